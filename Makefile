@@ -1,0 +1,132 @@
+# Dossier — one Makefile for a fresh machine and a warm one.
+#
+#   make serve   install what is missing, then serve the widget at http://127.0.0.1:8080
+#   make test    install what is missing (plus Chromium), then run every test tier
+#   make dist    release build in dist/, with a size report
+#
+# Tools go into project-local folders (.tools/ for cargo-installed binaries,
+# node_modules/ for npm ones); both are git-ignored. A stamp file per tool and
+# version makes a second run skip straight to the work.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+
+ROOT  := $(CURDIR)
+TOOLS := $(ROOT)/.tools
+STAMP := $(TOOLS)/stamps
+export PATH := $(ROOT)/node_modules/.bin:$(TOOLS)/bin:$(HOME)/.cargo/bin:$(PATH)
+
+TRUNK_VERSION := 0.21.14
+# wasm-bindgen-cli must equal the wasm-bindgen in Cargo.lock; read it, never write it twice.
+WASM_BINDGEN_VERSION = $(shell awk '/^name = "wasm-bindgen"$$/ { getline; gsub(/[^0-9.]/, ""); print; exit }' Cargo.lock)
+
+CHROMIUM    ?= /usr/bin/chromium
+CHROMEDRIVER ?= /usr/bin/chromedriver
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+LOGS := target/test-logs
+
+.PHONY: help tools node-tools browser serve dist size test lint fmt-check clippy test-native test-wasm test-e2e test-summary clean
+
+help:
+	@echo "make serve   set up and serve the widget at http://127.0.0.1:8080"
+	@echo "make test    set up and run every test tier"
+	@echo "make dist    release build in dist/ with a size report"
+
+# ---------------------------------------------------------------- tools ---
+
+$(STAMP):
+	@mkdir -p $@
+
+$(STAMP)/wasm32-target: | $(STAMP)
+	rustup target add wasm32-unknown-unknown
+	@touch $@
+
+$(STAMP)/trunk-$(TRUNK_VERSION): | $(STAMP)
+	cargo install trunk --version $(TRUNK_VERSION) --locked --root $(TOOLS)
+	@touch $@
+
+# `--locked` fails against this registry mirror (a pinned dependency of the CLI
+# is missing), so the CLI resolves its own dependencies.
+$(STAMP)/wasm-bindgen-$(WASM_BINDGEN_VERSION): Cargo.lock | $(STAMP)
+	cargo install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION) --root $(TOOLS)
+	@touch $@
+
+# npm's binaryen ships a wasm-opt that understands what rustc 1.95 emits
+# (Debian's binaryen 108 does not); it and the browser-test tools come from package-lock.json.
+node_modules/.stamp: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	@touch $@
+
+node-tools: node_modules/.stamp
+
+tools: $(STAMP)/wasm32-target $(STAMP)/trunk-$(TRUNK_VERSION) $(STAMP)/wasm-bindgen-$(WASM_BINDGEN_VERSION) node-tools
+
+browser:
+	@if [ ! -x $(CHROMIUM) ] || [ ! -x $(CHROMEDRIVER) ]; then \
+	  $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium chromium-driver; \
+	fi
+
+# ---------------------------------------------------------------- build ---
+
+serve: tools
+	trunk serve --offline
+
+dist: tools
+	trunk build --release --offline
+	@$(MAKE) --no-print-directory size
+
+size:
+	@node .ci/size-report.mjs dist
+
+# ---------------------------------------------------------------- tests ---
+
+test: tools browser
+	@rm -rf $(LOGS) && mkdir -p $(LOGS)
+	@status=0; \
+	for tier in fmt-check clippy test-native test-wasm test-e2e; do \
+	  echo "==> $$tier"; \
+	  if $(MAKE) --no-print-directory $$tier 2>&1 | tee $(LOGS)/$$tier.log; then \
+	    echo ok > $(LOGS)/$$tier.status; \
+	  else \
+	    echo FAILED > $(LOGS)/$$tier.status; status=1; \
+	  fi; \
+	done; \
+	$(MAKE) --no-print-directory test-summary; \
+	exit $$status
+
+fmt-check:
+	cargo fmt --all -- --check
+
+clippy:
+	cargo clippy --all-targets -- -D warnings
+	cargo clippy --all-targets --target wasm32-unknown-unknown -- -D warnings
+
+test-native:
+	cargo test
+
+test-wasm:
+	CHROMEDRIVER=$(CHROMEDRIVER) cargo test --target wasm32-unknown-unknown --lib --test wasm
+
+test-e2e:
+	trunk build --release --offline
+	CHROMIUM=$(CHROMIUM) node --test --test-concurrency=1 --test-reporter=spec tests/e2e/
+
+test-summary:
+	@echo; echo "==================== test summary ===================="
+	@for tier in fmt-check clippy test-native test-wasm test-e2e; do \
+	  st=$$(cat $(LOGS)/$$tier.status 2>/dev/null || echo "not run"); \
+	  case $$tier in \
+	    test-native|test-wasm) detail=$$(grep -hE '^test result:' $(LOGS)/$$tier.log | \
+	      awk '{p+=$$4; f+=$$6; i+=$$8} END {printf "%d passed, %d failed, %d ignored", p, f, i}');; \
+	    test-e2e) detail=$$(grep -hE '^ℹ (tests|pass|fail) ' $(LOGS)/$$tier.log | awk '{printf "%s %s  ", $$2, $$3}');; \
+	    *) detail="";; \
+	  esac; \
+	  printf "%-12s %-8s %s\n" "$$tier" "$$st" "$$detail"; \
+	done
+
+clean:
+	cargo clean
+	rm -rf dist

@@ -1,0 +1,140 @@
+//! The command line's logic, kept apart from its `main` so that it is tested
+//! natively like the rest of the core: `run` takes the arguments and a file
+//! reader, and returns the exit code, stdout and stderr.
+//!
+//! Pure: no browser types here.
+
+use crate::model::Dataset;
+use crate::story::Stats;
+use crate::validate::{load_bytes, locate, Problem};
+use std::collections::BTreeMap;
+use std::fmt::Write;
+
+pub const USAGE: &str = "usage:
+  dossier check FILE     list every problem in a dataset; exit 1 on any
+  dossier stats FILE     counts per part and per kind
+  dossier schema         print the JSON Schema of the format
+";
+
+/// Run one command. Returns (exit code, stdout, stderr).
+pub fn run(
+    args: &[String],
+    read: impl Fn(&str) -> std::io::Result<Vec<u8>>,
+) -> (u8, String, String) {
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    match args.as_slice() {
+        ["check", file] => with_file(file, &read, |bytes| check(file, bytes)),
+        ["stats", file] => with_file(file, &read, |bytes| match load_bytes(bytes) {
+            Ok(ds) => (0, stats(&ds), String::new()),
+            Err(problems) => (1, String::new(), report(file, bytes, &problems)),
+        }),
+        ["schema"] => (0, crate::schema::schema_json(), String::new()),
+        ["help" | "--help" | "-h"] => (0, USAGE.to_owned(), String::new()),
+        _ => (2, String::new(), USAGE.to_owned()),
+    }
+}
+
+fn with_file(
+    file: &str,
+    read: &impl Fn(&str) -> std::io::Result<Vec<u8>>,
+    then: impl FnOnce(&[u8]) -> (u8, String, String),
+) -> (u8, String, String) {
+    match read(file) {
+        Ok(bytes) => then(&bytes),
+        Err(e) => (
+            1,
+            String::new(),
+            format!("error: cannot read {file}: {e}\n"),
+        ),
+    }
+}
+
+fn check(file: &str, bytes: &[u8]) -> (u8, String, String) {
+    match load_bytes(bytes) {
+        Ok(ds) => {
+            let s = Stats::of(&ds);
+            (
+                0,
+                format!(
+                    "{file}: ok ({} actors, {} events, {} relations, {} tallies)\n",
+                    s.actors, s.events, s.relations, s.tallies
+                ),
+                String::new(),
+            )
+        }
+        Err(problems) => (1, String::new(), report(file, bytes, &problems)),
+    }
+}
+
+/// Problems the way a compiler prints them:
+///
+/// ```text
+/// error: unknown actor "hezbolah" (did you mean "hezbollah"?)
+///   --> story.json:212:23  events[3].participants[0].actor
+/// ```
+pub fn report(file: &str, bytes: &[u8], problems: &[Problem]) -> String {
+    let text = std::str::from_utf8(bytes).unwrap_or("");
+    let mut out = String::new();
+    for p in problems {
+        let place = match &p.kind {
+            crate::validate::ProblemKind::Syntax { line, column, .. } => {
+                format!("{file}:{line}:{column}")
+            }
+            _ => match locate(text, &p.path) {
+                Some((line, column)) => format!("{file}:{line}:{column}  {}", p.path),
+                None => format!("{file}  {}", p.path),
+            },
+        };
+        let _ = writeln!(out, "error: {}\n  --> {place}", p.kind);
+    }
+    let n = problems.len();
+    let _ = writeln!(
+        out,
+        "{file}: {n} problem{} found",
+        if n == 1 { "" } else { "s" }
+    );
+    out
+}
+
+/// Counts per part, then per kind of actor, event and relation.
+pub fn stats(ds: &Dataset) -> String {
+    let s = Stats::of(ds);
+    let mut out = format!(
+        "{}\n  paragraphs {:>4}\n  sources    {:>4}\n  actors     {:>4}\n  events     {:>4}\n  relations  {:>4}\n  tallies    {:>4}\n  notes      {:>4}\n",
+        ds.story.title, s.paragraphs, s.sources, s.actors, s.events, s.relations, s.tallies, s.notes
+    );
+    let mut section = |title: &str, kinds: Vec<String>| {
+        let mut counts: BTreeMap<String, usize> = BTreeMap::new();
+        for k in kinds {
+            *counts.entry(k).or_default() += 1;
+        }
+        let _ = writeln!(out, "{title}");
+        for (k, n) in counts {
+            let _ = writeln!(out, "  {k:<34} {n:>4}");
+        }
+    };
+    section(
+        "actors by kind",
+        ds.actors.iter().map(|a| a.kind.to_string()).collect(),
+    );
+    section(
+        "events by kind",
+        ds.events.iter().map(|e| e.kind.to_string()).collect(),
+    );
+    section(
+        "events by status",
+        ds.events
+            .iter()
+            .map(|e| e.status.state.to_string())
+            .collect(),
+    );
+    section(
+        "relations by kind",
+        ds.relations.iter().map(|r| r.kind.to_string()).collect(),
+    );
+    section(
+        "tallies by category",
+        ds.tallies.iter().map(|t| t.category.to_string()).collect(),
+    );
+    out
+}

@@ -1,0 +1,41 @@
+use crate::model::Dataset;
+use crate::validate::is_web_url;
+use std::rc::Rc;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct StoryHeaderProps {
+    pub story: Rc<Dataset>,
+}
+
+/// Title, standfirst, outlet, date and a link to the original article.
+#[component]
+pub fn StoryHeader(props: &StoryHeaderProps) -> Html {
+    let s = &props.story.story;
+    let link = is_web_url(&s.url).then(|| {
+        html! {
+            <a class="story__link" href={s.url.clone()} target="_blank" rel="noopener noreferrer">
+                { "Read the original" }
+                <span class="visually-hidden">{ format!(" on {} (opens in a new tab)", s.outlet) }</span>
+            </a>
+        }
+    });
+    html! {
+        <header class="story">
+            <p class="story__kicker">{ "Dossier" }</p>
+            <h1 class="story__title">{ &s.title }</h1>
+            if let Some(dek) = &s.dek {
+                <p class="story__dek">{ dek }</p>
+            }
+            <p class="story__byline">
+                <span class="story__outlet">{ &s.outlet }</span>
+                { " · " }
+                <time datetime={s.published.to_string()}>{ s.published.human() }</time>
+                if let Some(d) = &s.dateline {
+                    { " · " }<span class="story__dateline">{ d }</span>
+                }
+                { link.map(|l| html!{ <>{ " · " }{ l }</> }).unwrap_or_default() }
+            </p>
+        </header>
+    }
+}

@@ -1,0 +1,372 @@
+//! Dates at the precision a text gives them.
+//!
+//! A [`PartialDate`] is written as a subset of the Library of Congress's
+//! Extended Date/Time Format (EDTF): `"2024"`, `"2024-04"` or `"2024-05-14"`,
+//! optionally followed by `~` for "approximately" (`"2024-04~"`). The
+//! precision is the form: a month-only date never gains an invented day.
+//!
+//! Pure: no browser types here.
+
+use schemars::{json_schema, JsonSchema, Schema, SchemaGenerator};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use std::borrow::Cow;
+use std::fmt;
+use std::str::FromStr;
+
+/// How much of a date the text gives.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Precision {
+    Year,
+    Month,
+    Day,
+}
+
+/// A calendar date known to a year, a month or a day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct PartialDate {
+    pub year: i32,
+    /// 1–12, when known.
+    pub month: Option<u8>,
+    /// 1–31, when known; never set without `month`.
+    pub day: Option<u8>,
+    /// The text hedges the date ("around", "in early").
+    pub approximate: bool,
+}
+
+/// Why a date string was refused.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum DateError {
+    #[error("\"{0}\" is not a date; write YYYY, YYYY-MM or YYYY-MM-DD, optionally followed by ~")]
+    Form(String),
+    #[error("month {0} does not exist")]
+    Month(u8),
+    #[error("{year}-{month:02} has no day {day}")]
+    Day { year: i32, month: u8, day: u8 },
+    #[error("year {0} is outside 1000–2999")]
+    Year(i32),
+}
+
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+const WEEKDAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+
+pub fn is_leap(year: i32) -> bool {
+    (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+}
+
+/// Days in a month of a year: `days_in_month(2024, 2) == 29`.
+pub fn days_in_month(year: i32, month: u8) -> u8 {
+    match month {
+        2 if is_leap(year) => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+/// Days since 1970-01-01 of a proleptic Gregorian date (Hinnant's
+/// days_from_civil): `days_from_civil(2024, 5, 14) == 19857`.
+pub fn days_from_civil(year: i32, month: u8, day: u8) -> i64 {
+    let y = i64::from(year) - i64::from(month <= 2);
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let m = i64::from(month);
+    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(day) - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+/// The inverse of [`days_from_civil`]: `civil_from_days(19857) == (2024, 5, 14)`.
+pub fn civil_from_days(days: i64) -> (i32, u8, u8) {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = (doy - (153 * mp + 2) / 5 + 1) as u8;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
+    let year = (yoe + era * 400 + i64::from(month <= 2)) as i32;
+    (year, month, day)
+}
+
+/// Full month name, 1-based: `month_name(5) == "May"`.
+pub fn month_name(month: u8) -> &'static str {
+    MONTHS[usize::from(month.clamp(1, 12) - 1)]
+}
+
+impl PartialDate {
+    pub fn day(year: i32, month: u8, day: u8) -> Self {
+        PartialDate {
+            year,
+            month: Some(month),
+            day: Some(day),
+            approximate: false,
+        }
+    }
+
+    pub fn month(year: i32, month: u8) -> Self {
+        PartialDate {
+            year,
+            month: Some(month),
+            day: None,
+            approximate: false,
+        }
+    }
+
+    pub fn precision(&self) -> Precision {
+        match (self.month, self.day) {
+            (Some(_), Some(_)) => Precision::Day,
+            (Some(_), None) => Precision::Month,
+            _ => Precision::Year,
+        }
+    }
+
+    /// The first day the date can mean, in days since 1970-01-01.
+    pub fn first_day(&self) -> i64 {
+        days_from_civil(self.year, self.month.unwrap_or(1), self.day.unwrap_or(1))
+    }
+
+    /// The last day the date can mean, in days since 1970-01-01:
+    /// `"2024-04"` runs from 1 to 30 April.
+    pub fn last_day(&self) -> i64 {
+        match (self.month, self.day) {
+            (Some(m), Some(d)) => days_from_civil(self.year, m, d),
+            (Some(m), None) => days_from_civil(self.year, m, days_in_month(self.year, m)),
+            _ => days_from_civil(self.year, 12, 31),
+        }
+    }
+
+    /// A day-precision date from days since 1970-01-01.
+    pub fn from_days(days: i64) -> Self {
+        let (y, m, d) = civil_from_days(days);
+        PartialDate::day(y, m, d)
+    }
+
+    /// Monday = 0 … Sunday = 6, for day-precision dates.
+    pub fn weekday(&self) -> Option<usize> {
+        self.day?;
+        // 1970-01-01 was a Thursday (3).
+        Some((self.first_day() + 3).rem_euclid(7) as usize)
+    }
+
+    /// As a reader reads it, at its real precision:
+    /// "Tue 14 May 2024", "April 2024", "2024"; approximate dates start with "c.".
+    pub fn human(&self) -> String {
+        let core = match (self.month, self.day) {
+            (Some(m), Some(d)) => {
+                let wd = self.weekday().map(|w| WEEKDAYS[w]).unwrap_or("");
+                format!("{wd} {d} {} {}", &month_name(m)[..3], self.year)
+            }
+            (Some(m), None) => format!("{} {}", month_name(m), self.year),
+            _ => self.year.to_string(),
+        };
+        if self.approximate {
+            format!("c. {core}")
+        } else {
+            core
+        }
+    }
+
+    /// Short form for axes and compact lists: "14 May 2024", "Apr 2024", "2024".
+    pub fn short(&self) -> String {
+        match (self.month, self.day) {
+            (Some(m), Some(d)) => format!("{d} {} {}", &month_name(m)[..3], self.year),
+            (Some(m), None) => format!("{} {}", &month_name(m)[..3], self.year),
+            _ => self.year.to_string(),
+        }
+    }
+}
+
+impl fmt::Display for PartialDate {
+    /// The EDTF form the date was written in: `2024-05-14`, `2024-04~`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}", self.year)?;
+        if let Some(m) = self.month {
+            write!(f, "-{m:02}")?;
+        }
+        if let Some(d) = self.day {
+            write!(f, "-{d:02}")?;
+        }
+        if self.approximate {
+            f.write_str("~")?;
+        }
+        Ok(())
+    }
+}
+
+impl FromStr for PartialDate {
+    type Err = DateError;
+
+    fn from_str(s: &str) -> Result<Self, DateError> {
+        let form = || DateError::Form(s.chars().take(40).collect());
+        let (body, approximate) = match s.strip_suffix('~') {
+            Some(b) => (b, true),
+            None => (s, false),
+        };
+        let parts: Vec<&str> = body.split('-').collect();
+        let widths_ok = match parts.as_slice() {
+            [y] => y.len() == 4,
+            [y, m] => y.len() == 4 && m.len() == 2,
+            [y, m, d] => y.len() == 4 && m.len() == 2 && d.len() == 2,
+            _ => false,
+        };
+        if !widths_ok || !parts.iter().all(|p| p.bytes().all(|b| b.is_ascii_digit())) {
+            return Err(form());
+        }
+        let year: i32 = parts[0].parse().map_err(|_| form())?;
+        if !(1000..=2999).contains(&year) {
+            return Err(DateError::Year(year));
+        }
+        let month = match parts.get(1) {
+            Some(m) => {
+                let m: u8 = m.parse().map_err(|_| form())?;
+                if !(1..=12).contains(&m) {
+                    return Err(DateError::Month(m));
+                }
+                Some(m)
+            }
+            None => None,
+        };
+        let day = match (parts.get(2), month) {
+            (Some(d), Some(m)) => {
+                let d: u8 = d.parse().map_err(|_| form())?;
+                if d == 0 || d > days_in_month(year, m) {
+                    return Err(DateError::Day {
+                        year,
+                        month: m,
+                        day: d,
+                    });
+                }
+                Some(d)
+            }
+            _ => None,
+        };
+        Ok(PartialDate {
+            year,
+            month,
+            day,
+            approximate,
+        })
+    }
+}
+
+impl Serialize for PartialDate {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for PartialDate {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = Cow::<str>::deserialize(d)?;
+        s.parse().map_err(serde::de::Error::custom)
+    }
+}
+
+impl JsonSchema for PartialDate {
+    fn schema_name() -> Cow<'static, str> {
+        "PartialDate".into()
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "description": "A date at the precision the text gives: YYYY, YYYY-MM or YYYY-MM-DD (an EDTF subset), optionally followed by ~ for approximate.",
+            "type": "string",
+            "pattern": "^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?~?$",
+            "examples": ["2024-05-14", "2024-04", "2023-10~"]
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn parses_each_precision() {
+        let d: PartialDate = "2024-05-14".parse().unwrap();
+        assert_eq!(d.precision(), Precision::Day);
+        let m: PartialDate = "2024-04".parse().unwrap();
+        assert_eq!(m.precision(), Precision::Month);
+        let y: PartialDate = "2023~".parse().unwrap();
+        assert_eq!(y.precision(), Precision::Year);
+        assert!(y.approximate);
+    }
+
+    #[test]
+    fn refuses_impossible_dates() {
+        assert_eq!(
+            "2023-02-29".parse::<PartialDate>(),
+            Err(DateError::Day {
+                year: 2023,
+                month: 2,
+                day: 29
+            })
+        );
+        assert!("2024-02-29".parse::<PartialDate>().is_ok());
+        assert_eq!("2024-13".parse::<PartialDate>(), Err(DateError::Month(13)));
+        assert!(matches!(
+            "15 May 2024".parse::<PartialDate>(),
+            Err(DateError::Form(_))
+        ));
+        assert!("2024-5-14".parse::<PartialDate>().is_err());
+        assert!("+024-05-14".parse::<PartialDate>().is_err());
+    }
+
+    #[test]
+    fn human_form_keeps_precision() {
+        assert_eq!(
+            "2024-05-14".parse::<PartialDate>().unwrap().human(),
+            "Tue 14 May 2024"
+        );
+        assert_eq!(
+            "2024-04".parse::<PartialDate>().unwrap().human(),
+            "April 2024"
+        );
+        assert_eq!(
+            "2023-10-07".parse::<PartialDate>().unwrap().human(),
+            "Sat 7 Oct 2023"
+        );
+    }
+
+    #[test]
+    fn month_spans_its_days() {
+        let april: PartialDate = "2024-04".parse().unwrap();
+        assert_eq!(april.last_day() - april.first_day(), 29);
+        assert_eq!(days_from_civil(1970, 1, 1), 0);
+        assert_eq!(days_from_civil(2024, 5, 14), 19857);
+    }
+
+    proptest! {
+        #[test]
+        fn civil_round_trip(days in -200_000i64..200_000) {
+            let (y, m, d) = civil_from_days(days);
+            prop_assert_eq!(days_from_civil(y, m, d), days);
+        }
+
+        #[test]
+        fn display_round_trips(s in "[12][0-9]{3}(-(0[1-9]|1[0-2])(-(0[1-9]|1[0-9]|2[0-8]))?)?~?") {
+            let d: PartialDate = s.parse().unwrap();
+            prop_assert_eq!(d.to_string(), s);
+        }
+
+        #[test]
+        fn never_panics(s in "\\PC{0,16}") {
+            let _ = s.parse::<PartialDate>();
+        }
+    }
+}

@@ -1,0 +1,20 @@
+//! Dossier: the structured, sourced facts of a news story, explored in the browser.
+//!
+//! The crate is a pure core plus a thin shell:
+//! - pure modules, free of yew, web-sys and gloo, tested natively with `cargo test`:
+//!   [`model`], [`date`], [`vocab`], [`validate`], [`story`];
+//! - the Yew components in [`components`], which only wire state to markup.
+
+pub mod cli;
+pub mod date;
+mod jsonpos;
+pub mod model;
+pub mod schema;
+pub mod story;
+pub mod suggest;
+pub mod validate;
+pub mod vocab;
+
+pub mod components;
+
+pub use components::App;

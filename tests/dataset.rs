@@ -1,0 +1,345 @@
+//! The format, the validator and the bundled first story, tested natively.
+
+use dossier::model::Dataset;
+use dossier::story::{first_story, FIRST_STORY_JSON};
+use dossier::validate::{load, load_bytes, validate, Problem, ProblemKind};
+use proptest::prelude::*;
+use serde_json::Value;
+
+fn story() -> Dataset {
+    first_story().unwrap_or_else(|p| panic!("bundled story is invalid: {p:#?}"))
+}
+
+#[test]
+fn bundled_story_is_valid() {
+    let ds = story();
+    assert_eq!(validate(&ds), Vec::<Problem>::new());
+    assert_eq!(ds.story.paragraphs.len(), 15);
+    assert!(ds
+        .story
+        .title
+        .starts_with("Lebanon’s Hezbollah hosts Hamas delegation"));
+}
+
+/// Checked here directly, not through the validator, so that a validator bug
+/// cannot hide a bad quote.
+#[test]
+fn every_quote_is_an_exact_substring_of_its_paragraph() {
+    let ds = story();
+    let mut quotes = Vec::new();
+    for a in &ds.actors {
+        quotes.extend(a.roles.iter().map(|r| (&a.id, &r.provenance)));
+    }
+    for e in &ds.events {
+        quotes.extend(e.provenance.iter().map(|p| (&e.id, p)));
+    }
+    for r in &ds.relations {
+        quotes.extend(r.provenance.iter().map(|p| (&r.id, p)));
+    }
+    for t in &ds.tallies {
+        quotes.extend(t.provenance.iter().map(|p| (&t.id, p)));
+    }
+    assert!(quotes.len() > 60, "expected every item to carry provenance");
+    for (id, p) in quotes {
+        let para = &ds.story.paragraphs[p.paragraph as usize - 1];
+        assert!(
+            para.contains(&p.quote),
+            "{id}: {:?} is not in paragraph {}",
+            p.quote,
+            p.paragraph
+        );
+    }
+}
+
+#[test]
+fn every_event_relation_and_tally_has_provenance() {
+    let ds = story();
+    assert!(ds.events.iter().all(|e| !e.provenance.is_empty()));
+    assert!(ds.relations.iter().all(|r| !r.provenance.is_empty()));
+    assert!(ds.tallies.iter().all(|t| !t.provenance.is_empty()));
+}
+
+#[test]
+fn claims_stay_claims() {
+    let ds = story();
+    let claim = ds.event("e-hermon-claim").unwrap();
+    assert_eq!(claim.status.state.as_str(), "claimed");
+    assert_eq!(claim.status.by, ["hezbollah"]);
+    let shebaa = ds.event("e-shebaa-strike").unwrap();
+    assert_eq!(shebaa.status.state.as_str(), "claimed");
+}
+
+#[test]
+fn vague_dates_keep_their_precision() {
+    let ds = story();
+    let april = ds.event("e-haniyeh-arouri-talks").unwrap();
+    assert_eq!(april.date.to_string(), "2024-04");
+    assert!(
+        april.note.is_some(),
+        "the April talks carry their ambiguity note"
+    );
+    let makki = ds.event("e-makki-killed").unwrap();
+    assert_eq!(makki.date.to_string(), "2024-05-14");
+    assert_eq!(makki.time_of_day.map(|t| t.as_str()), Some("night"));
+}
+
+#[test]
+fn figures_carry_their_qualifiers() {
+    let ds = story();
+    let q = |id: &str| {
+        let t = ds.tally(id).unwrap();
+        (t.count.qualifier.as_str(), t.count.value)
+    };
+    assert_eq!(q("t-hezbollah-members"), ("at_least", Some(295)));
+    assert_eq!(q("t-lebanon-civilians"), ("more_than", Some(79)));
+    assert_eq!(q("t-lebanon-journalists"), ("exact", Some(3)));
+    assert_eq!(
+        ds.tally("t-lebanon-journalists")
+            .unwrap()
+            .subset_of
+            .as_deref(),
+        Some("t-lebanon-civilians")
+    );
+    assert_eq!(q("t-israel-soldiers"), ("exact", Some(14)));
+    assert_eq!(q("t-israel-civilians"), ("exact", Some(10)));
+}
+
+fn problems_of(text: &str) -> Vec<Problem> {
+    match load(text) {
+        Ok(_) => panic!("expected problems"),
+        Err(p) => p,
+    }
+}
+
+#[test]
+fn seven_kinds_of_mistake_are_all_reported_with_their_paths() {
+    let text = include_str!("fixtures/seven-mistakes.json");
+    let problems = problems_of(text);
+    let expected = [
+        (
+            "actors[2].nmae",
+            "unknown field \"nmae\" (did you mean \"name\"?)",
+        ),
+        (
+            "actors[5].kind",
+            "unknown actor kind \"armed-grup\" (did you mean \"armed_group\"?)",
+        ),
+        ("events[3].id", "duplicate event id \"e-cross-border-fire\""),
+        (
+            "events[5].participants[0].actor",
+            "unknown actor \"hezbolah\" (did you mean \"hezbollah\"?)",
+        ),
+        ("events[6].date", "2024-02 has no day 30"),
+        (
+            "events[8].provenance[0].quote",
+            "not an exact substring of paragraph 9",
+        ),
+        (
+            "tallies[0].count.low",
+            "low (300) is greater than high (200)",
+        ),
+    ];
+    for (path, reason) in expected {
+        assert!(
+            problems
+                .iter()
+                .any(|p| p.path == path && p.kind.to_string().contains(reason)),
+            "missing {path}: {reason}\nfound:\n{}",
+            problems
+                .iter()
+                .map(|p| p.to_string())
+                .collect::<Vec<_>>()
+                .join("\n")
+        );
+    }
+    assert_eq!(
+        problems.len(),
+        expected.len(),
+        "no extra problems: {problems:#?}"
+    );
+}
+
+#[test]
+fn syntax_errors_name_line_and_column() {
+    let problems = problems_of("{\n  \"format\": \"dossier/1\",\n  \"story\": {,\n}");
+    assert!(matches!(
+        problems[0].kind,
+        ProblemKind::Syntax {
+            line: 3,
+            column: 13,
+            ..
+        }
+    ));
+}
+
+#[test]
+fn other_json_is_not_a_dossier() {
+    let p = problems_of("[1, 2, 3]");
+    assert!(p[0].kind.to_string().contains("not a Dossier dataset"));
+    let p = problems_of("{\"type\": \"FeatureCollection\"}");
+    assert!(p[0].kind.to_string().contains("not a Dossier dataset"));
+    assert_eq!(problems_of("  \n")[0].kind, ProblemKind::Empty);
+    assert!(matches!(
+        load_bytes(b"\xff\xfe\x00binary").unwrap_err()[0].kind,
+        ProblemKind::NotText(_)
+    ));
+}
+
+#[test]
+fn quote_hints_point_to_the_right_paragraph() {
+    let mut v: Value = serde_json::from_str(FIRST_STORY_JSON).unwrap();
+    v["events"][0]["provenance"][0]["paragraph"] = 5.into();
+    let problems = problems_of(&v.to_string());
+    assert_eq!(problems.len(), 1);
+    assert!(problems[0]
+        .kind
+        .to_string()
+        .contains("it is in paragraph 4"));
+}
+
+#[test]
+fn straight_quotes_get_a_typography_hint() {
+    let mut v: Value = serde_json::from_str(FIRST_STORY_JSON).unwrap();
+    v["relations"][0]["provenance"][0]["quote"] = "Hezbollah's Secretary General".into();
+    let problems = problems_of(&v.to_string());
+    assert!(problems[0].kind.to_string().contains("typography"));
+}
+
+#[test]
+fn subset_larger_than_superset_is_refused() {
+    let mut v: Value = serde_json::from_str(FIRST_STORY_JSON).unwrap();
+    // Israel's 10 civilians become an exact superset of a 14-strong subset.
+    v["tallies"][3]["subset_of"] = "t-israel-civilians".into();
+    let problems = problems_of(&v.to_string());
+    assert_eq!(problems.len(), 1, "{problems:#?}");
+    assert_eq!(problems[0].path, "tallies[3].count.value");
+}
+
+#[test]
+fn committed_schema_is_current() {
+    let committed = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(dossier::schema::SCHEMA_PATH),
+    )
+    .expect("docs/dossier.schema.json exists");
+    assert!(
+        committed == dossier::schema::schema_json(),
+        "docs/dossier.schema.json is stale: run `cargo run --bin dossier -- schema > docs/dossier.schema.json`"
+    );
+}
+
+#[test]
+fn serialising_round_trips() {
+    let ds = story();
+    let again = load(&serde_json::to_string(&ds).unwrap()).unwrap();
+    assert_eq!(again, ds);
+}
+
+fn arb_json() -> impl Strategy<Value = Value> {
+    let leaf = prop_oneof![
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::from),
+        any::<i64>().prop_map(Value::from),
+        any::<f64>()
+            .prop_filter("finite", |f| f.is_finite())
+            .prop_map(Value::from),
+        "\\PC{0,12}".prop_map(Value::from),
+        prop::sample::select(vec![
+            "dossier/1",
+            "person",
+            "2024-05-14",
+            "hezbollah",
+            "exact"
+        ])
+        .prop_map(Value::from),
+    ];
+    leaf.prop_recursive(5, 64, 8, |inner| {
+        prop_oneof![
+            prop::collection::vec(inner.clone(), 0..6).prop_map(Value::from),
+            prop::collection::btree_map(
+                prop::sample::select(vec![
+                    "format",
+                    "story",
+                    "actors",
+                    "events",
+                    "relations",
+                    "tallies",
+                    "sources",
+                    "id",
+                    "kind",
+                    "name",
+                    "date",
+                    "count",
+                    "value",
+                    "low",
+                    "high",
+                    "quote",
+                    "paragraph",
+                    "source",
+                    "provenance",
+                    "title",
+                    "paragraphs",
+                    "x",
+                ])
+                .prop_map(str::to_owned),
+                inner,
+                0..6
+            )
+            .prop_map(|m| Value::Object(m.into_iter().collect())),
+        ]
+    })
+}
+
+/// Replace the value at one pseudo-randomly chosen place in the tree.
+fn mutate(v: &mut Value, mut pick: usize, with: &Value) -> bool {
+    if pick == 0 {
+        *v = with.clone();
+        return true;
+    }
+    pick -= 1;
+    let children: Vec<&mut Value> = match v {
+        Value::Array(a) => a.iter_mut().collect(),
+        Value::Object(o) => o.values_mut().collect(),
+        _ => return false,
+    };
+    let n = children.len();
+    if n == 0 {
+        return false;
+    }
+    let (child, rest) = (pick % n, pick / n);
+    children
+        .into_iter()
+        .nth(child)
+        .is_some_and(|c| mutate(c, rest, with))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    #[test]
+    fn arbitrary_bytes_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..512)) {
+        let _ = load_bytes(&bytes);
+    }
+
+    #[test]
+    fn arbitrary_json_never_panics(v in arb_json()) {
+        let _ = load(&v.to_string());
+    }
+
+    /// Damage the real dataset in one place: it never panics, and anything
+    /// it accepts passes validation again.
+    #[test]
+    fn damaged_story_never_panics(pick in 0usize..100_000, with in arb_json()) {
+        let mut v: Value = serde_json::from_str(FIRST_STORY_JSON).unwrap();
+        mutate(&mut v, pick, &with);
+        if let Ok(ds) = load(&v.to_string()) {
+            prop_assert!(validate(&ds).is_empty());
+        }
+    }
+
+    #[test]
+    fn truncated_story_never_panics(cut in 0usize..FIRST_STORY_JSON.len()) {
+        let mut end = cut;
+        while !FIRST_STORY_JSON.is_char_boundary(end) { end -= 1; }
+        prop_assert!(load(&FIRST_STORY_JSON[..end]).is_err());
+    }
+}
