@@ -108,11 +108,11 @@ test-native:
 	cargo test
 
 test-wasm:
-	CHROMEDRIVER=$(CHROMEDRIVER) cargo test --target wasm32-unknown-unknown --lib --test wasm
+	CHROMEDRIVER=$(CHROMEDRIVER) cargo test --target wasm32-unknown-unknown --test wasm
 
 test-e2e:
 	trunk build --release --offline
-	CHROMIUM=$(CHROMIUM) node --test --test-concurrency=1 --test-reporter=spec tests/e2e/
+	CHROMIUM=$(CHROMIUM) node --test --test-concurrency=1 --test-reporter=spec tests/e2e/*.test.mjs
 
 test-summary:
 	@echo; echo "==================== test summary ===================="

@@ -1,0 +1,119 @@
+// Shared end-to-end harness: a static server for the release build in dist/
+// (mounted at any subpath, so relative URLs are tested), Debian's Chromium
+// driven by playwright-core, and a page that records every console error,
+// page error and failed request.
+import { createServer } from 'node:http';
+import { readFile, mkdir } from 'node:fs/promises';
+import { extname, join, normalize, resolve } from 'node:path';
+import { chromium } from 'playwright-core';
+import AxeBuilder from '@axe-core/playwright';
+
+export const ROOT = resolve(import.meta.dirname, '../..');
+export const DIST = join(ROOT, 'dist');
+export const ARTIFACTS = join(ROOT, 'tests/e2e/artifacts');
+// SCREENSHOTS=docs refreshes the committed screenshots under docs/screenshots/.
+export const SHOTS = process.env.SCREENSHOTS === 'docs' ? join(ROOT, 'docs/screenshots') : ARTIFACTS;
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.json': 'application/json',
+  '.png': 'image/png',
+  '.svg': 'image/svg+xml',
+  '.csv': 'text/csv; charset=utf-8',
+};
+
+/**
+ * Serve `dir` under `base` (for example "/news/2024/dossier/") on 127.0.0.1.
+ * Every request outside `base`, and every missing file, is a 404 and is
+ * recorded in `server.missing`.
+ */
+export async function serve({ dir = DIST, base = '/', headers = {} } = {}) {
+  const missing = [];
+  const server = createServer(async (req, res) => {
+    const url = new URL(req.url, 'http://x');
+    let path = decodeURIComponent(url.pathname);
+    if (!path.startsWith(base)) {
+      missing.push(path);
+      res.writeHead(404).end();
+      return;
+    }
+    path = path.slice(base.length);
+    if (path === '' || path.endsWith('/')) path += 'index.html';
+    const file = normalize(join(dir, path));
+    if (!file.startsWith(dir)) {
+      res.writeHead(403).end();
+      return;
+    }
+    try {
+      const body = await readFile(file);
+      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', ...headers });
+      res.end(body);
+    } catch {
+      missing.push(url.pathname);
+      res.writeHead(404).end();
+    }
+  });
+  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+  const { port } = server.address();
+  return {
+    url: `http://127.0.0.1:${port}${base}`,
+    origin: `http://127.0.0.1:${port}`,
+    missing,
+    close: () => new Promise((ok) => server.close(ok)),
+  };
+}
+
+const FLAGS = [
+  '--headless=new',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
+export async function launch() {
+  return chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: FLAGS });
+}
+
+/**
+ * A fresh context and page at the given viewport that records problems:
+ * console errors, uncaught page errors and failed requests.
+ */
+export async function openPage(browser, { width = 1200, height = 900, colorScheme = 'light', reducedMotion = 'no-preference' } = {}) {
+  const context = await browser.newContext({ viewport: { width, height }, colorScheme, reducedMotion });
+  const page = await context.newPage();
+  const problems = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(`console: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  page.on('requestfailed', (r) => problems.push(`requestfailed: ${r.url()} ${r.failure()?.errorText}`));
+  page.on('response', (r) => {
+    if (r.status() >= 400) problems.push(`http ${r.status()}: ${r.url()}`);
+  });
+  return { context, page, problems };
+}
+
+/** Wait until the widget has rendered the story. */
+export async function ready(page) {
+  await page.waitForSelector('.dossier .story__title');
+}
+
+export async function screenshot(page, name) {
+  await mkdir(SHOTS, { recursive: true });
+  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+}
+
+/** axe-core violations on the widget, as "rule: target" strings. */
+export async function axe(page) {
+  const result = await new AxeBuilder({ page }).include('.dossier').analyze();
+  return result.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')} — ${v.help}`));
+}

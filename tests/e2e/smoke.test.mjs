@@ -1,0 +1,54 @@
+// The release build loads in Chromium, shows the story, and reports nothing wrong.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serve, launch, openPage, ready, screenshot, axe } from './harness.mjs';
+
+let server, browser;
+before(async () => {
+  server = await serve();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+test('the story title renders with no console or page error', async () => {
+  const { context, page, problems } = await openPage(browser);
+  await page.goto(server.url);
+  await ready(page);
+  const title = await page.textContent('.dossier h1');
+  assert.match(title, /^Lebanon’s Hezbollah hosts Hamas delegation, fires 60 rockets on Israel$/);
+  assert.equal(await page.locator('[data-event-id]').count(), 18);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('dist/ works from a subpath of a static host', async () => {
+  const sub = await serve({ base: '/news/2024/dossier/' });
+  const { context, page, problems } = await openPage(browser);
+  await page.goto(sub.url);
+  await ready(page);
+  assert.deepEqual(sub.missing, []);
+  assert.deepEqual(problems, []);
+  await context.close();
+  await sub.close();
+});
+
+for (const [name, width, colorScheme] of [
+  ['phone', 375, 'light'],
+  ['desktop', 1200, 'light'],
+  ['phone-dark', 375, 'dark'],
+]) {
+  test(`no axe-core violations, ${name} (${width} px, ${colorScheme})`, async () => {
+    const { context, page, problems } = await openPage(browser, { width, colorScheme });
+    await page.goto(server.url);
+    await ready(page);
+    assert.deepEqual(await axe(page), []);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `page scrolls sideways by ${overflow} px`);
+    await screenshot(page, `overview-${name}`);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+}

@@ -1,0 +1,35 @@
+//! The few tests that only a browser can run: the widget mounted into a real
+//! DOM, and the pure core compiled to wasm32 giving native's answers.
+
+#![cfg(target_arch = "wasm32")]
+
+use std::time::Duration;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+#[wasm_bindgen_test]
+fn bundled_story_validates_in_wasm() {
+    let ds = dossier::story::first_story().expect("valid in wasm too");
+    assert_eq!(ds.events.len(), 18);
+    // Date arithmetic agrees with the native tests.
+    assert_eq!(ds.story.published.first_day(), 19858);
+    assert_eq!(ds.story.published.human(), "Wed 15 May 2024");
+}
+
+#[wasm_bindgen_test]
+async fn app_mounts_and_shows_the_story() {
+    let document = gloo::utils::document();
+    let root = document.create_element("div").unwrap();
+    document.body().unwrap().append_child(&root).unwrap();
+    yew::Renderer::<dossier::App>::with_root(root.clone()).render();
+    yew::platform::time::sleep(Duration::from_millis(50)).await;
+
+    let title = root.query_selector("h1").unwrap().expect("a title");
+    assert!(title
+        .text_content()
+        .unwrap()
+        .starts_with("Lebanon’s Hezbollah hosts Hamas delegation"));
+    let cards = root.query_selector_all("[data-event-id]").unwrap();
+    assert_eq!(cards.length(), 18);
+}
