@@ -2,14 +2,19 @@
 //!
 //! The crate is a pure core plus a thin shell:
 //! - pure modules, free of yew, web-sys and gloo, tested natively with `cargo test`:
-//!   [`model`], [`date`], [`vocab`], [`validate`], [`story`];
+//!   [`model`], [`date`], [`vocab`], [`validate`], [`story`], [`filter`],
+//!   [`fold`], [`state`], [`present`];
 //! - the Yew components in [`components`], which only wire state to markup.
 
 pub mod cli;
 pub mod date;
+pub mod filter;
+pub mod fold;
 mod jsonpos;
 pub mod model;
+pub mod present;
 pub mod schema;
+pub mod state;
 pub mod story;
 pub mod suggest;
 pub mod validate;
@@ -17,4 +22,4 @@ pub mod vocab;
 
 pub mod components;
 
-pub use components::App;
+pub use components::{App, AppProps};

@@ -307,11 +307,22 @@ impl Dataset {
 }
 
 impl Event {
-    /// Every actor id the event involves: participants, then claimants and confirmers.
+    /// Every actor id the event involves, once each: participants in their
+    /// order, then claimants and confirmers not already among them.
     pub fn actor_ids(&self) -> impl Iterator<Item = &str> {
-        self.participants
+        let all = self
+            .participants
             .iter()
             .map(|p| p.actor.as_str())
-            .chain(self.status.by.iter().map(String::as_str))
+            .chain(self.status.by.iter().map(String::as_str));
+        let mut seen = Vec::new();
+        all.filter(move |id| {
+            // Events name a handful of actors: a linear scan beats hashing.
+            let new = !seen.contains(id);
+            if new {
+                seen.push(*id);
+            }
+            new
+        })
     }
 }

@@ -1,15 +1,22 @@
 //! Server-side-rendered snapshots of the components: markup checked without a browser.
 
-use dossier::App;
+use dossier::{App, AppProps};
 use yew::LocalServerRenderer;
 
-async fn render_app() -> String {
-    LocalServerRenderer::<App>::new().render().await
+/// Render the App as it opens at a fragment, one tag per line so that
+/// snapshot diffs are readable.
+async fn render(fragment: &str) -> String {
+    let props = AppProps {
+        loaded: None,
+        fragment: Some(fragment.to_owned().into()),
+    };
+    let html = LocalServerRenderer::<App>::with_props(props).render().await;
+    html.replace("><", ">\n<")
 }
 
 #[tokio::test]
 async fn app_renders_the_story_header_and_every_event() {
-    let html = render_app().await;
+    let html = render("").await;
     let ds = dossier::story::first_story().unwrap();
     assert!(html.contains("<h1 class=\"story__title\">Lebanon’s Hezbollah hosts Hamas delegation"));
     assert!(html.contains("rel=\"noopener noreferrer\""));
@@ -20,5 +27,18 @@ async fn app_renders_the_story_header_and_every_event() {
             e.id
         );
     }
+    assert!(html.contains(">18 events<"));
     insta::assert_snapshot!("app", html);
+}
+
+#[tokio::test]
+async fn a_shared_link_renders_its_view() {
+    let html = render("a=osama-hamdan&sel=event:e-beirut-meeting").await;
+    assert_eq!(html.matches("class=\"card card--selected\"").count(), 1);
+    assert_eq!(html.matches("data-event-id=").count(), 1);
+    assert!(html.contains(">1 of 18 events<"));
+    assert!(html.contains("aria-label=\"Remove filter Actor: Osama Hamdan\""));
+    // The selected card opens with its quote.
+    assert!(html.contains("Hassan Nasrallah hosted a Hamas delegation in Beirut on Wednesday"));
+    insta::assert_snapshot!("shared_view", html);
 }

@@ -343,3 +343,13 @@ proptest! {
         prop_assert!(load(&FIRST_STORY_JSON[..end]).is_err());
     }
 }
+
+/// The guide's minimal example is a valid dataset, so the guide stays true.
+#[test]
+fn data_format_guide_example_is_valid() {
+    let guide = include_str!("../docs/DATA_FORMAT.md");
+    let start = guide.find("```json\n").expect("a json example") + "```json\n".len();
+    let end = start + guide[start..].find("```").expect("closing fence");
+    let ds = load(&guide[start..end]).unwrap_or_else(|p| panic!("{p:#?}"));
+    assert_eq!(ds.events[0].status.state.as_str(), "claimed");
+}

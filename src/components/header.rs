@@ -1,25 +1,12 @@
-use crate::model::Dataset;
+use super::context::use_dossier;
 use crate::validate::is_web_url;
-use std::rc::Rc;
 use yew::prelude::*;
-
-#[derive(Properties, PartialEq)]
-pub struct StoryHeaderProps {
-    pub story: Rc<Dataset>,
-}
 
 /// Title, standfirst, outlet, date and a link to the original article.
 #[component]
-pub fn StoryHeader(props: &StoryHeaderProps) -> Html {
-    let s = &props.story.story;
-    let link = is_web_url(&s.url).then(|| {
-        html! {
-            <a class="story__link" href={s.url.clone()} target="_blank" rel="noopener noreferrer">
-                { "Read the original" }
-                <span class="visually-hidden">{ format!(" on {} (opens in a new tab)", s.outlet) }</span>
-            </a>
-        }
-    });
+pub fn StoryHeader() -> Html {
+    let d = use_dossier();
+    let s = &d.dataset.story;
     html! {
         <header class="story">
             <p class="story__kicker">{ "Dossier" }</p>
@@ -34,7 +21,13 @@ pub fn StoryHeader(props: &StoryHeaderProps) -> Html {
                 if let Some(d) = &s.dateline {
                     { " · " }<span class="story__dateline">{ d }</span>
                 }
-                { link.map(|l| html!{ <>{ " · " }{ l }</> }).unwrap_or_default() }
+                if is_web_url(&s.url) {
+                    { " · " }
+                    <a class="story__link" href={s.url.clone()} target="_blank" rel="noopener noreferrer">
+                        { "Read the original" }
+                        <span class="visually-hidden">{ format!(" on {} (opens in a new tab)", s.outlet) }</span>
+                    </a>
+                }
             </p>
         </header>
     }

@@ -1,0 +1,253 @@
+//! The event cards, the result count, sorting and the copy-link button.
+
+use super::context::use_dossier;
+use super::url::{copy_text, url_with_fragment};
+use crate::model::{Event, Provenance};
+use crate::present;
+use crate::state::{Action, Selection, SortOrder};
+use web_sys::HtmlSelectElement;
+use yew::prelude::*;
+
+/// How many cards show at first, and how many more each "Show more" adds.
+/// Rendering stays cheap however many events match.
+pub const PAGE: usize = 30;
+
+/// Result count (announced to screen readers), sort order and "Copy link".
+#[component]
+pub fn Toolbar() -> Html {
+    let d = use_dossier();
+    let copied = use_state(String::new);
+    let on_sort = d.action(|e: web_sys::Event| {
+        let value = e.target_unchecked_into::<HtmlSelectElement>().value();
+        Action::SetSort(if value == "newest" {
+            SortOrder::NewestFirst
+        } else {
+            SortOrder::OldestFirst
+        })
+    });
+    let on_copy = {
+        let copied = copied.clone();
+        let fragment = d.view.to_fragment();
+        Callback::from(move |_: MouseEvent| {
+            let copied = copied.clone();
+            let url = url_with_fragment(&fragment);
+            wasm_bindgen_futures::spawn_local(async move {
+                copied.set(if copy_text(&url).await {
+                    "Link to this view copied".to_owned()
+                } else {
+                    format!("Could not copy; the link is {url}")
+                });
+            });
+        })
+    };
+    let shown = d.outcome.events.len();
+    let total = d.dataset.events.len();
+    let newest = d.view.sort == SortOrder::NewestFirst;
+    html! {
+        <div class="toolbar">
+            <p class="toolbar__count" role="status" aria-live="polite" aria-atomic="true">
+                { present::result_count(shown, total) }
+            </p>
+            <div class="toolbar__controls">
+                <label for="dossier-sort">{ "Sort" }</label>
+                <select id="dossier-sort" onchange={on_sort}>
+                    <option value="oldest" selected={!newest}>{ "Oldest first" }</option>
+                    <option value="newest" selected={newest}>{ "Newest first" }</option>
+                </select>
+                <button type="button" class="button" onclick={on_copy}>{ "Copy link" }</button>
+            </div>
+            <p class="toolbar__copied" role="status" aria-live="polite">{ (*copied).clone() }</p>
+        </div>
+    }
+}
+
+/// The matching events as cards, a page at a time.
+#[component]
+pub fn CardList() -> Html {
+    let d = use_dossier();
+    let limit = use_state(|| PAGE);
+    {
+        // A new filter starts again from the first page.
+        let limit = limit.clone();
+        use_effect_with(d.view.filters.clone(), move |_| limit.set(PAGE));
+    }
+    let matches = &d.outcome.events;
+    if matches.is_empty() {
+        return html! {
+            <div class="empty">
+                <p>{ "No events match these filters." }</p>
+                <button type="button" class="button" onclick={d.action(|_: MouseEvent| Action::ClearFilters)}>
+                    { "Clear all filters" }
+                </button>
+            </div>
+        };
+    }
+    let ordered: Box<dyn Iterator<Item = &usize>> = match d.view.sort {
+        SortOrder::OldestFirst => Box::new(matches.iter()),
+        SortOrder::NewestFirst => Box::new(matches.iter().rev()),
+    };
+    let remaining = matches.len().saturating_sub(*limit);
+    html! {
+        <>
+            <ol class="cards">
+                { for ordered.take(*limit).map(|&i| html! {
+                    <Card key={d.dataset.events[i].id.clone()} index={i} />
+                }) }
+            </ol>
+            if remaining > 0 {
+                <button type="button" class="button button--more"
+                    onclick={{ let l = limit.clone(); Callback::from(move |_: MouseEvent| l.set(*l + PAGE)) }}>
+                    { format!("Show {} more of {} remaining", remaining.min(PAGE), present::thousands(remaining as u64)) }
+                </button>
+            }
+        </>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct CardProps {
+    /// Index into the dataset's events.
+    index: usize,
+}
+
+/// One event: date, kind, summary, place, actors, figures, status, source,
+/// and the exact quote on request.
+#[component]
+fn Card(props: &CardProps) -> Html {
+    let d = use_dossier();
+    let e: &Event = &d.dataset.events[props.index];
+    let selected = d.view.selected == Some(Selection::Event(e.id.clone()));
+    let quote_open = use_state(|| selected);
+    let quote_id = format!("dossier-quote-{}", e.id);
+    let toggle_quote = {
+        let open = quote_open.clone();
+        let select = d.action({
+            let id = e.id.clone();
+            move |_: ()| Action::Select(Selection::Event(id.clone()))
+        });
+        Callback::from(move |_: MouseEvent| {
+            if !*open {
+                select.emit(());
+            }
+            open.set(!*open);
+        })
+    };
+    let actors: Vec<&str> = e.actor_ids().collect();
+    let attribution = e
+        .provenance
+        .first()
+        .map(|p| present::attribution(&d.dataset, p))
+        .unwrap_or_default();
+    html! {
+        <li class={classes!("card", selected.then_some("card--selected"))} data-event-id={e.id.clone()}>
+            <article aria-labelledby={format!("dossier-summary-{}", e.id)}>
+                <p class="card__meta">
+                    <time datetime={e.date.to_string()}>{ present::event_date(e) }</time>
+                    <span class={classes!("badge", format!("badge--{}", group_class(e)))}>{ e.kind.label() }</span>
+                </p>
+                <h3 class="card__summary" id={format!("dossier-summary-{}", e.id)}>{ &e.summary }</h3>
+                if let Some(place) = &e.place {
+                    <p class="card__place">{ place_line(place) }</p>
+                }
+                if !e.quantities.is_empty() {
+                    <ul class="card__figures">
+                        { for e.quantities.iter().map(|q| html! {
+                            <li>{ present::quantity(&q.count, &q.unit) }</li>
+                        }) }
+                    </ul>
+                }
+                if !actors.is_empty() {
+                    <ul class="card__actors" aria-label="Actors involved">
+                        { for actors.into_iter().map(|id| {
+                            let active = d.view.filters.actors.contains(id);
+                            let name = d.dataset.actor(id).map_or(id, |a| a.name.as_str()).to_owned();
+                            let toggle = { let id = id.to_owned(); d.action(move |_: MouseEvent| Action::ToggleActor(id.clone())) };
+                            html! {
+                                <li>
+                                    <button type="button" class="chip" data-actor-id={id.to_owned()}
+                                        aria-pressed={active.to_string()} onclick={toggle}
+                                        title={format!("Show only events with {name}")}>
+                                        { name }
+                                    </button>
+                                </li>
+                            }
+                        }) }
+                    </ul>
+                }
+                <p class={classes!("card__status", format!("card__status--{}", e.status.state.as_str()))}>
+                    { present::status(&d.dataset, &e.status) }
+                </p>
+                <p class="card__source">
+                    { attribution }
+                    { " · " }
+                    <button type="button" class="link-button" aria-expanded={(*quote_open).to_string()}
+                        aria-controls={quote_id.clone()} onclick={toggle_quote}>
+                        { if *quote_open { "Hide quote" } else { "Show quote" } }
+                    </button>
+                </p>
+                if *quote_open {
+                    <div class="card__quotes" id={quote_id}>
+                        { for e.provenance.iter().map(|p| html! { <Quote provenance={p.clone()} /> }) }
+                        if let Some(note) = &e.note {
+                            <p class="card__note"><strong>{ "Note: " }</strong>{ note }</p>
+                        }
+                    </div>
+                }
+            </article>
+        </li>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct QuoteProps {
+    provenance: Provenance,
+}
+
+/// The exact words of the article, who they are attributed to, and a way to
+/// read them in their paragraph.
+#[component]
+fn Quote(props: &QuoteProps) -> Html {
+    let d = use_dossier();
+    let p = &props.provenance;
+    let open = {
+        let show = d.show_source.clone();
+        let p = p.clone();
+        Callback::from(move |_: MouseEvent| show.emit(Some(p.clone())))
+    };
+    html! {
+        <figure class="quote">
+            <blockquote class="quote__text">{ format!("“…{}…”", p.quote) }</blockquote>
+            <figcaption class="quote__caption">
+                { present::attribution(&d.dataset, p) }
+                { " · " }
+                <button type="button" class="link-button" onclick={open}>
+                    { format!("Read paragraph {} of the article", p.paragraph) }
+                </button>
+            </figcaption>
+        </figure>
+    }
+}
+
+fn place_line(place: &crate::model::Place) -> String {
+    let mut out = place.name.clone();
+    for extra in [&place.region, &place.country].into_iter().flatten() {
+        if !out.contains(extra.as_str()) {
+            out.push_str(", ");
+            out.push_str(extra);
+        }
+    }
+    out
+}
+
+/// The CSS class suffix for an event's ACLED group, which sets the badge colour.
+fn group_class(e: &Event) -> &'static str {
+    use crate::vocab::EventGroup::*;
+    match e.kind.group() {
+        Battles => "battles",
+        RemoteViolence => "remote",
+        ViolenceAgainstCivilians => "civilians",
+        Protests | Riots => "protest",
+        StrategicDevelopments => "strategic",
+        News => "news",
+    }
+}

@@ -1,0 +1,204 @@
+// Event cards: filter, search, share, step back and forward, survive hostile links.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serve, launch, openPage, ready, screenshot, axe } from './harness.mjs';
+
+let server, browser;
+before(async () => {
+  server = await serve();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const cardIds = (page) => page.$$eval('.cards [data-event-id]', (els) => els.map((e) => e.dataset.eventId));
+const count = (page) => page.textContent('.toolbar__count');
+const hash = (page) => page.evaluate(() => decodeURIComponent(location.hash));
+
+async function open(fragment = '', options = {}) {
+  const opened = await openPage(browser, options);
+  await opened.page.goto(server.url + fragment);
+  await ready(opened.page);
+  return opened;
+}
+
+test('clicking an actor chip filters the cards and writes the URL', async () => {
+  const { context, page, problems } = await open();
+  await page.locator('[data-event-id="e-beirut-meeting"] [data-actor-id="osama-hamdan"]').click();
+  assert.deepEqual(await cardIds(page), ['e-beirut-meeting']);
+  assert.equal(await count(page), '1 of 18 events');
+  assert.equal(await hash(page), '#a=osama-hamdan');
+  // The chip shows it is on, and the active-filter chip removes it.
+  assert.equal(await page.getAttribute('[data-actor-id="osama-hamdan"]', 'aria-pressed'), 'true');
+  await page.getByRole('button', { name: 'Remove filter Actor: Osama Hamdan' }).click();
+  assert.equal((await cardIds(page)).length, 18);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('facet counts follow the other filters', async () => {
+  const { context, page } = await open();
+  await page.getByLabel(/^Hezbollah\s*7$/).check();
+  assert.equal(await count(page), '7 of 18 events');
+  // With Hezbollah chosen, the kind counts only count Hezbollah's events.
+  const claimLabel = await page.textContent('label:has-text("Claim of responsibility")');
+  assert.match(claimLabel, /Claim of responsibility\s*1/);
+  await page.getByLabel(/^Statement\s*\d+$/).check();
+  assert.deepEqual(await cardIds(page), ['e-hezbollah-retaliation']);
+  assert.equal(await hash(page), '#a=hezbollah&k=statement');
+  await context.close();
+});
+
+test('search ignores case and diacritics', async () => {
+  const { context, page } = await open();
+  const search = page.getByLabel('Search events, people and quotes');
+  await search.fill('hayya');
+  assert.deepEqual(await cardIds(page), ['e-beirut-meeting']);
+  await search.fill('ARŪRĪ');
+  assert.deepEqual(await cardIds(page), ['e-haniyeh-arouri-talks']);
+  assert.equal(await page.textContent('[role="status"].toolbar__count'), '1 of 18 events');
+  await search.fill('zzzz nothing');
+  assert.match(await page.textContent('.empty'), /No events match these filters/);
+  await page.getByRole('button', { name: 'Clear all filters' }).click();
+  assert.equal((await cardIds(page)).length, 18);
+  assert.equal(await search.inputValue(), '');
+  await context.close();
+});
+
+test('a copied link opens the same view in a new page', async () => {
+  const { context, page } = await open();
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
+  // Israel is past the first eight actors: the list unfolds to reach it.
+  await page.getByRole('button', { name: 'Show all 19' }).click();
+  await page.getByLabel(/^Israel\s*\d+$/).check();
+  await page.getByLabel('Sort').selectOption('newest');
+  await page.getByLabel('Search events, people and quotes').fill('rockets');
+  const expected = await cardIds(page);
+  assert.ok(expected.length > 0 && expected.length < 18);
+  await page.getByRole('button', { name: 'Copy link' }).click();
+  await page.getByText('Link to this view copied').waitFor();
+  const link = await page.evaluate(() => navigator.clipboard.readText());
+  assert.match(link, /#a=israel&q=rockets&sort=newest$/);
+
+  const other = await context.newPage();
+  await other.goto(link);
+  await ready(other);
+  assert.deepEqual(await cardIds(other), expected);
+  assert.equal(await other.getByLabel('Search events, people and quotes').inputValue(), 'rockets');
+  assert.equal(await other.getByLabel('Sort').inputValue(), 'newest');
+  await context.close();
+});
+
+test('back and forward step through filter changes', async () => {
+  const { context, page } = await open();
+  await page.getByLabel(/^Hamas\s*\d+$/).check();
+  const hamas = await cardIds(page);
+  await page.getByLabel(/^Meeting\s*\d+$/).check();
+  const meetings = await cardIds(page);
+  assert.ok(meetings.length < hamas.length);
+  await page.goBack();
+  assert.equal(await hash(page), '#a=hamas');
+  assert.deepEqual(await cardIds(page), hamas);
+  assert.equal(await page.getByLabel(/^Meeting\s*\d+$/).isChecked(), false);
+  await page.goBack();
+  assert.equal((await cardIds(page)).length, 18);
+  await page.goForward();
+  await page.goForward();
+  assert.deepEqual(await cardIds(page), meetings);
+  await context.close();
+});
+
+test('a hostile fragment falls back part by part and runs nothing', async () => {
+  const dialogs = [];
+  const { context, page, problems } = await openPage(browser);
+  page.on('dialog', (d) => {
+    dialogs.push(d.message());
+    d.dismiss();
+  });
+  await page.goto(
+    server.url +
+      '#a=hezbollah&a=%3Cscript%3Ealert(1)%3C%2Fscript%3E&k=%22%3E%3Cimg%20src%3Dx%20onerror%3Dalert(2)%3E' +
+      '&from=2024-13-45&st=claimed&sel=event:nope&q=%3Cimg%20src%3Dx%20onerror%3Dalert(3)%3E&%E0%A4%A=1&sort=%00',
+  );
+  await ready(page);
+  // The valid parts survive: Hezbollah and "claimed"; the search is kept as text.
+  assert.equal(await page.getAttribute('#dossier-search', 'value'), null);
+  assert.equal(await page.getByLabel('Search events, people and quotes').inputValue(), '<img src=x onerror=alert(3)>');
+  assert.equal(await page.locator('.dossier img').count(), 0);
+  assert.equal(await page.getByLabel(/^Claimed\s*\d+$/).isChecked(), true);
+  await page.getByLabel('Search events, people and quotes').fill('');
+  assert.deepEqual(await cardIds(page), ['e-hermon-claim', 'e-shebaa-strike']);
+  assert.deepEqual(dialogs, []);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('host query parameters (pym.js) do not disturb the state', async () => {
+  const { context, page } = await open('?initialWidth=375&childId=dossier-1#a=hamas');
+  assert.equal(await page.getByLabel(/^Hamas\s*\d+$/).isChecked(), true);
+  await page.getByLabel(/^Meeting\s*\d+$/).check();
+  const url = new URL(page.url());
+  assert.equal(url.search, '?initialWidth=375&childId=dossier-1');
+  assert.equal(decodeURIComponent(url.hash), '#a=hamas&k=meeting');
+  await context.close();
+});
+
+test('a quote opens in its paragraph in the source panel', async () => {
+  const { context, page } = await open('#sel=event:e-afp-tally');
+  const card = page.locator('[data-event-id="e-afp-tally"]');
+  // The selected event opens with its quote showing.
+  await card.getByRole('button', { name: 'Hide quote' }).waitFor();
+  await card.getByRole('button', { name: 'Read paragraph 14 of the article' }).click();
+  const heading = page.getByRole('heading', { name: 'The article, paragraph 14' });
+  await heading.waitFor();
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'dossier-source-title');
+  assert.equal(
+    await page.textContent('.source-panel mark'),
+    'The hostilities have also killed more than 79 civilians in Lebanon, including three journalists, according to a tally by Agence France-Presse',
+  );
+  await page.keyboard.press('Escape');
+  assert.equal(await page.locator('.source-panel').count(), 0);
+  await context.close();
+});
+
+test('the keyboard reaches and operates the filters, with visible focus', async () => {
+  const { context, page } = await open();
+  let steps = 0;
+  while ((await page.evaluate(() => document.activeElement?.id)) !== 'dossier-search' && steps < 10) {
+    await page.keyboard.press('Tab');
+    steps += 1;
+  }
+  assert.ok(steps < 10, 'the search box is among the first stops');
+  const outline = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
+  assert.equal(outline, 'solid');
+  await page.keyboard.type('makki');
+  assert.deepEqual(await cardIds(page), ['e-makki-killed', 'e-idf-confirms-makki', 'e-hezbollah-retaliation']);
+  await page.keyboard.press('Tab'); // the first actor checkbox: Hezbollah
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'dossier-a-0');
+  await page.keyboard.press('Space');
+  assert.deepEqual(await cardIds(page), ['e-hezbollah-retaliation']);
+  assert.equal(await hash(page), '#a=hezbollah&q=makki');
+  await context.close();
+});
+
+for (const [name, width, colorScheme] of [
+  ['320-light', 320, 'light'],
+  ['1200-light', 1200, 'light'],
+  ['375-dark', 375, 'dark'],
+  ['1200-dark', 1200, 'dark'],
+]) {
+  test(`cards have no axe-core violations and fit at ${name}`, async () => {
+    const { context, page, problems } = await open('#a=hezbollah&sel=event:e-hermon-claim', { width, colorScheme });
+    await page.locator('.filters__toggle').isVisible() && (await page.locator('.filters__toggle').click());
+    await page.locator('[data-event-id="e-hermon-claim"] .quote button').first().click();
+    await page.locator('.source-panel').waitFor();
+    assert.deepEqual(await axe(page), []);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `page scrolls sideways by ${overflow} px`);
+    assert.deepEqual(problems, []);
+    await screenshot(page, `cards-${name}`);
+    await context.close();
+  });
+}
