@@ -27,12 +27,15 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 LOGS := target/test-logs
 
-.PHONY: help tools node-tools browser serve dist size test lint fmt-check clippy test-native test-wasm test-e2e test-summary clean
+BENCH := target/bench
+
+.PHONY: help tools node-tools browser serve dist size bench test lint fmt-check clippy test-native test-wasm test-e2e test-summary clean
 
 help:
 	@echo "make serve   set up and serve the widget at http://127.0.0.1:8080"
 	@echo "make test    set up and run every test tier"
 	@echo "make dist    release build in dist/ with a size report"
+	@echo "make bench   benchmarks; writes docs/PERFORMANCE.md"
 
 # ---------------------------------------------------------------- tools ---
 
@@ -80,6 +83,17 @@ dist: tools
 
 size:
 	@node .ci/size-report.mjs dist
+
+# Benchmarks: criterion on the pure core, then the release build timed in
+# Chromium at 10,000 events; both write docs/PERFORMANCE.md.
+bench: tools browser
+	@mkdir -p $(BENCH)
+	cargo bench --bench core
+	trunk build --release --offline
+	node .ci/size-report.mjs dist | tee $(BENCH)/size.txt
+	cargo run --release --quiet --bin dossier -- generate 10000 > $(BENCH)/generated-10000.json
+	CHROMIUM=$(CHROMIUM) node benches/browser.mjs $(BENCH)/generated-10000.json > $(BENCH)/browser.json
+	node benches/report.mjs $(BENCH)/browser.json $(BENCH)/size.txt
 
 # ---------------------------------------------------------------- tests ---
 

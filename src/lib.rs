@@ -10,6 +10,7 @@ pub mod cli;
 pub mod date;
 pub mod filter;
 pub mod fold;
+pub mod generate;
 mod jsonpos;
 pub mod model;
 pub mod present;

@@ -36,6 +36,8 @@ pub struct Problem {
 pub enum ProblemKind {
     #[error("the file is empty")]
     Empty,
+    #[error("could not load the story: {0}")]
+    Fetch(String),
     #[error("the file is {0} bytes; the limit is {MAX_BYTES} bytes")]
     TooLarge(usize),
     #[error("the file is not text (it is not valid UTF-8 at byte {0})")]

@@ -9,6 +9,7 @@ async fn render(fragment: &str) -> String {
     let props = AppProps {
         loaded: None,
         fragment: Some(fragment.to_owned().into()),
+        load_from_query: false,
     };
     let html = LocalServerRenderer::<App>::with_props(props).render().await;
     html.replace("><", ">\n<")

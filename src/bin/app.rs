@@ -10,6 +10,7 @@ fn main() {
     let props = AppProps {
         loaded: None,
         fragment: Some(hash.trim_start_matches('#').to_owned().into()),
+        load_from_query: true,
     };
     yew::Renderer::<App>::with_root_and_props(root, props).render();
 }

@@ -3,7 +3,7 @@
 
 use super::context::{use_dossier, Dossier};
 use crate::date::PartialDate;
-use crate::filter::OptionCount;
+use crate::filter::{Facet, OptionCount};
 use crate::present::{chip_facet, chip_label};
 use crate::state::{Action, Chip};
 use web_sys::HtmlInputElement;
@@ -22,9 +22,6 @@ pub fn FilterPanel() -> Html {
         Callback::from(move |_: MouseEvent| open.set(!*open))
     };
     let active = d.view.filters.active_count();
-    let counts = &d.outcome.counts;
-    let ds = &d.dataset;
-    let option = |chip: Chip| chip_label(ds, &d.view, &chip);
 
     let on_query = d.action(|e: InputEvent| {
         Action::SetQuery(e.target_unchecked_into::<HtmlInputElement>().value())
@@ -60,27 +57,11 @@ pub fn FilterPanel() -> Html {
                     <input id="dossier-search" type="search" autocomplete="off" spellcheck="false"
                         value={d.view.filters.query.clone()} oninput={on_query} />
                 </div>
-                <FacetGroup legend="Actors" facet="a" options={counts.actors.clone()}
-                    labels={counts.actors.iter().map(|o| option(Chip::Actor(o.value.clone()))).collect::<Vec<_>>()}
-                    checked={counts.actors.iter().map(|o| d.view.filters.actors.contains(&o.value)).collect::<Vec<_>>()}
-                    on_toggle={d.action(Action::ToggleActor)} />
-                <FacetGroup legend="Kind of event" facet="k" options={counts.kinds.clone()}
-                    labels={counts.kinds.iter().map(|o| option(Chip::Kind(o.value.clone()))).collect::<Vec<_>>()}
-                    checked={counts.kinds.iter().map(|o| d.view.filters.kinds.contains(&o.value)).collect::<Vec<_>>()}
-                    on_toggle={d.action(Action::ToggleKind)} />
-                <FacetGroup legend="Status" facet="st"
-                    options={counts.statuses.iter().map(|(s, n)| OptionCount { value: s.as_str().to_owned(), count: *n }).collect::<Vec<_>>()}
-                    labels={counts.statuses.iter().map(|(s, _)| s.label().to_owned()).collect::<Vec<_>>()}
-                    checked={counts.statuses.iter().map(|(s, _)| d.view.filters.statuses.contains(s)).collect::<Vec<_>>()}
-                    on_toggle={d.action(|v: String| Action::ToggleStatus(v.parse().unwrap_or(crate::vocab::StatusState::Reported)))} />
-                <FacetGroup legend="Source" facet="src" options={counts.sources.clone()}
-                    labels={counts.sources.iter().map(|o| option(Chip::Source(o.value.clone()))).collect::<Vec<_>>()}
-                    checked={counts.sources.iter().map(|o| d.view.filters.sources.contains(&o.value)).collect::<Vec<_>>()}
-                    on_toggle={d.action(Action::ToggleSource)} />
-                <FacetGroup legend="Place" facet="p" options={counts.places.clone()}
-                    labels={counts.places.iter().map(|o| o.value.clone()).collect::<Vec<_>>()}
-                    checked={counts.places.iter().map(|o| d.view.filters.places.contains(&o.value)).collect::<Vec<_>>()}
-                    on_toggle={d.action(Action::TogglePlace)} />
+                <FacetGroup facet={Facet::Actor} />
+                <FacetGroup facet={Facet::Kind} />
+                <FacetGroup facet={Facet::Status} />
+                <FacetGroup facet={Facet::Source} />
+                <FacetGroup facet={Facet::Place} />
                 <fieldset class="facet facet--dates">
                     <legend>{ "Dates" }</legend>
                     <label for="dossier-from">{ "From" }</label>
@@ -109,43 +90,94 @@ fn date_bounds(d: &Dossier) -> (Option<String>, Option<String>) {
 
 #[derive(Properties, PartialEq)]
 struct FacetGroupProps {
-    legend: AttrValue,
-    /// The facet's key in the URL, used to make ids unique.
-    facet: AttrValue,
-    options: Vec<OptionCount>,
-    labels: Vec<String>,
-    checked: Vec<bool>,
-    on_toggle: Callback<String>,
+    facet: Facet,
 }
 
-/// A group of checkboxes, each with the count it would give.
+/// One facet's options, as (value, count, ticked, chip to label it by).
+fn facet_options(d: &Dossier, facet: Facet) -> Vec<(String, usize, bool, Chip)> {
+    let c = &d.outcome.counts;
+    let f = &d.view.filters;
+    let list = |options: &[OptionCount],
+                set: &std::collections::BTreeSet<String>,
+                chip: fn(String) -> Chip| {
+        options
+            .iter()
+            .map(|o| {
+                (
+                    o.value.clone(),
+                    o.count,
+                    set.contains(&o.value),
+                    chip(o.value.clone()),
+                )
+            })
+            .collect()
+    };
+    match facet {
+        Facet::Actor => list(&c.actors, &f.actors, Chip::Actor),
+        Facet::Kind => list(&c.kinds, &f.kinds, Chip::Kind),
+        Facet::Place => list(&c.places, &f.places, Chip::Place),
+        Facet::Source => list(&c.sources, &f.sources, Chip::Source),
+        Facet::Status => c
+            .statuses
+            .iter()
+            .map(|&(s, n)| {
+                (
+                    s.as_str().to_owned(),
+                    n,
+                    f.statuses.contains(&s),
+                    Chip::Status(s),
+                )
+            })
+            .collect(),
+        Facet::Dates | Facet::Query => Vec::new(),
+    }
+}
+
+fn facet_legend(facet: Facet) -> (&'static str, &'static str) {
+    match facet {
+        Facet::Actor => ("Actors", "a"),
+        Facet::Kind => ("Kind of event", "k"),
+        Facet::Place => ("Place", "p"),
+        Facet::Source => ("Source", "src"),
+        Facet::Status => ("Status", "st"),
+        Facet::Dates => ("Dates", "dates"),
+        Facet::Query => ("Search", "q"),
+    }
+}
+
+/// A group of checkboxes, each with the count it would give. Only the
+/// options on screen are labelled, so a story with hundreds of actors costs
+/// no more to re-render than one with ten.
 #[component]
 fn FacetGroup(props: &FacetGroupProps) -> Html {
+    let d = use_dossier();
     let expanded = use_state(|| false);
-    if props.options.is_empty() {
+    let options = facet_options(&d, props.facet);
+    if options.is_empty() {
         return Html::default();
     }
+    let (legend, key) = facet_legend(props.facet);
     // Ticked options always show, even when the list is folded.
-    let shown: Vec<usize> = (0..props.options.len())
-        .filter(|&i| *expanded || i < FOLDED_OPTIONS || props.checked[i])
+    let shown: Vec<usize> = (0..options.len())
+        .filter(|&i| *expanded || i < FOLDED_OPTIONS || options[i].2)
         .collect();
-    let hidden = props.options.len() - shown.len();
+    let hidden = options.len() - shown.len();
+    let total = options.len();
     html! {
         <fieldset class="facet">
-            <legend>{ &props.legend }</legend>
+            <legend>{ legend }</legend>
             <ul class="facet__options">
                 { for shown.into_iter().map(|i| {
-                    let o = &props.options[i];
-                    let id = format!("dossier-{}-{i}", props.facet);
-                    let value = o.value.clone();
-                    let on_toggle = props.on_toggle.clone();
+                    let (value, count, checked, chip) = options[i].clone();
+                    let id = format!("dossier-{key}-{i}");
+                    let label = chip_label(&d.dataset, &d.view, &chip);
+                    let toggle = d.action(move |_: web_sys::Event| toggle_action(&chip));
                     html! {
-                        <li class={classes!("facet__option", (o.count == 0 && !props.checked[i]).then_some("facet__option--empty"))}>
-                            <input type="checkbox" id={id.clone()} checked={props.checked[i]}
-                                onchange={Callback::from(move |_: web_sys::Event| on_toggle.emit(value.clone()))} />
+                        <li key={value} class={classes!("facet__option", (count == 0 && !checked).then_some("facet__option--empty"))}>
+                            <input type="checkbox" id={id.clone()} {checked} onchange={toggle} />
                             <label for={id}>
-                                { &props.labels[i] }
-                                <span class="facet__count">{ o.count }</span>
+                                { label }
+                                <span class="facet__count">{ count }</span>
                             </label>
                         </li>
                     }
@@ -154,10 +186,22 @@ fn FacetGroup(props: &FacetGroupProps) -> Html {
             if hidden > 0 || *expanded {
                 <button type="button" class="link-button" aria-expanded={(*expanded).to_string()}
                     onclick={{ let e = expanded.clone(); Callback::from(move |_: MouseEvent| e.set(!*e)) }}>
-                    { if *expanded { "Show fewer".to_owned() } else { format!("Show all {}", props.options.len()) } }
+                    { if *expanded { "Show fewer".to_owned() } else { format!("Show all {total}") } }
                 </button>
             }
         </fieldset>
+    }
+}
+
+/// The action that ticks or unticks the option a chip names.
+fn toggle_action(chip: &Chip) -> Action {
+    match chip.clone() {
+        Chip::Actor(id) => Action::ToggleActor(id),
+        Chip::Kind(k) => Action::ToggleKind(k),
+        Chip::Place(p) => Action::TogglePlace(p),
+        Chip::Source(s) => Action::ToggleSource(s),
+        Chip::Status(s) => Action::ToggleStatus(s),
+        Chip::Dates | Chip::Query => Action::Remove(chip.clone()),
     }
 }
 

@@ -5,6 +5,7 @@ mod cards;
 mod context;
 mod filters;
 mod header;
+mod loader;
 mod problems;
 mod source;
 mod url;
@@ -48,6 +49,10 @@ pub struct AppProps {
     /// The URL fragment the page opened with: the reader's view.
     #[prop_or_default]
     pub fragment: Option<AttrValue>,
+    /// Read `?data=<url>` from the page and load that story in place of the
+    /// bundled one. Off for server-side rendering.
+    #[prop_or_default]
+    pub load_from_query: bool,
 }
 
 /// The whole widget.
@@ -55,8 +60,42 @@ pub struct AppProps {
 pub fn App(props: &AppProps) -> Html {
     let loaded = {
         let given = props.loaded.clone();
-        use_memo((), move |_| given.unwrap_or_else(Loaded::bundled))
+        use_state(move || given.unwrap_or_else(Loaded::bundled))
     };
+    // A story fetched from ?data=: while it loads, a status line; if it
+    // fails, the bundled story stays and the problems are listed above it.
+    let loading = use_state(|| None::<String>);
+    let failed = use_state(|| None::<Rc<Vec<Problem>>>);
+    {
+        let (loaded, loading, failed) = (loaded.clone(), loading.clone(), failed.clone());
+        let enabled = props.load_from_query;
+        use_effect_with((), move |_| {
+            match enabled.then(loader::data_url_from_query).flatten() {
+                Some(Ok(url)) => {
+                    loading.set(Some(url.clone()));
+                    wasm_bindgen_futures::spawn_local(async move {
+                        match loader::fetch_dataset(&url).await {
+                            Ok(ds) => loaded.set(Loaded::Story(Rc::new(ds))),
+                            Err(problems) => failed.set(Some(Rc::new(problems))),
+                        }
+                        loading.set(None);
+                    });
+                }
+                Some(Err(problems)) => failed.set(Some(Rc::new(problems))),
+                None => {}
+            }
+        });
+    }
+    if let Some(url) = &*loading {
+        return html! {
+            <div class="dossier">
+                <p class="dossier__loading" role="status">{ format!("Loading the story from {url}…") }</p>
+            </div>
+        };
+    }
+    let notice = (*failed).clone().map(|problems| html! {
+        <ProblemPanel title="The requested story could not be opened; showing the bundled story instead" {problems} />
+    });
     let body = match (*loaded).clone() {
         Loaded::Story(ds) => {
             // One StoryView per dataset: a new story starts a fresh view,
@@ -68,7 +107,7 @@ pub fn App(props: &AppProps) -> Html {
             <ProblemPanel title="This story's data could not be read" {problems} />
         },
     };
-    html! { <div class="dossier">{ body }</div> }
+    html! { <div class="dossier">{ notice }{ body }</div> }
 }
 
 #[derive(Properties)]
@@ -115,7 +154,8 @@ fn StoryView(props: &StoryViewProps) -> Html {
             <StoryHeader />
             <div class="dossier__layout">
                 <FilterPanel />
-                <section class="dossier__results" aria-label="Events">
+                <section class="dossier__results" aria-labelledby="dossier-events-title">
+                    <h2 id="dossier-events-title" class="visually-hidden">{ "Events" }</h2>
                     <Toolbar />
                     <ActiveFilters />
                     <CardList />

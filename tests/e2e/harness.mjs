@@ -29,9 +29,10 @@ const TYPES = {
 /**
  * Serve `dir` under `base` (for example "/news/2024/dossier/") on 127.0.0.1.
  * Every request outside `base`, and every missing file, is a 404 and is
- * recorded in `server.missing`.
+ * recorded in `server.missing`. `extra` maps more paths under `base`
+ * (such as a generated dataset) to files outside `dir`.
  */
-export async function serve({ dir = DIST, base = '/', headers = {} } = {}) {
+export async function serve({ dir = DIST, base = '/', headers = {}, extra = {} } = {}) {
   const missing = [];
   const server = createServer(async (req, res) => {
     const url = new URL(req.url, 'http://x');
@@ -43,8 +44,8 @@ export async function serve({ dir = DIST, base = '/', headers = {} } = {}) {
     }
     path = path.slice(base.length);
     if (path === '' || path.endsWith('/')) path += 'index.html';
-    const file = normalize(join(dir, path));
-    if (!file.startsWith(dir)) {
+    const file = extra[path] ?? normalize(join(dir, path));
+    if (!extra[path] && !file.startsWith(dir)) {
       res.writeHead(403).end();
       return;
     }

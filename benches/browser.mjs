@@ -1,0 +1,86 @@
+// In-browser timings against the release build, in Chromium through
+// playwright-core: first paint, first card, filter and search to next paint
+// at 10,000 events, and the JS heap after loading them.
+//
+// Usage: node benches/browser.mjs DATASET.json   (prints JSON on stdout)
+import { serve, launch, openPage } from '../tests/e2e/harness.mjs';
+
+const dataset = process.argv[2];
+const RUNS = 21;
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+// Time from an action to the next paint: requestAnimationFrame runs just
+// before the frame is painted, and a task queued from it runs just after.
+const NEXT_PAINT = `() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0)))`;
+
+// Two figures per action: `work`, from the action until the task and its
+// microtasks (Yew's render) have finished, and `paint`, until the next frame
+// has been painted, which includes waiting for the frame boundary (up to
+// 16.7 ms at 60 Hz) whatever the work.
+async function timeAction(page, action, runs = RUNS) {
+  const work = [], paint = [];
+  for (let i = 0; i < runs; i++) {
+    const t = await page.evaluate(async ([act, nextPaint]) => {
+      const after = eval(nextPaint);
+      await after();
+      const t0 = performance.now();
+      let worked = 0;
+      setTimeout(() => (worked = performance.now() - t0), 0);
+      eval(act)();
+      await after();
+      return { work: worked, paint: performance.now() - t0 };
+    }, [action, NEXT_PAINT]);
+    work.push(t.work);
+    paint.push(t.paint);
+  }
+  return { work: median(work), paint: median(paint), paintMin: Math.min(...paint), paintMax: Math.max(...paint), runs };
+}
+
+const server = await serve({ extra: { 'generated.json': dataset } });
+const browser = await launch();
+const out = {};
+try {
+  // The bundled story: first contentful paint and the first card on screen.
+  {
+    const fcp = [], firstCard = [];
+    for (let i = 0; i < 7; i++) {
+      const { context, page } = await openPage(browser, { width: 375, height: 800 });
+      await page.goto(server.url);
+      await page.waitForSelector('.card');
+      const t = await page.evaluate(() => ({
+        fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN,
+        card: performance.now(),
+      }));
+      fcp.push(t.fcp);
+      firstCard.push(t.card);
+      await context.close();
+    }
+    out.firstStory = { fcpMs: median(fcp), firstCardMs: median(firstCard), runs: fcp.length };
+  }
+  // 10,000 generated events.
+  {
+    const { context, page, problems } = await openPage(browser, { width: 1200, height: 900 });
+    const t0 = Date.now();
+    await page.goto(server.url + '?data=generated.json');
+    await page.waitForSelector('.story__title:has-text("Generated story")', { timeout: 60_000 });
+    await page.waitForSelector('.card');
+    out.load10k = { ms: Date.now() - t0 };
+    out.events = Number((await page.textContent('.toolbar__count')).replace(/[^0-9]/g, ''));
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('HeapProfiler.collectGarbage');
+    const heap = await cdp.send('Runtime.getHeapUsage');
+    out.heap10k = { usedMB: heap.usedSize / 1048576, totalMB: heap.totalSize / 1048576 };
+    out.filterClick10k = await timeAction(page, `() => document.querySelector('#dossier-k-0').click()`);
+    out.search10k = await timeAction(
+      page,
+      `() => { const i = document.querySelector('#dossier-search'); i.value = i.value ? '' : 'near'; i.dispatchEvent(new Event('input', { bubbles: true })); }`,
+    );
+    out.cardsRendered = await page.locator('.cards > li').count();
+    out.problems = problems;
+    await context.close();
+  }
+} finally {
+  await browser.close();
+  await server.close();
+}
+console.log(JSON.stringify(out, null, 2));

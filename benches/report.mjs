@@ -1,0 +1,71 @@
+// Collects `make bench`'s figures into one table and docs/PERFORMANCE.md:
+// criterion's medians, the in-browser timings and the size of dist/.
+//
+// Usage: node benches/report.mjs BROWSER.json SIZE.txt
+import { readFileSync, writeFileSync, existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+const [browserJson, sizeTxt] = process.argv.slice(2);
+const browser = JSON.parse(readFileSync(browserJson, 'utf8'));
+const size = readFileSync(sizeTxt, 'utf8').trim();
+
+// target/criterion/<group>/<bench>/<input>/new/estimates.json
+function* estimates(dir, name = []) {
+  if (!existsSync(dir)) return;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (!entry.isDirectory() || entry.name === 'report') continue;
+    const here = join(dir, entry.name);
+    if (entry.name === 'new' && existsSync(join(here, 'estimates.json'))) {
+      yield [name.join(' / '), JSON.parse(readFileSync(join(here, 'estimates.json'), 'utf8'))];
+    } else if (entry.name !== 'base' && entry.name !== 'change') {
+      yield* estimates(here, [...name, entry.name]);
+    }
+  }
+}
+const fmt = (ns) => (ns >= 1e6 ? `${(ns / 1e6).toFixed(2)} ms` : `${(ns / 1e3).toFixed(1)} µs`);
+const native = [...estimates('target/criterion')].map(
+  ([name, e]) => `| ${name} | ${fmt(e.median.point_estimate)} | ${fmt(e.median.confidence_interval.lower_bound)} – ${fmt(e.median.confidence_interval.upper_bound)} |`,
+);
+const ms = (x) => `${x.toFixed(1)} ms`;
+const b = browser;
+const lines = [
+  '# Performance',
+  '',
+  'Written by `make bench` on the machine that ran it; the figures are that run\'s, side by side.',
+  'Medians, because the machine is noisy. Re-run `make bench` to refresh this file.',
+  'Browser timings are medians of 21 actions; "work done" ends when the action\'s task and Yew\'s render have finished,',
+  '"next paint" when the following frame has been painted, which includes waiting for the frame boundary (up to 16.7 ms at 60 Hz).',
+  '',
+  '## Native (criterion, `cargo bench --bench core`)',
+  '',
+  '| benchmark | median | 95% interval of the median |',
+  '|---|---|---|',
+  ...native,
+  '',
+  '## In the browser (release build, Chromium through playwright-core, `node benches/browser.mjs`)',
+  '',
+  '| measure | value |',
+  '|---|---|',
+  `| first story: first contentful paint (median of ${b.firstStory.runs}) | ${ms(b.firstStory.fcpMs)} |`,
+  `| first story: first card in the DOM (median of ${b.firstStory.runs}) | ${ms(b.firstStory.firstCardMs)} |`,
+  `| ${b.events} generated events: load, parse, validate, first card | ${b.load10k.ms} ms |`,
+  `| ${b.events} events: tick a kind filter → work done (filter, counts, render, DOM) | ${ms(b.filterClick10k.work)} |`,
+  `| ${b.events} events: tick a kind filter → next paint (min–max) | ${ms(b.filterClick10k.paint)} (${ms(b.filterClick10k.paintMin)}–${ms(b.filterClick10k.paintMax)}) |`,
+  `| ${b.events} events: type in the search → work done | ${ms(b.search10k.work)} |`,
+  `| ${b.events} events: type in the search → next paint (min–max) | ${ms(b.search10k.paint)} (${ms(b.search10k.paintMin)}–${ms(b.search10k.paintMax)}) |`,
+  `| ${b.events} events: cards in the DOM (windowed) | ${b.cardsRendered} |`,
+  `| ${b.events} events: JS heap after GC | ${b.heap10k.usedMB.toFixed(1)} MB used of ${b.heap10k.totalMB.toFixed(1)} MB |`,
+  '',
+  '## Bytes shipped (`make dist`)',
+  '',
+  '```text',
+  size,
+  '```',
+  '',
+];
+writeFileSync('docs/PERFORMANCE.md', lines.join('\n'));
+console.log(lines.join('\n'));
+if (b.problems?.length) {
+  console.error('browser problems:', b.problems);
+  process.exit(1);
+}

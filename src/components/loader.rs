@@ -1,0 +1,91 @@
+//! Loading a story from `?data=<url>`: same origin or CORS, http(s) only,
+//! with a time limit and a size limit, checked by the same validator as
+//! `dossier check` before it replaces anything.
+
+use crate::model::Dataset;
+use crate::validate::{is_web_url, load_bytes, Problem, ProblemKind, MAX_BYTES};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{AbortController, RequestInit, Response};
+
+/// How long a fetch may take before it is abandoned, in milliseconds.
+pub const FETCH_TIMEOUT_MS: u32 = 20_000;
+
+fn problem(reason: impl Into<String>) -> Vec<Problem> {
+    vec![Problem {
+        path: "$".into(),
+        kind: ProblemKind::Fetch(reason.into()),
+    }]
+}
+
+/// The `data` parameter of the page's query, resolved against the page.
+/// Only http and https URLs are accepted: never `javascript:`, `data:` or `file:`.
+pub fn data_url_from_query() -> Option<Result<String, Vec<Problem>>> {
+    let location = gloo::utils::window().location();
+    let search = location.search().ok()?;
+    let raw = form_urlencoded::parse(search.trim_start_matches('?').as_bytes())
+        .find(|(k, _)| k == "data")?
+        .1
+        .into_owned();
+    let base = location.href().ok()?;
+    Some(match web_sys::Url::new_with_base(&raw, &base) {
+        Ok(url) if is_web_url(&url.href()) => Ok(url.href()),
+        _ => Err(problem(format!(
+            "\"{}\" is not an http or https address",
+            raw.chars().take(120).collect::<String>()
+        ))),
+    })
+}
+
+/// Fetch and check a dataset.
+pub async fn fetch_dataset(url: &str) -> Result<Dataset, Vec<Problem>> {
+    let window = gloo::utils::window();
+    let controller = AbortController::new().map_err(|_| problem("the browser cannot fetch"))?;
+    let init = RequestInit::new();
+    init.set_signal(Some(&controller.signal()));
+    let timer = gloo::timers::callback::Timeout::new(FETCH_TIMEOUT_MS, move || controller.abort());
+    let response = JsFuture::from(window.fetch_with_str_and_init(url, &init))
+        .await
+        .map_err(|_| {
+            problem(format!(
+                "{url} could not be fetched (network error, timeout after {} s, or the server does not allow cross-origin requests)",
+                FETCH_TIMEOUT_MS / 1000
+            ))
+        })?;
+    let response: Response = response
+        .dyn_into()
+        .map_err(|_| problem("the browser returned no response"))?;
+    if !response.ok() {
+        return Err(problem(format!(
+            "{url} answered {} {}",
+            response.status(),
+            response.status_text()
+        )));
+    }
+    if let Some(length) = response
+        .headers()
+        .get("content-length")
+        .ok()
+        .flatten()
+        .and_then(|l| l.parse::<usize>().ok())
+    {
+        if length > MAX_BYTES {
+            return Err(vec![Problem {
+                path: "$".into(),
+                kind: ProblemKind::TooLarge(length),
+            }]);
+        }
+    }
+    let buffer = response
+        .array_buffer()
+        .map_err(|_| problem("the response has no body"))?;
+    let buffer = JsFuture::from(buffer).await.map_err(|_| {
+        problem(format!(
+            "{url} stopped before the end (or took over {} s)",
+            FETCH_TIMEOUT_MS / 1000
+        ))
+    })?;
+    drop(timer);
+    let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
+    load_bytes(&bytes)
+}
