@@ -93,7 +93,11 @@ bench: tools browser
 	node .ci/size-report.mjs dist | tee $(BENCH)/size.txt
 	cargo run --release --quiet --bin dossier -- generate 10000 > $(BENCH)/generated-10000.json
 	CHROMIUM=$(CHROMIUM) node benches/browser.mjs $(BENCH)/generated-10000.json > $(BENCH)/browser.json
-	node benches/report.mjs $(BENCH)/browser.json $(BENCH)/size.txt
+	cargo build --release --target wasm32-unknown-unknown --bin layout-bench
+	wasm-bindgen --target nodejs --out-dir $(BENCH)/layout-wasm target/wasm32-unknown-unknown/release/layout-bench.wasm
+	echo '{"type": "commonjs"}' > $(BENCH)/layout-wasm/package.json
+	node benches/layout-vs-d3.mjs $(BENCH)/layout-wasm > $(BENCH)/layout.json
+	node benches/report.mjs $(BENCH)/browser.json $(BENCH)/size.txt $(BENCH)/layout.json
 
 # ---------------------------------------------------------------- tests ---
 

@@ -60,6 +60,10 @@ try {
   // 10,000 generated events.
   {
     const { context, page, problems } = await openPage(browser, { width: 1200, height: 900 });
+    // Trunk's loader announces the wasm instance; keep its memory to measure.
+    await page.addInitScript(() =>
+      addEventListener('TrunkApplicationStarted', (e) => (window.__dossierMemory = e.detail.wasm.memory)),
+    );
     const t0 = Date.now();
     await page.goto(server.url + '?data=generated.json');
     await page.waitForSelector('.story__title:has-text("Generated story")', { timeout: 60_000 });
@@ -70,6 +74,7 @@ try {
     await cdp.send('HeapProfiler.collectGarbage');
     const heap = await cdp.send('Runtime.getHeapUsage');
     out.heap10k = { usedMB: heap.usedSize / 1048576, totalMB: heap.totalSize / 1048576 };
+    out.wasmMemoryMB = (await page.evaluate(() => window.__dossierMemory?.buffer.byteLength ?? NaN)) / 1048576;
     out.filterClick10k = await timeAction(page, `() => document.querySelector('#dossier-k-0').click()`);
     out.search10k = await timeAction(
       page,

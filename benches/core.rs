@@ -50,7 +50,36 @@ fn filtering(c: &mut Criterion) {
     group.finish();
 }
 
+/// One tick of the full layout (link, many-body, centre, collide) at 100,
+/// 1,000 and 5,000 nodes with three times as many links, after 20 ticks of
+/// settling so that the quadtree is typical rather than the start spiral.
 #[cfg(not(target_arch = "wasm32"))]
-criterion_group!(benches, parse_and_validate, filtering);
+fn layout_tick(c: &mut Criterion) {
+    use dossier::layout::{
+        center::Center, collide::Collide, link::*, many_body::ManyBody, Simulation,
+    };
+    let mut group = c.benchmark_group("layout tick");
+    for n in [100usize, 1_000, 5_000] {
+        let mut rng = dossier::rng::Lcg::new(42);
+        let links = (0..3 * n)
+            .map(|_| Link::new(rng.below(n), rng.below(n)))
+            .collect();
+        let mut sim = Simulation::new(n, 1)
+            .with_force(LinkForce::new(n, links))
+            .with_force(ManyBody::new(n, -30.0))
+            .with_force(Center::new(0.0, 0.0))
+            .with_force(Collide::new(vec![5.0; n]));
+        sim.ticks(20);
+        // Keep it warm so every measured tick does full work.
+        sim.alpha_target = 0.3;
+        group.bench_with_input(BenchmarkId::from_parameter(n), &n, |b, _| {
+            b.iter(|| sim.tick())
+        });
+    }
+    group.finish();
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+criterion_group!(benches, parse_and_validate, filtering, layout_tick);
 #[cfg(not(target_arch = "wasm32"))]
 criterion_main!(benches);

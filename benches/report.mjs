@@ -1,11 +1,12 @@
 // Collects `make bench`'s figures into one table and docs/PERFORMANCE.md:
 // criterion's medians, the in-browser timings and the size of dist/.
 //
-// Usage: node benches/report.mjs BROWSER.json SIZE.txt
+// Usage: node benches/report.mjs BROWSER.json SIZE.txt LAYOUT.json
 import { readFileSync, writeFileSync, existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
-const [browserJson, sizeTxt] = process.argv.slice(2);
+const [browserJson, sizeTxt, layoutJson] = process.argv.slice(2);
+const layout = JSON.parse(readFileSync(layoutJson, 'utf8'));
 const browser = JSON.parse(readFileSync(browserJson, 'utf8'));
 const size = readFileSync(sizeTxt, 'utf8').trim();
 
@@ -55,6 +56,19 @@ const lines = [
   `| ${b.events} events: type in the search → next paint (min–max) | ${ms(b.search10k.paint)} (${ms(b.search10k.paintMin)}–${ms(b.search10k.paintMax)}) |`,
   `| ${b.events} events: cards in the DOM (windowed) | ${b.cardsRendered} |`,
   `| ${b.events} events: JS heap after GC | ${b.heap10k.usedMB.toFixed(1)} MB used of ${b.heap10k.totalMB.toFixed(1)} MB |`,
+  `| ${b.events} events: wasm linear memory | ${b.wasmMemoryMB.toFixed(1)} MB |`,
+  '',
+  '## Layout head to head (`node benches/layout-vs-d3.mjs`)',
+  '',
+  `Our layout compiled to wasm (the shipped release profile) against d3-force 3 in node ${process.version},`,
+  `on the same generated graph (${layout.nodes} nodes, ${layout.links} links, the same LCG), with the same forces`,
+  `(link, many-body −30 with theta 0.9, centre, collide r = 5), ${layout.ticks} ticks, median of ${layout.runs} interleaved runs.`,
+  '',
+  '| layout | ms per tick | RMS radius after the ticks |',
+  '|---|---|---|',
+  `| Dossier (Rust → wasm) | ${layout.oursMsPerTick.toFixed(3)} | ${layout.oursSpread.toFixed(1)} |`,
+  `| d3-force (JavaScript) | ${layout.d3MsPerTick.toFixed(3)} | ${layout.d3Spread.toFixed(1)} |`,
+  `| ratio (d3 ÷ Dossier) | ${layout.ratio.toFixed(2)}× | |`,
   '',
   '## Bytes shipped (`make dist`)',
   '',

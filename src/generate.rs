@@ -7,32 +7,11 @@
 
 use crate::date::PartialDate;
 use crate::model::*;
+use crate::rng::Lcg;
 use crate::vocab::{
     ActorKind, CountQualifier, EventKind, ParticipantRole, RelationKind, SourceKind, StatusState,
     TallyCategory,
 };
-
-/// The linear congruential generator d3 uses (Numerical Recipes constants):
-/// tiny, fast and identical on every platform.
-#[derive(Debug, Clone)]
-pub struct Lcg(u32);
-
-impl Lcg {
-    pub fn new(seed: u32) -> Self {
-        Lcg(seed)
-    }
-
-    /// The next value in [0, 1).
-    pub fn next_f64(&mut self) -> f64 {
-        self.0 = self.0.wrapping_mul(1_664_525).wrapping_add(1_013_904_223);
-        f64::from(self.0) / 4_294_967_296.0
-    }
-
-    /// A whole number in [0, n); 0 when n is 0.
-    pub fn below(&mut self, n: usize) -> usize {
-        ((self.next_f64() * n as f64) as usize).min(n.saturating_sub(1))
-    }
-}
 
 const PLACES: [&str; 12] = [
     "Beirut",
@@ -303,12 +282,5 @@ mod tests {
     fn same_seed_same_dataset() {
         assert_eq!(dataset(200, 1), dataset(200, 1));
         assert_ne!(dataset(200, 1), dataset(200, 2));
-    }
-
-    #[test]
-    fn lcg_matches_its_recurrence() {
-        let mut rng = Lcg::new(0);
-        assert_eq!(rng.next_f64(), 1_013_904_223.0 / 4_294_967_296.0);
-        assert!((0..1000).all(|_| rng.below(7) < 7));
     }
 }
