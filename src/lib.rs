@@ -14,6 +14,7 @@ pub mod generate;
 mod jsonpos;
 pub mod layout;
 pub mod model;
+pub mod network;
 pub mod present;
 pub mod rng;
 pub mod schema;

@@ -28,6 +28,23 @@ pub enum SortOrder {
     NewestFirst,
 }
 
+/// Which view is showing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ViewKind {
+    #[default]
+    Cards,
+    Network,
+}
+
+impl ViewKind {
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            ViewKind::Cards => "cards",
+            ViewKind::Network => "network",
+        }
+    }
+}
+
 /// What the reader has picked out.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Selection {
@@ -66,6 +83,7 @@ pub struct ViewState {
     pub filters: Filters,
     pub sort: SortOrder,
     pub selected: Option<Selection>,
+    pub view: ViewKind,
 }
 
 /// A filter option, as shown on an active-filter chip.
@@ -92,6 +110,9 @@ pub enum Action {
     SetFrom(Option<PartialDate>),
     SetTo(Option<PartialDate>),
     SetSort(SortOrder),
+    SetView(ViewKind),
+    /// Untick every actor (Escape in the network).
+    ClearActors,
     Select(Selection),
     ClearSelection,
     Remove(Chip),
@@ -129,6 +150,8 @@ impl ViewState {
             Action::SetFrom(d) => f.from = d,
             Action::SetTo(d) => f.to = d,
             Action::SetSort(s) => next.sort = s,
+            Action::SetView(v) => next.view = v,
+            Action::ClearActors => f.actors.clear(),
             Action::Select(s) => next.selected = Some(s),
             Action::ClearSelection => next.selected = None,
             Action::Remove(chip) => match chip {
@@ -210,6 +233,9 @@ impl ViewState {
         if let Some(sel) = &self.selected {
             out.append_pair("sel", &sel.to_param());
         }
+        if self.view != ViewKind::Cards {
+            out.append_pair("v", self.view.as_str());
+        }
         out.finish()
     }
 
@@ -249,6 +275,12 @@ impl ViewState {
                     }
                 }
                 "sel" => state.selected = Selection::from_param(&value),
+                "v" => {
+                    state.view = match value.as_str() {
+                        "network" => ViewKind::Network,
+                        _ => ViewKind::Cards,
+                    }
+                }
                 _ => {}
             }
         }
@@ -372,11 +404,18 @@ mod tests {
             prop::collection::btree_set(prop::sample::select(StatusState::ALL.to_vec()), 0..3),
             (arb_date(), arb_date()),
             "\\PC{0,30}",
-            any::<bool>(),
+            (any::<bool>(), any::<bool>()),
             prop::option::of((0..3u8, arb_text())),
         )
             .prop_map(
-                |((actors, kinds, places, sources), statuses, (from, to), query, newest, sel)| {
+                |(
+                    (actors, kinds, places, sources),
+                    statuses,
+                    (from, to),
+                    query,
+                    (newest, network),
+                    sel,
+                )| {
                     ViewState {
                         filters: Filters {
                             actors,
@@ -398,6 +437,11 @@ mod tests {
                             1 => Selection::Event(id),
                             _ => Selection::Tally(id),
                         }),
+                        view: if network {
+                            ViewKind::Network
+                        } else {
+                            ViewKind::Cards
+                        },
                     }
                 },
             )

@@ -43,3 +43,27 @@ async fn a_shared_link_renders_its_view() {
     assert!(html.contains("Hassan Nasrallah hosted a Hamas delegation in Beirut on Wednesday"));
     insta::assert_snapshot!("shared_view", html);
 }
+
+#[tokio::test]
+async fn the_network_renders_every_actor_and_relation_at_rest() {
+    let html = render("v=network").await;
+    let ds = dossier::story::first_story().unwrap();
+    for a in &ds.actors {
+        assert!(
+            html.contains(&format!("data-actor-id=\"{}\"", a.id)),
+            "no node for {}",
+            a.id
+        );
+    }
+    for r in &ds.relations {
+        assert!(
+            html.contains(&format!("data-relation-id=\"{}\"", r.id)),
+            "no edge for {}",
+            r.id
+        );
+    }
+    assert!(html.contains("data-edge=\"hassan-nasrallah-khalil-al-hayya\""));
+    assert!(html.contains("aria-label=\"Hezbollah, armed group, movement or military, 7 events\""));
+    // Deterministic layout: the snapshot pins the coordinates too.
+    insta::assert_snapshot!("network", html);
+}

@@ -6,13 +6,14 @@ mod context;
 mod filters;
 mod header;
 mod loader;
+mod network;
 mod problems;
 mod source;
 mod url;
 
 use crate::filter::EventIndex;
 use crate::model::{Dataset, Provenance};
-use crate::state::ViewState;
+use crate::state::{Action, ViewKind, ViewState};
 use crate::story::first_story;
 use crate::validate::Problem;
 use cards::{CardList, Toolbar};
@@ -20,6 +21,7 @@ pub use context::use_dossier;
 use context::{Dossier, Store};
 use filters::{ActiveFilters, FilterPanel};
 use header::StoryHeader;
+use network::NetworkView;
 use problems::ProblemPanel;
 use source::SourcePanel;
 use std::rc::Rc;
@@ -141,6 +143,22 @@ fn StoryView(props: &StoryViewProps) -> Html {
     let source = use_state(|| None::<Provenance>);
     url::use_url_sync(&store, &ds);
 
+    let view = store.0.view;
+    let switch = |to: ViewKind, label: &'static str| {
+        let dispatch = store.dispatcher();
+        html! {
+            <button type="button" class="views__button" aria-pressed={(view == to).to_string()}
+                onclick={Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::SetView(to)))}>
+                { label }
+            </button>
+        }
+    };
+    let switcher = html! {
+        <div class="views" role="group" aria-label="View">
+            { switch(ViewKind::Cards, "Events") }
+            { switch(ViewKind::Network, "Network") }
+        </div>
+    };
     let context = Dossier {
         dataset: ds.clone(),
         view: store.0.clone(),
@@ -152,14 +170,22 @@ fn StoryView(props: &StoryViewProps) -> Html {
     html! {
         <ContextProvider<Dossier> {context}>
             <StoryHeader />
+            { switcher }
             <div class="dossier__layout">
                 <FilterPanel />
-                <section class="dossier__results" aria-labelledby="dossier-events-title">
-                    <h2 id="dossier-events-title" class="visually-hidden">{ "Events" }</h2>
-                    <Toolbar />
-                    <ActiveFilters />
-                    <CardList />
-                </section>
+                if view == ViewKind::Network {
+                    <div class="dossier__results">
+                        <ActiveFilters />
+                        <NetworkView />
+                    </div>
+                } else {
+                    <section class="dossier__results" aria-labelledby="dossier-events-title">
+                        <h2 id="dossier-events-title" class="visually-hidden">{ "Events" }</h2>
+                        <Toolbar />
+                        <ActiveFilters />
+                        <CardList />
+                    </section>
+                }
             </div>
             <SourcePanel />
         </ContextProvider<Dossier>>

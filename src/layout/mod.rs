@@ -22,7 +22,8 @@
 //! - [`many_body::ManyBody`]: charge between all pairs, Barnes–Hut approximated
 //!   over a quadtree (theta 0.9), negative for repulsion;
 //! - [`center::Center`]: translates the layout so its mean is at the centre;
-//! - [`collide::Collide`]: keeps circles of given radii from overlapping.
+//! - [`collide::Collide`]: keeps circles of given radii from overlapping;
+//! - [`position::Position`]: pulls each node gently toward a point.
 //!
 //! Pure: no browser types here.
 
@@ -30,6 +31,7 @@ pub mod center;
 pub mod collide;
 pub mod link;
 pub mod many_body;
+pub mod position;
 pub mod quadtree;
 
 use crate::rng::Lcg;

@@ -153,3 +153,21 @@ fn collisions_separate_circles() {
     let d = (s.nodes.x[1] - s.nodes.x[0]).abs();
     assert!(d > 19.0, "distance {d}");
 }
+
+#[test]
+fn positioning_keeps_isolated_nodes_near() {
+    let n = 30;
+    let mut free = Simulation::new(n, 1).with_force(ManyBody::new(n, -200.0));
+    let mut held = Simulation::new(n, 1)
+        .with_force(ManyBody::new(n, -200.0))
+        .with_force(super::position::Position::new(0.0, 0.0, 0.1));
+    free.run_to_rest();
+    held.run_to_rest();
+    let extent = |s: &Simulation| s.nodes.x.iter().map(|x| x.abs()).fold(0.0, f64::max);
+    assert!(
+        extent(&held) < extent(&free) / 2.0,
+        "{} vs {}",
+        extent(&held),
+        extent(&free)
+    );
+}

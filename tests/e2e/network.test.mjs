@@ -1,0 +1,128 @@
+// The actor network: linked to the cards both ways, in the URL, by keyboard and pointer.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serve, launch, openPage, ready, screenshot, axe } from './harness.mjs';
+
+let server, browser;
+before(async () => {
+  server = await serve();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const node = (page, id) => page.locator(`.network [data-actor-id="${id}"]`);
+const hash = (page) => page.evaluate(() => decodeURIComponent(location.hash));
+const cardIds = (page) => page.$$eval('.cards [data-event-id]', (els) => els.map((e) => e.dataset.eventId));
+
+async function open(fragment, options = {}) {
+  const opened = await openPage(browser, { reducedMotion: 'reduce', ...options });
+  await opened.page.goto(server.url + fragment);
+  await ready(opened.page);
+  await opened.page.waitForSelector('.network .node');
+  return opened;
+}
+
+test('clicking an actor filters the cards and writes the URL', async () => {
+  const { context, page, problems } = await open('#v=network');
+  await node(page, 'osama-hamdan').click();
+  assert.equal(await node(page, 'osama-hamdan').getAttribute('aria-pressed'), 'true');
+  assert.equal(await hash(page), '#a=osama-hamdan&v=network');
+  // The graph narrows to the actors of Hamdan's events.
+  assert.equal(await page.locator('.network .node').count(), 6);
+  await page.getByRole('button', { name: 'Events', exact: true }).click();
+  assert.deepEqual(await cardIds(page), ['e-beirut-meeting']);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('a filter on the cards applies to the graph', async () => {
+  const { context, page } = await openPage(browser, { reducedMotion: 'reduce' });
+  await page.goto(server.url);
+  await ready(page);
+  await page.getByLabel(/^Claim of responsibility\s*\d+$/).check();
+  await page.getByRole('button', { name: 'Network', exact: true }).click();
+  const ids = await page.$$eval('.network .node', (els) => els.map((e) => e.dataset.actorId).sort());
+  assert.deepEqual(ids, ['hezbollah', 'israeli-military']);
+  await context.close();
+});
+
+test('a shared link restores the selection', async () => {
+  const { context, page } = await open('#a=hussein-ibrahim-makki&v=network');
+  assert.equal(await node(page, 'hussein-ibrahim-makki').getAttribute('aria-pressed'), 'true');
+  const ids = await page.$$eval('.network .node', (els) => els.map((e) => e.dataset.actorId).sort());
+  assert.deepEqual(ids, ['hezbollah', 'hussein-ibrahim-makki', 'israeli-military']);
+  // The killing is drawn as a directed hostility edge.
+  const killed = page.locator('[data-relation-id="r-military-killed-makki"]');
+  assert.equal(await killed.getAttribute('marker-end'), 'url(#dossier-arrow)');
+  assert.match(await killed.locator('title').textContent(), /Israeli military killed Hussein Ibrahim Makki: “/);
+  await context.close();
+});
+
+test('the keyboard reaches the nodes, selects with Enter and clears with Escape', async () => {
+  const { context, page } = await open('#v=network');
+  await page.getByRole('button', { name: 'Reset' }).focus();
+  await page.keyboard.press('Tab');
+  const first = await page.evaluate(() => document.activeElement?.dataset.actorId);
+  // Tab meets the busiest actors first.
+  assert.equal(first, 'hamas');
+  assert.match(await page.textContent('.network__details-title'), /^Hamas: \d+ ties$/);
+  await page.keyboard.press('Enter');
+  assert.equal(await hash(page), '#a=hamas&v=network');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Escape');
+  assert.equal(await hash(page), '#v=network');
+  await context.close();
+});
+
+test('the actor finder focuses a node', async () => {
+  const { context, page } = await open('#v=network');
+  await page.getByLabel('Find an actor').fill('arouri');
+  await page.locator('.network__matches').getByRole('button', { name: 'Saleh al-Arouri' }).click();
+  assert.equal(await page.evaluate(() => document.activeElement?.dataset.actorId), 'saleh-al-arouri');
+  await context.close();
+});
+
+test('dragging pins a node, double-click releases it, and zoom works', async () => {
+  const { context, page, problems } = await open('#v=network', { reducedMotion: 'no-preference' });
+  const target = node(page, 'lebanon');
+  const box = await target.boundingBox();
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(box.x + 60, box.y + 40, { steps: 5 });
+  await page.mouse.up();
+  assert.match(await target.getAttribute('aria-label'), /pinned$/);
+  const moved = await target.boundingBox();
+  assert.ok(Math.abs(moved.x - box.x) > 10, 'the node followed the pointer');
+  await target.dblclick();
+  assert.doesNotMatch(await target.getAttribute('aria-label'), /pinned/);
+  const scaleOf = () => page.getAttribute('.network__svg > g', 'transform');
+  const before = await scaleOf();
+  await page.getByRole('button', { name: 'Zoom in' }).click();
+  assert.notEqual(await scaleOf(), before);
+  assert.match(await scaleOf(), /scale\(1\.2500\)/);
+  await page.getByRole('button', { name: 'Reset' }).click();
+  assert.match(await scaleOf(), /scale\(1\.0000\)/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+for (const [name, width, colorScheme] of [
+  ['375-light', 375, 'light'],
+  ['1200-light', 1200, 'light'],
+  ['1200-dark', 1200, 'dark'],
+]) {
+  test(`the network has no axe-core violations at ${name}`, async () => {
+    const { context, page, problems } = await open('#v=network', { width, colorScheme });
+    await node(page, 'hassan-nasrallah').focus();
+    await page.locator('.network__list summary').click();
+    assert.deepEqual(await axe(page), []);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `page scrolls sideways by ${overflow} px`);
+    assert.deepEqual(problems, []);
+    await screenshot(page, `network-${name}`);
+    await context.close();
+  });
+}
