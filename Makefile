@@ -92,7 +92,8 @@ bench: tools browser
 	trunk build --release --offline
 	node .ci/size-report.mjs dist | tee $(BENCH)/size.txt
 	cargo run --release --quiet --bin dossier -- generate 10000 > $(BENCH)/generated-10000.json
-	CHROMIUM=$(CHROMIUM) node benches/browser.mjs $(BENCH)/generated-10000.json > $(BENCH)/browser.json
+	cargo run --release --quiet --bin dossier -- generate 3000 1 1000 > $(BENCH)/network-1000.json
+	CHROMIUM=$(CHROMIUM) node benches/browser.mjs $(BENCH)/generated-10000.json $(BENCH)/network-1000.json > $(BENCH)/browser.json
 	cargo build --release --target wasm32-unknown-unknown --bin layout-bench
 	wasm-bindgen --target nodejs --out-dir $(BENCH)/layout-wasm target/wasm32-unknown-unknown/release/layout-bench.wasm
 	echo '{"type": "commonjs"}' > $(BENCH)/layout-wasm/package.json

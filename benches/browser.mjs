@@ -2,10 +2,10 @@
 // playwright-core: first paint, first card, filter and search to next paint
 // at 10,000 events, and the JS heap after loading them.
 //
-// Usage: node benches/browser.mjs DATASET.json   (prints JSON on stdout)
+// Usage: node benches/browser.mjs EVENTS.json NETWORK.json   (prints JSON on stdout)
 import { serve, launch, openPage } from '../tests/e2e/harness.mjs';
 
-const dataset = process.argv[2];
+const [dataset, networkDataset] = process.argv.slice(2);
 const RUNS = 21;
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
@@ -36,7 +36,7 @@ async function timeAction(page, action, runs = RUNS) {
   return { work: median(work), paint: median(paint), paintMin: Math.min(...paint), paintMax: Math.max(...paint), runs };
 }
 
-const server = await serve({ extra: { 'generated.json': dataset } });
+const server = await serve({ extra: { 'generated.json': dataset, 'network.json': networkDataset } });
 const browser = await launch();
 const out = {};
 try {
@@ -82,6 +82,41 @@ try {
     );
     out.cardsRendered = await page.locator('.cards > li').count();
     out.problems = problems;
+    await context.close();
+  }
+  // Dragging a node in a network of 1,000 actors: frame intervals while the
+  // layout runs under the pointer.
+  {
+    const { context, page, problems } = await openPage(browser, { width: 1200, height: 900, reducedMotion: 'reduce' });
+    await page.goto(server.url + '?data=network.json#v=network');
+    await page.waitForSelector('.network .node', { timeout: 120_000 });
+    out.networkNodes = await page.locator('.network .node').count();
+    out.networkEdges = await page.locator('.network .edge').count();
+    const target = page.locator('.network .node').first();
+    const box = await target.boundingBox();
+    await page.evaluate(() => {
+      window.__frames = [];
+      const loop = (t) => {
+        window.__frames.push(t);
+        if (window.__frames.length < 2000) requestAnimationFrame(loop);
+      };
+      requestAnimationFrame(loop);
+    });
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.down();
+    for (let k = 0; k < 60; k++) {
+      await page.mouse.move(box.x + box.width / 2 + k * 3, box.y + box.height / 2 + k * 2);
+    }
+    await page.mouse.up();
+    const frames = await page.evaluate(() => window.__frames.slice());
+    const gaps = frames.slice(1).map((t, i) => t - frames[i]).sort((a, b) => a - b);
+    out.dragFrames = {
+      frames: gaps.length,
+      medianMs: gaps[Math.floor(gaps.length / 2)],
+      p95Ms: gaps[Math.floor(gaps.length * 0.95)],
+      maxMs: gaps[gaps.length - 1],
+    };
+    out.problems = [...(out.problems ?? []), ...problems];
     await context.close();
   }
 } finally {

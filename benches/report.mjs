@@ -57,6 +57,7 @@ const lines = [
   `| ${b.events} events: cards in the DOM (windowed) | ${b.cardsRendered} |`,
   `| ${b.events} events: JS heap after GC | ${b.heap10k.usedMB.toFixed(1)} MB used of ${b.heap10k.totalMB.toFixed(1)} MB |`,
   `| ${b.events} events: wasm linear memory | ${b.wasmMemoryMB.toFixed(1)} MB |`,
+  `| network of ${b.networkNodes} actors and ${b.networkEdges} ties: frame interval while dragging, median / 95th percentile / max (${b.dragFrames.frames} frames) | ${ms(b.dragFrames.medianMs)} / ${ms(b.dragFrames.p95Ms)} / ${ms(b.dragFrames.maxMs)} |`,
   '',
   '## Layout head to head (`node benches/layout-vs-d3.mjs`)',
   '',

@@ -14,7 +14,7 @@ pub const USAGE: &str = "usage:
   dossier check FILE     list every problem in a dataset; exit 1 on any
   dossier stats FILE     counts per part and per kind
   dossier schema         print the JSON Schema of the format
-  dossier generate N [SEED]   print a synthetic dataset of N events (for tests and benchmarks)
+  dossier generate N [SEED] [ACTORS]   print a synthetic dataset of N events (for tests and benchmarks)
 ";
 
 /// Run one command. Returns (exit code, stdout, stderr).
@@ -30,27 +30,35 @@ pub fn run(
             Err(problems) => (1, String::new(), report(file, bytes, &problems)),
         }),
         ["schema"] => (0, crate::schema::schema_json(), String::new()),
-        ["generate", n, rest @ ..] if rest.len() <= 1 => {
-            match (
-                n.parse::<usize>(),
-                rest.first().map_or(Ok(1), |s| s.parse::<u32>()),
-            ) {
-                (Ok(n), Ok(seed)) if n <= 1_000_000 => {
-                    let ds = crate::generate::dataset(n, seed);
-                    let mut json = serde_json::to_string(&ds).unwrap_or_default();
-                    json.push('\n');
-                    (0, json, String::new())
-                }
-                _ => (
-                    2,
-                    String::new(),
-                    format!("error: N must be 0–1000000 and SEED a whole number\n{USAGE}"),
-                ),
-            }
-        }
+        ["generate", n, rest @ ..] if rest.len() <= 2 => generate(n, rest),
         ["help" | "--help" | "-h"] => (0, USAGE.to_owned(), String::new()),
         _ => (2, String::new(), USAGE.to_owned()),
     }
+}
+
+/// `generate N [SEED] [ACTORS]`: a synthetic dataset as JSON.
+fn generate(n: &str, rest: &[&str]) -> (u8, String, String) {
+    let n = n.parse::<usize>().ok().filter(|&n| n <= 1_000_000);
+    let seed = rest.first().map_or(Some(1), |s| s.parse::<u32>().ok());
+    let actors = rest
+        .get(1)
+        .map(|s| s.parse::<usize>().ok().filter(|&a| a <= 100_000));
+    let ds = match (n, seed, actors) {
+        (Some(n), Some(seed), None) => crate::generate::dataset(n, seed),
+        (Some(n), Some(seed), Some(Some(actors))) => {
+            crate::generate::dataset_with_actors(n, actors, seed)
+        }
+        _ => {
+            return (
+                2,
+                String::new(),
+                format!("error: N must be 0–1000000, SEED and ACTORS whole numbers\n{USAGE}"),
+            )
+        }
+    };
+    let mut json = serde_json::to_string(&ds).unwrap_or_default();
+    json.push('\n');
+    (0, json, String::new())
 }
 
 fn with_file(

@@ -59,8 +59,13 @@ fn name(rng: &mut Lcg, parts: usize) -> String {
 /// A dataset with `events` events, about one actor per twenty events (at
 /// least 12), dated over 2023-10-07 to 2024-06-01.
 pub fn dataset(events: usize, seed: u32) -> Dataset {
+    dataset_with_actors(events, (events / 20).max(12), seed)
+}
+
+/// A dataset with `events` events among `actors` actors (at least 2).
+pub fn dataset_with_actors(events: usize, actors: usize, seed: u32) -> Dataset {
     let mut rng = Lcg::new(seed);
-    let n_actors = (events / 20).max(12);
+    let n_actors = actors.max(2);
     let kinds = [
         ActorKind::Person,
         ActorKind::ArmedGroup,
@@ -276,6 +281,13 @@ mod tests {
             assert_eq!(ds.events.len(), n);
             assert_eq!(validate(&ds), Vec::new(), "{n} events");
         }
+    }
+
+    #[test]
+    fn actor_count_can_be_chosen() {
+        let ds = dataset_with_actors(300, 100, 3);
+        assert_eq!(ds.actors.len(), 100);
+        assert_eq!(validate(&ds), Vec::new());
     }
 
     #[test]

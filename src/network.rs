@@ -336,18 +336,32 @@ impl Graph {
         }
     }
 
-    /// The smallest box holding every node with its radius, with `pad` around:
-    /// (x, y, width, height), for the SVG viewBox.
-    pub fn bounds(&self, pad: f64) -> (f64, f64, f64, f64) {
+    /// Where edge `k` is drawn, from node positions `x`, `y`: (x1, y1, x2, y2).
+    /// A directed edge stops at its target's rim so that its arrow shows.
+    pub fn edge_ends(&self, k: usize, x: &[f64], y: &[f64]) -> (f64, f64, f64, f64) {
+        let e = &self.edges[k];
+        let (sx, sy, tx, ty) = (x[e.source], y[e.source], x[e.target], y[e.target]);
+        if !e.directed {
+            return (sx, sy, tx, ty);
+        }
+        let (dx, dy) = (tx - sx, ty - sy);
+        let len = (dx * dx + dy * dy).sqrt().max(1e-6);
+        let back = self.nodes[e.target].radius + 3.0;
+        (sx, sy, tx - dx / len * back, ty - dy / len * back)
+    }
+
+    /// The smallest box holding every node at positions `x`, `y` with its
+    /// radius, with `pad` around: (x, y, width, height), for the viewBox.
+    pub fn bounds_at(&self, x: &[f64], y: &[f64], pad: f64) -> (f64, f64, f64, f64) {
         if self.nodes.is_empty() {
             return (-100.0, -100.0, 200.0, 200.0);
         }
         let (mut x0, mut y0, mut x1, mut y1) = (f64::MAX, f64::MAX, f64::MIN, f64::MIN);
-        for n in &self.nodes {
-            x0 = x0.min(n.x - n.radius);
-            y0 = y0.min(n.y - n.radius);
-            x1 = x1.max(n.x + n.radius);
-            y1 = y1.max(n.y + n.radius);
+        for (i, n) in self.nodes.iter().enumerate() {
+            x0 = x0.min(x[i] - n.radius);
+            y0 = y0.min(y[i] - n.radius);
+            x1 = x1.max(x[i] + n.radius);
+            y1 = y1.max(y[i] + n.radius);
         }
         (x0 - pad, y0 - pad, x1 - x0 + 2.0 * pad, y1 - y0 + 2.0 * pad)
     }
@@ -480,6 +494,29 @@ mod tests {
             .map(|&n| ds.actors[g.nodes[n].actor].id.as_str())
             .collect();
         assert_eq!(first_two, ["hamas", "hezbollah"]);
+    }
+
+    #[test]
+    fn directed_edges_stop_at_the_rim() {
+        let ds = first_story().unwrap();
+        let all: Vec<usize> = (0..ds.events.len()).collect();
+        let mut g = Graph::build(&ds, &all, true, &[]);
+        g.lay_out(1);
+        let (x, y): (Vec<f64>, Vec<f64>) = g.nodes.iter().map(|n| (n.x, n.y)).unzip();
+        let k = g
+            .edges
+            .iter()
+            .position(|e| e.directed && e.style == EdgeStyle::Hostility)
+            .unwrap();
+        let (_, _, x2, y2) = g.edge_ends(k, &x, &y);
+        let t = &g.nodes[g.edges[k].target];
+        let gap = ((t.x - x2).powi(2) + (t.y - y2).powi(2)).sqrt();
+        assert!((gap - (t.radius + 3.0)).abs() < 1e-9);
+        let (bx, by, w, h) = g.bounds_at(&x, &y, 10.0);
+        assert!(g
+            .nodes
+            .iter()
+            .all(|n| n.x - n.radius >= bx && n.y + n.radius <= by + h && w > 0.0));
     }
 
     #[test]

@@ -51,3 +51,14 @@ fn missing_file_and_bad_usage_fail() {
     assert_eq!(code, 2);
     assert!(err.starts_with("usage:"));
 }
+
+#[test]
+fn generate_writes_a_valid_dataset() {
+    let (code, out, _) = run(&args(&["generate", "50", "3", "20"]), read);
+    assert_eq!(code, 0);
+    let ds = dossier::validate::load(&out).expect("a valid dataset");
+    assert_eq!((ds.events.len(), ds.actors.len()), (50, 20));
+    let (code, _, err) = run(&args(&["generate", "lots"]), read);
+    assert_eq!(code, 2);
+    assert!(err.starts_with("error: N must be"));
+}

@@ -22,11 +22,87 @@ const TICKS_PER_FRAME: usize = 2;
 const ZOOM_STEP: f64 = 1.25;
 /// Graphs larger than this label only their busiest actors.
 const LABEL_ALL_UP_TO: usize = 80;
+/// Graphs with more ties than this hide them while the layout moves and
+/// draw them again when it settles: writing thousands of line ends each
+/// frame costs more than a frame.
+const MOVING_EDGES_UP_TO: usize = 1500;
+
+/// A box in layout units: (x, y, width, height).
+type Fit = (f64, f64, f64, f64);
 
 /// The live layout, shared between the animation loop and the handlers.
+///
+/// While the layout moves, each frame writes positions straight to the SVG
+/// elements (as d3 does) instead of re-rendering thousands of them through
+/// Yew; Yew renders the structure, and renders once more when it cools.
 struct Live {
     sim: Simulation,
     frame: Option<gloo::render::AnimationFrame>,
+    graph: Rc<Graph>,
+    /// Node and edge elements with their indices, found after each render of a new graph.
+    nodes: Vec<(web_sys::Element, usize)>,
+    edges: Vec<(web_sys::Element, usize)>,
+    svg: Option<web_sys::Element>,
+    /// The view box the reader has fixed by zooming or dragging, if any.
+    frozen: Option<Fit>,
+}
+
+impl Live {
+    /// Whether the ties are redrawn every frame, or hidden until the layout settles.
+    fn edges_move(&self) -> bool {
+        self.edges.len() <= MOVING_EDGES_UP_TO
+    }
+
+    fn paint(&self) {
+        let (x, y) = (&self.sim.nodes.x, &self.sim.nodes.y);
+        for (el, i) in &self.nodes {
+            let _ = el.set_attribute(
+                "transform",
+                &format!("translate({:.1} {:.1})", x[*i], y[*i]),
+            );
+        }
+        if let Some(svg) = &self.svg {
+            let _ = svg
+                .class_list()
+                .toggle_with_force("network__svg--moving", !self.edges_move());
+        }
+        if !self.edges_move() {
+            return;
+        }
+        for (el, k) in &self.edges {
+            let (x1, y1, x2, y2) = self.graph.edge_ends(*k, x, y);
+            let _ = el.set_attribute("x1", &format!("{x1:.1}"));
+            let _ = el.set_attribute("y1", &format!("{y1:.1}"));
+            let _ = el.set_attribute("x2", &format!("{x2:.1}"));
+            let _ = el.set_attribute("y2", &format!("{y2:.1}"));
+        }
+        if let (None, Some(svg)) = (self.frozen, &self.svg) {
+            let f = fit_box(self.graph.bounds_at(x, y, 24.0));
+            let _ = svg.set_attribute(
+                "viewBox",
+                &format!("{:.1} {:.1} {:.1} {:.1}", f.0, f.1, f.2, f.3),
+            );
+        }
+    }
+}
+
+/// A view box no smaller than 200 × 160, so a tiny graph is not blown up.
+fn fit_box(b: Fit) -> Fit {
+    (b.0, b.1, b.2.max(200.0), b.3.max(160.0))
+}
+
+/// The elements under `root` matching `selector`, each with the index in its `data-index`.
+fn indexed(root: &web_sys::Element, selector: &str) -> Vec<(web_sys::Element, usize)> {
+    let Ok(list) = root.query_selector_all(selector) else {
+        return Vec::new();
+    };
+    (0..list.length())
+        .filter_map(|k| list.item(k)?.dyn_into::<web_sys::Element>().ok())
+        .filter_map(|el| {
+            let i = el.get_attribute("data-index")?.parse().ok()?;
+            Some((el, i))
+        })
+        .collect()
 }
 
 /// Pan and zoom, applied on top of the fitted view.
@@ -92,12 +168,20 @@ fn start_loop(live: Rc<RefCell<Option<Live>>>, redraw: UseForceUpdateHandle) {
         let cool = {
             let mut slot = next.borrow_mut();
             let Some(l) = slot.as_mut() else { return };
-            l.sim.ticks(TICKS_PER_FRAME);
+            // Big graphs tick once a frame, so that dragging keeps up with the pointer.
+            l.sim
+                .ticks(if l.edges_move() { TICKS_PER_FRAME } else { 1 });
             l.frame = None;
+            l.paint();
             l.sim.is_cool()
         };
-        redraw.force_update();
-        if !cool {
+        if cool {
+            if let Some(svg) = next.borrow().as_ref().and_then(|l| l.svg.clone()) {
+                let _ = svg.class_list().remove_1("network__svg--moving");
+            }
+            // Bring Yew's picture of the DOM up to date with the rest state.
+            redraw.force_update();
+        } else {
             start_loop(next, redraw);
         }
     });
@@ -141,19 +225,57 @@ pub fn NetworkView() -> Html {
             },
         )
     };
+    // Per graph, not per frame: the edges' titles (with their quotes) and the tab order.
+    let titles = {
+        let d = d.clone();
+        use_memo(graph.clone(), move |g| {
+            (0..g.edges.len())
+                .map(|k| edge_label(&d, g, &g.edges[k]))
+                .collect::<Vec<_>>()
+        })
+    };
+    let order = {
+        let ds = d.dataset.clone();
+        use_memo(graph.clone(), move |g| g.tab_order(&ds))
+    };
     let live = use_mut_ref(|| None::<Live>);
     let redraw = use_force_update();
+    let hovered = use_state(|| None::<usize>);
+    let zoom = use_state(Zoom::default);
+    let frozen_fit = use_state(|| None::<Fit>);
+    let pointers = use_mut_ref(Pointers::default);
+    let group = use_node_ref();
+    let svg_ref = use_node_ref();
     {
-        let (live, redraw) = (live.clone(), redraw.clone());
+        let (live, redraw, group, svg_ref) =
+            (live.clone(), redraw.clone(), group.clone(), svg_ref.clone());
+        let frozen = *frozen_fit;
         use_effect_with(graph.clone(), move |graph| {
             let mut sim = graph.simulation(1);
             let moving = animate();
             if !moving {
                 sim.run_to_rest();
             }
-            *live.borrow_mut() = Some(Live { sim, frame: None });
+            let root = group.cast::<web_sys::Element>();
+            *live.borrow_mut() = Some(Live {
+                sim,
+                frame: None,
+                graph: graph.clone(),
+                nodes: root
+                    .as_ref()
+                    .map(|r| indexed(r, ".node"))
+                    .unwrap_or_default(),
+                edges: root
+                    .as_ref()
+                    .map(|r| indexed(r, ".edge"))
+                    .unwrap_or_default(),
+                svg: svg_ref.cast::<web_sys::Element>(),
+                frozen,
+            });
             if moving {
                 start_loop(live.clone(), redraw);
+            } else {
+                redraw.force_update();
             }
             move || {
                 // Dropping the frame handle cancels the pending frame.
@@ -161,32 +283,24 @@ pub fn NetworkView() -> Html {
             }
         });
     }
-    let hovered = use_state(|| None::<usize>);
-    let zoom = use_state(Zoom::default);
-    let frozen_fit = use_state(|| None::<(f64, f64, f64, f64)>);
-    let pointers = use_mut_ref(Pointers::default);
-    let group = use_node_ref();
-    let svg_ref = use_node_ref();
+    {
+        let live = live.clone();
+        use_effect_with(*frozen_fit, move |frozen| {
+            if let Some(l) = live.borrow_mut().as_mut() {
+                l.frozen = *frozen;
+            }
+        });
+    }
 
     // Current positions: the live simulation's, or the graph's own.
-    let positions: Vec<(f64, f64)> = match live.borrow().as_ref() {
-        Some(l) if l.sim.nodes.len() == graph.nodes.len() => l
-            .sim
-            .nodes
-            .x
-            .iter()
-            .copied()
-            .zip(l.sim.nodes.y.iter().copied())
-            .collect(),
-        _ => graph.nodes.iter().map(|n| (n.x, n.y)).collect(),
+    let (xs, ys): (Vec<f64>, Vec<f64>) = match live.borrow().as_ref() {
+        Some(l) if l.sim.nodes.len() == graph.nodes.len() => {
+            (l.sim.nodes.x.clone(), l.sim.nodes.y.clone())
+        }
+        _ => graph.nodes.iter().map(|n| (n.x, n.y)).unzip(),
     };
-    let mut placed = (*graph).clone();
-    for (node, &(x, y)) in placed.nodes.iter_mut().zip(&positions) {
-        node.x = x;
-        node.y = y;
-    }
-    let fit = frozen_fit.unwrap_or_else(|| placed.bounds(24.0));
-    let fit = (fit.0, fit.1, fit.2.max(200.0), fit.3.max(160.0));
+    let placed = &*graph;
+    let fit = frozen_fit.unwrap_or_else(|| fit_box(placed.bounds_at(&xs, &ys, 24.0)));
 
     // Wheel zoom needs a listener that may cancel scrolling.
     {
@@ -346,37 +460,33 @@ pub fn NetworkView() -> Html {
         })
     };
 
-    let edges = placed.edges.iter().map(|e| {
-        let (s, t) = (&placed.nodes[e.source], &placed.nodes[e.target]);
-        let (dx, dy) = (t.x - s.x, t.y - s.y);
-        let len = (dx * dx + dy * dy).sqrt().max(1e-6);
-        // Directed edges stop at the target's rim so the arrow shows.
-        let back = if e.directed { t.radius + 3.0 } else { 0.0 };
-        let (x2, y2) = (t.x - dx / len * back, t.y - dy / len * back);
+    let edges = placed.edges.iter().enumerate().map(|(k, e)| {
+        let (x1, y1, x2, y2) = placed.edge_ends(k, &xs, &ys);
         let width = match &e.kind {
             EdgeKind::Together(events) => 1.0 + (events.len() as f64).sqrt(),
             EdgeKind::Relation(_) => 1.5,
         };
         let on = lit(e.source) && lit(e.target) && (focus_node.is_none() || focus_node == Some(e.source) || focus_node == Some(e.target));
-        let key = e.key(ds, &placed);
+        let key = e.key(ds, placed);
         let (relation_id, pair) = match e.kind {
             EdgeKind::Relation(_) => (Some(key.clone()), None),
             EdgeKind::Together(_) => (None, Some(key.clone())),
         };
         html! {
             <line key={key} class={classes!("edge", format!("edge--{}", e.style.class()), (!on).then_some("is-dim"))}
-                data-relation-id={relation_id} data-edge={pair}
-                x1={format!("{:.1}", s.x)} y1={format!("{:.1}", s.y)}
-                x2={format!("{:.1}", x2)} y2={format!("{:.1}", y2)}
+                data-relation-id={relation_id} data-edge={pair} data-index={k.to_string()}
+                x1={format!("{x1:.1}")} y1={format!("{y1:.1}")}
+                x2={format!("{x2:.1}")} y2={format!("{y2:.1}")}
                 stroke-width={format!("{width:.1}")}
                 marker-end={e.directed.then_some("url(#dossier-arrow)")}>
-                <title>{ edge_label(&d, &placed, e) }</title>
+                <title>{ titles[k].clone() }</title>
             </line>
         }
     });
 
-    let nodes = placed.tab_order(ds).into_iter().map(|i| {
+    let nodes = order.iter().map(|&i| {
         let n = &placed.nodes[i];
+        let (x, y) = (xs[i], ys[i]);
         let actor = &ds.actors[n.actor];
         let shape = NodeShape::of(&actor.kind);
         let active = d.view.filters.actors.contains(&actor.id);
@@ -437,9 +547,9 @@ pub fn NetworkView() -> Html {
         let show_name = label_all || n.events >= busiest || active || Some(i) == focus_node;
         html! {
             <g key={id.clone()} class={classes!("node", format!("node--{}", shape_class(shape)), active.then_some("is-active"), (!lit(i)).then_some("is-dim"))}
-                transform={format!("translate({:.1} {:.1})", n.x, n.y)}
+                transform={format!("translate({x:.1} {y:.1})")}
                 tabindex="0" role="button" aria-pressed={active.to_string()} aria-label={label}
-                data-actor-id={id.clone()}
+                data-actor-id={id.clone()} data-index={i.to_string()}
                 onclick={toggle} onkeydown={on_key} onpointerenter={enter} onpointerleave={leave}
                 onfocus={focus} onblur={blur} onpointerdown={drag} ondblclick={release}>
                 <path d={shape.path(n.radius)} />
@@ -483,7 +593,7 @@ pub fn NetworkView() -> Html {
                     <g class="network__nodes">{ for nodes }</g>
                 </g>
             </svg>
-            <NodeDetails graph={graph.clone()} node={focus_node} />
+            <NodeDetails titles={titles} graph={graph.clone()} node={focus_node} />
             <Legend />
             <ActorList graph={graph} />
         </section>
@@ -538,6 +648,7 @@ struct GraphProps {
 #[derive(Properties, PartialEq)]
 struct NodeDetailsProps {
     graph: Rc<Graph>,
+    titles: Rc<Vec<String>>,
     node: Option<usize>,
 }
 
@@ -551,11 +662,12 @@ fn NodeDetails(props: &NodeDetailsProps) -> Html {
         return html! { <p class="network__details network__details--empty" aria-live="polite">{ "Point at or tab to an actor to see its ties and their sources." }</p> };
     };
     let actor = &d.dataset.actors[g.nodes[n].actor];
-    let ties: Vec<String> = g
+    let ties: Vec<&String> = g
         .edges
         .iter()
-        .filter(|e| e.source == n || e.target == n)
-        .map(|e| edge_label(&d, g, e))
+        .zip(props.titles.iter())
+        .filter(|(e, _)| e.source == n || e.target == n)
+        .map(|(_, t)| t)
         .collect();
     html! {
         <div class="network__details" aria-live="polite">
