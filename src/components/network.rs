@@ -146,6 +146,8 @@ struct Pointers {
     /// Whether the last press on a node moved it: then it was a drag, and
     /// the click that ends it must not select the actor.
     dragged: bool,
+    /// The screen-to-drawing transform, read when the drag started.
+    transform: Option<[f64; 6]>,
 }
 
 fn prefers_reduced_motion() -> bool {
@@ -190,16 +192,23 @@ fn start_loop(live: Rc<RefCell<Option<Live>>>, redraw: UseForceUpdateHandle) {
     }
 }
 
-/// Positions in view units from a pointer event, through the drawing's own
-/// transform (so zoom and pan are accounted for).
-fn pointer_in(group: &NodeRef, x: i32, y: i32) -> Option<(f64, f64)> {
+/// The screen-to-drawing transform (a, b, c, d, e, f) of the drawing's own
+/// group, so zoom and pan are accounted for. Reading it forces a layout of
+/// the whole SVG, so a drag reads it once, when it starts.
+fn screen_to_view(group: &NodeRef) -> Option<[f64; 6]> {
     let g = group.cast::<web_sys::SvgGraphicsElement>()?;
     let m = g.get_screen_ctm()?.inverse().ok()?;
+    Some([m.a(), m.b(), m.c(), m.d(), m.e(), m.f()].map(f64::from))
+}
+
+fn apply(m: [f64; 6], x: i32, y: i32) -> (f64, f64) {
     let (x, y) = (f64::from(x), f64::from(y));
-    Some((
-        f64::from(m.a()) * x + f64::from(m.c()) * y + f64::from(m.e()),
-        f64::from(m.b()) * x + f64::from(m.d()) * y + f64::from(m.f()),
-    ))
+    (m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5])
+}
+
+/// Positions in view units from a pointer's screen position.
+fn pointer_in(group: &NodeRef, x: i32, y: i32) -> Option<(f64, f64)> {
+    screen_to_view(group).map(|m| apply(m, x, y))
 }
 
 /// The network of actors, with its legend, details and list alternative.
@@ -240,9 +249,9 @@ pub fn NetworkView() -> Html {
     };
     let live = use_mut_ref(|| None::<Live>);
     let redraw = use_force_update();
-    let hovered = use_state(|| None::<usize>);
-    let zoom = use_state(Zoom::default);
-    let frozen_fit = use_state(|| None::<Fit>);
+    let hovered = use_state_eq(|| None::<usize>);
+    let zoom = use_state_eq(Zoom::default);
+    let frozen_fit = use_state_eq(|| None::<Fit>);
     let pointers = use_mut_ref(Pointers::default);
     let group = use_node_ref();
     let svg_ref = use_node_ref();
@@ -432,15 +441,19 @@ pub fn NetworkView() -> Html {
         })
     };
     let on_up = {
-        let (pointers, live) = (pointers.clone(), live.clone());
+        let (pointers, live, redraw) = (pointers.clone(), live.clone(), redraw.clone());
         Callback::from(move |e: PointerEvent| {
             let mut p = pointers.borrow_mut();
             p.down.remove(&e.pointer_id());
+            p.transform = None;
             if p.dragging.is_some_and(|(_, id)| id == e.pointer_id()) {
                 p.dragging = None;
                 if let Some(l) = live.borrow_mut().as_mut() {
                     l.sim.alpha_target = 0.0;
                 }
+                drop(p);
+                // The dropped node is now pinned: say so in its accessible name.
+                redraw.force_update();
             }
         })
     };
@@ -512,17 +525,28 @@ pub fn NetworkView() -> Html {
                 _ => {}
             })
         };
-        let enter = { let h = hovered.clone(); Callback::from(move |_| h.set(Some(i))) };
-        let leave = { let h = hovered.clone(); Callback::from(move |_| h.set(None)) };
-        let focus = { let h = hovered.clone(); Callback::from(move |_: FocusEvent| h.set(Some(i))) };
-        let blur = { let h = hovered.clone(); Callback::from(move |_: FocusEvent| h.set(None)) };
+        // Hover follows the pointer, except mid-drag: the pointer slips on and
+        // off nodes as it drags, and each change would re-render the network.
+        let hover = |to: Option<usize>| {
+            let (h, pointers) = (hovered.clone(), pointers.clone());
+            move || {
+                if pointers.borrow().dragging.is_none() {
+                    h.set(to);
+                }
+            }
+        };
+        let enter = { let f = hover(Some(i)); Callback::from(move |_: PointerEvent| f()) };
+        let leave = { let f = hover(None); Callback::from(move |_: PointerEvent| f()) };
+        let focus = { let f = hover(Some(i)); Callback::from(move |_: FocusEvent| f()) };
+        let blur = { let f = hover(None); Callback::from(move |_: FocusEvent| f()) };
         let drag = {
-            let (pointers, frozen_fit) = (pointers.clone(), frozen_fit.clone());
+            let (pointers, frozen_fit, group) = (pointers.clone(), frozen_fit.clone(), group.clone());
             Callback::from(move |e: PointerEvent| {
                 e.stop_propagation();
                 let mut p = pointers.borrow_mut();
                 p.dragging = Some((i, e.pointer_id()));
                 p.dragged = false;
+                p.transform = screen_to_view(&group);
                 frozen_fit.set(Some(fit));
             })
         };
@@ -533,6 +557,7 @@ pub fn NetworkView() -> Html {
                     l.sim.unpin(i);
                     l.sim.reheat(0.3);
                 }
+                redraw.force_update();
                 start_loop(live.clone(), redraw.clone());
             })
         };
@@ -586,7 +611,7 @@ pub fn NetworkView() -> Html {
                         <path d="M0,0L10,5L0,10z" class="network__arrow" />
                     </marker>
                 </defs>
-                <g ref={group} transform={format!("translate({:.2} {:.2}) scale({:.4})", z.tx, z.ty, z.scale)}>
+                <g ref={group.clone()} transform={format!("translate({:.2} {:.2}) scale({:.4})", z.tx, z.ty, z.scale)}>
                     <rect class="network__bg" x={format!("{:.1}", fit.0 - fit.2)} y={format!("{:.1}", fit.1 - fit.3)}
                         width={format!("{:.1}", fit.2 * 3.0)} height={format!("{:.1}", fit.3 * 3.0)} />
                     <g class="network__edges">{ for edges }</g>
