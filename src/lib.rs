@@ -12,6 +12,7 @@ pub mod filter;
 pub mod fold;
 pub mod generate;
 mod jsonpos;
+pub mod labels;
 pub mod layout;
 pub mod model;
 pub mod network;

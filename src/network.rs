@@ -64,6 +64,18 @@ impl NodeShape {
         NodeShape::Triangle,
     ];
 
+    /// How far the shape reaches from its centre, as a multiple of `r` in
+    /// [`NodeShape::path`]: its corners stick out past the equal-area circle.
+    pub fn reach(&self) -> f64 {
+        match self {
+            NodeShape::Circle => 1.0,
+            NodeShape::Square => 0.886 * std::f64::consts::SQRT_2,
+            NodeShape::Diamond => 1.253,
+            NodeShape::Hexagon => 1.1,
+            NodeShape::Triangle => 1.555,
+        }
+    }
+
     /// An SVG path of this shape centred on the origin, with about the area
     /// of a circle of radius `r`, so that size and not shape says importance.
     pub fn path(&self, r: f64) -> String {
@@ -279,7 +291,9 @@ impl Graph {
                     target: t,
                     kind: EdgeKind::Relation(r),
                     style: style_of(&rel.kind),
-                    directed: rel.kind.is_directed(),
+                    // Arrows only where direction is the point (who attacked,
+                    // who killed); membership reads in words in the ties list.
+                    directed: rel.kind.family() == RelationFamily::Hostility,
                 });
             }
         }

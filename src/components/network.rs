@@ -5,6 +5,7 @@
 
 use super::context::{use_dossier, Dossier};
 use crate::fold::{fold, Query};
+use crate::labels::{label_box, place as place_labels, text_size, Mark};
 use crate::layout::Simulation;
 use crate::network::{EdgeKind, EdgeStyle, Graph, NodeShape};
 use crate::present;
@@ -20,6 +21,8 @@ use yew::prelude::*;
 const TICKS_PER_FRAME: usize = 2;
 /// How far the +/− buttons and one wheel notch zoom.
 const ZOOM_STEP: f64 = 1.25;
+/// Label size in drawing units (the CSS sets the same).
+const LABEL_FONT: f64 = 11.0;
 /// Graphs larger than this label only their busiest actors.
 const LABEL_ALL_UP_TO: usize = 80;
 /// Graphs with more ties than this hide them while the layout moves and
@@ -42,6 +45,8 @@ struct Live {
     /// Node and edge elements with their indices, found after each render of a new graph.
     nodes: Vec<(web_sys::Element, usize)>,
     edges: Vec<(web_sys::Element, usize)>,
+    /// Labels with their offsets from their node.
+    labels: Vec<(web_sys::Element, usize, f64, f64)>,
     svg: Option<web_sys::Element>,
     /// The view box the reader has fixed by zooming or dragging, if any.
     frozen: Option<Fit>,
@@ -60,6 +65,10 @@ impl Live {
                 "transform",
                 &format!("translate({:.1} {:.1})", x[*i], y[*i]),
             );
+        }
+        for (el, i, dx, dy) in &self.labels {
+            let _ = el.set_attribute("x", &format!("{:.1}", x[*i] + dx));
+            let _ = el.set_attribute("y", &format!("{:.1}", y[*i] + dy));
         }
         if let Some(svg) = &self.svg {
             let _ = svg
@@ -278,6 +287,23 @@ pub fn NetworkView() -> Html {
                     .as_ref()
                     .map(|r| indexed(r, ".edge"))
                     .unwrap_or_default(),
+                labels: root
+                    .as_ref()
+                    .map(|r| {
+                        indexed(r, ".network__label")
+                            .into_iter()
+                            .map(|(el, i)| {
+                                let offset = |name: &str| {
+                                    el.get_attribute(name)
+                                        .and_then(|v| v.parse().ok())
+                                        .unwrap_or(0.0)
+                                };
+                                let (dx, dy) = (offset("data-dx"), offset("data-dy"));
+                                (el, i, dx, dy)
+                            })
+                            .collect()
+                    })
+                    .unwrap_or_default(),
                 svg: svg_ref.cast::<web_sys::Element>(),
                 frozen,
             });
@@ -310,39 +336,6 @@ pub fn NetworkView() -> Html {
     };
     let placed = &*graph;
     let fit = frozen_fit.unwrap_or_else(|| fit_box(placed.bounds_at(&xs, &ys, 24.0)));
-
-    // Wheel zoom needs a listener that may cancel scrolling.
-    {
-        let (zoom, frozen_fit, svg_ref, group) = (
-            zoom.clone(),
-            frozen_fit.clone(),
-            svg_ref.clone(),
-            group.clone(),
-        );
-        use_effect_with((*zoom, fit), move |&(z, fit)| {
-            let listener = svg_ref.cast::<web_sys::Element>().map(|svg| {
-                let options = gloo::events::EventListenerOptions::enable_prevent_default();
-                gloo::events::EventListener::new_with_options(&svg, "wheel", options, move |e| {
-                    let Some(e) = e.dyn_ref::<web_sys::WheelEvent>() else {
-                        return;
-                    };
-                    e.prevent_default();
-                    let factor = if e.delta_y() < 0.0 {
-                        ZOOM_STEP
-                    } else {
-                        1.0 / ZOOM_STEP
-                    };
-                    // The point under the pointer, in the fitted (unzoomed) view.
-                    let (x, y) =
-                        pointer_in(&group, e.client_x(), e.client_y()).unwrap_or((0.0, 0.0));
-                    let (vx, vy) = (x * z.scale + z.tx, y * z.scale + z.ty);
-                    frozen_fit.set(Some(fit));
-                    zoom.set(z.around(factor, vx, vy));
-                })
-            });
-            move || drop(listener)
-        });
-    }
 
     let ds = &d.dataset;
     let focus_node = hovered.or_else(|| {
@@ -497,6 +490,90 @@ pub fn NetworkView() -> Html {
         }
     });
 
+    // Labels: the focused actor first, then the selected ones, then the
+    // busiest; a label with no free place is left out (the list has it).
+    let label_marks: Vec<Mark> = placed
+        .nodes
+        .iter()
+        .enumerate()
+        .map(|(i, n)| {
+            let (width, height) = text_size(&ds.actors[n.actor].name, LABEL_FONT);
+            Mark {
+                x: xs[i],
+                y: ys[i],
+                radius: n.radius,
+                width,
+                height,
+            }
+        })
+        .collect();
+    let is_selected = |i: usize| {
+        d.view
+            .filters
+            .actors
+            .contains(&ds.actors[placed.nodes[i].actor].id)
+    };
+    let mut priority: Vec<usize> = focus_node.into_iter().collect();
+    priority.extend(
+        order
+            .iter()
+            .copied()
+            .filter(|&i| is_selected(i) && Some(i) != focus_node),
+    );
+    priority.extend(order.iter().copied().filter(|&i| {
+        !is_selected(i) && Some(i) != focus_node && (label_all || placed.nodes[i].events >= busiest)
+    }));
+    let label_at = place_labels(&label_marks, &priority, 3.0);
+    // Widen the fitted view to hold the labels too, unless the reader has fixed it.
+    let fit = if frozen_fit.is_some() {
+        fit
+    } else {
+        let (mut x0, mut y0, mut x1, mut y1) = (fit.0, fit.1, fit.0 + fit.2, fit.1 + fit.3);
+        for (m, p) in label_marks.iter().zip(&label_at) {
+            if let Some(p) = p {
+                let b = label_box(m, p, 3.0);
+                x0 = x0.min(b.0 - 4.0);
+                y0 = y0.min(b.1 - 4.0);
+                x1 = x1.max(b.2 + 4.0);
+                y1 = y1.max(b.3 + 4.0);
+            }
+        }
+        (x0, y0, x1 - x0, y1 - y0)
+    };
+
+    // Wheel zoom needs a listener that may cancel scrolling.
+    {
+        let (zoom, frozen_fit, svg_ref, group) = (
+            zoom.clone(),
+            frozen_fit.clone(),
+            svg_ref.clone(),
+            group.clone(),
+        );
+        use_effect_with((*zoom, fit), move |&(z, fit)| {
+            let listener = svg_ref.cast::<web_sys::Element>().map(|svg| {
+                let options = gloo::events::EventListenerOptions::enable_prevent_default();
+                gloo::events::EventListener::new_with_options(&svg, "wheel", options, move |e| {
+                    let Some(e) = e.dyn_ref::<web_sys::WheelEvent>() else {
+                        return;
+                    };
+                    e.prevent_default();
+                    let factor = if e.delta_y() < 0.0 {
+                        ZOOM_STEP
+                    } else {
+                        1.0 / ZOOM_STEP
+                    };
+                    // The point under the pointer, in the fitted (unzoomed) view.
+                    let (x, y) =
+                        pointer_in(&group, e.client_x(), e.client_y()).unwrap_or((0.0, 0.0));
+                    let (vx, vy) = (x * z.scale + z.tx, y * z.scale + z.ty);
+                    frozen_fit.set(Some(fit));
+                    zoom.set(z.around(factor, vx, vy));
+                })
+            });
+            move || drop(listener)
+        });
+    }
+
     let nodes = order.iter().map(|&i| {
         let n = &placed.nodes[i];
         let (x, y) = (xs[i], ys[i]);
@@ -569,7 +646,6 @@ pub fn NetworkView() -> Html {
             match n.events { 1 => "1 event".to_owned(), k => format!("{k} events") },
             if pinned { ", pinned" } else { "" }
         );
-        let show_name = label_all || n.events >= busiest || active || Some(i) == focus_node;
         html! {
             <g key={id.clone()} class={classes!("node", format!("node--{}", shape_class(shape)), active.then_some("is-active"), (!lit(i)).then_some("is-dim"))}
                 transform={format!("translate({x:.1} {y:.1})")}
@@ -578,11 +654,20 @@ pub fn NetworkView() -> Html {
                 onclick={toggle} onkeydown={on_key} onpointerenter={enter} onpointerleave={leave}
                 onfocus={focus} onblur={blur} onpointerdown={drag} ondblclick={release}>
                 <path d={shape.path(n.radius)} />
-                if show_name {
-                    <text y={format!("{:.1}", n.radius + 13.0)} aria-hidden="true">{ &actor.name }</text>
-                }
             </g>
         }
+    });
+
+    // Labels sit in a layer above every node, so no node covers another's label.
+    let labels = label_at.iter().enumerate().filter_map(|(i, at)| {
+        let at = (*at)?;
+        let name = &ds.actors[placed.nodes[i].actor].name;
+        Some(html! {
+            <text key={i} class={classes!("network__label", (!lit(i)).then_some("is-dim"))} data-index={i.to_string()}
+                data-dx={format!("{:.1}", at.dx)} data-dy={format!("{:.1}", at.dy)}
+                x={format!("{:.1}", xs[i] + at.dx)} y={format!("{:.1}", ys[i] + at.dy)}
+                text-anchor={at.side.anchor()}>{ name }</text>
+        })
     });
 
     let z = *zoom;
@@ -616,6 +701,7 @@ pub fn NetworkView() -> Html {
                         width={format!("{:.1}", fit.2 * 3.0)} height={format!("{:.1}", fit.3 * 3.0)} />
                     <g class="network__edges">{ for edges }</g>
                     <g class="network__nodes">{ for nodes }</g>
+                    <g class="network__labels" aria-hidden="true">{ for labels }</g>
                 </g>
             </svg>
             <NodeDetails titles={titles} graph={graph.clone()} node={focus_node} />
