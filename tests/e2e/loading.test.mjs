@@ -1,0 +1,72 @@
+// ?data=<url>: another story replaces the bundled one only when it is valid;
+// otherwise the bundled story stays and the problems are listed.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { serve, launch, openPage, ready, ROOT, ARTIFACTS } from './harness.mjs';
+
+let server, browser;
+before(async () => {
+  // The data guide's minimal example is a complete story of its own.
+  const guide = readFileSync(join(ROOT, 'docs/DATA_FORMAT.md'), 'utf8');
+  const example = guide.split('```json\n')[1].split('```')[0];
+  mkdirSync(ARTIFACTS, { recursive: true });
+  const examplePath = join(ARTIFACTS, 'port-strike.json');
+  writeFileSync(examplePath, example);
+  server = await serve({
+    extra: {
+      'port-strike.json': examplePath,
+      'seven-mistakes.json': join(ROOT, 'tests/fixtures/seven-mistakes.json'),
+    },
+  });
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function open(query) {
+  const opened = await openPage(browser);
+  opened.dialogs = [];
+  opened.page.on('dialog', (d) => {
+    opened.dialogs.push(d.message());
+    d.dismiss();
+  });
+  await opened.page.goto(server.url + query);
+  await ready(opened.page);
+  return opened;
+}
+
+test('a valid dataset replaces the bundled story', async () => {
+  const { context, page, problems } = await open('?data=port-strike.json');
+  assert.equal(await page.textContent('.dossier h1'), 'Port strike halts shipping');
+  assert.deepEqual(await page.$$eval('[data-event-id]', (els) => els.map((e) => e.dataset.eventId)), ['e-walkout']);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('a missing file keeps the bundled story and says why', async () => {
+  const { context, page } = await open('?data=missing.json');
+  assert.match(await page.textContent('.dossier h1'), /^Lebanon’s Hezbollah hosts Hamas delegation/);
+  assert.match(await page.textContent('.problems'), /missing\.json answered 404/);
+  await context.close();
+});
+
+test('a non-web address is refused without running anything', async () => {
+  const { context, page, dialogs } = await open('?data=javascript:alert(1)');
+  assert.match(await page.textContent('.problems'), /is not an http or https address/);
+  assert.match(await page.textContent('.dossier h1'), /^Lebanon’s Hezbollah/);
+  assert.deepEqual(dialogs, []);
+  await context.close();
+});
+
+test('a broken dataset lists every problem with its place', async () => {
+  const { context, page } = await open('?data=seven-mistakes.json');
+  const items = await page.$$eval('.problems li', (els) => els.map((e) => e.textContent));
+  assert.equal(items.length, 7);
+  assert.ok(items.some((t) => t.startsWith('events[5].participants[0].actor') && t.includes('did you mean "hezbollah"')));
+  assert.match(await page.textContent('.dossier h1'), /^Lebanon’s Hezbollah/);
+  await context.close();
+});
