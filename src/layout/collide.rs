@@ -5,7 +5,7 @@
 //! large one.
 
 use super::quadtree::{Quadtree, NONE};
-use super::{Force, Nodes};
+use super::{separate, Force, Nodes};
 use crate::rng::Lcg;
 
 #[derive(Debug, Clone)]
@@ -98,14 +98,7 @@ impl Force for Collide {
                     let mut dy = yi - n.y[j] - n.vy[j];
                     let mut l = dx * dx + dy * dy;
                     if l < rr * rr {
-                        if dx == 0.0 {
-                            dx = rng.jiggle();
-                            l += dx * dx;
-                        }
-                        if dy == 0.0 {
-                            dy = rng.jiggle();
-                            l += dy * dy;
-                        }
+                        separate(&mut dx, &mut dy, &mut l, rng);
                         let d = l.sqrt();
                         let f = (rr - d) / d * self.strength;
                         dx *= f;

@@ -13,7 +13,7 @@
 //! `distance_max` nodes do not interact (d3: infinity).
 
 use super::quadtree::{Quadtree, NONE};
-use super::{Force, Nodes};
+use super::{separate, Force, Nodes};
 use crate::rng::Lcg;
 
 #[derive(Debug, Clone)]
@@ -118,14 +118,7 @@ impl Force for ManyBody {
                 // Far enough away to treat the cell as one body?
                 if cell.size * cell.size / theta2 < l {
                     if l < max2 {
-                        if dx == 0.0 {
-                            dx = rng.jiggle();
-                            l += dx * dx;
-                        }
-                        if dy == 0.0 {
-                            dy = rng.jiggle();
-                            l += dy * dy;
-                        }
+                        separate(&mut dx, &mut dy, &mut l, rng);
                         if l < min2 {
                             l = (min2 * l).sqrt();
                         }
@@ -147,14 +140,7 @@ impl Force for ManyBody {
                 // A leaf too close to approximate: each of its points on its own.
                 let own = cell.point as usize == i && self.tree.next[i] == NONE;
                 if !own {
-                    if dx == 0.0 {
-                        dx = rng.jiggle();
-                        l += dx * dx;
-                    }
-                    if dy == 0.0 {
-                        dy = rng.jiggle();
-                        l += dy * dy;
-                    }
+                    separate(&mut dx, &mut dy, &mut l, rng);
                     if l < min2 {
                         l = (min2 * l).sqrt();
                     }

@@ -63,6 +63,20 @@ pub trait Force {
     fn apply(&mut self, nodes: &mut Nodes, alpha: f64, rng: &mut Lcg);
 }
 
+/// Nudge a zero offset apart, as d3's `jiggle` does, so that coincident
+/// points push each other in some direction rather than none. `l` is the
+/// squared distance and grows with the nudge.
+pub(crate) fn separate(dx: &mut f64, dy: &mut f64, l: &mut f64, rng: &mut Lcg) {
+    if *dx == 0.0 {
+        *dx = rng.jiggle();
+        *l += *dx * *dx;
+    }
+    if *dy == 0.0 {
+        *dy = rng.jiggle();
+        *l += *dy * *dy;
+    }
+}
+
 /// d3's initial radius and angle for the phyllotaxis arrangement.
 const INITIAL_RADIUS: f64 = 10.0;
 

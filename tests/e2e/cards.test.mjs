@@ -1,25 +1,17 @@
 // Event cards: filter, search, share, step back and forward, survive hostile links.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, openPage, ready, screenshot, axe } from './harness.mjs';
+import { setup, openPage, ready, screenshot, axe } from './harness.mjs';
 
-let server, browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = setup();
 
 const cardIds = (page) => page.$$eval('.cards [data-event-id]', (els) => els.map((e) => e.dataset.eventId));
 const count = (page) => page.textContent('.toolbar__count');
 const hash = (page) => page.evaluate(() => decodeURIComponent(location.hash));
 
 async function open(fragment = '', options = {}) {
-  const opened = await openPage(browser, options);
-  await opened.page.goto(server.url + fragment);
+  const opened = await openPage(env.browser, options);
+  await opened.page.goto(env.server.url + fragment);
   await ready(opened.page);
   return opened;
 }
@@ -69,7 +61,7 @@ test('search ignores case and diacritics', async () => {
 
 test('a copied link opens the same view in a new page', async () => {
   const { context, page } = await open();
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: env.server.origin });
   // Israel is past the first eight actors: the list unfolds to reach it.
   await page.getByRole('button', { name: 'Show all 19' }).click();
   await page.getByLabel(/^Israel\s*\d+$/).check();
@@ -112,13 +104,13 @@ test('back and forward step through filter changes', async () => {
 
 test('a hostile fragment falls back part by part and runs nothing', async () => {
   const dialogs = [];
-  const { context, page, problems } = await openPage(browser);
+  const { context, page, problems } = await openPage(env.browser);
   page.on('dialog', (d) => {
     dialogs.push(d.message());
     d.dismiss();
   });
   await page.goto(
-    server.url +
+    env.server.url +
       '#a=hezbollah&a=%3Cscript%3Ealert(1)%3C%2Fscript%3E&k=%22%3E%3Cimg%20src%3Dx%20onerror%3Dalert(2)%3E' +
       '&from=2024-13-45&st=claimed&sel=event:nope&q=%3Cimg%20src%3Dx%20onerror%3Dalert(3)%3E&%E0%A4%A=1&sort=%00',
   );

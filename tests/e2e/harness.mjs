@@ -5,6 +5,7 @@
 import { createServer } from 'node:http';
 import { readFile, mkdir } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
+import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
 import AxeBuilder from '@axe-core/playwright';
 
@@ -117,4 +118,23 @@ export async function screenshot(page, name) {
 export async function axe(page) {
   const result = await new AxeBuilder({ page }).include('.dossier').analyze();
   return result.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')} — ${v.help}`));
+}
+
+/**
+ * Serve the release build and launch Chromium once for a test file; both
+ * close when its tests are done. `options` (or a function that returns them,
+ * run first) go to `serve`. Returns `{ server, browser }`, filled in before
+ * the first test runs.
+ */
+export function setup(options = {}) {
+  const env = {};
+  before(async () => {
+    env.server = await serve(typeof options === 'function' ? options() : options);
+    env.browser = await launch();
+  });
+  after(async () => {
+    await env.browser?.close();
+    await env.server?.close();
+  });
+  return env;
 }

@@ -1,40 +1,34 @@
 // ?data=<url>: another story replaces the bundled one only when it is valid;
 // otherwise the bundled story stays and the problems are listed.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { serve, launch, openPage, ready, ROOT, ARTIFACTS } from './harness.mjs';
+import { setup, openPage, ready, ROOT, ARTIFACTS } from './harness.mjs';
 
-let server, browser;
-before(async () => {
-  // The data guide's minimal example is a complete story of its own.
+// The data guide's minimal example is a complete story of its own.
+const env = setup(() => {
   const guide = readFileSync(join(ROOT, 'docs/DATA_FORMAT.md'), 'utf8');
   const example = guide.split('```json\n')[1].split('```')[0];
   mkdirSync(ARTIFACTS, { recursive: true });
   const examplePath = join(ARTIFACTS, 'port-strike.json');
   writeFileSync(examplePath, example);
-  server = await serve({
+  return {
     extra: {
       'port-strike.json': examplePath,
       'seven-mistakes.json': join(ROOT, 'tests/fixtures/seven-mistakes.json'),
     },
-  });
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
+  };
 });
 
 async function open(query) {
-  const opened = await openPage(browser);
+  const opened = await openPage(env.browser);
   opened.dialogs = [];
   opened.page.on('dialog', (d) => {
     opened.dialogs.push(d.message());
     d.dismiss();
   });
-  await opened.page.goto(server.url + query);
+  await opened.page.goto(env.server.url + query);
   await ready(opened.page);
   return opened;
 }

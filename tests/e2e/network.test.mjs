@@ -1,25 +1,17 @@
 // The actor network: linked to the cards both ways, in the URL, by keyboard and pointer.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, openPage, ready, screenshot, axe } from './harness.mjs';
+import { setup, openPage, ready, screenshot, axe } from './harness.mjs';
 
-let server, browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = setup();
 
 const node = (page, id) => page.locator(`.network [data-actor-id="${id}"]`);
 const hash = (page) => page.evaluate(() => decodeURIComponent(location.hash));
 const cardIds = (page) => page.$$eval('.cards [data-event-id]', (els) => els.map((e) => e.dataset.eventId));
 
 async function open(fragment, options = {}) {
-  const opened = await openPage(browser, { reducedMotion: 'reduce', ...options });
-  await opened.page.goto(server.url + fragment);
+  const opened = await openPage(env.browser, { reducedMotion: 'reduce', ...options });
+  await opened.page.goto(env.server.url + fragment);
   await ready(opened.page);
   await opened.page.waitForSelector('.network .node');
   return opened;
@@ -39,8 +31,8 @@ test('clicking an actor filters the cards and writes the URL', async () => {
 });
 
 test('a filter on the cards applies to the graph', async () => {
-  const { context, page } = await openPage(browser, { reducedMotion: 'reduce' });
-  await page.goto(server.url);
+  const { context, page } = await openPage(env.browser, { reducedMotion: 'reduce' });
+  await page.goto(env.server.url);
   await ready(page);
   await page.getByLabel(/^Claim of responsibility\s*\d+$/).check();
   await page.getByRole('button', { name: 'Network', exact: true }).click();

@@ -1,21 +1,13 @@
 // The release build loads in Chromium, shows the story, and reports nothing wrong.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, openPage, ready, screenshot, axe } from './harness.mjs';
+import { setup, serve, openPage, ready, screenshot, axe } from './harness.mjs';
 
-let server, browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = setup();
 
 test('the story title renders with no console or page error', async () => {
-  const { context, page, problems } = await openPage(browser);
-  await page.goto(server.url);
+  const { context, page, problems } = await openPage(env.browser);
+  await page.goto(env.server.url);
   await ready(page);
   const title = await page.textContent('.dossier h1');
   assert.match(title, /^Lebanon’s Hezbollah hosts Hamas delegation, fires 60 rockets on Israel$/);
@@ -26,7 +18,7 @@ test('the story title renders with no console or page error', async () => {
 
 test('dist/ works from a subpath of a static host', async () => {
   const sub = await serve({ base: '/news/2024/dossier/' });
-  const { context, page, problems } = await openPage(browser);
+  const { context, page, problems } = await openPage(env.browser);
   await page.goto(sub.url);
   await ready(page);
   assert.deepEqual(sub.missing, []);
@@ -41,8 +33,8 @@ for (const [name, width, colorScheme] of [
   ['phone-dark', 375, 'dark'],
 ]) {
   test(`no axe-core violations, ${name} (${width} px, ${colorScheme})`, async () => {
-    const { context, page, problems } = await openPage(browser, { width, colorScheme });
-    await page.goto(server.url);
+    const { context, page, problems } = await openPage(env.browser, { width, colorScheme });
+    await page.goto(env.server.url);
     await ready(page);
     assert.deepEqual(await axe(page), []);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
