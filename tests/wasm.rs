@@ -33,3 +33,27 @@ async fn app_mounts_and_shows_the_story() {
     let cards = root.query_selector_all("[data-event-id]").unwrap();
     assert_eq!(cards.length(), 18);
 }
+
+/// The layout in wasm gives the coordinates the native server render pinned
+/// in the network snapshot: same graph, same seed, same picture everywhere.
+#[wasm_bindgen_test]
+fn layout_in_wasm_matches_the_native_snapshot() {
+    use dossier::network::Graph;
+    let ds = dossier::story::first_story().unwrap();
+    let all: Vec<usize> = (0..ds.events.len()).collect();
+    let mut g = Graph::build(&ds, &all, true, &[]);
+    g.lay_out(1);
+    let snapshot = include_str!("snapshots/components__network.snap");
+    for n in &g.nodes {
+        let id = &ds.actors[n.actor].id;
+        let line = snapshot
+            .lines()
+            .find(|l| l.contains("class=\"node") && l.contains(&format!("data-actor-id=\"{id}\"")))
+            .unwrap_or_else(|| panic!("no node for {id} in the snapshot"));
+        let expected = format!("transform=\"translate({:.1} {:.1})\"", n.x, n.y);
+        assert!(
+            line.contains(&expected),
+            "{id}: wasm {expected}, native {line}"
+        );
+    }
+}
