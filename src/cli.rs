@@ -14,6 +14,7 @@ pub const USAGE: &str = "usage:
   dossier check FILE     list every problem in a dataset; exit 1 on any
   dossier stats FILE     counts per part and per kind
   dossier schema         print the JSON Schema of the format
+  dossier noscript       print index.html's no-JavaScript summary of the bundled story
   dossier generate N [SEED] [ACTORS]   print a synthetic dataset of N events (for tests and benchmarks)
 ";
 
@@ -30,6 +31,10 @@ pub fn run(
             Err(problems) => (1, String::new(), report(file, bytes, &problems)),
         }),
         ["schema"] => (0, crate::schema::schema_json(), String::new()),
+        ["noscript"] => match crate::story::first_story() {
+            Ok(ds) => (0, crate::noscript::summary_html(&ds) + "\n", String::new()),
+            Err(problems) => (1, String::new(), report("first-story.json", b"", &problems)),
+        },
         ["generate", n, rest @ ..] if rest.len() <= 2 => generate(n, rest),
         ["help" | "--help" | "-h"] => (0, USAGE.to_owned(), String::new()),
         _ => (2, String::new(), USAGE.to_owned()),

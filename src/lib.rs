@@ -16,6 +16,7 @@ pub mod labels;
 pub mod layout;
 pub mod model;
 pub mod network;
+pub mod noscript;
 pub mod present;
 pub mod rng;
 pub mod schema;

@@ -353,3 +353,31 @@ fn data_format_guide_example_is_valid() {
     let ds = load(&guide[start..end]).unwrap_or_else(|p| panic!("{p:#?}"));
     assert_eq!(ds.events[0].status.state.as_str(), "claimed");
 }
+
+/// index.html carries the story's facts for readers without JavaScript; the
+/// block must match the dataset. Regenerate it with `dossier noscript`.
+#[test]
+fn index_html_noscript_summary_is_current() {
+    let page = include_str!("../index.html");
+    let expected = dossier::noscript::summary_html(&story());
+    assert!(
+        page.contains(&expected),
+        "index.html's <noscript> block is stale: replace the block between its markers with the output of `cargo run --bin dossier -- noscript`"
+    );
+}
+
+/// The link-preview description states the dataset's counts; keep them true.
+#[test]
+fn index_html_preview_counts_are_current() {
+    let page = include_str!("../index.html");
+    let s = dossier::story::Stats::of(&story());
+    let counts = format!(
+        "{} events, {} actors and {} casualty figures",
+        s.events, s.actors, s.tallies
+    );
+    assert_eq!(
+        page.matches(&counts).count(),
+        2,
+        "og: and twitter: descriptions should say {counts}"
+    );
+}

@@ -44,3 +44,18 @@ for (const [name, width, colorScheme] of [
     await context.close();
   });
 }
+
+test('without JavaScript the page still tells the story', async () => {
+  const context = await env.browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto(env.server.url);
+  assert.equal(
+    await page.textContent('.dossier-noscript h1'),
+    'Lebanon’s Hezbollah hosts Hamas delegation, fires 60 rockets on Israel',
+  );
+  // 18 events and 5 casualty figures, with their qualifiers.
+  assert.equal(await page.locator('.dossier-noscript li').count(), 23);
+  assert.match(await page.textContent('.dossier-noscript'), /more than 79 civilians \(Lebanon\)/);
+  assert.equal(await page.getAttribute('meta[property="og:type"]', 'content'), 'article');
+  await context.close();
+});
