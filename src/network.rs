@@ -380,6 +380,18 @@ impl Graph {
         (x0 - pad, y0 - pad, x1 - x0 + 2.0 * pad, y1 - y0 + 2.0 * pad)
     }
 
+    /// For each node, the indices of the edges that touch it, in edge order.
+    pub fn ties_by_node(&self) -> Vec<Vec<usize>> {
+        let mut ties = vec![Vec::new(); self.nodes.len()];
+        for (k, e) in self.edges.iter().enumerate() {
+            ties[e.source].push(k);
+            if e.target != e.source {
+                ties[e.target].push(k);
+            }
+        }
+        ties
+    }
+
     /// Node indices joined to `node` by any edge.
     pub fn neighbours(&self, node: usize) -> Vec<usize> {
         let mut out: Vec<usize> = self
@@ -503,6 +515,13 @@ mod tests {
         let events: Vec<usize> = order.iter().map(|&n| g.nodes[n].events).collect();
         assert!(events.windows(2).all(|w| w[0] >= w[1]), "{events:?}");
         // Hamas and Hezbollah tie on seven events; the name breaks the tie.
+        let ties = g.ties_by_node();
+        for (n, list) in ties.iter().enumerate() {
+            assert!(list
+                .iter()
+                .all(|&k| g.edges[k].source == n || g.edges[k].target == n));
+        }
+        assert_eq!(ties.iter().map(Vec::len).sum::<usize>(), 2 * g.edges.len());
         let first_two: Vec<&str> = order[..2]
             .iter()
             .map(|&n| ds.actors[g.nodes[n].actor].id.as_str())

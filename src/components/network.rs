@@ -243,19 +243,13 @@ pub fn NetworkView() -> Html {
             },
         )
     };
-    // Per graph, not per frame: the edges' titles (with their quotes) and the tab order.
-    let titles = {
+    // Per graph, not per frame: the edges' titles (with their quotes), the
+    // tab order and each actor's ties, shared with the details and the list.
+    let derived = {
         let d = d.clone();
-        use_memo(graph.clone(), move |g| {
-            (0..g.edges.len())
-                .map(|k| edge_label(&d, g, &g.edges[k]))
-                .collect::<Vec<_>>()
-        })
+        use_memo(ByPtr(graph.clone()), move |g| Derived::of(&d, &g.0))
     };
-    let order = {
-        let ds = d.dataset.clone();
-        use_memo(graph.clone(), move |g| g.tab_order(&ds))
-    };
+    let (titles, order) = (&derived.titles, &derived.order);
     let live = use_mut_ref(|| None::<Live>);
     let redraw = use_force_update();
     let hovered = use_state_eq(|| None::<usize>);
@@ -681,7 +675,7 @@ pub fn NetworkView() -> Html {
                 ) }
             </p>
             <div class="network__tools">
-                <ActorFinder graph={graph.clone()} />
+                <ActorFinder graph={ByPtr(graph.clone())} />
                 <div class="network__zoom" role="group" aria-label="Zoom">
                     <button type="button" class="button" onclick={zoom_by(ZOOM_STEP)} aria-label="Zoom in">{ "+" }</button>
                     <button type="button" class="button" onclick={zoom_by(1.0 / ZOOM_STEP)} aria-label="Zoom out">{ "−" }</button>
@@ -704,9 +698,9 @@ pub fn NetworkView() -> Html {
                     <g class="network__labels" aria-hidden="true">{ for labels }</g>
                 </g>
             </svg>
-            <NodeDetails titles={titles} graph={graph.clone()} node={focus_node} />
+            <NodeDetails graph={ByPtr(graph.clone())} derived={ByPtr(derived.clone())} node={focus_node} />
             <Legend />
-            <ActorList graph={graph} />
+            <ActorList graph={ByPtr(graph.clone())} derived={ByPtr(derived.clone())} />
         </section>
     }
 }
@@ -751,15 +745,57 @@ fn edge_label(d: &Dossier, g: &Graph, e: &crate::network::GraphEdge) -> String {
     }
 }
 
+/// What the network's parts derive from one graph, computed once per graph.
+struct Derived {
+    /// Each edge in words, with its quote and source.
+    titles: Vec<String>,
+    /// Node indices, busiest actors first.
+    order: Vec<usize>,
+    /// For each node, the indices of its edges.
+    ties: Vec<Vec<usize>>,
+}
+
+impl Derived {
+    fn of(d: &Dossier, g: &Graph) -> Self {
+        Derived {
+            titles: g.edges.iter().map(|e| edge_label(d, g, e)).collect(),
+            order: g.tab_order(&d.dataset),
+            ties: g.ties_by_node(),
+        }
+    }
+}
+
+/// Shared data compared by identity: one graph is one value, so props and
+/// memo dependencies never compare thousands of nodes field by field.
+struct ByPtr<T>(Rc<T>);
+
+impl<T> Clone for ByPtr<T> {
+    fn clone(&self) -> Self {
+        ByPtr(self.0.clone())
+    }
+}
+
+impl<T> PartialEq for ByPtr<T> {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
 #[derive(Properties, PartialEq)]
 struct GraphProps {
-    graph: Rc<Graph>,
+    graph: ByPtr<Graph>,
+}
+
+#[derive(Properties, PartialEq)]
+struct DerivedProps {
+    graph: ByPtr<Graph>,
+    derived: ByPtr<Derived>,
 }
 
 #[derive(Properties, PartialEq)]
 struct NodeDetailsProps {
-    graph: Rc<Graph>,
-    titles: Rc<Vec<String>>,
+    graph: ByPtr<Graph>,
+    derived: ByPtr<Derived>,
     node: Option<usize>,
 }
 
@@ -768,22 +804,16 @@ struct NodeDetailsProps {
 #[component]
 fn NodeDetails(props: &NodeDetailsProps) -> Html {
     let d = use_dossier();
-    let g = &props.graph;
+    let (g, derived) = (&props.graph.0, &props.derived.0);
     let Some(n) = props.node.filter(|&n| n < g.nodes.len()) else {
         return html! { <p class="network__details network__details--empty" aria-live="polite">{ "Point at or tab to an actor to see its ties and their sources." }</p> };
     };
     let actor = &d.dataset.actors[g.nodes[n].actor];
-    let ties: Vec<&String> = g
-        .edges
-        .iter()
-        .zip(props.titles.iter())
-        .filter(|(e, _)| e.source == n || e.target == n)
-        .map(|(_, t)| t)
-        .collect();
+    let ties = &derived.ties[n];
     html! {
         <div class="network__details" aria-live="polite">
             <h3 class="network__details-title">{ format!("{}: {} ties", actor.name, ties.len()) }</h3>
-            <ul>{ for ties.into_iter().map(|t| html! { <li>{ t }</li> }) }</ul>
+            <ul>{ for ties.iter().map(|&k| html! { <li>{ derived.titles[k].clone() }</li> }) }</ul>
         </div>
     }
 }
@@ -800,6 +830,7 @@ fn ActorFinder(props: &GraphProps) -> Html {
     } else {
         props
             .graph
+            .0
             .nodes
             .iter()
             .map(|n| &d.dataset.actors[n.actor])
@@ -885,26 +916,23 @@ fn Legend() -> Html {
 /// The network as a list: every actor with its ties, for screen readers and
 /// for readers who prefer text.
 #[component]
-fn ActorList(props: &GraphProps) -> Html {
+fn ActorList(props: &DerivedProps) -> Html {
     let d = use_dossier();
-    let g = &props.graph;
+    let (g, derived) = (&props.graph.0, &props.derived.0);
     html! {
         <details class="network__list">
             <summary>{ "The actors and their ties, as a list" }</summary>
             <ul>
-                { for g.tab_order(&d.dataset).into_iter().map(|n| {
+                { for derived.order.iter().map(|&n| {
                     let actor = &d.dataset.actors[g.nodes[n].actor];
-                    let ties: Vec<String> = g.edges.iter()
-                        .filter(|e| e.source == n || e.target == n)
-                        .map(|e| edge_label(&d, g, e))
-                        .collect();
+                    let ties = &derived.ties[n];
                     html! {
                         <li>
                             <strong>{ &actor.name }</strong>
                             { format!(" ({}, {})", actor.kind.label().to_lowercase(),
                                 match g.nodes[n].events { 1 => "1 event".to_owned(), k => format!("{k} events") }) }
                             if !ties.is_empty() {
-                                <ul>{ for ties.into_iter().map(|t| html! { <li>{ t }</li> }) }</ul>
+                                <ul>{ for ties.iter().map(|&k| html! { <li>{ derived.titles[k].clone() }</li> }) }</ul>
                             }
                         </li>
                     }
