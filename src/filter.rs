@@ -37,6 +37,8 @@ pub struct Filters {
     pub to: Option<PartialDate>,
     /// Free text over summaries, quotes, places and actor names and aliases.
     pub query: String,
+    /// Tally ids: events behind one of these casualty figures.
+    pub tallies: BTreeSet<String>,
 }
 
 /// One of the filter's dimensions.
@@ -49,10 +51,11 @@ pub enum Facet {
     Status,
     Dates,
     Query,
+    Tally,
 }
 
 impl Facet {
-    const ALL: [Facet; 7] = [
+    const ALL: [Facet; 8] = [
         Facet::Actor,
         Facet::Kind,
         Facet::Place,
@@ -60,14 +63,15 @@ impl Facet {
         Facet::Status,
         Facet::Dates,
         Facet::Query,
+        Facet::Tally,
     ];
 
-    fn bit(self) -> u8 {
-        1 << (self as u8)
+    fn bit(self) -> u16 {
+        1 << (self as u16)
     }
 }
 
-const ALL_FACETS: u8 = (1 << Facet::ALL.len()) - 1;
+const ALL_FACETS: u16 = (1 << Facet::ALL.len()) - 1;
 
 impl Filters {
     pub fn is_empty(&self) -> bool {
@@ -84,6 +88,7 @@ impl Filters {
             + self.statuses.len()
             + usize::from(self.from.is_some() || self.to.is_some())
             + usize::from(!self.query.trim().is_empty())
+            + self.tallies.len()
     }
 }
 
@@ -156,6 +161,8 @@ struct Entry {
     place: Option<u32>,
     sources: Vec<u32>,
     status: StatusState,
+    /// The casualty figures this event reports.
+    tallies: Vec<u32>,
     /// Folded summary, quotes, place and actor names and aliases.
     text: String,
 }
@@ -171,6 +178,7 @@ pub struct EventIndex {
     kinds: Names,
     places: Names,
     sources: Names,
+    tallies: Names,
 }
 
 impl EventIndex {
@@ -198,18 +206,28 @@ impl EventIndex {
                 (a.id.as_str(), t)
             })
             .collect();
+        let mut tallies = Names::default();
+        let mut behind: HashMap<&str, Vec<u32>> = HashMap::new();
+        for t in &ds.tallies {
+            let i = tallies.intern(&t.id);
+            for e in &t.events {
+                behind.entry(e.as_str()).or_default().push(i);
+            }
+        }
         let entries: Vec<Entry> = ds
             .events
             .iter()
             .map(|e| {
-                Self::entry(
+                let mut entry = Self::entry(
                     e,
                     &actor_text,
                     &mut actors,
                     &mut kinds,
                     &mut places,
                     &mut sources,
-                )
+                );
+                entry.tallies = behind.remove(e.id.as_str()).unwrap_or_default();
+                entry
             })
             .collect();
         let mut by_date: Vec<u32> = (0..entries.len() as u32).collect();
@@ -224,6 +242,7 @@ impl EventIndex {
             kinds,
             places,
             sources,
+            tallies,
         }
     }
 
@@ -268,6 +287,7 @@ impl EventIndex {
             place: e.place.as_ref().map(|p| places.intern(&p.name)),
             sources: srcs,
             status: e.status.state,
+            tallies: Vec::new(),
             text: fold(&text),
         }
     }
@@ -286,6 +306,7 @@ impl EventIndex {
         let kinds = self.kinds.select(&f.kinds);
         let places = self.places.select(&f.places);
         let sources = self.sources.select(&f.sources);
+        let tallies = self.tallies.select(&f.tallies);
         let query = Query::new(&f.query);
         let from = f.from.map_or(i64::MIN, |d| d.first_day());
         let to = f.to.map_or(i64::MAX, |d| d.last_day());
@@ -306,18 +327,19 @@ impl EventIndex {
         for &i in &self.by_date {
             let e = &self.entries[i as usize];
             // One bit per facet that this event passes.
-            let mut pass = 0u8;
-            pass |= u8::from(any(&actors, &e.actors)) * Facet::Actor.bit();
-            pass |= u8::from(any(&kinds, &[e.kind])) * Facet::Kind.bit();
-            pass |= u8::from(match e.place {
+            let mut pass = 0u16;
+            pass |= u16::from(any(&actors, &e.actors)) * Facet::Actor.bit();
+            pass |= u16::from(any(&kinds, &[e.kind])) * Facet::Kind.bit();
+            pass |= u16::from(match e.place {
                 Some(p) => any(&places, &[p]),
                 None => places.is_none(),
             }) * Facet::Place.bit();
-            pass |= u8::from(any(&sources, &e.sources)) * Facet::Source.bit();
-            pass |= u8::from(f.statuses.is_empty() || f.statuses.contains(&e.status))
+            pass |= u16::from(any(&sources, &e.sources)) * Facet::Source.bit();
+            pass |= u16::from(f.statuses.is_empty() || f.statuses.contains(&e.status))
                 * Facet::Status.bit();
-            pass |= u8::from(e.last_day >= from && e.first_day <= to) * Facet::Dates.bit();
-            pass |= u8::from(query.matches(&e.text)) * Facet::Query.bit();
+            pass |= u16::from(e.last_day >= from && e.first_day <= to) * Facet::Dates.bit();
+            pass |= u16::from(query.matches(&e.text)) * Facet::Query.bit();
+            pass |= u16::from(any(&tallies, &e.tallies)) * Facet::Tally.bit();
 
             if pass == ALL_FACETS {
                 events.push(i as usize);

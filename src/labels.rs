@@ -59,16 +59,60 @@ pub fn text_size(text: &str, font_size: f64) -> (f64, f64) {
     )
 }
 
-#[derive(Debug, Clone, Copy)]
-struct Rect {
-    x0: f64,
-    y0: f64,
-    x1: f64,
-    y1: f64,
+/// An axis-aligned box in drawing units, from its top-left to its bottom-right.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Rect {
+    pub x0: f64,
+    pub y0: f64,
+    pub x1: f64,
+    pub y1: f64,
+}
+
+/// How a text is anchored at its x, as SVG's `text-anchor` says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Anchor {
+    Start,
+    Middle,
+    End,
+}
+
+impl Anchor {
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Anchor::Start => "start",
+            Anchor::Middle => "middle",
+            Anchor::End => "end",
+        }
+    }
 }
 
 impl Rect {
-    fn overlaps(&self, o: &Rect) -> bool {
+    /// The estimated box of a text drawn at `x` with its baseline at `y`.
+    ///
+    /// ```
+    /// use dossier::labels::{Anchor, Rect};
+    /// let r = Rect::text(100.0, 20.0, Anchor::End, "at least 295", 10.0);
+    /// assert_eq!((r.x1, r.x0.round()), (100.0, 23.0));
+    /// assert!(r.y0 < 20.0 && r.y1 > 20.0);
+    /// ```
+    pub fn text(x: f64, y: f64, anchor: Anchor, text: &str, font_size: f64) -> Rect {
+        let (w, h) = text_size(text, font_size);
+        let x0 = match anchor {
+            Anchor::Start => x,
+            Anchor::Middle => x - w / 2.0,
+            Anchor::End => x - w,
+        };
+        // The baseline sits about 0.8 of the box height below its top.
+        let y0 = y - 0.8 * h;
+        Rect {
+            x0,
+            y0,
+            x1: x0 + w,
+            y1: y0 + h,
+        }
+    }
+
+    pub fn overlaps(&self, o: &Rect) -> bool {
         self.x0 < o.x1 && o.x0 < self.x1 && self.y0 < o.y1 && o.y0 < self.y1
     }
 
@@ -119,6 +163,50 @@ fn candidate(m: &Mark, side: Side, gap: f64) -> (Rect, Placement) {
 pub fn label_box(m: &Mark, p: &Placement, gap: f64) -> (f64, f64, f64, f64) {
     let r = candidate(m, p.side, gap).0;
     (r.x0, r.y0, r.x1, r.y1)
+}
+
+/// The first of `candidates` that lies within `0..=width` and overlaps
+/// nothing in `taken`: label placement along a line, as for the value at the
+/// end of a bar.
+///
+/// ```
+/// use dossier::labels::{first_free, Rect};
+/// let r = |x0, x1| Rect { x0, y0: 0.0, x1, y1: 10.0 };
+/// // Off the edge, then on top of another label, then free.
+/// assert_eq!(first_free(&[r(300.0, 340.0), r(0.0, 40.0), r(50.0, 90.0)], &[r(0.0, 45.0)], 320.0), Some(2));
+/// ```
+pub fn first_free(candidates: &[Rect], taken: &[Rect], width: f64) -> Option<usize> {
+    candidates
+        .iter()
+        .position(|c| c.x0 >= 0.0 && c.x1 <= width && !taken.iter().any(|t| t.overlaps(c)))
+}
+
+/// A text broken into lines no wider than `max_width` at `font_size`,
+/// between words; a single word too long for a line gets a line of its own.
+///
+/// ```
+/// use dossier::labels::wrap;
+/// assert_eq!(wrap("Counted by an AFP tally", 100.0, 10.0), ["Counted by an", "AFP tally"]);
+/// ```
+pub fn wrap(text: &str, max_width: f64, font_size: f64) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for word in text.split_whitespace() {
+        let candidate = if line.is_empty() {
+            word.to_owned()
+        } else {
+            format!("{line} {word}")
+        };
+        if line.is_empty() || text_size(&candidate, font_size).0 <= max_width {
+            line = candidate;
+        } else {
+            lines.push(std::mem::replace(&mut line, word.to_owned()));
+        }
+    }
+    if !line.is_empty() {
+        lines.push(line);
+    }
+    lines
 }
 
 /// Place labels for `marks`, trying them in the order of `priority` (indices

@@ -6,6 +6,7 @@
 //!   [`fold`], [`state`], [`present`];
 //! - the Yew components in [`components`], which only wire state to markup.
 
+pub mod casualty;
 pub mod cli;
 pub mod date;
 pub mod filter;
@@ -19,6 +20,7 @@ pub mod network;
 pub mod noscript;
 pub mod present;
 pub mod rng;
+pub mod scale;
 pub mod schema;
 pub mod state;
 pub mod story;

@@ -5,7 +5,7 @@
 //! Pure: no browser types here.
 
 use crate::date::Precision;
-use crate::model::{Count, Dataset, Event, Provenance, Status};
+use crate::model::{Count, Dataset, Event, Provenance, Status, Tally};
 use crate::state::{Chip, ViewState};
 use crate::vocab::{CountQualifier, EventKind, StatusState};
 
@@ -180,6 +180,9 @@ pub fn chip_label(ds: &Dataset, view: &ViewState, chip: &Chip) -> String {
         Chip::Place(p) => p.clone(),
         Chip::Source(id) => ds.source(id).map_or_else(|| id.clone(), |s| s.name.clone()),
         Chip::Status(s) => s.label().to_owned(),
+        Chip::Tally(id) => ds
+            .tally(id)
+            .map_or_else(|| id.clone(), |t| tally_label(ds, t)),
         Chip::Dates => match (view.filters.from, view.filters.to) {
             (Some(a), Some(b)) => format!("{} – {}", a.short(), b.short()),
             (Some(a), None) => format!("From {}", a.short()),
@@ -200,6 +203,37 @@ pub fn chip_facet(chip: &Chip) -> &'static str {
         Chip::Status(_) => "Status",
         Chip::Dates => "Dates",
         Chip::Query => "Search",
+        Chip::Tally(_) => "Casualty figure",
+    }
+}
+
+/// A casualty figure in one line, with its qualifier, whose dead, and who
+/// counted: "more than 79 civilians, Lebanon (an AFP tally)".
+pub fn tally_label(ds: &Dataset, t: &Tally) -> String {
+    let side = t.place.clone().unwrap_or_else(|| {
+        ds.actor(&t.side)
+            .map_or_else(|| t.side.clone(), |a| a.name.clone())
+    });
+    let counter = ds
+        .source(&t.counted_by)
+        .map_or_else(|| t.counted_by.clone(), |s| s.name.clone());
+    format!(
+        "{} {}, {side} ({counter})",
+        count(&t.count),
+        t.category.label()
+    )
+}
+
+/// The CSS class suffix for an event kind's ACLED group, which sets its colour.
+pub fn group_class(kind: &EventKind) -> &'static str {
+    use crate::vocab::EventGroup::*;
+    match kind.group() {
+        Battles => "battles",
+        RemoteViolence => "remote",
+        ViolenceAgainstCivilians => "civilians",
+        Protests | Riots => "protest",
+        StrategicDevelopments => "strategic",
+        News => "news",
     }
 }
 

@@ -34,6 +34,7 @@ pub enum ViewKind {
     #[default]
     Cards,
     Network,
+    Charts,
 }
 
 impl ViewKind {
@@ -41,6 +42,7 @@ impl ViewKind {
         match self {
             ViewKind::Cards => "cards",
             ViewKind::Network => "network",
+            ViewKind::Charts => "charts",
         }
     }
 }
@@ -96,6 +98,7 @@ pub enum Chip {
     Status(StatusState),
     Dates,
     Query,
+    Tally(String),
 }
 
 /// Everything the reader can do to the view.
@@ -106,6 +109,8 @@ pub enum Action {
     TogglePlace(String),
     ToggleSource(String),
     ToggleStatus(StatusState),
+    /// Show the events behind a casualty figure, and select it.
+    ToggleTally(String),
     SetQuery(String),
     SetFrom(Option<PartialDate>),
     SetTo(Option<PartialDate>),
@@ -146,6 +151,16 @@ impl ViewState {
             Action::TogglePlace(p) => toggle(&mut f.places, p),
             Action::ToggleSource(s) => toggle(&mut f.sources, s),
             Action::ToggleStatus(s) => toggle(&mut f.statuses, s),
+            Action::ToggleTally(t) => {
+                if f.tallies.remove(&t) {
+                    if next.selected == Some(Selection::Tally(t)) {
+                        next.selected = None;
+                    }
+                } else {
+                    f.tallies.insert(t.clone());
+                    next.selected = Some(Selection::Tally(t));
+                }
+            }
             Action::SetQuery(q) => f.query = q.chars().take(MAX_QUERY).collect(),
             Action::SetFrom(d) => f.from = d,
             Action::SetTo(d) => f.to = d,
@@ -175,6 +190,9 @@ impl ViewState {
                     f.to = None;
                 }
                 Chip::Query => f.query.clear(),
+                Chip::Tally(t) => {
+                    f.tallies.remove(&t);
+                }
             },
             Action::ClearFilters => next.filters = Filters::default(),
             Action::Restore(state) => next = state,
@@ -190,6 +208,7 @@ impl ViewState {
         chips.extend(f.places.iter().cloned().map(Chip::Place));
         chips.extend(f.sources.iter().cloned().map(Chip::Source));
         chips.extend(f.statuses.iter().copied().map(Chip::Status));
+        chips.extend(f.tallies.iter().cloned().map(Chip::Tally));
         if f.from.is_some() || f.to.is_some() {
             chips.push(Chip::Dates);
         }
@@ -217,6 +236,9 @@ impl ViewState {
         }
         for s in &f.statuses {
             out.append_pair("st", s.as_str());
+        }
+        for t in &f.tallies {
+            out.append_pair("t", t);
         }
         if let Some(d) = f.from {
             out.append_pair("from", &d.to_string());
@@ -260,6 +282,7 @@ impl ViewState {
                 "k" => add(&mut f.kinds, value),
                 "p" => add(&mut f.places, value),
                 "src" => add(&mut f.sources, value),
+                "t" => add(&mut f.tallies, value),
                 "st" => {
                     if let Ok(s) = value.parse() {
                         f.statuses.insert(s);
@@ -278,6 +301,7 @@ impl ViewState {
                 "v" => {
                     state.view = match value.as_str() {
                         "network" => ViewKind::Network,
+                        "charts" => ViewKind::Charts,
                         _ => ViewKind::Cards,
                     }
                 }
@@ -292,6 +316,7 @@ impl ViewState {
         let f = &mut self.filters;
         f.actors.retain(|id| ds.actor(id).is_some());
         f.sources.retain(|id| ds.source(id).is_some());
+        f.tallies.retain(|id| ds.tally(id).is_some());
         f.kinds
             .retain(|k| ds.events.iter().any(|e| e.kind.as_str() == k));
         f.places.retain(|p| {
@@ -400,20 +425,20 @@ mod tests {
     fn arb_state() -> impl Strategy<Value = ViewState> {
         let set = || prop::collection::btree_set(arb_text(), 0..4);
         (
-            (set(), set(), set(), set()),
+            (set(), set(), set(), set(), set()),
             prop::collection::btree_set(prop::sample::select(StatusState::ALL.to_vec()), 0..3),
             (arb_date(), arb_date()),
             "\\PC{0,30}",
-            (any::<bool>(), any::<bool>()),
+            (any::<bool>(), 0..3u8),
             prop::option::of((0..3u8, arb_text())),
         )
             .prop_map(
                 |(
-                    (actors, kinds, places, sources),
+                    (actors, kinds, places, sources, tallies),
                     statuses,
                     (from, to),
                     query,
-                    (newest, network),
+                    (newest, view),
                     sel,
                 )| {
                     ViewState {
@@ -426,6 +451,7 @@ mod tests {
                             from,
                             to,
                             query,
+                            tallies,
                         },
                         sort: if newest {
                             SortOrder::NewestFirst
@@ -437,10 +463,10 @@ mod tests {
                             1 => Selection::Event(id),
                             _ => Selection::Tally(id),
                         }),
-                        view: if network {
-                            ViewKind::Network
-                        } else {
-                            ViewKind::Cards
+                        view: match view {
+                            0 => ViewKind::Cards,
+                            1 => ViewKind::Network,
+                            _ => ViewKind::Charts,
                         },
                     }
                 },

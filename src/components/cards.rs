@@ -143,7 +143,7 @@ fn Card(props: &CardProps) -> Html {
             <article aria-labelledby={format!("dossier-summary-{}", e.id)}>
                 <p class="card__meta">
                     <time datetime={e.date.to_string()}>{ present::event_date(e) }</time>
-                    <span class={classes!("badge", format!("badge--{}", group_class(e)))}>{ e.kind.label() }</span>
+                    <span class={classes!("badge", format!("badge--{}", present::group_class(&e.kind)))}>{ e.kind.label() }</span>
                 </p>
                 <h3 class="card__summary" id={format!("dossier-summary-{}", e.id)}>{ &e.summary }</h3>
                 if let Some(place) = &e.place {
@@ -237,17 +237,4 @@ fn place_line(place: &crate::model::Place) -> String {
         }
     }
     out
-}
-
-/// The CSS class suffix for an event's ACLED group, which sets the badge colour.
-fn group_class(e: &Event) -> &'static str {
-    use crate::vocab::EventGroup::*;
-    match e.kind.group() {
-        Battles => "battles",
-        RemoteViolence => "remote",
-        ViolenceAgainstCivilians => "civilians",
-        Protests | Riots => "protest",
-        StrategicDevelopments => "strategic",
-        News => "news",
-    }
 }

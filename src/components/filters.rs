@@ -129,7 +129,7 @@ fn facet_options(d: &Dossier, facet: Facet) -> Vec<(String, usize, bool, Chip)> 
                 )
             })
             .collect(),
-        Facet::Dates | Facet::Query => Vec::new(),
+        Facet::Dates | Facet::Query | Facet::Tally => Vec::new(),
     }
 }
 
@@ -142,6 +142,7 @@ fn facet_legend(facet: Facet) -> (&'static str, &'static str) {
         Facet::Status => ("Status", "st"),
         Facet::Dates => ("Dates", "dates"),
         Facet::Query => ("Search", "q"),
+        Facet::Tally => ("Casualty figure", "t"),
     }
 }
 
@@ -201,6 +202,7 @@ fn toggle_action(chip: &Chip) -> Action {
         Chip::Place(p) => Action::TogglePlace(p),
         Chip::Source(s) => Action::ToggleSource(s),
         Chip::Status(s) => Action::ToggleStatus(s),
+        Chip::Tally(t) => Action::ToggleTally(t),
         Chip::Dates | Chip::Query => Action::Remove(chip.clone()),
     }
 }
