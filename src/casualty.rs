@@ -17,38 +17,11 @@
 //!
 //! Pure: no browser types here.
 
-use crate::labels::{first_free, text_size, wrap, Anchor, Rect};
+use crate::labels::{first_free, text_size, wrap, Anchor, Rect, Text};
 use crate::model::{Dataset, Tally};
 use crate::present::count;
 use crate::scale::{format_tick, tick_step, Linear};
 use crate::vocab::{CountQualifier, TallyCategory};
-
-/// A text to draw: its anchor point (baseline), anchor and size.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Text {
-    pub x: f64,
-    pub y: f64,
-    pub anchor: Anchor,
-    pub size: f64,
-    pub text: String,
-}
-
-impl Text {
-    fn new(x: f64, y: f64, anchor: Anchor, size: f64, text: impl Into<String>) -> Self {
-        Text {
-            x,
-            y,
-            anchor,
-            size,
-            text: text.into(),
-        }
-    }
-
-    /// The estimated box the text covers.
-    pub fn bbox(&self) -> Rect {
-        Rect::text(self.x, self.y, self.anchor, &self.text, self.size)
-    }
-}
 
 /// How a bar ends, from the figure's qualifier.
 #[derive(Debug, Clone, Copy, PartialEq)]

@@ -165,6 +165,33 @@ pub fn label_box(m: &Mark, p: &Placement, gap: f64) -> (f64, f64, f64, f64) {
     (r.x0, r.y0, r.x1, r.y1)
 }
 
+/// A text to draw: its anchor point (baseline), anchor and size.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Text {
+    pub x: f64,
+    pub y: f64,
+    pub anchor: Anchor,
+    pub size: f64,
+    pub text: String,
+}
+
+impl Text {
+    pub fn new(x: f64, y: f64, anchor: Anchor, size: f64, text: impl Into<String>) -> Self {
+        Text {
+            x,
+            y,
+            anchor,
+            size,
+            text: text.into(),
+        }
+    }
+
+    /// The estimated box the text covers.
+    pub fn bbox(&self) -> Rect {
+        Rect::text(self.x, self.y, self.anchor, &self.text, self.size)
+    }
+}
+
 /// The first of `candidates` that lies within `0..=width` and overlaps
 /// nothing in `taken`: label placement along a line, as for the value at the
 /// end of a bar.

@@ -25,6 +25,7 @@ pub mod schema;
 pub mod state;
 pub mod story;
 pub mod suggest;
+pub mod timeline;
 pub mod validate;
 pub mod vocab;
 
