@@ -17,7 +17,7 @@
 //!
 //! Pure: no browser types here.
 
-use crate::labels::{first_free, text_size, wrap, Anchor, Rect, Text};
+use crate::labels::{first_free, text_size, wrap_parts, Anchor, Rect, Text};
 use crate::model::{Dataset, Tally};
 use crate::present::count;
 use crate::scale::{format_tick, tick_step, Linear};
@@ -158,13 +158,17 @@ fn counter_name(ds: &Dataset, t: &Tally) -> String {
         .map_or_else(|| t.counted_by.clone(), |s| s.name.clone())
 }
 
-/// "since 8 Oct 2023 · as of 15 May 2024", or "period not given · …".
-fn period(t: &Tally) -> String {
-    let since = t.since.map_or_else(
+/// "since 8 Oct 2023", or "period not given".
+fn since(t: &Tally) -> String {
+    t.since.map_or_else(
         || "period not given".to_owned(),
         |d| format!("since {}", d.short()),
-    );
-    format!("{since} · as of {}", t.as_of.short())
+    )
+}
+
+/// "since 8 Oct 2023 · as of 15 May 2024", or "period not given · …".
+fn period(t: &Tally) -> String {
+    format!("{} · as of {}", since(t), t.as_of.short())
 }
 
 /// The category in the plural, with the figure: "more than 79 civilians".
@@ -292,15 +296,17 @@ pub fn chart(ds: &Dataset, width: f64) -> Option<Chart> {
             side_name(ds, first),
         );
         y += HEADING * 1.4;
-        let meta_text = format!("Counted by {} · {}", counter_name(ds, first), period(first));
-        let meta: Vec<Text> = wrap(&meta_text, width, META)
+        let counter = format!("Counted by {}", counter_name(ds, first));
+        let period_start = since(first);
+        let as_of = format!("as of {}", first.as_of.short());
+        let meta: Vec<Text> = wrap_parts(&[&counter, &period_start, &as_of], " · ", width, META)
             .into_iter()
             .map(|line| {
                 y += META * 1.35;
                 Text::new(0.0, y, Anchor::Start, META, line)
             })
             .collect();
-        y += GAP;
+        y += GAP * 1.5;
         let top = y;
         let mut bars = Vec::new();
         for &i in members {

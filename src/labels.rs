@@ -236,6 +236,44 @@ pub fn wrap(text: &str, max_width: f64, font_size: f64) -> Vec<String> {
     lines
 }
 
+/// Parts of a line ("since 8 Oct 2023", "as of 15 May 2024") joined by
+/// `sep` and broken into lines between parts where they can be, and between
+/// words only within a part too long for a line.
+///
+/// ```
+/// use dossier::labels::wrap_parts;
+/// let parts = ["Counted by Israel", "period not given", "as of 15 May 2024"];
+/// assert_eq!(
+///     wrap_parts(&parts, " · ", 260.0, 10.0),
+///     ["Counted by Israel · period not given", "as of 15 May 2024"]
+/// );
+/// ```
+pub fn wrap_parts(parts: &[&str], sep: &str, max_width: f64, font_size: f64) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for part in parts {
+        let joined = if line.is_empty() {
+            (*part).to_owned()
+        } else {
+            format!("{line}{sep}{part}")
+        };
+        if text_size(&joined, font_size).0 <= max_width {
+            line = joined;
+            continue;
+        }
+        if !line.is_empty() {
+            lines.push(std::mem::take(&mut line));
+        }
+        let mut pieces = wrap(part, max_width, font_size);
+        line = pieces.pop().unwrap_or_default();
+        lines.extend(pieces);
+    }
+    if !line.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
 /// Place labels for `marks`, trying them in the order of `priority` (indices
 /// into `marks`, most important first). Marks not in `priority` get no label.
 pub fn place(marks: &[Mark], priority: &[usize], gap: f64) -> Vec<Option<Placement>> {

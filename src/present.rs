@@ -224,6 +224,18 @@ pub fn tally_label(ds: &Dataset, t: &Tally) -> String {
     )
 }
 
+/// What a group of kinds is called in a legend, by its class suffix.
+pub fn group_label(class: &str) -> &'static str {
+    match class {
+        "battles" => "Battles",
+        "remote" => "Explosions and remote violence",
+        "civilians" => "Violence against civilians",
+        "protest" => "Protests and riots",
+        "strategic" => "Strategic developments",
+        _ => "Meetings, statements and reports",
+    }
+}
+
 /// The CSS class suffix for an event kind's ACLED group, which sets its colour.
 pub fn group_class(kind: &EventKind) -> &'static str {
     use crate::vocab::EventGroup::*;

@@ -208,7 +208,7 @@ impl TimeUnit {
             TimeUnit::Month | TimeUnit::Quarter => {
                 let step = if self == TimeUnit::Month { 1 } else { 3 };
                 let mut t = if d == 1 { day } else { next_month(y, m) };
-                while (civil_from_days(t).1 - 1) % step != 0 {
+                while !(civil_from_days(t).1 - 1).is_multiple_of(step) {
                     let (ty, tm, _) = civil_from_days(t);
                     t = next_month(ty, tm);
                 }

@@ -67,3 +67,39 @@ async fn the_network_renders_every_actor_and_relation_at_rest() {
     // Deterministic layout: the snapshot pins the coordinates too.
     insta::assert_snapshot!("network", html);
 }
+
+#[tokio::test]
+async fn the_charts_render_every_figure_and_event() {
+    let html = render("v=charts").await;
+    let ds = dossier::story::first_story().unwrap();
+    for t in &ds.tallies {
+        assert!(
+            html.contains(&format!("data-tally-id=\"{}\"", t.id)),
+            "no mark for {}",
+            t.id
+        );
+    }
+    let timeline = &html[html.find("class=\"chart chart--timeline\"").unwrap()..];
+    for e in &ds.events {
+        assert!(
+            timeline.contains(&format!("data-event-id=\"{}\"", e.id)),
+            "no timeline mark for {}",
+            e.id
+        );
+    }
+    assert!(html.contains(">at least 295</text>"));
+    assert!(html.contains(">more than 79</text>"));
+    assert!(html.contains(">including 3 journalists</text>"));
+    assert!(html.contains("fill=\"url(#dossier-fade-combatants)\""));
+    assert!(html.contains("These figures are not like-for-like."));
+    // Server-rendered at the default width: the snapshot pins the geometry.
+    insta::assert_snapshot!("charts", html);
+}
+
+#[tokio::test]
+async fn a_selected_figure_is_pressed_and_filters_the_cards() {
+    let html = render("t=t-lebanon-civilians&v=charts").await;
+    assert!(html.contains("data-tally-id=\"t-lebanon-civilians\" tabindex=\"0\" role=\"button\" aria-pressed=\"true\""));
+    assert!(html.contains(">1 of 18 events<"));
+    assert!(html.contains("aria-label=\"Remove filter Casualty figure: more than 79 civilians, Lebanon (an AFP tally)\""));
+}

@@ -2,10 +2,12 @@
 //! Filtering, URL state, labels and validation live in the pure modules.
 
 mod cards;
+mod charts;
 mod context;
 mod filters;
 mod header;
 mod loader;
+mod measure;
 mod network;
 mod problems;
 mod source;
@@ -17,6 +19,7 @@ use crate::state::{Action, ViewKind, ViewState};
 use crate::story::first_story;
 use crate::validate::Problem;
 use cards::{CardList, Toolbar};
+use charts::{CasualtyChart, TimelineChart};
 pub use context::use_dossier;
 use context::{Dossier, Store};
 use filters::{ActiveFilters, FilterPanel};
@@ -157,6 +160,7 @@ fn StoryView(props: &StoryViewProps) -> Html {
         <div class="views" role="group" aria-label="View">
             { switch(ViewKind::Cards, "Events") }
             { switch(ViewKind::Network, "Network") }
+            { switch(ViewKind::Charts, "Charts") }
         </div>
     };
     let context = Dossier {
@@ -178,6 +182,15 @@ fn StoryView(props: &StoryViewProps) -> Html {
                         <ActiveFilters />
                         <NetworkView />
                     </div>
+                } else if view == ViewKind::Charts {
+                    <section class="dossier__results" aria-labelledby="dossier-charts-title">
+                        <h2 id="dossier-charts-title" class="visually-hidden">{ "Charts" }</h2>
+                        <TimelineChart />
+                        <CasualtyChart />
+                        <Toolbar />
+                        <ActiveFilters />
+                        <CardList />
+                    </section>
                 } else {
                     <section class="dossier__results" aria-labelledby="dossier-events-title">
                         <h2 id="dossier-events-title" class="visually-hidden">{ "Events" }</h2>

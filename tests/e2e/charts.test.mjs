@@ -1,0 +1,183 @@
+// The charts: casualty figures with their qualifiers, the timeline and its
+// brush, linked to the cards and the URL; no overlaps from 320 px up.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { setup, openPage, ready, screenshot, axe, ROOT, ARTIFACTS } from './harness.mjs';
+
+// The first story without its casualty figures, served beside the widget.
+const env = setup(() => {
+  const dataset = JSON.parse(readFileSync(join(ROOT, 'src/data/first-story.json'), 'utf8'));
+  dataset.tallies = [];
+  mkdirSync(ARTIFACTS, { recursive: true });
+  const file = join(ARTIFACTS, 'no-tallies.json');
+  writeFileSync(file, JSON.stringify(dataset));
+  return { extra: { 'no-tallies.json': file } };
+});
+
+const hash = (page) => page.evaluate(() => decodeURIComponent(location.hash));
+const cardIds = (page) => page.$$eval('.cards [data-event-id]', (els) => els.map((e) => e.dataset.eventId));
+const tally = (page, id) => page.locator(`.casualties [data-tally-id="${id}"]`);
+
+async function open(fragment, options = {}) {
+  const opened = await openPage(env.browser, { reducedMotion: 'reduce', ...options });
+  await opened.page.goto(env.server.url + fragment);
+  await ready(opened.page);
+  await opened.page.waitForSelector('.casualties .cas-mark');
+  return opened;
+}
+
+test('the casualty labels carry their qualifiers and the caption warns', async () => {
+  const { context, page, problems } = await open('#v=charts');
+  const value = (id) => tally(page, id).locator('.cas-value').textContent();
+  assert.equal(await value('t-hezbollah-members'), 'at least 295');
+  assert.equal(await value('t-lebanon-civilians'), 'more than 79');
+  assert.equal(await value('t-israel-soldiers'), '14');
+  assert.equal(await tally(page, 't-lebanon-journalists').locator('.cas-name').textContent(), 'including 3 journalists');
+  // The lower bound fades out past its value.
+  assert.equal(await tally(page, 't-hezbollah-members').locator('.cas-fade').count(), 1);
+  assert.equal(await tally(page, 't-israel-soldiers').locator('.cas-fade').count(), 0);
+  const meta = await page.locator('.casualties .cas-meta').allTextContents();
+  assert.ok(meta.some((m) => m.includes('Counted by an AFP tally') && m.includes('since 8 Oct 2023')), meta.join(' | '));
+  assert.match(await page.locator('.chart--casualties .chart__caption').textContent(), /not like-for-like/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('clicking a casualty mark filters the cards, the URL and the network', async () => {
+  const { context, page } = await open('#v=charts');
+  await tally(page, 't-lebanon-civilians').click();
+  assert.equal(await tally(page, 't-lebanon-civilians').getAttribute('aria-pressed'), 'true');
+  assert.deepEqual(await cardIds(page), ['e-afp-tally']);
+  assert.equal(await hash(page), '#t=t-lebanon-civilians&sel=tally:t-lebanon-civilians&v=charts');
+  await page.getByRole('button', { name: 'Network', exact: true }).click();
+  const actors = await page.$$eval('.network .node', (els) => els.map((e) => e.dataset.actorId));
+  assert.ok(actors.length > 0 && actors.length < 19, `network narrowed to ${actors.join(', ')}`);
+  // Back in the charts, the keyboard toggles it off again.
+  await page.getByRole('button', { name: 'Charts', exact: true }).click();
+  await tally(page, 't-lebanon-civilians').focus();
+  assert.match(await page.locator('#dossier-casualty-tip').textContent(), /more than 79 civilians/);
+  await page.keyboard.press('Enter');
+  assert.equal(await tally(page, 't-lebanon-civilians').getAttribute('aria-pressed'), 'false');
+  assert.equal((await cardIds(page)).length, 18);
+  await context.close();
+});
+
+test('brushing the timeline filters the cards, and the URL restores it', async () => {
+  const { context, page } = await open('#v=charts');
+  const area = await page.locator('.timeline__area').boundingBox();
+  // Drag across the left third: October 2023 to about January 2024.
+  const y = area.y + area.height / 2;
+  await page.mouse.move(area.x + 2, y);
+  await page.mouse.down();
+  await page.mouse.move(area.x + area.width * 0.2, y, { steps: 5 });
+  await page.mouse.move(area.x + area.width * 0.33, y, { steps: 5 });
+  await page.mouse.up();
+  const fragment = await hash(page);
+  assert.match(fragment, /from=2023-10-0\d&to=20(23-1[12]|24-0[12])-\d\d/);
+  const ids = await cardIds(page);
+  assert.ok(ids.includes('e-hamas-assault') && !ids.includes('e-beirut-meeting'), ids.join(', '));
+  // The filtered-out marks are dimmed, not removed.
+  assert.ok(await page.locator('.tl-mark--out[data-event-id="e-beirut-meeting"]').count() === 1);
+  // The same link, opened afresh, restores the range and the cards.
+  const url = await page.evaluate(() => location.href);
+  const again = await openPage(env.browser, { reducedMotion: 'reduce' });
+  await again.page.goto(url);
+  await ready(again.page);
+  assert.deepEqual(await cardIds(again.page), ids);
+  assert.equal(await again.page.locator('.timeline__selection').count(), 1);
+  await again.context.close();
+  await context.close();
+});
+
+test('clicking a range under the axis selects it, and clicking again clears it', async () => {
+  const { context, page } = await open('#v=charts');
+  const ranges = page.locator('.timeline__range');
+  const last = ranges.last();
+  await last.click();
+  const fragment = await hash(page);
+  assert.match(fragment, /from=2024-05-01&to=2024-05-15/);
+  assert.ok(!(await cardIds(page)).includes('e-hamas-assault'));
+  await last.click();
+  assert.doesNotMatch(await hash(page), /from=/);
+  await context.close();
+});
+
+test('timeline marks: a month is a span, a day a point, and the keyboard reaches them', async () => {
+  const { context, page } = await open('#v=charts');
+  assert.equal(await page.locator('.tl-mark[data-event-id="e-haniyeh-arouri-talks"] .tl-span').count(), 1);
+  assert.equal(await page.locator('.tl-mark[data-event-id="e-beirut-meeting"] .tl-span').count(), 0);
+  const mark = page.locator('.tl-mark[data-event-id="e-makki-killed"]');
+  await mark.focus();
+  assert.match(await page.locator('#dossier-timeline-tip').textContent(), /14 May 2024/);
+  await page.keyboard.press('Enter');
+  assert.equal(await mark.getAttribute('aria-pressed'), 'true');
+  assert.match(await hash(page), /sel=event:e-makki-killed/);
+  await context.close();
+});
+
+test('the data tables stand in for the charts', async () => {
+  const { context, page } = await open('#v=charts');
+  const toggle = page.locator('.chart--casualties .chart__toggle');
+  assert.equal(await toggle.getAttribute('aria-expanded'), 'false');
+  await toggle.click();
+  const rows = page.locator('#dossier-casualty-table tbody tr');
+  assert.equal(await rows.count(), 5);
+  assert.match(await rows.nth(1).textContent(), /more than 79.*an AFP tally/);
+  await page.locator('.chart--timeline .chart__toggle').click();
+  assert.equal(await page.locator('#dossier-timeline-table tbody tr').count(), 18);
+  await context.close();
+});
+
+// Every text's box inside the chart and clear of every other, at a width.
+async function overlaps(page) {
+  return page.$$eval('.chart__svg', (svgs) => {
+    const out = [];
+    for (const svg of svgs) {
+      const frame = svg.getBoundingClientRect();
+      const boxes = [...svg.querySelectorAll('text')].filter((t) => t.textContent.trim()).map((t) => {
+        const r = t.getBoundingClientRect();
+        return { text: t.textContent, x0: r.left, x1: r.right, y0: r.top, y1: r.bottom };
+      });
+      for (const [i, a] of boxes.entries()) {
+        if (a.x0 < frame.left - 0.5 || a.x1 > frame.right + 0.5) out.push(`clipped: ${a.text}`);
+        for (const b of boxes.slice(i + 1)) {
+          const overlap = a.x0 < b.x1 - 0.5 && b.x0 < a.x1 - 0.5 && a.y0 < b.y1 - 0.5 && b.y0 < a.y1 - 0.5;
+          if (overlap) out.push(`overlap: ${a.text} / ${b.text}`);
+        }
+      }
+    }
+    return out;
+  });
+}
+
+for (const width of [320, 1024]) {
+  test(`no label overlaps or is clipped at ${width} px`, async () => {
+    const { context, page } = await open('#v=charts', { width, height: 900 });
+    assert.deepEqual(await overlaps(page), []);
+    // The charts fit the width: no horizontal scrolling.
+    const scroll = await page.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok(scroll <= width, `page is ${scroll} px wide at ${width}`);
+    await context.close();
+  });
+}
+
+test('a story without tallies says why there is no casualty chart', async () => {
+  const { context, page } = await openPage(env.browser, { reducedMotion: 'reduce' });
+  await page.goto(env.server.url + '?data=no-tallies.json#v=charts');
+  await page.waitForSelector('.chart--timeline');
+  assert.match(await page.locator('.chart__none').textContent(), /no casualty figures/);
+  assert.equal(await page.locator('.cas-mark').count(), 0);
+  await context.close();
+});
+
+test('charts: zero axe violations, and screenshots at phone and desktop widths', async () => {
+  for (const [width, scheme] of [[375, 'light'], [1200, 'light'], [1200, 'dark']]) {
+    const { context, page } = await open('#v=charts', { width, colorScheme: scheme });
+    assert.deepEqual(await axe(page), [], `axe at ${width} ${scheme}`);
+    await tally(page, 't-lebanon-civilians').hover();
+    await screenshot(page, `charts-${width}-${scheme}`);
+    await context.close();
+  }
+});
