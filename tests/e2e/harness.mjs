@@ -114,6 +114,12 @@ export async function screenshot(page, name) {
   await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
 }
 
+/** A screenshot of one element, such as a chart. */
+export async function screenshotOf(locator, name) {
+  await mkdir(SHOTS, { recursive: true });
+  await locator.screenshot({ path: join(SHOTS, `${name}.png`) });
+}
+
 /** axe-core violations on the widget, as "rule: target" strings. */
 export async function axe(page) {
   const result = await new AxeBuilder({ page }).include('.dossier').analyze();
