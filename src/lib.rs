@@ -9,6 +9,7 @@
 pub mod casualty;
 pub mod cli;
 pub mod date;
+pub mod embed;
 pub mod filter;
 pub mod fold;
 pub mod generate;

@@ -10,6 +10,7 @@ async fn render(fragment: &str) -> String {
         loaded: None,
         fragment: Some(fragment.to_owned().into()),
         load_from_query: false,
+        page: None,
     };
     let html = LocalServerRenderer::<App>::with_props(props).render().await;
     html.replace("><", ">\n<")
@@ -102,4 +103,28 @@ async fn a_selected_figure_is_pressed_and_filters_the_cards() {
     assert!(html.contains("data-tally-id=\"t-lebanon-civilians\" tabindex=\"0\" role=\"button\" aria-pressed=\"true\""));
     assert!(html.contains(">1 of 18 events<"));
     assert!(html.contains("aria-label=\"Remove filter Casualty figure: more than 79 civilians, Lebanon (an AFP tally)\""));
+}
+
+#[tokio::test]
+async fn an_embed_renders_compact_in_its_theme_without_the_hidden_parts() {
+    let page = dossier::components::Page {
+        options: dossier::embed::Options::from_query("?embed&theme=dark&hide=filters,source"),
+        base: "https://example.com/news/dossier/".into(),
+        data: None,
+    };
+    let props = AppProps {
+        loaded: None,
+        fragment: Some("sort=newest".into()),
+        load_from_query: false,
+        page: Some(page),
+    };
+    let html = LocalServerRenderer::<App>::with_props(props).render().await;
+    assert!(html.contains("class=\"dossier dossier--embed theme-dark\""));
+    assert!(html.contains("class=\"story story--compact\""));
+    assert!(html.contains("href=\"https://example.com/news/dossier/?theme=dark&amp;hide=filters,source#sort=newest\" target=\"_blank\" rel=\"noopener noreferrer\""));
+    assert!(!html.contains("class=\"filters"));
+    assert!(!html.contains("Read paragraph"));
+    // A short first page in a host's article.
+    assert_eq!(html.matches("class=\"card\"").count(), 6);
+    assert!(html.contains("Show 12 more of 12 remaining"));
 }

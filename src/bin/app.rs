@@ -11,6 +11,7 @@ fn main() {
         loaded: None,
         fragment: Some(hash.trim_start_matches('#').to_owned().into()),
         load_from_query: true,
+        page: None,
     };
     yew::Renderer::<App>::with_root_and_props(root, props).render();
 }

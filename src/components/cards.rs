@@ -1,7 +1,6 @@
-//! The event cards, the result count, sorting and the copy-link button.
+//! The event cards, the result count and sorting.
 
 use super::context::use_dossier;
-use super::url::{copy_text, url_with_fragment};
 use crate::model::{Event, Provenance};
 use crate::present;
 use crate::state::{Action, Selection, SortOrder};
@@ -11,12 +10,13 @@ use yew::prelude::*;
 /// How many cards show at first, and how many more each "Show more" adds.
 /// Rendering stays cheap however many events match.
 pub const PAGE: usize = 30;
+/// The first page in an embed, which sits in a host's article: short.
+pub const EMBED_PAGE: usize = 6;
 
-/// Result count (announced to screen readers), sort order and "Copy link".
+/// Result count (announced to screen readers) and sort order.
 #[component]
 pub fn Toolbar() -> Html {
     let d = use_dossier();
-    let copied = use_state(String::new);
     let on_sort = d.action(|e: web_sys::Event| {
         let value = e.target_unchecked_into::<HtmlSelectElement>().value();
         Action::SetSort(if value == "newest" {
@@ -25,21 +25,6 @@ pub fn Toolbar() -> Html {
             SortOrder::OldestFirst
         })
     });
-    let on_copy = {
-        let copied = copied.clone();
-        let fragment = d.view.to_fragment();
-        Callback::from(move |_: MouseEvent| {
-            let copied = copied.clone();
-            let url = url_with_fragment(&fragment);
-            wasm_bindgen_futures::spawn_local(async move {
-                copied.set(if copy_text(&url).await {
-                    "Link to this view copied".to_owned()
-                } else {
-                    format!("Could not copy; the link is {url}")
-                });
-            });
-        })
-    };
     let shown = d.outcome.events.len();
     let total = d.dataset.events.len();
     let newest = d.view.sort == SortOrder::NewestFirst;
@@ -54,9 +39,7 @@ pub fn Toolbar() -> Html {
                     <option value="oldest" selected={!newest}>{ "Oldest first" }</option>
                     <option value="newest" selected={newest}>{ "Newest first" }</option>
                 </select>
-                <button type="button" class="button" onclick={on_copy}>{ "Copy link" }</button>
             </div>
-            <p class="toolbar__copied" role="status" aria-live="polite">{ (*copied).clone() }</p>
         </div>
     }
 }
@@ -65,11 +48,16 @@ pub fn Toolbar() -> Html {
 #[component]
 pub fn CardList() -> Html {
     let d = use_dossier();
-    let limit = use_state(|| PAGE);
+    let page = if d.page.options.embed {
+        EMBED_PAGE
+    } else {
+        PAGE
+    };
+    let limit = use_state(|| page);
     {
         // A new filter starts again from the first page.
         let limit = limit.clone();
-        use_effect_with(d.view.filters.clone(), move |_| limit.set(PAGE));
+        use_effect_with(d.view.filters.clone(), move |_| limit.set(page));
     }
     let matches = &d.outcome.events;
     if matches.is_empty() {
@@ -219,10 +207,14 @@ fn Quote(props: &QuoteProps) -> Html {
             <blockquote class="quote__text">{ format!("“…{}…”", p.quote) }</blockquote>
             <figcaption class="quote__caption">
                 { present::attribution(&d.dataset, p) }
-                { " · " }
-                <button type="button" class="link-button" onclick={open}>
-                    { format!("Read paragraph {} of the article", p.paragraph) }
-                </button>
+                if d.page.options.parts.source {
+                    { " · " }
+                    <button type="button" class="link-button" onclick={open}>
+                        { format!("Read paragraph {} of the article", p.paragraph) }
+                    </button>
+                } else {
+                    { format!(" · paragraph {} of the article", p.paragraph) }
+                }
             </figcaption>
         </figure>
     }

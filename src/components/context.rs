@@ -1,5 +1,6 @@
 //! The state every component shares, and the hook that reads it.
 
+use super::embed::Page;
 use crate::filter::Outcome;
 use crate::model::{Dataset, Provenance};
 use crate::state::{Action, ViewState};
@@ -29,6 +30,8 @@ pub struct Dossier {
     /// The quote the source panel shows in its paragraph, if open.
     pub source: Option<Provenance>,
     pub show_source: Callback<Option<Provenance>>,
+    /// Where the widget runs and the options it was opened with.
+    pub page: Rc<Page>,
 }
 
 impl PartialEq for Dossier {
@@ -37,6 +40,7 @@ impl PartialEq for Dossier {
             && self.view == other.view
             && Rc::ptr_eq(&self.outcome, &other.outcome)
             && self.source == other.source
+            && Rc::ptr_eq(&self.page, &other.page)
     }
 }
 

@@ -7,6 +7,25 @@ use yew::prelude::*;
 pub fn StoryHeader() -> Html {
     let d = use_dossier();
     let s = &d.dataset.story;
+    if d.page.options.embed {
+        // In a host's article: the title small, and a way to the full view.
+        let full = d.page.link(&d.view.to_fragment());
+        return html! {
+            <header class="story story--compact">
+                <h1 class="story__title">{ &s.title }</h1>
+                <p class="story__byline">
+                    <span class="story__outlet">{ &s.outlet }</span>
+                    { " · " }
+                    <time datetime={s.published.to_string()}>{ s.published.human() }</time>
+                    { " · " }
+                    <a class="story__full" href={full} target="_blank" rel="noopener noreferrer">
+                        { "Open the full view" }
+                        <span class="visually-hidden">{ " (opens in a new tab)" }</span>
+                    </a>
+                </p>
+            </header>
+        };
+    }
     html! {
         <header class="story">
             <p class="story__kicker">{ "Dossier" }</p>

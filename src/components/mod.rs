@@ -4,6 +4,7 @@
 mod cards;
 mod charts;
 mod context;
+mod embed;
 mod filters;
 mod header;
 mod loader;
@@ -22,6 +23,8 @@ use cards::{CardList, Toolbar};
 use charts::{CasualtyChart, TimelineChart};
 pub use context::use_dossier;
 use context::{Dossier, Store};
+pub use embed::Page;
+use embed::{use_height_messages, SharePanel};
 use filters::{ActiveFilters, FilterPanel};
 use header::StoryHeader;
 use network::NetworkView;
@@ -58,6 +61,10 @@ pub struct AppProps {
     /// bundled one. Off for server-side rendering.
     #[prop_or_default]
     pub load_from_query: bool,
+    /// The page and its embed options; read from the browser's location
+    /// when absent.
+    #[prop_or_default]
+    pub page: Option<Page>,
 }
 
 /// The whole widget.
@@ -67,6 +74,24 @@ pub fn App(props: &AppProps) -> Html {
         let given = props.loaded.clone();
         use_state(move || given.unwrap_or_else(Loaded::bundled))
     };
+    let page = {
+        let (given, browser) = (props.page.clone(), props.load_from_query);
+        use_memo((), move |_| {
+            given.unwrap_or_else(|| {
+                if browser {
+                    Page::current()
+                } else {
+                    Page::default()
+                }
+            })
+        })
+    };
+    use_height_messages(&page.options);
+    let root = classes!(
+        "dossier",
+        page.options.embed.then_some("dossier--embed"),
+        page.options.theme.class()
+    );
     // A story fetched from ?data=: while it loads, a status line; if it
     // fails, the bundled story stays and the problems are listed above it.
     let loading = use_state(|| None::<String>);
@@ -93,7 +118,7 @@ pub fn App(props: &AppProps) -> Html {
     }
     if let Some(url) = &*loading {
         return html! {
-            <div class="dossier">
+            <div class={root}>
                 <p class="dossier__loading" role="status">{ format!("Loading the story from {url}…") }</p>
             </div>
         };
@@ -106,24 +131,27 @@ pub fn App(props: &AppProps) -> Html {
             // One StoryView per dataset: a new story starts a fresh view,
             // and no render ever compares two datasets field by field.
             let key = Rc::as_ptr(&ds) as usize;
-            html! { <StoryView {key} dataset={ds} fragment={props.fragment.clone()} /> }
+            html! { <StoryView {key} dataset={ds} fragment={props.fragment.clone()} page={page.clone()} /> }
         }
         Loaded::Broken(problems) => html! {
             <ProblemPanel title="This story's data could not be read" {problems} />
         },
     };
-    html! { <div class="dossier">{ notice }{ body }</div> }
+    html! { <div class={root}>{ notice }{ body }</div> }
 }
 
 #[derive(Properties)]
 struct StoryViewProps {
     dataset: Rc<Dataset>,
     fragment: Option<AttrValue>,
+    page: Rc<Page>,
 }
 
 impl PartialEq for StoryViewProps {
     fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.dataset, &other.dataset) && self.fragment == other.fragment
+        Rc::ptr_eq(&self.dataset, &other.dataset)
+            && self.fragment == other.fragment
+            && Rc::ptr_eq(&self.page, &other.page)
     }
 }
 
@@ -134,7 +162,17 @@ fn StoryView(props: &StoryViewProps) -> Html {
     let store = {
         let ds = ds.clone();
         let fragment = props.fragment.clone().unwrap_or_default();
-        use_reducer(move || Store(Rc::new(ViewState::from_fragment_for(&fragment, &ds))))
+        let opening = props.page.options.view;
+        use_reducer(move || {
+            let mut state = ViewState::from_fragment_for(&fragment, &ds);
+            // The embed's opening view, unless the link names one.
+            if let Some(view) =
+                opening.filter(|_| !fragment.split('&').any(|p| p.starts_with("v=")))
+            {
+                state.view = view;
+            }
+            Store(Rc::new(state))
+        })
     };
     // The dataset never changes within one StoryView (see its key), so the
     // index is built once and only the filters drive re-filtering.
@@ -144,7 +182,9 @@ fn StoryView(props: &StoryViewProps) -> Html {
     };
     let outcome = use_memo(store.0.filters.clone(), move |filters| index.apply(filters));
     let source = use_state(|| None::<Provenance>);
-    url::use_url_sync(&store, &ds);
+    let page = props.page.clone();
+    url::use_url_sync(&store, &ds, page.options.embed);
+    let parts = page.options.parts;
 
     let view = store.0.view;
     let switch = |to: ViewKind, label: &'static str| {
@@ -170,13 +210,21 @@ fn StoryView(props: &StoryViewProps) -> Html {
         dispatch: store.dispatcher().into(),
         source: (*source).clone(),
         show_source: Callback::from(move |p| source.set(p)),
+        page: page.clone(),
     };
     html! {
         <ContextProvider<Dossier> {context}>
-            <StoryHeader />
-            { switcher }
-            <div class="dossier__layout">
-                <FilterPanel />
+            if parts.header {
+                <StoryHeader />
+            }
+            <div class="dossier__bar">
+                { switcher }
+                <SharePanel />
+            </div>
+            <div class={classes!("dossier__layout", (!parts.filters).then_some("dossier__layout--full"))}>
+                if parts.filters {
+                    <FilterPanel />
+                }
                 if view == ViewKind::Network {
                     <div class="dossier__results">
                         <ActiveFilters />
@@ -200,7 +248,9 @@ fn StoryView(props: &StoryViewProps) -> Html {
                     </section>
                 }
             </div>
-            <SourcePanel />
+            if parts.source {
+                <SourcePanel />
+            }
         </ContextProvider<Dossier>>
     }
 }

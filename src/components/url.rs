@@ -37,12 +37,14 @@ pub fn url_with_fragment(fragment: &str) -> String {
 ///
 /// Each change of filters pushes a history entry, so Back undoes it; typing
 /// in the search box replaces the entry instead, so that Back does not step
-/// through every keystroke.
+/// through every keystroke. In an embed every change replaces the entry: a
+/// frame's history entries would be the host page's, and Back would step
+/// through the widget's filters instead of leaving the article.
 #[hook]
-pub fn use_url_sync(store: &UseReducerHandle<Store>, ds: &Rc<Dataset>) {
+pub fn use_url_sync(store: &UseReducerHandle<Store>, ds: &Rc<Dataset>, embedded: bool) {
     let last = use_mut_ref(|| None::<Rc<ViewState>>);
     use_effect_with(store.0.clone(), move |state| {
-        write(&last, state);
+        write(&last, state, embedded);
     });
     let dispatch = store.dispatcher();
     let ds = ds.clone();
@@ -56,7 +58,7 @@ pub fn use_url_sync(store: &UseReducerHandle<Store>, ds: &Rc<Dataset>) {
     });
 }
 
-fn write(last: &Rc<RefCell<Option<Rc<ViewState>>>>, state: &Rc<ViewState>) {
+fn write(last: &Rc<RefCell<Option<Rc<ViewState>>>>, state: &Rc<ViewState>, embedded: bool) {
     let fragment = state.to_fragment();
     let previous = last.borrow_mut().replace(state.clone());
     if fragment == current_fragment() {
@@ -71,7 +73,7 @@ fn write(last: &Rc<RefCell<Option<Rc<ViewState>>>>, state: &Rc<ViewState>) {
         same.filters.query = state.filters.query.clone();
         same == **state && p.filters.query != state.filters.query
     });
-    let _ = if only_search_changed {
+    let _ = if only_search_changed || embedded {
         history.replace_state_with_url(&JsValue::NULL, "", Some(&url))
     } else {
         history.push_state_with_url(&JsValue::NULL, "", Some(&url))
