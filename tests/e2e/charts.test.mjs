@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { setup, openPage, ready, screenshot, screenshotOf, axe, ROOT, ARTIFACTS } from './harness.mjs';
+import { setup, openPage, ready, screenshotOf, axe, ROOT, ARTIFACTS } from './harness.mjs';
 
 // The first story without its casualty figures, served beside the widget.
 const env = setup(() => {
@@ -176,7 +176,6 @@ test('charts: zero axe violations, and screenshots at phone and desktop widths',
   for (const [width, scheme] of [[320, 'light'], [375, 'dark'], [1200, 'light'], [1200, 'dark']]) {
     const { context, page } = await open('#v=charts', { width, colorScheme: scheme });
     assert.deepEqual(await axe(page), [], `axe at ${width} ${scheme}`);
-    await screenshot(page, `charts-${width}-${scheme}`);
     await tally(page, 't-lebanon-civilians').hover();
     await screenshotOf(page.locator('.chart--casualties'), `casualties-${width}-${scheme}`);
     await page.locator('.tl-mark[data-event-id="e-makki-killed"]').hover();
