@@ -4,10 +4,11 @@
 // the host without a click; the parent's messages checked.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { serve, launch, openPage, screenshot, ROOT } from './harness.mjs';
+import { serve, launch, openPage, screenshot, ROOT, DIST } from './harness.mjs';
 
 const env = {};
 const BASE = '/news/2024/dossier/';
@@ -170,6 +171,13 @@ test('the widget ignores malformed messages from its parent and answers a valid 
   assert.equal(page.url(), `${env.host.url}embedjs.html`);
   assert.deepEqual(problems, []);
   await context.close();
+});
+
+test('embed.js ships in dist/, under 2 KB gzip, with no dependencies', () => {
+  const source = readFileSync(join(DIST, 'embed.js'));
+  const gzipped = gzipSync(source, { level: 9 }).length;
+  assert.ok(gzipped < 2048, `embed.js is ${gzipped} B gzip`);
+  assert.doesNotMatch(source.toString(), /\bimport\b|\brequire\(/);
 });
 
 test('the theme option renders light and dark, whatever the system prefers', async () => {
