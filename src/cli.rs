@@ -16,6 +16,9 @@ pub const USAGE: &str = "usage:
   dossier schema         print the JSON Schema of the format
   dossier noscript       print index.html's no-JavaScript summary of the bundled story
   dossier generate N [SEED] [ACTORS]   print a synthetic dataset of N events (for tests and benchmarks)
+  dossier generate-acled N [SEED]      print a synthetic ACLED-format CSV of N rows
+  dossier import acled FILE.csv        print a Dossier dataset made from an ACLED export;
+                                       skipped rows (number and reason) go to stderr
 ";
 
 /// Run one command. Returns (exit code, stdout, stderr).
@@ -36,6 +39,19 @@ pub fn run(
             Err(problems) => (1, String::new(), report("first-story.json", b"", &problems)),
         },
         ["generate", n, rest @ ..] if rest.len() <= 2 => generate(n, rest),
+        ["generate-acled", n, rest @ ..] if rest.len() <= 1 => {
+            let n = n.parse::<usize>().ok().filter(|&n| n <= 1_000_000);
+            let seed = rest.first().map_or(Some(1), |s| s.parse::<u32>().ok());
+            match (n, seed) {
+                (Some(n), Some(seed)) => (0, crate::generate::acled_csv(n, seed), String::new()),
+                _ => (
+                    2,
+                    String::new(),
+                    format!("error: N must be 0–1000000\n{USAGE}"),
+                ),
+            }
+        }
+        ["import", "acled", file] => with_file(file, &read, |bytes| import_acled(file, bytes)),
         ["help" | "--help" | "-h"] => (0, USAGE.to_owned(), String::new()),
         _ => (2, String::new(), USAGE.to_owned()),
     }
@@ -64,6 +80,43 @@ fn generate(n: &str, rest: &[&str]) -> (u8, String, String) {
     let mut json = serde_json::to_string(&ds).unwrap_or_default();
     json.push('\n');
     (0, json, String::new())
+}
+
+/// `import acled FILE`: the dataset on stdout, skipped rows on stderr.
+fn import_acled(file: &str, bytes: &[u8]) -> (u8, String, String) {
+    let name = std::path::Path::new(file)
+        .file_name()
+        .map_or_else(|| file.to_owned(), |n| n.to_string_lossy().into_owned());
+    match crate::acled::import(bytes, &name) {
+        Ok(import) => {
+            let mut err = String::new();
+            for s in &import.skipped {
+                let _ = writeln!(
+                    err,
+                    "{file}: row {} (line {}): skipped: {}",
+                    s.row, s.line, s.reason
+                );
+            }
+            let _ = writeln!(
+                err,
+                "{file}: {} rows, {} events, {} actors, {} skipped",
+                import.rows,
+                import.dataset.events.len(),
+                import.dataset.actors.len(),
+                import.skipped.len()
+            );
+            let mut json = serde_json::to_string_pretty(&import.dataset).unwrap_or_default();
+            json.push('\n');
+            (0, json, err)
+        }
+        Err(problems) => {
+            let mut err = String::new();
+            for p in &problems {
+                let _ = writeln!(err, "error: {}\n  --> {file}  {}", p.kind, p.path);
+            }
+            (1, String::new(), err)
+        }
+    }
 }
 
 fn with_file(

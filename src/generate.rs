@@ -269,6 +269,56 @@ pub fn dataset_with_actors(events: usize, actors: usize, seed: u32) -> Dataset {
     }
 }
 
+/// A synthetic export in ACLED's CSV layout, `rows` rows long, for tests and
+/// benchmarks: current column names, ISO dates, notes that need quoting
+/// (commas, quotes, line breaks), several associated actors to a cell, and
+/// fatalities. Invented names only: no real ACLED data.
+pub fn acled_csv(rows: usize, seed: u32) -> String {
+    const TYPES: [(&str, &str); 6] = [
+        ("Battles", "Armed clash"),
+        (
+            "Explosions/Remote violence",
+            "Shelling/artillery/missile attack",
+        ),
+        ("Explosions/Remote violence", "Air/drone strike"),
+        ("Violence against civilians", "Attack"),
+        ("Protests", "Peaceful protest"),
+        ("Strategic developments", "Disrupted weapons use"),
+    ];
+    let mut rng = Lcg::new(seed);
+    let actors: Vec<String> = (0..40)
+        .map(|_| format!("{} Brigade", name(&mut rng, 3)))
+        .collect();
+    let mut out = String::from(
+        "event_id_cnty,event_date,year,time_precision,disorder_type,event_type,sub_event_type,actor1,assoc_actor_1,inter1,actor2,assoc_actor_2,inter2,interaction,civilian_targeting,iso,region,country,admin1,admin2,admin3,location,latitude,longitude,geo_precision,source,source_scale,notes,fatalities,tags,timestamp\n",
+    );
+    let start = crate::date::days_from_civil(2023, 10, 7);
+    for i in 0..rows {
+        let (event_type, sub) = TYPES[rng.below(TYPES.len())];
+        let date = PartialDate::from_days(start + rng.below(220) as i64);
+        let a1 = &actors[rng.below(actors.len())];
+        let a2 = &actors[rng.below(actors.len())];
+        let assoc = format!("{}; {}", name(&mut rng, 3), name(&mut rng, 3));
+        let place = PLACES[rng.below(PLACES.len())];
+        let fatalities = if rng.below(3) == 0 { rng.below(12) } else { 0 };
+        let notes = format!(
+            "On {date}, {a1} and \"{}\" forces clashed near {place}, {} said.\nThe toll is {fatalities}.",
+            name(&mut rng, 3),
+            name(&mut rng, 3)
+        );
+        out.push_str(&format!(
+            "SYN{i},{date},{},{},Political violence,{event_type},{sub},{a1},{assoc},1,{a2},,2,12,,422,Middle East,Lebanon,South,{place} District,,{place},{:.4},{:.4},{},Synthetic Wire,National,\"{}\",{fatalities},,1700000000\n",
+            date.year,
+            1 + rng.below(3),
+            33.0 + rng.next_f64(),
+            35.2 + rng.next_f64(),
+            1 + rng.below(3),
+            notes.replace('"', "\"\""),
+        ));
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

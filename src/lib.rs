@@ -6,6 +6,7 @@
 //!   [`fold`], [`state`], [`present`];
 //! - the Yew components in [`components`], which only wire state to markup.
 
+pub mod acled;
 pub mod casualty;
 pub mod cli;
 pub mod date;

@@ -62,3 +62,56 @@ fn generate_writes_a_valid_dataset() {
     assert_eq!(code, 2);
     assert!(err.starts_with("error: N must be"));
 }
+
+#[test]
+fn import_acled_writes_datasets_that_pass_check() {
+    for fixture in [
+        "modern-bom-crlf.csv",
+        "legacy-data-id.csv",
+        "no-actor2-reordered.csv",
+        "bad-rows.csv",
+    ] {
+        let path = format!("tests/fixtures/acled/{fixture}");
+        let (code, json, err) = run(&args(&["import", "acled", &path]), read);
+        assert_eq!(code, 0, "{fixture}: {err}");
+        // The output, read back by `check` as a file.
+        let (code, out, err) = run(&args(&["check", "imported.json"]), |_| {
+            Ok(json.clone().into_bytes())
+        });
+        assert_eq!(code, 0, "{fixture}: {err}");
+        assert!(out.starts_with("imported.json: ok ("), "{out}");
+    }
+    let (_, _, err) = run(
+        &args(&["import", "acled", "tests/fixtures/acled/bad-rows.csv"]),
+        read,
+    );
+    assert!(
+        err.contains("tests/fixtures/acled/bad-rows.csv: row 2 (line 3): skipped: actor1 is empty"),
+        "{err}"
+    );
+    assert!(
+        err.ends_with("4 rows, 1 events, 2 actors, 3 skipped\n"),
+        "{err}"
+    );
+}
+
+#[test]
+fn import_acled_refuses_what_is_not_an_export() {
+    let (code, out, err) = run(
+        &args(&["import", "acled", "tests/fixtures/acled/not-acled.csv"]),
+        read,
+    );
+    assert_eq!((code, out.as_str()), (1, ""));
+    assert!(err.contains("this CSV is not an ACLED export"), "{err}");
+}
+
+#[test]
+fn a_generated_acled_export_imports_whole() {
+    let (code, csv, _) = run(&args(&["generate-acled", "200", "7"]), read);
+    assert_eq!(code, 0);
+    let i = dossier::acled::import(csv.as_bytes(), "generated.csv").unwrap();
+    assert_eq!(
+        (i.rows, i.dataset.events.len(), i.skipped.len()),
+        (200, 200, 0)
+    );
+}
