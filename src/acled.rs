@@ -767,6 +767,31 @@ impl Importer {
     }
 }
 
+/// Whether a file is a CSV export rather than a Dossier JSON: by its name,
+/// and failing that by its first character.
+///
+/// ```
+/// use dossier::acled::looks_like_csv;
+/// assert!(looks_like_csv("export.CSV", b"{"));
+/// assert!(!looks_like_csv("story.json", b"event_date"));
+/// assert!(looks_like_csv("download", b"\xEF\xBB\xBFevent_id_cnty,event_date"));
+/// assert!(!looks_like_csv("download", b"  {\"format\""));
+/// ```
+pub fn looks_like_csv(name: &str, bytes: &[u8]) -> bool {
+    let lower = name.to_ascii_lowercase();
+    if lower.ends_with(".csv") {
+        return true;
+    }
+    if lower.ends_with(".json") {
+        return false;
+    }
+    let start = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    start
+        .iter()
+        .find(|b| !b.is_ascii_whitespace())
+        .is_some_and(|&b| b != b'{' && b != b'[')
+}
+
 /// Import a whole file at once.
 pub fn import(bytes: &[u8], name: &str) -> Result<Import, Vec<Problem>> {
     Importer::new(bytes.to_vec(), name)?.finish()

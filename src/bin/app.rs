@@ -2,7 +2,36 @@
 
 use dossier::{App, AppProps};
 
+/// The last resort: if anything panics, say so in the widget's place rather
+/// than leave it blank or frozen. The message is set as text, never as HTML.
+fn install_panic_hook() {
+    std::panic::set_hook(Box::new(|info| {
+        web_sys::console::error_1(&format!("Dossier stopped: {info}").into());
+        let document = gloo::utils::document();
+        let Some(root) = document.get_element_by_id("dossier") else {
+            return;
+        };
+        let message = document.create_element("section").ok();
+        if let Some(message) = message {
+            message.set_class_name("dossier__crashed");
+            let _ = message.set_attribute("role", "alert");
+            message.set_text_content(Some(
+                "Sorry: this interactive stopped because of an internal error. \
+                 Reload the page to try again; the story's text above and below is unaffected.",
+            ));
+            root.set_text_content(None);
+            let wrapper = document.create_element("div").ok();
+            if let Some(wrapper) = wrapper {
+                wrapper.set_class_name("dossier");
+                let _ = wrapper.append_child(&message);
+                let _ = root.append_child(&wrapper);
+            }
+        }
+    }));
+}
+
 fn main() {
+    install_panic_hook();
     let root = gloo::utils::document()
         .get_element_by_id("dossier")
         .unwrap_or_else(|| gloo::utils::body().into());

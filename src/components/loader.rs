@@ -89,3 +89,54 @@ pub async fn fetch_dataset(url: &str) -> Result<Dataset, Vec<Problem>> {
     let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
     load_bytes(&bytes)
 }
+
+/// A story opened from a file, and the rows an import had to leave out.
+pub struct Opened {
+    pub dataset: Dataset,
+    pub skipped: Vec<crate::acled::Skipped>,
+}
+
+/// Read a file the reader chose or dropped. Nothing leaves the browser.
+pub async fn read_file(file: &web_sys::File) -> Result<Vec<u8>, Vec<Problem>> {
+    let size = file.size() as usize;
+    if size > MAX_BYTES {
+        return Err(vec![Problem {
+            path: "$".into(),
+            kind: ProblemKind::TooLarge(size),
+        }]);
+    }
+    let buffer = JsFuture::from(file.array_buffer())
+        .await
+        .map_err(|_| problem(format!("{} could not be read", file.name())))?;
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+}
+
+/// Check a Dossier JSON, or import an ACLED CSV a thousand rows at a time,
+/// yielding to the browser between steps and reporting the share done.
+pub async fn open_bytes(
+    name: &str,
+    bytes: Vec<u8>,
+    progress: impl Fn(f64, usize),
+) -> Result<Opened, Vec<Problem>> {
+    if !crate::acled::looks_like_csv(name, &bytes) {
+        // Let the "Checking…" status paint before the parse.
+        gloo::timers::future::TimeoutFuture::new(0).await;
+        return load_bytes(&bytes).map(|dataset| Opened {
+            dataset,
+            skipped: Vec::new(),
+        });
+    }
+    let mut importer = crate::acled::Importer::new(bytes, name)?;
+    loop {
+        let done = importer.step(1000);
+        progress(importer.progress(), importer.rows());
+        gloo::timers::future::TimeoutFuture::new(0).await;
+        if done {
+            break;
+        }
+    }
+    importer.finish().map(|import| Opened {
+        dataset: import.dataset,
+        skipped: import.skipped,
+    })
+}

@@ -31,6 +31,7 @@ use network::NetworkView;
 use problems::ProblemPanel;
 use source::SourcePanel;
 use std::rc::Rc;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 /// What the widget shows: a story, or why it cannot.
@@ -95,27 +96,158 @@ pub fn App(props: &AppProps) -> Html {
     // A story fetched from ?data=: while it loads, a status line; if it
     // fails, the bundled story stays and the problems are listed above it.
     let loading = use_state(|| None::<String>);
-    let failed = use_state(|| None::<Rc<Vec<Problem>>>);
+    let notice = use_state(|| None::<Notice>);
+    // The fragment the view starts from: the page's, until another story is opened.
+    let fragment = use_state(|| props.fragment.clone());
     {
-        let (loaded, loading, failed) = (loaded.clone(), loading.clone(), failed.clone());
+        let (loaded, loading, notice) = (loaded.clone(), loading.clone(), notice.clone());
         let enabled = props.load_from_query;
         use_effect_with((), move |_| {
+            let failed = |problems| Notice {
+                title: "The requested story could not be opened; showing the bundled story instead"
+                    .into(),
+                problems: Rc::new(problems),
+            };
             match enabled.then(loader::data_url_from_query).flatten() {
                 Some(Ok(url)) => {
                     loading.set(Some(url.clone()));
                     wasm_bindgen_futures::spawn_local(async move {
                         match loader::fetch_dataset(&url).await {
                             Ok(ds) => loaded.set(Loaded::Story(Rc::new(ds))),
-                            Err(problems) => failed.set(Some(Rc::new(problems))),
+                            Err(problems) => notice.set(Some(failed(problems))),
                         }
                         loading.set(None);
                     });
                 }
-                Some(Err(problems)) => failed.set(Some(Rc::new(problems))),
+                Some(Err(problems)) => notice.set(Some(failed(problems))),
                 None => {}
             }
         });
     }
+    // A file opened or dropped: read and checked (or imported) in the
+    // browser, with progress; it replaces the story only when it is valid.
+    let progress = use_state(|| None::<(String, Option<f64>)>);
+    let open = {
+        let (loaded, notice, progress, fragment) = (
+            loaded.clone(),
+            notice.clone(),
+            progress.clone(),
+            fragment.clone(),
+        );
+        Callback::from(move |file: web_sys::File| {
+            let (loaded, notice, progress, fragment) = (
+                loaded.clone(),
+                notice.clone(),
+                progress.clone(),
+                fragment.clone(),
+            );
+            wasm_bindgen_futures::spawn_local(async move {
+                let name = file.name();
+                notice.set(None);
+                progress.set(Some((format!("Reading {name}…"), None)));
+                let result = match loader::read_file(&file).await {
+                    Ok(bytes) => {
+                        progress.set(Some((format!("Checking {name}…"), None)));
+                        let report = {
+                            let (progress, name) = (progress.clone(), name.clone());
+                            move |share: f64, rows: usize| {
+                                progress.set(Some((
+                                    format!(
+                                        "Importing {name}: {} rows",
+                                        crate::present::thousands(rows as u64)
+                                    ),
+                                    Some(share),
+                                )));
+                            }
+                        };
+                        loader::open_bytes(&name, bytes, report).await
+                    }
+                    Err(problems) => Err(problems),
+                };
+                progress.set(None);
+                match result {
+                    Ok(opened) => {
+                        if !opened.skipped.is_empty() {
+                            notice.set(Some(Notice {
+                                title: format!(
+                                    "Opened {name}; {} rows could not be used",
+                                    crate::present::thousands(opened.skipped.len() as u64)
+                                )
+                                .into(),
+                                problems: Rc::new(
+                                    opened
+                                        .skipped
+                                        .iter()
+                                        .map(|s| Problem {
+                                            path: format!("row {} (line {})", s.row, s.line),
+                                            kind: crate::validate::ProblemKind::Shape(
+                                                s.reason.clone(),
+                                            ),
+                                        })
+                                        .collect(),
+                                ),
+                            }));
+                        }
+                        fragment.set(None);
+                        loaded.set(Loaded::Story(Rc::new(opened.dataset)));
+                    }
+                    Err(problems) => notice.set(Some(Notice {
+                        title: format!(
+                            "{name} could not be opened; the story you had is unchanged"
+                        )
+                        .into(),
+                        problems: Rc::new(problems),
+                    })),
+                }
+            });
+        })
+    };
+    // Drag and drop anywhere on the widget (not in an embed).
+    let dragging = use_state(|| false);
+    let droppable = !page.options.embed;
+    let on_dragover = {
+        let dragging = dragging.clone();
+        Callback::from(move |e: DragEvent| {
+            if droppable && carries_files(&e) {
+                e.prevent_default();
+                dragging.set(true);
+            }
+        })
+    };
+    let on_dragleave = {
+        let dragging = dragging.clone();
+        Callback::from(move |e: DragEvent| {
+            // Leaving for a child is not leaving the widget.
+            let inside = e
+                .related_target()
+                .and_then(|t| t.dyn_into::<web_sys::Node>().ok())
+                .zip(
+                    e.current_target()
+                        .and_then(|t| t.dyn_into::<web_sys::Node>().ok()),
+                )
+                .is_some_and(|(to, root)| root.contains(Some(&to)));
+            if !inside {
+                dragging.set(false);
+            }
+        })
+    };
+    let on_drop = {
+        let (dragging, open) = (dragging.clone(), open.clone());
+        Callback::from(move |e: DragEvent| {
+            dragging.set(false);
+            if !droppable {
+                return;
+            }
+            e.prevent_default();
+            if let Some(file) = e
+                .data_transfer()
+                .and_then(|d| d.files())
+                .and_then(|f| f.get(0))
+            {
+                open.emit(file);
+            }
+        })
+    };
     if let Some(url) = &*loading {
         return html! {
             <div class={root}>
@@ -123,21 +255,95 @@ pub fn App(props: &AppProps) -> Html {
             </div>
         };
     }
-    let notice = (*failed).clone().map(|problems| html! {
-        <ProblemPanel title="The requested story could not be opened; showing the bundled story instead" {problems} />
+    let status = (*progress).clone().map(|(label, share)| {
+        html! {
+            <div class="dossier__progress" role="status">
+                <p>{ label }</p>
+                <progress max="1" value={share.map(|s| format!("{s:.3}"))} aria-label="Progress" />
+            </div>
+        }
     });
+    let notice_html = (*notice).clone().map(|n| {
+        let close = {
+            let notice = notice.clone();
+            Callback::from(move |_: MouseEvent| notice.set(None))
+        };
+        html! {
+            <div class="dossier__notice">
+                <ProblemPanel title={n.title} problems={n.problems} />
+                <button type="button" class="link-button" onclick={close}>{ "Dismiss" }</button>
+            </div>
+        }
+    });
+    let opener = (!page.options.embed).then(|| html! { <OpenFile open={open.clone()} /> });
     let body = match (*loaded).clone() {
         Loaded::Story(ds) => {
             // One StoryView per dataset: a new story starts a fresh view,
             // and no render ever compares two datasets field by field.
             let key = Rc::as_ptr(&ds) as usize;
-            html! { <StoryView {key} dataset={ds} fragment={props.fragment.clone()} page={page.clone()} /> }
+            html! { <StoryView {key} dataset={ds} fragment={(*fragment).clone()} page={page.clone()} {opener} /> }
         }
-        Loaded::Broken(problems) => html! {
+        Loaded::Broken(problems) => html! { <>
+            { opener }
             <ProblemPanel title="This story's data could not be read" {problems} />
-        },
+        </> },
     };
-    html! { <div class={root}>{ notice }{ body }</div> }
+    html! {
+        <div class={root} ondragover={on_dragover} ondragleave={on_dragleave} ondrop={on_drop}>
+            if *dragging {
+                <div class="dossier__drop" aria-hidden="true">
+                    <p>{ "Drop a Dossier JSON or an ACLED CSV to open it. It stays in your browser." }</p>
+                </div>
+            }
+            { status }
+            { notice_html }
+            { body }
+        </div>
+    }
+}
+
+/// A message above the story: what could not be opened, or used.
+#[derive(Clone, PartialEq)]
+struct Notice {
+    title: AttrValue,
+    problems: Rc<Vec<Problem>>,
+}
+
+/// Whether a drag carries files (and not, say, selected text).
+fn carries_files(e: &DragEvent) -> bool {
+    e.data_transfer().is_some_and(|d| {
+        d.types()
+            .iter()
+            .any(|t| t.as_string().as_deref() == Some("Files"))
+    })
+}
+
+#[derive(Properties, PartialEq)]
+struct OpenFileProps {
+    open: Callback<web_sys::File>,
+}
+
+/// "Open file…": a Dossier JSON or an ACLED CSV from the reader's disk.
+#[component]
+fn OpenFile(props: &OpenFileProps) -> Html {
+    let onchange = {
+        let open = props.open.clone();
+        Callback::from(move |e: Event| {
+            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            if let Some(file) = input.files().and_then(|f| f.get(0)) {
+                open.emit(file);
+            }
+            // Choosing the same file again must fire again.
+            input.set_value("");
+        })
+    };
+    html! {
+        <div class="open-file">
+            <input id="dossier-open" class="visually-hidden open-file__input" type="file"
+                accept=".json,.csv,application/json,text/csv" {onchange} />
+            <label for="dossier-open" class="button open-file__button">{ "Open file…" }</label>
+        </div>
+    }
 }
 
 #[derive(Properties)]
@@ -145,6 +351,8 @@ struct StoryViewProps {
     dataset: Rc<Dataset>,
     fragment: Option<AttrValue>,
     page: Rc<Page>,
+    /// "Open file…", where the page allows it.
+    opener: Option<Html>,
 }
 
 impl PartialEq for StoryViewProps {
@@ -152,6 +360,7 @@ impl PartialEq for StoryViewProps {
         Rc::ptr_eq(&self.dataset, &other.dataset)
             && self.fragment == other.fragment
             && Rc::ptr_eq(&self.page, &other.page)
+            && self.opener.is_some() == other.opener.is_some()
     }
 }
 
@@ -219,6 +428,7 @@ fn StoryView(props: &StoryViewProps) -> Html {
             }
             <div class="dossier__bar">
                 { switcher }
+                { props.opener.clone() }
                 <SharePanel />
             </div>
             <div class={classes!("dossier__layout", (!parts.filters).then_some("dossier__layout--full"))}>

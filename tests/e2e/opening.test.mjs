@@ -1,0 +1,252 @@
+// Opening another story from a file: the picker and drag-and-drop, Dossier
+// JSON and ACLED CSV, bad and hostile input, and a strict
+// Content-Security-Policy. Nothing is uploaded; nothing the reader had is lost.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { serve, launch, openPage, ready, ROOT } from './harness.mjs';
+
+const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; connect-src 'self' https:; frame-ancestors *";
+const TITLE = /Lebanon’s Hezbollah hosts Hamas delegation/;
+const env = {};
+const story = () => JSON.parse(readFileSync(join(ROOT, 'src/data/first-story.json'), 'utf8'));
+
+before(async () => {
+  env.dir = mkdtempSync(join(tmpdir(), 'dossier-files-'));
+  env.server = await serve();
+  env.csp = await serve({ headers: { 'content-security-policy': CSP } });
+  // A server that accepts the request and never answers.
+  env.hang = createServer((req, res) => res.writeHead(200, { 'access-control-allow-origin': '*' }));
+  await new Promise((ok) => env.hang.listen(0, '127.0.0.1', ok));
+  env.browser = await launch();
+});
+
+after(async () => {
+  await env.browser?.close();
+  await env.server?.close();
+  await env.csp?.close();
+  env.hang?.closeAllConnections();
+  await new Promise((ok) => env.hang.close(ok));
+});
+
+function file(name, contents) {
+  const path = join(env.dir, name);
+  writeFileSync(path, contents);
+  return path;
+}
+
+async function open(options = {}, server = env.server) {
+  const opened = await openPage(env.browser, { reducedMotion: 'reduce', ...options });
+  const requests = [];
+  opened.page.on('request', (r) => requests.push(r.url()));
+  await opened.page.goto(server.url);
+  await ready(opened.page);
+  return { ...opened, requests };
+}
+
+/** An export in ACLED's layout with `n` invented rows. */
+function acledRows(n) {
+  const lines = ['event_id_cnty,event_date,time_precision,event_type,sub_event_type,actor1,assoc_actor_1,actor2,country,admin1,location,latitude,longitude,geo_precision,source,notes,fatalities'];
+  const types = [['Battles', 'Armed clash'], ['Explosions/Remote violence', 'Air/drone strike'], ['Protests', 'Peaceful protest']];
+  for (let i = 0; i < n; i++) {
+    const [t, s] = types[i % 3];
+    const day = String(1 + (i % 28)).padStart(2, '0');
+    lines.push(`GEN${i},2024-0${1 + (i % 9)}-${day},1,${t},${s},Group ${i % 97},Ally ${i % 13}; Ally ${i % 7},Group ${(i * 7) % 97},Lebanon,South,Town ${i % 50},33.${i % 9},35.${i % 7},1,Wire ${i % 5},"Row ${i}: a clash, reported ""by"" the wire.\nSecond line.",${i % 4}`);
+  }
+  return lines.join('\n') + '\n';
+}
+
+const title = (page) => page.locator('.story__title').textContent();
+const pick = (page, path) => page.locator('#dossier-open').setInputFiles(path);
+
+test('"Open file…" opens a Dossier JSON in place of the story', async () => {
+  const { context, page, problems } = await open();
+  const ds = story();
+  ds.story.title = 'Another story, opened from a file';
+  ds.events = ds.events.slice(0, 5);
+  ds.tallies = ds.tallies.filter((t) => t.events.every((e) => ds.events.some((x) => x.id === e)));
+  await pick(page, file('another.json', JSON.stringify(ds)));
+  await page.getByText('Another story, opened from a file').waitFor();
+  assert.equal(await page.locator('.cards .card').count(), 5);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('an ACLED CSV is imported in the browser, with its skipped rows listed', async () => {
+  const { context, page, requests } = await open();
+  await pick(page, join(ROOT, 'tests/fixtures/acled/bad-rows.csv'));
+  await page.getByText('ACLED events: bad-rows.csv').waitFor();
+  assert.equal(await page.locator('.cards .card').count(), 1);
+  const notice = await page.locator('.dossier__notice').textContent();
+  assert.match(notice, /3 rows could not be used/);
+  assert.match(notice, /row 1 \(line 2\).*event_date "2024-02-30" is not a date/);
+  // Parsed here: nothing was sent anywhere.
+  assert.ok(requests.every((u) => u.startsWith(env.server.origin)), requests.join('\n'));
+  await context.close();
+});
+
+test('drag and drop opens a file too', async () => {
+  const { context, page } = await open();
+  const csv = readFileSync(join(ROOT, 'tests/fixtures/acled/modern-bom-crlf.csv'), 'latin1');
+  const transfer = await page.evaluateHandle((text) => {
+    const bytes = Uint8Array.from(text, (c) => c.charCodeAt(0));
+    const dt = new DataTransfer();
+    dt.items.add(new File([bytes], 'dropped.csv', { type: 'text/csv' }));
+    return dt;
+  }, csv);
+  await page.dispatchEvent('.dossier', 'dragover', { dataTransfer: transfer });
+  assert.equal(await page.locator('.dossier__drop').count(), 1, 'the drop target shows');
+  await page.dispatchEvent('.dossier', 'drop', { dataTransfer: transfer });
+  await page.getByText('ACLED events: dropped.csv').waitFor();
+  assert.equal(await page.locator('.dossier__drop').count(), 0);
+  assert.equal(await page.locator('.cards .card').count(), 4);
+  await page.getByRole('button', { name: 'Charts', exact: true }).click();
+  assert.ok(await page.locator('.cas-mark').count() > 0, 'fatalities became tallies');
+  await context.close();
+});
+
+test('a large ACLED export shows progress and keeps the page responsive', async () => {
+  const csv = acledRows(20000);
+  const { context, page } = await open();
+  // Count animation frames while the import runs: a frozen page paints none.
+  await page.evaluate(() => {
+    window.frames_ = 0;
+    const tick = () => { window.frames_++; requestAnimationFrame(tick); };
+    requestAnimationFrame(tick);
+  });
+  const started = Date.now();
+  await pick(page, file('big.csv', csv));
+  await page.locator('.dossier__progress progress[value]').waitFor();
+  assert.match(await page.locator('.dossier__progress').textContent(), /Importing big\.csv: [\d,]+ rows/);
+  await page.getByText('ACLED events: big.csv').waitFor({ timeout: 120000 });
+  const seconds = (Date.now() - started) / 1000;
+  const frames = await page.evaluate(() => window.frames_);
+  assert.ok(frames >= seconds * 5, `${frames} frames in ${seconds.toFixed(1)} s`);
+  assert.match(await page.locator('.toolbar__count').textContent(), /20,000 events/);
+  await context.close();
+});
+
+const BAD = [
+  ['invalid JSON', 'broken.json', '{ "format": "dossier/1", nope }', /invalid JSON at line 1, column \d+/],
+  ['JSON that is not a Dossier', 'other.json', '{"hello": "world"}', /not a Dossier dataset|unknown field|missing/i],
+  ['a CSV without the required columns', 'other.csv', 'name,value\nfoo,1\n', /not an ACLED export: it has no event_date/],
+  ['an empty file', 'empty.json', '', /the file is empty/],
+  ['binary junk', 'junk.bin', Buffer.from([0, 159, 146, 150, 255, 0, 1, 2, 3, 200, 201]), /not text/],
+];
+
+test('bad files get a readable error and the story stays as it was', async () => {
+  const { context, page, problems } = await open();
+  await page.getByLabel(/^Hamas\s*\d+$/).check();
+  const before = await page.locator('.toolbar__count').textContent();
+  for (const [what, name, contents, message] of BAD) {
+    await pick(page, file(name, contents));
+    const panel = page.locator('.dossier__notice');
+    await panel.waitFor();
+    assert.match(await panel.textContent(), new RegExp(`${name.replace('.', '\\.')} could not be opened`), what);
+    assert.match(await panel.textContent(), message, what);
+    assert.match(await title(page), TITLE, `${what}: the story stays`);
+    assert.equal(await page.locator('.toolbar__count').textContent(), before, `${what}: the view stays`);
+    await page.getByRole('button', { name: 'Dismiss' }).click();
+  }
+  assert.deepEqual(problems.filter((p) => !p.startsWith('console')), []);
+  await context.close();
+});
+
+test('a 50 MB file is refused before it is read', async () => {
+  const { context, page } = await open();
+  const big = file('huge.json', Buffer.alloc(50 * 1024 * 1024, 32));
+  await pick(page, big);
+  await page.locator('.dossier__notice').waitFor();
+  assert.match(await page.locator('.dossier__notice').textContent(), /the file is 52428800 bytes; the limit is 33554432 bytes/);
+  assert.match(await title(page), TITLE);
+  await context.close();
+});
+
+test('a fetch that never answers times out with a message', { timeout: 60000 }, async () => {
+  const { context, page } = await openPage(env.browser, { reducedMotion: 'reduce' });
+  const { port } = env.hang.address();
+  await page.goto(`${env.server.url}?data=${encodeURIComponent(`http://127.0.0.1:${port}/slow.json`)}`);
+  await page.locator('.problems').waitFor({ timeout: 40000 });
+  assert.match(await page.locator('.problems').textContent(), /could not be fetched \(network error, timeout after 20 s/);
+  assert.match(await title(page), TITLE);
+  await context.close();
+});
+
+function hostile() {
+  const ds = story();
+  const xss = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=1</script>';
+  ds.story.title = `Hostile ${xss} \u202Eevil\u202C title`;
+  ds.story.dek = 'x'.repeat(20000);
+  ds.story.paragraphs[0] += ` <a href="javascript:window.__pwned=1">click</a> ${xss}`;
+  ds.actors[0].name = `<b onmouseover="window.__pwned=1">Bold</b> ${'\u202E'}reversed`;
+  ds.actors[1].aliases = ['<svg onload="window.__pwned=1">'];
+  ds.events[0].summary = `${xss} ${'A very long summary '.repeat(500)}`;
+  ds.events[1].place = { name: '<iframe src="https://evil.example/">', country: '<style>*{display:none}</style>' };
+  ds.sources[0].name = '<script>alert(1)</script>';
+  ds.notes = ['javascript:alert(1)'];
+  return ds;
+}
+
+test('a hostile dataset is shown as text: no dialog, no script, no request elsewhere', async () => {
+  const { context, page, requests, problems } = await open();
+  const dialogs = [];
+  page.on('dialog', (d) => { dialogs.push(d.message()); d.dismiss(); });
+  await pick(page, file('hostile.json', JSON.stringify(hostile())));
+  await page.locator('.story__title', { hasText: 'Hostile' }).waitFor();
+  assert.match(await title(page), /<img src=x onerror="window.__pwned=1"><script>/, 'tags are text');
+  // Look everywhere a reader can: network, charts, the source panel.
+  await page.getByRole('button', { name: 'Show quote' }).first().click();
+  await page.getByRole('button', { name: /Read paragraph 1 / }).first().click().catch(() => {});
+  for (const view of ['Network', 'Charts', 'Events']) {
+    await page.getByRole('button', { name: view, exact: true }).click();
+    await page.waitForTimeout(200);
+  }
+  assert.equal(await page.evaluate(() => window.__pwned), undefined, 'no script ran');
+  assert.deepEqual(dialogs, []);
+  assert.equal(await page.locator('.dossier script, .dossier iframe, .dossier img[src="x"]').count(), 0);
+  assert.equal(await page.locator('.dossier a[href^="javascript:"]').count(), 0);
+  assert.ok(requests.every((u) => u.startsWith(env.server.origin)), requests.filter((u) => !u.startsWith(env.server.origin)).join('\n'));
+  assert.deepEqual(problems, []);
+  // Very long strings wrap instead of widening the page.
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  assert.ok(width <= 1200, `the page is ${width} px wide`);
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: join(ROOT, 'tests/e2e/artifacts/hostile-dataset.png') });
+  await context.close();
+});
+
+test('a javascript: link in a dataset is refused', async () => {
+  const { context, page } = await open();
+  const ds = story();
+  ds.story.url = 'javascript:alert(1)';
+  await pick(page, file('js-link.json', JSON.stringify(ds)));
+  await page.locator('.dossier__notice').waitFor();
+  assert.match(await page.locator('.dossier__notice').textContent(), /story\.url.*is not an http or https link/);
+  assert.equal(await page.locator('a[href^="javascript:"]').count(), 0);
+  await context.close();
+});
+
+test('under a strict Content-Security-Policy the widget works with zero violations', async () => {
+  const opened = await openPage(env.browser, { reducedMotion: 'reduce' });
+  const { context, page, problems } = opened;
+  await page.addInitScript(() => {
+    window.violations = [];
+    document.addEventListener('securitypolicyviolation', (e) => window.violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  const response = await page.goto(env.csp.url);
+  assert.equal(response.headers()['content-security-policy'], CSP);
+  await ready(page);
+  await page.getByRole('button', { name: 'Network', exact: true }).click();
+  await page.waitForSelector('.network .node');
+  await page.getByRole('button', { name: 'Charts', exact: true }).click();
+  await page.locator('.cas-mark').first().hover();
+  await page.locator('#dossier-casualty-tip').waitFor();
+  await page.locator('#dossier-open').setInputFiles(join(ROOT, 'tests/fixtures/acled/modern-bom-crlf.csv'));
+  await page.getByText('ACLED events: modern-bom-crlf.csv').waitFor();
+  assert.deepEqual(await page.evaluate(() => window.violations), []);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
