@@ -2,10 +2,10 @@
 // playwright-core: first paint, first card, filter and search to next paint
 // at 10,000 events, and the JS heap after loading them.
 //
-// Usage: node benches/browser.mjs EVENTS.json NETWORK.json   (prints JSON on stdout)
+// Usage: node benches/browser.mjs EVENTS.json NETWORK.json ACLED.csv   (prints JSON on stdout)
 import { serve, launch, openPage } from '../tests/e2e/harness.mjs';
 
-const [dataset, networkDataset] = process.argv.slice(2);
+const [dataset, networkDataset, acledCsv] = process.argv.slice(2);
 const RUNS = 21;
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
@@ -82,6 +82,32 @@ try {
     );
     out.cardsRendered = await page.locator('.cards > li').count();
     out.problems = problems;
+    await context.close();
+  }
+  // Importing a 20,000-row ACLED export through "Open file…": time to the
+  // imported story on screen, and the memory it takes.
+  {
+    const { context, page, problems } = await openPage(browser, { width: 1200, height: 900 });
+    await page.addInitScript(() =>
+      addEventListener('TrunkApplicationStarted', (e) => (window.__dossierMemory = e.detail.wasm.memory)),
+    );
+    await page.goto(server.url);
+    await page.waitForSelector('.card');
+    const before = await page.evaluate(() => window.__dossierMemory?.buffer.byteLength ?? NaN);
+    const t0 = Date.now();
+    await page.locator('#dossier-open').setInputFiles(acledCsv);
+    await page.waitForSelector('.story__title:has-text("ACLED events")', { timeout: 120_000 });
+    out.acled20k = {
+      ms: Date.now() - t0,
+      events: Number((await page.textContent('.toolbar__count')).replace(/[^0-9]/g, '')),
+      // wasm memory only grows, so its size afterwards is the peak.
+      wasmPeakMB: (await page.evaluate(() => window.__dossierMemory?.buffer.byteLength ?? NaN)) / 1048576,
+      wasmBeforeMB: before / 1048576,
+    };
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('HeapProfiler.collectGarbage');
+    out.acled20k.jsHeapMB = (await cdp.send('Runtime.getHeapUsage')).usedSize / 1048576;
+    out.problems = [...(out.problems ?? []), ...problems];
     await context.close();
   }
   // Dragging a node in a network of 1,000 actors: frame intervals while the

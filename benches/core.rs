@@ -25,6 +25,17 @@ fn parse_and_validate(c: &mut Criterion) {
 }
 
 #[cfg(not(target_arch = "wasm32"))]
+fn acled_import(c: &mut Criterion) {
+    let csv = generate::acled_csv(20_000, 5);
+    let mut group = c.benchmark_group("acled import");
+    group.sample_size(10);
+    group.bench_function("20000 rows (parse, map, tallies, validate)", |b| {
+        b.iter(|| dossier::acled::import(black_box(csv.as_bytes()), "bench.csv").is_ok())
+    });
+    group.finish();
+}
+
+#[cfg(not(target_arch = "wasm32"))]
 fn filtering(c: &mut Criterion) {
     let mut group = c.benchmark_group("filter");
     for n in [10_000usize, 100_000] {
@@ -80,6 +91,6 @@ fn layout_tick(c: &mut Criterion) {
 }
 
 #[cfg(not(target_arch = "wasm32"))]
-criterion_group!(benches, parse_and_validate, filtering, layout_tick);
+criterion_group!(benches, parse_and_validate, filtering, layout_tick, acled_import);
 #[cfg(not(target_arch = "wasm32"))]
 criterion_main!(benches);

@@ -9,6 +9,9 @@ const [browserJson, sizeTxt, layoutJson] = process.argv.slice(2);
 const layout = JSON.parse(readFileSync(layoutJson, 'utf8'));
 const browser = JSON.parse(readFileSync(browserJson, 'utf8'));
 const size = readFileSync(sizeTxt, 'utf8').trim();
+const acledNative = existsSync(join(sizeTxt, '..', 'acled-native.txt'))
+  ? readFileSync(join(sizeTxt, '..', 'acled-native.txt'), 'utf8').trim()
+  : 'not measured';
 
 // target/criterion/<group>/<bench>/<input>/new/estimates.json
 function* estimates(dir, name = []) {
@@ -43,6 +46,8 @@ const lines = [
   '|---|---|---|',
   ...native,
   '',
+  `Native command line, \`dossier import acled\` of the same ${b.acled20k.events}-row export (release build, \`/usr/bin/time\`): ${acledNative}.`,
+  '',
   '## In the browser (release build, Chromium through playwright-core, `node benches/browser.mjs`)',
   '',
   '| measure | value |',
@@ -57,6 +62,9 @@ const lines = [
   `| ${b.events} events: cards in the DOM (windowed) | ${b.cardsRendered} |`,
   `| ${b.events} events: JS heap after GC | ${b.heap10k.usedMB.toFixed(1)} MB used of ${b.heap10k.totalMB.toFixed(1)} MB |`,
   `| ${b.events} events: wasm linear memory | ${b.wasmMemoryMB.toFixed(1)} MB |`,
+  `| ACLED export of ${b.acled20k.events} rows: "Open file…" → imported story on screen | ${b.acled20k.ms} ms |`,
+  `| ACLED export of ${b.acled20k.events} rows: wasm memory before → after (peak) | ${b.acled20k.wasmBeforeMB.toFixed(1)} → ${b.acled20k.wasmPeakMB.toFixed(1)} MB |`,
+  `| ACLED export of ${b.acled20k.events} rows: JS heap after GC | ${b.acled20k.jsHeapMB.toFixed(1)} MB |`,
   `| network of ${b.networkNodes} actors and ${b.networkEdges} ties: frame interval while dragging, median / 95th percentile / max (${b.dragFrames.frames} frames) | ${ms(b.dragFrames.medianMs)} / ${ms(b.dragFrames.p95Ms)} / ${ms(b.dragFrames.maxMs)} |`,
   '',
   '## Layout head to head (`node benches/layout-vs-d3.mjs`)',
