@@ -91,6 +91,12 @@ fn layout_tick(c: &mut Criterion) {
 }
 
 #[cfg(not(target_arch = "wasm32"))]
-criterion_group!(benches, parse_and_validate, filtering, layout_tick, acled_import);
+criterion_group!(
+    benches,
+    parse_and_validate,
+    filtering,
+    layout_tick,
+    acled_import
+);
 #[cfg(not(target_arch = "wasm32"))]
 criterion_main!(benches);
