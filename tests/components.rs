@@ -128,3 +128,13 @@ async fn an_embed_renders_compact_in_its_theme_without_the_hidden_parts() {
     assert_eq!(html.matches("class=\"card\"").count(), 6);
     assert!(html.contains("Show 12 more of 12 remaining"));
 }
+
+#[tokio::test]
+async fn index_html_holds_the_current_prerendered_view() {
+    let html = dossier::components::prerender().await;
+    let index = include_str!("../index.html");
+    assert!(
+        index.contains(&format!("<div id=\"dossier\">{html}</div>")),
+        "index.html's pre-rendered view is stale: run `cargo run --bin dossier -- prerender index.html`"
+    );
+}

@@ -35,12 +35,26 @@ fn main() {
     let root = gloo::utils::document()
         .get_element_by_id("dossier")
         .unwrap_or_else(|| gloo::utils::body().into());
-    let hash = gloo::utils::window().location().hash().unwrap_or_default();
+    let location = gloo::utils::window().location();
+    let hash = location.hash().unwrap_or_default();
+    let fragment = hash.trim_start_matches('#').to_owned();
+    let search = location.search().unwrap_or_default();
     let props = AppProps {
         loaded: None,
-        fragment: Some(hash.trim_start_matches('#').to_owned().into()),
+        fragment: Some(fragment.clone().into()),
         load_from_query: true,
         page: None,
     };
-    yew::Renderer::<App>::with_root_and_props(root, props).render();
+    let renderer = yew::Renderer::<App>::with_root_and_props(root.clone(), props);
+    // index.html carries the opening view, pre-rendered (`dossier
+    // prerender`): take it over as it is when the page opens on that view;
+    // for any other view (a shared link, an embed, another story) start
+    // afresh, as hydration needs the same markup on both sides.
+    let prerendered = root.first_element_child().is_some();
+    if prerendered && fragment.is_empty() && search.trim_start_matches('?').is_empty() {
+        renderer.hydrate();
+    } else {
+        root.set_inner_html("");
+        renderer.render();
+    }
 }

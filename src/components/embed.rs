@@ -219,10 +219,14 @@ pub fn SharePanel() -> Html {
                     <label><input type="radio" name="dossier-code" checked={*code_kind == Code::Iframe} onchange={choose(Code::Iframe)} />
                         { " Plain iframe, fixed height" }</label>
                 </fieldset>
-                <label class="share__label" for="dossier-share-code">{ "Code for this view" }</label>
-                <textarea id="dossier-share-code" class="share__code" readonly=true rows="4" value={code} />
-                <label class="share__label" for="dossier-share-link">{ "Link to this view" }</label>
-                <input id="dossier-share-link" class="share__code" type="text" readonly=true value={link} />
+                // Written only once opened: the page's address is not known
+                // to the pre-rendered HTML, which the first render must match.
+                if *open {
+                    <label class="share__label" for="dossier-share-code">{ "Code for this view" }</label>
+                    <textarea id="dossier-share-code" class="share__code" readonly=true rows="4" value={code} />
+                    <label class="share__label" for="dossier-share-link">{ "Link to this view" }</label>
+                    <input id="dossier-share-link" class="share__code" type="text" readonly=true value={link} />
+                }
             </div>
         </div>
     }

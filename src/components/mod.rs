@@ -34,6 +34,23 @@ use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+/// The bundled story's opening view as HTML, for index.html: the browser
+/// paints it before the wasm has loaded, and the App then hydrates it.
+/// `cargo run --bin dossier -- prerender` writes it; a test checks that
+/// index.html holds the current one.
+#[cfg(not(target_arch = "wasm32"))]
+pub async fn prerender() -> String {
+    let props = AppProps {
+        loaded: None,
+        fragment: Some(AttrValue::default()),
+        load_from_query: false,
+        page: None,
+    };
+    yew::LocalServerRenderer::<App>::with_props(props)
+        .render()
+        .await
+}
+
 /// What the widget shows: a story, or why it cannot.
 #[derive(Clone, PartialEq)]
 pub enum Loaded {

@@ -57,5 +57,37 @@ test('without JavaScript the page still tells the story', async () => {
   assert.equal(await page.locator('.dossier-noscript li').count(), 23);
   assert.match(await page.textContent('.dossier-noscript'), /more than 79 civilians \(Lebanon\)/);
   assert.equal(await page.getAttribute('meta[property="og:type"]', 'content'), 'article');
+  // The pre-rendered widget, whose buttons cannot work without JavaScript, is hidden.
+  assert.equal(await page.locator('#dossier').isVisible(), false);
+  await context.close();
+});
+
+test('the header and the first cards paint before the wasm has loaded, then come alive with no layout shift', async () => {
+  const { context, page, problems } = await openPage(env.browser, { width: 375, height: 800 });
+  await page.addInitScript(() => {
+    window.shifts = [];
+    new PerformanceObserver((list) => window.shifts.push(...list.getEntries().map((e) => e.value)))
+      .observe({ type: 'layout-shift', buffered: true });
+  });
+  let release;
+  const held = new Promise((ok) => (release = ok));
+  await page.route('**/*.wasm', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto(env.server.url, { waitUntil: 'domcontentloaded' });
+  // The wasm has not arrived, and the story is on screen.
+  await page.locator('.story__title').waitFor();
+  assert.ok(await page.locator('.card').first().isVisible());
+  assert.equal(await page.locator('[data-event-id]').count(), 18);
+  const fcp = await page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime);
+  assert.ok(fcp > 0, 'painted before the wasm');
+  release();
+  // Hydrated: the same markup now answers the reader.
+  await page.locator('.filters__toggle').click();
+  await page.getByLabel(/^Hamas\s*\d+$/).check();
+  await page.locator('.toolbar__count', { hasText: 'of 18 events' }).waitFor();
+  assert.deepEqual(await page.evaluate(() => window.shifts), [], 'no layout shift');
+  assert.deepEqual(problems, []);
   await context.close();
 });
