@@ -28,6 +28,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 LOGS := target/test-logs
 
 BENCH := target/bench
+LIGHTHOUSE := .tools/lighthouse/node_modules/.bin/lighthouse
 
 .PHONY: help tools node-tools browser serve dist size bench test lint fmt-check clippy test-native test-wasm test-e2e test-summary clean
 
@@ -102,7 +103,12 @@ bench: tools browser
 	wasm-bindgen --target nodejs --out-dir $(BENCH)/layout-wasm target/wasm32-unknown-unknown/release/layout-bench.wasm
 	echo '{"type": "commonjs"}' > $(BENCH)/layout-wasm/package.json
 	node benches/layout-vs-d3.mjs $(BENCH)/layout-wasm > $(BENCH)/layout.json
-	node benches/report.mjs $(BENCH)/browser.json $(BENCH)/size.txt $(BENCH)/layout.json
+	if [ ! -x $(LIGHTHOUSE) ]; then npm install --no-audit --no-fund --prefix .tools/lighthouse lighthouse@13; fi
+	CHROMIUM=$(CHROMIUM) node benches/lighthouse.mjs $(LIGHTHOUSE) > $(BENCH)/lighthouse.json
+	node benches/report.mjs $(BENCH)/browser.json $(BENCH)/size.txt $(BENCH)/layout.json $(BENCH)/lighthouse.json
+	@# The byte budget: make bench fails when dist/ grows past the figure in
+	@# .ci/size-budget-kb (the size today; the target is 120 KB).
+	node .ci/size-report.mjs dist --budget-kb $$(cat .ci/size-budget-kb) > /dev/null
 
 # ---------------------------------------------------------------- tests ---
 

@@ -1,11 +1,14 @@
 // Collects `make bench`'s figures into one table and docs/PERFORMANCE.md:
 // criterion's medians, the in-browser timings and the size of dist/.
 //
-// Usage: node benches/report.mjs BROWSER.json SIZE.txt LAYOUT.json
+// Usage: node benches/report.mjs BROWSER.json SIZE.txt LAYOUT.json LIGHTHOUSE.json
 import { readFileSync, writeFileSync, existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
-const [browserJson, sizeTxt, layoutJson] = process.argv.slice(2);
+const [browserJson, sizeTxt, layoutJson, lighthouseJson] = process.argv.slice(2);
+const lighthouse = lighthouseJson && existsSync(lighthouseJson) ? JSON.parse(readFileSync(lighthouseJson, 'utf8')) : null;
+const budgetKb = Number(readFileSync('.ci/size-budget-kb', 'utf8').trim());
+const totalKb = Number(/^total\s+\d+\s+\d+\s+([\d.]+)/m.exec(readFileSync(sizeTxt, 'utf8'))?.[1]);
 const layout = JSON.parse(readFileSync(layoutJson, 'utf8'));
 const browser = JSON.parse(readFileSync(browserJson, 'utf8'));
 const size = readFileSync(sizeTxt, 'utf8').trim();
@@ -79,7 +82,26 @@ const lines = [
   `| d3-force (JavaScript) | ${layout.d3MsPerTick.toFixed(3)} | ${layout.d3Spread.toFixed(1)} |`,
   `| ratio (d3 ÷ Dossier) | ${layout.ratio.toFixed(2)}× | |`,
   '',
+  '## Lighthouse (`node benches/lighthouse.mjs`, lighthouse 13, mobile preset, Debian\'s Chromium)',
+  '',
+  ...(lighthouse
+    ? [
+        `Median of ${lighthouse.widget.runs} runs per page, by performance score; the release build served locally.`,
+        '',
+        '| page | performance | accessibility | best practices | SEO | FCP | LCP | TBT | CLS |',
+        '|---|---|---|---|---|---|---|---|---|',
+        ...['widget', 'embed'].map((k) => {
+          const l = lighthouse[k];
+          return `| ${k} (\`${l.path}\`) | ${l.performance} | ${l.accessibility} | ${l.bestPractices} | ${l.seo} | ${ms(l.fcpMs)} | ${ms(l.lcpMs)} | ${ms(l.tbtMs)} | ${l.cls.toFixed(3)} |`;
+        }),
+        '',
+        ...['widget', 'embed'].filter((k) => lighthouse[k].failed.length).map((k) => `Audits below full marks on the ${k} page: ${lighthouse[k].failed.join(', ')}.`),
+      ]
+    : ['Not run.']),
+  '',
   '## Bytes shipped (`make dist`)',
+  '',
+  `Budget in \`.ci/size-budget-kb\`: ${budgetKb} KB gzip, which \`make bench\` enforces (the target is 120 KB; the budget is today\'s size, to catch regressions, and comes down as the size does). This build: ${totalKb} KB.`,
   '',
   '```text',
   size,
