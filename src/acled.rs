@@ -18,8 +18,8 @@
 //!   conservative estimate.
 //!
 //! The actors' network then comes from co-participation, as for any dataset;
-//! the casualty chart from tallies of fatalities by actor and, within each
-//! actor, by event type, counted by ACLED; the timeline shows them by month.
+//! the casualty chart from tallies of fatalities, counted by ACLED: by actor,
+//! within each actor by event type, and for the deadliest actor by month.
 //!
 //! Real exports vary, and all of these are read: dates as `2024-01-04`,
 //! `5-Aug-24`, `31-12-19` or `15 May 2024`; older files with `data_id` and
@@ -452,7 +452,7 @@ impl Builder {
 
     /// Tallies of fatalities, counted by ACLED: for the six actors with the
     /// most deaths in their events, with each one's deaths by event type
-    /// drawn as parts of it.
+    /// drawn as parts of it; and the deadliest actor's, month by month.
     fn tallies(&mut self, acled: &str) -> Vec<Tally> {
         let mut out = Vec::new();
         if self.events.is_empty() {
@@ -544,6 +544,37 @@ impl Builder {
                         note: None,
                     });
                 }
+            }
+        }
+        // The deadliest actor's deaths month by month: the last six months.
+        if let Some((actor, (_, events))) = ranked.first() {
+            let mut by_month: BTreeMap<(i32, u8), (u64, Vec<usize>)> = BTreeMap::new();
+            for &i in events {
+                let d = self.events[i].date;
+                let entry = by_month.entry((d.year, d.month.unwrap_or(1))).or_default();
+                entry.0 += self.fatalities[i].0;
+                entry.1.push(i);
+            }
+            let months: Vec<_> = by_month.into_iter().rev().take(6).collect();
+            for ((y, m), (n, evs)) in months.into_iter().rev() {
+                let month = PartialDate::month(y, m);
+                out.push(Tally {
+                    id: format!("t-month-{y}-{m:02}"),
+                    counted_by: acled.to_owned(),
+                    side: (*actor).to_owned(),
+                    place: None,
+                    category: TallyCategory::Unknown,
+                    count: at_least(n),
+                    since: Some(PartialDate::from_days(month.first_day())),
+                    as_of: PartialDate::from_days(month.last_day()),
+                    subset_of: None,
+                    events: evs.iter().map(|&i| self.events[i].id.clone()).collect(),
+                    provenance: vec![provenance(self, evs[0])],
+                    note: Some(format!(
+                        "Deaths in this actor's events in {}.",
+                        month.human()
+                    )),
+                });
             }
         }
         out
@@ -884,6 +915,25 @@ mod tests {
             .unwrap();
         assert_eq!(hezbollah.count.value, Some(1));
         assert_eq!(hezbollah.events, ["e-fix1"]);
+        // By month, for the deadliest actor: its events' deaths in each month.
+        let csv = crate::generate::acled_csv(400, 2);
+        let i = import(csv.as_bytes(), "g.csv").unwrap();
+        let months: Vec<&Tally> = i
+            .dataset
+            .tallies
+            .iter()
+            .filter(|t| t.id.starts_with("t-month-"))
+            .collect();
+        assert!(!months.is_empty() && months.len() <= 6);
+        let top = &i.dataset.tallies[0];
+        assert!(
+            months
+                .iter()
+                .all(|m| m.side == top.side
+                    && m.since.unwrap().first_day() + 27 < m.as_of.first_day())
+        );
+        let by_month: u64 = months.iter().map(|m| m.count.value.unwrap()).sum();
+        assert!(by_month <= top.count.value.unwrap());
     }
 
     #[test]

@@ -47,7 +47,8 @@ pub struct Bar {
     pub id: String,
     pub x: f64,
     pub y: f64,
-    /// Width up to the stated value.
+    /// Where the bar reaches the stated value (its solid end), in pixels
+    /// from the left like `x`.
     pub w: f64,
     pub h: f64,
     pub end: End,
@@ -332,9 +333,14 @@ pub fn chart(ds: &Dataset, width: f64) -> Option<Chart> {
                 .map(|(j, _)| j)
                 .collect();
             let mut inner = Vec::new();
+            // Parts of one figure (deaths by event type, say) do not
+            // overlap: each is drawn after the one before.
+            let mut offset = 0.0;
             for j in subsets {
                 let sy = bar.y + (BAR - INNER) / 2.0;
                 let mut sub = bar_for(ds, j, &x, sy, INNER, fade, true);
+                shift(&mut sub, offset);
+                offset = sub.w;
                 y += LABEL * 1.4;
                 let s = &ds.tallies[j];
                 sub.name = Text::new(
@@ -473,6 +479,24 @@ fn bar_for(ds: &Dataset, i: usize, x: &Linear, y: f64, h: f64, fade: f64, subset
     }
 }
 
+/// Move a bar right by `dx`: its start, its end and the ends of its shape.
+fn shift(bar: &mut Bar, dx: f64) {
+    bar.x += dx;
+    bar.w += dx;
+    bar.end = match bar.end {
+        End::Minimum { to } => End::Minimum { to: to + dx },
+        End::Approximate { from, to } => End::Approximate {
+            from: from + dx,
+            to: to + dx,
+        },
+        End::Range { low, high } => End::Range {
+            low: low + dx,
+            high: high + dx,
+        },
+        other => other,
+    };
+}
+
 /// Where a bar's drawn shape ends, fade or band included.
 pub fn visual_end(bar: &Bar) -> f64 {
     match bar.end {
@@ -603,6 +627,24 @@ mod tests {
         assert!(inner.y > outer.y && inner.y + inner.h < outer.y + outer.h);
         // Three of 79: a sliver, in proportion.
         assert!((inner.w / outer.w - 3.0 / 79.0).abs() < 0.01);
+    }
+
+    #[test]
+    fn parts_of_one_figure_are_drawn_one_after_another() {
+        let mut ds = first_story().unwrap();
+        let mut children = ds.tallies[2].clone();
+        children.id = "t-lebanon-children".into();
+        children.category = TallyCategory::Children;
+        children.count.value = Some(10);
+        ds.tallies.push(children);
+        let c = chart(&ds, 640.0).unwrap();
+        let (a, b) = (
+            bar(&c, "t-lebanon-journalists"),
+            bar(&c, "t-lebanon-children"),
+        );
+        assert_eq!(b.x, a.w, "the second part starts where the first ends");
+        assert!(b.w > b.x && b.y == a.y);
+        assert!(b.w <= bar(&c, "t-lebanon-civilians").w);
     }
 
     #[test]
