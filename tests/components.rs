@@ -129,6 +129,7 @@ async fn an_embed_renders_compact_in_its_theme_without_the_hidden_parts() {
     assert!(html.contains("Show 12 more of 12 remaining"));
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 #[tokio::test]
 async fn index_html_holds_the_current_prerendered_view() {
     let html = dossier::components::prerender().await;
