@@ -17,7 +17,7 @@ const dir = mkdtempSync(join(tmpdir(), 'dossier-lighthouse-'));
 const server = await serve();
 const out = {};
 try {
-  for (const [name, path] of [['widget', ''], ['embed', '?embed']]) {
+  for (const [name, path] of [['widget', ''], ['embed', 'embed.html?embed']]) {
     const runs = [];
     for (let i = 0; i < RUNS; i++) {
       const report = join(dir, `${name}-${i}.json`);

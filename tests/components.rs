@@ -139,3 +139,16 @@ async fn index_html_holds_the_current_prerendered_view() {
         "index.html's pre-rendered view is stale: run `cargo run --bin dossier -- prerender index.html`"
     );
 }
+
+#[cfg(not(target_arch = "wasm32"))]
+#[tokio::test]
+async fn embed_html_gets_the_current_prerendered_embed_view() {
+    let html = dossier::components::prerender_embed().await;
+    let view = include_str!("../src/build/embed-view.html");
+    assert_eq!(
+        view,
+        format!("  <div id=\"dossier\">{html}</div>\n"),
+        "src/build/embed-view.html is stale: run `cargo run --bin dossier -- prerender index.html`"
+    );
+    assert!(html.contains("class=\"dossier dossier--embed\""));
+}

@@ -46,12 +46,21 @@ fn main() {
         page: None,
     };
     let renderer = yew::Renderer::<App>::with_root_and_props(root.clone(), props);
-    // index.html carries the opening view, pre-rendered (`dossier
-    // prerender`): take it over as it is when the page opens on that view;
-    // for any other view (a shared link, an embed, another story) start
-    // afresh, as hydration needs the same markup on both sides.
-    let prerendered = root.first_element_child().is_some();
-    if prerendered && fragment.is_empty() && search.trim_start_matches('?').is_empty() {
+    // index.html and embed.html carry the opening view, pre-rendered
+    // (`dossier prerender`): take it over as it is when the page opens on
+    // that view; for any other (a shared link, hidden parts, another story)
+    // start afresh, as hydration needs the same markup on both sides. A
+    // theme only changes a class, which hydration sets.
+    let options = dossier::embed::Options::from_query(&search);
+    let prerendered_embed = root
+        .first_element_child()
+        .is_some_and(|el| el.class_list().contains("dossier--embed"));
+    let same_view = fragment.is_empty()
+        && options.view.is_none()
+        && options.parts == dossier::embed::Parts::default()
+        && !search.contains("data=")
+        && options.embed == prerendered_embed;
+    if root.first_element_child().is_some() && same_view {
         renderer.hydrate();
     } else {
         root.set_inner_html("");

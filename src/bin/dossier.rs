@@ -17,7 +17,8 @@ mod prerender {
     const END: &str = "<!-- /prerender -->";
 
     /// `dossier prerender [index.html]`: print the bundled story's opening view
-    /// as HTML, or write it into index.html between the markers.
+    /// as HTML, or write it into index.html between the markers, and the
+    /// embed's into src/build/embed-view.html beside it (for embed.html).
     pub fn prerender(index: Option<&str>) -> ExitCode {
         let runtime = match tokio::runtime::Builder::new_current_thread().build() {
             Ok(r) => r,
@@ -26,8 +27,9 @@ mod prerender {
                 return ExitCode::FAILURE;
             }
         };
-        let html =
-            tokio::task::LocalSet::new().block_on(&runtime, dossier::components::prerender());
+        let local = tokio::task::LocalSet::new();
+        let html = local.block_on(&runtime, dossier::components::prerender());
+        let embed = local.block_on(&runtime, dossier::components::prerender_embed());
         let Some(path) = index else {
             println!("{html}");
             return ExitCode::SUCCESS;
@@ -48,6 +50,13 @@ mod prerender {
             &page[..a],
             &page[b..]
         );
+        // embed.html's view, beside index.html; the build puts it in place.
+        let view = std::path::Path::new(path).with_file_name("src/build/embed-view.html");
+        let embed_view = format!("  <div id=\"dossier\">{embed}</div>\n");
+        if let Err(e) = std::fs::write(&view, embed_view) {
+            eprintln!("error: cannot write {}: {e}", view.display());
+            return ExitCode::FAILURE;
+        }
         match std::fs::write(path, updated) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => {

@@ -45,30 +45,55 @@ impl Page {
         }
     }
 
-    /// The full-page link to a view: no embed flag, no host parameters.
+    /// The folder the widget's files are in, with its final `/`.
+    fn dir(&self) -> &str {
+        self.base.rfind('/').map_or("", |i| &self.base[..=i])
+    }
+
+    /// The full-page link to a view: no embed flag, no host parameters, and
+    /// the folder rather than embed.html.
     pub fn link(&self, fragment: &str) -> String {
         let options = Options {
             embed: false,
             child_id: None,
             ..self.options.clone()
         };
-        page_url(&self.base, &options, self.data.as_deref(), fragment)
+        let base = if self.base.ends_with("/embed.html") {
+            self.dir()
+        } else {
+            &self.base
+        };
+        page_url(base, &options, self.data.as_deref(), fragment)
     }
 
-    /// The address an embed of this view loads.
+    /// `embed.html`: the page for iframes, with the embed's view pre-rendered.
+    fn embed_page(&self) -> String {
+        format!("{}embed.html", self.dir())
+    }
+
+    /// What `embed.js` is pointed at: embed.html with the view.
+    pub fn embed_target(&self, fragment: &str) -> String {
+        let options = Options {
+            embed: false,
+            child_id: None,
+            ..self.options.clone()
+        };
+        page_url(&self.embed_page(), &options, self.data.as_deref(), fragment)
+    }
+
+    /// The address a plain iframe of this view loads.
     pub fn embed_src(&self, fragment: &str) -> String {
         let options = Options {
             embed: true,
             child_id: None,
             ..self.options.clone()
         };
-        page_url(&self.base, &options, self.data.as_deref(), fragment)
+        page_url(&self.embed_page(), &options, self.data.as_deref(), fragment)
     }
 
     /// `embed.js`, beside the page.
     pub fn script(&self) -> String {
-        let dir = self.base.rfind('/').map_or("", |i| &self.base[..=i]);
-        format!("{dir}embed.js")
+        format!("{}embed.js", self.dir())
     }
 }
 
@@ -177,7 +202,7 @@ pub fn SharePanel() -> Html {
     let title = format!("Dossier: {}", d.dataset.story.title);
     let link = d.page.link(&fragment);
     let code = match *code_kind {
-        Code::Responsive => script_code(&d.page.link(&fragment), &d.page.script(), &title),
+        Code::Responsive => script_code(&d.page.embed_target(&fragment), &d.page.script(), &title),
         Code::Iframe => iframe_code(&d.page.embed_src(&fragment), &title, 900),
     };
     let copy = |text: String, done: &'static str| {

@@ -40,11 +40,29 @@ use yew::prelude::*;
 /// index.html holds the current one.
 #[cfg(not(target_arch = "wasm32"))]
 pub async fn prerender() -> String {
+    prerender_page(None).await
+}
+
+/// The same for `embed.html`: the opening view as an embed shows it.
+#[cfg(not(target_arch = "wasm32"))]
+pub async fn prerender_embed() -> String {
+    let page = Page {
+        options: crate::embed::Options {
+            embed: true,
+            ..Default::default()
+        },
+        ..Page::default()
+    };
+    prerender_page(Some(page)).await
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+async fn prerender_page(page: Option<Page>) -> String {
     let props = AppProps {
         loaded: None,
         fragment: Some(AttrValue::default()),
         load_from_query: false,
-        page: None,
+        page,
     };
     yew::LocalServerRenderer::<App>::with_props(props)
         .render()

@@ -42,9 +42,10 @@ before(async () => {
   const dir = mkdtempSync(join(tmpdir(), 'dossier-host-'));
   copyFileSync(join(ROOT, 'node_modules/pym.js/dist/pym.v1.min.js'), join(dir, 'pym.v1.min.js'));
   const src = `${env.widget.url}#v=cards`;
+  // pym.js loads embed.html, the pre-rendered embed page, as the README says.
   writeFileSync(join(dir, 'pym.html'), article('Hosted with pym.js', '<div id="dossier-pym"></div>',
     `<script src="pym.v1.min.js"></script>
-<script>window.pymParent = new pym.Parent('dossier-pym', ${JSON.stringify(src)}, { title: 'Dossier' });</script>`));
+<script>window.pymParent = new pym.Parent('dossier-pym', ${JSON.stringify(`${env.widget.url}embed.html`)}, { title: 'Dossier' });</script>`));
   writeFileSync(join(dir, 'embedjs.html'), article('Hosted with embed.js',
     `<div data-dossier-src="${src}" data-dossier-title="Dossier: Hezbollah hosts Hamas"></div>`,
     `<script>window.received = []; addEventListener('message', (e) => window.received.push(e.data));</script>
@@ -178,6 +179,30 @@ test('embed.js ships in dist/, under 2 KB gzip, with no dependencies', () => {
   const gzipped = gzipSync(source, { level: 9 }).length;
   assert.ok(gzipped < 2048, `embed.js is ${gzipped} B gzip`);
   assert.doesNotMatch(source.toString(), /\bimport\b|\brequire\(/);
+});
+
+test('embed.html paints the embed before the wasm has loaded, then hydrates in its theme', async () => {
+  const { context, page, problems } = await openPage(env.browser, { width: 700, reducedMotion: 'reduce' });
+  await page.addInitScript(() => addEventListener('TrunkApplicationStarted', () => (window.started = true)));
+  let release;
+  const held = new Promise((ok) => (release = ok));
+  await page.route('**/*.wasm', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto(`${env.widget.url}embed.html?embed&theme=dark&childId=x`, { waitUntil: 'domcontentloaded' });
+  await page.locator('.dossier--embed .story--compact').waitFor();
+  assert.equal(await page.locator('.cards .card').count(), 6, 'the short first page, pre-rendered');
+  release();
+  await page.waitForFunction(() => window.started);
+  await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => setTimeout(ok, 0))));
+  // Hydrated: the theme class is set, and the markup answers.
+  assert.equal(await page.locator('.dossier.theme-dark').count(), 1);
+  await page.getByRole('button', { name: 'Network', exact: true }).click();
+  await page.waitForSelector('.network .node');
+  assert.deepEqual(problems, []);
+  assert.deepEqual(env.widget.missing, []);
+  await context.close();
 });
 
 test('the theme option renders light and dark, whatever the system prefers', async () => {
