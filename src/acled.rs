@@ -63,6 +63,16 @@ pub struct Skipped {
     pub reason: String,
 }
 
+impl Skipped {
+    /// The skipped row as a problem with its place, for a problem list.
+    pub fn problem(&self) -> Problem {
+        Problem {
+            path: format!("row {} (line {})", self.row, self.line),
+            kind: ProblemKind::Shape(self.reason.clone()),
+        }
+    }
+}
+
 /// An imported dataset and the rows that could not be used.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Import {
@@ -739,10 +749,7 @@ impl Importer {
                 "no row of this ACLED export could be used ({} rows read)",
                 self.rows
             )));
-            problems.extend(self.skipped.iter().take(49).map(|s| Problem {
-                path: format!("row {} (line {})", s.row, s.line),
-                kind: ProblemKind::Shape(s.reason.clone()),
-            }));
+            problems.extend(self.skipped.iter().take(49).map(Skipped::problem));
             return Err(problems);
         }
         let mut b = self.builder;

@@ -129,6 +129,9 @@ fn capitalised(s: &str) -> String {
     }
 }
 
+/// Every colour class [`tone`] gives, for the gradients the chart defines.
+pub const TONES: [&str; 4] = ["combatants", "civilians", "subgroup", "unknown"];
+
 fn tone(category: &TallyCategory) -> &'static str {
     match category {
         TallyCategory::Fighters | TallyCategory::Soldiers => "combatants",
@@ -567,6 +570,12 @@ mod tests {
         let ds = first_story().unwrap();
         let c = chart(&ds, 640.0).unwrap();
         assert_eq!(bar(&c, "t-hezbollah-members").value.text, "at least 295");
+        // Every bar's colour class has its gradient in the chart.
+        assert!(c
+            .groups
+            .iter()
+            .flat_map(|g| &g.bars)
+            .all(|b| TONES.contains(&b.tone)));
         assert_eq!(bar(&c, "t-lebanon-civilians").value.text, "more than 79");
         assert_eq!(bar(&c, "t-israel-soldiers").value.text, "14");
         assert_eq!(

@@ -341,6 +341,18 @@ impl ViewState {
         state.retain_known(ds);
         state
     }
+
+    /// The view a page opens on: its fragment's, with `view` (an embed's
+    /// `?view=` option) unless the fragment names a view itself.
+    pub fn opening(fragment: &str, ds: &Dataset, view: Option<ViewKind>) -> ViewState {
+        let mut state = ViewState::from_fragment_for(fragment, ds);
+        let names_view = form_urlencoded::parse(fragment.trim_start_matches('#').as_bytes())
+            .any(|(key, _)| key == "v");
+        if let Some(view) = view.filter(|_| !names_view) {
+            state.view = view;
+        }
+        state
+    }
 }
 
 #[cfg(test)]
@@ -394,6 +406,26 @@ mod tests {
         let s = ViewState::from_fragment("a=hamas&initialWidth=600&childId=dossier");
         assert_eq!(s.filters.actors, ["hamas".to_owned()].into());
         assert_eq!(s.filters.active_count(), 1);
+    }
+
+    #[test]
+    fn an_embed_option_opens_a_view_unless_the_link_names_one() {
+        let ds = first_story().unwrap();
+        let charts = Some(ViewKind::Charts);
+        assert_eq!(
+            ViewState::opening("a=hamas", &ds, charts).view,
+            ViewKind::Charts
+        );
+        assert_eq!(ViewState::opening("", &ds, None).view, ViewKind::Cards);
+        assert_eq!(
+            ViewState::opening("#a=hamas&v=network", &ds, charts).view,
+            ViewKind::Network
+        );
+        // "v=cards" is the default, but still the link's choice.
+        assert_eq!(
+            ViewState::opening("v=cards", &ds, charts).view,
+            ViewKind::Cards
+        );
     }
 
     #[test]

@@ -1,5 +1,7 @@
 //! The widget's entry point: Trunk builds this binary for wasm32.
 
+use dossier::components::Page;
+use dossier::embed::Parts;
 use dossier::{App, AppProps};
 
 /// The last resort: if anything panics, say so in the widget's place rather
@@ -35,32 +37,32 @@ fn main() {
     let root = gloo::utils::document()
         .get_element_by_id("dossier")
         .unwrap_or_else(|| gloo::utils::body().into());
-    let location = gloo::utils::window().location();
-    let hash = location.hash().unwrap_or_default();
+    let hash = gloo::utils::window().location().hash().unwrap_or_default();
     let fragment = hash.trim_start_matches('#').to_owned();
-    let search = location.search().unwrap_or_default();
-    let props = AppProps {
-        loaded: None,
-        fragment: Some(fragment.clone().into()),
-        load_from_query: true,
-        page: None,
-    };
-    let renderer = yew::Renderer::<App>::with_root_and_props(root.clone(), props);
+    let page = Page::current();
     // index.html and embed.html carry the opening view, pre-rendered
     // (`dossier prerender`): take it over as it is when the page opens on
     // that view; for any other (a shared link, hidden parts, another story)
     // start afresh, as hydration needs the same markup on both sides. A
     // theme only changes a class, which hydration sets.
-    let options = dossier::embed::Options::from_query(&search);
-    let prerendered_embed = root
-        .first_element_child()
+    let prerendered = root.first_element_child();
+    let prerendered_embed = prerendered
+        .as_ref()
         .is_some_and(|el| el.class_list().contains("dossier--embed"));
-    let same_view = fragment.is_empty()
-        && options.view.is_none()
-        && options.parts == dossier::embed::Parts::default()
-        && !search.contains("data=")
-        && options.embed == prerendered_embed;
-    if root.first_element_child().is_some() && same_view {
+    let same_view = prerendered.is_some()
+        && fragment.is_empty()
+        && page.data.is_none()
+        && page.options.view.is_none()
+        && page.options.parts == Parts::default()
+        && page.options.embed == prerendered_embed;
+    let props = AppProps {
+        loaded: None,
+        fragment: Some(fragment.into()),
+        load_from_query: true,
+        page: Some(page),
+    };
+    let renderer = yew::Renderer::<App>::with_root_and_props(root.clone(), props);
+    if same_view {
         renderer.hydrate();
     } else {
         root.set_inner_html("");

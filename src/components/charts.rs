@@ -67,17 +67,48 @@ fn text(t: &Text, class: &'static str) -> Html {
     }
 }
 
-/// Enter and Space activate a mark, as they would a button; Escape hides
-/// its tooltip.
-fn mark_keys(activate: Callback<()>, hide: Callback<()>) -> Callback<KeyboardEvent> {
-    Callback::from(move |e: KeyboardEvent| match e.key().as_str() {
-        "Enter" | " " => {
-            e.prevent_default();
-            activate.emit(());
+/// The handlers of a chart mark that acts as a button and has a tooltip:
+/// a click (or tap) shows the tooltip and activates; Enter and Space
+/// activate, as on a button, and Escape hides the tooltip; focus and hover
+/// show it, blur and leaving hide it.
+struct MarkHandlers {
+    click: Callback<MouseEvent>,
+    key: Callback<KeyboardEvent>,
+    focus: Callback<FocusEvent>,
+    blur: Callback<FocusEvent>,
+    enter: Callback<MouseEvent>,
+    leave: Callback<MouseEvent>,
+}
+
+impl MarkHandlers {
+    fn new(activate: Callback<()>, show: Callback<()>, hide: Callback<()>) -> Self {
+        let click = {
+            let (activate, show) = (activate.clone(), show.clone());
+            Callback::from(move |_: MouseEvent| {
+                show.emit(());
+                activate.emit(());
+            })
+        };
+        let key = {
+            let hide = hide.clone();
+            Callback::from(move |e: KeyboardEvent| match e.key().as_str() {
+                "Enter" | " " => {
+                    e.prevent_default();
+                    activate.emit(());
+                }
+                "Escape" => hide.emit(()),
+                _ => {}
+            })
+        };
+        MarkHandlers {
+            click,
+            key,
+            focus: show.reform(|_| ()),
+            blur: hide.reform(|_| ()),
+            enter: show.reform(|_| ()),
+            leave: hide.reform(|_| ()),
         }
-        "Escape" => hide.emit(()),
-        _ => {}
-    })
+    }
 }
 
 /// A button that shows or hides a chart's data table.
@@ -186,14 +217,7 @@ pub fn TimelineChart() -> Html {
             let active = active.clone();
             Callback::from(move |_| active.set(Some(i)))
         };
-        let on_click = {
-            let (activate, show) = (activate.clone(), show.clone());
-            Callback::from(move |_: MouseEvent| {
-                show.emit(());
-                activate.emit(());
-            })
-        };
-        let on_key = mark_keys(activate, hide.clone());
+        let on = MarkHandlers::new(activate, show, hide.clone());
         let (sx, sy) = if m.w > 0.0 { (m.x + RADIUS, m.y) } else { (m.x, m.y) };
         html! {
             <g key={m.id.clone()}
@@ -201,9 +225,8 @@ pub fn TimelineChart() -> Html {
                 data-event-id={m.id.clone()} tabindex="0" role="button" aria-pressed={selected.to_string()}
                 aria-label={m.label.clone()}
                 aria-describedby={(*active == Some(i)).then_some("dossier-timeline-tip")}
-                onclick={on_click} onkeydown={on_key}
-                onfocus={show.reform(|_: FocusEvent| ())} onblur={hide.reform(|_: FocusEvent| ())}
-                onmouseenter={show.reform(|_: MouseEvent| ())} onmouseleave={hide.reform(|_: MouseEvent| ())}>
+                onclick={on.click} onkeydown={on.key} onfocus={on.focus} onblur={on.blur}
+                onmouseenter={on.enter} onmouseleave={on.leave}>
                 if m.w > 0.0 {
                     <rect class="tl-span" x={format!("{:.1}", m.x)} y={format!("{:.1}", m.y - 3.0)}
                         width={format!("{:.1}", m.w)} height="6" rx="3" />
@@ -251,8 +274,14 @@ pub fn TimelineChart() -> Html {
                 width={format!("{:.1}", (b - a).max(1.0))} height={format!("{:.1}", t.axis_y - t.top + 2.0)} />
         }
     };
-    let mut rows: Vec<usize> = (0..ds.events.len()).collect();
-    rows.sort_by_key(|&i| (ds.events[i].date.first_day(), i));
+    // The table's rows, oldest first: sorted only when the table is open.
+    let rows: Vec<usize> = if *table {
+        let mut rows: Vec<usize> = (0..ds.events.len()).collect();
+        rows.sort_by_key(|&i| (ds.events[i].date.first_day(), i));
+        rows
+    } else {
+        Vec::new()
+    };
     html! {
         <figure class="chart chart--timeline" aria-labelledby="dossier-timeline-title">
             <h3 class="chart__title" id="dossier-timeline-title">{ &t.title }</h3>
@@ -347,14 +376,7 @@ pub fn CasualtyChart() -> Html {
             let (active, i) = (active.clone(), b.tally);
             Callback::from(move |_| active.set(Some(i)))
         };
-        let on_click = {
-            let (activate, show) = (activate.clone(), show.clone());
-            Callback::from(move |_: MouseEvent| {
-                show.emit(());
-                activate.emit(());
-            })
-        };
-        let on_key = mark_keys(activate, hide.clone());
+        let on = MarkHandlers::new(activate, show, hide.clone());
         // The bar and its name line, whichever comes first.
         let hit_top = (b.name.y - 14.0).min(b.y);
         let hit_bottom = (b.name.y + 4.0).max(b.y + b.h);
@@ -390,9 +412,8 @@ pub fn CasualtyChart() -> Html {
                 data-tally-id={b.id.clone()} tabindex="0" role="button" aria-pressed={picked.to_string()}
                 aria-label={b.description.clone()}
                 aria-describedby={(*active == Some(b.tally)).then_some("dossier-casualty-tip")}
-                onclick={on_click} onkeydown={on_key}
-                onfocus={show.reform(|_: FocusEvent| ())} onblur={hide.reform(|_: FocusEvent| ())}
-                onmouseenter={show.reform(|_: MouseEvent| ())} onmouseleave={hide.reform(|_: MouseEvent| ())}>
+                onclick={on.click} onkeydown={on.key} onfocus={on.focus} onblur={on.blur}
+                onmouseenter={on.enter} onmouseleave={on.leave}>
                 // A wide, invisible target, so that a thin bar is easy to tap.
                 <rect class="cas-hit" x="0" y={format!("{hit_top:.1}")} width={format!("{:.1}", c.width)}
                     height={format!("{:.1}", hit_bottom - hit_top)} />
@@ -426,7 +447,6 @@ pub fn CasualtyChart() -> Html {
             lines,
         })
     });
-    let tones = ["combatants", "civilians", "subgroup", "unknown"];
     html! {
         <figure class="chart chart--casualties" aria-labelledby="dossier-casualty-title">
             <h3 class="chart__title" id="dossier-casualty-title">{ &c.title }</h3>
@@ -439,7 +459,7 @@ pub fn CasualtyChart() -> Html {
                     viewBox={format!("0 0 {:.0} {:.0}", c.width, c.height)}
                     role="group" aria-labelledby="dossier-casualty-title" aria-describedby="dossier-casualty-desc">
                     <defs>
-                        { for tones.iter().map(|tone| html! {
+                        { for casualty::TONES.iter().map(|tone| html! {
                             <linearGradient id={format!("dossier-fade-{tone}")} class={format!("cas-gradient cas-gradient--{tone}")} x1="0" x2="1" y1="0" y2="0">
                                 <stop offset="0" stop-opacity="0.85" />
                                 <stop offset="1" stop-opacity="0" />

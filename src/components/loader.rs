@@ -18,23 +18,18 @@ fn problem(reason: impl Into<String>) -> Vec<Problem> {
     }]
 }
 
-/// The `data` parameter of the page's query, resolved against the page.
-/// Only http and https URLs are accepted: never `javascript:`, `data:` or `file:`.
-pub fn data_url_from_query() -> Option<Result<String, Vec<Problem>>> {
-    let location = gloo::utils::window().location();
-    let search = location.search().ok()?;
-    let raw = form_urlencoded::parse(search.trim_start_matches('?').as_bytes())
-        .find(|(k, _)| k == "data")?
-        .1
-        .into_owned();
-    let base = location.href().ok()?;
-    Some(match web_sys::Url::new_with_base(&raw, &base) {
+/// The `data` parameter of the page's query ([`super::Page::data`]),
+/// resolved against the page. Only http and https URLs are accepted: never
+/// `javascript:`, `data:` or `file:`.
+pub fn data_url(raw: &str) -> Result<String, Vec<Problem>> {
+    let base = gloo::utils::window().location().href().unwrap_or_default();
+    match web_sys::Url::new_with_base(raw, &base) {
         Ok(url) if is_web_url(&url.href()) => Ok(url.href()),
         _ => Err(problem(format!(
             "\"{}\" is not an http or https address",
             raw.chars().take(120).collect::<String>()
         ))),
-    })
+    }
 }
 
 /// Fetch and check a dataset.

@@ -136,14 +136,14 @@ pub fn App(props: &AppProps) -> Html {
     let fragment = use_state(|| props.fragment.clone());
     {
         let (loaded, loading, notice) = (loaded.clone(), loading.clone(), notice.clone());
-        let enabled = props.load_from_query;
+        let (enabled, data) = (props.load_from_query, page.data.clone());
         use_effect_with((), move |_| {
             let failed = |problems| Notice {
                 title: "The requested story could not be opened; showing the bundled story instead"
                     .into(),
                 problems: Rc::new(problems),
             };
-            match enabled.then(loader::data_url_from_query).flatten() {
+            match data.filter(|_| enabled).map(|raw| loader::data_url(&raw)) {
                 Some(Ok(url)) => {
                     loading.set(Some(url.clone()));
                     wasm_bindgen_futures::spawn_local(async move {
@@ -162,6 +162,8 @@ pub fn App(props: &AppProps) -> Html {
     // A file opened or dropped: read and checked (or imported) in the
     // browser, with progress; it replaces the story only when it is valid.
     let progress = use_state(|| None::<(String, Option<f64>)>);
+    // Made once: the state handles it sets stay valid, and a stable
+    // callback leaves the story view alone when only the notice changes.
     let open = {
         let (loaded, notice, progress, fragment) = (
             loaded.clone(),
@@ -169,7 +171,7 @@ pub fn App(props: &AppProps) -> Html {
             progress.clone(),
             fragment.clone(),
         );
-        Callback::from(move |file: web_sys::File| {
+        use_callback((), move |file: web_sys::File, _| {
             let (loaded, notice, progress, fragment) = (
                 loaded.clone(),
                 notice.clone(),
@@ -210,16 +212,7 @@ pub fn App(props: &AppProps) -> Html {
                                 )
                                 .into(),
                                 problems: Rc::new(
-                                    opened
-                                        .skipped
-                                        .iter()
-                                        .map(|s| Problem {
-                                            path: format!("row {} (line {})", s.row, s.line),
-                                            kind: crate::validate::ProblemKind::Shape(
-                                                s.reason.clone(),
-                                            ),
-                                        })
-                                        .collect(),
+                                    opened.skipped.iter().map(|s| s.problem()).collect(),
                                 ),
                             }));
                         }
@@ -310,16 +303,18 @@ pub fn App(props: &AppProps) -> Html {
             </div>
         }
     });
-    let opener = (!page.options.embed).then(|| html! { <OpenFile open={open.clone()} /> });
+    let open = (!page.options.embed).then_some(open);
     let body = match (*loaded).clone() {
         Loaded::Story(ds) => {
             // One StoryView per dataset: a new story starts a fresh view,
             // and no render ever compares two datasets field by field.
             let key = Rc::as_ptr(&ds) as usize;
-            html! { <StoryView {key} dataset={ds} fragment={(*fragment).clone()} page={page.clone()} {opener} /> }
+            html! { <StoryView {key} dataset={ds} fragment={(*fragment).clone()} page={page.clone()} open={open.clone()} /> }
         }
         Loaded::Broken(problems) => html! { <>
-            { opener }
+            if let Some(open) = open.clone() {
+                <OpenFile {open} />
+            }
             <ProblemPanel title="This story's data could not be read" {problems} />
         </> },
     };
@@ -386,8 +381,8 @@ struct StoryViewProps {
     dataset: Rc<Dataset>,
     fragment: Option<AttrValue>,
     page: Rc<Page>,
-    /// "Open file…", where the page allows it.
-    opener: Option<Html>,
+    /// Opens a file the reader chose, where the page allows it.
+    open: Option<Callback<web_sys::File>>,
 }
 
 impl PartialEq for StoryViewProps {
@@ -395,7 +390,7 @@ impl PartialEq for StoryViewProps {
         Rc::ptr_eq(&self.dataset, &other.dataset)
             && self.fragment == other.fragment
             && Rc::ptr_eq(&self.page, &other.page)
-            && self.opener.is_some() == other.opener.is_some()
+            && self.open == other.open
     }
 }
 
@@ -407,16 +402,7 @@ fn StoryView(props: &StoryViewProps) -> Html {
         let ds = ds.clone();
         let fragment = props.fragment.clone().unwrap_or_default();
         let opening = props.page.options.view;
-        use_reducer(move || {
-            let mut state = ViewState::from_fragment_for(&fragment, &ds);
-            // The embed's opening view, unless the link names one.
-            if let Some(view) =
-                opening.filter(|_| !fragment.split('&').any(|p| p.starts_with("v=")))
-            {
-                state.view = view;
-            }
-            Store(Rc::new(state))
-        })
+        use_reducer(move || Store(Rc::new(ViewState::opening(&fragment, &ds, opening))))
     };
     // The dataset never changes within one StoryView (see its key), so the
     // index is built once and only the filters drive re-filtering.
@@ -463,7 +449,9 @@ fn StoryView(props: &StoryViewProps) -> Html {
             }
             <div class="dossier__bar">
                 { switcher }
-                { props.opener.clone() }
+                if let Some(open) = props.open.clone() {
+                    <OpenFile {open} />
+                }
                 <SharePanel />
             </div>
             <div class={classes!("dossier__layout", (!parts.filters).then_some("dossier__layout--full"))}>
