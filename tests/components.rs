@@ -11,6 +11,7 @@ async fn render(fragment: &str) -> String {
         fragment: Some(fragment.to_owned().into()),
         load_from_query: false,
         page: None,
+        ..Default::default()
     };
     let html = LocalServerRenderer::<App>::with_props(props).render().await;
     html.replace("><", ">\n<")
@@ -117,6 +118,7 @@ async fn an_embed_renders_compact_in_its_theme_without_the_hidden_parts() {
         fragment: Some("sort=newest".into()),
         load_from_query: false,
         page: Some(page),
+        ..Default::default()
     };
     let html = LocalServerRenderer::<App>::with_props(props).render().await;
     assert!(html.contains("class=\"dossier dossier--embed theme-dark\""));

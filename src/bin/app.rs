@@ -55,7 +55,16 @@ fn main() {
         && page.options.view.is_none()
         && page.options.parts == Parts::default()
         && page.options.embed == prerendered_embed;
+    // `data-live` on the host says the widget has taken over the markup:
+    // until then a pre-rendered view is only a picture of it.
+    let on_live = {
+        let root = root.clone();
+        yew::Callback::from(move |()| {
+            let _ = root.set_attribute("data-live", "");
+        })
+    };
     let props = AppProps {
+        on_live: Some(on_live),
         loaded: None,
         fragment: Some(fragment.into()),
         load_from_query: true,

@@ -63,6 +63,7 @@ async fn prerender_page(page: Option<Page>) -> String {
         fragment: Some(AttrValue::default()),
         load_from_query: false,
         page,
+        ..Default::default()
     };
     yew::LocalServerRenderer::<App>::with_props(props)
         .render()
@@ -101,6 +102,11 @@ pub struct AppProps {
     /// when absent.
     #[prop_or_default]
     pub page: Option<Page>,
+    /// Called once, after the first render (or hydration) is on screen:
+    /// from then on the widget answers the reader. The entry point marks
+    /// the host element with it.
+    #[prop_or_default]
+    pub on_live: Option<Callback<()>>,
 }
 
 /// The whole widget.
@@ -123,6 +129,14 @@ pub fn App(props: &AppProps) -> Html {
         })
     };
     use_height_messages(&page.options);
+    {
+        let on_live = props.on_live.clone();
+        use_effect_with((), move |_| {
+            if let Some(on_live) = on_live {
+                on_live.emit(());
+            }
+        });
+    }
     let root = classes!(
         "dossier",
         page.options.embed.then_some("dossier--embed"),

@@ -8,7 +8,7 @@ import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { gzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { serve, launch, openPage, screenshot, ROOT, DIST } from './harness.mjs';
+import { serve, launch, openPage, ready, screenshot, ROOT, DIST } from './harness.mjs';
 
 const env = {};
 const BASE = '/news/2024/dossier/';
@@ -79,7 +79,7 @@ async function settled(page, frame) {
 async function widgetFrame(page) {
   const handle = await page.waitForSelector('iframe');
   const frame = await handle.contentFrame();
-  await frame.waitForSelector('.dossier .story__title');
+  await ready(frame);
   return frame;
 }
 
@@ -183,7 +183,6 @@ test('embed.js ships in dist/, under 2 KB gzip, with no dependencies', () => {
 
 test('embed.html paints the embed before the wasm has loaded, then hydrates in its theme', async () => {
   const { context, page, problems } = await openPage(env.browser, { width: 700, reducedMotion: 'reduce' });
-  await page.addInitScript(() => addEventListener('TrunkApplicationStarted', () => (window.started = true)));
   let release;
   const held = new Promise((ok) => (release = ok));
   await page.route('**/*.wasm', async (route) => {
@@ -193,9 +192,9 @@ test('embed.html paints the embed before the wasm has loaded, then hydrates in i
   await page.goto(`${env.widget.url}embed.html?embed&theme=dark&childId=x`, { waitUntil: 'domcontentloaded' });
   await page.locator('.dossier--embed .story--compact').waitFor();
   assert.equal(await page.locator('.cards .card').count(), 6, 'the short first page, pre-rendered');
+  assert.equal(await page.locator('[data-live]').count(), 0, 'not live before the wasm');
   release();
-  await page.waitForFunction(() => window.started);
-  await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => setTimeout(ok, 0))));
+  await ready(page);
   // Hydrated: the theme class is set, and the markup answers.
   assert.equal(await page.locator('.dossier.theme-dark').count(), 1);
   await page.getByRole('button', { name: 'Network', exact: true }).click();
@@ -236,7 +235,7 @@ test('the share panel copies a link and embed code that work pasted into a blank
   const { context, page } = await openPage(env.browser, { width: 1200, reducedMotion: 'reduce' });
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: env.widget.origin });
   await page.goto(`${env.widget.url}#a=hamas&v=cards`);
-  await page.waitForSelector('.cards .card');
+  await ready(page);
   const count = await page.locator('.toolbar__count').textContent();
   assert.match(count, /of 18 events/);
   await page.getByRole('button', { name: 'Copy embed code' }).click();

@@ -15,6 +15,8 @@ export const ARTIFACTS = join(ROOT, 'tests/e2e/artifacts');
 // SCREENSHOTS=docs refreshes the committed screenshots under docs/screenshots/.
 export const SHOTS = process.env.SCREENSHOTS === 'docs' ? join(ROOT, 'docs/screenshots') : ARTIFACTS;
 
+const WASM_DELAY = Number(process.env.E2E_WASM_DELAY_MS ?? 0);
+
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -52,6 +54,10 @@ export async function serve({ dir = DIST, base = '/', headers = {}, extra = {} }
     }
     try {
       const body = await readFile(file);
+      // E2E_WASM_DELAY_MS=1500 plays a slow machine or network: the
+      // pre-rendered view then stays inert for that long, and any test that
+      // acts before the widget is live shows up.
+      if (WASM_DELAY && file.endsWith('.wasm')) await new Promise((ok) => setTimeout(ok, WASM_DELAY));
       res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', ...headers });
       res.end(body);
     } catch {
@@ -104,9 +110,13 @@ export async function openPage(browser, { width = 1200, height = 900, colorSchem
   return { context, page, problems };
 }
 
-/** Wait until the widget has rendered the story. */
+/**
+ * Wait until the widget has rendered the story and answers the reader: the
+ * host carries `data-live` once the wasm has rendered or hydrated it (a
+ * pre-rendered view is on screen before that, and is only a picture).
+ */
 export async function ready(page) {
-  await page.waitForSelector('.dossier .story__title');
+  await page.waitForSelector('[data-live] > .dossier .story__title');
 }
 
 export async function screenshot(page, name) {

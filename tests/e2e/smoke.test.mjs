@@ -65,7 +65,6 @@ test('without JavaScript the page still tells the story', async () => {
 test('the header and the first cards paint before the wasm has loaded, then come alive with no layout shift', async () => {
   const { context, page, problems } = await openPage(env.browser, { width: 375, height: 800 });
   await page.addInitScript(() => {
-    addEventListener('TrunkApplicationStarted', () => (window.started = true));
     window.shifts = [];
     // As CLS counts them: shifts not caused by the reader's own input.
     new PerformanceObserver((list) => window.shifts.push(...list.getEntries().filter((e) => !e.hadRecentInput).map((e) => e.value)))
@@ -84,8 +83,9 @@ test('the header and the first cards paint before the wasm has loaded, then come
   assert.equal(await page.locator('[data-event-id]').count(), 18);
   const fcp = await page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime);
   assert.ok(fcp > 0, 'painted before the wasm');
+  assert.equal(await page.locator('[data-live]').count(), 0, 'not live before the wasm');
   release();
-  await page.waitForFunction(() => window.started);
+  await ready(page);
   await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => setTimeout(ok, 0))));
   assert.deepEqual(await page.evaluate(() => window.shifts), [], 'no layout shift while loading');
   // Hydrated: the same markup now answers the reader.
