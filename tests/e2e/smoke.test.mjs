@@ -95,3 +95,36 @@ test('the header and the first cards paint before the wasm has loaded, then come
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('what the reader does before the wasm has loaded is done once it is live', async () => {
+  const { context, page, problems } = await openPage(env.browser, { width: 1200 });
+  let release;
+  const held = new Promise((ok) => (release = ok));
+  await page.route('**/*.wasm', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto(env.server.url, { waitUntil: 'domcontentloaded' });
+  await page.locator('.story__title').waitFor();
+  // On the pre-rendered view: tick a filter (by its label), type a search,
+  // open a quote and switch to the network.
+  assert.match(await page.locator('label[for="dossier-a-0"]').textContent(), /^Hezbollah\s*\d+$/);
+  await page.locator('label[for="dossier-a-0"]').click();
+  await page.locator('#dossier-search').pressSequentially('rocket');
+  await page.locator('[data-event-id="e-hermon-salvo"] .card__source button').click();
+  await page.getByRole('button', { name: 'Network', exact: true }).click();
+  assert.equal(await page.locator('[data-live]').count(), 0, 'still waiting for the wasm');
+  release();
+  await ready(page);
+  await page.locator('.network').waitFor();
+  assert.equal(await page.locator('#dossier-a-0').isChecked(), true);
+  assert.equal(await page.locator('#dossier-search').inputValue(), 'rocket');
+  assert.equal(await page.getByRole('button', { name: 'Network', exact: true }).getAttribute('aria-pressed'), 'true');
+  const hash = new URLSearchParams(new URL(page.url()).hash.slice(1));
+  assert.deepEqual([hash.getAll('a'), hash.get('q'), hash.get('v')], [['hezbollah'], 'rocket', 'network']);
+  // Each action was done once: back to the events, the filters hold.
+  await page.getByRole('button', { name: 'Events', exact: true }).click();
+  assert.match(await page.locator('.toolbar__count').textContent(), /^\d+ of 18 events$/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
