@@ -9,7 +9,7 @@ use yew::prelude::*;
 
 /// How many cards show at first, and how many more each "Show more" adds.
 /// Rendering stays cheap however many events match.
-pub const PAGE: usize = 30;
+pub const PAGE: usize = 20;
 /// The first page in an embed, which sits in a host's article: short.
 pub const EMBED_PAGE: usize = 6;
 
@@ -53,7 +53,7 @@ pub fn CardList() -> Html {
     } else {
         PAGE
     };
-    let limit = use_state(|| page);
+    let limit = use_state_eq(|| page);
     {
         // A new filter starts again from the first page.
         let limit = limit.clone();

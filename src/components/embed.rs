@@ -130,6 +130,12 @@ pub fn use_height_messages(options: &Options) {
     let enabled = options.embed;
     let id = options.message_id().to_owned();
     use_effect_with((enabled, id), |(enabled, id)| {
+        if *enabled {
+            // No page margins (style/main.css); embed.html has it already.
+            if let Some(body) = gloo::utils::document().body() {
+                let _ = body.class_list().add_1("dossier-embed");
+            }
+        }
         let parent = enabled.then(parent).flatten();
         let watch = parent.map(|parent| {
             let last = Rc::new(Cell::new(0u32));

@@ -40,11 +40,15 @@ pub fn url_with_fragment(fragment: &str) -> String {
 /// through every keystroke. In an embed every change replaces the entry: a
 /// frame's history entries would be the host page's, and Back would step
 /// through the widget's filters instead of leaving the article.
+///
+/// The write waits until the change is painted: `history.pushState` costs
+/// milliseconds in Chromium, and the reader sees the cards before the
+/// address bar.
 #[hook]
 pub fn use_url_sync(store: &UseReducerHandle<Store>, ds: &Rc<Dataset>, embedded: bool) {
-    let last = use_mut_ref(|| None::<Rc<ViewState>>);
+    let writer = use_mut_ref(Writer::default);
     use_effect_with(store.0.clone(), move |state| {
-        write(&last, state, embedded);
+        Writer::schedule(&writer, state.clone(), embedded);
     });
     let dispatch = store.dispatcher();
     let ds = ds.clone();
@@ -58,9 +62,52 @@ pub fn use_url_sync(store: &UseReducerHandle<Store>, ds: &Rc<Dataset>, embedded:
     });
 }
 
-fn write(last: &Rc<RefCell<Option<Rc<ViewState>>>>, state: &Rc<ViewState>, embedded: bool) {
+/// The last state written to the URL, and the one waiting to be.
+#[derive(Default)]
+struct Writer {
+    last: Option<Rc<ViewState>>,
+    pending: Option<Rc<ViewState>>,
+    /// Held until the write, as dropping it cancels the frame.
+    frame: Option<gloo::render::AnimationFrame>,
+}
+
+impl Writer {
+    /// Write `state` just after the next paint: a task queued from an
+    /// animation frame runs once that frame is painted. A timer stands in
+    /// where frames do not come (a hidden tab, an off-screen frame).
+    ///
+    /// A change that comes while one waits writes that one first, so each
+    /// change still makes its own history entry.
+    fn schedule(writer: &Rc<RefCell<Writer>>, state: Rc<ViewState>, embedded: bool) {
+        Writer::flush(writer, embedded);
+        writer.borrow_mut().pending = Some(state);
+        let flush = {
+            let writer = writer.clone();
+            move || Writer::flush(&writer, embedded)
+        };
+        let after_paint = flush.clone();
+        let frame = gloo::render::request_animation_frame(move |_| {
+            gloo::timers::callback::Timeout::new(0, after_paint).forget();
+        });
+        writer.borrow_mut().frame = Some(frame);
+        gloo::timers::callback::Timeout::new(100, flush).forget();
+    }
+
+    fn flush(writer: &Rc<RefCell<Writer>>, embedded: bool) {
+        let mut w = writer.borrow_mut();
+        let Some(state) = w.pending.take() else {
+            return;
+        };
+        let frame = w.frame.take();
+        let previous = w.last.replace(state.clone());
+        drop(w);
+        drop(frame);
+        write(previous, &state, embedded);
+    }
+}
+
+fn write(previous: Option<Rc<ViewState>>, state: &Rc<ViewState>, embedded: bool) {
     let fragment = state.to_fragment();
-    let previous = last.borrow_mut().replace(state.clone());
     if fragment == current_fragment() {
         return;
     }

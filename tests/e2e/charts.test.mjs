@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { setup, openPage, ready, screenshotOf, axe, ROOT, ARTIFACTS } from './harness.mjs';
+import { setup, openPage, ready, screenshotOf, axe, ROOT, ARTIFACTS, urlHash } from './harness.mjs';
 
 // The first story without its casualty figures, served beside the widget.
 const env = setup(() => {
@@ -16,7 +16,7 @@ const env = setup(() => {
   return { extra: { 'no-tallies.json': file } };
 });
 
-const hash = (page) => page.evaluate(() => decodeURIComponent(location.hash));
+const hash = urlHash;
 const cardIds = (page) => page.$$eval('.cards [data-event-id]', (els) => els.map((e) => e.dataset.eventId));
 const tally = (page, id) => page.locator(`.casualties [data-tally-id="${id}"]`);
 

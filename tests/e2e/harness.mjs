@@ -124,6 +124,17 @@ export async function screenshot(page, name) {
   await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
 }
 
+/**
+ * The page's fragment, decoded, once the widget has written it: the widget
+ * writes the URL just after the change is painted (a task queued from an
+ * animation frame), so read it from a task queued from the next one.
+ */
+export function urlHash(page) {
+  return page.evaluate(
+    () => new Promise((ok) => requestAnimationFrame(() => setTimeout(() => ok(decodeURIComponent(location.hash)), 0))),
+  );
+}
+
 /** A screenshot of one element, such as a chart. */
 export async function screenshotOf(locator, name) {
   await mkdir(SHOTS, { recursive: true });

@@ -1,12 +1,12 @@
 // The actor network: linked to the cards both ways, in the URL, by keyboard and pointer.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { setup, openPage, ready, screenshot, axe } from './harness.mjs';
+import { setup, openPage, ready, screenshot, axe, urlHash } from './harness.mjs';
 
 const env = setup();
 
 const node = (page, id) => page.locator(`.network [data-actor-id="${id}"]`);
-const hash = (page) => page.evaluate(() => decodeURIComponent(location.hash));
+const hash = urlHash;
 const cardIds = (page) => page.$$eval('.cards [data-event-id]', (els) => els.map((e) => e.dataset.eventId));
 
 async function open(fragment, options = {}) {
