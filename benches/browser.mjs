@@ -11,29 +11,41 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 // Time from an action to the next paint: requestAnimationFrame runs just
 // before the frame is painted, and a task queued from it runs just after.
-const NEXT_PAINT = `() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0)))`;
-
-// Two figures per action: `work`, from the action until the task and its
-// microtasks (Yew's render) have finished, and `paint`, until the next frame
-// has been painted, which includes waiting for the frame boundary (up to
-// 16.7 ms at 60 Hz) whatever the work.
+// The frame is requested before the action, so that the time ends with the
+// action's own paint and not with work the widget defers past it (it writes
+// the URL just after the paint).
+//
+// Three figures per action: `work`, from the action until its task and
+// Yew's render have finished; `paint`, until the next frame has been painted,
+// for an action at a random moment in the frame, as a reader's click is; and
+// `aligned`, the same for an action just after a paint, the worst moment (a
+// whole frame, up to 16.7 ms at 60 Hz, to wait whatever the work).
 async function timeAction(page, action, runs = RUNS) {
-  const work = [], paint = [];
-  for (let i = 0; i < runs; i++) {
-    const t = await page.evaluate(async ([act, nextPaint]) => {
-      const after = eval(nextPaint);
-      await after();
+  const work = [], paint = [], aligned = [];
+  for (let i = 0; i < runs * 2; i++) {
+    const atRandom = i % 2 === 0;
+    const t = await page.evaluate(async ([act, atRandom]) => {
+      await new Promise((ok) => requestAnimationFrame(() => setTimeout(ok, 0)));
+      if (atRandom) await new Promise((ok) => setTimeout(ok, Math.random() * 16));
+      const painted = new Promise((ok) => requestAnimationFrame(() => setTimeout(ok, 0)));
       const t0 = performance.now();
       let worked = 0;
       setTimeout(() => (worked = performance.now() - t0), 0);
       eval(act)();
-      await after();
+      await painted;
       return { work: worked, paint: performance.now() - t0 };
-    }, [action, NEXT_PAINT]);
+    }, [action, atRandom]);
     work.push(t.work);
-    paint.push(t.paint);
+    (atRandom ? paint : aligned).push(t.paint);
   }
-  return { work: median(work), paint: median(paint), paintMin: Math.min(...paint), paintMax: Math.max(...paint), runs };
+  return {
+    work: median(work),
+    paint: median(paint),
+    paintMin: Math.min(...paint),
+    paintMax: Math.max(...paint),
+    aligned: median(aligned),
+    runs,
+  };
 }
 
 const server = await serve({ extra: { 'generated.json': dataset, 'network.json': networkDataset } });
