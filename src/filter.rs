@@ -725,7 +725,7 @@ mod tests {
                     kinds: pick(&kinds.into_iter().collect::<Vec<_>>(), masks[1]),
                     places: pick(&places.into_iter().collect::<Vec<_>>(), masks[2]),
                     sources: pick(&ds.sources.iter().map(|s| s.id.clone()).collect::<Vec<_>>(), masks[3]),
-                    statuses: pick(&StatusState::ALL, masks[4]),
+                    statuses: pick(StatusState::ALL, masks[4]),
                     tallies: pick(&ds.tallies.iter().map(|t| t.id.clone()).collect::<Vec<_>>(), masks[5]),
                     from: from.map(day),
                     to: from.map(|d| day(d + span)).filter(|_| masks[6] & 1 == 1),
