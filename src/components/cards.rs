@@ -75,9 +75,13 @@ pub fn CardList() -> Html {
         SortOrder::NewestFirst => Box::new(matches.iter().rev()),
     };
     let remaining = matches.len().saturating_sub(*limit);
+    // A long list (more than a page matches) lets the browser skip the
+    // cards out of view (style/main.css): a filter then costs the visible
+    // cards only. Not in an embed, whose frame shows every card at once.
+    let long = matches.len() > page && !d.page.options.embed;
     html! {
         <>
-            <ol class="cards">
+            <ol class={classes!("cards", long.then_some("cards--long"))}>
                 { for ordered.take(*limit).map(|&i| html! {
                     <Card key={d.dataset.events[i].id.clone()} index={i} />
                 }) }

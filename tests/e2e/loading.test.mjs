@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { setup, openPage, ready, ROOT, ARTIFACTS } from './harness.mjs';
+import { setup, openPage, ready, axe, ROOT, ARTIFACTS } from './harness.mjs';
 
 // The data guide's minimal example is a complete story of its own.
 const env = setup(() => {
@@ -13,9 +13,15 @@ const env = setup(() => {
   mkdirSync(ARTIFACTS, { recursive: true });
   const examplePath = join(ARTIFACTS, 'port-strike.json');
   writeFileSync(examplePath, example);
+  // The same story with its event told 60 times over: a list longer than a page.
+  const long = JSON.parse(example);
+  long.events = Array.from({ length: 60 }, (_, i) => ({ ...long.events[0], id: `e-walkout-${i + 1}` }));
+  const longPath = join(ARTIFACTS, 'port-strike-long.json');
+  writeFileSync(longPath, JSON.stringify(long));
   return {
     extra: {
       'port-strike.json': examplePath,
+      'port-strike-long.json': longPath,
       'seven-mistakes.json': join(ROOT, 'tests/fixtures/seven-mistakes.json'),
     },
   };
@@ -62,5 +68,28 @@ test('a broken dataset lists every problem with its place', async () => {
   assert.equal(items.length, 7);
   assert.ok(items.some((t) => t.startsWith('events[5].participants[0].actor') && t.includes('did you mean "hezbollah"')));
   assert.match(await page.textContent('.dossier h1'), /^Lebanon’s Hezbollah/);
+  await context.close();
+});
+
+test('a list longer than a page shows the first 20, skips drawing the rest out of view, and stays accessible', async () => {
+  for (const [width, colorScheme] of [[375, 'dark'], [1200, 'light']]) {
+    const { context, page, problems } = await openPage(env.browser, { width, height: 800, colorScheme });
+    await page.goto(env.server.url + '?data=port-strike-long.json');
+    await ready(page);
+    assert.equal(await page.locator('.cards--long > .card').count(), 20);
+    assert.equal(await page.locator('.cards > .card').last().evaluate((el) => getComputedStyle(el).contentVisibility), 'auto');
+    // Out of view, a card is still in the document and the accessibility tree.
+    assert.match(await page.locator('.cards > .card').last().textContent(), /Dockworkers walk out/);
+    await page.getByRole('button', { name: 'Show 20 more of 40 remaining' }).click();
+    assert.equal(await page.locator('.cards > .card').count(), 40);
+    assert.deepEqual(await axe(page), [], `axe at ${width} ${colorScheme}`);
+    assert.deepEqual(problems, []);
+    await context.close();
+  }
+  // The first story fits one page: every card is drawn.
+  const { context, page } = await openPage(env.browser);
+  await page.goto(env.server.url);
+  await ready(page);
+  assert.equal(await page.locator('.cards--long').count(), 0);
   await context.close();
 });
