@@ -40,8 +40,16 @@ fn push_folded(c: char, out: &mut String) {
             if base != b'.' {
                 out.push(base as char);
             } else if c.is_alphanumeric() {
-                // Other scripts (Arabic, Hebrew, Cyrillic…) are kept, lower-cased.
-                out.extend(c.to_lowercase());
+                // Other scripts (Arabic, Hebrew, Cyrillic…) are kept,
+                // lower-cased. A lower case that is itself folded further
+                // (the Ångström sign's is "å", the Kelvin sign's "k") is.
+                for l in c.to_lowercase() {
+                    if l == c {
+                        out.push(l);
+                    } else {
+                        push_folded(l, out);
+                    }
+                }
             } else if !out.ends_with(' ') && !out.is_empty() {
                 // Everything else separates words: "al-Hayya" → "al hayya".
                 out.push(' ');
@@ -116,6 +124,25 @@ mod tests {
     fn keeps_other_scripts() {
         assert_eq!(fold("حزب الله"), "حزب الله");
         assert_eq!(fold("Straße"), "strasse");
+    }
+
+    #[test]
+    fn signs_that_are_letters_fold_like_them() {
+        // U+212B ANGSTROM SIGN and U+212A KELVIN SIGN lower-case to Latin letters.
+        assert_eq!(fold("\u{212B}ngstr\u{F6}m"), "angstrom");
+        assert_eq!(fold("300 \u{212A}"), "300 k");
+    }
+
+    /// Every character, one at a time and between letters: folding twice
+    /// gives what folding once gave.
+    #[test]
+    fn folding_every_character_is_idempotent() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            for s in [c.to_string(), format!("a{c}b")] {
+                let once = fold(&s);
+                assert_eq!(fold(&once), once, "U+{:04X}", c as u32);
+            }
+        }
     }
 
     #[test]

@@ -47,9 +47,14 @@ pub fn url_with_fragment(fragment: &str) -> String {
 #[hook]
 pub fn use_url_sync(store: &UseReducerHandle<Store>, ds: &Rc<Dataset>, embedded: bool) {
     let writer = use_mut_ref(Writer::default);
-    use_effect_with(store.0.clone(), move |state| {
-        Writer::schedule(&writer, state.clone(), embedded);
-    });
+    {
+        let writer = writer.clone();
+        use_effect_with(store.0.clone(), move |state| {
+            Writer::schedule(&writer, state.clone(), embedded);
+        });
+    }
+    // A story replaced by another drops its unwritten change.
+    use_effect_with((), move |_| move || writer.borrow_mut().pending = None);
     let dispatch = store.dispatcher();
     let ds = ds.clone();
     // Listen once per mount: the story view is remounted for a new dataset.
