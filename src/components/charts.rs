@@ -248,18 +248,23 @@ pub fn TimelineChart() -> Html {
             ],
         }
     });
+    // The ranges under the axis are buttons: a click, Enter or Space shows
+    // only those dates, and again shows all.
     let ranges = t.ranges.iter().map(|r| {
         let current = from == Some(r.from) && to == Some(r.to);
-        let onclick = {
+        let activate = {
             let (dispatch, (f, to)) = (d.dispatch.clone(), (r.from, r.to));
-            Callback::from(move |_: MouseEvent| {
+            Callback::from(move |_: ()| {
                 dispatch.emit(Action::SetFrom((!current).then_some(f)));
                 dispatch.emit(Action::SetTo((!current).then_some(to)));
             })
         };
+        let on = MarkHandlers::new(activate, Callback::noop(), Callback::noop());
         html! {
             <rect class="timeline__range" x={format!("{:.1}", r.x)} y={format!("{:.1}", t.axis_y)}
-                width={format!("{:.1}", r.w)} height="26" {onclick}>
+                width={format!("{:.1}", r.w)} height="26" tabindex="0" role="button"
+                aria-pressed={current.to_string()}
+                onclick={on.click} onkeydown={on.key}>
                 <title>{ &r.label }</title>
             </rect>
         }
@@ -287,7 +292,7 @@ pub fn TimelineChart() -> Html {
             <h3 class="chart__title" id="dossier-timeline-title">{ &t.title }</h3>
             <p class="chart__subtitle" id="dossier-timeline-desc">
                 { "Drag across the timeline, or click a month under the axis, to show only those dates. " }
-                <span class="visually-hidden">{ &t.description }{ " The date filters in the filter panel do the same from the keyboard." }</span>
+                <span class="visually-hidden">{ &t.description }{ " The ranges under the axis are buttons; the date filters in the filter panel set any other range." }</span>
             </p>
             <div class="chart__plot" ref={node}>
                 <svg ref={svg} class="chart__svg timeline" width={format!("{:.0}", t.width)} height={format!("{:.0}", t.height)}

@@ -101,6 +101,21 @@ test('clicking a range under the axis selects it, and clicking again clears it',
   assert.ok(!(await cardIds(page)).includes('e-hamas-assault'));
   await last.click();
   assert.doesNotMatch(await hash(page), /from=/);
+  // From the keyboard: the range is a button that Tab reaches, Enter and Space work.
+  assert.equal(await last.getAttribute('role'), 'button');
+  // Start the Tab sequence from the chart's subtitle, just before the plot.
+  await page.locator('#dossier-timeline-desc').click();
+  let reached = false;
+  for (let i = 0; i < 40 && !reached; i++) {
+    await page.keyboard.press('Tab');
+    reached = await last.evaluate((el) => el === document.activeElement);
+  }
+  assert.ok(reached, 'Tab reaches the last range');
+  await page.keyboard.press('Enter');
+  assert.match(await hash(page), /from=2024-05-01&to=2024-05-15/);
+  assert.equal(await last.getAttribute('aria-pressed'), 'true');
+  await page.keyboard.press(' ');
+  assert.doesNotMatch(await hash(page), /from=/);
   await context.close();
 });
 
