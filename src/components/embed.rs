@@ -53,17 +53,23 @@ impl Page {
     /// The full-page link to a view: no embed flag, no host parameters, and
     /// the folder rather than embed.html.
     pub fn link(&self, fragment: &str) -> String {
-        let options = Options {
-            embed: false,
-            child_id: None,
-            ..self.options.clone()
-        };
         let base = if self.base.ends_with("/embed.html") {
             self.dir()
         } else {
             &self.base
         };
-        page_url(base, &options, self.data.as_deref(), fragment)
+        self.url(base, false, fragment)
+    }
+
+    /// `page` with this page's options, the embed flag as given, no host
+    /// parameters, the story's `?data=` and the view.
+    fn url(&self, page: &str, embed: bool, fragment: &str) -> String {
+        let options = Options {
+            embed,
+            child_id: None,
+            ..self.options.clone()
+        };
+        page_url(page, &options, self.data.as_deref(), fragment)
     }
 
     /// `embed.html`: the page for iframes, with the embed's view pre-rendered.
@@ -73,22 +79,12 @@ impl Page {
 
     /// What `embed.js` is pointed at: embed.html with the view.
     pub fn embed_target(&self, fragment: &str) -> String {
-        let options = Options {
-            embed: false,
-            child_id: None,
-            ..self.options.clone()
-        };
-        page_url(&self.embed_page(), &options, self.data.as_deref(), fragment)
+        self.url(&self.embed_page(), false, fragment)
     }
 
     /// The address a plain iframe of this view loads.
     pub fn embed_src(&self, fragment: &str) -> String {
-        let options = Options {
-            embed: true,
-            child_id: None,
-            ..self.options.clone()
-        };
-        page_url(&self.embed_page(), &options, self.data.as_deref(), fragment)
+        self.url(&self.embed_page(), true, fragment)
     }
 
     /// `embed.js`, beside the page.

@@ -8,7 +8,7 @@ import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { gzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { serve, launch, openPage, ready, screenshot, ROOT, DIST } from './harness.mjs';
+import { serve, launch, openPage, ready, holdWasm, screenshot, ROOT, DIST } from './harness.mjs';
 
 const env = {};
 const BASE = '/news/2024/dossier/';
@@ -183,12 +183,7 @@ test('embed.js ships in dist/, under 2 KB gzip, with no dependencies', () => {
 
 test('embed.html paints the embed before the wasm has loaded, then hydrates in its theme', async () => {
   const { context, page, problems } = await openPage(env.browser, { width: 700, reducedMotion: 'reduce' });
-  let release;
-  const held = new Promise((ok) => (release = ok));
-  await page.route('**/*.wasm', async (route) => {
-    await held;
-    await route.continue();
-  });
+  const release = await holdWasm(page);
   await page.goto(`${env.widget.url}embed.html?embed&theme=dark&childId=x`, { waitUntil: 'domcontentloaded' });
   await page.locator('.dossier--embed .story--compact').waitFor();
   assert.equal(await page.locator('.cards .card').count(), 6, 'the short first page, pre-rendered');

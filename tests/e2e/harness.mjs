@@ -135,6 +135,20 @@ export function urlHash(page) {
   );
 }
 
+/**
+ * Hold every wasm request of `page` until the returned function is called:
+ * the page shows its pre-rendered view, inert, until then.
+ */
+export async function holdWasm(page) {
+  let release;
+  const held = new Promise((ok) => (release = ok));
+  await page.route('**/*.wasm', async (route) => {
+    await held;
+    await route.continue();
+  });
+  return release;
+}
+
 /** A screenshot of one element, such as a chart. */
 export async function screenshotOf(locator, name) {
   await mkdir(SHOTS, { recursive: true });

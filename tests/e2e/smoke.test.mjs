@@ -1,7 +1,7 @@
 // The release build loads in Chromium, shows the story, and reports nothing wrong.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { setup, serve, openPage, ready, screenshot, axe, urlHash } from './harness.mjs';
+import { setup, serve, openPage, ready, holdWasm, screenshot, axe, urlHash } from './harness.mjs';
 
 const env = setup();
 
@@ -70,12 +70,7 @@ test('the header and the first cards paint before the wasm has loaded, then come
     new PerformanceObserver((list) => window.shifts.push(...list.getEntries().filter((e) => !e.hadRecentInput).map((e) => e.value)))
       .observe({ type: 'layout-shift', buffered: true });
   });
-  let release;
-  const held = new Promise((ok) => (release = ok));
-  await page.route('**/*.wasm', async (route) => {
-    await held;
-    await route.continue();
-  });
+  const release = await holdWasm(page);
   await page.goto(env.server.url, { waitUntil: 'domcontentloaded' });
   // The wasm has not arrived, and the story is on screen.
   await page.locator('.story__title').waitFor();
@@ -98,12 +93,7 @@ test('the header and the first cards paint before the wasm has loaded, then come
 
 test('what the reader does before the wasm has loaded is done once it is live', async () => {
   const { context, page, problems } = await openPage(env.browser, { width: 1200 });
-  let release;
-  const held = new Promise((ok) => (release = ok));
-  await page.route('**/*.wasm', async (route) => {
-    await held;
-    await route.continue();
-  });
+  const release = await holdWasm(page);
   await page.goto(env.server.url, { waitUntil: 'domcontentloaded' });
   await page.locator('.story__title').waitFor();
   // On the pre-rendered view: tick a filter (by its label), type a search,
