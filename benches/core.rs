@@ -9,18 +9,18 @@ fn main() {}
 #[cfg(not(target_arch = "wasm32"))]
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion};
 #[cfg(not(target_arch = "wasm32"))]
-use dossier::filter::{EventIndex, Filters};
+use dossier::format::story::FIRST_STORY_JSON;
 #[cfg(not(target_arch = "wasm32"))]
-use dossier::generate;
+use dossier::import::generate;
 #[cfg(not(target_arch = "wasm32"))]
-use dossier::story::FIRST_STORY_JSON;
+use dossier::view::filter::{EventIndex, Filters};
 #[cfg(not(target_arch = "wasm32"))]
 use std::hint::black_box;
 
 #[cfg(not(target_arch = "wasm32"))]
 fn parse_and_validate(c: &mut Criterion) {
     c.bench_function("load first story (parse + validate)", |b| {
-        b.iter(|| dossier::validate::load(black_box(FIRST_STORY_JSON)).is_ok())
+        b.iter(|| dossier::format::validate::load(black_box(FIRST_STORY_JSON)).is_ok())
     });
 }
 
@@ -30,7 +30,7 @@ fn acled_import(c: &mut Criterion) {
     let mut group = c.benchmark_group("acled import");
     group.sample_size(10);
     group.bench_function("20000 rows (parse, map, tallies, validate)", |b| {
-        b.iter(|| dossier::acled::import(black_box(csv.as_bytes()), "bench.csv").is_ok())
+        b.iter(|| dossier::import::acled::import(black_box(csv.as_bytes()), "bench.csv").is_ok())
     });
     group.finish();
 }
@@ -66,12 +66,12 @@ fn filtering(c: &mut Criterion) {
 /// settling so that the quadtree is typical rather than the start spiral.
 #[cfg(not(target_arch = "wasm32"))]
 fn layout_tick(c: &mut Criterion) {
-    use dossier::layout::{
+    use dossier::graph::layout::{
         center::Center, collide::Collide, link::*, many_body::ManyBody, Simulation,
     };
     let mut group = c.benchmark_group("layout tick");
     for n in [100usize, 1_000, 5_000] {
-        let mut rng = dossier::rng::Lcg::new(42);
+        let mut rng = dossier::graph::rng::Lcg::new(42);
         let links = (0..3 * n)
             .map(|_| Link::new(rng.below(n), rng.below(n)))
             .collect();

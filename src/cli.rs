@@ -4,9 +4,9 @@
 //!
 //! Pure: no browser types here.
 
-use crate::model::Dataset;
-use crate::story::Stats;
-use crate::validate::{load_bytes, locate, Problem};
+use crate::format::model::Dataset;
+use crate::format::story::Stats;
+use crate::format::validate::{load_bytes, locate, Problem};
 use std::collections::BTreeMap;
 use std::fmt::Write;
 
@@ -33,9 +33,13 @@ pub fn run(
             Ok(ds) => (0, stats(&ds), String::new()),
             Err(problems) => (1, String::new(), report(file, bytes, &problems)),
         }),
-        ["schema"] => (0, crate::schema::schema_json(), String::new()),
-        ["noscript"] => match crate::story::first_story() {
-            Ok(ds) => (0, crate::noscript::summary_html(&ds) + "\n", String::new()),
+        ["schema"] => (0, crate::format::schema::schema_json(), String::new()),
+        ["noscript"] => match crate::format::story::first_story() {
+            Ok(ds) => (
+                0,
+                crate::view::noscript::summary_html(&ds) + "\n",
+                String::new(),
+            ),
             Err(problems) => (1, String::new(), report("first-story.json", b"", &problems)),
         },
         ["generate", n, rest @ ..] if rest.len() <= 2 => generate(n, rest),
@@ -43,7 +47,11 @@ pub fn run(
             let n = n.parse::<usize>().ok().filter(|&n| n <= 1_000_000);
             let seed = rest.first().map_or(Some(1), |s| s.parse::<u32>().ok());
             match (n, seed) {
-                (Some(n), Some(seed)) => (0, crate::generate::acled_csv(n, seed), String::new()),
+                (Some(n), Some(seed)) => (
+                    0,
+                    crate::import::generate::acled_csv(n, seed),
+                    String::new(),
+                ),
                 _ => (
                     2,
                     String::new(),
@@ -65,9 +73,9 @@ fn generate(n: &str, rest: &[&str]) -> (u8, String, String) {
         .get(1)
         .map(|s| s.parse::<usize>().ok().filter(|&a| a <= 100_000));
     let ds = match (n, seed, actors) {
-        (Some(n), Some(seed), None) => crate::generate::dataset(n, seed),
+        (Some(n), Some(seed), None) => crate::import::generate::dataset(n, seed),
         (Some(n), Some(seed), Some(Some(actors))) => {
-            crate::generate::dataset_with_actors(n, actors, seed)
+            crate::import::generate::dataset_with_actors(n, actors, seed)
         }
         _ => {
             return (
@@ -87,7 +95,7 @@ fn import_acled(file: &str, bytes: &[u8]) -> (u8, String, String) {
     let name = std::path::Path::new(file)
         .file_name()
         .map_or_else(|| file.to_owned(), |n| n.to_string_lossy().into_owned());
-    match crate::acled::import(bytes, &name) {
+    match crate::import::acled::import(bytes, &name) {
         Ok(import) => {
             let mut err = String::new();
             for s in &import.skipped {
@@ -162,7 +170,7 @@ pub fn report(file: &str, bytes: &[u8], problems: &[Problem]) -> String {
     let mut out = String::new();
     for p in problems {
         let place = match &p.kind {
-            crate::validate::ProblemKind::Syntax { line, column, .. } => {
+            crate::format::validate::ProblemKind::Syntax { line, column, .. } => {
                 format!("{file}:{line}:{column}")
             }
             _ => match locate(text, &p.path) {

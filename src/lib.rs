@@ -1,35 +1,31 @@
 //! Dossier: the structured, sourced facts of a news story, explored in the browser.
 //!
-//! The crate is a pure core plus a thin shell:
-//! - pure modules, free of yew, web-sys and gloo, tested natively with `cargo test`:
-//!   [`model`], [`date`], [`vocab`], [`validate`], [`story`], [`filter`],
-//!   [`fold`], [`state`], [`present`];
-//! - the Yew components in [`components`], which only wire state to markup.
+//! The crate is a pure core in stages, and a thin shell:
+//!
+//! ```text
+//!  JSON ─┐
+//!        ├─▶ format ──▶ Dataset ──▶ view ──▶ filtered events, words ─┬─▶ charts ─▶ marks in px ─┐
+//!  CSV ──┘   (import)   (checked)   (state, filter, present)         └─▶ graph ──▶ nodes, ties ──┴─▶ components ─▶ DOM
+//! ```
+//!
+//! - [`format`]: the data format, its vocabularies and its validator;
+//! - [`import`]: ACLED exports, and generated stories for tests;
+//! - [`view`]: the reader's state as a pure reducer, filtering, and how facts read;
+//! - [`charts`]: the timeline's and the casualty chart's geometry;
+//! - [`graph`]: the actor network and its force layout;
+//! - [`components`]: the Yew components, which only wire state to markup;
+//! - [`cli`]: the `dossier` command line.
+//!
+//! Every module but `components` is free of yew, web-sys and gloo, and is
+//! tested natively with `cargo test`.
 
-pub mod acled;
-pub mod casualty;
+pub mod charts;
+#[cfg(not(target_arch = "wasm32"))]
 pub mod cli;
-pub mod date;
-pub mod embed;
-pub mod filter;
-pub mod fold;
-pub mod generate;
-mod jsonpos;
-pub mod labels;
-pub mod layout;
-pub mod model;
-pub mod network;
-pub mod noscript;
-pub mod present;
-pub mod rng;
-pub mod scale;
-pub mod schema;
-pub mod state;
-pub mod story;
-pub mod suggest;
-pub mod timeline;
-pub mod validate;
-pub mod vocab;
+pub mod format;
+pub mod graph;
+pub mod import;
+pub mod view;
 
 pub mod components;
 

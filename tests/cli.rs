@@ -12,7 +12,7 @@ fn args(a: &[&str]) -> Vec<String> {
 
 #[test]
 fn check_passes_the_bundled_story() {
-    let (code, out, err) = run(&args(&["check", "src/data/first-story.json"]), read);
+    let (code, out, err) = run(&args(&["check", "src/format/data/first-story.json"]), read);
     assert_eq!(code, 0, "{err}");
     assert!(
         out.contains("ok (19 actors, 18 events, 29 relations, 5 tallies)"),
@@ -36,7 +36,7 @@ fn check_reports_like_a_compiler_and_fails() {
 
 #[test]
 fn stats_counts_per_kind() {
-    let (code, out, _) = run(&args(&["stats", "src/data/first-story.json"]), read);
+    let (code, out, _) = run(&args(&["stats", "src/format/data/first-story.json"]), read);
     assert_eq!(code, 0);
     assert!(out.contains("  events       18\n"), "{out}");
     assert!(out.contains("  claim_of_responsibility"), "{out}");
@@ -56,7 +56,7 @@ fn missing_file_and_bad_usage_fail() {
 fn generate_writes_a_valid_dataset() {
     let (code, out, _) = run(&args(&["generate", "50", "3", "20"]), read);
     assert_eq!(code, 0);
-    let ds = dossier::validate::load(&out).expect("a valid dataset");
+    let ds = dossier::format::validate::load(&out).expect("a valid dataset");
     assert_eq!((ds.events.len(), ds.actors.len()), (50, 20));
     let (code, _, err) = run(&args(&["generate", "lots"]), read);
     assert_eq!(code, 2);
@@ -109,7 +109,7 @@ fn import_acled_refuses_what_is_not_an_export() {
 fn a_generated_acled_export_imports_whole() {
     let (code, csv, _) = run(&args(&["generate-acled", "200", "7"]), read);
     assert_eq!(code, 0);
-    let i = dossier::acled::import(csv.as_bytes(), "generated.csv").unwrap();
+    let i = dossier::import::acled::import(csv.as_bytes(), "generated.csv").unwrap();
     assert_eq!(
         (i.rows, i.dataset.events.len(), i.skipped.len()),
         (200, 200, 0)

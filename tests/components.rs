@@ -20,7 +20,7 @@ async fn render(fragment: &str) -> String {
 #[tokio::test]
 async fn app_renders_the_story_header_and_every_event() {
     let html = render("").await;
-    let ds = dossier::story::first_story().unwrap();
+    let ds = dossier::format::story::first_story().unwrap();
     assert!(html.contains("<h1 class=\"story__title\">Lebanon’s Hezbollah hosts Hamas delegation"));
     assert!(html.contains("rel=\"noopener noreferrer\""));
     for e in &ds.events {
@@ -49,7 +49,7 @@ async fn a_shared_link_renders_its_view() {
 #[tokio::test]
 async fn the_network_renders_every_actor_and_relation_at_rest() {
     let html = render("v=network").await;
-    let ds = dossier::story::first_story().unwrap();
+    let ds = dossier::format::story::first_story().unwrap();
     for a in &ds.actors {
         assert!(
             html.contains(&format!("data-actor-id=\"{}\"", a.id)),
@@ -73,7 +73,7 @@ async fn the_network_renders_every_actor_and_relation_at_rest() {
 #[tokio::test]
 async fn the_charts_render_every_figure_and_event() {
     let html = render("v=charts").await;
-    let ds = dossier::story::first_story().unwrap();
+    let ds = dossier::format::story::first_story().unwrap();
     for t in &ds.tallies {
         assert!(
             html.contains(&format!("data-tally-id=\"{}\"", t.id)),
@@ -108,8 +108,8 @@ async fn a_selected_figure_is_pressed_and_filters_the_cards() {
 
 #[tokio::test]
 async fn an_embed_renders_compact_in_its_theme_without_the_hidden_parts() {
-    let page = dossier::components::Page {
-        options: dossier::embed::Options::from_query("?embed&theme=dark&hide=filters,source"),
+    let page = dossier::view::page::Page {
+        options: dossier::view::embed::Options::from_query("?embed&theme=dark&hide=filters,source"),
         base: "https://example.com/news/dossier/".into(),
         data: None,
     };
@@ -146,11 +146,11 @@ async fn index_html_holds_the_current_prerendered_view() {
 #[tokio::test]
 async fn embed_html_gets_the_current_prerendered_embed_view() {
     let html = dossier::components::prerender_embed().await;
-    let view = include_str!("../src/build/embed-view.html");
+    let view = include_str!("../web/generated/embed-view.html");
     assert_eq!(
         view,
         format!("  <div id=\"dossier\">{html}</div>\n"),
-        "src/build/embed-view.html is stale: run `cargo run --bin dossier -- prerender index.html`"
+        "web/generated/embed-view.html is stale: run `cargo run --bin dossier -- prerender index.html`"
     );
     assert!(html.contains("class=\"dossier dossier--embed\""));
 }

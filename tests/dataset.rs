@@ -1,8 +1,8 @@
 //! The format, the validator and the bundled first story, tested natively.
 
-use dossier::model::Dataset;
-use dossier::story::{first_story, FIRST_STORY_JSON};
-use dossier::validate::{load, load_bytes, validate, Problem, ProblemKind};
+use dossier::format::model::Dataset;
+use dossier::format::story::{first_story, FIRST_STORY_JSON};
+use dossier::format::validate::{load, load_bytes, validate, Problem, ProblemKind};
 use proptest::prelude::*;
 use serde_json::Value;
 
@@ -218,11 +218,11 @@ fn subset_larger_than_superset_is_refused() {
 #[test]
 fn committed_schema_is_current() {
     let committed = std::fs::read_to_string(
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(dossier::schema::SCHEMA_PATH),
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(dossier::format::schema::SCHEMA_PATH),
     )
     .expect("docs/dossier.schema.json exists");
     assert!(
-        committed == dossier::schema::schema_json(),
+        committed == dossier::format::schema::schema_json(),
         "docs/dossier.schema.json is stale: run `cargo run --bin dossier -- schema > docs/dossier.schema.json`"
     );
 }
@@ -359,7 +359,7 @@ fn data_format_guide_example_is_valid() {
 #[test]
 fn index_html_noscript_summary_is_current() {
     let page = include_str!("../index.html");
-    let expected = dossier::noscript::summary_html(&story());
+    let expected = dossier::view::noscript::summary_html(&story());
     assert!(
         page.contains(&expected),
         "index.html's <noscript> block is stale: replace the block between its markers with the output of `cargo run --bin dossier -- noscript`"
@@ -370,7 +370,7 @@ fn index_html_noscript_summary_is_current() {
 #[test]
 fn index_html_preview_counts_are_current() {
     let page = include_str!("../index.html");
-    let s = dossier::story::Stats::of(&story());
+    let s = dossier::format::story::Stats::of(&story());
     let counts = format!(
         "{} events, {} actors and {} casualty figures",
         s.events, s.actors, s.tallies

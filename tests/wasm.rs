@@ -10,7 +10,7 @@ wasm_bindgen_test_configure!(run_in_browser);
 
 #[wasm_bindgen_test]
 fn bundled_story_validates_in_wasm() {
-    let ds = dossier::story::first_story().expect("valid in wasm too");
+    let ds = dossier::format::story::first_story().expect("valid in wasm too");
     assert_eq!(ds.events.len(), 18);
     // Date arithmetic agrees with the native tests.
     assert_eq!(ds.story.published.first_day(), 19858);
@@ -38,8 +38,8 @@ async fn app_mounts_and_shows_the_story() {
 /// in the network snapshot: same graph, same seed, same picture everywhere.
 #[wasm_bindgen_test]
 fn layout_in_wasm_matches_the_native_snapshot() {
-    use dossier::network::Graph;
-    let ds = dossier::story::first_story().unwrap();
+    use dossier::graph::network::Graph;
+    let ds = dossier::format::story::first_story().unwrap();
     let all: Vec<usize> = (0..ds.events.len()).collect();
     let mut g = Graph::build(&ds, &all, true, &[]);
     g.lay_out(1);

@@ -1,7 +1,7 @@
 //! The widget's entry point: Trunk builds this binary for wasm32.
 
-use dossier::components::Page;
-use dossier::embed::Parts;
+use dossier::components::page::{current_fragment, current_page};
+use dossier::view::embed::Parts;
 use dossier::{App, AppProps};
 
 /// The last resort: if anything panics, say so in the widget's place rather
@@ -37,9 +37,8 @@ fn main() {
     let root = gloo::utils::document()
         .get_element_by_id("dossier")
         .unwrap_or_else(|| gloo::utils::body().into());
-    let hash = gloo::utils::window().location().hash().unwrap_or_default();
-    let fragment = hash.trim_start_matches('#').to_owned();
-    let page = Page::current();
+    let fragment = current_fragment();
+    let page = current_page();
     // index.html and embed.html carry the opening view, pre-rendered
     // (`dossier prerender`): take it over as it is when the page opens on
     // that view; for any other (a shared link, hidden parts, another story)

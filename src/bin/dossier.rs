@@ -6,6 +6,7 @@
 //! dossier schema         print the JSON Schema of the format
 //! ```
 
+#[cfg(not(target_arch = "wasm32"))]
 use std::process::ExitCode;
 
 #[cfg(not(target_arch = "wasm32"))]
@@ -18,7 +19,7 @@ mod prerender {
 
     /// `dossier prerender [index.html]`: print the bundled story's opening view
     /// as HTML, or write it into index.html between the markers, and the
-    /// embed's into src/build/embed-view.html beside it (for embed.html).
+    /// embed's into web/generated/embed-view.html beside it (for embed.html).
     pub fn prerender(index: Option<&str>) -> ExitCode {
         let runtime = match tokio::runtime::Builder::new_current_thread().build() {
             Ok(r) => r,
@@ -51,7 +52,7 @@ mod prerender {
             &page[b..]
         );
         // embed.html's view, beside index.html; the build puts it in place.
-        let view = std::path::Path::new(path).with_file_name("src/build/embed-view.html");
+        let view = std::path::Path::new(path).with_file_name("web/generated/embed-view.html");
         let embed_view = format!("  <div id=\"dossier\">{embed}</div>\n");
         if let Err(e) = std::fs::write(&view, embed_view) {
             eprintln!("error: cannot write {}: {e}", view.display());
@@ -67,6 +68,10 @@ mod prerender {
     }
 }
 
+#[cfg(target_arch = "wasm32")]
+fn main() {}
+
+#[cfg(not(target_arch = "wasm32"))]
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     #[cfg(not(target_arch = "wasm32"))]

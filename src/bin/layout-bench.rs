@@ -1,11 +1,11 @@
 //! The layout compiled to wasm for the head-to-head with d3-force in node
 //! (`make bench`, benches/layout-vs-d3.mjs). Same forces as the network view.
 
-use dossier::layout::center::Center;
-use dossier::layout::collide::Collide;
-use dossier::layout::link::{Link, LinkForce};
-use dossier::layout::many_body::ManyBody;
-use dossier::layout::Simulation;
+use dossier::graph::layout::center::Center;
+use dossier::graph::layout::collide::Collide;
+use dossier::graph::layout::link::{Link, LinkForce};
+use dossier::graph::layout::many_body::ManyBody;
+use dossier::graph::layout::Simulation;
 use wasm_bindgen::prelude::*;
 
 /// A simulation of `n` nodes linked by `sources[k]` → `targets[k]`, with d3's

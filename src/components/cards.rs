@@ -1,9 +1,9 @@
 //! The event cards, the result count and sorting.
 
 use super::context::use_dossier;
-use crate::model::{Event, Provenance};
-use crate::present;
-use crate::state::{Action, Selection, SortOrder};
+use crate::format::model::{Event, Provenance};
+use crate::view::present;
+use crate::view::state::{Action, Selection, SortOrder};
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
@@ -19,15 +19,10 @@ pub fn Toolbar() -> Html {
     let d = use_dossier();
     let on_sort = d.action(|e: web_sys::Event| {
         let value = e.target_unchecked_into::<HtmlSelectElement>().value();
-        Action::SetSort(if value == "newest" {
-            SortOrder::NewestFirst
-        } else {
-            SortOrder::OldestFirst
-        })
+        Action::SetSort(SortOrder::parse(&value))
     });
     let shown = d.outcome.events.len();
     let total = d.dataset.events.len();
-    let newest = d.view.sort == SortOrder::NewestFirst;
     html! {
         <div class="toolbar">
             <p class="toolbar__count" role="status" aria-live="polite" aria-atomic="true">
@@ -36,8 +31,9 @@ pub fn Toolbar() -> Html {
             <div class="toolbar__controls">
                 <label for="dossier-sort">{ "Sort" }</label>
                 <select id="dossier-sort" onchange={on_sort}>
-                    <option value="oldest" selected={!newest}>{ "Oldest first" }</option>
-                    <option value="newest" selected={newest}>{ "Newest first" }</option>
+                    { for SortOrder::ALL.iter().map(|s| html! {
+                        <option value={s.as_str()} selected={*s == d.view.sort}>{ s.label() }</option>
+                    }) }
                 </select>
             </div>
         </div>
@@ -224,7 +220,7 @@ fn Quote(props: &QuoteProps) -> Html {
     }
 }
 
-fn place_line(place: &crate::model::Place) -> String {
+fn place_line(place: &crate::format::model::Place) -> String {
     let mut out = place.name.clone();
     for extra in [&place.region, &place.country].into_iter().flatten() {
         if !out.contains(extra.as_str()) {

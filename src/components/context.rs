@@ -1,9 +1,10 @@
-//! The state every component shares, and the hook that reads it.
+//! The state every component of one story shares, and the hook that reads it.
 
-use super::embed::Page;
-use crate::filter::Outcome;
-use crate::model::{Dataset, Provenance};
-use crate::state::{Action, ViewState};
+use super::ptr::ByPtr;
+use crate::format::model::{Dataset, Provenance};
+use crate::view::filter::Outcome;
+use crate::view::page::Page;
+use crate::view::state::{Action, ViewState};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -19,32 +20,28 @@ impl Reducible for Store {
     }
 }
 
-/// What the components of one story share.
-#[derive(Clone)]
+/// What the components of one story share. The callbacks are made once per
+/// story, so two contexts are equal exactly when what they show is.
+#[derive(Clone, PartialEq)]
 pub struct Dossier {
-    pub dataset: Rc<Dataset>,
+    pub dataset: ByPtr<Dataset>,
     pub view: Rc<ViewState>,
     /// The events the filters let through, and the option counts.
-    pub outcome: Rc<Outcome>,
+    pub outcome: ByPtr<Outcome>,
     pub dispatch: Callback<Action>,
     /// The quote the source panel shows in its paragraph, if open.
     pub source: Option<Provenance>,
     pub show_source: Callback<Option<Provenance>>,
     /// Where the widget runs and the options it was opened with.
-    pub page: Rc<Page>,
-}
-
-impl PartialEq for Dossier {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.dataset, &other.dataset)
-            && self.view == other.view
-            && Rc::ptr_eq(&self.outcome, &other.outcome)
-            && self.source == other.source
-            && Rc::ptr_eq(&self.page, &other.page)
-    }
+    pub page: ByPtr<Page>,
 }
 
 impl Dossier {
+    /// The view as the URL's fragment, relative to the view the page opens on.
+    pub fn fragment(&self) -> String {
+        self.view.to_fragment_over(self.page.options.view)
+    }
+
     /// A callback that sends one action, made from what the event carries.
     pub fn action<E>(&self, make: impl Fn(E) -> Action + 'static) -> Callback<E> {
         let dispatch = self.dispatch.clone();

@@ -2,10 +2,10 @@
 //! active-filter chips.
 
 use super::context::{use_dossier, Dossier};
-use crate::date::PartialDate;
-use crate::filter::{Facet, OptionCount};
-use crate::present::{chip_facet, chip_label};
-use crate::state::{Action, Chip};
+use crate::format::date::PartialDate;
+use crate::view::filter::{Facet, OptionCount};
+use crate::view::present::{chip_facet, chip_label};
+use crate::view::state::{Action, Chip};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 

@@ -1,5 +1,5 @@
 use super::context::use_dossier;
-use crate::validate::is_web_url;
+use crate::format::validate::is_web_url;
 use yew::prelude::*;
 
 /// Title, standfirst, outlet, date and a link to the original article.
@@ -9,7 +9,7 @@ pub fn StoryHeader() -> Html {
     let s = &d.dataset.story;
     if d.page.options.embed {
         // In a host's article: the title small, and a way to the full view.
-        let full = d.page.link(&d.view.to_fragment());
+        let full = d.page.link(&d.fragment());
         return html! {
             <header class="story story--compact">
                 <h1 class="story__title">{ &s.title }</h1>

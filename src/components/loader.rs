@@ -2,8 +2,8 @@
 //! with a time limit and a size limit, checked by the same validator as
 //! `dossier check` before it replaces anything.
 
-use crate::model::Dataset;
-use crate::validate::{is_web_url, load_bytes, Problem, ProblemKind, MAX_BYTES};
+use crate::format::model::Dataset;
+use crate::format::validate::{is_web_url, load_bytes, Problem, ProblemKind, MAX_BYTES};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{AbortController, RequestInit, Response};
@@ -12,10 +12,7 @@ use web_sys::{AbortController, RequestInit, Response};
 pub const FETCH_TIMEOUT_MS: u32 = 20_000;
 
 fn problem(reason: impl Into<String>) -> Vec<Problem> {
-    vec![Problem {
-        path: "$".into(),
-        kind: ProblemKind::Fetch(reason.into()),
-    }]
+    vec![Problem::new("$", ProblemKind::Fetch(reason.into()))]
 }
 
 /// The `data` parameter of the page's query ([`super::Page::data`]),
@@ -65,10 +62,7 @@ pub async fn fetch_dataset(url: &str) -> Result<Dataset, Vec<Problem>> {
         .and_then(|l| l.parse::<usize>().ok())
     {
         if length > MAX_BYTES {
-            return Err(vec![Problem {
-                path: "$".into(),
-                kind: ProblemKind::TooLarge(length),
-            }]);
+            return Err(vec![Problem::new("$", ProblemKind::TooLarge(length))]);
         }
     }
     let buffer = response
@@ -88,17 +82,14 @@ pub async fn fetch_dataset(url: &str) -> Result<Dataset, Vec<Problem>> {
 /// A story opened from a file, and the rows an import had to leave out.
 pub struct Opened {
     pub dataset: Dataset,
-    pub skipped: Vec<crate::acled::Skipped>,
+    pub skipped: Vec<crate::import::acled::Skipped>,
 }
 
 /// Read a file the reader chose or dropped. Nothing leaves the browser.
 pub async fn read_file(file: &web_sys::File) -> Result<Vec<u8>, Vec<Problem>> {
     let size = file.size() as usize;
     if size > MAX_BYTES {
-        return Err(vec![Problem {
-            path: "$".into(),
-            kind: ProblemKind::TooLarge(size),
-        }]);
+        return Err(vec![Problem::new("$", ProblemKind::TooLarge(size))]);
     }
     let buffer = JsFuture::from(file.array_buffer())
         .await
@@ -113,7 +104,7 @@ pub async fn open_bytes(
     bytes: Vec<u8>,
     progress: impl Fn(f64, usize),
 ) -> Result<Opened, Vec<Problem>> {
-    if !crate::acled::looks_like_csv(name, &bytes) {
+    if !crate::import::acled::looks_like_csv(name, &bytes) {
         // Let the "Checking…" status paint before the parse.
         gloo::timers::future::TimeoutFuture::new(0).await;
         return load_bytes(&bytes).map(|dataset| Opened {
@@ -121,7 +112,7 @@ pub async fn open_bytes(
             skipped: Vec::new(),
         });
     }
-    let mut importer = crate::acled::Importer::new(bytes, name)?;
+    let mut importer = crate::import::acled::Importer::new(bytes, name)?;
     loop {
         let done = importer.step(1000);
         progress(importer.progress(), importer.rows());

@@ -1,4 +1,4 @@
-use crate::validate::Problem;
+use crate::format::validate::Problem;
 use std::rc::Rc;
 use yew::prelude::*;
 

@@ -2,7 +2,7 @@
 //! the exact quote highlighted.
 
 use super::context::use_dossier;
-use crate::present::sentence_around;
+use crate::view::present::sentence_around;
 use web_sys::{HtmlElement, ScrollIntoViewOptions, ScrollLogicalPosition};
 use yew::prelude::*;
 

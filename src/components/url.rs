@@ -2,55 +2,45 @@
 //! after each change, and restore it when the reader steps back or forward.
 
 use super::context::Store;
-use crate::model::Dataset;
-use crate::state::{Action, ViewState};
+use super::page::{current_fragment, url_with_fragment};
+use crate::format::model::Dataset;
+use crate::view::state::{Action, ViewKind, ViewState};
 use gloo::events::EventListener;
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::JsValue;
 use yew::prelude::*;
 
-/// The current fragment, without its `#`.
-pub fn current_fragment() -> String {
-    let hash = gloo::utils::window().location().hash().unwrap_or_default();
-    hash.strip_prefix('#').unwrap_or(&hash).to_owned()
-}
-
-/// This page's URL with the given fragment. The query (where an embedding
-/// host such as pym.js puts `initialWidth` and `childId`) is kept as it is.
-pub fn url_with_fragment(fragment: &str) -> String {
-    let location = gloo::utils::window().location();
-    let mut url = format!(
-        "{}{}{}",
-        location.origin().unwrap_or_default(),
-        location.pathname().unwrap_or_default(),
-        location.search().unwrap_or_default()
-    );
-    if !fragment.is_empty() {
-        url.push('#');
-        url.push_str(fragment);
-    }
-    url
+/// How the page was opened, as far as its URL is concerned.
+#[derive(Clone, Copy, PartialEq)]
+pub struct UrlPage {
+    /// The view the page opens on (`?view=`), if it names one.
+    pub opening: Option<ViewKind>,
+    /// In an embed, whose history entries are the host page's.
+    pub embedded: bool,
 }
 
 /// Keep the URL and the view in step.
 ///
-/// Each change of filters pushes a history entry, so Back undoes it; typing
-/// in the search box replaces the entry instead, so that Back does not step
-/// through every keystroke. In an embed every change replaces the entry: a
-/// frame's history entries would be the host page's, and Back would step
-/// through the widget's filters instead of leaving the article.
+/// The first write only puts the link the page opened with into canonical
+/// form (unknown ids dropped, the encoding normalised), so it replaces the
+/// entry: Back still leaves the page at once. After that, each change of
+/// filters pushes a history entry, so Back undoes it; typing in the search
+/// box replaces the entry instead, so that Back does not step through every
+/// keystroke. In an embed every change replaces the entry: a frame's history
+/// entries would be the host page's, and Back would step through the
+/// widget's filters instead of leaving the article.
 ///
 /// The write waits until the change is painted: `history.pushState` costs
 /// milliseconds in Chromium, and the reader sees the cards before the
 /// address bar.
 #[hook]
-pub fn use_url_sync(store: &UseReducerHandle<Store>, ds: &Rc<Dataset>, embedded: bool) {
+pub fn use_url_sync(store: &UseReducerHandle<Store>, ds: &Rc<Dataset>, page: UrlPage) {
     let writer = use_mut_ref(Writer::default);
     {
         let writer = writer.clone();
         use_effect_with(store.0.clone(), move |state| {
-            Writer::schedule(&writer, state.clone(), embedded);
+            Writer::schedule(&writer, state.clone(), page);
         });
     }
     // A story replaced by another drops its unwritten change.
@@ -60,7 +50,7 @@ pub fn use_url_sync(store: &UseReducerHandle<Store>, ds: &Rc<Dataset>, embedded:
     // Listen once per mount: the story view is remounted for a new dataset.
     use_effect_with((), move |_| {
         let listener = EventListener::new(&gloo::utils::window(), "popstate", move |_| {
-            let restored = ViewState::from_fragment_for(&current_fragment(), &ds);
+            let restored = ViewState::opening(&current_fragment(), &ds, page.opening);
             dispatch.dispatch(Action::Restore(restored));
         });
         move || drop(listener)
@@ -70,6 +60,7 @@ pub fn use_url_sync(store: &UseReducerHandle<Store>, ds: &Rc<Dataset>, embedded:
 /// The last state written to the URL, and the one waiting to be.
 #[derive(Default)]
 struct Writer {
+    /// None until the first write: the page's own link, made canonical.
     last: Option<Rc<ViewState>>,
     pending: Option<Rc<ViewState>>,
     /// Held until the write, as dropping it cancels the frame.
@@ -83,12 +74,12 @@ impl Writer {
     ///
     /// A change that comes while one waits writes that one first, so each
     /// change still makes its own history entry.
-    fn schedule(writer: &Rc<RefCell<Writer>>, state: Rc<ViewState>, embedded: bool) {
-        Writer::flush(writer, embedded);
+    fn schedule(writer: &Rc<RefCell<Writer>>, state: Rc<ViewState>, page: UrlPage) {
+        Writer::flush(writer, page);
         writer.borrow_mut().pending = Some(state);
         let flush = {
             let writer = writer.clone();
-            move || Writer::flush(&writer, embedded)
+            move || Writer::flush(&writer, page)
         };
         let after_paint = flush.clone();
         let frame = gloo::render::request_animation_frame(move |_| {
@@ -98,7 +89,7 @@ impl Writer {
         gloo::timers::callback::Timeout::new(100, flush).forget();
     }
 
-    fn flush(writer: &Rc<RefCell<Writer>>, embedded: bool) {
+    fn flush(writer: &Rc<RefCell<Writer>>, page: UrlPage) {
         let mut w = writer.borrow_mut();
         let Some(state) = w.pending.take() else {
             return;
@@ -107,12 +98,12 @@ impl Writer {
         let previous = w.last.replace(state.clone());
         drop(w);
         drop(frame);
-        write(previous, &state, embedded);
+        write(previous, &state, page);
     }
 }
 
-fn write(previous: Option<Rc<ViewState>>, state: &Rc<ViewState>, embedded: bool) {
-    let fragment = state.to_fragment();
+fn write(previous: Option<Rc<ViewState>>, state: &Rc<ViewState>, page: UrlPage) {
+    let fragment = state.to_fragment_over(page.opening);
     if fragment == current_fragment() {
         return;
     }
@@ -120,22 +111,19 @@ fn write(previous: Option<Rc<ViewState>>, state: &Rc<ViewState>, embedded: bool)
         return;
     };
     let url = url_with_fragment(&fragment);
-    let only_search_changed = previous.is_some_and(|p| {
-        let mut same = (*p).clone();
-        same.filters.query = state.filters.query.clone();
-        same == **state && p.filters.query != state.filters.query
-    });
-    let _ = if only_search_changed || embedded {
+    let replace = match previous {
+        // The opening link, made canonical.
+        None => true,
+        Some(p) => {
+            let mut same = (*p).clone();
+            same.filters.query = state.filters.query.clone();
+            let only_search_changed = same == **state && p.filters.query != state.filters.query;
+            only_search_changed || page.embedded
+        }
+    };
+    let _ = if replace {
         history.replace_state_with_url(&JsValue::NULL, "", Some(&url))
     } else {
         history.push_state_with_url(&JsValue::NULL, "", Some(&url))
     };
-}
-
-/// Copy text to the clipboard; resolves to whether it worked.
-pub async fn copy_text(text: &str) -> bool {
-    let clipboard = gloo::utils::window().navigator().clipboard();
-    wasm_bindgen_futures::JsFuture::from(clipboard.write_text(text))
-        .await
-        .is_ok()
 }

@@ -8,7 +8,7 @@ import { setup, openPage, ready, screenshotOf, axe, ROOT, ARTIFACTS, urlHash } f
 
 // The first story without its casualty figures, served beside the widget.
 const env = setup(() => {
-  const dataset = JSON.parse(readFileSync(join(ROOT, 'src/data/first-story.json'), 'utf8'));
+  const dataset = JSON.parse(readFileSync(join(ROOT, 'src/format/data/first-story.json'), 'utf8'));
   dataset.tallies = [];
   mkdirSync(ARTIFACTS, { recursive: true });
   const file = join(ARTIFACTS, 'no-tallies.json');

@@ -12,7 +12,7 @@ import { serve, launch, openPage, ready, ROOT } from './harness.mjs';
 const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; connect-src 'self' https:; frame-ancestors *";
 const TITLE = /Lebanon’s Hezbollah hosts Hamas delegation/;
 const env = {};
-const story = () => JSON.parse(readFileSync(join(ROOT, 'src/data/first-story.json'), 'utf8'));
+const story = () => JSON.parse(readFileSync(join(ROOT, 'src/format/data/first-story.json'), 'utf8'));
 
 before(async () => {
   env.dir = mkdtempSync(join(tmpdir(), 'dossier-files-'));

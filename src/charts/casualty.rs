@@ -1,0 +1,730 @@
+//! The casualty chart, computed: every bar, label and rule in pixels for a
+//! given width, so that the component only draws what it is handed.
+//!
+//! Casualty figures in a story like the first one come from different
+//! counters, over different periods, with different qualifiers. The chart
+//! keeps all of that visible:
+//! - one group per side and counter, headed by whose dead, who counted, the
+//!   period and the as-of date;
+//! - a lower bound ("at least 295", "more than 79") is a bar that fades out
+//!   past its value, so it reads as a minimum; an "up to" is an open outline;
+//!   an approximate figure has a soft end, and a low–high range a lighter band;
+//! - a subset (the journalists among the civilians) is drawn inside its
+//!   superset;
+//! - every value label says the qualifier, and is placed where it collides
+//!   with nothing and stays inside the width;
+//! - the caption says plainly when the counters or periods differ.
+//!
+//! Pure: no browser types here.
+
+use crate::charts::labels::{first_free, text_size, wrap_parts, Anchor, Rect, Text};
+use crate::charts::scale::{format_tick, tick_step, Linear};
+use crate::format::model::{Dataset, Tally};
+use crate::format::vocab::{CountQualifier, TallyCategory};
+use crate::view::present::count;
+
+/// How a bar ends, from the figure's qualifier.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum End {
+    /// A counted figure: a solid bar.
+    Exact,
+    /// A minimum ("at least", "more than"): the bar fades out from the value
+    /// to `to`, and has no end line.
+    Minimum { to: f64 },
+    /// A maximum ("up to"): an outline bar, open inside.
+    Maximum,
+    /// "About": a soft end from `from` to `to` around the value.
+    Approximate { from: f64, to: f64 },
+    /// A low–high range: solid to the low value, a lighter band to the high one.
+    Range { low: f64, high: f64 },
+}
+
+/// One figure's bar.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Bar {
+    /// Index into `dataset.tallies`.
+    pub tally: usize,
+    pub id: String,
+    pub x: f64,
+    pub y: f64,
+    /// Where the bar reaches the stated value (its solid end), in pixels
+    /// from the left like `x`.
+    pub w: f64,
+    pub h: f64,
+    pub end: End,
+    /// CSS class suffix for the category's colour.
+    pub tone: &'static str,
+    /// Drawn inside another bar.
+    pub subset: bool,
+    /// The value with its qualifier, where it collides with nothing.
+    pub value: Text,
+    /// The value sits on the bar and is drawn in the bar's contrast colour.
+    pub value_inside: bool,
+    /// What a subset is ("including 3 journalists"); the category above a bar.
+    pub name: Text,
+    /// The whole figure in a sentence, for assistive technology and tooltips.
+    pub description: String,
+}
+
+/// A side and counter's figures, with its heading.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Group {
+    pub heading: Text,
+    /// Counter, period and as-of date, wrapped to the width.
+    pub meta: Vec<Text>,
+    pub bars: Vec<Bar>,
+    /// The vertical extent of the bars, for the grid lines.
+    pub top: f64,
+    pub bottom: f64,
+}
+
+/// A tick of the value axis.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Tick {
+    pub x: f64,
+    pub label: Text,
+}
+
+/// A row of the data table that stands in for the chart.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Row {
+    pub tally: usize,
+    pub side: String,
+    pub category: String,
+    pub figure: String,
+    pub counted_by: String,
+    pub period: String,
+    pub quote: String,
+}
+
+/// The whole chart at one width.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Chart {
+    pub width: f64,
+    pub height: f64,
+    pub groups: Vec<Group>,
+    pub ticks: Vec<Tick>,
+    /// Where the axis line runs.
+    pub axis_y: f64,
+    pub title: String,
+    /// One paragraph that says what the chart shows, for screen readers.
+    pub description: String,
+    /// Plain sentences on what differs between the figures.
+    pub caption: Vec<String>,
+    pub rows: Vec<Row>,
+}
+
+const HEADING: f64 = 15.0;
+const META: f64 = 12.0;
+const LABEL: f64 = 12.5;
+const BAR: f64 = 22.0;
+const INNER: f64 = 10.0;
+const GAP: f64 = 6.0;
+
+fn capitalised(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().chain(c).collect(),
+        None => String::new(),
+    }
+}
+
+/// Every colour class [`tone`] gives, for the gradients the chart defines.
+pub const TONES: [&str; 4] = ["combatants", "civilians", "subgroup", "unknown"];
+
+fn tone(category: &TallyCategory) -> &'static str {
+    match category {
+        TallyCategory::Fighters | TallyCategory::Soldiers => "combatants",
+        TallyCategory::Civilians => "civilians",
+        TallyCategory::Journalists | TallyCategory::Children => "subgroup",
+        _ => "unknown",
+    }
+}
+
+/// The largest number a figure reaches: its value or its high end.
+fn reach(t: &Tally) -> u64 {
+    t.count.value.unwrap_or(0).max(t.count.high.unwrap_or(0))
+}
+
+/// Whose dead a figure counts, as a heading says it.
+fn side_name(ds: &Dataset, t: &Tally) -> String {
+    let actor = ds
+        .actor(&t.side)
+        .map_or_else(|| t.side.clone(), |a| a.name.clone());
+    match &t.place {
+        Some(place) if *place != actor => format!("{actor} ({place})"),
+        _ => actor,
+    }
+}
+
+fn counter_name(ds: &Dataset, t: &Tally) -> String {
+    ds.source(&t.counted_by)
+        .map_or_else(|| t.counted_by.clone(), |s| s.name.clone())
+}
+
+/// "since 8 Oct 2023", or "period not given".
+fn since(t: &Tally) -> String {
+    t.since.map_or_else(
+        || "period not given".to_owned(),
+        |d| format!("since {}", d.short()),
+    )
+}
+
+/// "since 8 Oct 2023 · as of 15 May 2024", or "period not given · …".
+fn period(t: &Tally) -> String {
+    format!("{} · as of {}", since(t), t.as_of.short())
+}
+
+/// The category in the plural, with the figure: "more than 79 civilians".
+fn figure(t: &Tally) -> String {
+    format!("{} {}", count(&t.count), t.category.label())
+}
+
+fn sentence_list(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    }
+}
+
+/// The caption's sentences: what differs between the figures, and how to
+/// read a fading bar.
+pub fn caption(ds: &Dataset) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut counters: Vec<String> = Vec::new();
+    let mut periods: Vec<String> = Vec::new();
+    for t in &ds.tallies {
+        let c = counter_name(ds, t);
+        if !counters.contains(&c) {
+            counters.push(c);
+        }
+        let p = period(t);
+        if !periods.contains(&p) {
+            periods.push(p);
+        }
+    }
+    match (counters.len(), periods.len()) {
+        (0, _) => {}
+        (1, 1) => out.push(format!(
+            "All figures were counted by {}, {}.",
+            counters[0], periods[0]
+        )),
+        (1, _) => out.push(format!(
+            "All figures were counted by {}, but over different periods: compare them with care.",
+            counters[0]
+        )),
+        (n, _) => out.push(format!(
+            "These figures are not like-for-like. They come from {} different counters \
+             ({}), each with its own method{}, and each counts different people.",
+            n,
+            sentence_list(&counters),
+            if periods.len() > 1 {
+                ", over its own period"
+            } else {
+                ""
+            }
+        )),
+    }
+    if ds
+        .tallies
+        .iter()
+        .any(|t| t.count.qualifier.is_lower_bound())
+    {
+        out.push(
+            "A bar that fades out is a minimum (\"at least\", \"more than\"): \
+             the true figure may be higher."
+                .to_owned(),
+        );
+    }
+    if ds.tallies.iter().any(|t| t.subset_of.is_some()) {
+        out.push("A narrower bar inside another is part of that figure.".to_owned());
+    }
+    out
+}
+
+/// The chart for a dataset at `width` pixels; `None` when it has no tallies.
+pub fn chart(ds: &Dataset, width: f64) -> Option<Chart> {
+    if ds.tallies.is_empty() {
+        return None;
+    }
+    let width = width.max(200.0);
+    // Groups: one per side, place, counter and period, in dataset order.
+    // A subset goes with its superset, wherever it is listed.
+    let key = |t: &Tally| {
+        (
+            t.side.clone(),
+            t.place.clone(),
+            t.counted_by.clone(),
+            period(t),
+        )
+    };
+    let mut groups: Vec<(_, Vec<usize>)> = Vec::new();
+    let has_parent = |t: &Tally| {
+        t.subset_of
+            .as_ref()
+            .is_some_and(|p| ds.tally(p).is_some() && p != &t.id)
+    };
+    for (i, t) in ds.tallies.iter().enumerate() {
+        if has_parent(t) {
+            continue;
+        }
+        let k = key(t);
+        match groups.iter_mut().find(|(gk, _)| *gk == k) {
+            Some((_, members)) => members.push(i),
+            None => groups.push((k, vec![i])),
+        }
+    }
+
+    // The value scale, shared by every group: the reader compares lengths.
+    let labels: Vec<String> = ds.tallies.iter().map(|t| count(&t.count)).collect();
+    let widest = labels
+        .iter()
+        .map(|l| text_size(l, LABEL).0)
+        .fold(0.0, f64::max);
+    let fade = (width * 0.08).clamp(16.0, 40.0);
+    let reserve = (widest + fade + GAP).min(width * 0.45);
+    let max = ds.tallies.iter().map(reach).max().unwrap_or(1).max(1) as f64;
+    let x = Linear::new((0.0, max), (0.0, width - reserve)).nice(4);
+    let step = tick_step(x.domain.0, x.domain.1, 4);
+
+    let mut out_groups = Vec::new();
+    let mut y = 0.0;
+    for (_, members) in &groups {
+        let first = &ds.tallies[members[0]];
+        let heading = Text::new(
+            0.0,
+            y + HEADING,
+            Anchor::Start,
+            HEADING,
+            side_name(ds, first),
+        );
+        y += HEADING * 1.4;
+        let counter = format!("Counted by {}", counter_name(ds, first));
+        let period_start = since(first);
+        let as_of = format!("as of {}", first.as_of.short());
+        let meta: Vec<Text> = wrap_parts(&[&counter, &period_start, &as_of], " · ", width, META)
+            .into_iter()
+            .map(|line| {
+                y += META * 1.35;
+                Text::new(0.0, y, Anchor::Start, META, line)
+            })
+            .collect();
+        y += GAP * 1.5;
+        let top = y;
+        let mut bars = Vec::new();
+        for &i in members {
+            let t = &ds.tallies[i];
+            // The category above the bar; the value where it fits.
+            let name = Text::new(
+                0.0,
+                y + LABEL,
+                Anchor::Start,
+                LABEL,
+                capitalised(&t.category.label()),
+            );
+            y += LABEL * 1.5;
+            let mut bar = bar_for(ds, i, &x, y, BAR, fade, false);
+            bar.name = name;
+            let mut taken = vec![bar.name.bbox()];
+            y += BAR;
+            let subsets: Vec<usize> = ds
+                .tallies
+                .iter()
+                .enumerate()
+                .filter(|(_, s)| s.subset_of.as_deref() == Some(t.id.as_str()) && s.id != t.id)
+                .map(|(j, _)| j)
+                .collect();
+            let mut inner = Vec::new();
+            // Parts of one figure (deaths by event type, say) do not
+            // overlap: each is drawn after the one before.
+            let mut offset = 0.0;
+            for j in subsets {
+                let sy = bar.y + (BAR - INNER) / 2.0;
+                let mut sub = bar_for(ds, j, &x, sy, INNER, fade, true);
+                shift(&mut sub, offset);
+                offset = sub.w;
+                y += LABEL * 1.4;
+                let s = &ds.tallies[j];
+                sub.name = Text::new(
+                    0.0,
+                    y,
+                    Anchor::Start,
+                    LABEL,
+                    format!("including {}", figure(s)),
+                );
+                // A subset's value is in its name line.
+                sub.value = Text::new(0.0, y, Anchor::Start, LABEL, String::new());
+                taken.push(sub.name.bbox());
+                inner.push(sub);
+            }
+            place_value(&mut bar, &taken, width, &mut y);
+            bars.push(bar);
+            bars.extend(inner);
+            y += GAP * 2.0;
+        }
+        out_groups.push(Group {
+            heading,
+            meta,
+            bottom: y - GAP * 2.0,
+            top,
+            bars,
+        });
+        y += GAP * 2.0;
+    }
+
+    // The axis, with labels that neither overlap nor leave the width.
+    let axis_y = y;
+    y += 4.0 + 11.0;
+    let mut ticks: Vec<Tick> = Vec::new();
+    let mut last: Option<Rect> = None;
+    for v in x.ticks(4) {
+        let px = x.map(v);
+        let mut label = Text::new(px, y, Anchor::Middle, 11.0, format_tick(v, step));
+        let b = label.bbox();
+        if b.x0 < 0.0 {
+            label.anchor = Anchor::Start;
+        } else if b.x1 > width {
+            label.anchor = Anchor::End;
+        }
+        let b = label.bbox();
+        if last.is_some_and(|l| l.overlaps(&b) || l.x1 + 4.0 > b.x0) {
+            continue;
+        }
+        last = Some(b);
+        ticks.push(Tick { x: px, label });
+    }
+    let height = y + 6.0;
+
+    let rows = ds
+        .tallies
+        .iter()
+        .enumerate()
+        .map(|(i, t)| Row {
+            tally: i,
+            side: side_name(ds, t),
+            category: capitalised(&t.category.label()),
+            figure: count(&t.count),
+            counted_by: counter_name(ds, t),
+            period: period(t),
+            quote: t
+                .provenance
+                .first()
+                .map(|p| p.quote.clone())
+                .unwrap_or_default(),
+        })
+        .collect();
+    let summary: Vec<String> = out_groups
+        .iter()
+        .map(|g| {
+            let figures: Vec<String> = g.bars.iter().map(|b| b.description.clone()).collect();
+            format!("{}: {}", g.heading.text, figures.join("; "))
+        })
+        .collect();
+    Some(Chart {
+        width,
+        height,
+        axis_y,
+        title: "People killed, as each counter reports".to_owned(),
+        description: format!(
+            "Bar chart of {} casualty figures. {}.",
+            ds.tallies.len(),
+            summary.join(". ")
+        ),
+        caption: caption(ds),
+        groups: out_groups,
+        ticks,
+        rows,
+    })
+}
+
+/// The bar for tally `i` at `y`, with its end drawn from its qualifier.
+fn bar_for(ds: &Dataset, i: usize, x: &Linear, y: f64, h: f64, fade: f64, subset: bool) -> Bar {
+    let t = &ds.tallies[i];
+    let v = t.count.value.unwrap_or(0) as f64;
+    let w = x.map(v).max(1.0);
+    let end = match (t.count.low, t.count.high) {
+        (Some(lo), Some(hi)) => End::Range {
+            low: x.map(lo as f64),
+            high: x.map(hi as f64),
+        },
+        _ => match t.count.qualifier {
+            q if q.is_lower_bound() => End::Minimum { to: w + fade },
+            CountQualifier::UpTo => End::Maximum,
+            CountQualifier::Approximately => End::Approximate {
+                from: (w - fade / 3.0).max(0.0),
+                to: w + fade / 3.0,
+            },
+            _ => End::Exact,
+        },
+    };
+    let description = format!(
+        "{}: {} killed, counted by {}, {}",
+        side_name(ds, t),
+        figure(t),
+        counter_name(ds, t),
+        period(t),
+    );
+    Bar {
+        tally: i,
+        id: t.id.clone(),
+        x: 0.0,
+        y,
+        w,
+        h,
+        end,
+        tone: tone(&t.category),
+        subset,
+        value: Text::new(0.0, 0.0, Anchor::Start, LABEL, count(&t.count)),
+        value_inside: false,
+        name: Text::new(0.0, 0.0, Anchor::Start, LABEL, String::new()),
+        description,
+    }
+}
+
+/// Move a bar right by `dx`: its start, its end and the ends of its shape.
+fn shift(bar: &mut Bar, dx: f64) {
+    bar.x += dx;
+    bar.w += dx;
+    bar.end = match bar.end {
+        End::Minimum { to } => End::Minimum { to: to + dx },
+        End::Approximate { from, to } => End::Approximate {
+            from: from + dx,
+            to: to + dx,
+        },
+        End::Range { low, high } => End::Range {
+            low: low + dx,
+            high: high + dx,
+        },
+        other => other,
+    };
+}
+
+/// Where a bar's drawn shape ends, fade or band included.
+pub fn visual_end(bar: &Bar) -> f64 {
+    match bar.end {
+        End::Minimum { to } => to,
+        End::Approximate { to, .. } => to,
+        End::Range { high, .. } => high.max(bar.w),
+        End::Exact | End::Maximum => bar.w,
+    }
+}
+
+/// Put a bar's value label in the first free place: past the end of the
+/// bar, on the bar itself, at the right of the name line, or on a line of
+/// its own below (which moves `y` down).
+fn place_value(bar: &mut Bar, taken: &[Rect], width: f64, y: &mut f64) {
+    let text = bar.value.text.clone();
+    let mid = bar.y + bar.h / 2.0 + LABEL * 0.35;
+    let solid = match bar.end {
+        End::Range { low, .. } => low,
+        End::Approximate { from, .. } => from,
+        _ => bar.w,
+    };
+    let outside = Text::new(
+        visual_end(bar) + GAP,
+        mid,
+        Anchor::Start,
+        LABEL,
+        text.clone(),
+    );
+    let inside = Text::new(solid - GAP, mid, Anchor::End, LABEL, text.clone());
+    let beside_name = Text::new(width, bar.name.y, Anchor::End, LABEL, text.clone());
+    // On the bar only when it leaves room at the bar's start.
+    let fits_inside = inside.bbox().x0 >= GAP;
+    let mut options = vec![outside];
+    if fits_inside {
+        options.push(inside.clone());
+    }
+    options.push(beside_name);
+    let boxes: Vec<Rect> = options.iter().map(Text::bbox).collect();
+    let chosen = first_free(&boxes, taken, width);
+    match chosen {
+        Some(i) => {
+            bar.value_inside = options[i] == inside;
+            bar.value = options.swap_remove(i);
+        }
+        None => {
+            *y += LABEL * 1.4;
+            bar.value = Text::new(0.0, *y, Anchor::Start, LABEL, text);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::format::story::first_story;
+    use proptest::prelude::*;
+
+    fn bar<'a>(c: &'a Chart, id: &str) -> &'a Bar {
+        c.groups
+            .iter()
+            .flat_map(|g| &g.bars)
+            .find(|b| b.id == id)
+            .unwrap()
+    }
+
+    #[test]
+    fn labels_carry_the_qualifiers() {
+        let ds = first_story().unwrap();
+        let c = chart(&ds, 640.0).unwrap();
+        assert_eq!(bar(&c, "t-hezbollah-members").value.text, "at least 295");
+        // Every bar's colour class has its gradient in the chart.
+        assert!(c
+            .groups
+            .iter()
+            .flat_map(|g| &g.bars)
+            .all(|b| TONES.contains(&b.tone)));
+        assert_eq!(bar(&c, "t-lebanon-civilians").value.text, "more than 79");
+        assert_eq!(bar(&c, "t-israel-soldiers").value.text, "14");
+        assert_eq!(
+            bar(&c, "t-lebanon-journalists").name.text,
+            "including 3 journalists"
+        );
+    }
+
+    #[test]
+    fn groups_name_side_counter_and_period() {
+        let ds = first_story().unwrap();
+        let c = chart(&ds, 1000.0).unwrap();
+        let headings: Vec<&str> = c.groups.iter().map(|g| g.heading.text.as_str()).collect();
+        assert_eq!(headings, ["Hezbollah", "Lebanon", "Israel"]);
+        let meta: Vec<String> = c
+            .groups
+            .iter()
+            .map(|g| {
+                g.meta
+                    .iter()
+                    .map(|t| t.text.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
+            .collect();
+        assert_eq!(
+            meta[1],
+            "Counted by an AFP tally · since 8 Oct 2023 · as of 15 May 2024"
+        );
+        assert_eq!(
+            meta[2],
+            "Counted by Israel · period not given · as of 15 May 2024"
+        );
+    }
+
+    #[test]
+    fn a_lower_bound_fades_past_its_value_and_an_exact_figure_stops() {
+        let ds = first_story().unwrap();
+        let c = chart(&ds, 640.0).unwrap();
+        let h = bar(&c, "t-hezbollah-members");
+        match h.end {
+            End::Minimum { to } => assert!(to > h.w + 10.0, "{to} vs {}", h.w),
+            other => panic!("at least 295 drawn as {other:?}"),
+        }
+        assert_eq!(bar(&c, "t-israel-soldiers").end, End::Exact);
+        // Same scale for every group: 295 is longer than 79.
+        assert!(h.w > bar(&c, "t-lebanon-civilians").w * 3.0);
+    }
+
+    #[test]
+    fn a_subset_sits_inside_its_superset() {
+        let ds = first_story().unwrap();
+        let c = chart(&ds, 640.0).unwrap();
+        let outer = bar(&c, "t-lebanon-civilians");
+        let inner = bar(&c, "t-lebanon-journalists");
+        assert!(inner.subset && !outer.subset);
+        assert!(inner.x >= outer.x && inner.x + inner.w <= outer.x + outer.w);
+        assert!(inner.y > outer.y && inner.y + inner.h < outer.y + outer.h);
+        // Three of 79: a sliver, in proportion.
+        assert!((inner.w / outer.w - 3.0 / 79.0).abs() < 0.01);
+    }
+
+    #[test]
+    fn parts_of_one_figure_are_drawn_one_after_another() {
+        let mut ds = first_story().unwrap();
+        let mut children = ds.tallies[2].clone();
+        children.id = "t-lebanon-children".into();
+        children.category = TallyCategory::Children;
+        children.count.value = Some(10);
+        ds.tallies.push(children);
+        let c = chart(&ds, 640.0).unwrap();
+        let (a, b) = (
+            bar(&c, "t-lebanon-journalists"),
+            bar(&c, "t-lebanon-children"),
+        );
+        assert_eq!(b.x, a.w, "the second part starts where the first ends");
+        assert!(b.w > b.x && b.y == a.y);
+        assert!(b.w <= bar(&c, "t-lebanon-civilians").w);
+    }
+
+    #[test]
+    fn the_caption_says_the_figures_are_not_like_for_like() {
+        let ds = first_story().unwrap();
+        let c = caption(&ds);
+        assert!(
+            c[0].starts_with("These figures are not like-for-like."),
+            "{c:?}"
+        );
+        assert!(c[0].contains("3 different counters (Hezbollah, an AFP tally and Israel)"));
+        assert!(c[0].contains("over its own period"));
+        assert!(c.iter().any(|s| s.contains("minimum")));
+    }
+
+    #[test]
+    fn a_story_without_tallies_has_no_chart() {
+        let mut ds = first_story().unwrap();
+        ds.tallies.clear();
+        assert!(chart(&ds, 640.0).is_none());
+        assert!(caption(&ds).is_empty());
+    }
+
+    #[test]
+    fn other_qualifiers_get_their_own_ends() {
+        let mut ds = first_story().unwrap();
+        ds.tallies[3].count.qualifier = CountQualifier::UpTo;
+        ds.tallies[4].count.qualifier = CountQualifier::Approximately;
+        ds.tallies[4].count.low = Some(8);
+        ds.tallies[4].count.high = Some(12);
+        let c = chart(&ds, 640.0).unwrap();
+        assert_eq!(bar(&c, "t-israel-soldiers").end, End::Maximum);
+        assert!(matches!(
+            bar(&c, "t-israel-civilians").end,
+            End::Range { low, high } if low < high
+        ));
+    }
+
+    fn all_texts(c: &Chart) -> Vec<Text> {
+        let mut out = Vec::new();
+        for g in &c.groups {
+            out.push(g.heading.clone());
+            out.extend(g.meta.iter().cloned());
+            for b in &g.bars {
+                out.push(b.name.clone());
+                if !b.subset {
+                    out.push(b.value.clone());
+                }
+            }
+        }
+        out.extend(c.ticks.iter().map(|t| t.label.clone()));
+        out
+    }
+
+    proptest! {
+        #[test]
+        fn no_label_overlaps_another_or_leaves_the_width(width in 240.0f64..1400.0) {
+            let ds = first_story().unwrap();
+            let c = chart(&ds, width).unwrap();
+            let boxes: Vec<Rect> = all_texts(&c).iter().map(Text::bbox).collect();
+            for (i, a) in boxes.iter().enumerate() {
+                prop_assert!(a.x0 >= -0.01 && a.x1 <= width + 0.01, "{i} {a:?} at {width}");
+                prop_assert!(a.y0 >= 0.0 && a.y1 <= c.height);
+                for b in &boxes[i + 1..] {
+                    prop_assert!(!a.overlaps(b), "{a:?} overlaps {b:?} at {width}");
+                }
+            }
+            // Bars stay inside too, fade and all.
+            for b in c.groups.iter().flat_map(|g| &g.bars) {
+                prop_assert!(visual_end(b) <= width);
+            }
+        }
+    }
+}

@@ -1,0 +1,457 @@
+//! Chart scales: linear, band and time, with "nice" ticks and their labels.
+//!
+//! The charts compute every position here, natively testable, and the
+//! components receive numbers that are already in pixels. Written for this
+//! crate rather than taken from a plotting crate: the ones that exist
+//! (plotters and friends) draw for themselves and would double the wasm.
+//!
+//! Pure: no browser types here.
+
+use crate::format::date::{civil_from_days, days_from_civil, month_name};
+
+/// A step of 1, 2 or 5 times a power of ten that cuts `lo..=hi` into about
+/// `count` intervals, as d3's `tickStep` does.
+///
+/// ```
+/// use dossier::charts::scale::tick_step;
+/// assert_eq!(tick_step(0.0, 295.0, 5), 50.0);
+/// assert_eq!(tick_step(0.0, 10.0, 5), 2.0);
+/// assert_eq!(tick_step(0.0, 1.0, 4), 0.2);
+/// ```
+pub fn tick_step(lo: f64, hi: f64, count: usize) -> f64 {
+    let span = (hi - lo).abs();
+    if !span.is_finite() || span == 0.0 || count == 0 {
+        return 1.0;
+    }
+    let raw = span / count as f64;
+    let power = 10f64.powf(raw.log10().floor());
+    let error = raw / power;
+    let factor = if error >= 50f64.sqrt() {
+        10.0
+    } else if error >= 10f64.sqrt() {
+        5.0
+    } else if error >= 2f64.sqrt() {
+        2.0
+    } else {
+        1.0
+    };
+    factor * power
+}
+
+/// A linear map from a domain of values to a range of pixels.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Linear {
+    pub domain: (f64, f64),
+    pub range: (f64, f64),
+}
+
+impl Linear {
+    pub fn new(domain: (f64, f64), range: (f64, f64)) -> Self {
+        Linear { domain, range }
+    }
+
+    /// The pixel for a value. A degenerate domain maps to the range's start.
+    ///
+    /// ```
+    /// use dossier::charts::scale::Linear;
+    /// let x = Linear::new((0.0, 300.0), (0.0, 600.0));
+    /// assert_eq!(x.map(75.0), 150.0);
+    /// assert_eq!(x.invert(150.0), 75.0);
+    /// ```
+    pub fn map(&self, v: f64) -> f64 {
+        let (d0, d1) = self.domain;
+        let (r0, r1) = self.range;
+        if d1 == d0 {
+            return r0;
+        }
+        r0 + (v - d0) / (d1 - d0) * (r1 - r0)
+    }
+
+    /// The value at a pixel.
+    pub fn invert(&self, px: f64) -> f64 {
+        let (d0, d1) = self.domain;
+        let (r0, r1) = self.range;
+        if r1 == r0 {
+            return d0;
+        }
+        d0 + (px - r0) / (r1 - r0) * (d1 - d0)
+    }
+
+    /// The domain widened to whole ticks, so that the axis ends on a label.
+    ///
+    /// ```
+    /// use dossier::charts::scale::Linear;
+    /// let x = Linear::new((0.0, 295.0), (0.0, 200.0)).nice(5);
+    /// assert_eq!(x.domain, (0.0, 300.0));
+    /// ```
+    pub fn nice(self, count: usize) -> Self {
+        let (d0, d1) = self.domain;
+        if d1 <= d0 {
+            return Linear {
+                domain: (d0, d0 + 1.0),
+                ..self
+            };
+        }
+        let step = tick_step(d0, d1, count);
+        Linear {
+            domain: ((d0 / step).floor() * step, (d1 / step).ceil() * step),
+            ..self
+        }
+    }
+
+    /// About `count` round values inside the domain, ends included when round.
+    ///
+    /// ```
+    /// use dossier::charts::scale::Linear;
+    /// let x = Linear::new((0.0, 300.0), (0.0, 200.0));
+    /// assert_eq!(x.ticks(4), vec![0.0, 100.0, 200.0, 300.0]);
+    /// ```
+    pub fn ticks(&self, count: usize) -> Vec<f64> {
+        let (d0, d1) = self.domain;
+        let step = tick_step(d0, d1, count);
+        let first = (d0 / step).ceil() as i64;
+        let last = (d1 / step).floor() as i64;
+        (first..=last).map(|i| i as f64 * step).collect()
+    }
+}
+
+/// A tick value as an axis shows it: thousands separated, and only as many
+/// decimals as the step needs.
+///
+/// ```
+/// use dossier::charts::scale::format_tick;
+/// assert_eq!(format_tick(1500.0, 500.0), "1,500");
+/// assert_eq!(format_tick(0.4, 0.2), "0.4");
+/// ```
+pub fn format_tick(v: f64, step: f64) -> String {
+    if step >= 1.0 || step <= 0.0 {
+        let n = v.round();
+        let sign = if n < 0.0 { "-" } else { "" };
+        return format!("{sign}{}", crate::view::present::thousands(n.abs() as u64));
+    }
+    let decimals = (-step.log10().floor()) as usize;
+    format!("{v:.decimals$}")
+}
+
+/// Equal bands along a range, with padding between and around them, as
+/// d3's `scaleBand`: `n` bands, inner padding as a share of a step.
+///
+/// ```
+/// use dossier::charts::scale::Band;
+/// let b = Band::new(3, (0.0, 300.0), 0.0);
+/// assert_eq!((b.start(1), b.bandwidth()), (100.0, 100.0));
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Band {
+    pub n: usize,
+    pub range: (f64, f64),
+    pub padding: f64,
+}
+
+impl Band {
+    pub fn new(n: usize, range: (f64, f64), padding: f64) -> Self {
+        Band {
+            n,
+            range,
+            padding: padding.clamp(0.0, 0.95),
+        }
+    }
+
+    fn step(&self) -> f64 {
+        // n bands and n - 1 gaps, plus half a gap at each end: n steps.
+        (self.range.1 - self.range.0) / self.n.max(1) as f64
+    }
+
+    pub fn bandwidth(&self) -> f64 {
+        self.step() * (1.0 - self.padding)
+    }
+
+    /// Where band `i` starts.
+    pub fn start(&self, i: usize) -> f64 {
+        self.range.0 + self.step() * (self.padding / 2.0 + i as f64)
+    }
+
+    pub fn centre(&self, i: usize) -> f64 {
+        self.start(i) + self.bandwidth() / 2.0
+    }
+}
+
+/// A calendar unit between two time ticks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TimeUnit {
+    Day,
+    Week,
+    Month,
+    Quarter,
+    Year,
+    Decade,
+}
+
+impl TimeUnit {
+    /// From finest to coarsest.
+    const ORDER: [TimeUnit; 6] = [
+        TimeUnit::Day,
+        TimeUnit::Week,
+        TimeUnit::Month,
+        TimeUnit::Quarter,
+        TimeUnit::Year,
+        TimeUnit::Decade,
+    ];
+
+    /// The first tick at or after `day`, and the tick after a tick.
+    fn ceil(self, day: i64) -> i64 {
+        let (y, m, d) = civil_from_days(day);
+        match self {
+            TimeUnit::Day => day,
+            // Weeks start on Monday; day 0 (1970-01-01) was a Thursday.
+            TimeUnit::Week => day + (7 - (day + 3).rem_euclid(7)) % 7,
+            TimeUnit::Month | TimeUnit::Quarter => {
+                let step = if self == TimeUnit::Month { 1 } else { 3 };
+                let mut t = if d == 1 { day } else { next_month(y, m) };
+                while !(civil_from_days(t).1 - 1).is_multiple_of(step) {
+                    let (ty, tm, _) = civil_from_days(t);
+                    t = next_month(ty, tm);
+                }
+                t
+            }
+            TimeUnit::Year | TimeUnit::Decade => {
+                let step = if self == TimeUnit::Year { 1 } else { 10 };
+                let mut yy = if m == 1 && d == 1 { y } else { y + 1 };
+                while yy.rem_euclid(step) != 0 {
+                    yy += 1;
+                }
+                days_from_civil(yy, 1, 1)
+            }
+        }
+    }
+
+    fn next(self, day: i64) -> i64 {
+        match self {
+            TimeUnit::Day => day + 1,
+            TimeUnit::Week => day + 7,
+            TimeUnit::Month => {
+                let (y, m, _) = civil_from_days(day);
+                next_month(y, m)
+            }
+            TimeUnit::Quarter => {
+                let mut t = day;
+                for _ in 0..3 {
+                    let (y, m, _) = civil_from_days(t);
+                    t = next_month(y, m);
+                }
+                t
+            }
+            TimeUnit::Year => {
+                let (y, _, _) = civil_from_days(day);
+                days_from_civil(y + 1, 1, 1)
+            }
+            TimeUnit::Decade => {
+                let (y, _, _) = civil_from_days(day);
+                days_from_civil(y + 10, 1, 1)
+            }
+        }
+    }
+
+    /// About how many days a step spans.
+    fn days(self) -> f64 {
+        match self {
+            TimeUnit::Day => 1.0,
+            TimeUnit::Week => 7.0,
+            TimeUnit::Month => 30.4,
+            TimeUnit::Quarter => 91.3,
+            TimeUnit::Year => 365.25,
+            TimeUnit::Decade => 3652.5,
+        }
+    }
+}
+
+fn next_month(y: i32, m: u8) -> i64 {
+    if m == 12 {
+        days_from_civil(y + 1, 1, 1)
+    } else {
+        days_from_civil(y, m + 1, 1)
+    }
+}
+
+/// A tick on a time axis: the day it marks and its label.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TimeTick {
+    pub day: i64,
+    pub label: String,
+}
+
+/// A map from days (since 1970-01-01, as [`crate::format::date`] counts them) to
+/// pixels. The domain's end is exclusive: a day is drawn as the span from
+/// its start to the next day's start.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Time {
+    pub start: i64,
+    pub end: i64,
+    pub range: (f64, f64),
+}
+
+impl Time {
+    /// A time scale from the first day to the last, both included.
+    pub fn new(first_day: i64, last_day: i64, range: (f64, f64)) -> Self {
+        Time {
+            start: first_day,
+            end: last_day.max(first_day) + 1,
+            range,
+        }
+    }
+
+    fn linear(&self) -> Linear {
+        Linear::new((self.start as f64, self.end as f64), self.range)
+    }
+
+    /// The pixel where a day begins.
+    ///
+    /// ```
+    /// use dossier::charts::scale::Time;
+    /// use dossier::format::date::days_from_civil;
+    /// let t = Time::new(days_from_civil(2024, 5, 1), days_from_civil(2024, 5, 31), (0.0, 310.0));
+    /// assert_eq!(t.map(days_from_civil(2024, 5, 15)), 140.0);
+    /// assert_eq!(t.day_at(145.0), days_from_civil(2024, 5, 15));
+    /// ```
+    pub fn map(&self, day: i64) -> f64 {
+        self.linear().map(day as f64)
+    }
+
+    /// The day under a pixel, clamped to the domain.
+    pub fn day_at(&self, px: f64) -> i64 {
+        let d = self.linear().invert(px).floor() as i64;
+        d.clamp(self.start, self.end - 1)
+    }
+
+    /// The coarsest-first choice of calendar unit that gives at most
+    /// `max_ticks` ticks, and those ticks with their labels. A label names
+    /// the year on the first tick and whenever the year changes.
+    ///
+    /// ```
+    /// use dossier::charts::scale::Time;
+    /// use dossier::format::date::days_from_civil;
+    /// let t = Time::new(days_from_civil(2023, 10, 7), days_from_civil(2024, 5, 15), (0.0, 600.0));
+    /// let labels: Vec<String> = t.ticks(8).into_iter().map(|t| t.label).collect();
+    /// assert_eq!(labels, ["Nov 2023", "Dec", "Jan 2024", "Feb", "Mar", "Apr", "May"]);
+    /// ```
+    pub fn ticks(&self, max_ticks: usize) -> Vec<TimeTick> {
+        let span = (self.end - self.start) as f64;
+        let unit = TimeUnit::ORDER
+            .into_iter()
+            .find(|u| span / u.days() <= max_ticks.max(1) as f64)
+            .unwrap_or(TimeUnit::Decade);
+        let mut out = Vec::new();
+        let mut day = unit.ceil(self.start);
+        let mut last_year = None;
+        while day < self.end && out.len() <= max_ticks {
+            let (y, m, d) = civil_from_days(day);
+            let short = &month_name(m)[..3];
+            let new_year = last_year != Some(y);
+            let label = match unit {
+                TimeUnit::Day | TimeUnit::Week => {
+                    if new_year {
+                        format!("{d} {short} {y}")
+                    } else {
+                        format!("{d} {short}")
+                    }
+                }
+                TimeUnit::Month | TimeUnit::Quarter => {
+                    if new_year {
+                        format!("{short} {y}")
+                    } else {
+                        short.to_owned()
+                    }
+                }
+                TimeUnit::Year | TimeUnit::Decade => y.to_string(),
+            };
+            last_year = Some(y);
+            out.push(TimeTick { day, label });
+            day = unit.next(day);
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn steps_are_one_two_or_five_times_a_power_of_ten() {
+        assert_eq!(tick_step(0.0, 100.0, 10), 10.0);
+        assert_eq!(tick_step(0.0, 79.0, 4), 20.0);
+        assert_eq!(tick_step(0.0, 14.0, 5), 2.0);
+        assert_eq!(tick_step(0.0, 0.0, 5), 1.0, "a degenerate domain");
+        assert_eq!(tick_step(0.0, f64::NAN, 5), 1.0);
+    }
+
+    #[test]
+    fn nice_domains_end_on_a_tick() {
+        let x = Linear::new((0.0, 79.0), (0.0, 100.0)).nice(4);
+        assert_eq!(x.domain, (0.0, 80.0));
+        assert_eq!(x.ticks(4), [0.0, 20.0, 40.0, 60.0, 80.0]);
+        let empty = Linear::new((0.0, 0.0), (0.0, 100.0)).nice(4);
+        assert_eq!(empty.domain, (0.0, 1.0));
+        assert_eq!(empty.map(0.0), 0.0);
+    }
+
+    #[test]
+    fn bands_fill_the_range_with_padding() {
+        let b = Band::new(4, (0.0, 400.0), 0.2);
+        assert!(b.start(0) > 0.0);
+        let end = b.start(3) + b.bandwidth();
+        assert!(
+            (400.0 - end - b.start(0)).abs() < 1e-9,
+            "symmetric outer padding"
+        );
+        assert!(b.start(1) - (b.start(0) + b.bandwidth()) > 0.0);
+    }
+
+    #[test]
+    fn time_ticks_pick_a_unit_that_fits() {
+        let d = days_from_civil;
+        let week = Time::new(d(2024, 5, 10), d(2024, 5, 16), (0.0, 300.0));
+        let labels: Vec<String> = week.ticks(10).into_iter().map(|t| t.label).collect();
+        assert_eq!(labels[0], "10 May 2024");
+        assert_eq!(labels[1], "11 May");
+        let decade = Time::new(d(2001, 3, 1), d(2024, 5, 15), (0.0, 300.0));
+        let ticks = decade.ticks(6);
+        assert!(ticks.len() <= 6);
+        assert!(ticks.iter().all(|t| t.label.len() == 4), "{ticks:?}");
+        let weeks = Time::new(d(2024, 4, 1), d(2024, 5, 15), (0.0, 300.0)).ticks(8);
+        assert_eq!(weeks[0].day, d(2024, 4, 1), "a Monday");
+        assert!(weeks.windows(2).all(|w| w[1].day - w[0].day == 7));
+        let quarters = Time::new(d(2022, 2, 1), d(2024, 5, 15), (0.0, 300.0)).ticks(10);
+        assert_eq!(quarters[0].label, "Apr 2022");
+        assert_eq!(quarters[1].label, "Jul");
+    }
+
+    proptest! {
+        #[test]
+        fn ticks_are_inside_the_domain_and_increasing(lo in -1e6f64..1e6, span in 1e-3f64..1e7, n in 1usize..20) {
+            let x = Linear::new((lo, lo + span), (0.0, 500.0));
+            let t = x.ticks(n);
+            prop_assert!(!t.is_empty() || span < tick_step(lo, lo + span, n));
+            prop_assert!(t.windows(2).all(|w| w[0] < w[1]));
+            prop_assert!(t.iter().all(|&v| v >= lo - 1e-6 * span && v <= lo + span + 1e-6 * span));
+            prop_assert!(t.len() <= 3 * n + 2);
+        }
+
+        #[test]
+        fn map_and_invert_round_trip(v in -1e6f64..1e6) {
+            let x = Linear::new((-5e5, 2e6), (10.0, 610.0));
+            prop_assert!((x.invert(x.map(v)) - v).abs() < 1e-6);
+        }
+
+        #[test]
+        fn time_ticks_are_in_range_and_few(start in 15000i64..25000, len in 0i64..20000, max in 2usize..16) {
+            let t = Time::new(start, start + len, (0.0, 320.0));
+            let ticks = t.ticks(max);
+            prop_assert!(ticks.len() <= max + 1);
+            prop_assert!(ticks.windows(2).all(|w| w[0].day < w[1].day));
+            prop_assert!(ticks.iter().all(|k| k.day >= t.start && k.day < t.end));
+            prop_assert!(t.day_at(t.map(start + len / 2) + 0.01) == start + len / 2);
+        }
+    }
+}

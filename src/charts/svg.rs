@@ -1,0 +1,43 @@
+//! How numbers are written into SVG attributes: one place, so that every
+//! chart and the network round alike, and the snapshots stay stable.
+//!
+//! A tenth of a CSS pixel is below what a screen shows and keeps the markup
+//! short. Pure: no browser types here.
+
+/// A coordinate or a length to a tenth of a pixel.
+///
+/// ```
+/// use dossier::charts::svg::num;
+/// assert_eq!(num(12.345), "12.3");
+/// assert_eq!(num(3.0), "3.0");
+/// ```
+pub fn num(v: f64) -> String {
+    format!("{v:.1}")
+}
+
+/// A size in whole pixels, for a chart's width and height.
+///
+/// ```
+/// assert_eq!(dossier::charts::svg::whole(639.6), "640");
+/// ```
+pub fn whole(v: f64) -> String {
+    format!("{v:.0}")
+}
+
+/// A `transform` that moves a mark to (x, y).
+///
+/// ```
+/// assert_eq!(dossier::charts::svg::translate(1.25, -2.0), "translate(1.2 -2.0)");
+/// ```
+pub fn translate(x: f64, y: f64) -> String {
+    format!("translate({x:.1} {y:.1})")
+}
+
+/// A `viewBox` from its origin and size.
+///
+/// ```
+/// assert_eq!(dossier::charts::svg::view_box(-10.0, 0.0, 200.0, 160.04), "-10.0 0.0 200.0 160.0");
+/// ```
+pub fn view_box(x: f64, y: f64, w: f64, h: f64) -> String {
+    format!("{x:.1} {y:.1} {w:.1} {h:.1}")
+}

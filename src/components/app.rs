@@ -1,0 +1,302 @@
+//! The whole widget: the story shown, and around it the loading status, the
+//! notice, and a file opened or dropped. The state is one pure reducer
+//! ([`AppState`]); fetching and reading files are effects here that
+//! dispatch its actions.
+
+use super::host::use_height_messages;
+use super::loader;
+use super::page::current_page;
+use super::problems::ProblemPanel;
+use super::ptr::ByPtr;
+use super::story::StoryView;
+use crate::view::app::{AppAction, AppState, Loaded, Origin, Progress};
+use crate::view::page::Page;
+use std::rc::Rc;
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+/// [`AppState`] as a Yew reducer.
+#[derive(PartialEq)]
+pub struct AppStore(pub AppState);
+
+impl Reducible for AppStore {
+    type Action = AppAction;
+
+    fn reduce(self: Rc<Self>, action: AppAction) -> Rc<Self> {
+        Rc::new(AppStore(self.0.apply(action)))
+    }
+}
+
+#[derive(Properties, PartialEq, Default)]
+pub struct AppProps {
+    /// The story to show; the bundled first story when absent.
+    #[prop_or_default]
+    pub loaded: Option<Loaded>,
+    /// The URL fragment the page opened with: the reader's view.
+    #[prop_or_default]
+    pub fragment: Option<AttrValue>,
+    /// Read `?data=<url>` from the page and load that story in place of the
+    /// bundled one. Off for server-side rendering.
+    #[prop_or_default]
+    pub load_from_query: bool,
+    /// The page and its embed options; read from the browser's location
+    /// when absent.
+    #[prop_or_default]
+    pub page: Option<Page>,
+    /// Called once, after the first render (or hydration) is on screen:
+    /// from then on the widget answers the reader. The entry point marks
+    /// the host element with it.
+    #[prop_or_default]
+    pub on_live: Option<Callback<()>>,
+}
+
+/// The whole widget.
+#[component]
+pub fn App(props: &AppProps) -> Html {
+    let store = {
+        let (given, fragment) = (props.loaded.clone(), props.fragment.clone());
+        use_reducer(move || {
+            AppStore(AppState::new(
+                given.unwrap_or_else(Loaded::bundled),
+                fragment.map(|f| f.to_string()),
+            ))
+        })
+    };
+    let page = {
+        let (given, browser) = (props.page.clone(), props.load_from_query);
+        use_memo((), move |_| {
+            given.unwrap_or_else(|| {
+                if browser {
+                    current_page()
+                } else {
+                    Page::default()
+                }
+            })
+        })
+    };
+    use_height_messages(&page.options);
+    {
+        let on_live = props.on_live.clone();
+        use_effect_with((), move |_| {
+            if let Some(on_live) = on_live {
+                on_live.emit(());
+            }
+        });
+    }
+    // A story fetched from ?data=: while it loads, a status line; if it
+    // fails, the bundled story stays and the problems are listed above it.
+    {
+        let dispatch = store.dispatcher();
+        let (enabled, data) = (props.load_from_query, page.data.clone());
+        use_effect_with((), move |_| {
+            match data.filter(|_| enabled).map(|raw| loader::data_url(&raw)) {
+                Some(Ok(url)) => {
+                    dispatch.dispatch(AppAction::Fetching(url.clone()));
+                    wasm_bindgen_futures::spawn_local(async move {
+                        dispatch.dispatch(match loader::fetch_dataset(&url).await {
+                            Ok(ds) => AppAction::Opened {
+                                from: Origin::Query,
+                                dataset: Rc::new(ds),
+                                skipped: Vec::new(),
+                            },
+                            Err(problems) => AppAction::Failed {
+                                from: Origin::Query,
+                                problems,
+                            },
+                        });
+                    });
+                }
+                Some(Err(problems)) => dispatch.dispatch(AppAction::Failed {
+                    from: Origin::Query,
+                    problems,
+                }),
+                None => {}
+            }
+        });
+    }
+    // A file opened or dropped: read and checked (or imported) in the
+    // browser, with progress; it replaces the story only when it is valid.
+    // Made once, so that a notice changing leaves the story view alone.
+    let open = {
+        let dispatch = store.dispatcher();
+        use_callback((), move |file: web_sys::File, _| {
+            wasm_bindgen_futures::spawn_local(open_file(file, dispatch.clone()));
+        })
+    };
+    // Drag and drop anywhere on the widget (not in an embed).
+    let droppable = !page.options.embed;
+    let on_dragover = {
+        let dispatch = store.dispatcher();
+        Callback::from(move |e: DragEvent| {
+            if droppable && carries_files(&e) {
+                e.prevent_default();
+                dispatch.dispatch(AppAction::Dragging(true));
+            }
+        })
+    };
+    let on_dragleave = {
+        let dispatch = store.dispatcher();
+        Callback::from(move |e: DragEvent| {
+            if !leaves_for_a_child(&e) {
+                dispatch.dispatch(AppAction::Dragging(false));
+            }
+        })
+    };
+    let on_drop = {
+        let (dispatch, open) = (store.dispatcher(), open.clone());
+        Callback::from(move |e: DragEvent| {
+            dispatch.dispatch(AppAction::Dragging(false));
+            if !droppable {
+                return;
+            }
+            e.prevent_default();
+            if let Some(file) = e
+                .data_transfer()
+                .and_then(|d| d.files())
+                .and_then(|f| f.get(0))
+            {
+                open.emit(file);
+            }
+        })
+    };
+
+    let state = &store.0;
+    let root = classes!(
+        "dossier",
+        page.options.embed.then_some("dossier--embed"),
+        page.options.theme.class()
+    );
+    if let Some(url) = &state.fetching {
+        return html! {
+            <div class={root}>
+                <p class="dossier__loading" role="status">{ format!("Loading the story from {url}…") }</p>
+            </div>
+        };
+    }
+    let status = state.progress.as_ref().map(|p| {
+        html! {
+            <div class="dossier__progress" role="status">
+                <p>{ p.label() }</p>
+                <progress max="1" value={p.share().map(|s| format!("{s:.3}"))} aria-label="Progress" />
+            </div>
+        }
+    });
+    let notice = state.notice.as_ref().map(|n| {
+        let dispatch = store.dispatcher();
+        let close = Callback::from(move |_: MouseEvent| dispatch.dispatch(AppAction::Dismissed));
+        html! {
+            <div class="dossier__notice">
+                <ProblemPanel title={n.title.clone()} problems={n.problems.clone()} />
+                <button type="button" class="link-button" onclick={close}>{ "Dismiss" }</button>
+            </div>
+        }
+    });
+    let open = (!page.options.embed).then_some(open);
+    let body = match &state.loaded {
+        Loaded::Story(ds) => {
+            // One StoryView per story opened: a new story starts a fresh
+            // view, and no render ever compares two datasets field by field.
+            let fragment = state.fragment.clone().map(AttrValue::from);
+            html! { <StoryView key={state.generation} dataset={ByPtr(ds.clone())} {fragment} page={ByPtr(page.clone())} open={open.clone()} /> }
+        }
+        Loaded::Broken(problems) => html! { <>
+            if let Some(open) = open.clone() {
+                <OpenFile {open} />
+            }
+            <ProblemPanel title="This story's data could not be read" problems={problems.clone()} />
+        </> },
+    };
+    html! {
+        <div class={root} ondragover={on_dragover} ondragleave={on_dragleave} ondrop={on_drop}>
+            if state.dragging {
+                <div class="dossier__drop" aria-hidden="true">
+                    <p>{ "Drop a Dossier JSON or an ACLED CSV to open it. It stays in your browser." }</p>
+                </div>
+            }
+            { status }
+            { notice }
+            { body }
+        </div>
+    }
+}
+
+/// Read, check or import a file, reporting progress, and open it if it holds a story.
+async fn open_file(file: web_sys::File, dispatch: UseReducerDispatcher<AppStore>) {
+    let name = file.name();
+    let from = Origin::File(name.clone());
+    dispatch.dispatch(AppAction::Progress(Progress::Reading(name.clone())));
+    let result = match loader::read_file(&file).await {
+        Ok(bytes) => {
+            dispatch.dispatch(AppAction::Progress(Progress::Checking(name.clone())));
+            let report = {
+                let (dispatch, name) = (dispatch.clone(), name.clone());
+                move |share: f64, rows: usize| {
+                    dispatch.dispatch(AppAction::Progress(Progress::Importing {
+                        name: name.clone(),
+                        rows,
+                        share,
+                    }))
+                }
+            };
+            loader::open_bytes(&name, bytes, report).await
+        }
+        Err(problems) => Err(problems),
+    };
+    dispatch.dispatch(match result {
+        Ok(opened) => AppAction::Opened {
+            from,
+            dataset: Rc::new(opened.dataset),
+            skipped: opened.skipped.iter().map(|s| s.problem()).collect(),
+        },
+        Err(problems) => AppAction::Failed { from, problems },
+    });
+}
+
+/// Whether a drag carries files (and not, say, selected text).
+fn carries_files(e: &DragEvent) -> bool {
+    e.data_transfer().is_some_and(|d| {
+        d.types()
+            .iter()
+            .any(|t| t.as_string().as_deref() == Some("Files"))
+    })
+}
+
+/// Whether a drag leaves the widget for one of its own children, which is
+/// not leaving it.
+fn leaves_for_a_child(e: &DragEvent) -> bool {
+    e.related_target()
+        .and_then(|t| t.dyn_into::<web_sys::Node>().ok())
+        .zip(
+            e.current_target()
+                .and_then(|t| t.dyn_into::<web_sys::Node>().ok()),
+        )
+        .is_some_and(|(to, root)| root.contains(Some(&to)))
+}
+
+#[derive(Properties, PartialEq)]
+pub struct OpenFileProps {
+    pub open: Callback<web_sys::File>,
+}
+
+/// "Open file…": a Dossier JSON or an ACLED CSV from the reader's disk.
+#[component]
+pub fn OpenFile(props: &OpenFileProps) -> Html {
+    let onchange = {
+        let open = props.open.clone();
+        Callback::from(move |e: Event| {
+            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            if let Some(file) = input.files().and_then(|f| f.get(0)) {
+                open.emit(file);
+            }
+            // Choosing the same file again must fire again.
+            input.set_value("");
+        })
+    };
+    html! {
+        <div class="open-file">
+            <input id="dossier-open" class="visually-hidden open-file__input" type="file"
+                accept=".json,.csv,application/json,text/csv" {onchange} />
+            <label for="dossier-open" class="button open-file__button">{ "Open file…" }</label>
+        </div>
+    }
+}

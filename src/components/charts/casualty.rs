@@ -1,0 +1,181 @@
+//! The casualty chart: the figures grouped by side and counter, with their
+//! qualifiers drawn. Its geometry is [`crate::charts::casualty`]'s.
+
+use super::marks::{table_toggle, text, MarkHandlers, TipAt, Tooltip};
+use crate::charts::casualty::{self, visual_end, End};
+use crate::charts::svg::{num, whole};
+use crate::components::context::use_dossier;
+use crate::components::resize::use_width;
+use crate::view::state::Action;
+use yew::prelude::*;
+
+/// The casualty figures, grouped by side and counter, with their
+/// qualifiers drawn; selecting one filters the events to those behind it.
+#[component]
+pub fn CasualtyChart() -> Html {
+    let d = use_dossier();
+    let node = use_node_ref();
+    let width = use_width(node.clone(), 640.0);
+    let active = use_state(|| None::<usize>);
+    let table = use_state(|| false);
+    let chart = {
+        let ds = d.dataset.clone();
+        use_memo(width.to_bits(), move |_| casualty::chart(&ds, width))
+    };
+    let ds = &d.dataset;
+    let Some(c) = chart.as_ref() else {
+        return html! {
+            <figure class="chart chart--casualties" ref={node}>
+                <h3 class="chart__title">{ "Casualty figures" }</h3>
+                <p class="chart__none">{ "This story's data has no casualty figures (no tallies), so there is no casualty chart." }</p>
+            </figure>
+        };
+    };
+    let hide = {
+        let active = active.clone();
+        Callback::from(move |_| active.set(None))
+    };
+    let bars = c.groups.iter().flat_map(|g| &g.bars).map(|b| {
+        let picked = d.view.filters.tallies.contains(&b.id);
+        let activate = {
+            let (dispatch, id) = (d.dispatch.clone(), b.id.clone());
+            Callback::from(move |_: ()| dispatch.emit(Action::ToggleTally(id.clone())))
+        };
+        let show = {
+            let (active, i) = (active.clone(), b.tally);
+            Callback::from(move |_| active.set(Some(i)))
+        };
+        let on = MarkHandlers::new(activate, show, hide.clone());
+        // The bar and its name line, whichever comes first.
+        let hit_top = (b.name.y - 14.0).min(b.y);
+        let hit_bottom = (b.name.y + 4.0).max(b.y + b.h);
+        let rect = |x0: f64, x1: f64, class: &'static str| html! {
+            <rect class={class} x={num(x0)} y={num(b.y)}
+                width={num((x1 - x0).max(0.0))} height={num(b.h)} />
+        };
+        let shape = match b.end {
+            End::Exact => rect(b.x, b.w, "cas-bar"),
+            End::Maximum => rect(b.x, b.w, "cas-bar cas-bar--open"),
+            End::Minimum { to } => html! { <>
+                { rect(b.x, b.w, "cas-bar") }
+                <rect class="cas-fade" x={num(b.w)} y={num(b.y)}
+                    width={num(to - b.w)} height={num(b.h)}
+                    fill={format!("url(#dossier-fade-{})", b.tone)} />
+            </> },
+            End::Approximate { from, to } => html! { <>
+                { rect(b.x, from, "cas-bar") }
+                <rect class="cas-fade" x={num(from)} y={num(b.y)}
+                    width={num(to - from)} height={num(b.h)}
+                    fill={format!("url(#dossier-fade-{})", b.tone)} />
+            </> },
+            End::Range { low, high } => html! { <>
+                { rect(b.x, low, "cas-bar") }
+                { rect(low, high, "cas-bar cas-bar--range") }
+                <line class="cas-value-line" x1={num(b.w)} x2={num(b.w)}
+                    y1={num(b.y - 3.0)} y2={num(b.y + b.h + 3.0)} />
+            </> },
+        };
+        html! {
+            <g key={b.id.clone()}
+                class={classes!("cas-mark", format!("cas-mark--{}", b.tone), b.subset.then_some("cas-mark--subset"), picked.then_some("cas-mark--picked"))}
+                data-tally-id={b.id.clone()} tabindex="0" role="button" aria-pressed={picked.to_string()}
+                aria-label={b.description.clone()}
+                aria-describedby={(*active == Some(b.tally)).then_some("dossier-casualty-tip")}
+                onclick={on.click} onkeydown={on.key} onfocus={on.focus} onblur={on.blur}
+                onmouseenter={on.enter} onmouseleave={on.leave}>
+                // A wide, invisible target, so that a thin bar is easy to tap.
+                <rect class="cas-hit" x="0" y={num(hit_top)} width={num(c.width)}
+                    height={num(hit_bottom - hit_top)} />
+                { shape }
+                { text(&b.name, "cas-name") }
+                if !b.subset {
+                    { text(&b.value, if b.value_inside { "cas-value cas-value--inside" } else { "cas-value" }) }
+                }
+            </g>
+        }
+    });
+    let tip = (*active).and_then(|i| {
+        let b = c
+            .groups
+            .iter()
+            .flat_map(|g| &g.bars)
+            .find(|b| b.tally == i)?;
+        let t = ds.tallies.get(i)?;
+        let mut lines = vec![b.description.clone()];
+        if let Some(p) = t.provenance.first() {
+            lines.push(format!("“{}”", p.quote));
+        }
+        lines.push(if d.view.filters.tallies.contains(&t.id) {
+            "Selected: the events below report this figure.".to_owned()
+        } else {
+            "Select it to see the events that report it.".to_owned()
+        });
+        Some(TipAt {
+            x: visual_end(b) / 2.0,
+            y: b.y,
+            lines,
+        })
+    });
+    html! {
+        <figure class="chart chart--casualties" aria-labelledby="dossier-casualty-title">
+            <h3 class="chart__title" id="dossier-casualty-title">{ &c.title }</h3>
+            <p class="chart__subtitle" id="dossier-casualty-desc">
+                { "Select a figure to see the events that report it. " }
+                <span class="visually-hidden">{ &c.description }</span>
+            </p>
+            <div class="chart__plot" ref={node}>
+                <svg class="chart__svg casualties" width={whole(c.width)} height={whole(c.height)}
+                    viewBox={format!("0 0 {:.0} {:.0}", c.width, c.height)}
+                    role="group" aria-labelledby="dossier-casualty-title" aria-describedby="dossier-casualty-desc">
+                    <defs>
+                        { for casualty::TONES.iter().map(|tone| html! {
+                            <linearGradient id={format!("dossier-fade-{tone}")} class={format!("cas-gradient cas-gradient--{tone}")} x1="0" x2="1" y1="0" y2="0">
+                                <stop offset="0" stop-opacity="0.85" />
+                                <stop offset="1" stop-opacity="0" />
+                            </linearGradient>
+                        }) }
+                    </defs>
+                    { for c.groups.iter().map(|g| html! {
+                        <g class="cas-group">
+                            { text(&g.heading, "cas-heading") }
+                            { for g.meta.iter().map(|m| text(m, "cas-meta")) }
+                            { for c.ticks.iter().map(|k| html! {
+                                <line class="chart__grid" x1={num(k.x)} x2={num(k.x)}
+                                    y1={num(g.top)} y2={num(g.bottom)} />
+                            }) }
+                        </g>
+                    }) }
+                    { for bars }
+                    <line class="chart__axis" x1="0" x2={whole(c.width)}
+                        y1={num(c.axis_y)} y2={num(c.axis_y)} />
+                    { for c.ticks.iter().map(|k| text(&k.label, "chart__tick-label")) }
+                </svg>
+                <Tooltip id="dossier-casualty-tip" {tip} />
+            </div>
+            <figcaption class="chart__caption">
+                { for c.caption.iter().map(|s| html! { <p>{ s }</p> }) }
+            </figcaption>
+            { table_toggle(&table, "dossier-casualty-table") }
+            <div id="dossier-casualty-table" class="chart__table" hidden={!*table}>
+                if *table {
+                    <table>
+                        <caption>{ "Casualty figures, as each counter states them" }</caption>
+                        <thead><tr>
+                            <th scope="col">{ "Whose dead" }</th><th scope="col">{ "Who" }</th>
+                            <th scope="col">{ "Figure" }</th><th scope="col">{ "Counted by" }</th>
+                            <th scope="col">{ "Period" }</th><th scope="col">{ "In the text" }</th>
+                        </tr></thead>
+                        <tbody>
+                            { for c.rows.iter().map(|r| html! {
+                                <tr>
+                                    <td>{ &r.side }</td><td>{ &r.category }</td><td>{ &r.figure }</td>
+                                    <td>{ &r.counted_by }</td><td>{ &r.period }</td><td>{ format!("“{}”", r.quote) }</td>
+                                </tr>
+                            }) }
+                        </tbody>
+                    </table>
+                }
+            </div>
+        </figure>
+    }
+}

@@ -1,0 +1,119 @@
+//! What the two charts share: the tooltip, the handlers of a mark that acts
+//! as a button, text from the geometry, and the data-table toggle.
+
+use crate::charts::labels::Text;
+use crate::charts::svg::num;
+use web_sys::HtmlElement;
+use yew::prelude::*;
+
+/// Where a tooltip points, in the plot's pixels, and what it says.
+#[derive(Clone, PartialEq)]
+pub struct TipAt {
+    pub x: f64,
+    pub y: f64,
+    pub lines: Vec<String>,
+}
+
+#[derive(Properties, PartialEq)]
+pub struct TooltipProps {
+    pub id: AttrValue,
+    pub tip: Option<TipAt>,
+}
+
+/// A tooltip over the plot, kept inside its width. Positioned through the
+/// CSS object model rather than a style attribute, which a strict
+/// Content-Security-Policy would block.
+#[component]
+pub fn Tooltip(props: &TooltipProps) -> Html {
+    let node = use_node_ref();
+    use_effect_with((props.tip.clone(), node.clone()), |(tip, node)| {
+        if let (Some(t), Some(el)) = (tip, node.cast::<HtmlElement>()) {
+            let room = el
+                .parent_element()
+                .map_or(0.0, |p| f64::from(p.client_width()));
+            let (w, h) = (f64::from(el.offset_width()), f64::from(el.offset_height()));
+            let left = (t.x - w / 2.0).clamp(0.0, (room - w).max(0.0));
+            let top = if t.y - h - 12.0 >= 0.0 {
+                t.y - h - 12.0
+            } else {
+                t.y + 14.0
+            };
+            let style = el.style();
+            let _ = style.set_property("left", &format!("{left:.0}px"));
+            let _ = style.set_property("top", &format!("{top:.0}px"));
+        }
+    });
+    match &props.tip {
+        Some(t) => html! {
+            <div ref={node} class="chart__tip" role="tooltip" id={props.id.clone()}>
+                { for t.lines.iter().map(|l| html! { <p>{ l }</p> }) }
+            </div>
+        },
+        None => html! {},
+    }
+}
+
+pub fn text(t: &Text, class: &'static str) -> Html {
+    html! {
+        <text class={class} x={num(t.x)} y={num(t.y)}
+            text-anchor={t.anchor.as_str()} font-size={format!("{}", t.size)}>{ &t.text }</text>
+    }
+}
+
+/// The handlers of a chart mark that acts as a button and has a tooltip:
+/// a click (or tap) shows the tooltip and activates; Enter and Space
+/// activate, as on a button, and Escape hides the tooltip; focus and hover
+/// show it, blur and leaving hide it.
+pub struct MarkHandlers {
+    pub click: Callback<MouseEvent>,
+    pub key: Callback<KeyboardEvent>,
+    pub focus: Callback<FocusEvent>,
+    pub blur: Callback<FocusEvent>,
+    pub enter: Callback<MouseEvent>,
+    pub leave: Callback<MouseEvent>,
+}
+
+impl MarkHandlers {
+    pub fn new(activate: Callback<()>, show: Callback<()>, hide: Callback<()>) -> Self {
+        let click = {
+            let (activate, show) = (activate.clone(), show.clone());
+            Callback::from(move |_: MouseEvent| {
+                show.emit(());
+                activate.emit(());
+            })
+        };
+        let key = {
+            let hide = hide.clone();
+            Callback::from(move |e: KeyboardEvent| match e.key().as_str() {
+                "Enter" | " " => {
+                    e.prevent_default();
+                    activate.emit(());
+                }
+                "Escape" => hide.emit(()),
+                _ => {}
+            })
+        };
+        MarkHandlers {
+            click,
+            key,
+            focus: show.reform(|_| ()),
+            blur: hide.reform(|_| ()),
+            enter: show.reform(|_| ()),
+            leave: hide.reform(|_| ()),
+        }
+    }
+}
+
+/// A button that shows or hides a chart's data table.
+pub fn table_toggle(open: &UseStateHandle<bool>, controls: &'static str) -> Html {
+    let toggle = {
+        let open = open.clone();
+        Callback::from(move |_: MouseEvent| open.set(!*open))
+    };
+    html! {
+        <button type="button" class="link-button chart__toggle" aria-expanded={open.to_string()}
+            aria-controls={controls} onclick={toggle}>
+            { if **open { "Hide the table" } else { "Show the data as a table" } }
+        </button>
+    }
+}

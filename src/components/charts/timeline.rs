@@ -1,0 +1,233 @@
+//! The timeline: the events on a time axis; brushing or clicking a range
+//! filters by date. Its geometry is [`crate::charts::timeline`]'s.
+
+use super::marks::{table_toggle, text, MarkHandlers, TipAt, Tooltip};
+use crate::charts::svg::{num, translate, whole};
+use crate::charts::timeline::{self, symbol, RADIUS};
+use crate::components::context::use_dossier;
+use crate::components::resize::use_width;
+use crate::view::present::{event_date, group_label};
+use crate::view::state::{Action, Selection};
+use web_sys::Element;
+use yew::prelude::*;
+
+/// The events on a time axis; brushing or clicking a range filters by date.
+#[component]
+pub fn TimelineChart() -> Html {
+    let d = use_dossier();
+    let node = use_node_ref();
+    let svg = use_node_ref();
+    let width = use_width(node.clone(), 640.0);
+    let active = use_state(|| None::<usize>);
+    let brush = use_state(|| None::<(f64, f64)>);
+    let table = use_state(|| false);
+    let (from, to) = (d.view.filters.from, d.view.filters.to);
+    let chart = {
+        let (ds, outcome) = (d.dataset.clone(), d.outcome.clone());
+        use_memo((width.to_bits(), outcome.clone(), from, to), move |_| {
+            timeline::timeline(&ds, &outcome.events, from, to, width)
+        })
+    };
+    let Some(t) = chart.as_ref() else {
+        return html! {};
+    };
+    let ds = &d.dataset;
+
+    // Brushing: a drag over the plot picks the days under its two ends.
+    let x_of = {
+        let svg = svg.clone();
+        move |client_x: i32| {
+            svg.cast::<Element>().map_or(0.0, |s| {
+                f64::from(client_x) - s.get_bounding_client_rect().left()
+            })
+        }
+    };
+    let on_down = {
+        let (brush, x_of) = (brush.clone(), x_of.clone());
+        Callback::from(move |e: PointerEvent| {
+            if e.button() != 0 {
+                return;
+            }
+            if let Some(target) = e
+                .target()
+                .and_then(|t| wasm_bindgen::JsCast::dyn_into::<Element>(t).ok())
+            {
+                let _ = target.set_pointer_capture(e.pointer_id());
+            }
+            let x = x_of(e.client_x());
+            brush.set(Some((x, x)));
+        })
+    };
+    let on_move = {
+        let (brush, x_of) = (brush.clone(), x_of.clone());
+        Callback::from(move |e: PointerEvent| {
+            if let Some((a, _)) = *brush {
+                brush.set(Some((a, x_of(e.client_x()))));
+            }
+        })
+    };
+    let on_up = {
+        let (brush, dispatch) = (brush.clone(), d.dispatch.clone());
+        let t = t.clone();
+        Callback::from(move |_: PointerEvent| {
+            if let Some((a, b)) = *brush {
+                if (b - a).abs() > 3.0 {
+                    let (from, to) = t.range_at(a, b);
+                    dispatch.emit(Action::SetDates(Some(from), Some(to)));
+                }
+            }
+            brush.set(None);
+        })
+    };
+
+    let hide = {
+        let active = active.clone();
+        Callback::from(move |_| active.set(None))
+    };
+    let marks = t.marks.iter().enumerate().map(|(i, m)| {
+        let e = &ds.events[m.event];
+        let selected = d.view.selected == Some(Selection::Event(m.id.clone()));
+        let activate = {
+            let (dispatch, id) = (d.dispatch.clone(), m.id.clone());
+            Callback::from(move |_: ()| {
+                dispatch.emit(if selected {
+                    Action::ClearSelection
+                } else {
+                    Action::Select(Selection::Event(id.clone()))
+                })
+            })
+        };
+        let show = {
+            let active = active.clone();
+            Callback::from(move |_| active.set(Some(i)))
+        };
+        let on = MarkHandlers::new(activate, show, hide.clone());
+        let (sx, sy) = if m.w > 0.0 { (m.x + RADIUS, m.y) } else { (m.x, m.y) };
+        html! {
+            <g key={m.id.clone()}
+                class={classes!("tl-mark", format!("kind--{}", m.group), (!m.shown).then_some("tl-mark--out"), selected.then_some("tl-mark--selected"))}
+                data-event-id={m.id.clone()} tabindex="0" role="button" aria-pressed={selected.to_string()}
+                aria-label={m.label.clone()}
+                aria-describedby={(*active == Some(i)).then_some("dossier-timeline-tip")}
+                onclick={on.click} onkeydown={on.key} onfocus={on.focus} onblur={on.blur}
+                onmouseenter={on.enter} onmouseleave={on.leave}>
+                if m.w > 0.0 {
+                    <rect class="tl-span" x={num(m.x)} y={num(m.y - 3.0)}
+                        width={num(m.w)} height="6" rx="3" />
+                }
+                <path class="tl-symbol" d={symbol(m.group, RADIUS)}
+                    transform={translate(sx, sy)} />
+                <title>{ format!("{} · {}", event_date(e), e.kind.label()) }</title>
+            </g>
+        }
+    });
+    let tip = (*active).and_then(|i| t.marks.get(i)).map(|m| {
+        let e = &ds.events[m.event];
+        TipAt {
+            x: m.x + m.w / 2.0,
+            y: m.y,
+            lines: vec![
+                format!("{} · {}", event_date(e), e.kind.label()),
+                e.summary.clone(),
+            ],
+        }
+    });
+    // The ranges under the axis are buttons: a click, Enter or Space shows
+    // only those dates, and again shows all.
+    let ranges = t.ranges.iter().map(|r| {
+        let current = from == Some(r.from) && to == Some(r.to);
+        let activate = {
+            let (dispatch, (f, to)) = (d.dispatch.clone(), (r.from, r.to));
+            Callback::from(move |_: ()| {
+                dispatch.emit(if current {
+                    Action::SetDates(None, None)
+                } else {
+                    Action::SetDates(Some(f), Some(to))
+                });
+            })
+        };
+        let on = MarkHandlers::new(activate, Callback::noop(), Callback::noop());
+        html! {
+            <rect class="timeline__range" x={num(r.x)} y={num(t.axis_y)}
+                width={num(r.w)} height="26" tabindex="0" role="button"
+                aria-pressed={current.to_string()}
+                onclick={on.click} onkeydown={on.key}>
+                <title>{ &r.label }</title>
+            </rect>
+        }
+    });
+    let mut groups: Vec<&'static str> = t.marks.iter().map(|m| m.group).collect();
+    groups.sort_unstable();
+    groups.dedup();
+    let shade = |(x0, x1): (f64, f64), class: &'static str| {
+        let (a, b) = if x0 <= x1 { (x0, x1) } else { (x1, x0) };
+        html! {
+            <rect class={class} x={num(a)} y={num(t.top - 2.0)}
+                width={num((b - a).max(1.0))} height={num(t.axis_y - t.top + 2.0)} />
+        }
+    };
+    // The table's rows, oldest first: sorted only when the table is open.
+    let rows: Vec<usize> = if *table {
+        let mut rows: Vec<usize> = (0..ds.events.len()).collect();
+        rows.sort_by_key(|&i| (ds.events[i].date.first_day(), i));
+        rows
+    } else {
+        Vec::new()
+    };
+    html! {
+        <figure class="chart chart--timeline" aria-labelledby="dossier-timeline-title">
+            <h3 class="chart__title" id="dossier-timeline-title">{ &t.title }</h3>
+            <p class="chart__subtitle" id="dossier-timeline-desc">
+                { "Drag across the timeline, or click a month under the axis, to show only those dates. " }
+                <span class="visually-hidden">{ &t.description }{ " The ranges under the axis are buttons; the date filters in the filter panel set any other range." }</span>
+            </p>
+            <div class="chart__plot" ref={node}>
+                <svg ref={svg} class="chart__svg timeline" width={whole(t.width)} height={whole(t.height)}
+                    viewBox={format!("0 0 {:.0} {:.0}", t.width, t.height)}
+                    role="group" aria-labelledby="dossier-timeline-title" aria-describedby="dossier-timeline-desc">
+                    <rect class="timeline__area" x="0" y={num(t.top - 2.0)} width={whole(t.width)}
+                        height={num(t.axis_y - t.top + 2.0)}
+                        onpointerdown={on_down} onpointermove={on_move} onpointerup={on_up.clone()} onpointercancel={on_up} />
+                    if let Some(sel) = t.selection { { shade(sel, "timeline__selection") } }
+                    if let Some(b) = *brush { { shade(b, "timeline__brush") } }
+                    { for ranges }
+                    <line class="chart__axis" x1="0" x2={whole(t.width)}
+                        y1={num(t.axis_y)} y2={num(t.axis_y)} />
+                    { for t.ticks.iter().map(|k| html! {
+                        <g class="chart__tick">
+                            <line x1={num(k.x)} x2={num(k.x)}
+                                y1={num(t.axis_y)} y2={num(t.axis_y + 6.0)} />
+                            { text(&k.label, "chart__tick-label") }
+                        </g>
+                    }) }
+                    { for marks }
+                </svg>
+                <Tooltip id="dossier-timeline-tip" {tip} />
+            </div>
+            <ul class="chart__legend" aria-label="Kinds of event">
+                { for groups.iter().map(|g| html! {
+                    <li class={format!("kind--{g}")}>
+                        <svg class="chart__swatch" viewBox="-8 -8 16 16" aria-hidden="true"><path class="tl-symbol" d={symbol(g, 5.0)} /></svg>
+                        { group_label(g) }
+                    </li>
+                }) }
+                <li><svg class="chart__swatch chart__swatch--wide" viewBox="0 0 24 16" aria-hidden="true"><rect class="tl-span tl-span--legend" x="1" y="5" width="22" height="6" rx="3" /></svg>{ "Known only to the month, or lasting days" }</li>
+            </ul>
+            { table_toggle(&table, "dossier-timeline-table") }
+            <div id="dossier-timeline-table" class="chart__table" hidden={!*table}>
+                if *table {
+                    <table>
+                        <caption>{ "The events, oldest first" }</caption>
+                        <thead><tr><th scope="col">{ "Date" }</th><th scope="col">{ "Kind" }</th><th scope="col">{ "Event" }</th></tr></thead>
+                        <tbody>
+                            { for rows.iter().map(|&i| {
+                                let e = &ds.events[i];
+                                html! { <tr><td>{ event_date(e) }</td><td>{ e.kind.label() }</td><td>{ &e.summary }</td></tr> }
+                            }) }
+                        </tbody>
+                    </table>
+                }
+            </div>
+        </figure>
+    }
+}

@@ -1,0 +1,214 @@
+//! The layout in motion: the simulation ticks once or twice a frame until it
+//! cools, and each frame writes positions straight into the SVG elements
+//! (as d3 does) instead of re-rendering thousands of them through Yew. Yew
+//! renders the structure, and renders once more when the layout comes to rest.
+
+use crate::charts::svg::{num, translate, view_box};
+use crate::graph::layout::Simulation;
+use crate::graph::network::Graph;
+use crate::graph::view::{fit_box, Fit};
+use std::cell::RefCell;
+use std::rc::Rc;
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+/// Ticks per animation frame: the layout cools in about 300 ticks, so about
+/// 2.5 s at 60 frames a second.
+const TICKS_PER_FRAME: usize = 2;
+/// Graphs with more ties than this hide them while the layout moves and
+/// draw them again when it settles: writing thousands of line ends each
+/// frame costs more than a frame.
+const MOVING_EDGES_UP_TO: usize = 1500;
+
+/// The live layout, shared between the animation loop and the handlers.
+pub struct Live {
+    pub sim: Simulation,
+    pub frame: Option<gloo::render::AnimationFrame>,
+    graph: Rc<Graph>,
+    /// Node and edge elements with their indices, found after each render of a new graph.
+    nodes: Vec<(web_sys::Element, usize)>,
+    edges: Vec<(web_sys::Element, usize)>,
+    /// Labels with their offsets from their node.
+    labels: Vec<(web_sys::Element, usize, f64, f64)>,
+    svg: Option<web_sys::Element>,
+    /// The view box the reader has fixed by zooming or dragging, if any.
+    pub frozen: Option<Fit>,
+}
+
+/// The shared slot of the live layout; empty before the first effect and
+/// in server-side rendering.
+pub type LiveRef = Rc<RefCell<Option<Live>>>;
+
+impl Live {
+    /// Whether the ties are redrawn every frame, or hidden until the layout settles.
+    fn edges_move(&self) -> bool {
+        self.edges.len() <= MOVING_EDGES_UP_TO
+    }
+
+    fn paint(&self) {
+        let (x, y) = (&self.sim.nodes.x, &self.sim.nodes.y);
+        for (el, i) in &self.nodes {
+            let _ = el.set_attribute("transform", &translate(x[*i], y[*i]));
+        }
+        for (el, i, dx, dy) in &self.labels {
+            let _ = el.set_attribute("x", &num(x[*i] + dx));
+            let _ = el.set_attribute("y", &num(y[*i] + dy));
+        }
+        // The view follows the layout however many ties it has, so that
+        // nothing jumps when it settles.
+        if let (None, Some(svg)) = (self.frozen, &self.svg) {
+            let f = fit_box(self.graph.bounds_at(x, y, 24.0));
+            let _ = svg.set_attribute("viewBox", &view_box(f.0, f.1, f.2, f.3));
+        }
+        if let Some(svg) = &self.svg {
+            let _ = svg
+                .class_list()
+                .toggle_with_force("network__svg--moving", !self.edges_move());
+        }
+        if !self.edges_move() {
+            return;
+        }
+        for (el, k) in &self.edges {
+            let (x1, y1, x2, y2) = self.graph.edge_ends(*k, x, y);
+            let _ = el.set_attribute("x1", &num(x1));
+            let _ = el.set_attribute("y1", &num(y1));
+            let _ = el.set_attribute("x2", &num(x2));
+            let _ = el.set_attribute("y2", &num(y2));
+        }
+    }
+
+    /// Run the loop if it is not running.
+    pub fn wake(live: &LiveRef, redraw: &UseForceUpdateHandle) {
+        let running = live.borrow().as_ref().is_some_and(|l| l.frame.is_some());
+        if !running {
+            start_loop(live.clone(), redraw.clone());
+        }
+    }
+}
+
+/// The elements under `root` matching `selector`, each with the index in its `data-index`.
+fn indexed(root: &web_sys::Element, selector: &str) -> Vec<(web_sys::Element, usize)> {
+    let Ok(list) = root.query_selector_all(selector) else {
+        return Vec::new();
+    };
+    (0..list.length())
+        .filter_map(|k| list.item(k)?.dyn_into::<web_sys::Element>().ok())
+        .filter_map(|el| {
+            let i = el.get_attribute("data-index")?.parse().ok()?;
+            Some((el, i))
+        })
+        .collect()
+}
+
+fn prefers_reduced_motion() -> bool {
+    gloo::utils::window()
+        .match_media("(prefers-reduced-motion: reduce)")
+        .ok()
+        .flatten()
+        .is_some_and(|m| m.matches())
+}
+
+/// Whether to animate: only in the browser, and not for readers who ask for
+/// reduced motion. Server rendering and reduced motion show the rest state.
+pub fn animate() -> bool {
+    cfg!(target_arch = "wasm32") && !prefers_reduced_motion()
+}
+
+pub fn start_loop(live: LiveRef, redraw: UseForceUpdateHandle) {
+    let next = live.clone();
+    let frame = gloo::render::request_animation_frame(move |_| {
+        let cool = {
+            let mut slot = next.borrow_mut();
+            let Some(l) = slot.as_mut() else { return };
+            // Big graphs tick once a frame, so that dragging keeps up with the pointer.
+            l.sim
+                .ticks(if l.edges_move() { TICKS_PER_FRAME } else { 1 });
+            l.frame = None;
+            l.paint();
+            l.sim.is_cool()
+        };
+        if cool {
+            if let Some(svg) = next.borrow().as_ref().and_then(|l| l.svg.clone()) {
+                let _ = svg.class_list().remove_1("network__svg--moving");
+            }
+            // Bring Yew's picture of the DOM up to date with the rest state.
+            redraw.force_update();
+        } else {
+            start_loop(next, redraw);
+        }
+    });
+    if let Some(l) = live.borrow_mut().as_mut() {
+        l.frame = Some(frame);
+    }
+}
+
+/// The layout of `graph`, animated from the spiral to rest (or set at rest
+/// at once where there is no motion), drawn into the elements under
+/// `group` and `svg`. Returns the live layout and the handle that
+/// re-renders the view once it settles.
+#[hook]
+pub fn use_layout(
+    graph: &Rc<Graph>,
+    group: &NodeRef,
+    svg: &NodeRef,
+    frozen: Option<Fit>,
+) -> (LiveRef, UseForceUpdateHandle) {
+    let live = use_mut_ref(|| None::<Live>);
+    let redraw = use_force_update();
+    {
+        let (live, redraw, group, svg) = (live.clone(), redraw.clone(), group.clone(), svg.clone());
+        use_effect_with(graph.clone(), move |graph| {
+            let mut sim = graph.simulation(1);
+            let moving = animate();
+            if !moving {
+                sim.run_to_rest();
+            }
+            let root = group.cast::<web_sys::Element>();
+            let found = |selector: &str| {
+                root.as_ref()
+                    .map(|r| indexed(r, selector))
+                    .unwrap_or_default()
+            };
+            let labels = found(".network__label")
+                .into_iter()
+                .map(|(el, i)| {
+                    let offset = |name: &str| {
+                        el.get_attribute(name)
+                            .and_then(|v| v.parse().ok())
+                            .unwrap_or(0.0)
+                    };
+                    let (dx, dy) = (offset("data-dx"), offset("data-dy"));
+                    (el, i, dx, dy)
+                })
+                .collect();
+            *live.borrow_mut() = Some(Live {
+                sim,
+                frame: None,
+                graph: graph.clone(),
+                nodes: found(".node"),
+                edges: found(".edge"),
+                labels,
+                svg: svg.cast::<web_sys::Element>(),
+                frozen,
+            });
+            if moving {
+                start_loop(live.clone(), redraw);
+            } else {
+                redraw.force_update();
+            }
+            move || {
+                // Dropping the frame handle cancels the pending frame.
+                live.borrow_mut().take();
+            }
+        });
+    }
+    {
+        let live = live.clone();
+        use_effect_with(frozen, move |frozen| {
+            if let Some(l) = live.borrow_mut().as_mut() {
+                l.frozen = *frozen;
+            }
+        });
+    }
+    (live, redraw)
+}

@@ -1,0 +1,268 @@
+//! The reader's hands on the network: pan with one pointer on the
+//! background, pinch with two, drag a node to pin it, double-click to
+//! release it, zoom with the wheel or the buttons. The arithmetic is
+//! [`crate::graph::view::Zoom`]'s; this file reads pointers and keeps the
+//! live layout in step.
+
+use super::animation::{Live, LiveRef};
+use crate::graph::view::{Fit, Zoom, ZOOM_STEP};
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+/// Where a pointer is, and what it is dragging.
+#[derive(Default)]
+struct Pointers {
+    /// Active pointers on the background: id → last (x, y) in drawing units.
+    down: HashMap<i32, (f64, f64)>,
+    /// The node pressed or being dragged, by which pointer, and whether it
+    /// was pinned before the press.
+    dragging: Option<(usize, i32, bool)>,
+    /// Whether the last press on a node moved it: then it was a drag, and
+    /// the click that ends it must not select the actor.
+    dragged: bool,
+    /// The screen-to-drawing transform, read when the drag started: the
+    /// view does not change during a drag, and reading it forces a layout.
+    transform: Option<[f64; 6]>,
+}
+
+/// The screen-to-drawing transform (a, b, c, d, e, f) of the drawing's own
+/// group, so zoom and pan are accounted for. Reading it forces a layout of
+/// the whole SVG.
+fn screen_to_view(group: &NodeRef) -> Option<[f64; 6]> {
+    let g = group.cast::<web_sys::SvgGraphicsElement>()?;
+    let m = g.get_screen_ctm()?.inverse().ok()?;
+    Some([m.a(), m.b(), m.c(), m.d(), m.e(), m.f()].map(f64::from))
+}
+
+fn apply(m: [f64; 6], x: i32, y: i32) -> (f64, f64) {
+    let (x, y) = (f64::from(x), f64::from(y));
+    (m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5])
+}
+
+/// Positions in drawing units from a pointer's screen position.
+fn pointer_in(group: &NodeRef, x: i32, y: i32) -> Option<(f64, f64)> {
+    screen_to_view(group).map(|m| apply(m, x, y))
+}
+
+/// The gesture state of one network view, and the handlers made from it.
+#[derive(Clone)]
+pub struct Gestures {
+    pointers: Rc<RefCell<Pointers>>,
+    group: NodeRef,
+    zoom: UseStateHandle<Zoom>,
+    /// The fitted view, frozen once the reader zooms, pans or drags.
+    frozen: UseStateHandle<Option<Fit>>,
+    live: LiveRef,
+    redraw: UseForceUpdateHandle,
+}
+
+#[hook]
+pub fn use_gestures(
+    group: &NodeRef,
+    zoom: &UseStateHandle<Zoom>,
+    frozen: &UseStateHandle<Option<Fit>>,
+    live: &LiveRef,
+    redraw: &UseForceUpdateHandle,
+) -> Gestures {
+    let pointers = use_mut_ref(Pointers::default);
+    Gestures {
+        pointers,
+        group: group.clone(),
+        zoom: zoom.clone(),
+        frozen: frozen.clone(),
+        live: live.clone(),
+        redraw: redraw.clone(),
+    }
+}
+
+impl Gestures {
+    /// Whether a node is being dragged: hover stays put meanwhile, as the
+    /// pointer slips on and off nodes and each change would re-render.
+    pub fn dragging(&self) -> bool {
+        self.pointers.borrow().dragging.is_some()
+    }
+
+    /// Whether node `i` is held by a press that has not (yet) dragged it:
+    /// its pin is the press's, not the reader's.
+    pub fn pressed(&self, i: usize) -> bool {
+        let p = self.pointers.borrow();
+        !p.dragged
+            && p.dragging
+                .is_some_and(|(n, _, was_pinned)| n == i && !was_pinned)
+    }
+
+    /// Whether the click that ends a press is a click, not the end of a drag.
+    pub fn take_click(&self) -> bool {
+        !std::mem::take(&mut self.pointers.borrow_mut().dragged)
+    }
+
+    /// A press on the background starts a pan (or, with a second pointer, a pinch).
+    pub fn background_down(&self, fit: Fit) -> Callback<PointerEvent> {
+        let g = self.clone();
+        Callback::from(move |e: PointerEvent| {
+            if let Some(p) = pointer_in(&g.group, e.client_x(), e.client_y()) {
+                g.pointers.borrow_mut().down.insert(e.pointer_id(), p);
+                g.frozen.set(Some(fit));
+            }
+        })
+    }
+
+    /// A press on node `i` pins it where it is, so that the click lands on
+    /// it even while the layout still moves, and may start a drag.
+    pub fn node_down(&self, i: usize, fit: Fit) -> Callback<PointerEvent> {
+        let g = self.clone();
+        Callback::from(move |e: PointerEvent| {
+            e.stop_propagation();
+            let was_pinned = g.live.borrow_mut().as_mut().is_some_and(|l| {
+                let pinned = l.sim.nodes.fixed.get(i).is_some_and(Option::is_some);
+                let (x, y) = (l.sim.nodes.x[i], l.sim.nodes.y[i]);
+                l.sim.pin(i, x, y);
+                pinned
+            });
+            let mut p = g.pointers.borrow_mut();
+            p.dragging = Some((i, e.pointer_id(), was_pinned));
+            p.dragged = false;
+            p.transform = screen_to_view(&g.group);
+            g.frozen.set(Some(fit));
+        })
+    }
+
+    /// Moving: drag the pressed node, pan, or pinch.
+    pub fn moved(&self) -> Callback<PointerEvent> {
+        let g = self.clone();
+        Callback::from(move |e: PointerEvent| {
+            let mut p = g.pointers.borrow_mut();
+            if let Some((node, id, _)) = p.dragging {
+                if id == e.pointer_id() {
+                    let Some((x, y)) = p.transform.map(|m| apply(m, e.client_x(), e.client_y()))
+                    else {
+                        return;
+                    };
+                    p.dragged = true;
+                    drop(p);
+                    if let Some(l) = g.live.borrow_mut().as_mut() {
+                        l.sim.pin(node, x, y);
+                        l.sim.alpha_target = 0.3;
+                        l.sim.reheat(0.3);
+                    }
+                    Live::wake(&g.live, &g.redraw);
+                    return;
+                }
+            }
+            let Some(&old) = p.down.get(&e.pointer_id()) else {
+                return;
+            };
+            // Panning moves the drawing under the pointer, so the transform
+            // is read afresh each move.
+            let Some((x, y)) = pointer_in(&g.group, e.client_x(), e.client_y()) else {
+                return;
+            };
+            let z = *g.zoom;
+            if p.down.len() == 2 {
+                let other = p
+                    .down
+                    .iter()
+                    .find(|(&k, _)| k != e.pointer_id())
+                    .map(|(_, &v)| v);
+                if let Some(pinched) = other.and_then(|o| z.pinch(old, (x, y), o)) {
+                    g.zoom.set(pinched);
+                }
+                p.down.insert(e.pointer_id(), (x, y));
+            } else {
+                // The drawing moves with the pointer, so the point it holds
+                // stays `old`.
+                g.zoom.set(z.pan(old, (x, y)));
+            }
+        })
+    }
+
+    /// A pointer lifted: the end of a pan, a pinch, a press or a drag. A
+    /// press that did not drag releases the pin it set.
+    pub fn up(&self) -> Callback<PointerEvent> {
+        let g = self.clone();
+        Callback::from(move |e: PointerEvent| {
+            let mut p = g.pointers.borrow_mut();
+            p.down.remove(&e.pointer_id());
+            let Some((node, _, was_pinned)) = p.dragging.filter(|&(_, id, _)| id == e.pointer_id())
+            else {
+                return;
+            };
+            p.dragging = None;
+            p.transform = None;
+            let dragged = p.dragged;
+            drop(p);
+            if let Some(l) = g.live.borrow_mut().as_mut() {
+                l.sim.alpha_target = 0.0;
+                if !dragged && !was_pinned {
+                    l.sim.unpin(node);
+                }
+            }
+            if dragged {
+                // The dropped node is now pinned: say so in its accessible name.
+                g.redraw.force_update();
+            }
+        })
+    }
+
+    /// A double click releases a pinned node into the layout.
+    pub fn release(&self, i: usize) -> Callback<MouseEvent> {
+        let g = self.clone();
+        Callback::from(move |_: MouseEvent| {
+            if let Some(l) = g.live.borrow_mut().as_mut() {
+                l.sim.unpin(i);
+                l.sim.reheat(0.3);
+            }
+            g.redraw.force_update();
+            Live::wake(&g.live, &g.redraw);
+        })
+    }
+
+    /// The +/− buttons: zoom about the middle of the view.
+    pub fn zoom_by(&self, factor: f64, fit: Fit) -> Callback<MouseEvent> {
+        let g = self.clone();
+        let (cx, cy) = (fit.0 + fit.2 / 2.0, fit.1 + fit.3 / 2.0);
+        Callback::from(move |_: MouseEvent| {
+            g.frozen.set(Some(fit));
+            g.zoom.set(g.zoom.around(factor, cx, cy));
+        })
+    }
+
+    /// "Reset": the fitted view, unzoomed.
+    pub fn reset(&self) -> Callback<MouseEvent> {
+        let g = self.clone();
+        Callback::from(move |_: MouseEvent| {
+            g.zoom.set(Zoom::default());
+            g.frozen.set(None);
+        })
+    }
+}
+
+/// The wheel zooms about the pointer. It needs a listener that may cancel
+/// scrolling, which Yew's `onwheel` is not.
+#[hook]
+pub fn use_wheel_zoom(svg: &NodeRef, g: &Gestures, fit: Fit) {
+    let (svg, g) = (svg.clone(), g.clone());
+    use_effect_with((*g.zoom, fit), move |&(z, fit)| {
+        let listener = svg.cast::<web_sys::Element>().map(|el| {
+            let options = gloo::events::EventListenerOptions::enable_prevent_default();
+            gloo::events::EventListener::new_with_options(&el, "wheel", options, move |e| {
+                let Some(e) = e.dyn_ref::<web_sys::WheelEvent>() else {
+                    return;
+                };
+                e.prevent_default();
+                let factor = if e.delta_y() < 0.0 {
+                    ZOOM_STEP
+                } else {
+                    1.0 / ZOOM_STEP
+                };
+                let (x, y) = pointer_in(&g.group, e.client_x(), e.client_y()).unwrap_or((0.0, 0.0));
+                g.frozen.set(Some(fit));
+                g.zoom.set(z.around_drawing(factor, x, y));
+            })
+        });
+        move || drop(listener)
+    });
+}

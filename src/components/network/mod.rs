@@ -1,0 +1,227 @@
+//! The actor network: an SVG drawn from [`crate::graph::network::Graph`],
+//! animated by the layout until it cools, and linked to the cards through
+//! the shared filters. The component holds the hooks and the markup; the
+//! motion is in [`animation`], the reader's hands in [`gestures`], the
+//! panels beside the drawing in [`panels`], and the arithmetic in
+//! [`crate::graph::view`].
+
+mod animation;
+mod gestures;
+mod panels;
+
+use super::context::use_dossier;
+use super::ptr::ByPtr;
+use crate::charts::svg::{num, translate, view_box};
+use crate::graph::network::{EdgeKind, Graph, NodeShape};
+use crate::graph::view::{fit_box, label_priority, Described, Fit, Labels, Zoom, ZOOM_STEP};
+use crate::view::present::plural;
+use crate::view::state::Action;
+use animation::{animate, use_layout};
+use gestures::{use_gestures, use_wheel_zoom};
+use panels::{ActorFinder, ActorList, Legend, NodeDetails};
+use yew::prelude::*;
+
+/// The network of actors, with its legend, details and list alternative.
+#[component]
+pub fn NetworkView() -> Html {
+    let d = use_dossier();
+    let all_actors = d.view.filters.is_empty();
+    let graph = {
+        let ds = d.dataset.clone();
+        let selected: Vec<String> = d.view.filters.actors.iter().cloned().collect();
+        use_memo(
+            (d.outcome.clone(), all_actors, selected),
+            move |(outcome, all, selected)| {
+                let keep: Vec<&str> = selected.iter().map(String::as_str).collect();
+                let mut g = Graph::build(&ds, &outcome.events, *all, &keep);
+                if animate() {
+                    // Start from the spiral; the animation takes it to rest.
+                    g.take_positions(&g.simulation(1));
+                } else {
+                    g.lay_out(1);
+                }
+                g
+            },
+        )
+    };
+    // Per graph, not per frame: the edges' titles (with their quotes), the
+    // tab order and each actor's ties, shared with the details and the list.
+    let described = {
+        let ds = d.dataset.clone();
+        use_memo(ByPtr(graph.clone()), move |g| Described::of(&ds, g))
+    };
+    let hovered = use_state_eq(|| None::<usize>);
+    let zoom = use_state_eq(Zoom::default);
+    let frozen_fit = use_state_eq(|| None::<Fit>);
+    let group = use_node_ref();
+    let svg_ref = use_node_ref();
+    let (live, redraw) = use_layout(&graph, &group, &svg_ref, *frozen_fit);
+    let gestures = use_gestures(&group, &zoom, &frozen_fit, &live, &redraw);
+
+    // Current positions: the live simulation's, or the graph's own.
+    let (xs, ys): (Vec<f64>, Vec<f64>) = match live.borrow().as_ref() {
+        Some(l) if l.sim.nodes.len() == graph.nodes.len() => {
+            (l.sim.nodes.x.clone(), l.sim.nodes.y.clone())
+        }
+        _ => graph.nodes.iter().map(|n| (n.x, n.y)).unzip(),
+    };
+    let ds = &d.dataset;
+    let is_selected = |i: usize| {
+        d.view
+            .filters
+            .actors
+            .contains(&ds.actors[graph.nodes[i].actor].id)
+    };
+    let focus_node = hovered.or_else(|| {
+        d.view.filters.actors.iter().next().and_then(|id| {
+            graph
+                .nodes
+                .iter()
+                .position(|n| &ds.actors[n.actor].id == id)
+        })
+    });
+    let neighbours = focus_node.map(|n| graph.neighbours(n)).unwrap_or_default();
+    let lit = |n: usize| focus_node.is_none_or(|f| f == n || neighbours.contains(&n));
+
+    // Labels: the focused actor first, then the selected ones, then the
+    // busiest; a label with no free place is left out (the list has it).
+    let priority = label_priority(&graph, &described.order, focus_node, is_selected);
+    let labels = Labels::place(ds, &graph, &xs, &ys, &priority);
+    // The fitted view holds the labels too, unless the reader has fixed it.
+    let fit = frozen_fit.unwrap_or_else(|| labels.widen(fit_box(graph.bounds_at(&xs, &ys, 24.0))));
+    use_wheel_zoom(&svg_ref, &gestures, fit);
+
+    let edges = graph.edges.iter().enumerate().map(|(k, e)| {
+        let (x1, y1, x2, y2) = graph.edge_ends(k, &xs, &ys);
+        let width = match &e.kind {
+            EdgeKind::Together(events) => 1.0 + (events.len() as f64).sqrt(),
+            EdgeKind::Relation(_) => 1.5,
+        };
+        let on = lit(e.source) && lit(e.target) && (focus_node.is_none() || focus_node == Some(e.source) || focus_node == Some(e.target));
+        let key = e.key(ds, &graph);
+        let (relation_id, pair) = match e.kind {
+            EdgeKind::Relation(_) => (Some(key.clone()), None),
+            EdgeKind::Together(_) => (None, Some(key.clone())),
+        };
+        html! {
+            <line key={key} class={classes!("edge", format!("edge--{}", e.style.class()), (!on).then_some("is-dim"))}
+                data-relation-id={relation_id} data-edge={pair} data-index={k.to_string()}
+                x1={num(x1)} y1={num(y1)} x2={num(x2)} y2={num(y2)}
+                stroke-width={num(width)}
+                marker-end={e.directed.then_some("url(#dossier-arrow)")}>
+                <title>{ described.titles[k].clone() }</title>
+            </line>
+        }
+    });
+
+    let nodes = described.order.iter().map(|&i| {
+        let n = &graph.nodes[i];
+        let actor = &ds.actors[n.actor];
+        let shape = NodeShape::of(&actor.kind);
+        let active = d.view.filters.actors.contains(&actor.id);
+        let id = actor.id.clone();
+        let toggle = {
+            let (dispatch, gestures, id) = (d.dispatch.clone(), gestures.clone(), id.clone());
+            Callback::from(move |_: MouseEvent| {
+                if gestures.take_click() {
+                    dispatch.emit(Action::ToggleActor(id.clone()));
+                }
+            })
+        };
+        let on_key = {
+            let (dispatch, id) = (d.dispatch.clone(), id.clone());
+            Callback::from(move |e: KeyboardEvent| match e.key().as_str() {
+                "Enter" | " " => {
+                    e.prevent_default();
+                    dispatch.emit(Action::ToggleActor(id.clone()));
+                }
+                "Escape" => dispatch.emit(Action::ClearActors),
+                _ => {}
+            })
+        };
+        // Hover follows the pointer, except mid-drag.
+        let hover = |to: Option<usize>| {
+            let (h, gestures) = (hovered.clone(), gestures.clone());
+            move || {
+                if !gestures.dragging() {
+                    h.set(to);
+                }
+            }
+        };
+        let enter = { let f = hover(Some(i)); Callback::from(move |_: PointerEvent| f()) };
+        let leave = { let f = hover(None); Callback::from(move |_: PointerEvent| f()) };
+        let focus = { let f = hover(Some(i)); Callback::from(move |_: FocusEvent| f()) };
+        let blur = { let f = hover(None); Callback::from(move |_: FocusEvent| f()) };
+        let pinned = live.borrow().as_ref().is_some_and(|l| l.sim.nodes.fixed.get(i).is_some_and(Option::is_some))
+            && !gestures.pressed(i);
+        let label = format!(
+            "{}, {}, {}{}",
+            actor.name,
+            shape.label().to_lowercase(),
+            plural(n.events, "event", "events"),
+            if pinned { ", pinned" } else { "" }
+        );
+        html! {
+            <g key={id.clone()} class={classes!("node", format!("node--{}", shape.class()), active.then_some("is-active"), (!lit(i)).then_some("is-dim"))}
+                transform={translate(xs[i], ys[i])}
+                tabindex="0" role="button" aria-pressed={active.to_string()} aria-label={label}
+                data-actor-id={id.clone()} data-index={i.to_string()}
+                onclick={toggle} onkeydown={on_key} onpointerenter={enter} onpointerleave={leave}
+                onfocus={focus} onblur={blur} onpointerdown={gestures.node_down(i, fit)} ondblclick={gestures.release(i)}>
+                <path d={shape.path(n.radius)} />
+            </g>
+        }
+    });
+
+    // Labels sit in a layer above every node, so no node covers another's label.
+    let label_marks = labels.at.iter().enumerate().filter_map(|(i, at)| {
+        let at = at.as_ref()?;
+        let name = &ds.actors[graph.nodes[i].actor].name;
+        Some(html! {
+            <text key={i} class={classes!("network__label", (!lit(i)).then_some("is-dim"))} data-index={i.to_string()}
+                data-dx={num(at.dx)} data-dy={num(at.dy)}
+                x={num(xs[i] + at.dx)} y={num(ys[i] + at.dy)}
+                text-anchor={at.side.anchor()}>{ name }</text>
+        })
+    });
+
+    let on_up = gestures.up();
+    html! {
+        <section class="network" aria-labelledby="dossier-network-title">
+            <h2 id="dossier-network-title" class="network__title">{ "Who is connected to whom" }</h2>
+            <p id="dossier-network-desc" class="network__desc">
+                { format!(
+                    "{} actors and {} ties. Select an actor to show only its events; drag to pin it, double-click to release it.",
+                    graph.nodes.len(), graph.edges.len()
+                ) }
+            </p>
+            <div class="network__tools">
+                <ActorFinder graph={ByPtr(graph.clone())} />
+                <div class="network__zoom" role="group" aria-label="Zoom">
+                    <button type="button" class="button" onclick={gestures.zoom_by(ZOOM_STEP, fit)} aria-label="Zoom in">{ "+" }</button>
+                    <button type="button" class="button" onclick={gestures.zoom_by(1.0 / ZOOM_STEP, fit)} aria-label="Zoom out">{ "−" }</button>
+                    <button type="button" class="button" onclick={gestures.reset()}>{ "Reset" }</button>
+                </div>
+            </div>
+            <svg ref={svg_ref} class="network__svg" role="group" aria-labelledby="dossier-network-title" aria-describedby="dossier-network-desc"
+                viewBox={view_box(fit.0, fit.1, fit.2, fit.3)}
+                onpointerdown={gestures.background_down(fit)} onpointermove={gestures.moved()} onpointerup={on_up.clone()} onpointercancel={on_up}>
+                <defs>
+                    <marker id="dossier-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
+                        <path d="M0,0L10,5L0,10z" class="network__arrow" />
+                    </marker>
+                </defs>
+                <g ref={group.clone()} transform={zoom.transform()}>
+                    <rect class="network__bg" x={num(fit.0 - fit.2)} y={num(fit.1 - fit.3)}
+                        width={num(fit.2 * 3.0)} height={num(fit.3 * 3.0)} />
+                    <g class="network__edges">{ for edges }</g>
+                    <g class="network__nodes">{ for nodes }</g>
+                    <g class="network__labels" aria-hidden="true">{ for label_marks }</g>
+                </g>
+            </svg>
+            <NodeDetails graph={ByPtr(graph.clone())} described={ByPtr(described.clone())} node={focus_node} />
+            <Legend />
+            <ActorList graph={ByPtr(graph.clone())} described={ByPtr(described.clone())} />
+        </section>
+    }
+}

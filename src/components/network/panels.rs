@@ -1,0 +1,170 @@
+//! Beside the drawing: the focused actor's ties, "Find an actor", the
+//! legend, and the whole network as a list (its text alternative).
+
+use crate::components::context::use_dossier;
+use crate::components::ptr::ByPtr;
+use crate::graph::network::{EdgeStyle, Graph, NodeShape};
+use crate::graph::view::Described;
+use crate::view::fold::{fold, Query};
+use crate::view::present::plural;
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct GraphProps {
+    pub graph: ByPtr<Graph>,
+}
+
+#[derive(Properties, PartialEq)]
+pub struct DescribedProps {
+    pub graph: ByPtr<Graph>,
+    pub described: ByPtr<Described>,
+}
+
+#[derive(Properties, PartialEq)]
+pub struct NodeDetailsProps {
+    pub graph: ByPtr<Graph>,
+    pub described: ByPtr<Described>,
+    pub node: Option<usize>,
+}
+
+/// The focused or hovered actor's ties, each with its source quote: the
+/// edge labels, readable by keyboard and screen reader.
+#[component]
+pub fn NodeDetails(props: &NodeDetailsProps) -> Html {
+    let d = use_dossier();
+    let (g, described) = (&props.graph, &props.described);
+    let Some(n) = props.node.filter(|&n| n < g.nodes.len()) else {
+        return html! { <p class="network__details network__details--empty" aria-live="polite">{ "Point at or tab to an actor to see its ties and their sources." }</p> };
+    };
+    let actor = &d.dataset.actors[g.nodes[n].actor];
+    let ties = &described.ties[n];
+    html! {
+        <div class="network__details" aria-live="polite">
+            <h3 class="network__details-title">{ format!("{}: {} ties", actor.name, ties.len()) }</h3>
+            <ul>{ for ties.iter().map(|&k| html! { <li>{ described.titles[k].clone() }</li> }) }</ul>
+        </div>
+    }
+}
+
+/// "Find an actor": type part of a name or alias, pick a match, and focus
+/// goes to that actor's node.
+#[component]
+pub fn ActorFinder(props: &GraphProps) -> Html {
+    let d = use_dossier();
+    let query = use_state(String::new);
+    let q = Query::new(&query);
+    let matches: Vec<(String, String)> = if q.is_empty() {
+        Vec::new()
+    } else {
+        props
+            .graph
+            .nodes
+            .iter()
+            .map(|n| &d.dataset.actors[n.actor])
+            .filter(|a| {
+                let mut text = a.name.clone();
+                for alias in &a.aliases {
+                    text.push(' ');
+                    text.push_str(alias);
+                }
+                q.matches(&fold(&text))
+            })
+            .take(6)
+            .map(|a| (a.id.clone(), a.name.clone()))
+            .collect()
+    };
+    let on_input = {
+        let query = query.clone();
+        Callback::from(move |e: InputEvent| {
+            query.set(
+                e.target_unchecked_into::<web_sys::HtmlInputElement>()
+                    .value(),
+            )
+        })
+    };
+    html! {
+        <div class="network__finder">
+            <label for="dossier-find-actor">{ "Find an actor" }</label>
+            <input id="dossier-find-actor" type="search" autocomplete="off" value={(*query).clone()} oninput={on_input} />
+            if !q.is_empty() {
+                <ul class="network__matches" aria-live="polite">
+                    if matches.is_empty() {
+                        <li>{ "No actor in this view matches." }</li>
+                    }
+                    { for matches.into_iter().map(|(id, name)| {
+                        let focus = Callback::from(move |_: MouseEvent| {
+                            let selector = format!(".network [data-actor-id=\"{id}\"]");
+                            if let Ok(Some(el)) = gloo::utils::document().query_selector(&selector) {
+                                if let Some(el) = el.dyn_ref::<web_sys::SvgElement>() {
+                                    let _ = el.focus();
+                                }
+                            }
+                        });
+                        html! { <li><button type="button" class="link-button" onclick={focus}>{ name }</button></li> }
+                    }) }
+                </ul>
+            }
+        </div>
+    }
+}
+
+/// What the shapes, sizes and lines mean.
+#[component]
+pub fn Legend() -> Html {
+    html! {
+        <div class="network__legend">
+            <h3 class="visually-hidden">{ "Legend" }</h3>
+            <ul class="legend">
+                { for NodeShape::ALL.iter().map(|s| html! {
+                    <li>
+                        <svg class={classes!("legend__swatch", format!("node--{}", s.class()))} viewBox="-12 -12 24 24" aria-hidden="true">
+                            <path d={s.path(8.0)} />
+                        </svg>
+                        { s.label() }
+                    </li>
+                }) }
+                <li class="legend__note">{ "Larger: in more events" }</li>
+            </ul>
+            <ul class="legend">
+                { for EdgeStyle::ALL.iter().map(|s| html! {
+                    <li>
+                        <svg class="legend__swatch legend__swatch--line" viewBox="0 0 32 12" aria-hidden="true">
+                            <line class={classes!("edge", format!("edge--{}", s.class()))} x1="2" y1="6" x2="28" y2="6"
+                                marker-end={(*s == EdgeStyle::Hostility).then_some("url(#dossier-arrow)")} />
+                        </svg>
+                        { s.label() }
+                    </li>
+                }) }
+            </ul>
+        </div>
+    }
+}
+
+/// The network as a list: every actor with its ties, for screen readers and
+/// for readers who prefer text.
+#[component]
+pub fn ActorList(props: &DescribedProps) -> Html {
+    let d = use_dossier();
+    let (g, described) = (&props.graph, &props.described);
+    html! {
+        <details class="network__list">
+            <summary>{ "The actors and their ties, as a list" }</summary>
+            <ul>
+                { for described.order.iter().map(|&n| {
+                    let actor = &d.dataset.actors[g.nodes[n].actor];
+                    let ties = &described.ties[n];
+                    html! {
+                        <li>
+                            <strong>{ &actor.name }</strong>
+                            { format!(" ({}, {})", actor.kind.label().to_lowercase(), plural(g.nodes[n].events, "event", "events")) }
+                            if !ties.is_empty() {
+                                <ul>{ for ties.iter().map(|&k| html! { <li>{ described.titles[k].clone() }</li> }) }</ul>
+                            }
+                        </li>
+                    }
+                }) }
+            </ul>
+        </details>
+    }
+}

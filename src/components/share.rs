@@ -1,0 +1,87 @@
+//! "Copy link" and "Copy embed code": the share panel, and the clipboard.
+
+use super::context::use_dossier;
+use crate::view::embed::{iframe_code, script_code};
+use yew::prelude::*;
+
+/// Copy text to the clipboard; resolves to whether it worked.
+pub async fn copy_text(text: &str) -> bool {
+    let clipboard = gloo::utils::window().navigator().clipboard();
+    wasm_bindgen_futures::JsFuture::from(clipboard.write_text(text))
+        .await
+        .is_ok()
+}
+
+/// Which embed code the share panel offers.
+#[derive(Clone, Copy, PartialEq)]
+enum Code {
+    Responsive,
+    Iframe,
+}
+
+/// "Copy link" and "Copy embed code", both carrying the current view, with
+/// the code shown for reading and a choice of form.
+#[component]
+pub fn SharePanel() -> Html {
+    let d = use_dossier();
+    let said = use_state(String::new);
+    let open = use_state(|| false);
+    let code_kind = use_state(|| Code::Responsive);
+    let fragment = d.fragment();
+    let title = format!("Dossier: {}", d.dataset.story.title);
+    let link = d.page.link(&fragment);
+    let code = match *code_kind {
+        Code::Responsive => script_code(&d.page.embed_target(&fragment), &d.page.script(), &title),
+        Code::Iframe => iframe_code(&d.page.embed_src(&fragment), &title, 900),
+    };
+    let copy = |text: String, done: &'static str| {
+        let said = said.clone();
+        Callback::from(move |_: MouseEvent| {
+            let (said, text) = (said.clone(), text.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                said.set(if copy_text(&text).await {
+                    done.to_owned()
+                } else {
+                    "Could not copy: select the text below and copy it".to_owned()
+                });
+            });
+        })
+    };
+    let toggle = {
+        let open = open.clone();
+        Callback::from(move |_: MouseEvent| open.set(!*open))
+    };
+    let choose = |kind: Code| {
+        let code_kind = code_kind.clone();
+        Callback::from(move |_: web_sys::Event| code_kind.set(kind))
+    };
+    html! {
+        <div class="share">
+            <div class="share__buttons">
+                <button type="button" class="button" onclick={copy(link.clone(), "Link to this view copied")}>{ "Copy link" }</button>
+                <button type="button" class="button" onclick={copy(code.clone(), "Embed code copied")}>{ "Copy embed code" }</button>
+                <button type="button" class="link-button" aria-expanded={open.to_string()} aria-controls="dossier-share-details" onclick={toggle}>
+                    { "Embed options" }
+                </button>
+            </div>
+            <p class="share__said" role="status" aria-live="polite">{ (*said).clone() }</p>
+            <div id="dossier-share-details" class="share__details" hidden={!*open}>
+                <fieldset class="share__kind">
+                    <legend>{ "Embed code" }</legend>
+                    <label><input type="radio" name="dossier-code" checked={*code_kind == Code::Responsive} onchange={choose(Code::Responsive)} />
+                        { " Responsive: the height follows the content (embed.js)" }</label>
+                    <label><input type="radio" name="dossier-code" checked={*code_kind == Code::Iframe} onchange={choose(Code::Iframe)} />
+                        { " Plain iframe, fixed height" }</label>
+                </fieldset>
+                // Written only once opened: the page's address is not known
+                // to the pre-rendered HTML, which the first render must match.
+                if *open {
+                    <label class="share__label" for="dossier-share-code">{ "Code for this view" }</label>
+                    <textarea id="dossier-share-code" class="share__code" readonly=true rows="4" value={code} />
+                    <label class="share__label" for="dossier-share-link">{ "Link to this view" }</label>
+                    <input id="dossier-share-link" class="share__code" type="text" readonly=true value={link} />
+                }
+            </div>
+        </div>
+    }
+}

@@ -1,0 +1,141 @@
+//! One story: its header, the view switcher, the filters and the view the
+//! reader chose, sharing one reducer ([`crate::view::state`]) through the
+//! [`Dossier`] context.
+
+use super::app::OpenFile;
+use super::cards::{CardList, Toolbar};
+use super::charts::{CasualtyChart, TimelineChart};
+use super::context::{Dossier, Store};
+use super::filters::{ActiveFilters, FilterPanel};
+use super::header::StoryHeader;
+use super::network::NetworkView;
+use super::ptr::ByPtr;
+use super::share::SharePanel;
+use super::source::SourcePanel;
+use super::url::{use_url_sync, UrlPage};
+use crate::format::model::{Dataset, Provenance};
+use crate::view::filter::EventIndex;
+use crate::view::page::Page;
+use crate::view::state::{Action, ViewKind, ViewState};
+use std::rc::Rc;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct StoryViewProps {
+    pub dataset: ByPtr<Dataset>,
+    pub fragment: Option<AttrValue>,
+    pub page: ByPtr<Page>,
+    /// Opens a file the reader chose, where the page allows it.
+    pub open: Option<Callback<web_sys::File>>,
+}
+
+/// One story: its header, the filters and the cards, sharing one state.
+#[component]
+pub fn StoryView(props: &StoryViewProps) -> Html {
+    let ds = props.dataset.0.clone();
+    let page = props.page.clone();
+    let store = {
+        let ds = ds.clone();
+        let fragment = props.fragment.clone().unwrap_or_default();
+        let opening = page.options.view;
+        use_reducer(move || Store(Rc::new(ViewState::opening(&fragment, &ds, opening))))
+    };
+    // The dataset never changes within one StoryView (see its key), so the
+    // index is built once and only the filters drive re-filtering.
+    let index = {
+        let ds = ds.clone();
+        use_memo((), move |_| EventIndex::new(&ds))
+    };
+    let outcome = use_memo(store.0.filters.clone(), move |filters| index.apply(filters));
+    // Made once per story, so that the context compares equal while
+    // nothing it shows has changed.
+    let dispatch = {
+        let dispatcher = store.dispatcher();
+        use_memo((), move |_| Callback::from(move |a| dispatcher.dispatch(a)))
+    };
+    let source = use_state(|| None::<Provenance>);
+    let show_source = {
+        let setter = source.setter();
+        use_callback((), move |p, _| setter.set(p))
+    };
+    use_url_sync(
+        &store,
+        &ds,
+        UrlPage {
+            opening: page.options.view,
+            embedded: page.options.embed,
+        },
+    );
+    let parts = page.options.parts;
+
+    let view = store.0.view;
+    let switch = |to: ViewKind, label: &'static str| {
+        let dispatch = (*dispatch).clone();
+        html! {
+            <button type="button" class="views__button" aria-pressed={(view == to).to_string()}
+                onclick={Callback::from(move |_: MouseEvent| dispatch.emit(Action::SetView(to)))}>
+                { label }
+            </button>
+        }
+    };
+    let switcher = html! {
+        <div class="views" role="group" aria-label="View">
+            { switch(ViewKind::Cards, "Events") }
+            { switch(ViewKind::Network, "Network") }
+            { switch(ViewKind::Charts, "Charts") }
+        </div>
+    };
+    let context = Dossier {
+        dataset: props.dataset.clone(),
+        view: store.0.clone(),
+        outcome: ByPtr(outcome),
+        dispatch: (*dispatch).clone(),
+        source: (*source).clone(),
+        show_source,
+        page: page.clone(),
+    };
+    html! {
+        <ContextProvider<Dossier> {context}>
+            if parts.header {
+                <StoryHeader />
+            }
+            <div class="dossier__bar">
+                { switcher }
+                if let Some(open) = props.open.clone() {
+                    <OpenFile {open} />
+                }
+                <SharePanel />
+            </div>
+            <div class={classes!("dossier__layout", (!parts.filters).then_some("dossier__layout--full"))}>
+                if parts.filters {
+                    <FilterPanel />
+                }
+                if view == ViewKind::Network {
+                    <div class="dossier__results">
+                        <ActiveFilters />
+                        <NetworkView />
+                    </div>
+                } else if view == ViewKind::Charts {
+                    <section class="dossier__results" aria-labelledby="dossier-charts-title">
+                        <h2 id="dossier-charts-title" class="visually-hidden">{ "Charts" }</h2>
+                        <TimelineChart />
+                        <CasualtyChart />
+                        <Toolbar />
+                        <ActiveFilters />
+                        <CardList />
+                    </section>
+                } else {
+                    <section class="dossier__results" aria-labelledby="dossier-events-title">
+                        <h2 id="dossier-events-title" class="visually-hidden">{ "Events" }</h2>
+                        <Toolbar />
+                        <ActiveFilters />
+                        <CardList />
+                    </section>
+                }
+            </div>
+            if parts.source {
+                <SourcePanel />
+            }
+        </ContextProvider<Dossier>>
+    }
+}

@@ -1,0 +1,328 @@
+//! The Dossier data format: a story and the actors, events, relations and
+//! casualty tallies it states, each traceable to the sentence it came from.
+//!
+//! These types are the single source of truth for the format. The JSON Schema
+//! in `docs/dossier.schema.json` is generated from them (see [`crate::format::schema`]),
+//! and `docs/DATA_FORMAT.md` explains them for the journalist who writes a
+//! dataset. Decoding a file goes through [`crate::format::validate::load`], which
+//! reports every problem with its JSON path instead of stopping at the first.
+//!
+//! Pure: no browser types here.
+
+use crate::format::date::PartialDate;
+use crate::format::vocab::{
+    ActorKind, CountQualifier, EventKind, GeoPrecision, ParticipantRole, RelationKind, SourceKind,
+    StatusState, TallyCategory, TimeOfDay,
+};
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+/// The version string every dataset carries in `format`.
+pub const FORMAT: &str = "dossier/1";
+
+/// A whole dataset: one story and everything it states.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Dataset {
+    /// Optional pointer to the JSON Schema, for editors that read it.
+    #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
+    pub schema: Option<String>,
+    /// Always `"dossier/1"` for this version of the format.
+    pub format: String,
+    pub story: Story,
+    /// Who reports what: every provenance entry names one of these by id.
+    pub sources: Vec<Source>,
+    pub actors: Vec<Actor>,
+    pub events: Vec<Event>,
+    #[serde(default)]
+    pub relations: Vec<Relation>,
+    #[serde(default)]
+    pub tallies: Vec<Tally>,
+    /// Notes on the dataset as a whole: conventions, ambiguities, editorial choices.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<String>,
+}
+
+/// The article the dataset is drawn from.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Story {
+    pub title: String,
+    /// The standfirst under the headline.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dek: Option<String>,
+    pub outlet: String,
+    /// The original article; only `http` and `https` links are ever shown.
+    pub url: String,
+    /// Publication date, to the day.
+    pub published: PartialDate,
+    /// The place the story was filed from, as printed ("BEIRUT").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dateline: Option<String>,
+    /// The article's body, one string per paragraph. Provenance cites them
+    /// by number, counting from 1.
+    pub paragraphs: Vec<String>,
+}
+
+/// Someone the article credits with a piece of information.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    pub id: String,
+    /// As a reader would say it: "al-Manar", "an AFP tally".
+    pub name: String,
+    pub kind: SourceKind,
+    /// The actor speaking, when it is one of the dataset's actors.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub actor: Option<String>,
+    /// The source this one reached the article through, by id
+    /// ("the Israeli military" via "Israeli news outlets").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub via: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// Where a fact comes from: a source and the shortest exact quote that supports it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Provenance {
+    /// A source id.
+    pub source: String,
+    /// An exact substring of the cited paragraph, typography included.
+    pub quote: String,
+    /// The paragraph's number in `story.paragraphs`, counting from 1.
+    pub paragraph: u32,
+}
+
+/// A person or organisation the story names.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Actor {
+    /// Lower-case letters, digits and hyphens; stable across versions of a dataset.
+    pub id: String,
+    pub name: String,
+    /// Other spellings and names, searched like the name.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
+    pub kind: ActorKind,
+    /// Titles and roles exactly as the article gives them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub roles: Vec<Role>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// A title or role as the article words it, with where it says so.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Role {
+    pub title: String,
+    pub provenance: Provenance,
+}
+
+/// Something that happened, or was said to have happened.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Event {
+    pub id: String,
+    /// When it happened, at the precision the text gives.
+    pub date: PartialDate,
+    /// For something that went on over a period: when it ended, or the
+    /// story's date if it was still going on.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub until: Option<PartialDate>,
+    /// The time of day, when the text gives it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub time_of_day: Option<TimeOfDay>,
+    /// The article's own words for the time ("last night"), kept for the reader.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date_text: Option<String>,
+    pub kind: EventKind,
+    pub summary: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub place: Option<Place>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub participants: Vec<Participant>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub quantities: Vec<Quantity>,
+    pub status: Status,
+    /// At least one; the first is the attribution a card shows.
+    pub provenance: Vec<Provenance>,
+    /// Other events this one is about (a claim of responsibility names the attack).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub refers_to: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// A place as the article names it, with coordinates where it is known.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Place {
+    pub name: String,
+    /// A wider area the text gives ("northern Israel").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub region: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub country: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub coordinates: Option<Coordinates>,
+}
+
+/// WGS 84 degrees, with how closely they pin the place (ACLED's geo_precision).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Coordinates {
+    /// Degrees north, -90 to 90.
+    pub lat: f64,
+    /// Degrees east, -180 to 180.
+    pub lon: f64,
+    pub precision: GeoPrecision,
+}
+
+/// An actor's part in an event.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Participant {
+    /// An actor id.
+    pub actor: String,
+    pub role: ParticipantRole,
+}
+
+/// A number the text gives about an event: "more than 60 rockets".
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Quantity {
+    /// What is counted, plural: "rockets".
+    pub unit: String,
+    pub count: Count,
+}
+
+/// A count with the qualifier the text puts on it.
+///
+/// `{"qualifier": "more_than", "value": 79}` reads "more than 79";
+/// `{"qualifier": "dozens"}` reads "dozens" and carries no number, because
+/// the text gives none. `low` and `high` bound an estimate when a source gives
+/// a range (UCDP's low/best/high), with `value` as the best estimate.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Count {
+    pub qualifier: CountQualifier,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value: Option<u64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub low: Option<u64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub high: Option<u64>,
+}
+
+/// How settled an event is: stated as fact, claimed by someone, or confirmed by someone.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Status {
+    pub state: StatusState,
+    /// Actor ids: who claims, confirms or disputes it. Required unless `state` is `reported`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub by: Vec<String>,
+}
+
+/// A tie between two actors that the text states.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Relation {
+    pub id: String,
+    pub kind: RelationKind,
+    /// An actor id: the one who leads, is a member, attacked...
+    pub from: String,
+    /// An actor id: the one led, joined, attacked...
+    pub to: String,
+    /// The role as the text words it, when it says more than the kind ("deputy head of Hamas in Gaza").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role: Option<String>,
+    /// When the relation began to hold, if the text says.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub since: Option<PartialDate>,
+    /// When it stopped holding, if the text says; a single occasion has `since` = `until`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub until: Option<PartialDate>,
+    pub provenance: Vec<Provenance>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// A casualty figure: who counted whose dead, how many, over what period.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Tally {
+    pub id: String,
+    /// A source id: who counted.
+    pub counted_by: String,
+    /// An actor id: whose dead (a state stands for the people on its side or in its territory).
+    pub side: String,
+    /// Where, when the text says ("Lebanon").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub place: Option<String>,
+    pub category: TallyCategory,
+    /// Killed, as the counter states it. A tally always carries a `value`.
+    pub count: Count,
+    /// First day covered, when the text gives it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub since: Option<PartialDate>,
+    /// The date the figure was current.
+    pub as_of: PartialDate,
+    /// The tally this one is part of (the journalists among the civilians).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub subset_of: Option<String>,
+    /// Events that report this figure.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub events: Vec<String>,
+    pub provenance: Vec<Provenance>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+impl Dataset {
+    pub fn actor(&self, id: &str) -> Option<&Actor> {
+        self.actors.iter().find(|a| a.id == id)
+    }
+
+    pub fn event(&self, id: &str) -> Option<&Event> {
+        self.events.iter().find(|e| e.id == id)
+    }
+
+    pub fn source(&self, id: &str) -> Option<&Source> {
+        self.sources.iter().find(|s| s.id == id)
+    }
+
+    pub fn tally(&self, id: &str) -> Option<&Tally> {
+        self.tallies.iter().find(|t| t.id == id)
+    }
+
+    /// The paragraph a provenance entry cites, if it exists.
+    pub fn paragraph(&self, number: u32) -> Option<&str> {
+        let index = usize::try_from(number).ok()?.checked_sub(1)?;
+        self.story.paragraphs.get(index).map(String::as_str)
+    }
+}
+
+impl Event {
+    /// Every actor id the event involves, once each: participants in their
+    /// order, then claimants and confirmers not already among them.
+    pub fn actor_ids(&self) -> impl Iterator<Item = &str> {
+        let all = self
+            .participants
+            .iter()
+            .map(|p| p.actor.as_str())
+            .chain(self.status.by.iter().map(String::as_str));
+        let mut seen = Vec::new();
+        all.filter(move |id| {
+            // Events name a handful of actors: a linear scan beats hashing.
+            let new = !seen.contains(id);
+            if new {
+                seen.push(*id);
+            }
+            new
+        })
+    }
+}

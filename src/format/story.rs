@@ -1,0 +1,49 @@
+//! The bundled first story: Al-Monitor, "Lebanon's Hezbollah hosts Hamas
+//! delegation, fires 60 rockets on Israel" (15 May 2024), compiled into the
+//! widget so that it renders with no request.
+//!
+//! Pure: no browser types here.
+
+use crate::format::model::Dataset;
+use crate::format::validate::{load, Problem};
+
+/// The dataset's JSON text, as committed in `src/format/data/first-story.json`.
+pub const FIRST_STORY_JSON: &str = include_str!("data/first-story.json");
+
+/// The bundled story, decoded and checked. The test suite holds it valid, so
+/// the widget only meets the error branch if a broken file is ever committed.
+pub fn first_story() -> Result<Dataset, Vec<Problem>> {
+    load(FIRST_STORY_JSON)
+}
+
+/// Counts per part of a dataset, for `dossier stats` and the closing notes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Stats {
+    pub paragraphs: usize,
+    pub sources: usize,
+    pub actors: usize,
+    pub events: usize,
+    pub relations: usize,
+    pub tallies: usize,
+    /// Notes on the dataset and on its items: the recorded ambiguities.
+    pub notes: usize,
+}
+
+impl Stats {
+    pub fn of(ds: &Dataset) -> Self {
+        let item_notes = ds.actors.iter().filter(|a| a.note.is_some()).count()
+            + ds.events.iter().filter(|e| e.note.is_some()).count()
+            + ds.relations.iter().filter(|r| r.note.is_some()).count()
+            + ds.tallies.iter().filter(|t| t.note.is_some()).count()
+            + ds.sources.iter().filter(|s| s.note.is_some()).count();
+        Stats {
+            paragraphs: ds.story.paragraphs.len(),
+            sources: ds.sources.len(),
+            actors: ds.actors.len(),
+            events: ds.events.len(),
+            relations: ds.relations.len(),
+            tallies: ds.tallies.len(),
+            notes: ds.notes.len() + item_notes,
+        }
+    }
+}

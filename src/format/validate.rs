@@ -1,0 +1,980 @@
+//! Loading and checking a dataset: either a valid [`Dataset`], or every
+//! problem found, each with a JSON path and a plain-language reason.
+//!
+//! Loading runs in three passes, so that one mistake never hides another:
+//! 1. the text is parsed as JSON (a syntax error stops here, with its line and column);
+//! 2. each top-level part, and each element of each list, is decoded on its own,
+//!    so a bad actor does not hide a bad event;
+//! 3. the decoded parts are checked against each other: ids, references,
+//!    dates, counts and quotes.
+//!
+//! Pure: no browser types here.
+
+use crate::format::date::{PartialDate, Precision};
+use crate::format::model::*;
+use crate::format::suggest::nearest;
+use crate::format::vocab::StatusState;
+use serde::de::DeserializeOwned;
+use serde_json::{Map, Value};
+use std::collections::{HashMap, HashSet};
+use std::fmt;
+
+/// The largest dataset the loader accepts, in bytes. A story's dataset is
+/// tens of kilobytes; an ACLED-derived one a few megabytes.
+pub const MAX_BYTES: usize = 32 * 1024 * 1024;
+
+/// One thing wrong with a dataset, and where.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Problem {
+    /// A JSON path such as `events[3].participants[1].actor`; `$` is the whole file.
+    pub path: String,
+    pub kind: ProblemKind,
+}
+
+/// What is wrong, in words a journalist can act on.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum ProblemKind {
+    #[error("the file is empty")]
+    Empty,
+    #[error("could not load the story: {0}")]
+    Fetch(String),
+    #[error("the file is {0} bytes; the limit is {MAX_BYTES} bytes")]
+    TooLarge(usize),
+    #[error("the file is not text (it is not valid UTF-8 at byte {0})")]
+    NotText(usize),
+    #[error("invalid JSON at line {line}, column {column}: {message}")]
+    Syntax {
+        line: usize,
+        column: usize,
+        message: String,
+    },
+    #[error("this is JSON, but not a Dossier dataset: {0}")]
+    NotDossier(String),
+    #[error("{0}")]
+    Shape(String),
+    #[error("unknown field \"{field}\"{}", suggestion_text(.suggestion))]
+    UnknownField {
+        field: String,
+        suggestion: Option<String>,
+    },
+    #[error("format is \"{0}\"; this version of Dossier reads \"{FORMAT}\"")]
+    Format(String),
+    #[error("id \"{0}\" must be 1–64 lower-case letters, digits, '.', '_' or '-', starting with a letter or digit")]
+    BadId(String),
+    #[error("duplicate {what} id \"{id}\" (first used at {first})")]
+    DuplicateId {
+        what: &'static str,
+        id: String,
+        first: String,
+    },
+    #[error("unknown {what} \"{id}\"{}", suggestion_text(.suggestion))]
+    UnknownReference {
+        what: &'static str,
+        id: String,
+        suggestion: Option<String>,
+    },
+    #[error("{0} must not be empty")]
+    Missing(&'static str),
+    #[error("\"{0}\" is not an http or https link")]
+    BadUrl(String),
+    #[error("{0}")]
+    Date(String),
+    #[error("{0}")]
+    Count(String),
+    #[error("{0}")]
+    Status(String),
+    #[error("{0}")]
+    Coordinates(String),
+    #[error("{0}")]
+    Reference(String),
+    #[error("paragraph {paragraph} does not exist; the story has {count} paragraphs")]
+    NoParagraph { paragraph: u32, count: usize },
+    #[error("the quote is not an exact substring of paragraph {paragraph}{}", .hint.as_ref().map(|h| format!(" ({h})")).unwrap_or_default())]
+    QuoteNotFound {
+        paragraph: u32,
+        hint: Option<String>,
+    },
+}
+
+fn suggestion_text(s: &Option<String>) -> String {
+    s.as_ref()
+        .map(|s| format!(" (did you mean \"{s}\"?)"))
+        .unwrap_or_default()
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.path, self.kind)
+    }
+}
+
+impl Problem {
+    /// A problem at `path` (a JSON path, or a row of an import).
+    pub fn new(path: impl Into<String>, kind: ProblemKind) -> Self {
+        Problem {
+            path: path.into(),
+            kind,
+        }
+    }
+}
+
+/// Load a dataset from bytes, as read from a file or a fetch.
+pub fn load_bytes(bytes: &[u8]) -> Result<Dataset, Vec<Problem>> {
+    if bytes.len() > MAX_BYTES {
+        return Err(vec![Problem::new("$", ProblemKind::TooLarge(bytes.len()))]);
+    }
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    match std::str::from_utf8(bytes) {
+        Ok(text) => load(text),
+        Err(e) => Err(vec![Problem::new(
+            "$",
+            ProblemKind::NotText(e.valid_up_to()),
+        )]),
+    }
+}
+
+/// Load a dataset from JSON text: the dataset, or every problem in it.
+pub fn load(text: &str) -> Result<Dataset, Vec<Problem>> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.len() > MAX_BYTES {
+        return Err(vec![Problem::new("$", ProblemKind::TooLarge(text.len()))]);
+    }
+    if text.trim().is_empty() {
+        return Err(vec![Problem::new("$", ProblemKind::Empty)]);
+    }
+    let value: Value = serde_json::from_str(text).map_err(|e| {
+        vec![Problem::new(
+            "$",
+            ProblemKind::Syntax {
+                line: e.line(),
+                column: e.column(),
+                message: syntax_message(&e),
+            },
+        )]
+    })?;
+    from_value(value)
+}
+
+fn syntax_message(e: &serde_json::Error) -> String {
+    // serde_json appends " at line L column C"; the problem says it already.
+    let full = e.to_string();
+    match full.rfind(" at line ") {
+        Some(i) => full[..i].to_owned(),
+        None => full,
+    }
+}
+
+/// Decode and check an already-parsed JSON value.
+pub fn from_value(value: Value) -> Result<Dataset, Vec<Problem>> {
+    let Value::Object(mut root) = value else {
+        return Err(vec![Problem::new(
+            "$",
+            ProblemKind::NotDossier(format!(
+                "a dataset is a JSON object with format, story, sources, actors and events; this file is {}",
+                describe_value(&value)
+            )),
+        )]);
+    };
+    const PARTS: [&str; 9] = [
+        "$schema",
+        "format",
+        "story",
+        "sources",
+        "actors",
+        "events",
+        "relations",
+        "tallies",
+        "notes",
+    ];
+    if !["format", "story", "actors", "events"]
+        .iter()
+        .any(|k| root.contains_key(*k))
+    {
+        return Err(vec![Problem::new(
+            "$",
+            ProblemKind::NotDossier(
+                "it has none of the fields format, story, actors and events".into(),
+            ),
+        )]);
+    }
+
+    let mut problems = Vec::new();
+    for key in root.keys() {
+        if !PARTS.contains(&key.as_str()) {
+            problems.push(Problem::new(
+                json_key_path("", key),
+                ProblemKind::UnknownField {
+                    field: key.chars().take(60).collect(),
+                    suggestion: nearest(key, PARTS).map(str::to_owned),
+                },
+            ));
+        }
+    }
+
+    // Ids as written, even in elements that fail to decode, so that a broken
+    // actor does not also turn every reference to it into a problem.
+    let ids = WrittenIds::collect(&root);
+
+    let schema = match root.remove("$schema") {
+        Some(Value::String(s)) => Some(s),
+        Some(other) => {
+            problems.push(Problem::new(
+                "$schema",
+                ProblemKind::Shape(format!(
+                    "expected a string, found {}",
+                    describe_value(&other)
+                )),
+            ));
+            None
+        }
+        None => None,
+    };
+    let format = decode_part::<String>(&mut root, "format", true, &mut problems);
+    let story = decode_part::<Story>(&mut root, "story", true, &mut problems);
+    let notes = decode_part::<Vec<String>>(&mut root, "notes", false, &mut problems);
+    let (sources, sources_at) = decode_list::<Source>(&mut root, "sources", true, &mut problems);
+    let (actors, actors_at) = decode_list::<Actor>(&mut root, "actors", true, &mut problems);
+    let (events, events_at) = decode_list::<Event>(&mut root, "events", true, &mut problems);
+    let (relations, relations_at) =
+        decode_list::<Relation>(&mut root, "relations", false, &mut problems);
+    let (tallies, tallies_at) = decode_list::<Tally>(&mut root, "tallies", false, &mut problems);
+    let positions = Positions {
+        sources: sources_at,
+        actors: actors_at,
+        events: events_at,
+        relations: relations_at,
+        tallies: tallies_at,
+    };
+
+    let story = story.unwrap_or_else(|| Story {
+        title: String::new(),
+        dek: None,
+        outlet: String::new(),
+        url: String::new(),
+        published: PartialDate::day(1970, 1, 1),
+        dateline: None,
+        paragraphs: Vec::new(),
+    });
+    let story_ok = problems.iter().all(|p| !p.path.starts_with("story"));
+    let dataset = Dataset {
+        schema,
+        format: format.clone().unwrap_or_else(|| FORMAT.to_owned()),
+        story,
+        sources,
+        actors,
+        events,
+        relations,
+        tallies,
+        notes: notes.unwrap_or_default(),
+    };
+    let mut checker = Checker {
+        ds: &dataset,
+        ids,
+        positions,
+        problems: Vec::new(),
+        check_quotes: story_ok,
+    };
+    checker.run(format.is_some());
+    problems.extend(checker.problems);
+    if problems.is_empty() {
+        Ok(dataset)
+    } else {
+        Err(problems)
+    }
+}
+
+/// Check a dataset that is already typed (one built in code, or imported).
+pub fn validate(ds: &Dataset) -> Vec<Problem> {
+    let mut checker = Checker {
+        ds,
+        ids: WrittenIds::of(ds),
+        positions: Positions::identity(ds),
+        problems: Vec::new(),
+        check_quotes: true,
+    };
+    checker.run(true);
+    checker.problems
+}
+
+fn describe_value(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}
+
+fn json_key_path(parent: &str, key: &str) -> String {
+    let simple = !key.is_empty()
+        && key
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '$');
+    let key: String = key.chars().take(60).collect();
+    match (parent.is_empty(), simple) {
+        (true, true) => key,
+        (false, true) => format!("{parent}.{key}"),
+        (_, false) => format!("{parent}[{}]", Value::String(key)),
+    }
+}
+
+fn decode_part<T: DeserializeOwned>(
+    root: &mut Map<String, Value>,
+    key: &'static str,
+    required: bool,
+    problems: &mut Vec<Problem>,
+) -> Option<T> {
+    match root.remove(key) {
+        Some(v) => decode(v, key, problems),
+        None => {
+            if required {
+                problems.push(Problem::new(
+                    key,
+                    ProblemKind::Shape(format!("missing field \"{key}\"")),
+                ));
+            }
+            None
+        }
+    }
+}
+
+/// Decode each element of a list on its own. Returns the elements that
+/// decoded and, for each, its index in the file, so that later problems
+/// name the right element even when an earlier one failed.
+fn decode_list<T: DeserializeOwned>(
+    root: &mut Map<String, Value>,
+    key: &'static str,
+    required: bool,
+    problems: &mut Vec<Problem>,
+) -> (Vec<T>, Vec<usize>) {
+    match root.remove(key) {
+        Some(Value::Array(items)) => items
+            .into_iter()
+            .enumerate()
+            .filter_map(|(i, v)| decode(v, &format!("{key}[{i}]"), problems).map(|t| (t, i)))
+            .unzip(),
+        Some(other) => {
+            problems.push(Problem::new(
+                key,
+                ProblemKind::Shape(format!("expected a list, found {}", describe_value(&other))),
+            ));
+            Default::default()
+        }
+        None => {
+            if required {
+                problems.push(Problem::new(
+                    key,
+                    ProblemKind::Shape(format!("missing field \"{key}\"")),
+                ));
+            }
+            Default::default()
+        }
+    }
+}
+
+fn decode<T: DeserializeOwned>(v: Value, at: &str, problems: &mut Vec<Problem>) -> Option<T> {
+    match serde_path_to_error::deserialize::<_, T>(v) {
+        Ok(t) => Some(t),
+        Err(e) => {
+            let inner = e.path().to_string();
+            let mut path = at.to_owned();
+            if inner != "." {
+                if !inner.starts_with('[') {
+                    path.push('.');
+                }
+                path.push_str(&inner);
+            }
+            let message = e.into_inner().to_string();
+            let kind = shape_problem(&message);
+            // serde reports an unknown field at the object that holds it; name the field itself.
+            if let ProblemKind::UnknownField { field, .. } = &kind {
+                if !path.ends_with(field.as_str()) {
+                    path = json_key_path(&path, field);
+                }
+            }
+            problems.push(Problem::new(path, kind));
+            None
+        }
+    }
+}
+
+/// Turn serde's wording into ours, adding a suggestion for unknown fields.
+fn shape_problem(message: &str) -> ProblemKind {
+    if let Some(rest) = message.strip_prefix("unknown field `") {
+        let (field, rest) = rest.split_once('`').unwrap_or((rest, ""));
+        let expected: Vec<&str> = rest.split('`').skip(1).step_by(2).collect();
+        return ProblemKind::UnknownField {
+            field: field.to_owned(),
+            suggestion: nearest(field, expected).map(str::to_owned),
+        };
+    }
+    let cleaned = message.replace('`', "\"");
+    // "invalid type: string \"x\", expected u32" → plainer words.
+    let cleaned = cleaned
+        .replace("expected u32", "expected a whole number")
+        .replace("expected u64", "expected a whole number")
+        .replace("expected f64", "expected a number")
+        .replace("expected a sequence", "expected a list")
+        .replace("expected a borrowed string", "expected a string");
+    ProblemKind::Shape(cleaned)
+}
+
+/// The ids each list declares, read from the raw JSON.
+#[derive(Default)]
+struct WrittenIds {
+    sources: HashSet<String>,
+    actors: HashSet<String>,
+    events: HashSet<String>,
+    tallies: HashSet<String>,
+}
+
+impl WrittenIds {
+    fn collect(root: &Map<String, Value>) -> Self {
+        let ids = |key: &str| -> HashSet<String> {
+            root.get(key)
+                .and_then(Value::as_array)
+                .map(|items| {
+                    items
+                        .iter()
+                        .filter_map(|v| v.get("id")?.as_str().map(str::to_owned))
+                        .collect()
+                })
+                .unwrap_or_default()
+        };
+        WrittenIds {
+            sources: ids("sources"),
+            actors: ids("actors"),
+            events: ids("events"),
+            tallies: ids("tallies"),
+        }
+    }
+
+    fn of(ds: &Dataset) -> Self {
+        WrittenIds {
+            sources: ds.sources.iter().map(|s| s.id.clone()).collect(),
+            actors: ds.actors.iter().map(|a| a.id.clone()).collect(),
+            events: ds.events.iter().map(|e| e.id.clone()).collect(),
+            tallies: ds.tallies.iter().map(|t| t.id.clone()).collect(),
+        }
+    }
+}
+
+/// Whether an id is safe to use in URLs and markup: `hezbollah`, `e-2024-05-15-hermon`.
+pub fn is_valid_id(id: &str) -> bool {
+    let bytes = id.as_bytes();
+    !bytes.is_empty()
+        && bytes.len() <= 64
+        && bytes[0].is_ascii_alphanumeric()
+        && bytes.iter().all(|&b| {
+            b.is_ascii_lowercase() || b.is_ascii_digit() || matches!(b, b'-' | b'_' | b'.')
+        })
+}
+
+/// Whether a link may be shown to a reader: only http and https.
+pub fn is_web_url(url: &str) -> bool {
+    let lower = url
+        .trim_start()
+        .get(..8)
+        .unwrap_or(url)
+        .to_ascii_lowercase();
+    (lower.starts_with("https://") || lower.starts_with("http://"))
+        && !url.chars().any(|c| c.is_whitespace() || c.is_control())
+}
+
+/// For each decoded element, its index in the file's list.
+struct Positions {
+    sources: Vec<usize>,
+    actors: Vec<usize>,
+    events: Vec<usize>,
+    relations: Vec<usize>,
+    tallies: Vec<usize>,
+}
+
+impl Positions {
+    fn identity(ds: &Dataset) -> Self {
+        let upto = |n: usize| (0..n).collect();
+        Positions {
+            sources: upto(ds.sources.len()),
+            actors: upto(ds.actors.len()),
+            events: upto(ds.events.len()),
+            relations: upto(ds.relations.len()),
+            tallies: upto(ds.tallies.len()),
+        }
+    }
+}
+
+fn indexed<'b>(ids: impl Iterator<Item = &'b str>, at: &[usize]) -> Vec<(usize, &'b str)> {
+    at.iter().copied().zip(ids).collect()
+}
+
+struct Checker<'a> {
+    ds: &'a Dataset,
+    ids: WrittenIds,
+    positions: Positions,
+    problems: Vec<Problem>,
+    check_quotes: bool,
+}
+
+enum IdSet {
+    Sources,
+    Actors,
+    Events,
+    Tallies,
+}
+
+impl Checker<'_> {
+    fn push(&mut self, path: impl Into<String>, kind: ProblemKind) {
+        self.problems.push(Problem::new(path, kind));
+    }
+
+    fn run(&mut self, format_written: bool) {
+        let ds = self.ds;
+        if format_written && ds.format != FORMAT {
+            self.push("format", ProblemKind::Format(ds.format.clone()));
+        }
+        self.story();
+        let pos = &self.positions;
+        let lists = [
+            (
+                "source",
+                "sources",
+                indexed(ds.sources.iter().map(|s| s.id.as_str()), &pos.sources),
+            ),
+            (
+                "actor",
+                "actors",
+                indexed(ds.actors.iter().map(|a| a.id.as_str()), &pos.actors),
+            ),
+            (
+                "event",
+                "events",
+                indexed(ds.events.iter().map(|e| e.id.as_str()), &pos.events),
+            ),
+            (
+                "relation",
+                "relations",
+                indexed(ds.relations.iter().map(|r| r.id.as_str()), &pos.relations),
+            ),
+            (
+                "tally",
+                "tallies",
+                indexed(ds.tallies.iter().map(|t| t.id.as_str()), &pos.tallies),
+            ),
+        ];
+        for (what, list, ids) in lists {
+            self.unique(what, list, ids);
+        }
+
+        for (i, s) in ds.sources.iter().enumerate() {
+            let at = format!("sources[{}]", self.positions.sources[i]);
+            self.text(&s.name, &at, "name", "source name");
+            if let Some(a) = &s.actor {
+                self.reference(IdSet::Actors, a, &format!("{at}.actor"));
+            }
+            if let Some(v) = &s.via {
+                if v == &s.id {
+                    self.push(
+                        format!("{at}.via"),
+                        ProblemKind::Reference("a source cannot come via itself".into()),
+                    );
+                } else {
+                    self.reference(IdSet::Sources, v, &format!("{at}.via"));
+                }
+            }
+        }
+        for (i, a) in ds.actors.iter().enumerate() {
+            let at = format!("actors[{}]", self.positions.actors[i]);
+            self.text(&a.name, &at, "name", "actor name");
+            for (j, r) in a.roles.iter().enumerate() {
+                self.text(&r.title, &format!("{at}.roles[{j}]"), "title", "role title");
+                self.provenance(&r.provenance, &format!("{at}.roles[{j}].provenance"));
+            }
+        }
+        for (i, e) in ds.events.iter().enumerate() {
+            self.event(self.positions.events[i], e);
+        }
+        for (i, r) in ds.relations.iter().enumerate() {
+            let at = format!("relations[{}]", self.positions.relations[i]);
+            self.reference(IdSet::Actors, &r.from, &format!("{at}.from"));
+            self.reference(IdSet::Actors, &r.to, &format!("{at}.to"));
+            if r.from == r.to {
+                self.push(
+                    format!("{at}.to"),
+                    ProblemKind::Reference(format!(
+                        "a relation joins two different actors; both ends are \"{}\"",
+                        r.from
+                    )),
+                );
+            }
+            self.date_order(r.since.as_ref(), r.until.as_ref(), &at, "since", "until");
+            self.provenances(&r.provenance, &at);
+        }
+        for (i, t) in ds.tallies.iter().enumerate() {
+            self.tally(self.positions.tallies[i], t);
+        }
+    }
+
+    fn story(&mut self) {
+        let s = &self.ds.story;
+        self.text(&s.title, "story", "title", "story.title");
+        self.text(&s.outlet, "story", "outlet", "story.outlet");
+        if !is_web_url(&s.url) {
+            self.push(
+                "story.url",
+                ProblemKind::BadUrl(s.url.chars().take(80).collect()),
+            );
+        }
+        if s.published.precision() != Precision::Day {
+            self.push(
+                "story.published",
+                ProblemKind::Date(format!(
+                    "the publication date needs a day (YYYY-MM-DD); found \"{}\"",
+                    s.published
+                )),
+            );
+        }
+        if s.paragraphs.is_empty() {
+            self.push("story.paragraphs", ProblemKind::Missing("story.paragraphs"));
+        }
+    }
+
+    fn text(&mut self, value: &str, at: &str, field: &str, what: &'static str) {
+        if value.trim().is_empty() {
+            self.push(json_key_path(at, field), ProblemKind::Missing(what));
+        }
+    }
+
+    /// Ids are well-formed and unique within their list. `ids` pairs each
+    /// id with its index in the file.
+    fn unique(&mut self, what: &'static str, list: &str, ids: Vec<(usize, &str)>) {
+        let mut first: HashMap<&str, usize> = HashMap::new();
+        for (i, id) in ids {
+            let at = format!("{list}[{i}].id");
+            if !is_valid_id(id) {
+                self.push(
+                    at.clone(),
+                    ProblemKind::BadId(id.chars().take(80).collect()),
+                );
+            }
+            if let Some(&j) = first.get(id) {
+                self.push(
+                    at,
+                    ProblemKind::DuplicateId {
+                        what,
+                        id: id.to_owned(),
+                        first: format!("{list}[{j}].id"),
+                    },
+                );
+            } else {
+                first.insert(id, i);
+            }
+        }
+    }
+
+    fn reference(&mut self, set: IdSet, id: &str, at: &str) {
+        let (what, known) = match set {
+            IdSet::Sources => ("source", &self.ids.sources),
+            IdSet::Actors => ("actor", &self.ids.actors),
+            IdSet::Events => ("event", &self.ids.events),
+            IdSet::Tallies => ("tally", &self.ids.tallies),
+        };
+        if !known.contains(id) {
+            let suggestion = nearest(id, known.iter().map(String::as_str)).map(str::to_owned);
+            self.push(
+                at,
+                ProblemKind::UnknownReference {
+                    what,
+                    id: id.chars().take(80).collect(),
+                    suggestion,
+                },
+            );
+        }
+    }
+
+    fn date_order(
+        &mut self,
+        from: Option<&PartialDate>,
+        to: Option<&PartialDate>,
+        at: &str,
+        from_name: &str,
+        to_name: &str,
+    ) {
+        if let (Some(a), Some(b)) = (from, to) {
+            if b.last_day() < a.first_day() {
+                self.push(
+                    format!("{at}.{to_name}"),
+                    ProblemKind::Date(format!("{to_name} ({b}) is before {from_name} ({a})")),
+                );
+            }
+        }
+    }
+
+    fn event(&mut self, i: usize, e: &Event) {
+        let at = format!("events[{i}]");
+        self.text(&e.summary, &at, "summary", "event summary");
+        self.date_order(Some(&e.date), e.until.as_ref(), &at, "date", "until");
+        if let Some(place) = &e.place {
+            self.text(&place.name, &format!("{at}.place"), "name", "place name");
+            if let Some(c) = &place.coordinates {
+                let cat = format!("{at}.place.coordinates");
+                if !(-90.0..=90.0).contains(&c.lat) {
+                    self.push(
+                        format!("{cat}.lat"),
+                        ProblemKind::Coordinates(format!(
+                            "latitude {} is outside -90 to 90",
+                            c.lat
+                        )),
+                    );
+                }
+                if !(-180.0..=180.0).contains(&c.lon) {
+                    self.push(
+                        format!("{cat}.lon"),
+                        ProblemKind::Coordinates(format!(
+                            "longitude {} is outside -180 to 180",
+                            c.lon
+                        )),
+                    );
+                }
+            }
+        }
+        for (j, p) in e.participants.iter().enumerate() {
+            self.reference(
+                IdSet::Actors,
+                &p.actor,
+                &format!("{at}.participants[{j}].actor"),
+            );
+        }
+        for (j, q) in e.quantities.iter().enumerate() {
+            let qat = format!("{at}.quantities[{j}]");
+            self.text(&q.unit, &qat, "unit", "quantity unit");
+            self.count(&q.count, &format!("{qat}.count"), false);
+        }
+        match (e.status.state, e.status.by.is_empty()) {
+            (StatusState::Reported, _) | (_, false) => {}
+            (state, true) => self.push(
+                format!("{at}.status.by"),
+                ProblemKind::Status(format!(
+                    "a {} event names who {} it",
+                    state.as_str(),
+                    match state {
+                        StatusState::Claimed => "claims",
+                        StatusState::Confirmed => "confirms",
+                        _ => "disputes",
+                    }
+                )),
+            ),
+        }
+        for (j, a) in e.status.by.iter().enumerate() {
+            self.reference(IdSet::Actors, a, &format!("{at}.status.by[{j}]"));
+        }
+        for (j, r) in e.refers_to.iter().enumerate() {
+            let rat = format!("{at}.refers_to[{j}]");
+            if r == &e.id {
+                self.push(
+                    rat,
+                    ProblemKind::Reference("an event cannot refer to itself".into()),
+                );
+            } else {
+                self.reference(IdSet::Events, r, &rat);
+            }
+        }
+        self.provenances(&e.provenance, &at);
+    }
+
+    fn count(&mut self, c: &Count, at: &str, needs_value: bool) {
+        let q = c.qualifier;
+        match (q.takes_value(), c.value) {
+            (true, None) => self.push(
+                format!("{at}.value"),
+                ProblemKind::Count(format!(
+                    "qualifier \"{}\" needs a value",
+                    q.as_str()
+                )),
+            ),
+            (false, Some(v)) => self.push(
+                format!("{at}.value"),
+                ProblemKind::Count(format!(
+                    "qualifier \"{}\" stands for a number the text does not give, so it takes no value (found {v})",
+                    q.as_str()
+                )),
+            ),
+            (false, None) if needs_value => self.push(
+                format!("{at}.qualifier"),
+                ProblemKind::Count(format!(
+                    "a tally needs a number; \"{}\" gives none",
+                    q.as_str()
+                )),
+            ),
+            _ => {}
+        }
+        if let (Some(lo), Some(hi)) = (c.low, c.high) {
+            if lo > hi {
+                // The range itself is reversed; comparing the value with it says nothing more.
+                self.push(
+                    format!("{at}.low"),
+                    ProblemKind::Count(format!("low ({lo}) is greater than high ({hi})")),
+                );
+                return;
+            }
+        }
+        if let Some(v) = c.value {
+            if c.low.is_some_and(|lo| lo > v) {
+                self.push(
+                    format!("{at}.low"),
+                    ProblemKind::Count(format!(
+                        "low ({}) is greater than the value ({v})",
+                        c.low.unwrap_or_default()
+                    )),
+                );
+            }
+            if c.high.is_some_and(|hi| hi < v) {
+                self.push(
+                    format!("{at}.high"),
+                    ProblemKind::Count(format!(
+                        "high ({}) is less than the value ({v})",
+                        c.high.unwrap_or_default()
+                    )),
+                );
+            }
+        }
+    }
+
+    fn tally(&mut self, i: usize, t: &Tally) {
+        let at = format!("tallies[{i}]");
+        self.reference(IdSet::Sources, &t.counted_by, &format!("{at}.counted_by"));
+        self.reference(IdSet::Actors, &t.side, &format!("{at}.side"));
+        self.count(&t.count, &format!("{at}.count"), true);
+        self.date_order(t.since.as_ref(), Some(&t.as_of), &at, "since", "as_of");
+        for (j, e) in t.events.iter().enumerate() {
+            self.reference(IdSet::Events, e, &format!("{at}.events[{j}]"));
+        }
+        if let Some(sup) = &t.subset_of {
+            let sat = format!("{at}.subset_of");
+            if sup == &t.id {
+                self.push(
+                    sat,
+                    ProblemKind::Reference("a tally cannot be a subset of itself".into()),
+                );
+            } else if let Some(superset) = self.ds.tally(sup) {
+                // A subset can only be checked against a figure that is not a
+                // floor: "3 of more than 79" is fine whatever the true total.
+                let sub_floor = t.count.value.unwrap_or(0);
+                let sup_ceiling = if superset.count.qualifier.is_lower_bound() {
+                    None
+                } else {
+                    superset.count.high.or(superset.count.value)
+                };
+                if let Some(ceiling) = sup_ceiling {
+                    if sub_floor > ceiling {
+                        self.push(
+                            format!("{at}.count.value"),
+                            ProblemKind::Count(format!(
+                                "this subset ({sub_floor}) is larger than the tally it is part of, \"{sup}\" ({ceiling})"
+                            )),
+                        );
+                    }
+                }
+                if self.subset_cycle(t) {
+                    self.push(
+                        sat,
+                        ProblemKind::Reference("subset_of links form a loop".into()),
+                    );
+                }
+            } else {
+                self.reference(IdSet::Tallies, sup, &sat);
+            }
+        }
+        self.provenances(&t.provenance, &at);
+    }
+
+    fn subset_cycle(&self, start: &Tally) -> bool {
+        let mut seen = HashSet::from([start.id.as_str()]);
+        let mut next = start.subset_of.as_deref();
+        while let Some(id) = next {
+            if !seen.insert(id) {
+                return true;
+            }
+            next = self.ds.tally(id).and_then(|t| t.subset_of.as_deref());
+        }
+        false
+    }
+
+    fn provenances(&mut self, list: &[Provenance], at: &str) {
+        if list.is_empty() {
+            self.push(
+                format!("{at}.provenance"),
+                ProblemKind::Missing("provenance (at least one source and quote)"),
+            );
+        }
+        for (j, p) in list.iter().enumerate() {
+            self.provenance(p, &format!("{at}.provenance[{j}]"));
+        }
+    }
+
+    fn provenance(&mut self, p: &Provenance, at: &str) {
+        self.reference(IdSet::Sources, &p.source, &format!("{at}.source"));
+        if p.quote.trim().is_empty() {
+            self.push(format!("{at}.quote"), ProblemKind::Missing("quote"));
+            return;
+        }
+        if !self.check_quotes {
+            return;
+        }
+        match self.ds.paragraph(p.paragraph) {
+            None => self.push(
+                format!("{at}.paragraph"),
+                ProblemKind::NoParagraph {
+                    paragraph: p.paragraph,
+                    count: self.ds.story.paragraphs.len(),
+                },
+            ),
+            Some(text) if !text.contains(p.quote.as_str()) => {
+                let elsewhere = self
+                    .ds
+                    .story
+                    .paragraphs
+                    .iter()
+                    .position(|para| para.contains(p.quote.as_str()))
+                    .map(|k| format!("it is in paragraph {}", k + 1));
+                let typography = elsewhere.is_none()
+                    && fold_typography(text).contains(&fold_typography(&p.quote));
+                let hint = elsewhere.or_else(|| {
+                    typography.then(|| {
+                        "it matches once quotation marks and apostrophes are made plain: copy the article's own typography".to_owned()
+                    })
+                });
+                self.push(
+                    format!("{at}.quote"),
+                    ProblemKind::QuoteNotFound {
+                        paragraph: p.paragraph,
+                        hint,
+                    },
+                );
+            }
+            Some(_) => {}
+        }
+    }
+}
+
+fn fold_typography(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            '‘' | '’' | '`' | '´' => '\'',
+            '“' | '”' => '"',
+            '–' | '—' => '-',
+            c => c,
+        })
+        .collect()
+}
+
+/// Where a JSON path points in the text, as a 1-based (line, column), for
+/// compiler-style messages. `None` when the path is not found.
+pub fn locate(text: &str, path: &str) -> Option<(usize, usize)> {
+    let offset = crate::format::jsonpos::offset_of(text, path)?;
+    let before = &text[..offset];
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    Some((line, column))
+}

@@ -1,0 +1,530 @@
+//! The controlled vocabularies of the format: kinds of actor, event, relation
+//! and source, participant roles, qualifiers.
+//!
+//! Each is written in a dataset as a snake_case string. An unknown string is
+//! an error that suggests the nearest valid one. The vocabularies that a
+//! newsroom may need to grow (actor, event, relation and source kinds,
+//! participant roles, tally categories) also accept any string that starts
+//! with `x-` ("x-militia"): an explicit extension, never a typo.
+//!
+//! Pure: no browser types here.
+
+use crate::format::suggest::nearest;
+use schemars::{json_schema, JsonSchema, Schema, SchemaGenerator};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use std::borrow::Cow;
+use std::fmt;
+use std::str::FromStr;
+
+/// Why a vocabulary string was refused.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("unknown {what} \"{found}\"{}", .suggestion.as_ref().map(|s| format!(" (did you mean \"{s}\"?)")).unwrap_or_default())]
+pub struct UnknownTerm {
+    pub what: &'static str,
+    pub found: String,
+    pub suggestion: Option<&'static str>,
+}
+
+/// The prefix that marks a dataset's own extension of an open vocabulary.
+pub const EXTENSION_PREFIX: &str = "x-";
+
+fn is_extension(s: &str) -> bool {
+    s.len() > EXTENSION_PREFIX.len()
+        && s.starts_with(EXTENSION_PREFIX)
+        && s.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_')
+}
+
+fn unknown(what: &'static str, found: &str, names: &[&'static str]) -> UnknownTerm {
+    UnknownTerm {
+        what,
+        found: found.chars().take(60).collect(),
+        suggestion: nearest(found, names.iter().copied()),
+    }
+}
+
+macro_rules! vocabulary {
+    // The shared body: the variant list, names, labels and serde/schema glue.
+    (@common $name:ident, $what:literal, $($variant:ident = $value:literal / $label:literal),+) => {
+        impl $name {
+            /// Every built-in term, in the order the format lists them.
+            pub const NAMES: &'static [&'static str] = &[$($value),+];
+
+            fn describe() -> String {
+                format!("One of: {}.", Self::NAMES.join(", "))
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl Serialize for $name {
+            fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.serialize_str(self.as_str())
+            }
+        }
+
+        impl<'de> Deserialize<'de> for $name {
+            fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                let s = Cow::<str>::deserialize(d)?;
+                s.parse().map_err(serde::de::Error::custom)
+            }
+        }
+    };
+
+    // A closed vocabulary: only the listed terms.
+    ($(#[$meta:meta])* closed $name:ident, $what:literal {
+        $($(#[$vmeta:meta])* $variant:ident = $value:literal / $label:literal),+ $(,)?
+    }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum $name { $($(#[$vmeta])* $variant),+ }
+
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            pub fn as_str(&self) -> &'static str {
+                match self { $($name::$variant => $value),+ }
+            }
+
+            /// As a reader reads it.
+            pub fn label(&self) -> &'static str {
+                match self { $($name::$variant => $label),+ }
+            }
+        }
+
+        impl FromStr for $name {
+            type Err = UnknownTerm;
+            fn from_str(s: &str) -> Result<Self, UnknownTerm> {
+                match s {
+                    $($value => Ok($name::$variant),)+
+                    _ => Err(unknown($what, s, Self::NAMES)),
+                }
+            }
+        }
+
+        impl JsonSchema for $name {
+            fn schema_name() -> Cow<'static, str> { stringify!($name).into() }
+            fn json_schema(_: &mut SchemaGenerator) -> Schema {
+                json_schema!({ "type": "string", "enum": Self::NAMES, "description": Self::describe() })
+            }
+        }
+
+        vocabulary!(@common $name, $what, $($variant = $value / $label),+);
+    };
+
+    // An open vocabulary: the listed terms, or an `x-` extension.
+    ($(#[$meta:meta])* open $name:ident, $what:literal {
+        $($(#[$vmeta:meta])* $variant:ident = $value:literal / $label:literal),+ $(,)?
+    }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum $name {
+            $($(#[$vmeta])* $variant,)+
+            /// A dataset's own term, starting with `x-`.
+            Custom(String),
+        }
+
+        impl $name {
+            pub const BUILT_IN: &'static [$name] = &[$($name::$variant),+];
+
+            pub fn as_str(&self) -> &str {
+                match self { $($name::$variant => $value,)+ $name::Custom(s) => s }
+            }
+
+            /// As a reader reads it; an extension reads as its name without the prefix.
+            pub fn label(&self) -> Cow<'static, str> {
+                match self {
+                    $($name::$variant => Cow::Borrowed($label),)+
+                    $name::Custom(s) => {
+                        Cow::Owned(s[EXTENSION_PREFIX.len()..].replace(['-', '_'], " "))
+                    }
+                }
+            }
+        }
+
+        impl FromStr for $name {
+            type Err = UnknownTerm;
+            fn from_str(s: &str) -> Result<Self, UnknownTerm> {
+                match s {
+                    $($value => Ok($name::$variant),)+
+                    _ if is_extension(s) => Ok($name::Custom(s.to_owned())),
+                    _ => Err(unknown($what, s, Self::NAMES)),
+                }
+            }
+        }
+
+        impl JsonSchema for $name {
+            fn schema_name() -> Cow<'static, str> { stringify!($name).into() }
+            fn json_schema(_: &mut SchemaGenerator) -> Schema {
+                json_schema!({
+                    "description": format!("{} Or a term of the dataset's own that starts with x-.", Self::describe()),
+                    "anyOf": [
+                        { "type": "string", "enum": Self::NAMES },
+                        { "type": "string", "pattern": "^x-[a-z0-9_-]+$" }
+                    ]
+                })
+            }
+        }
+
+        vocabulary!(@common $name, $what, $($variant = $value / $label),+);
+    };
+}
+
+vocabulary! {
+    /// What an actor is.
+    open ActorKind, "actor kind" {
+        Person = "person" / "Person",
+        ArmedGroup = "armed_group" / "Armed group",
+        PoliticalMovement = "political_movement" / "Political movement",
+        State = "state" / "State",
+        Military = "military" / "Military",
+        GovernmentBody = "government_body" / "Government body",
+        Alliance = "alliance" / "Alliance",
+        MediaOutlet = "media_outlet" / "Media outlet",
+        NewsAgency = "news_agency" / "News agency",
+    }
+}
+
+vocabulary! {
+    /// What kind of event. The first group are ACLED's sub-event types, so that
+    /// an ACLED export maps onto them one to one; the last group is what news
+    /// needs beyond conflict events.
+    open EventKind, "event kind" {
+        // ACLED: Battles
+        ArmedClash = "armed_clash" / "Armed clash",
+        GovernmentRegainsTerritory = "government_regains_territory" / "Government regains territory",
+        NonStateActorOvertakesTerritory = "non_state_actor_overtakes_territory" / "Non-state actor overtakes territory",
+        // ACLED: Explosions/Remote violence
+        ChemicalWeapon = "chemical_weapon" / "Chemical weapon",
+        AirDroneStrike = "air_drone_strike" / "Air/drone strike",
+        SuicideBomb = "suicide_bomb" / "Suicide bomb",
+        ShellingArtilleryMissileAttack = "shelling_artillery_missile_attack" / "Shelling/artillery/missile attack",
+        RemoteExplosive = "remote_explosive" / "Remote explosive/landmine/IED",
+        Grenade = "grenade" / "Grenade",
+        // ACLED: Violence against civilians
+        SexualViolence = "sexual_violence" / "Sexual violence",
+        Attack = "attack" / "Attack",
+        Abduction = "abduction" / "Abduction/forced disappearance",
+        // ACLED: Protests
+        PeacefulProtest = "peaceful_protest" / "Peaceful protest",
+        ProtestWithIntervention = "protest_with_intervention" / "Protest with intervention",
+        ExcessiveForceAgainstProtesters = "excessive_force_against_protesters" / "Excessive force against protesters",
+        // ACLED: Riots
+        ViolentDemonstration = "violent_demonstration" / "Violent demonstration",
+        MobViolence = "mob_violence" / "Mob violence",
+        // ACLED: Strategic developments
+        Agreement = "agreement" / "Agreement",
+        Arrests = "arrests" / "Arrests",
+        ChangeToGroupActivity = "change_to_group_activity" / "Change to group/activity",
+        DisruptedWeaponsUse = "disrupted_weapons_use" / "Disrupted weapons use",
+        HeadquartersOrBaseEstablished = "headquarters_or_base_established" / "Headquarters or base established",
+        LootingPropertyDestruction = "looting_property_destruction" / "Looting/property destruction",
+        NonViolentTransferOfTerritory = "non_violent_transfer_of_territory" / "Non-violent transfer of territory",
+        OtherStrategicDevelopment = "other_strategic_development" / "Other strategic development",
+        // News
+        /// A strike whose weapon the text does not name (ACLED: Explosions/Remote violence).
+        Strike = "strike" / "Strike",
+        Meeting = "meeting" / "Meeting",
+        Statement = "statement" / "Statement",
+        ClaimOfResponsibility = "claim_of_responsibility" / "Claim of responsibility",
+        CasualtyReport = "casualty_report" / "Casualty report",
+    }
+}
+
+/// ACLED's six event types, the coarse grouping of [`EventKind`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum EventGroup {
+    Battles,
+    RemoteViolence,
+    ViolenceAgainstCivilians,
+    Protests,
+    Riots,
+    StrategicDevelopments,
+    /// Meetings, statements, claims and casualty reports: not ACLED events.
+    News,
+}
+
+impl EventGroup {
+    /// ACLED's own name for the type; `None` for news-only kinds.
+    pub fn acled_name(&self) -> Option<&'static str> {
+        Some(match self {
+            EventGroup::Battles => "Battles",
+            EventGroup::RemoteViolence => "Explosions/Remote violence",
+            EventGroup::ViolenceAgainstCivilians => "Violence against civilians",
+            EventGroup::Protests => "Protests",
+            EventGroup::Riots => "Riots",
+            EventGroup::StrategicDevelopments => "Strategic developments",
+            EventGroup::News => return None,
+        })
+    }
+
+    pub fn label(&self) -> &'static str {
+        self.acled_name().unwrap_or("News")
+    }
+}
+
+impl EventKind {
+    /// The ACLED event type this kind belongs to.
+    pub fn group(&self) -> EventGroup {
+        use EventKind::*;
+        match self {
+            ArmedClash | GovernmentRegainsTerritory | NonStateActorOvertakesTerritory => {
+                EventGroup::Battles
+            }
+            ChemicalWeapon
+            | AirDroneStrike
+            | SuicideBomb
+            | ShellingArtilleryMissileAttack
+            | RemoteExplosive
+            | Grenade
+            | Strike => EventGroup::RemoteViolence,
+            SexualViolence | Attack | Abduction => EventGroup::ViolenceAgainstCivilians,
+            PeacefulProtest | ProtestWithIntervention | ExcessiveForceAgainstProtesters => {
+                EventGroup::Protests
+            }
+            ViolentDemonstration | MobViolence => EventGroup::Riots,
+            Agreement
+            | Arrests
+            | ChangeToGroupActivity
+            | DisruptedWeaponsUse
+            | HeadquartersOrBaseEstablished
+            | LootingPropertyDestruction
+            | NonViolentTransferOfTerritory
+            | OtherStrategicDevelopment => EventGroup::StrategicDevelopments,
+            Meeting | Statement | ClaimOfResponsibility | CasualtyReport | Custom(_) => {
+                EventGroup::News
+            }
+        }
+    }
+
+    /// The kind for an ACLED sub_event_type, matched without regard to case
+    /// or spacing: `from_acled("Air/drone strike") == Some(AirDroneStrike)`.
+    pub fn from_acled(sub_event_type: &str) -> Option<EventKind> {
+        let key: String = sub_event_type
+            .trim()
+            .to_ascii_lowercase()
+            .chars()
+            .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
+            .collect();
+        let key = key.split('_').filter(|p| !p.is_empty()).collect::<Vec<_>>();
+        let key = key.join("_");
+        let direct = match key.as_str() {
+            "remote_explosive_landmine_ied" => "remote_explosive",
+            "abduction_forced_disappearance" => "abduction",
+            "other" => "other_strategic_development",
+            k => k,
+        };
+        direct
+            .parse()
+            .ok()
+            .filter(|k| !matches!(k, EventKind::Custom(_)))
+    }
+}
+
+vocabulary! {
+    /// What an actor does in an event.
+    open ParticipantRole, "participant role" {
+        Host = "host" / "host",
+        Attendee = "attendee" / "attendee",
+        Initiator = "initiator" / "initiator",
+        Target = "target" / "target",
+        Victim = "victim" / "victim",
+        Reporter = "reporter" / "reporter",
+        Claimant = "claimant" / "claimant",
+        Supporter = "supporter" / "supporter",
+        Subject = "subject" / "subject",
+    }
+}
+
+vocabulary! {
+    /// What a relation between two actors is. Read `from <kind> to`:
+    /// "nasrallah leads hezbollah".
+    open RelationKind, "relation kind" {
+        Leads = "leads" / "leads",
+        MemberOf = "member_of" / "member of",
+        PartOf = "part_of" / "part of",
+        DeputyOf = "deputy_of" / "deputy of",
+        SpokespersonFor = "spokesperson_for" / "spokesperson for",
+        AlliedWith = "allied_with" / "allied with",
+        AffiliatedOutlet = "affiliated_outlet" / "affiliated outlet of",
+        MetWith = "met_with" / "met with",
+        Attacked = "attacked" / "attacked",
+        Killed = "killed" / "killed",
+    }
+}
+
+/// How a relation is drawn and grouped in the network.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum RelationFamily {
+    /// Leadership, membership, office: lines of organisation.
+    Structure,
+    Alliance,
+    Meeting,
+    Hostility,
+}
+
+impl RelationKind {
+    pub fn family(&self) -> RelationFamily {
+        use RelationKind::*;
+        match self {
+            Leads | MemberOf | PartOf | DeputyOf | SpokespersonFor | AffiliatedOutlet
+            | Custom(_) => RelationFamily::Structure,
+            AlliedWith => RelationFamily::Alliance,
+            MetWith => RelationFamily::Meeting,
+            Attacked | Killed => RelationFamily::Hostility,
+        }
+    }
+
+    /// Whether `from → to` reads differently from `to → from`.
+    pub fn is_directed(&self) -> bool {
+        !matches!(self, RelationKind::AlliedWith | RelationKind::MetWith)
+    }
+}
+
+vocabulary! {
+    /// What kind of source a provenance entry cites.
+    open SourceKind, "source kind" {
+        /// The article's own reporting.
+        Article = "article" / "the article",
+        MediaReport = "media_report" / "media report",
+        OfficialStatement = "official_statement" / "official statement",
+        GroupStatement = "group_statement" / "group statement",
+        Tally = "tally" / "tally",
+    }
+}
+
+vocabulary! {
+    /// Whose dead a tally counts.
+    open TallyCategory, "tally category" {
+        Fighters = "fighters" / "fighters",
+        Soldiers = "soldiers" / "soldiers",
+        Civilians = "civilians" / "civilians",
+        Journalists = "journalists" / "journalists",
+        Children = "children" / "children",
+        Unknown = "unknown" / "people (unspecified)",
+    }
+}
+
+vocabulary! {
+    /// The qualifier a text puts on a number.
+    closed CountQualifier, "count qualifier" {
+        Exact = "exact" / "",
+        AtLeast = "at_least" / "at least",
+        MoreThan = "more_than" / "more than",
+        Approximately = "approximately" / "about",
+        UpTo = "up_to" / "up to",
+        Several = "several" / "several",
+        Dozens = "dozens" / "dozens",
+        Hundreds = "hundreds" / "hundreds",
+    }
+}
+
+impl CountQualifier {
+    /// Whether the qualifier comes with a number ("more than 60") or stands
+    /// alone ("dozens").
+    pub fn takes_value(&self) -> bool {
+        !matches!(
+            self,
+            CountQualifier::Several | CountQualifier::Dozens | CountQualifier::Hundreds
+        )
+    }
+
+    /// Whether the number is a floor: the true figure may be higher.
+    pub fn is_lower_bound(&self) -> bool {
+        matches!(self, CountQualifier::AtLeast | CountQualifier::MoreThan)
+    }
+}
+
+vocabulary! {
+    /// How settled an event is.
+    closed StatusState, "status" {
+        /// Stated as fact by the article or its source.
+        Reported = "reported" / "Reported",
+        /// Asserted by a party, typically the one that did it.
+        Claimed = "claimed" / "Claimed",
+        /// Acknowledged by a party other than the one that claimed it.
+        Confirmed = "confirmed" / "Confirmed",
+        Disputed = "disputed" / "Disputed",
+    }
+}
+
+vocabulary! {
+    /// The part of the day the text gives ("last night").
+    closed TimeOfDay, "time of day" {
+        Morning = "morning" / "morning",
+        Afternoon = "afternoon" / "afternoon",
+        Evening = "evening" / "evening",
+        Night = "night" / "night",
+    }
+}
+
+vocabulary! {
+    /// How closely coordinates pin a place: ACLED's geo_precision 1, 2 and 3.
+    closed GeoPrecision, "geo precision" {
+        /// The named town or site itself (ACLED 1).
+        Exact = "exact" / "exact",
+        /// Near or in a part of the named area (ACLED 2).
+        Near = "near" / "near",
+        /// Only the wider region is known (ACLED 3).
+        Region = "region" / "region",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn suggests_the_nearest_term() {
+        let err = "armed-grup".parse::<ActorKind>().unwrap_err();
+        assert_eq!(err.suggestion, Some("armed_group"));
+        assert_eq!(
+            err.to_string(),
+            "unknown actor kind \"armed-grup\" (did you mean \"armed_group\"?)"
+        );
+    }
+
+    #[test]
+    fn open_vocabularies_take_extensions() {
+        let k: ActorKind = "x-militia".parse().unwrap();
+        assert_eq!(k, ActorKind::Custom("x-militia".into()));
+        assert_eq!(k.label(), "militia");
+        assert!("x-".parse::<ActorKind>().is_err());
+        assert!("x-militia".parse::<CountQualifier>().is_err());
+    }
+
+    #[test]
+    fn acled_sub_event_types_map_onto_kinds() {
+        assert_eq!(
+            EventKind::from_acled("Air/drone strike"),
+            Some(EventKind::AirDroneStrike)
+        );
+        assert_eq!(
+            EventKind::from_acled("Shelling/artillery/missile attack"),
+            Some(EventKind::ShellingArtilleryMissileAttack)
+        );
+        assert_eq!(
+            EventKind::from_acled("Remote explosive/landmine/IED"),
+            Some(EventKind::RemoteExplosive)
+        );
+        assert_eq!(
+            EventKind::from_acled("Other"),
+            Some(EventKind::OtherStrategicDevelopment)
+        );
+        assert_eq!(EventKind::from_acled("Picnic"), None);
+    }
+
+    #[test]
+    fn names_round_trip() {
+        for k in EventKind::BUILT_IN {
+            assert_eq!(k.as_str().parse::<EventKind>().as_ref(), Ok(k));
+        }
+        for q in CountQualifier::ALL {
+            assert_eq!(q.as_str().parse::<CountQualifier>(), Ok(*q));
+        }
+    }
+}

@@ -1,0 +1,17 @@
+//! Stage 3b, the network: a dataset and the filtered events in; actors as
+//! nodes, ties as edges, positions, and what the reader's zoom and focus
+//! show, out.
+//!
+//! - [`network`]: the graph of actors and ties, node shapes and edge styles;
+//! - [`layout`]: a force simulation in d3-force's manner (one force per
+//!   file, Barnes–Hut many-body, a seeded LCG);
+//! - [`view`]: the arithmetic of the drawn network: zoom, the fitted box,
+//!   which actors are labelled first, ties in words;
+//! - [`rng`]: the seeded generator that makes layouts reproducible.
+//!
+//! Pure: no browser types here; `components::network` animates and draws it.
+
+pub mod layout;
+pub mod network;
+pub mod rng;
+pub mod view;

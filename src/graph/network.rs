@@ -1,0 +1,573 @@
+//! The actor network: which actors to draw, which ties between them, and
+//! where, for the events the reader's filters let through.
+//!
+//! Nodes are the actors of the visible events, plus, when no filter is on,
+//! every actor the story names. Edges are the dataset's relations between
+//! drawn actors, and co-participation: two actors in the same visible event,
+//! weighted by how many they share. Positions come from [`crate::graph::layout`],
+//! run to rest, so the same story and filters always give the same picture.
+//!
+//! Pure: no browser types here.
+
+use crate::format::model::Dataset;
+use crate::format::vocab::{ActorKind, RelationFamily, RelationKind};
+use crate::graph::layout::center::Center;
+use crate::graph::layout::collide::Collide;
+use crate::graph::layout::link::{Link, LinkForce};
+use crate::graph::layout::many_body::ManyBody;
+use crate::graph::layout::position::Position;
+use crate::graph::layout::Simulation;
+use std::collections::{BTreeMap, HashMap};
+
+/// How an actor is drawn: its shape says its kind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum NodeShape {
+    /// People.
+    Circle,
+    /// Armed groups, political movements, militaries.
+    Square,
+    /// States and government bodies.
+    Diamond,
+    /// Alliances.
+    Hexagon,
+    /// Media outlets and news agencies.
+    Triangle,
+}
+
+impl NodeShape {
+    pub fn of(kind: &ActorKind) -> Self {
+        use ActorKind::*;
+        match kind {
+            Person => NodeShape::Circle,
+            ArmedGroup | PoliticalMovement | Military | Custom(_) => NodeShape::Square,
+            State | GovernmentBody => NodeShape::Diamond,
+            Alliance => NodeShape::Hexagon,
+            MediaOutlet | NewsAgency => NodeShape::Triangle,
+        }
+    }
+
+    pub fn label(&self) -> &'static str {
+        match self {
+            NodeShape::Circle => "Person",
+            NodeShape::Square => "Armed group, movement or military",
+            NodeShape::Diamond => "State or government body",
+            NodeShape::Hexagon => "Alliance",
+            NodeShape::Triangle => "Media or news agency",
+        }
+    }
+
+    /// The CSS class suffix of the shape's kind: `node--person`, `node--group`…
+    pub fn class(&self) -> &'static str {
+        match self {
+            NodeShape::Circle => "person",
+            NodeShape::Square => "group",
+            NodeShape::Diamond => "state",
+            NodeShape::Hexagon => "alliance",
+            NodeShape::Triangle => "media",
+        }
+    }
+
+    pub const ALL: [NodeShape; 5] = [
+        NodeShape::Circle,
+        NodeShape::Square,
+        NodeShape::Diamond,
+        NodeShape::Hexagon,
+        NodeShape::Triangle,
+    ];
+
+    /// How far the shape reaches from its centre, as a multiple of `r` in
+    /// [`NodeShape::path`]: its corners stick out past the equal-area circle.
+    pub fn reach(&self) -> f64 {
+        match self {
+            NodeShape::Circle => 1.0,
+            NodeShape::Square => 0.886 * std::f64::consts::SQRT_2,
+            NodeShape::Diamond => 1.253,
+            NodeShape::Hexagon => 1.1,
+            NodeShape::Triangle => 1.555,
+        }
+    }
+
+    /// An SVG path of this shape centred on the origin, with about the area
+    /// of a circle of radius `r`, so that size and not shape says importance.
+    pub fn path(&self, r: f64) -> String {
+        let pts = |points: &[(f64, f64)]| {
+            let mut d = String::new();
+            for (i, (x, y)) in points.iter().enumerate() {
+                d.push_str(&format!(
+                    "{}{:.2},{:.2}",
+                    if i == 0 { 'M' } else { 'L' },
+                    x,
+                    y
+                ));
+            }
+            d.push('Z');
+            d
+        };
+        match self {
+            NodeShape::Circle => format!(
+                "M{:.2},0A{r:.2},{r:.2} 0 1,1 {:.2},0A{r:.2},{r:.2} 0 1,1 {:.2},0Z",
+                r,
+                -r,
+                r,
+                r = r
+            ),
+            NodeShape::Square => {
+                let s = r * 0.886; // half-side of a square with the circle's area
+                pts(&[(-s, -s), (s, -s), (s, s), (-s, s)])
+            }
+            NodeShape::Diamond => {
+                let s = r * 1.253;
+                pts(&[(0.0, -s), (s, 0.0), (0.0, s), (-s, 0.0)])
+            }
+            NodeShape::Hexagon => {
+                let s = r * 1.1;
+                let p: Vec<(f64, f64)> = (0..6)
+                    .map(|k| {
+                        let a = std::f64::consts::PI / 3.0 * k as f64;
+                        (s * a.cos(), s * a.sin())
+                    })
+                    .collect();
+                pts(&p)
+            }
+            NodeShape::Triangle => {
+                let s = r * 1.555;
+                pts(&[(0.0, -s), (s * 0.866, s * 0.5), (-s * 0.866, s * 0.5)])
+            }
+        }
+    }
+}
+
+/// What an edge stands for.
+#[derive(Debug, Clone, PartialEq)]
+pub enum EdgeKind {
+    /// A relation the text states, by index into `dataset.relations`.
+    Relation(usize),
+    /// Both actors take part in these visible events (indices into `dataset.events`).
+    Together(Vec<usize>),
+}
+
+/// How an edge is drawn.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum EdgeStyle {
+    Structure,
+    Alliance,
+    Meeting,
+    Hostility,
+    Together,
+}
+
+impl EdgeStyle {
+    pub fn label(&self) -> &'static str {
+        match self {
+            EdgeStyle::Structure => "Leads, member of, part of",
+            EdgeStyle::Alliance => "Allied with",
+            EdgeStyle::Meeting => "Met with",
+            EdgeStyle::Hostility => "Attacked or killed (arrow: who did it)",
+            EdgeStyle::Together => "In the same events (thicker: more)",
+        }
+    }
+
+    pub fn class(&self) -> &'static str {
+        match self {
+            EdgeStyle::Structure => "structure",
+            EdgeStyle::Alliance => "alliance",
+            EdgeStyle::Meeting => "meeting",
+            EdgeStyle::Hostility => "hostility",
+            EdgeStyle::Together => "together",
+        }
+    }
+
+    pub const ALL: [EdgeStyle; 5] = [
+        EdgeStyle::Structure,
+        EdgeStyle::Alliance,
+        EdgeStyle::Meeting,
+        EdgeStyle::Hostility,
+        EdgeStyle::Together,
+    ];
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct GraphNode {
+    /// Index into `dataset.actors`.
+    pub actor: usize,
+    /// Visible events the actor takes part in.
+    pub events: usize,
+    /// Drawn radius, in layout units: grows with the square root of `events`.
+    pub radius: f64,
+    pub x: f64,
+    pub y: f64,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct GraphEdge {
+    /// Node indices.
+    pub source: usize,
+    pub target: usize,
+    pub kind: EdgeKind,
+    pub style: EdgeStyle,
+    /// Whether `source → target` means something different from the reverse.
+    pub directed: bool,
+}
+
+impl GraphEdge {
+    /// The stable markup key: the relation id, or "a-b" for co-participation.
+    pub fn key(&self, ds: &Dataset, g: &Graph) -> String {
+        match &self.kind {
+            EdgeKind::Relation(r) => ds.relations[*r].id.clone(),
+            EdgeKind::Together(_) => format!(
+                "{}-{}",
+                ds.actors[g.nodes[self.source].actor].id, ds.actors[g.nodes[self.target].actor].id
+            ),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Graph {
+    pub nodes: Vec<GraphNode>,
+    pub edges: Vec<GraphEdge>,
+}
+
+/// Radius for an actor in `events` visible events.
+pub fn radius(events: usize) -> f64 {
+    6.0 + 3.5 * (events as f64).sqrt()
+}
+
+fn style_of(kind: &RelationKind) -> EdgeStyle {
+    match kind.family() {
+        RelationFamily::Structure => EdgeStyle::Structure,
+        RelationFamily::Alliance => EdgeStyle::Alliance,
+        RelationFamily::Meeting => EdgeStyle::Meeting,
+        RelationFamily::Hostility => EdgeStyle::Hostility,
+    }
+}
+
+impl Graph {
+    /// The graph for the visible events (indices into `dataset.events`).
+    /// `all_actors` adds the actors that no visible event involves, as when
+    /// no filter is on; the actors in `keep` (the reader's selection) are
+    /// drawn whatever the events, so a selection never hides itself.
+    pub fn build(ds: &Dataset, visible: &[usize], all_actors: bool, keep: &[&str]) -> Graph {
+        let actor_index: HashMap<&str, usize> = ds
+            .actors
+            .iter()
+            .enumerate()
+            .map(|(i, a)| (a.id.as_str(), i))
+            .collect();
+        let mut involvement = vec![0usize; ds.actors.len()];
+        // Pairs of actors (by dataset index, lower first) → shared events.
+        let mut together: BTreeMap<(usize, usize), Vec<usize>> = BTreeMap::new();
+        for &e in visible {
+            let ids: Vec<usize> = ds.events[e]
+                .actor_ids()
+                .filter_map(|id| actor_index.get(id).copied())
+                .collect();
+            for (k, &a) in ids.iter().enumerate() {
+                involvement[a] += 1;
+                for &b in &ids[k + 1..] {
+                    together.entry((a.min(b), a.max(b))).or_default().push(e);
+                }
+            }
+        }
+        let drawn: Vec<usize> = (0..ds.actors.len())
+            .filter(|&a| {
+                all_actors || involvement[a] > 0 || keep.contains(&ds.actors[a].id.as_str())
+            })
+            .collect();
+        let node_of: HashMap<usize, usize> =
+            drawn.iter().enumerate().map(|(n, &a)| (a, n)).collect();
+        let nodes = drawn
+            .iter()
+            .map(|&a| GraphNode {
+                actor: a,
+                events: involvement[a],
+                radius: radius(involvement[a]),
+                x: 0.0,
+                y: 0.0,
+            })
+            .collect();
+        let mut edges = Vec::new();
+        for (r, rel) in ds.relations.iter().enumerate() {
+            let ends = (
+                actor_index
+                    .get(rel.from.as_str())
+                    .and_then(|a| node_of.get(a)),
+                actor_index
+                    .get(rel.to.as_str())
+                    .and_then(|a| node_of.get(a)),
+            );
+            if let (Some(&s), Some(&t)) = ends {
+                edges.push(GraphEdge {
+                    source: s,
+                    target: t,
+                    kind: EdgeKind::Relation(r),
+                    style: style_of(&rel.kind),
+                    // Arrows only where direction is the point (who attacked,
+                    // who killed); membership reads in words in the ties list.
+                    directed: rel.kind.family() == RelationFamily::Hostility,
+                });
+            }
+        }
+        for ((a, b), events) in together {
+            if let (Some(&s), Some(&t)) = (node_of.get(&a), node_of.get(&b)) {
+                edges.push(GraphEdge {
+                    source: s,
+                    target: t,
+                    kind: EdgeKind::Together(events),
+                    style: EdgeStyle::Together,
+                    directed: false,
+                });
+            }
+        }
+        Graph { nodes, edges }
+    }
+
+    /// Lay the graph out, deterministically, centred on the origin.
+    pub fn simulation(&self, seed: u32) -> Simulation {
+        let n = self.nodes.len();
+        let links = self
+            .edges
+            .iter()
+            .map(|e| {
+                let mut l = Link::new(e.source, e.target);
+                l.distance = 40.0 + self.nodes[e.source].radius + self.nodes[e.target].radius;
+                if let EdgeKind::Together(events) = &e.kind {
+                    l.weight = 0.5 + 0.25 * events.len().min(6) as f64;
+                }
+                l
+            })
+            .collect();
+        Simulation::new(n, seed)
+            .with_force(LinkForce::new(n, links))
+            .with_force(ManyBody::new(n, -180.0))
+            .with_force(Position::new(0.0, 0.0, 0.06))
+            .with_force(Center::new(0.0, 0.0))
+            .with_force(Collide::new(
+                self.nodes.iter().map(|node| node.radius + 6.0).collect(),
+            ))
+    }
+
+    /// Run the layout to rest and store the positions.
+    pub fn lay_out(&mut self, seed: u32) {
+        let mut sim = self.simulation(seed);
+        sim.run_to_rest();
+        self.take_positions(&sim);
+    }
+
+    pub fn take_positions(&mut self, sim: &Simulation) {
+        for (i, node) in self.nodes.iter_mut().enumerate() {
+            node.x = sim.nodes.x[i];
+            node.y = sim.nodes.y[i];
+        }
+    }
+
+    /// Where edge `k` is drawn, from node positions `x`, `y`: (x1, y1, x2, y2).
+    /// A directed edge stops at its target's rim so that its arrow shows.
+    pub fn edge_ends(&self, k: usize, x: &[f64], y: &[f64]) -> (f64, f64, f64, f64) {
+        let e = &self.edges[k];
+        let (sx, sy, tx, ty) = (x[e.source], y[e.source], x[e.target], y[e.target]);
+        if !e.directed {
+            return (sx, sy, tx, ty);
+        }
+        let (dx, dy) = (tx - sx, ty - sy);
+        let len = (dx * dx + dy * dy).sqrt().max(1e-6);
+        let back = self.nodes[e.target].radius + 3.0;
+        (sx, sy, tx - dx / len * back, ty - dy / len * back)
+    }
+
+    /// The smallest box holding every node at positions `x`, `y` with its
+    /// radius, with `pad` around: (x, y, width, height), for the viewBox.
+    pub fn bounds_at(&self, x: &[f64], y: &[f64], pad: f64) -> (f64, f64, f64, f64) {
+        if self.nodes.is_empty() {
+            return (-100.0, -100.0, 200.0, 200.0);
+        }
+        let (mut x0, mut y0, mut x1, mut y1) = (f64::MAX, f64::MAX, f64::MIN, f64::MIN);
+        for (i, n) in self.nodes.iter().enumerate() {
+            x0 = x0.min(x[i] - n.radius);
+            y0 = y0.min(y[i] - n.radius);
+            x1 = x1.max(x[i] + n.radius);
+            y1 = y1.max(y[i] + n.radius);
+        }
+        (x0 - pad, y0 - pad, x1 - x0 + 2.0 * pad, y1 - y0 + 2.0 * pad)
+    }
+
+    /// For each node, the indices of the edges that touch it, in edge order.
+    pub fn ties_by_node(&self) -> Vec<Vec<usize>> {
+        let mut ties = vec![Vec::new(); self.nodes.len()];
+        for (k, e) in self.edges.iter().enumerate() {
+            ties[e.source].push(k);
+            if e.target != e.source {
+                ties[e.target].push(k);
+            }
+        }
+        ties
+    }
+
+    /// Node indices joined to `node` by any edge.
+    pub fn neighbours(&self, node: usize) -> Vec<usize> {
+        let mut out: Vec<usize> = self
+            .edges
+            .iter()
+            .filter_map(|e| {
+                if e.source == node {
+                    Some(e.target)
+                } else if e.target == node {
+                    Some(e.source)
+                } else {
+                    None
+                }
+            })
+            .collect();
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
+    /// Node indices in reading order for the keyboard: most involved first,
+    /// then by name, so Tab meets the story's main actors first.
+    pub fn tab_order(&self, ds: &Dataset) -> Vec<usize> {
+        let mut order: Vec<usize> = (0..self.nodes.len()).collect();
+        order.sort_by(|&a, &b| {
+            let (na, nb) = (&self.nodes[a], &self.nodes[b]);
+            nb.events
+                .cmp(&na.events)
+                .then_with(|| ds.actors[na.actor].name.cmp(&ds.actors[nb.actor].name))
+        });
+        order
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::format::story::first_story;
+
+    #[test]
+    fn the_first_story_draws_every_actor_and_relation() {
+        let ds = first_story().unwrap();
+        let all: Vec<usize> = (0..ds.events.len()).collect();
+        let g = Graph::build(&ds, &all, true, &[]);
+        assert_eq!(g.nodes.len(), ds.actors.len());
+        let relations = g
+            .edges
+            .iter()
+            .filter(|e| matches!(e.kind, EdgeKind::Relation(_)))
+            .count();
+        assert_eq!(relations, ds.relations.len());
+        // Nasrallah and al-Hayya met: a co-participation edge joins them.
+        let nasrallah = g
+            .nodes
+            .iter()
+            .position(|n| ds.actors[n.actor].id == "hassan-nasrallah")
+            .unwrap();
+        let hayya = g
+            .nodes
+            .iter()
+            .position(|n| ds.actors[n.actor].id == "khalil-al-hayya")
+            .unwrap();
+        assert!(g.neighbours(nasrallah).contains(&hayya));
+        // Killed is directed; allied is not.
+        let killed = g
+            .edges
+            .iter()
+            .find(|e| e.key(&ds, &g) == "r-military-killed-makki")
+            .unwrap();
+        assert!(killed.directed);
+        assert_eq!(killed.style, EdgeStyle::Hostility);
+    }
+
+    #[test]
+    fn filters_narrow_the_graph() {
+        let ds = first_story().unwrap();
+        let only = [ds
+            .events
+            .iter()
+            .position(|e| e.id == "e-makki-killed")
+            .unwrap()];
+        let g = Graph::build(&ds, &only, false, &[]);
+        let ids: Vec<&str> = g
+            .nodes
+            .iter()
+            .map(|n| ds.actors[n.actor].id.as_str())
+            .collect();
+        assert_eq!(ids, ["hussein-ibrahim-makki", "israeli-military"]);
+        // Their stated relation (killed) and their shared event both show.
+        assert_eq!(g.edges.len(), 2);
+        // A selected actor in none of the events is still drawn.
+        let g = Graph::build(&ds, &[], false, &["lebanon"]);
+        assert_eq!(g.nodes.len(), 1);
+    }
+
+    #[test]
+    fn layout_is_deterministic_and_spread() {
+        let ds = first_story().unwrap();
+        let all: Vec<usize> = (0..ds.events.len()).collect();
+        let mut a = Graph::build(&ds, &all, true, &[]);
+        let mut b = a.clone();
+        a.lay_out(1);
+        b.lay_out(1);
+        assert_eq!(a, b);
+        // No two nodes overlap.
+        for i in 0..a.nodes.len() {
+            for j in i + 1..a.nodes.len() {
+                let (p, q) = (&a.nodes[i], &a.nodes[j]);
+                let d = ((p.x - q.x).powi(2) + (p.y - q.y).powi(2)).sqrt();
+                assert!(d > (p.radius + q.radius) * 0.9, "{i} and {j} overlap: {d}");
+            }
+        }
+    }
+
+    #[test]
+    fn tab_order_starts_with_the_main_actors() {
+        let ds = first_story().unwrap();
+        let all: Vec<usize> = (0..ds.events.len()).collect();
+        let g = Graph::build(&ds, &all, true, &[]);
+        let order = g.tab_order(&ds);
+        let events: Vec<usize> = order.iter().map(|&n| g.nodes[n].events).collect();
+        assert!(events.windows(2).all(|w| w[0] >= w[1]), "{events:?}");
+        // Hamas and Hezbollah tie on seven events; the name breaks the tie.
+        let ties = g.ties_by_node();
+        for (n, list) in ties.iter().enumerate() {
+            assert!(list
+                .iter()
+                .all(|&k| g.edges[k].source == n || g.edges[k].target == n));
+        }
+        assert_eq!(ties.iter().map(Vec::len).sum::<usize>(), 2 * g.edges.len());
+        let first_two: Vec<&str> = order[..2]
+            .iter()
+            .map(|&n| ds.actors[g.nodes[n].actor].id.as_str())
+            .collect();
+        assert_eq!(first_two, ["hamas", "hezbollah"]);
+    }
+
+    #[test]
+    fn directed_edges_stop_at_the_rim() {
+        let ds = first_story().unwrap();
+        let all: Vec<usize> = (0..ds.events.len()).collect();
+        let mut g = Graph::build(&ds, &all, true, &[]);
+        g.lay_out(1);
+        let (x, y): (Vec<f64>, Vec<f64>) = g.nodes.iter().map(|n| (n.x, n.y)).unzip();
+        let k = g
+            .edges
+            .iter()
+            .position(|e| e.directed && e.style == EdgeStyle::Hostility)
+            .unwrap();
+        let (_, _, x2, y2) = g.edge_ends(k, &x, &y);
+        let t = &g.nodes[g.edges[k].target];
+        let gap = ((t.x - x2).powi(2) + (t.y - y2).powi(2)).sqrt();
+        assert!((gap - (t.radius + 3.0)).abs() < 1e-9);
+        let (bx, by, w, h) = g.bounds_at(&x, &y, 10.0);
+        assert!(g
+            .nodes
+            .iter()
+            .all(|n| n.x - n.radius >= bx && n.y + n.radius <= by + h && w > 0.0));
+    }
+
+    #[test]
+    fn shapes_have_paths() {
+        for s in NodeShape::ALL {
+            let d = s.path(10.0);
+            assert!(d.starts_with('M') && d.ends_with('Z'), "{d}");
+        }
+    }
+}

@@ -1,0 +1,380 @@
+//! The drawn network's arithmetic: the fitted view box, the reader's zoom
+//! and pan on top of it, which actors get a label first, and each tie in
+//! words. The component in `components::network` only reads pointers and
+//! writes the results into the SVG.
+//!
+//! Units: "layout units" are the simulation's; the fitted view box maps them
+//! to the frame, and [`Zoom`] scales and moves the drawing inside that box.
+//! Pure: no browser types here.
+
+use super::network::{EdgeKind, Graph, GraphEdge};
+use crate::charts::labels::{label_box, place, text_size, Mark, Placement};
+use crate::format::model::Dataset;
+use crate::view::present::{self, plural};
+
+/// A box in layout units: (x, y, width, height).
+pub type Fit = (f64, f64, f64, f64);
+
+/// How far the +/− buttons and one wheel notch zoom.
+pub const ZOOM_STEP: f64 = 1.25;
+/// Label size in drawing units (the CSS sets the same).
+pub const LABEL_FONT: f64 = 11.0;
+/// Graphs larger than this label only their busiest actors.
+pub const LABEL_ALL_UP_TO: usize = 80;
+/// The space kept between a node and its label, in layout units.
+const LABEL_GAP: f64 = 3.0;
+
+/// A view box no smaller than 200 × 160, so a tiny graph is not blown up.
+///
+/// ```
+/// use dossier::graph::view::fit_box;
+/// assert_eq!(fit_box((-5.0, -5.0, 10.0, 400.0)), (-5.0, -5.0, 200.0, 400.0));
+/// ```
+pub fn fit_box(b: Fit) -> Fit {
+    (b.0, b.1, b.2.max(200.0), b.3.max(160.0))
+}
+
+/// `fit` grown to hold every box (x0, y0, x1, y1), with a 4-unit margin.
+pub fn widen(fit: Fit, boxes: impl IntoIterator<Item = (f64, f64, f64, f64)>) -> Fit {
+    let (mut x0, mut y0, mut x1, mut y1) = (fit.0, fit.1, fit.0 + fit.2, fit.1 + fit.3);
+    for b in boxes {
+        x0 = x0.min(b.0 - 4.0);
+        y0 = y0.min(b.1 - 4.0);
+        x1 = x1.max(b.2 + 4.0);
+        y1 = y1.max(b.3 + 4.0);
+    }
+    (x0, y0, x1 - x0, y1 - y0)
+}
+
+/// Pan and zoom, applied on top of the fitted view: a point (x, y) of the
+/// drawing shows at (x · scale + tx, y · scale + ty) of the fitted box.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Zoom {
+    pub scale: f64,
+    pub tx: f64,
+    pub ty: f64,
+}
+
+impl Default for Zoom {
+    fn default() -> Self {
+        Zoom {
+            scale: 1.0,
+            tx: 0.0,
+            ty: 0.0,
+        }
+    }
+}
+
+impl Zoom {
+    /// Zoom by `factor` keeping the point (x, y) of the fitted view still;
+    /// the scale stays within 0.2 to 8.
+    ///
+    /// ```
+    /// use dossier::graph::view::Zoom;
+    /// let z = Zoom::default().around(2.0, 100.0, 50.0);
+    /// assert_eq!((z.scale, z.tx, z.ty), (2.0, -100.0, -50.0));
+    /// assert_eq!(z.to_view(100.0, 50.0), (100.0, 50.0));
+    /// ```
+    pub fn around(self, factor: f64, x: f64, y: f64) -> Zoom {
+        let scale = (self.scale * factor).clamp(0.2, 8.0);
+        let k = scale / self.scale;
+        Zoom {
+            scale,
+            tx: x - (x - self.tx) * k,
+            ty: y - (y - self.ty) * k,
+        }
+    }
+
+    /// Where the drawing's point (x, y) shows in the fitted view.
+    pub fn to_view(self, x: f64, y: f64) -> (f64, f64) {
+        (x * self.scale + self.tx, y * self.scale + self.ty)
+    }
+
+    /// Zoom by `factor` keeping the drawing's point (x, y) under the pointer.
+    pub fn around_drawing(self, factor: f64, x: f64, y: f64) -> Zoom {
+        let (vx, vy) = self.to_view(x, y);
+        self.around(factor, vx, vy)
+    }
+
+    /// Move the drawing so that its point `from` shows where `to` was:
+    /// the pointer keeps hold of the same point as it pans.
+    pub fn pan(self, from: (f64, f64), to: (f64, f64)) -> Zoom {
+        Zoom {
+            tx: self.tx + (to.0 - from.0) * self.scale,
+            ty: self.ty + (to.1 - from.1) * self.scale,
+            ..self
+        }
+    }
+
+    /// A pinch: one pointer moved from `old` to `new` while the other stays
+    /// at `other` (all in drawing units). Scales by the change in distance
+    /// about the midpoint; `None` when the fingers are too close to tell.
+    pub fn pinch(self, old: (f64, f64), new: (f64, f64), other: (f64, f64)) -> Option<Zoom> {
+        let before = (old.0 - other.0).hypot(old.1 - other.1);
+        let after = (new.0 - other.0).hypot(new.1 - other.1);
+        (before > 1.0).then(|| {
+            let (cx, cy) = ((new.0 + other.0) / 2.0, (new.1 + other.1) / 2.0);
+            self.around_drawing(after / before, cx, cy)
+        })
+    }
+
+    /// The drawing group's `transform`.
+    pub fn transform(self) -> String {
+        format!(
+            "translate({:.2} {:.2}) scale({:.4})",
+            self.tx, self.ty, self.scale
+        )
+    }
+}
+
+/// Which actors may be labelled, most deserving first: the focused actor,
+/// then the selected ones, then by `order` (busiest first). In graphs over
+/// [`LABEL_ALL_UP_TO`] actors only the busiest that many are candidates;
+/// the rest are in the list.
+pub fn label_priority(
+    g: &Graph,
+    order: &[usize],
+    focus: Option<usize>,
+    selected: impl Fn(usize) -> bool,
+) -> Vec<usize> {
+    let label_all = g.nodes.len() <= LABEL_ALL_UP_TO;
+    let busiest = {
+        let mut e: Vec<usize> = g.nodes.iter().map(|n| n.events).collect();
+        e.sort_unstable_by(|a, b| b.cmp(a));
+        e.get(LABEL_ALL_UP_TO.min(e.len().saturating_sub(1)))
+            .copied()
+            .unwrap_or(0)
+    };
+    let mut priority: Vec<usize> = focus.into_iter().collect();
+    priority.extend(
+        order
+            .iter()
+            .copied()
+            .filter(|&i| selected(i) && Some(i) != focus),
+    );
+    priority.extend(order.iter().copied().filter(|&i| {
+        !selected(i) && Some(i) != focus && (label_all || g.nodes[i].events >= busiest)
+    }));
+    priority
+}
+
+/// The labels that fit, in priority order, at the nodes' positions
+/// `xs`, `ys`: one mark per node, and where each label goes (or `None`: no
+/// free place, and the list carries it).
+pub struct Labels {
+    pub marks: Vec<Mark>,
+    pub at: Vec<Option<Placement>>,
+}
+
+impl Labels {
+    pub fn place(ds: &Dataset, g: &Graph, xs: &[f64], ys: &[f64], priority: &[usize]) -> Labels {
+        let marks: Vec<Mark> = g
+            .nodes
+            .iter()
+            .enumerate()
+            .map(|(i, n)| {
+                let (width, height) = text_size(&ds.actors[n.actor].name, LABEL_FONT);
+                Mark {
+                    x: xs[i],
+                    y: ys[i],
+                    radius: n.radius,
+                    width,
+                    height,
+                }
+            })
+            .collect();
+        let at = place(&marks, priority, LABEL_GAP);
+        Labels { marks, at }
+    }
+
+    /// `fit` widened to hold every placed label.
+    pub fn widen(&self, fit: Fit) -> Fit {
+        widen(
+            fit,
+            self.marks
+                .iter()
+                .zip(&self.at)
+                .filter_map(|(m, p)| p.as_ref().map(|p| label_box(m, p, LABEL_GAP))),
+        )
+    }
+}
+
+/// A tie in words: "Hassan Nasrallah leads Hezbollah: “…” (Al-Monitor,
+/// paragraph 1)", or "Hamas and Hezbollah: together in 3 events".
+pub fn edge_label(ds: &Dataset, g: &Graph, e: &GraphEdge) -> String {
+    let name = |n: usize| ds.actors[g.nodes[n].actor].name.as_str();
+    match &e.kind {
+        EdgeKind::Relation(r) => {
+            let rel = &ds.relations[*r];
+            let mut s = format!("{} {} {}", name(e.source), rel.kind.label(), name(e.target));
+            if let Some(p) = rel.provenance.first() {
+                s.push_str(&format!(
+                    ": “{}” ({}, paragraph {})",
+                    p.quote,
+                    present::attribution(ds, p),
+                    p.paragraph
+                ));
+            }
+            s
+        }
+        EdgeKind::Together(events) => format!(
+            "{} and {}: together in {}",
+            name(e.source),
+            name(e.target),
+            plural(events.len(), "event", "events")
+        ),
+    }
+}
+
+/// What the network's parts read from one graph, computed once per graph
+/// rather than once per frame.
+pub struct Described {
+    /// Each edge in words, with its quote and source.
+    pub titles: Vec<String>,
+    /// Node indices, busiest actors first: the tab order and the list's.
+    pub order: Vec<usize>,
+    /// For each node, the indices of its edges.
+    pub ties: Vec<Vec<usize>>,
+}
+
+impl Described {
+    pub fn of(ds: &Dataset, g: &Graph) -> Self {
+        Described {
+            titles: g.edges.iter().map(|e| edge_label(ds, g, e)).collect(),
+            order: g.tab_order(ds),
+            ties: g.ties_by_node(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::format::story::first_story;
+    use crate::graph::network::GraphNode;
+
+    fn close(a: (f64, f64), b: (f64, f64)) -> bool {
+        (a.0 - b.0).abs() < 1e-9 && (a.1 - b.1).abs() < 1e-9
+    }
+
+    #[test]
+    fn zooming_keeps_the_point_under_it_still() {
+        let z = Zoom::default()
+            .around(1.5, 30.0, -20.0)
+            .around(0.7, 5.0, 8.0);
+        for (x, y) in [(0.0, 0.0), (123.0, -45.0)] {
+            let (vx, vy) = z.to_view(x, y);
+            let after = z.around_drawing(ZOOM_STEP, x, y);
+            assert!(close(after.to_view(x, y), (vx, vy)));
+        }
+    }
+
+    #[test]
+    fn zoom_is_clamped_and_a_clamped_step_does_not_move_the_drawing() {
+        let z = Zoom::default().around(100.0, 10.0, 10.0);
+        assert_eq!(z.scale, 8.0);
+        let again = z.around(2.0, 50.0, 50.0);
+        assert_eq!(again, z, "at the limit, a step changes nothing");
+        assert_eq!(Zoom::default().around(0.001, 0.0, 0.0).scale, 0.2);
+    }
+
+    #[test]
+    fn panning_keeps_hold_of_the_point_under_the_pointer() {
+        let z = Zoom::default().around(2.0, 0.0, 0.0);
+        let from = (10.0, 10.0);
+        let seen = z.to_view(from.0, from.1);
+        // The pointer moved by (6, -4) view units: (3, -2) drawing units at scale 2.
+        let moved = z.pan(from, (13.0, 8.0));
+        assert!(close(
+            moved.to_view(from.0, from.1),
+            (seen.0 + 6.0, seen.1 - 4.0)
+        ));
+    }
+
+    #[test]
+    fn a_pinch_scales_by_the_change_in_distance() {
+        let z = Zoom::default();
+        let wider = z.pinch((10.0, 0.0), (20.0, 0.0), (0.0, 0.0)).unwrap();
+        assert!((wider.scale - 2.0).abs() < 1e-12);
+        // The midpoint of the fingers stays still.
+        assert!(close(wider.to_view(10.0, 0.0), z.to_view(10.0, 0.0)));
+        assert_eq!(z.pinch((0.5, 0.0), (9.0, 0.0), (0.0, 0.0)), None);
+    }
+
+    #[test]
+    fn the_fitted_box_has_a_floor_and_widens_for_labels() {
+        assert_eq!(fit_box((0.0, 0.0, 10.0, 10.0)), (0.0, 0.0, 200.0, 160.0));
+        let fit = (0.0, 0.0, 100.0, 100.0);
+        assert_eq!(widen(fit, []), fit);
+        assert_eq!(
+            widen(fit, [(-10.0, 50.0, 20.0, 120.0)]),
+            (-14.0, 0.0, 114.0, 124.0)
+        );
+    }
+
+    fn star(n: usize) -> Graph {
+        Graph {
+            nodes: (0..n)
+                .map(|i| GraphNode {
+                    actor: i,
+                    events: n - i,
+                    radius: 5.0,
+                    x: 0.0,
+                    y: 0.0,
+                })
+                .collect(),
+            edges: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn labels_go_to_focus_then_selection_then_the_busiest() {
+        let g = star(5);
+        let order = [0, 1, 2, 3, 4];
+        let p = label_priority(&g, &order, Some(3), |i| i == 4);
+        assert_eq!(p, vec![3, 4, 0, 1, 2]);
+        assert_eq!(label_priority(&g, &order, None, |_| false), order);
+    }
+
+    #[test]
+    fn a_big_graph_labels_only_its_busiest_unless_focused_or_selected() {
+        let g = star(200);
+        let order: Vec<usize> = (0..200).collect();
+        let p = label_priority(&g, &order, Some(190), |i| i == 150);
+        assert_eq!(&p[..2], &[190, 150]);
+        assert_eq!(
+            p.len(),
+            2 + LABEL_ALL_UP_TO + 1,
+            "the busiest 81, by events"
+        );
+        assert!(p[2..].iter().all(|&i| i <= LABEL_ALL_UP_TO));
+    }
+
+    #[test]
+    fn ties_read_as_sentences_with_their_source() {
+        let ds = first_story().unwrap();
+        let all: Vec<usize> = (0..ds.events.len()).collect();
+        let g = Graph::build(&ds, &all, true, &[]);
+        let d = Described::of(&ds, &g);
+        assert_eq!(d.titles.len(), g.edges.len());
+        let relation = g
+            .edges
+            .iter()
+            .position(|e| matches!(e.kind, EdgeKind::Relation(_)))
+            .expect("the first story states relations");
+        let t = &d.titles[relation];
+        assert!(t.contains(": “") && t.contains(", paragraph "), "{t}");
+        let together = g
+            .edges
+            .iter()
+            .position(|e| matches!(&e.kind, EdgeKind::Together(v) if v.len() > 1))
+            .expect("some pair shares several events");
+        assert!(
+            d.titles[together].contains(" events"),
+            "{}",
+            d.titles[together]
+        );
+        assert_eq!(d.order.len(), g.nodes.len());
+        assert!(d.ties.iter().map(Vec::len).sum::<usize>() >= g.edges.len());
+    }
+}

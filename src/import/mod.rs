@@ -1,0 +1,15 @@
+//! Stage 1′, import: other shapes of data in, a [`crate::format::model::Dataset`] out.
+//!
+//! - [`acled`]: an ACLED export (CSV), in steps, with the rows it had to skip
+//!   and why;
+//! - `generate` (native only): deterministic synthetic stories and ACLED
+//!   exports of any size, for tests, benchmarks and `dossier generate`.
+//!
+//! Both produce datasets that pass [`crate::format::validate`]. Pure: no
+//! browser types here.
+
+pub mod acled;
+// Only the command line, the tests and the benchmarks make stories; the
+// widget never does, so the generator stays out of the wasm.
+#[cfg(not(target_arch = "wasm32"))]
+pub mod generate;

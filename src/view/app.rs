@@ -1,0 +1,295 @@
+//! The widget's own state around the story: which story is shown, a story
+//! being fetched from `?data=` or read from a file, the notice above it, and
+//! whether a file is being dragged over it. One pure reducer over named
+//! actions, in the manner of yew's todomvc; the fetching, reading and
+//! dragging themselves are effects in the shell that dispatch these actions.
+//!
+//! Pure: no browser types here.
+
+use crate::format::model::Dataset;
+use crate::format::story::first_story;
+use crate::format::validate::Problem;
+use crate::view::present::thousands;
+use std::rc::Rc;
+
+/// What the widget shows: a story, or why it cannot.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Loaded {
+    Story(Rc<Dataset>),
+    Broken(Rc<Vec<Problem>>),
+}
+
+impl Loaded {
+    /// The bundled first story (broken only if a broken file is committed).
+    pub fn bundled() -> Self {
+        match first_story() {
+            Ok(ds) => Loaded::Story(Rc::new(ds)),
+            Err(problems) => Loaded::Broken(Rc::new(problems)),
+        }
+    }
+}
+
+/// Where a story came from: the page's `?data=`, or a file the reader opened.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Origin {
+    Query,
+    /// The file's name.
+    File(String),
+}
+
+/// A message above the story: what could not be opened, or used.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Notice {
+    pub title: String,
+    pub problems: Rc<Vec<Problem>>,
+}
+
+/// How far the opening of a file has come.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Progress {
+    Reading(String),
+    Checking(String),
+    /// An ACLED import: the file's name, the rows read, the share of bytes done (0 to 1).
+    Importing {
+        name: String,
+        rows: usize,
+        share: f64,
+    },
+}
+
+impl Progress {
+    /// The status line: "Importing acled.csv: 12,000 rows".
+    pub fn label(&self) -> String {
+        match self {
+            Progress::Reading(name) => format!("Reading {name}…"),
+            Progress::Checking(name) => format!("Checking {name}…"),
+            Progress::Importing { name, rows, .. } => {
+                format!("Importing {name}: {} rows", thousands(*rows as u64))
+            }
+        }
+    }
+
+    /// The share done, when it is known.
+    pub fn share(&self) -> Option<f64> {
+        match self {
+            Progress::Importing { share, .. } => Some(*share),
+            _ => None,
+        }
+    }
+}
+
+/// Everything that changes the widget's state around the story.
+#[derive(Debug, Clone, PartialEq)]
+pub enum AppAction {
+    /// A story is being fetched from this address.
+    Fetching(String),
+    /// A file is being read, checked or imported.
+    Progress(Progress),
+    /// A story was opened; `skipped` lists what an import left out.
+    Opened {
+        from: Origin,
+        dataset: Rc<Dataset>,
+        skipped: Vec<Problem>,
+    },
+    /// A story could not be opened: the one shown stays.
+    Failed {
+        from: Origin,
+        problems: Vec<Problem>,
+    },
+    /// The reader closed the notice.
+    Dismissed,
+    /// A file is (or is no longer) being dragged over the widget.
+    Dragging(bool),
+}
+
+/// The widget's state around the story.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AppState {
+    pub loaded: Loaded,
+    /// Counts the stories opened: each one starts a fresh view.
+    pub generation: u32,
+    /// The fragment the view starts from: the page's, until another story is opened.
+    pub fragment: Option<String>,
+    /// The address being fetched, while it is.
+    pub fetching: Option<String>,
+    pub progress: Option<Progress>,
+    pub notice: Option<Notice>,
+    pub dragging: bool,
+}
+
+impl AppState {
+    /// The state a page opens with.
+    pub fn new(loaded: Loaded, fragment: Option<String>) -> Self {
+        AppState {
+            loaded,
+            generation: 0,
+            fragment,
+            fetching: None,
+            progress: None,
+            notice: None,
+            dragging: false,
+        }
+    }
+
+    /// The state after `action`. Pure: the shell runs the effects.
+    pub fn apply(&self, action: AppAction) -> AppState {
+        let mut next = self.clone();
+        match action {
+            AppAction::Fetching(url) => next.fetching = Some(url),
+            AppAction::Progress(p) => {
+                next.notice = None;
+                next.progress = Some(p);
+            }
+            AppAction::Opened {
+                from,
+                dataset,
+                skipped,
+            } => {
+                next.fetching = None;
+                next.progress = None;
+                next.loaded = Loaded::Story(dataset);
+                next.generation = self.generation.wrapping_add(1);
+                if let Origin::File(name) = from {
+                    // A file is a new story: its view starts afresh.
+                    next.fragment = None;
+                    next.notice = (!skipped.is_empty()).then(|| Notice {
+                        title: format!(
+                            "Opened {name}; {} rows could not be used",
+                            thousands(skipped.len() as u64)
+                        ),
+                        problems: Rc::new(skipped),
+                    });
+                }
+            }
+            AppAction::Failed { from, problems } => {
+                next.fetching = None;
+                next.progress = None;
+                next.notice = Some(Notice {
+                    title: match from {
+                        Origin::Query => "The requested story could not be opened; \
+                                          showing the bundled story instead"
+                            .to_owned(),
+                        Origin::File(name) => {
+                            format!("{name} could not be opened; the story you had is unchanged")
+                        }
+                    },
+                    problems: Rc::new(problems),
+                });
+            }
+            AppAction::Dismissed => next.notice = None,
+            AppAction::Dragging(on) => next.dragging = on,
+        }
+        next
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::format::validate::ProblemKind;
+
+    fn problem(reason: &str) -> Problem {
+        Problem::new("$", ProblemKind::Fetch(reason.into()))
+    }
+
+    fn start() -> AppState {
+        AppState::new(Loaded::bundled(), Some("a=hamas".into()))
+    }
+
+    fn story() -> Rc<Dataset> {
+        match Loaded::bundled() {
+            Loaded::Story(ds) => ds,
+            Loaded::Broken(p) => panic!("{p:?}"),
+        }
+    }
+
+    #[test]
+    fn a_fetched_story_replaces_the_bundled_one_and_keeps_the_page_view() {
+        let s = start().apply(AppAction::Fetching("https://e.com/s.json".into()));
+        assert_eq!(s.fetching.as_deref(), Some("https://e.com/s.json"));
+        let ds = story();
+        let s = s.apply(AppAction::Opened {
+            from: Origin::Query,
+            dataset: ds.clone(),
+            skipped: vec![],
+        });
+        assert_eq!(s.fetching, None);
+        assert_eq!(s.loaded, Loaded::Story(ds));
+        assert_eq!(s.fragment.as_deref(), Some("a=hamas"));
+        assert_eq!(s.generation, 1);
+    }
+
+    #[test]
+    fn a_failed_fetch_keeps_the_story_and_says_why() {
+        let before = start().apply(AppAction::Fetching("x".into()));
+        let s = before.apply(AppAction::Failed {
+            from: Origin::Query,
+            problems: vec![problem("404")],
+        });
+        assert_eq!(s.loaded, before.loaded);
+        assert_eq!(s.generation, 0);
+        assert_eq!(s.fetching, None);
+        let notice = s.notice.expect("a notice");
+        assert!(notice.title.contains("showing the bundled story"));
+        assert_eq!(notice.problems.len(), 1);
+    }
+
+    #[test]
+    fn opening_a_file_reports_progress_then_starts_a_fresh_view() {
+        let s = start()
+            .apply(AppAction::Failed {
+                from: Origin::File("old.json".into()),
+                problems: vec![problem("x")],
+            })
+            .apply(AppAction::Progress(Progress::Reading("a.csv".into())));
+        assert_eq!(s.notice, None, "a new file clears the old notice");
+        assert_eq!(
+            s.progress.as_ref().map(Progress::label).as_deref(),
+            Some("Reading a.csv…")
+        );
+        let s = s.apply(AppAction::Progress(Progress::Importing {
+            name: "a.csv".into(),
+            rows: 12_000,
+            share: 0.5,
+        }));
+        let p = s.progress.clone().unwrap();
+        assert_eq!(
+            (p.label().as_str(), p.share()),
+            ("Importing a.csv: 12,000 rows", Some(0.5))
+        );
+        let s = s.apply(AppAction::Opened {
+            from: Origin::File("a.csv".into()),
+            dataset: story(),
+            skipped: vec![problem("row 3"), problem("row 9")],
+        });
+        assert_eq!(s.progress, None);
+        assert_eq!(s.fragment, None);
+        assert_eq!(s.generation, 1);
+        assert_eq!(
+            s.notice.map(|n| n.title),
+            Some("Opened a.csv; 2 rows could not be used".into())
+        );
+    }
+
+    #[test]
+    fn a_broken_file_leaves_the_story_and_its_view() {
+        let s = start().apply(AppAction::Failed {
+            from: Origin::File("b.json".into()),
+            problems: vec![problem("bad")],
+        });
+        assert_eq!(s.fragment.as_deref(), Some("a=hamas"));
+        assert_eq!(s.generation, 0);
+        assert_eq!(
+            s.notice.as_ref().map(|n| n.title.as_str()),
+            Some("b.json could not be opened; the story you had is unchanged")
+        );
+        assert_eq!(s.apply(AppAction::Dismissed).notice, None);
+    }
+
+    #[test]
+    fn dragging_is_a_flag() {
+        let s = start().apply(AppAction::Dragging(true));
+        assert!(s.dragging);
+        assert!(!s.apply(AppAction::Dragging(false)).dragging);
+    }
+}

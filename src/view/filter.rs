@@ -1,0 +1,787 @@
+//! Filtering events: the reader's filters, and an index of a dataset's events
+//! that applies them and counts what each option would give.
+//!
+//! Within one facet the options are alternatives (Hezbollah *or* Israel);
+//! across facets they all apply (Hezbollah, *and* a meeting). The count beside
+//! an option is how many events the view would show if that option were
+//! ticked too, given the other facets: the usual faceted-search rule, so that
+//! ticking an option never leads to an unexplained empty list.
+//!
+//! The index interns every actor, kind, place and source to a small number
+//! and folds each event's searchable text once, so that re-filtering 100,000
+//! events is a pass over integers and pre-folded strings (see `make bench`).
+//!
+//! Pure: no browser types here.
+
+use crate::format::date::PartialDate;
+use crate::format::model::{Dataset, Event};
+use crate::format::vocab::StatusState;
+use crate::view::fold::{fold, Query};
+use std::collections::{BTreeSet, HashMap};
+
+/// The reader's filters. Empty sets and `None` mean "any".
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Filters {
+    /// Actor ids.
+    pub actors: BTreeSet<String>,
+    /// Event kind names (`"meeting"`).
+    pub kinds: BTreeSet<String>,
+    /// Place names as written in the dataset.
+    pub places: BTreeSet<String>,
+    /// Source ids: events with at least one provenance entry from one of them.
+    pub sources: BTreeSet<String>,
+    pub statuses: BTreeSet<StatusState>,
+    /// First day of the range; events that overlap the range match.
+    pub from: Option<PartialDate>,
+    /// Last day of the range.
+    pub to: Option<PartialDate>,
+    /// Free text over summaries, quotes, places and actor names and aliases.
+    pub query: String,
+    /// Tally ids: events behind one of these casualty figures.
+    pub tallies: BTreeSet<String>,
+}
+
+/// One of the filter's dimensions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Facet {
+    Actor,
+    Kind,
+    Place,
+    Source,
+    Status,
+    Dates,
+    Query,
+    Tally,
+}
+
+impl Facet {
+    const ALL: [Facet; 8] = [
+        Facet::Actor,
+        Facet::Kind,
+        Facet::Place,
+        Facet::Source,
+        Facet::Status,
+        Facet::Dates,
+        Facet::Query,
+        Facet::Tally,
+    ];
+
+    fn bit(self) -> u16 {
+        1 << (self as u16)
+    }
+}
+
+const ALL_FACETS: u16 = (1 << Facet::ALL.len()) - 1;
+
+impl Filters {
+    pub fn is_empty(&self) -> bool {
+        *self == Filters::default()
+    }
+
+    /// How many filters are active, counting each ticked option, the date
+    /// range and the search as one each.
+    pub fn active_count(&self) -> usize {
+        self.actors.len()
+            + self.kinds.len()
+            + self.places.len()
+            + self.sources.len()
+            + self.statuses.len()
+            + usize::from(self.from.is_some() || self.to.is_some())
+            + usize::from(!self.query.trim().is_empty())
+            + self.tallies.len()
+    }
+}
+
+/// An option of a facet with the number of events it would show.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OptionCount {
+    /// The value the filter stores: an id, a kind name, a place name.
+    pub value: String,
+    pub count: usize,
+}
+
+/// Counts for every option of every listed facet, in a stable display order.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct FacetCounts {
+    pub actors: Vec<OptionCount>,
+    pub kinds: Vec<OptionCount>,
+    pub places: Vec<OptionCount>,
+    pub sources: Vec<OptionCount>,
+    pub statuses: Vec<(StatusState, usize)>,
+}
+
+/// The result of applying filters.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Outcome {
+    /// Indices into `dataset.events` of the matching events, oldest first.
+    pub events: Vec<usize>,
+    pub counts: FacetCounts,
+}
+
+/// Interned strings: each distinct value gets a small number.
+#[derive(Debug, Default, Clone)]
+struct Names {
+    names: Vec<String>,
+    lookup: HashMap<String, u32>,
+}
+
+impl Names {
+    fn intern(&mut self, name: &str) -> u32 {
+        if let Some(&i) = self.lookup.get(name) {
+            return i;
+        }
+        let i = self.names.len() as u32;
+        self.names.push(name.to_owned());
+        self.lookup.insert(name.to_owned(), i);
+        i
+    }
+
+    /// A membership table for the chosen values; `None` when none is chosen.
+    /// Values the index has never seen select nothing.
+    fn select(&self, chosen: &BTreeSet<String>) -> Option<Vec<bool>> {
+        if chosen.is_empty() {
+            return None;
+        }
+        let mut table = vec![false; self.names.len()];
+        for c in chosen {
+            if let Some(&i) = self.lookup.get(c) {
+                table[i as usize] = true;
+            }
+        }
+        Some(table)
+    }
+}
+
+/// One event as the index first reads it, before it is laid out flat.
+struct Entry {
+    first_day: i64,
+    last_day: i64,
+    actors: Vec<u32>,
+    kind: u32,
+    place: Option<u32>,
+    sources: Vec<u32>,
+    status: StatusState,
+    /// The casualty figures this event reports.
+    tallies: Vec<u32>,
+    /// Folded summary, quotes, place and actor names and aliases.
+    text: String,
+}
+
+/// The fixed-size part of an event, as the filter reads it.
+#[derive(Debug, Clone, Copy)]
+struct Row {
+    first_day: i64,
+    last_day: i64,
+    kind: u32,
+    /// `NO_PLACE` when the event has none.
+    place: u32,
+    status: StatusState,
+}
+
+const NO_PLACE: u32 = u32::MAX;
+
+/// A list of ids per event, flattened: event `p`'s are
+/// `items[offsets[p]..offsets[p + 1]]`.
+#[derive(Debug, Clone)]
+struct Lists {
+    offsets: Vec<u32>,
+    items: Vec<u32>,
+}
+
+impl Default for Lists {
+    fn default() -> Self {
+        Lists {
+            offsets: vec![0],
+            items: Vec::new(),
+        }
+    }
+}
+
+impl Lists {
+    fn push(&mut self, ids: &[u32]) {
+        self.items.extend_from_slice(ids);
+        self.offsets.push(self.items.len() as u32);
+    }
+
+    fn get(&self, p: usize) -> &[u32] {
+        &self.items[self.offsets[p] as usize..self.offsets[p + 1] as usize]
+    }
+}
+
+/// A dataset's events, prepared for filtering. Build it once per dataset.
+///
+/// The events are laid out flat and oldest first (by first day, then last
+/// day, then dataset order): a filter is then one pass straight through a
+/// few arrays of integers, rather than a hop to each event's own small
+/// allocations. After the page has been redrawn those are out of the CPU's
+/// caches, and the hops cost several times the work.
+#[derive(Debug, Clone)]
+pub struct EventIndex {
+    /// The dataset index of the event at each position.
+    order: Vec<u32>,
+    rows: Vec<Row>,
+    event_actors: Lists,
+    event_sources: Lists,
+    event_tallies: Lists,
+    /// Folded summary, quotes, place and actor names and aliases; read only
+    /// for a search.
+    text: Vec<String>,
+    actors: Names,
+    kinds: Names,
+    places: Names,
+    sources: Names,
+    tallies: Names,
+}
+
+impl EventIndex {
+    pub fn new(ds: &Dataset) -> Self {
+        let mut actors = Names::default();
+        let mut kinds = Names::default();
+        let mut places = Names::default();
+        let mut sources = Names::default();
+        // Actors in dataset order first, so that option lists follow it.
+        for a in &ds.actors {
+            actors.intern(&a.id);
+        }
+        for s in &ds.sources {
+            sources.intern(&s.id);
+        }
+        let actor_text: HashMap<&str, String> = ds
+            .actors
+            .iter()
+            .map(|a| {
+                let mut t = a.name.clone();
+                for alias in &a.aliases {
+                    t.push(' ');
+                    t.push_str(alias);
+                }
+                (a.id.as_str(), t)
+            })
+            .collect();
+        let mut tallies = Names::default();
+        let mut behind: HashMap<&str, Vec<u32>> = HashMap::new();
+        for t in &ds.tallies {
+            let i = tallies.intern(&t.id);
+            for e in &t.events {
+                behind.entry(e.as_str()).or_default().push(i);
+            }
+        }
+        let mut entries: Vec<(u32, Entry)> = ds
+            .events
+            .iter()
+            .enumerate()
+            .map(|(i, e)| {
+                let mut entry = Self::entry(
+                    e,
+                    &actor_text,
+                    &mut actors,
+                    &mut kinds,
+                    &mut places,
+                    &mut sources,
+                );
+                entry.tallies = behind.remove(e.id.as_str()).unwrap_or_default();
+                (i as u32, entry)
+            })
+            .collect();
+        entries.sort_by_key(|(i, e)| (e.first_day, e.last_day, *i));
+
+        let mut index = EventIndex {
+            order: Vec::with_capacity(entries.len()),
+            rows: Vec::with_capacity(entries.len()),
+            event_actors: Lists::default(),
+            event_sources: Lists::default(),
+            event_tallies: Lists::default(),
+            text: Vec::with_capacity(entries.len()),
+            actors,
+            kinds,
+            places,
+            sources,
+            tallies,
+        };
+        for (i, e) in entries {
+            index.order.push(i);
+            index.rows.push(Row {
+                first_day: e.first_day,
+                last_day: e.last_day,
+                kind: e.kind,
+                place: e.place.unwrap_or(NO_PLACE),
+                status: e.status,
+            });
+            index.event_actors.push(&e.actors);
+            index.event_sources.push(&e.sources);
+            index.event_tallies.push(&e.tallies);
+            index.text.push(e.text);
+        }
+        index
+    }
+
+    fn entry(
+        e: &Event,
+        actor_text: &HashMap<&str, String>,
+        actors: &mut Names,
+        kinds: &mut Names,
+        places: &mut Names,
+        sources: &mut Names,
+    ) -> Entry {
+        let mut ids: Vec<u32> = e.actor_ids().map(|a| actors.intern(a)).collect();
+        ids.sort_unstable();
+        ids.dedup();
+        let mut srcs: Vec<u32> = e
+            .provenance
+            .iter()
+            .map(|p| sources.intern(&p.source))
+            .collect();
+        srcs.sort_unstable();
+        srcs.dedup();
+        let mut text = e.summary.clone();
+        for p in &e.provenance {
+            text.push(' ');
+            text.push_str(&p.quote);
+        }
+        if let Some(place) = &e.place {
+            text.push(' ');
+            text.push_str(&place.name);
+        }
+        for a in e.actor_ids() {
+            if let Some(t) = actor_text.get(a) {
+                text.push(' ');
+                text.push_str(t);
+            }
+        }
+        Entry {
+            first_day: e.date.first_day(),
+            last_day: e.until.as_ref().unwrap_or(&e.date).last_day(),
+            actors: ids,
+            kind: kinds.intern(e.kind.as_str()),
+            place: e.place.as_ref().map(|p| places.intern(&p.name)),
+            sources: srcs,
+            status: e.status.state,
+            tallies: Vec::new(),
+            text: fold(&text),
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.rows.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.rows.is_empty()
+    }
+
+    /// The events that match, oldest first, with the count for every option.
+    pub fn apply(&self, f: &Filters) -> Outcome {
+        let actors = self.actors.select(&f.actors);
+        let kinds = self.kinds.select(&f.kinds);
+        let places = self.places.select(&f.places);
+        let sources = self.sources.select(&f.sources);
+        let tallies = self.tallies.select(&f.tallies);
+        let query = Query::new(&f.query);
+        let searching = !query.is_empty();
+        let from = f.from.map_or(i64::MIN, |d| d.first_day());
+        let to = f.to.map_or(i64::MAX, |d| d.last_day());
+        let any = |table: &Option<Vec<bool>>, ids: &[u32]| {
+            table
+                .as_ref()
+                .is_none_or(|t| ids.iter().any(|&i| t[i as usize]))
+        };
+
+        let mut counts = Counter {
+            actors: vec![0; self.actors.names.len()],
+            kinds: vec![0; self.kinds.names.len()],
+            places: vec![0; self.places.names.len()],
+            sources: vec![0; self.sources.names.len()],
+            statuses: [0; 4],
+        };
+        let mut events = Vec::new();
+        for (p, row) in self.rows.iter().enumerate() {
+            let (event_actors, event_sources) =
+                (self.event_actors.get(p), self.event_sources.get(p));
+            // One bit per facet that this event passes.
+            let mut pass = 0u16;
+            pass |= u16::from(any(&actors, event_actors)) * Facet::Actor.bit();
+            pass |= u16::from(any(&kinds, &[row.kind])) * Facet::Kind.bit();
+            pass |= u16::from(if row.place == NO_PLACE {
+                places.is_none()
+            } else {
+                any(&places, &[row.place])
+            }) * Facet::Place.bit();
+            pass |= u16::from(any(&sources, event_sources)) * Facet::Source.bit();
+            pass |= u16::from(f.statuses.is_empty() || f.statuses.contains(&row.status))
+                * Facet::Status.bit();
+            pass |= u16::from(row.last_day >= from && row.first_day <= to) * Facet::Dates.bit();
+            pass |= u16::from(!searching || query.matches(&self.text[p])) * Facet::Query.bit();
+            pass |= u16::from(tallies.is_none() || any(&tallies, self.event_tallies.get(p)))
+                * Facet::Tally.bit();
+
+            if pass == ALL_FACETS {
+                events.push(self.order[p] as usize);
+            }
+            // An event counts towards a facet's options when it passes every other facet.
+            let others = |facet: Facet| pass | facet.bit() == ALL_FACETS;
+            if others(Facet::Actor) {
+                for &a in event_actors {
+                    counts.actors[a as usize] += 1;
+                }
+            }
+            if others(Facet::Kind) {
+                counts.kinds[row.kind as usize] += 1;
+            }
+            if others(Facet::Place) && row.place != NO_PLACE {
+                counts.places[row.place as usize] += 1;
+            }
+            if others(Facet::Source) {
+                for &s in event_sources {
+                    counts.sources[s as usize] += 1;
+                }
+            }
+            if others(Facet::Status) {
+                counts.statuses[row.status as usize] += 1;
+            }
+        }
+        Outcome {
+            events,
+            counts: counts.finish(self),
+        }
+    }
+}
+
+struct Counter {
+    actors: Vec<usize>,
+    kinds: Vec<usize>,
+    places: Vec<usize>,
+    sources: Vec<usize>,
+    statuses: [usize; 4],
+}
+
+impl Counter {
+    fn finish(self, index: &EventIndex) -> FacetCounts {
+        let options = |names: &Names, counts: Vec<usize>| -> Vec<OptionCount> {
+            names
+                .names
+                .iter()
+                .zip(counts)
+                .map(|(value, count)| OptionCount {
+                    value: value.clone(),
+                    count,
+                })
+                .collect()
+        };
+        let mut kinds = options(&index.kinds, self.kinds);
+        kinds.sort_by(|a, b| a.value.cmp(&b.value));
+        let mut places = options(&index.places, self.places);
+        places.sort_by_key(|o| o.value.to_lowercase());
+        FacetCounts {
+            actors: options(&index.actors, self.actors),
+            kinds,
+            places,
+            sources: options(&index.sources, self.sources),
+            statuses: StatusState::ALL
+                .iter()
+                .map(|&s| (s, self.statuses[s as usize]))
+                .collect(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::format::story::first_story;
+
+    fn ids(ds: &Dataset, out: &Outcome) -> Vec<String> {
+        out.events
+            .iter()
+            .map(|&i| ds.events[i].id.clone())
+            .collect()
+    }
+
+    fn count(list: &[OptionCount], value: &str) -> usize {
+        list.iter()
+            .find(|o| o.value == value)
+            .map_or(0, |o| o.count)
+    }
+
+    #[test]
+    fn no_filters_show_everything_oldest_first() {
+        let ds = first_story().unwrap();
+        let out = EventIndex::new(&ds).apply(&Filters::default());
+        assert_eq!(out.events.len(), ds.events.len());
+        let days: Vec<i64> = out
+            .events
+            .iter()
+            .map(|&i| ds.events[i].date.first_day())
+            .collect();
+        assert!(days.windows(2).all(|w| w[0] <= w[1]));
+    }
+
+    #[test]
+    fn options_within_a_facet_are_alternatives() {
+        let ds = first_story().unwrap();
+        let index = EventIndex::new(&ds);
+        let f = Filters {
+            actors: [
+                "osama-hamdan".to_owned(),
+                "hussein-ibrahim-makki".to_owned(),
+            ]
+            .into(),
+            ..Filters::default()
+        };
+        let got = ids(&ds, &index.apply(&f));
+        assert_eq!(
+            got,
+            [
+                "e-makki-killed",
+                "e-idf-confirms-makki",
+                "e-beirut-meeting",
+                "e-hezbollah-retaliation"
+            ]
+        );
+    }
+
+    #[test]
+    fn facets_combine_and_counts_follow_the_other_facets() {
+        let ds = first_story().unwrap();
+        let index = EventIndex::new(&ds);
+        let f = Filters {
+            actors: ["hezbollah".to_owned()].into(),
+            kinds: ["statement".to_owned()].into(),
+            ..Filters::default()
+        };
+        let out = index.apply(&f);
+        assert_eq!(ids(&ds, &out), ["e-hezbollah-retaliation"]);
+        // Kind counts ignore the kind facet but respect the actor facet.
+        let hezbollah_events = ds
+            .events
+            .iter()
+            .filter(|e| e.actor_ids().any(|a| a == "hezbollah"))
+            .count();
+        let kind_total: usize = out.counts.kinds.iter().map(|o| o.count).sum();
+        assert_eq!(kind_total, hezbollah_events);
+        assert_eq!(count(&out.counts.kinds, "claim_of_responsibility"), 1);
+        // Actor counts respect the kind facet.
+        assert_eq!(count(&out.counts.actors, "hezbollah"), 1);
+        assert_eq!(count(&out.counts.actors, "israeli-military"), 1);
+    }
+
+    #[test]
+    fn search_ignores_case_and_diacritics() {
+        let ds = first_story().unwrap();
+        let index = EventIndex::new(&ds);
+        let search = |q: &str| {
+            ids(
+                &ds,
+                &index.apply(&Filters {
+                    query: q.to_owned(),
+                    ..Filters::default()
+                }),
+            )
+        };
+        assert_eq!(search("hayya"), ["e-beirut-meeting"]);
+        assert_eq!(search("AROURI"), ["e-haniyeh-arouri-talks"]);
+        // Aliases count: "IDF" is an alias of the Israeli military.
+        assert!(search("idf").contains(&"e-makki-killed".to_owned()));
+        // Quotes count: "Katyusha" is only in the claim's quote and summary.
+        assert_eq!(search("katyusha"), ["e-hermon-claim"]);
+        assert!(search("no such words anywhere").is_empty());
+    }
+
+    #[test]
+    fn date_ranges_overlap_spans() {
+        let ds = first_story().unwrap();
+        let index = EventIndex::new(&ds);
+        let f = Filters {
+            from: Some(PartialDate::day(2024, 4, 10)),
+            to: Some(PartialDate::day(2024, 4, 20)),
+            ..Filters::default()
+        };
+        let got = ids(&ds, &index.apply(&f));
+        // The April talks (month only) and the continuing series and exchange of fire overlap.
+        assert_eq!(
+            got,
+            [
+                "e-nasrallah-meetings",
+                "e-cross-border-fire",
+                "e-haniyeh-arouri-talks"
+            ]
+        );
+    }
+
+    #[test]
+    fn status_and_source_facets() {
+        let ds = first_story().unwrap();
+        let index = EventIndex::new(&ds);
+        let f = Filters {
+            statuses: [StatusState::Claimed].into(),
+            ..Filters::default()
+        };
+        assert_eq!(
+            ids(&ds, &index.apply(&f)),
+            ["e-hermon-claim", "e-shebaa-strike"]
+        );
+        let f = Filters {
+            sources: ["al-manar".to_owned()].into(),
+            ..Filters::default()
+        };
+        assert_eq!(ids(&ds, &index.apply(&f)), ["e-beirut-talks-agenda"]);
+    }
+
+    #[test]
+    fn unknown_values_select_nothing() {
+        let ds = first_story().unwrap();
+        let f = Filters {
+            actors: ["nobody".to_owned()].into(),
+            ..Filters::default()
+        };
+        assert!(EventIndex::new(&ds).apply(&f).events.is_empty());
+    }
+
+    /// The index against a plain reading of the dataset, event by event:
+    /// the same events in the same order, and the same count for every
+    /// option, for any combination of filters on a generated story.
+    mod against_the_dataset {
+        use super::*;
+        use crate::import::generate;
+        use proptest::prelude::*;
+        use std::collections::BTreeMap;
+
+        fn pick<T: Clone + Ord>(all: &[T], mask: u64) -> BTreeSet<T> {
+            all.iter()
+                .enumerate()
+                .filter(|(i, _)| mask >> (i % 64) & 1 == 1)
+                .map(|(_, v)| v.clone())
+                .collect()
+        }
+
+        /// Which facets one event passes, read straight from the dataset.
+        fn passes(ds: &Dataset, e: &Event, f: &Filters) -> [(Facet, bool); 7] {
+            let (first, last) = (
+                e.date.first_day(),
+                e.until.as_ref().unwrap_or(&e.date).last_day(),
+            );
+            [
+                (
+                    Facet::Actor,
+                    f.actors.is_empty() || e.actor_ids().any(|a| f.actors.contains(a)),
+                ),
+                (
+                    Facet::Kind,
+                    f.kinds.is_empty() || f.kinds.contains(e.kind.as_str()),
+                ),
+                (
+                    Facet::Place,
+                    f.places.is_empty()
+                        || e.place.as_ref().is_some_and(|p| f.places.contains(&p.name)),
+                ),
+                (
+                    Facet::Source,
+                    f.sources.is_empty()
+                        || e.provenance.iter().any(|p| f.sources.contains(&p.source)),
+                ),
+                (
+                    Facet::Status,
+                    f.statuses.is_empty() || f.statuses.contains(&e.status.state),
+                ),
+                (
+                    Facet::Dates,
+                    f.from.is_none_or(|d| last >= d.first_day())
+                        && f.to.is_none_or(|d| first <= d.last_day()),
+                ),
+                (
+                    Facet::Tally,
+                    f.tallies.is_empty()
+                        || ds
+                            .tallies
+                            .iter()
+                            .any(|t| f.tallies.contains(&t.id) && t.events.contains(&e.id)),
+                ),
+            ]
+        }
+
+        fn counted(list: &[OptionCount]) -> BTreeMap<String, usize> {
+            list.iter()
+                .filter(|o| o.count > 0)
+                .map(|o| (o.value.clone(), o.count))
+                .collect()
+        }
+
+        proptest! {
+            #![proptest_config(ProptestConfig::with_cases(64))]
+
+            #[test]
+            fn the_index_agrees_with_the_dataset(
+                seed in 0u32..1000,
+                masks in prop::array::uniform7(prop_oneof![Just(0u64), any::<u64>()]),
+                from in prop::option::of(0i64..300),
+                span in 0i64..300,
+            ) {
+                let ds = generate::dataset(150, seed);
+                let kinds: BTreeSet<String> = ds.events.iter().map(|e| e.kind.as_str().to_owned()).collect();
+                let places: BTreeSet<String> = ds.events.iter().filter_map(|e| e.place.as_ref().map(|p| p.name.clone())).collect();
+                let start = PartialDate::day(2023, 10, 7).first_day();
+                let day = |d: i64| PartialDate::from_days(start + d);
+                let f = Filters {
+                    actors: pick(&ds.actors.iter().map(|a| a.id.clone()).collect::<Vec<_>>(), masks[0]),
+                    kinds: pick(&kinds.into_iter().collect::<Vec<_>>(), masks[1]),
+                    places: pick(&places.into_iter().collect::<Vec<_>>(), masks[2]),
+                    sources: pick(&ds.sources.iter().map(|s| s.id.clone()).collect::<Vec<_>>(), masks[3]),
+                    statuses: pick(StatusState::ALL, masks[4]),
+                    tallies: pick(&ds.tallies.iter().map(|t| t.id.clone()).collect::<Vec<_>>(), masks[5]),
+                    from: from.map(day),
+                    to: from.map(|d| day(d + span)).filter(|_| masks[6] & 1 == 1),
+                    ..Filters::default()
+                };
+                let out = EventIndex::new(&ds).apply(&f);
+
+                let mut expected: Vec<usize> = (0..ds.events.len())
+                    .filter(|&i| passes(&ds, &ds.events[i], &f).iter().all(|(_, ok)| *ok))
+                    .collect();
+                expected.sort_by_key(|&i| {
+                    let e = &ds.events[i];
+                    (e.date.first_day(), e.until.as_ref().unwrap_or(&e.date).last_day(), i)
+                });
+                prop_assert_eq!(&out.events, &expected);
+
+                // An option's count: events that pass every other facet and have it.
+                let mut actors = BTreeMap::<String, usize>::new();
+                let mut kinds = BTreeMap::<String, usize>::new();
+                let mut places = BTreeMap::<String, usize>::new();
+                let mut sources = BTreeMap::<String, usize>::new();
+                let mut statuses = BTreeMap::<StatusState, usize>::new();
+                for e in &ds.events {
+                    let p = passes(&ds, e, &f);
+                    let others = |facet: Facet| p.iter().all(|(g, ok)| *ok || *g == facet);
+                    if others(Facet::Actor) {
+                        for a in e.actor_ids() {
+                            *actors.entry(a.to_owned()).or_default() += 1;
+                        }
+                    }
+                    if others(Facet::Kind) {
+                        *kinds.entry(e.kind.as_str().to_owned()).or_default() += 1;
+                    }
+                    if let (true, Some(place)) = (others(Facet::Place), &e.place) {
+                        *places.entry(place.name.clone()).or_default() += 1;
+                    }
+                    if others(Facet::Source) {
+                        let mut seen = BTreeSet::new();
+                        for p in &e.provenance {
+                            if seen.insert(&p.source) {
+                                *sources.entry(p.source.clone()).or_default() += 1;
+                            }
+                        }
+                    }
+                    if others(Facet::Status) {
+                        *statuses.entry(e.status.state).or_default() += 1;
+                    }
+                }
+                prop_assert_eq!(counted(&out.counts.actors), actors);
+                prop_assert_eq!(counted(&out.counts.kinds), kinds);
+                prop_assert_eq!(counted(&out.counts.places), places);
+                prop_assert_eq!(counted(&out.counts.sources), sources);
+                let got: BTreeMap<StatusState, usize> =
+                    out.counts.statuses.iter().filter(|(_, n)| *n > 0).copied().collect();
+                prop_assert_eq!(got, statuses);
+            }
+        }
+    }
+}

@@ -1,0 +1,382 @@
+//! How facts read on screen: dates at their real precision, counts with their
+//! qualifiers, status and attribution lines. Components call these and only
+//! place the strings in markup.
+//!
+//! Pure: no browser types here.
+
+use crate::format::date::Precision;
+use crate::format::model::{Count, Dataset, Event, Provenance, Status, Tally};
+use crate::format::vocab::{CountQualifier, EventKind, StatusState};
+use crate::view::state::{Chip, ViewState};
+
+/// An event's date as a card shows it, at the precision the text gives:
+/// "Tue 14 May 2024, night", "April 2024 (month only)",
+/// "October 2023 (month only) – Wed 15 May 2024".
+pub fn event_date(e: &Event) -> String {
+    let mut out = e.date.human();
+    match e.date.precision() {
+        Precision::Month => out.push_str(" (month only)"),
+        Precision::Year => out.push_str(" (year only)"),
+        Precision::Day => {}
+    }
+    if let Some(t) = e.time_of_day {
+        out.push_str(", ");
+        out.push_str(t.label());
+    }
+    if let Some(until) = &e.until {
+        out.push_str(" – ");
+        out.push_str(&until.human());
+    }
+    out
+}
+
+/// A count in words, with its qualifier: "more than 60", "at least 295",
+/// "dozens", "about 300 (250–340)".
+pub fn count(c: &Count) -> String {
+    let q = c.qualifier;
+    let mut out = match (q, c.value) {
+        (CountQualifier::Exact, Some(v)) => thousands(v),
+        (_, Some(v)) => format!("{} {}", q.label(), thousands(v)),
+        (_, None) => q.label().to_owned(),
+    };
+    if let (Some(lo), Some(hi)) = (c.low, c.high) {
+        out.push_str(&format!(" ({}–{})", thousands(lo), thousands(hi)));
+    }
+    out
+}
+
+/// A quantity of something: "more than 60 rockets", "dozens of Katyusha rockets".
+pub fn quantity(c: &Count, unit: &str) -> String {
+    match c.qualifier {
+        CountQualifier::Dozens | CountQualifier::Hundreds => format!("{} of {unit}", count(c)),
+        _ => format!("{} {unit}", count(c)),
+    }
+}
+
+/// A count with its noun, singular or plural: "1 event", "1,204 events".
+///
+/// ```
+/// use dossier::view::present::plural;
+/// assert_eq!(plural(1, "event", "events"), "1 event");
+/// assert_eq!(plural(1204, "event", "events"), "1,204 events");
+/// assert_eq!(plural(0, "tie", "ties"), "0 ties");
+/// ```
+pub fn plural(n: usize, one: &str, many: &str) -> String {
+    format!(
+        "{} {}",
+        thousands(n as u64),
+        if n == 1 { one } else { many }
+    )
+}
+
+/// 1234567 → "1,234,567".
+pub fn thousands(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, ch) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(ch);
+    }
+    out
+}
+
+/// Names of actors by id, joined for reading: "Hezbollah", "Hamas and Israel",
+/// "A, B and C". Unknown ids are shown as they are.
+pub fn actor_names(ds: &Dataset, ids: &[String]) -> String {
+    let names: Vec<&str> = ids
+        .iter()
+        .map(|id| ds.actor(id).map_or(id.as_str(), |a| a.name.as_str()))
+        .collect();
+    match names.as_slice() {
+        [] => String::new(),
+        [one] => (*one).to_owned(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    }
+}
+
+/// The status line: "Reported", "Claimed by Hezbollah", "Confirmed by Israeli military".
+pub fn status(ds: &Dataset, s: &Status) -> String {
+    match s.state {
+        StatusState::Reported => "Reported".to_owned(),
+        state if s.by.is_empty() => state.label().to_owned(),
+        state => format!("{} by {}", state.label(), actor_names(ds, &s.by)),
+    }
+}
+
+/// The attribution line for a provenance entry: "According to al-Manar",
+/// "According to the Israeli military, via Israeli news outlets",
+/// "Reported by Al-Monitor" for the article's own reporting.
+pub fn attribution(ds: &Dataset, p: &Provenance) -> String {
+    let Some(source) = ds.source(&p.source) else {
+        return format!("According to {}", p.source);
+    };
+    if source.kind == crate::format::vocab::SourceKind::Article {
+        return format!("Reported by {}", source.name);
+    }
+    let mut out = format!("According to {}", source.name);
+    if let Some(via) = source.via.as_deref().and_then(|v| ds.source(v)) {
+        // "the Israeli military, via Israeli news outlets" already names the
+        // channel in some datasets; do not say it twice.
+        if !source.name.contains(&via.name) {
+            out.push_str(", via ");
+            out.push_str(&via.name);
+        }
+    }
+    out
+}
+
+/// Where a quote sits in its paragraph: the text before, the quote, the text
+/// after. `None` when the quote is not in the paragraph.
+pub fn split_quote<'a>(paragraph: &'a str, quote: &str) -> Option<(&'a str, &'a str, &'a str)> {
+    if quote.is_empty() {
+        return None;
+    }
+    let start = paragraph.find(quote)?;
+    let end = start + quote.len();
+    Some((
+        &paragraph[..start],
+        &paragraph[start..end],
+        &paragraph[end..],
+    ))
+}
+
+/// Abbreviations after which a full stop does not end a sentence.
+const ABBREVIATIONS: [&str; 14] = [
+    "Jan", "Feb", "Aug", "Sept", "Sep", "Oct", "Nov", "Dec", "Mr", "Mrs", "Dr", "St", "Gen", "Lt",
+];
+
+/// The sentence of `paragraph` that contains the quote at `start..end`, as a
+/// byte range, so the source panel can shade it around the highlighted quote.
+/// A full stop ends a sentence when a space and a capital follow and it does
+/// not close a known abbreviation ("Oct. 7").
+pub fn sentence_around(paragraph: &str, start: usize, end: usize) -> (usize, usize) {
+    let ends_sentence = |i: usize| {
+        let b = paragraph.as_bytes();
+        if !matches!(b[i], b'.' | b'?' | b'!') {
+            return false;
+        }
+        let next_is_capital = paragraph[i + 1..]
+            .strip_prefix(' ')
+            .and_then(|r| r.chars().next())
+            .is_some_and(char::is_uppercase);
+        let word = paragraph[..i].rsplit(' ').next().unwrap_or("");
+        next_is_capital && !ABBREVIATIONS.contains(&word)
+    };
+    let from = (0..start)
+        .rev()
+        .find(|&i| ends_sentence(i))
+        .map_or(0, |i| i + 2);
+    let to = (end..paragraph.len())
+        .find(|&i| ends_sentence(i))
+        .map_or(paragraph.len(), |i| i + 1);
+    (from.min(start), to.max(end))
+}
+
+/// "6 of 18 events", "1 of 18 events", "18 events".
+pub fn result_count(shown: usize, total: usize) -> String {
+    if shown == total {
+        plural(total, "event", "events")
+    } else {
+        let noun = if total == 1 { "event" } else { "events" };
+        format!(
+            "{} of {} {noun}",
+            thousands(shown as u64),
+            thousands(total as u64)
+        )
+    }
+}
+
+/// What a filter option or an active-filter chip says.
+pub fn chip_label(ds: &Dataset, view: &ViewState, chip: &Chip) -> String {
+    match chip {
+        Chip::Actor(id) => ds.actor(id).map_or_else(|| id.clone(), |a| a.name.clone()),
+        Chip::Kind(k) => kind_label(k),
+        Chip::Place(p) => p.clone(),
+        Chip::Source(id) => ds.source(id).map_or_else(|| id.clone(), |s| s.name.clone()),
+        Chip::Status(s) => s.label().to_owned(),
+        Chip::Tally(id) => ds
+            .tally(id)
+            .map_or_else(|| id.clone(), |t| tally_label(ds, t)),
+        Chip::Dates => match (view.filters.from, view.filters.to) {
+            (Some(a), Some(b)) => format!("{} – {}", a.short(), b.short()),
+            (Some(a), None) => format!("From {}", a.short()),
+            (None, Some(b)) => format!("Until {}", b.short()),
+            (None, None) => String::new(),
+        },
+        Chip::Query => format!("“{}”", view.filters.query),
+    }
+}
+
+/// The facet a chip belongs to, as the filter panel names it.
+pub fn chip_facet(chip: &Chip) -> &'static str {
+    match chip {
+        Chip::Actor(_) => "Actor",
+        Chip::Kind(_) => "Kind",
+        Chip::Place(_) => "Place",
+        Chip::Source(_) => "Source",
+        Chip::Status(_) => "Status",
+        Chip::Dates => "Dates",
+        Chip::Query => "Search",
+        Chip::Tally(_) => "Casualty figure",
+    }
+}
+
+/// A casualty figure in one line, with its qualifier, whose dead, and who
+/// counted: "more than 79 civilians, Lebanon (an AFP tally)".
+pub fn tally_label(ds: &Dataset, t: &Tally) -> String {
+    let side = t.place.clone().unwrap_or_else(|| {
+        ds.actor(&t.side)
+            .map_or_else(|| t.side.clone(), |a| a.name.clone())
+    });
+    let counter = ds
+        .source(&t.counted_by)
+        .map_or_else(|| t.counted_by.clone(), |s| s.name.clone());
+    format!(
+        "{} {}, {side} ({counter})",
+        count(&t.count),
+        t.category.label()
+    )
+}
+
+/// What a group of kinds is called in a legend, by its class suffix.
+pub fn group_label(class: &str) -> &'static str {
+    match class {
+        "battles" => "Battles",
+        "remote" => "Explosions and remote violence",
+        "civilians" => "Violence against civilians",
+        "protest" => "Protests and riots",
+        "strategic" => "Strategic developments",
+        _ => "Meetings, statements and reports",
+    }
+}
+
+/// The CSS class suffix for an event kind's ACLED group, which sets its colour.
+pub fn group_class(kind: &EventKind) -> &'static str {
+    use crate::format::vocab::EventGroup::*;
+    match kind.group() {
+        Battles => "battles",
+        RemoteViolence => "remote",
+        ViolenceAgainstCivilians => "civilians",
+        Protests | Riots => "protest",
+        StrategicDevelopments => "strategic",
+        News => "news",
+    }
+}
+
+/// The reader's label of an event kind name: "claim_of_responsibility" →
+/// "Claim of responsibility"; an unknown name is shown as written.
+pub fn kind_label(name: &str) -> String {
+    name.parse::<EventKind>()
+        .map_or_else(|_| name.to_owned(), |k| k.label().into_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::format::story::first_story;
+
+    #[test]
+    fn dates_read_at_their_precision() {
+        let ds = first_story().unwrap();
+        assert_eq!(
+            event_date(ds.event("e-makki-killed").unwrap()),
+            "Tue 14 May 2024, night"
+        );
+        assert_eq!(
+            event_date(ds.event("e-haniyeh-arouri-talks").unwrap()),
+            "April 2024 (month only)"
+        );
+        assert_eq!(
+            event_date(ds.event("e-nasrallah-meetings").unwrap()),
+            "October 2023 (month only) – Wed 15 May 2024"
+        );
+    }
+
+    #[test]
+    fn counts_keep_their_qualifiers() {
+        let ds = first_story().unwrap();
+        let t = |id: &str| count(&ds.tally(id).unwrap().count);
+        assert_eq!(t("t-hezbollah-members"), "at least 295");
+        assert_eq!(t("t-lebanon-civilians"), "more than 79");
+        assert_eq!(t("t-israel-soldiers"), "14");
+        let claim = ds.event("e-hermon-claim").unwrap();
+        assert_eq!(
+            quantity(&claim.quantities[0].count, &claim.quantities[0].unit),
+            "dozens of Katyusha rockets, heavy rockets and artillery shells"
+        );
+        let salvo = ds.event("e-hermon-salvo").unwrap();
+        assert_eq!(
+            quantity(&salvo.quantities[0].count, &salvo.quantities[0].unit),
+            "more than 60 rockets"
+        );
+        assert_eq!(thousands(1_234_567), "1,234,567");
+        assert_eq!(thousands(999), "999");
+    }
+
+    #[test]
+    fn status_and_attribution_lines() {
+        let ds = first_story().unwrap();
+        let e = |id: &str| ds.event(id).unwrap();
+        assert_eq!(
+            status(&ds, &e("e-hermon-claim").status),
+            "Claimed by Hezbollah"
+        );
+        assert_eq!(
+            status(&ds, &e("e-makki-killed").status),
+            "Confirmed by Israeli military"
+        );
+        assert_eq!(
+            attribution(&ds, &e("e-beirut-talks-agenda").provenance[0]),
+            "According to al-Manar"
+        );
+        assert_eq!(
+            attribution(&ds, &e("e-hermon-salvo").provenance[0]),
+            "According to the Israeli military, via Israeli news outlets"
+        );
+        assert_eq!(
+            attribution(&ds, &e("e-beirut-meeting").provenance[0]),
+            "Reported by Al-Monitor"
+        );
+    }
+
+    #[test]
+    fn quotes_split_out_of_their_paragraph() {
+        assert_eq!(split_quote("a b c", "b"), Some(("a ", "b", " c")));
+        assert_eq!(split_quote("a b c", "d"), None);
+        assert_eq!(result_count(6, 11), "6 of 11 events");
+        assert_eq!(result_count(11, 11), "11 events");
+    }
+
+    #[test]
+    fn the_sentence_around_a_quote() {
+        let p = "Hamas launched it Oct. 7. Hezbollah fired rockets. Israel replied.";
+        let start = p.find("fired").unwrap();
+        let (a, b) = sentence_around(p, start, start + 5);
+        assert_eq!(&p[a..b], "Hezbollah fired rockets.");
+        let start = p.find("launched").unwrap();
+        let (a, b) = sentence_around(p, start, start + 8);
+        assert_eq!(&p[a..b], "Hamas launched it Oct. 7.");
+    }
+
+    #[test]
+    fn chips_read_in_words() {
+        let ds = first_story().unwrap();
+        let view = ViewState::from_fragment("from=2024-05-14&q=hayya");
+        assert_eq!(
+            chip_label(&ds, &view, &Chip::Actor("hezbollah".into())),
+            "Hezbollah"
+        );
+        assert_eq!(
+            chip_label(&ds, &view, &Chip::Kind("claim_of_responsibility".into())),
+            "Claim of responsibility"
+        );
+        assert_eq!(chip_label(&ds, &view, &Chip::Dates), "From 14 May 2024");
+        assert_eq!(chip_label(&ds, &view, &Chip::Query), "“hayya”");
+        assert_eq!(
+            chip_label(&ds, &view, &Chip::Source("afp-tally".into())),
+            "an AFP tally"
+        );
+    }
+}
