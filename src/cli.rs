@@ -11,8 +11,8 @@ use std::collections::BTreeMap;
 use std::fmt::Write;
 
 pub const USAGE: &str = "usage:
-  dossier check FILE     list every problem in a dataset; exit 1 on any
-  dossier stats FILE     counts per part and per kind
+  dossier check FILE     list every problem in a dataset; exit 1 on any (FILE - reads stdin)
+  dossier stats FILE     counts per part and per kind (FILE - reads stdin)
   dossier schema         print the JSON Schema of the format
   dossier noscript       print index.html's no-JavaScript summary of the bundled story
   dossier generate N [SEED] [ACTORS]   print a synthetic dataset of N events (for tests and benchmarks)
@@ -28,10 +28,14 @@ pub fn run(
 ) -> (u8, String, String) {
     let args: Vec<&str> = args.iter().map(String::as_str).collect();
     match args.as_slice() {
-        ["check", file] => with_file(file, &read, |bytes| check(file, bytes)),
+        ["check", file] => with_file(file, &read, |bytes| check(display_name(file), bytes)),
         ["stats", file] => with_file(file, &read, |bytes| match load_bytes(bytes) {
             Ok(ds) => (0, stats(&ds), String::new()),
-            Err(problems) => (1, String::new(), report(file, bytes, &problems)),
+            Err(problems) => (
+                1,
+                String::new(),
+                report(display_name(file), bytes, &problems),
+            ),
         }),
         ["schema"] => (0, crate::format::schema::schema_json(), String::new()),
         ["noscript"] => match crate::format::story::first_story() {
@@ -127,6 +131,26 @@ fn import_acled(file: &str, bytes: &[u8]) -> (u8, String, String) {
     }
 }
 
+/// The file reader for the command line: a path, or `-` for standard input.
+pub fn read_path(path: &str) -> std::io::Result<Vec<u8>> {
+    if path == "-" {
+        let mut bytes = Vec::new();
+        std::io::Read::read_to_end(&mut std::io::stdin().lock(), &mut bytes)?;
+        Ok(bytes)
+    } else {
+        std::fs::read(path)
+    }
+}
+
+/// How a problem list names the file: standard input as `<stdin>`.
+fn display_name(file: &str) -> &str {
+    if file == "-" {
+        "<stdin>"
+    } else {
+        file
+    }
+}
+
 fn with_file(
     file: &str,
     read: &impl Fn(&str) -> std::io::Result<Vec<u8>>,
@@ -137,7 +161,7 @@ fn with_file(
         Err(e) => (
             1,
             String::new(),
-            format!("error: cannot read {file}: {e}\n"),
+            format!("error: cannot read {}: {e}\n", display_name(file)),
         ),
     }
 }

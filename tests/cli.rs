@@ -115,3 +115,33 @@ fn a_generated_acled_export_imports_whole() {
         (200, 200, 0)
     );
 }
+
+/// `-` reads standard input, as command-line tools do: the real binary,
+/// with a story piped in.
+#[test]
+fn check_reads_standard_input_for_a_dash() {
+    use std::io::Write;
+    use std::process::{Command, Stdio};
+    let run_with = |input: &[u8]| {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_dossier"))
+            .args(["check", "-"])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("the dossier binary runs");
+        child.stdin.take().unwrap().write_all(input).unwrap();
+        let out = child.wait_with_output().unwrap();
+        (
+            out.status.code(),
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    };
+    let (code, out, err) = run_with(&read("src/format/data/first-story.json").unwrap());
+    assert_eq!(code, Some(0), "{err}");
+    assert!(out.contains("ok (19 actors, 18 events"), "{out}");
+    let (code, _, err) = run_with(&read("tests/fixtures/seven-mistakes.json").unwrap());
+    assert_eq!(code, Some(1));
+    assert!(err.contains("--> <stdin>:"), "{err}");
+}

@@ -22,8 +22,24 @@ async fn app_mounts_and_shows_the_story() {
     let document = gloo::utils::document();
     let root = document.create_element("div").unwrap();
     document.body().unwrap().append_child(&root).unwrap();
-    yew::Renderer::<dossier::App>::with_root(root.clone()).render();
-    yew::platform::time::sleep(Duration::from_millis(50)).await;
+    // The App says when its first render is on screen; wait for that, not
+    // for a guessed time.
+    let live = std::rc::Rc::new(std::cell::Cell::new(false));
+    let props = dossier::AppProps {
+        on_live: Some({
+            let live = live.clone();
+            yew::Callback::from(move |()| live.set(true))
+        }),
+        ..Default::default()
+    };
+    yew::Renderer::<dossier::App>::with_root_and_props(root.clone(), props).render();
+    for _ in 0..5_000 {
+        if live.get() {
+            break;
+        }
+        yew::platform::time::sleep(Duration::from_millis(1)).await;
+    }
+    assert!(live.get(), "the widget never said it was live");
 
     let title = root.query_selector("h1").unwrap().expect("a title");
     assert!(title

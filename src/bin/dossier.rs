@@ -1,7 +1,7 @@
 //! The native command line for datasets.
 //!
 //! ```text
-//! dossier check FILE     list every problem, compiler-style; exit 1 on any
+//! dossier check FILE     list every problem, compiler-style; exit 1 on any (- for stdin)
 //! dossier stats FILE     counts per part and per kind
 //! dossier schema         print the JSON Schema of the format
 //! ```
@@ -78,7 +78,7 @@ fn main() -> ExitCode {
     if args.first().map(String::as_str) == Some("prerender") {
         return prerender::prerender(args.get(1).map(String::as_str));
     }
-    let (code, out, err) = dossier::cli::run(&args, |path| std::fs::read(path));
+    let (code, out, err) = dossier::cli::run(&args, dossier::cli::read_path);
     print!("{out}");
     eprint!("{err}");
     ExitCode::from(code)

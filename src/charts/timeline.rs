@@ -121,16 +121,8 @@ pub fn timeline(
     width: f64,
 ) -> Option<Timeline> {
     let width = width.max(200.0);
-    let spans: Vec<(i64, i64)> = ds
-        .events
-        .iter()
-        .map(|e| {
-            let last = e.until.as_ref().unwrap_or(&e.date).last_day();
-            (e.date.first_day(), last.max(e.date.first_day()))
-        })
-        .collect();
-    let first = spans.iter().map(|s| s.0).min()?;
-    let last = spans.iter().map(|s| s.1).max()?;
+    let (first, last) = ds.date_extent()?;
+    let spans: Vec<(i64, i64)> = ds.events.iter().map(|e| e.days()).collect();
     let scale = Time::new(first, last, (PAD, width - PAD));
     let mut keep = vec![false; ds.events.len()];
     for &i in shown {

@@ -78,14 +78,9 @@ pub fn FilterPanel() -> Html {
 
 /// The first and last day of the story's events, for the date inputs.
 fn date_bounds(d: &Dossier) -> (Option<String>, Option<String>) {
-    let events = &d.dataset.events;
-    let first = events.iter().map(|e| e.date.first_day()).min();
-    let last = events
-        .iter()
-        .map(|e| e.until.as_ref().unwrap_or(&e.date).last_day())
-        .max();
+    let extent = d.dataset.date_extent();
     let iso = |day: Option<i64>| day.map(|x| PartialDate::from_days(x).to_string());
-    (iso(first), iso(last))
+    (iso(extent.map(|e| e.0)), iso(extent.map(|e| e.1)))
 }
 
 #[derive(Properties, PartialEq)]

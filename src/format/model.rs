@@ -299,6 +299,15 @@ impl Dataset {
         self.tallies.iter().find(|t| t.id == id)
     }
 
+    /// The first and last day any event covers (days since 1970-01-01),
+    /// or `None` for a story with no events.
+    pub fn date_extent(&self) -> Option<(i64, i64)> {
+        let days = self.events.iter().map(Event::days);
+        let first = days.clone().map(|d| d.0).min()?;
+        let last = days.map(|d| d.1).max()?;
+        Some((first, last))
+    }
+
     /// The paragraph a provenance entry cites, if it exists.
     pub fn paragraph(&self, number: u32) -> Option<&str> {
         let index = usize::try_from(number).ok()?.checked_sub(1)?;
@@ -307,6 +316,45 @@ impl Dataset {
 }
 
 impl Event {
+    /// An event with only what every event needs: reported by its source,
+    /// at one date, with no place, participants or figures yet. Importers
+    /// fill in the rest with struct update syntax.
+    pub fn new(
+        id: String,
+        date: PartialDate,
+        kind: EventKind,
+        summary: String,
+        provenance: Provenance,
+    ) -> Event {
+        Event {
+            id,
+            date,
+            until: None,
+            time_of_day: None,
+            date_text: None,
+            kind,
+            summary,
+            place: None,
+            participants: Vec::new(),
+            quantities: Vec::new(),
+            status: Status {
+                state: StatusState::Reported,
+                by: Vec::new(),
+            },
+            provenance: vec![provenance],
+            refers_to: Vec::new(),
+            note: None,
+        }
+    }
+
+    /// The first and last day the event may cover (days since 1970-01-01):
+    /// a month-only date covers the month, and `until` extends it.
+    pub fn days(&self) -> (i64, i64) {
+        let first = self.date.first_day();
+        let last = self.until.as_ref().unwrap_or(&self.date).last_day();
+        (first, last.max(first))
+    }
+
     /// Every actor id the event involves, once each: participants in their
     /// order, then claimants and confirmers not already among them.
     pub fn actor_ids(&self) -> impl Iterator<Item = &str> {

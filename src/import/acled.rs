@@ -36,12 +36,11 @@
 use crate::format::date::{days_from_civil, PartialDate};
 use crate::format::model::{
     Actor, Coordinates, Count, Dataset, Event, Participant, Place, Provenance, Quantity, Source,
-    Status, Story, Tally, FORMAT,
+    Story, Tally, FORMAT,
 };
 use crate::format::validate::{validate, Problem, ProblemKind, MAX_BYTES};
 use crate::format::vocab::{
-    ActorKind, CountQualifier, EventKind, GeoPrecision, ParticipantRole, SourceKind, StatusState,
-    TallyCategory,
+    ActorKind, CountQualifier, EventKind, GeoPrecision, ParticipantRole, SourceKind, TallyCategory,
 };
 use std::collections::{BTreeMap, HashMap};
 
@@ -430,28 +429,16 @@ impl Builder {
                 &given_id
             },
         );
+        let provenance = Provenance {
+            source,
+            quote: summary.clone(),
+            paragraph: self.paragraphs.len() as u32,
+        };
         self.events.push(Event {
-            id,
-            date,
-            until: None,
-            time_of_day: None,
-            date_text: None,
-            kind,
-            summary: summary.clone(),
             place: Some(place),
             participants,
             quantities,
-            status: Status {
-                state: StatusState::Reported,
-                by: Vec::new(),
-            },
-            provenance: vec![Provenance {
-                source,
-                quote: summary,
-                paragraph: self.paragraphs.len() as u32,
-            }],
-            refers_to: Vec::new(),
-            note: None,
+            ..Event::new(id, date, kind, summary, provenance)
         });
         self.fatalities.push((fatalities, event_type));
         Ok(())

@@ -159,14 +159,12 @@ pub fn dataset_with_actors(events: usize, actors: usize, seed: u32) -> Dataset {
         } else {
             Vec::new()
         };
+        let provenance = Provenance {
+            source: sources[rng.below(sources.len())].id.clone(),
+            quote: summary.clone(),
+            paragraph: paragraph as u32,
+        };
         list.push(Event {
-            id: format!("e-{i}"),
-            date,
-            until: None,
-            time_of_day: None,
-            date_text: None,
-            kind,
-            summary: summary.clone(),
             place: Some(Place {
                 name: place.into(),
                 region: None,
@@ -185,13 +183,7 @@ pub fn dataset_with_actors(events: usize, actors: usize, seed: u32) -> Dataset {
             ],
             quantities,
             status,
-            provenance: vec![Provenance {
-                source: sources[rng.below(sources.len())].id.clone(),
-                quote: summary,
-                paragraph: paragraph as u32,
-            }],
-            refers_to: Vec::new(),
-            note: None,
+            ..Event::new(format!("e-{i}"), date, kind, summary, provenance)
         });
     }
     if paragraphs.is_empty() {

@@ -66,7 +66,10 @@ impl Force for Collide {
             };
         }
         for i in 0..count {
-            let (xi, yi, ri) = (self.px[i], self.py[i], self.radius[i]);
+            // Where node i will be, with the pushes it has already had this
+            // tick from lower-index nodes (d3 reads node.x + node.vx here,
+            // not the position the tree was built from).
+            let (xi, yi, ri) = (n.x[i] + n.vx[i], n.y[i] + n.vy[i], self.radius[i]);
             let ri2 = ri * ri;
             self.stack.clear();
             self.stack.push(0);

@@ -211,4 +211,6 @@ impl Simulation {
 }
 
 #[cfg(test)]
+mod d3_tests;
+#[cfg(test)]
 mod tests;
