@@ -5,6 +5,7 @@
 
 use super::host::use_height_messages;
 use super::loader;
+use super::open_file::OpenFile;
 use super::page::current_page;
 use super::problems::ProblemPanel;
 use super::ptr::ByPtr;
@@ -271,32 +272,4 @@ fn leaves_for_a_child(e: &DragEvent) -> bool {
                 .and_then(|t| t.dyn_into::<web_sys::Node>().ok()),
         )
         .is_some_and(|(to, root)| root.contains(Some(&to)))
-}
-
-#[derive(Properties, PartialEq)]
-pub struct OpenFileProps {
-    pub open: Callback<web_sys::File>,
-}
-
-/// "Open file…": a Dossier JSON or an ACLED CSV from the reader's disk.
-#[component]
-pub fn OpenFile(props: &OpenFileProps) -> Html {
-    let onchange = {
-        let open = props.open.clone();
-        Callback::from(move |e: Event| {
-            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
-            if let Some(file) = input.files().and_then(|f| f.get(0)) {
-                open.emit(file);
-            }
-            // Choosing the same file again must fire again.
-            input.set_value("");
-        })
-    };
-    html! {
-        <div class="open-file">
-            <input id="dossier-open" class="visually-hidden open-file__input" type="file"
-                accept=".json,.csv,application/json,text/csv" {onchange} />
-            <label for="dossier-open" class="button open-file__button">{ "Open file…" }</label>
-        </div>
-    }
 }

@@ -18,6 +18,7 @@ mod header;
 mod host;
 mod loader;
 mod network;
+mod open_file;
 pub mod page;
 mod problems;
 mod ptr;

@@ -2,13 +2,13 @@
 //! reader chose, sharing one reducer ([`crate::view::state`]) through the
 //! [`Dossier`] context.
 
-use super::app::OpenFile;
 use super::cards::{CardList, Toolbar};
 use super::charts::{CasualtyChart, TimelineChart};
 use super::context::{Dossier, Store};
 use super::filters::{ActiveFilters, FilterPanel};
 use super::header::StoryHeader;
 use super::network::NetworkView;
+use super::open_file::OpenFile;
 use super::ptr::ByPtr;
 use super::share::SharePanel;
 use super::source::SourcePanel;
