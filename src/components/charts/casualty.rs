@@ -1,7 +1,7 @@
 //! The casualty chart: the figures grouped by side and counter, with their
 //! qualifiers drawn. Its geometry is [`crate::charts::casualty`]'s.
 
-use super::marks::{table_toggle, text, MarkHandlers, TipAt, Tooltip};
+use super::marks::{data_table, text, MarkHandlers, TipAt, Tooltip};
 use crate::charts::casualty::{self, visual_end, End};
 use crate::charts::svg::{num, whole};
 use crate::components::context::use_dossier;
@@ -155,9 +155,7 @@ pub fn CasualtyChart() -> Html {
             <figcaption class="chart__caption">
                 { for c.caption.iter().map(|s| html! { <p>{ s }</p> }) }
             </figcaption>
-            { table_toggle(&table, "dossier-casualty-table") }
-            <div id="dossier-casualty-table" class="chart__table" hidden={!*table}>
-                if *table {
+            { data_table(&table, "dossier-casualty-table", || html! {
                     <table>
                         <caption>{ "Casualty figures, as each counter states them" }</caption>
                         <thead><tr>
@@ -174,8 +172,7 @@ pub fn CasualtyChart() -> Html {
                             }) }
                         </tbody>
                     </table>
-                }
-            </div>
+            }) }
         </figure>
     }
 }

@@ -104,16 +104,25 @@ impl MarkHandlers {
     }
 }
 
-/// A button that shows or hides a chart's data table.
-pub fn table_toggle(open: &UseStateHandle<bool>, controls: &'static str) -> Html {
+/// A chart's data table behind a button that shows or hides it: the
+/// table's rows are built only while it is open, as a long story's table
+/// costs more than the chart.
+pub fn data_table(
+    open: &UseStateHandle<bool>,
+    id: &'static str,
+    table: impl FnOnce() -> Html,
+) -> Html {
     let toggle = {
         let open = open.clone();
         Callback::from(move |_: MouseEvent| open.set(!*open))
     };
-    html! {
+    html! { <>
         <button type="button" class="link-button chart__toggle" aria-expanded={open.to_string()}
-            aria-controls={controls} onclick={toggle}>
+            aria-controls={id} onclick={toggle}>
             { if **open { "Hide the table" } else { "Show the data as a table" } }
         </button>
-    }
+        <div {id} class="chart__table" hidden={!**open}>
+            if **open { { table() } }
+        </div>
+    </> }
 }

@@ -1,7 +1,7 @@
 //! The timeline: the events on a time axis; brushing or clicking a range
 //! filters by date. Its geometry is [`crate::charts::timeline`]'s.
 
-use super::marks::{table_toggle, text, MarkHandlers, TipAt, Tooltip};
+use super::marks::{data_table, text, MarkHandlers, TipAt, Tooltip};
 use crate::charts::svg::{num, translate, whole};
 use crate::charts::timeline::{self, symbol, RADIUS};
 use crate::components::context::use_dossier;
@@ -166,14 +166,6 @@ pub fn TimelineChart() -> Html {
                 width={num((b - a).max(1.0))} height={num(t.axis_y - t.top + 2.0)} />
         }
     };
-    // The table's rows, oldest first: sorted only when the table is open.
-    let rows: Vec<usize> = if *table {
-        let mut rows: Vec<usize> = (0..ds.events.len()).collect();
-        rows.sort_by_key(|&i| (ds.events[i].date.first_day(), i));
-        rows
-    } else {
-        Vec::new()
-    };
     html! {
         <figure class="chart chart--timeline" aria-labelledby="dossier-timeline-title">
             <h3 class="chart__title" id="dossier-timeline-title">{ &t.title }</h3>
@@ -213,9 +205,11 @@ pub fn TimelineChart() -> Html {
                 }) }
                 <li><svg class="chart__swatch chart__swatch--wide" viewBox="0 0 24 16" aria-hidden="true"><rect class="tl-span tl-span--legend" x="1" y="5" width="22" height="6" rx="3" /></svg>{ "Known only to the month, or lasting days" }</li>
             </ul>
-            { table_toggle(&table, "dossier-timeline-table") }
-            <div id="dossier-timeline-table" class="chart__table" hidden={!*table}>
-                if *table {
+            { data_table(&table, "dossier-timeline-table", || {
+                // Oldest first: sorted only when the table is open.
+                let mut rows: Vec<usize> = (0..ds.events.len()).collect();
+                rows.sort_by_key(|&i| (ds.events[i].date.first_day(), i));
+                html! {
                     <table>
                         <caption>{ "The events, oldest first" }</caption>
                         <thead><tr><th scope="col">{ "Date" }</th><th scope="col">{ "Kind" }</th><th scope="col">{ "Event" }</th></tr></thead>
@@ -227,7 +221,7 @@ pub fn TimelineChart() -> Html {
                         </tbody>
                     </table>
                 }
-            </div>
+            }) }
         </figure>
     }
 }
