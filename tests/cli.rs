@@ -1,5 +1,7 @@
 //! The `dossier` command line, driven through its pure `run`.
 
+#![cfg(not(target_arch = "wasm32"))]
+
 use dossier::cli::run;
 
 fn read(path: &str) -> std::io::Result<Vec<u8>> {

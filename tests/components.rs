@@ -74,7 +74,11 @@ async fn the_network_renders_every_actor_and_relation_at_rest() {
 async fn the_charts_render_every_figure_and_event() {
     let html = render("v=charts").await;
     // Both data tables wait behind their buttons: neither is built until opened.
-    assert_eq!(html.matches("hidden=\"hidden\" class=\"chart__table\"").count(), 2);
+    assert_eq!(
+        html.matches("hidden=\"hidden\" class=\"chart__table\"")
+            .count(),
+        2
+    );
     assert!(!html.contains("<table"), "a closed data table was rendered");
     let ds = dossier::format::story::first_story().unwrap();
     for t in &ds.tallies {

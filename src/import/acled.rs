@@ -893,6 +893,7 @@ mod tests {
         assert!(validate(ds).is_empty());
     }
 
+    #[cfg(not(target_arch = "wasm32"))]
     #[test]
     fn fatalities_become_tallies_by_actor_and_by_type() {
         let i = import(&fixture("modern-bom-crlf.csv"), "modern.csv").unwrap();
@@ -984,6 +985,7 @@ mod tests {
         assert!(reason(header_only).contains("no row of this ACLED export could be used"));
     }
 
+    #[cfg(not(target_arch = "wasm32"))]
     #[test]
     fn a_large_file_imports_a_step_at_a_time() {
         let csv = crate::import::generate::acled_csv(500, 3);

@@ -639,6 +639,7 @@ mod tests {
     /// The index against a plain reading of the dataset, event by event:
     /// the same events in the same order, and the same count for every
     /// option, for any combination of filters on a generated story.
+    #[cfg(not(target_arch = "wasm32"))]
     mod against_the_dataset {
         use super::*;
         use crate::import::generate;

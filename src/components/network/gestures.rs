@@ -47,11 +47,18 @@ fn pointer_in(group: &NodeRef, x: i32, y: i32) -> Option<(f64, f64)> {
     screen_to_view(group).map(|m| apply(m, x, y))
 }
 
+/// A `viewBox` attribute's four numbers.
+fn parse_box(text: &str) -> Option<Fit> {
+    let mut n = text.split_ascii_whitespace().map(|v| v.parse::<f64>().ok());
+    Some((n.next()??, n.next()??, n.next()??, n.next()??))
+}
+
 /// The gesture state of one network view, and the handlers made from it.
 #[derive(Clone)]
 pub struct Gestures {
     pointers: Rc<RefCell<Pointers>>,
     group: NodeRef,
+    svg: NodeRef,
     zoom: UseStateHandle<Zoom>,
     /// The fitted view, frozen once the reader zooms, pans or drags.
     frozen: UseStateHandle<Option<Fit>>,
@@ -62,6 +69,7 @@ pub struct Gestures {
 #[hook]
 pub fn use_gestures(
     group: &NodeRef,
+    svg: &NodeRef,
     zoom: &UseStateHandle<Zoom>,
     frozen: &UseStateHandle<Option<Fit>>,
     live: &LiveRef,
@@ -71,6 +79,7 @@ pub fn use_gestures(
     Gestures {
         pointers,
         group: group.clone(),
+        svg: svg.clone(),
         zoom: zoom.clone(),
         frozen: frozen.clone(),
         live: live.clone(),
@@ -99,13 +108,32 @@ impl Gestures {
         !std::mem::take(&mut self.pointers.borrow_mut().dragged)
     }
 
+    /// Fix the view where the reader sees it: the box last painted while
+    /// the layout moves, or `fit`, the rendered one. From then on the
+    /// layout no longer refits it, so nothing jumps under the pointer.
+    fn freeze(&self, fit: Fit) -> Fit {
+        // The animation writes the view box straight into the DOM, so the
+        // DOM, not the last render, says what the reader sees.
+        let shown = self
+            .svg
+            .cast::<web_sys::Element>()
+            .and_then(|svg| svg.get_attribute("viewBox"))
+            .and_then(|b| parse_box(&b))
+            .unwrap_or(fit);
+        if let Some(l) = self.live.borrow_mut().as_mut() {
+            l.frozen = Some(shown);
+        }
+        self.frozen.set(Some(shown));
+        shown
+    }
+
     /// A press on the background starts a pan (or, with a second pointer, a pinch).
     pub fn background_down(&self, fit: Fit) -> Callback<PointerEvent> {
         let g = self.clone();
         Callback::from(move |e: PointerEvent| {
+            g.freeze(fit);
             if let Some(p) = pointer_in(&g.group, e.client_x(), e.client_y()) {
                 g.pointers.borrow_mut().down.insert(e.pointer_id(), p);
-                g.frozen.set(Some(fit));
             }
         })
     }
@@ -116,6 +144,7 @@ impl Gestures {
         let g = self.clone();
         Callback::from(move |e: PointerEvent| {
             e.stop_propagation();
+            g.freeze(fit);
             let was_pinned = g.live.borrow_mut().as_mut().is_some_and(|l| {
                 let pinned = l.sim.nodes.fixed.get(i).is_some_and(Option::is_some);
                 let (x, y) = (l.sim.nodes.x[i], l.sim.nodes.y[i]);
@@ -126,7 +155,6 @@ impl Gestures {
             p.dragging = Some((i, e.pointer_id(), was_pinned));
             p.dragged = false;
             p.transform = screen_to_view(&g.group);
-            g.frozen.set(Some(fit));
         })
     }
 
@@ -223,9 +251,9 @@ impl Gestures {
     /// The +/− buttons: zoom about the middle of the view.
     pub fn zoom_by(&self, factor: f64, fit: Fit) -> Callback<MouseEvent> {
         let g = self.clone();
-        let (cx, cy) = (fit.0 + fit.2 / 2.0, fit.1 + fit.3 / 2.0);
         Callback::from(move |_: MouseEvent| {
-            g.frozen.set(Some(fit));
+            let fit = g.freeze(fit);
+            let (cx, cy) = (fit.0 + fit.2 / 2.0, fit.1 + fit.3 / 2.0);
             g.zoom.set(g.zoom.around(factor, cx, cy));
         })
     }
@@ -259,7 +287,7 @@ pub fn use_wheel_zoom(svg: &NodeRef, g: &Gestures, fit: Fit) {
                     1.0 / ZOOM_STEP
                 };
                 let (x, y) = pointer_in(&g.group, e.client_x(), e.client_y()).unwrap_or((0.0, 0.0));
-                g.frozen.set(Some(fit));
+                g.freeze(fit);
                 g.zoom.set(z.around_drawing(factor, x, y));
             })
         });

@@ -56,7 +56,7 @@ pub fn NetworkView() -> Html {
     let group = use_node_ref();
     let svg_ref = use_node_ref();
     let (live, redraw) = use_layout(&graph, &group, &svg_ref, *frozen_fit);
-    let gestures = use_gestures(&group, &zoom, &frozen_fit, &live, &redraw);
+    let gestures = use_gestures(&group, &svg_ref, &zoom, &frozen_fit, &live, &redraw);
 
     // Current positions: the live simulation's, or the graph's own.
     let (xs, ys): (Vec<f64>, Vec<f64>) = match live.borrow().as_ref() {
