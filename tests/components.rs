@@ -65,7 +65,7 @@ async fn the_network_renders_every_actor_and_relation_at_rest() {
         );
     }
     assert!(html.contains("data-edge=\"hassan-nasrallah-khalil-al-hayya\""));
-    assert!(html.contains("aria-label=\"Hezbollah, armed group, movement or military, 7 events\""));
+    assert!(html.contains("aria-label=\"Hezbollah, armed group, 7 events\""));
     // Deterministic layout: the snapshot pins the coordinates too.
     insta::assert_snapshot!("network", html);
 }

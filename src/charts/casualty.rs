@@ -152,7 +152,10 @@ fn side_name(ds: &Dataset, t: &Tally) -> String {
         .actor(&t.side)
         .map_or_else(|| t.side.clone(), |a| a.name.clone());
     match &t.place {
-        Some(place) if *place != actor => format!("{actor} ({place})"),
+        // "People of Kfar Kila", not "People of Kfar Kila (Kfar Kila)".
+        Some(place) if !actor.to_lowercase().contains(&place.to_lowercase()) => {
+            format!("{actor} ({place})")
+        }
         _ => actor,
     }
 }
@@ -582,6 +585,19 @@ mod tests {
             bar(&c, "t-lebanon-journalists").name.text,
             "including 3 journalists"
         );
+    }
+
+    #[test]
+    fn a_heading_names_the_place_once() {
+        let mut ds = first_story().unwrap();
+        let side = ds.tallies[1].side.clone();
+        let at = |ds: &Dataset| chart(ds, 1000.0).unwrap().groups[1].heading.text.clone();
+        let actor = ds.actors.iter_mut().find(|a| a.id == side).unwrap();
+        actor.name = "People of Lebanon".into();
+        assert_eq!(at(&ds), "People of Lebanon");
+        let actor = ds.actors.iter_mut().find(|a| a.id == side).unwrap();
+        actor.name = "Civilians".into();
+        assert_eq!(at(&ds), "Civilians (Lebanon)");
     }
 
     #[test]

@@ -189,7 +189,7 @@ pub enum TimeUnit {
 
 impl TimeUnit {
     /// From finest to coarsest.
-    const ORDER: [TimeUnit; 6] = [
+    pub const ORDER: [TimeUnit; 6] = [
         TimeUnit::Day,
         TimeUnit::Week,
         TimeUnit::Month,
@@ -199,7 +199,7 @@ impl TimeUnit {
     ];
 
     /// The first tick at or after `day`, and the tick after a tick.
-    fn ceil(self, day: i64) -> i64 {
+    pub fn ceil(self, day: i64) -> i64 {
         let (y, m, d) = civil_from_days(day);
         match self {
             TimeUnit::Day => day,
@@ -225,7 +225,7 @@ impl TimeUnit {
         }
     }
 
-    fn next(self, day: i64) -> i64 {
+    pub fn next(self, day: i64) -> i64 {
         match self {
             TimeUnit::Day => day + 1,
             TimeUnit::Week => day + 7,
@@ -252,8 +252,20 @@ impl TimeUnit {
         }
     }
 
+    /// The unit's name, as a sentence uses it: "week".
+    pub fn name(self) -> &'static str {
+        match self {
+            TimeUnit::Day => "day",
+            TimeUnit::Week => "week",
+            TimeUnit::Month => "month",
+            TimeUnit::Quarter => "quarter",
+            TimeUnit::Year => "year",
+            TimeUnit::Decade => "decade",
+        }
+    }
+
     /// About how many days a step spans.
-    fn days(self) -> f64 {
+    pub fn days(self) -> f64 {
         match self {
             TimeUnit::Day => 1.0,
             TimeUnit::Week => 7.0,
@@ -372,6 +384,142 @@ impl Time {
     }
 }
 
+/// A time axis in pieces: one linear piece, or a focus on the days where
+/// the events crowd with the rest of the period compressed beside it, and a
+/// small gap (the axis break) between pieces. Pieces are in order and
+/// contiguous in days: each starts on the day the one before it ends.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Axis {
+    pub pieces: Vec<Time>,
+}
+
+impl Axis {
+    /// One linear piece from the first day to the last, both included.
+    pub fn linear(first_day: i64, last_day: i64, range: (f64, f64)) -> Axis {
+        Axis {
+            pieces: vec![Time::new(first_day, last_day, range)],
+        }
+    }
+
+    /// The days `focus` (both included) get `share` of the width; the days
+    /// before and after it share the rest in proportion to their length,
+    /// each beyond a `gap` of pixels.
+    ///
+    /// ```
+    /// use dossier::charts::scale::Axis;
+    /// // 100 days, the last 10 in focus with 60 % of 400 px.
+    /// let a = Axis::focus(0, 99, (90, 99), (0.0, 400.0), 0.6, 12.0);
+    /// assert_eq!(a.pieces.len(), 2);
+    /// assert_eq!(a.map(0), 0.0);
+    /// assert_eq!(a.map_end(100), 400.0);
+    /// assert!((a.map(90) - 160.0).abs() < 1e-9, "the focus starts at 40 %");
+    /// assert_eq!(a.day_at(a.map(95) + 0.1), 95);
+    /// ```
+    pub fn focus(
+        first_day: i64,
+        last_day: i64,
+        focus: (i64, i64),
+        range: (f64, f64),
+        share: f64,
+        gap: f64,
+    ) -> Axis {
+        let end = last_day.max(first_day) + 1;
+        let (f0, f1) = (
+            focus.0.clamp(first_day, end - 1),
+            focus.1.clamp(first_day, end - 1) + 1,
+        );
+        let spans = [(first_day, f0), (f0, f1), (f1, end)];
+        let present: Vec<(i64, i64, bool)> = spans
+            .iter()
+            .enumerate()
+            .filter(|(_, (a, b))| b > a)
+            .map(|(k, &(a, b))| (a, b, k == 1))
+            .collect();
+        let gaps = present.len().saturating_sub(1) as f64 * gap;
+        let width = (range.1 - range.0 - gaps).max(1.0);
+        let context_days: i64 = present.iter().filter(|p| !p.2).map(|p| p.1 - p.0).sum();
+        let has_context = context_days > 0;
+        let mut x = range.0;
+        let pieces = present
+            .iter()
+            .map(|&(a, b, is_focus)| {
+                let w = if !has_context {
+                    width
+                } else if is_focus {
+                    width * share
+                } else {
+                    width * (1.0 - share) * (b - a) as f64 / context_days as f64
+                };
+                let piece = Time::new(a, b - 1, (x, x + w));
+                x += w + gap;
+                piece
+            })
+            .collect();
+        Axis { pieces }
+    }
+
+    /// The first day, and the day after the last.
+    pub fn start(&self) -> i64 {
+        self.pieces[0].start
+    }
+
+    pub fn end(&self) -> i64 {
+        self.pieces[self.pieces.len() - 1].end
+    }
+
+    /// The pixel where a day begins.
+    pub fn map(&self, day: i64) -> f64 {
+        let last = &self.pieces[self.pieces.len() - 1];
+        self.pieces
+            .iter()
+            .find(|p| day < p.end)
+            .unwrap_or(last)
+            .map(day)
+    }
+
+    /// The pixel where the day before `day` ends: the right edge of a span
+    /// that ends as `day` begins, on the same side of a break as its start.
+    pub fn map_end(&self, day: i64) -> f64 {
+        let last = &self.pieces[self.pieces.len() - 1];
+        self.pieces
+            .iter()
+            .find(|p| day <= p.end)
+            .unwrap_or(last)
+            .map(day)
+    }
+
+    /// The day under a pixel, clamped to the axis; a pixel in a break
+    /// belongs to the piece after it.
+    pub fn day_at(&self, px: f64) -> i64 {
+        let last = &self.pieces[self.pieces.len() - 1];
+        self.pieces
+            .iter()
+            .find(|p| px < p.range.1)
+            .unwrap_or(last)
+            .day_at(px)
+    }
+
+    /// The middle of each break between pieces, in pixels.
+    pub fn breaks(&self) -> Vec<f64> {
+        self.pieces
+            .windows(2)
+            .map(|w| (w[0].range.1 + w[1].range.0) / 2.0)
+            .collect()
+    }
+
+    /// Ticks for every piece, each piece given its share of `max_ticks`.
+    pub fn ticks(&self, max_ticks: usize) -> Vec<TimeTick> {
+        let total: f64 = self.pieces.iter().map(|p| p.range.1 - p.range.0).sum();
+        self.pieces
+            .iter()
+            .flat_map(|p| {
+                let share = (p.range.1 - p.range.0) / total.max(1.0);
+                p.ticks(((max_ticks as f64 * share).round() as usize).max(1))
+            })
+            .collect()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -428,6 +576,23 @@ mod tests {
     }
 
     proptest! {
+        #[test]
+        fn a_focus_axis_is_monotonic_and_inverts(first in 15000i64..25000, len in 30i64..4000, at in 0.0f64..1.0, w in 0i64..20) {
+            let last = first + len;
+            let f0 = first + ((len - w) as f64 * at) as i64;
+            let a = Axis::focus(first, last, (f0, f0 + w), (10.0, 610.0), 0.6, 12.0);
+            prop_assert_eq!((a.start(), a.end()), (first, last + 1));
+            let mut prev = f64::MIN;
+            for day in first..=last + 1 {
+                let x = a.map(day);
+                prop_assert!(x >= prev && (10.0..=610.0 + 1e-9).contains(&x));
+                prev = a.map_end(day + 1);
+                if day <= last {
+                    prop_assert_eq!(a.day_at(x + 1e-6), day);
+                }
+            }
+        }
+
         #[test]
         fn ticks_are_inside_the_domain_and_increasing(lo in -1e6f64..1e6, span in 1e-3f64..1e7, n in 1usize..20) {
             let x = Linear::new((lo, lo + span), (0.0, 500.0));

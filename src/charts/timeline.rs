@@ -10,10 +10,10 @@
 //! Pure: no browser types here.
 
 use crate::charts::labels::{Anchor, Rect, Text};
-use crate::charts::scale::Time;
-use crate::format::date::PartialDate;
+use crate::charts::scale::{Axis, TimeUnit};
+use crate::format::date::{PartialDate, Precision};
 use crate::format::model::Dataset;
-use crate::view::present::{event_date, group_class};
+use crate::view::present::{event_date, group_class, plural, thousands};
 
 /// One event on the timeline.
 #[derive(Debug, Clone, PartialEq)]
@@ -56,8 +56,14 @@ pub struct Tick {
 pub struct Timeline {
     pub width: f64,
     pub height: f64,
-    pub scale: Time,
+    /// The time axis: linear, or a focus on the crowded days with a break.
+    pub axis: Axis,
+    /// The events one by one; empty in the binned view.
     pub marks: Vec<Mark>,
+    /// Counts per interval, when there are too many events to draw apart.
+    pub bins: Option<Bins>,
+    /// Where the axis breaks between a compressed and a focused stretch.
+    pub breaks: Vec<f64>,
     /// The plot's top and bottom, where the marks and the brush are.
     pub top: f64,
     pub axis_y: f64,
@@ -69,11 +75,58 @@ pub struct Timeline {
     pub description: String,
 }
 
+/// Counts per interval: the kind's group (or "out", the events the filters
+/// leave out, drawn pale), as one SVG path of rectangles.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Layer {
+    pub group: &'static str,
+    pub d: String,
+}
+
+/// One interval of the binned view: a button that shows only its dates.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Bin {
+    pub x: f64,
+    pub w: f64,
+    /// The top of its bar.
+    pub y: f64,
+    pub from: PartialDate,
+    pub to: PartialDate,
+    pub total: usize,
+    pub kept: usize,
+    /// "1 May 2024 to 7 May 2024: 12 events".
+    pub label: String,
+}
+
+/// The binned view.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Bins {
+    /// "day", "week", "month", "quarter", "year" or "decade".
+    pub unit: &'static str,
+    pub layers: Vec<Layer>,
+    /// The non-empty intervals, oldest first.
+    pub cells: Vec<Bin>,
+    /// The largest count, which the tallest bar shows.
+    pub max: usize,
+}
+
 /// The radius of a point, and the height of a lane.
 pub const RADIUS: f64 = 4.5;
 const LANE: f64 = 12.0;
-/// At most this many lanes; further marks share the last one.
-pub const MAX_LANES: usize = 24;
+/// Lanes for periods, above the points; further periods share the last.
+const SPAN_LANES: usize = 3;
+/// Points are never stacked higher than this: past it, the binned view.
+pub const POINT_LANES: usize = 5;
+/// Past this many events the timeline shows counts, not marks.
+pub const MAX_MARKS: usize = 300;
+/// The share of the width the crowded days get on a focus axis.
+const FOCUS_SHARE: f64 = 0.6;
+/// The gap an axis break leaves, in pixels.
+const BREAK: f64 = 14.0;
+/// The narrowest bar of the binned view, with its gap, in pixels.
+const MIN_BIN: f64 = 10.0;
+/// The binned view's height for the largest count, in pixels.
+const BIN_HEIGHT: f64 = 72.0;
 const PAD: f64 = 10.0;
 const TICK_FONT: f64 = 11.0;
 
@@ -110,9 +163,232 @@ pub fn symbol(group: &str, r: f64) -> String {
     }
 }
 
+/// The shortest run of days holding most (three in five) of the events,
+/// when it is a small part (under an eighth) of a period of a month or
+/// more: the story's own days inside months of context.
+fn crowded_days(spans: &[(i64, i64)], first: i64, last: i64) -> Option<(i64, i64)> {
+    let mut days: Vec<i64> = spans.iter().map(|s| s.0).collect();
+    days.sort_unstable();
+    let n = days.len();
+    let k = (n * 3).div_ceil(5);
+    if n < 6 || last - first < 30 {
+        return None;
+    }
+    let (a, b) = (0..=n - k)
+        .map(|i| (days[i], days[i + k - 1]))
+        .min_by_key(|(a, b)| (b - a, *a))?;
+    // A little room either side, so the crowded days are not at the break.
+    let pad = ((b - a) / 5).max(1);
+    let (a, b) = ((a - pad).max(first), (b + pad).min(last));
+    ((b - a + 1) * 8 <= last - first + 1).then_some((a, b))
+}
+
+/// Where each mark goes, or `None` when the points cannot be drawn apart
+/// in [`POINT_LANES`] lanes (the binned view is drawn instead).
+fn place_marks(
+    ds: &Dataset,
+    spans: &[(i64, i64)],
+    axis: &Axis,
+    top: f64,
+    keep: &[bool],
+) -> Option<(Vec<Mark>, usize)> {
+    let is_point =
+        |i: usize| spans[i].0 == spans[i].1 && ds.events[i].date.precision() == Precision::Day;
+    let mut order: Vec<usize> = (0..ds.events.len()).collect();
+    order.sort_by_key(|&i| (spans[i].0, spans[i].1, i));
+    // Periods first, in lanes of their own above the points: first fit.
+    let mut span_ends: Vec<f64> = Vec::new();
+    let mut placed: Vec<(usize, f64, f64, usize, bool)> = Vec::new();
+    for &i in order.iter().filter(|&&i| !is_point(i)) {
+        let x0 = axis.map(spans[i].0);
+        let x1 = axis.map_end(spans[i].1 + 1).max(x0 + 2.0 * RADIUS);
+        let lane = match span_ends.iter().position(|&end| end + 2.0 <= x0) {
+            Some(l) => l,
+            None if span_ends.len() < SPAN_LANES => {
+                span_ends.push(f64::MIN);
+                span_ends.len() - 1
+            }
+            None => SPAN_LANES - 1,
+        };
+        span_ends[lane] = span_ends[lane].max(x1);
+        placed.push((i, x0, x1 - x0, lane, false));
+    }
+    // Points slide within their day, left to right, lane by lane: a day
+    // wide enough holds its events side by side rather than in a column.
+    let mut point_ends = [f64::MIN; POINT_LANES];
+    let mut used = 0;
+    for &i in order.iter().filter(|&&i| is_point(i)) {
+        let (d0, d1) = (axis.map(spans[i].0), axis.map_end(spans[i].0 + 1));
+        let (lo, hi) = if d1 - d0 > 2.0 * RADIUS {
+            (d0 + RADIUS, d1 - RADIUS)
+        } else {
+            let c = (d0 + d1) / 2.0;
+            (c, c)
+        };
+        let lane = (0..POINT_LANES).find(|&l| point_ends[l] + 2.0 * RADIUS + 1.5 <= hi)?;
+        let x = lo.max(point_ends[lane] + 2.0 * RADIUS + 1.5);
+        point_ends[lane] = x;
+        used = used.max(lane + 1);
+        placed.push((i, x, 0.0, span_ends.len() + lane, true));
+    }
+    let marks = placed
+        .into_iter()
+        .map(|(i, x, w, lane, _)| {
+            let e = &ds.events[i];
+            Mark {
+                event: i,
+                id: e.id.clone(),
+                x,
+                y: top + LANE * (lane as f64 + 0.5),
+                w,
+                group: group_class(&e.kind),
+                shown: keep[i],
+                label: format!("{}: {}. {}", event_date(e), e.kind.label(), e.summary),
+            }
+        })
+        .collect::<Vec<_>>();
+    Some((marks, span_ends.len() + used))
+}
+
+/// The binning interval for a period of `days` at `width` pixels: the
+/// finest calendar unit that gives bars of at least [`MIN_BIN`] pixels.
+fn bin_unit(days: i64, width: f64) -> TimeUnit {
+    let most = (width / MIN_BIN).max(1.0);
+    TimeUnit::ORDER
+        .into_iter()
+        .find(|u| days as f64 / u.days() <= most)
+        .unwrap_or(TimeUnit::Decade)
+}
+
+/// Counts per interval, stacked by kind: one path per layer and one
+/// button per non-empty bin, so the element count stays small however many
+/// events there are.
+fn bin(
+    ds: &Dataset,
+    spans: &[(i64, i64)],
+    axis: &Axis,
+    keep: &[bool],
+    top: f64,
+    width: f64,
+) -> Bins {
+    let unit = bin_unit(axis.end() - axis.start(), width);
+    let mut cuts = vec![axis.start()];
+    let mut day = unit.ceil(axis.start() + 1);
+    while day < axis.end() {
+        cuts.push(day);
+        day = unit.next(day);
+    }
+    cuts.push(axis.end());
+    let n = cuts.len() - 1;
+    let at = |day: i64| {
+        cuts.partition_point(|&c| c <= day)
+            .saturating_sub(1)
+            .min(n - 1)
+    };
+    let groups: Vec<&'static str> = {
+        let mut g: Vec<&'static str> = ds.events.iter().map(|e| group_class(&e.kind)).collect();
+        g.sort_unstable();
+        g.dedup();
+        g
+    };
+    // counts[bin][group], and every event's bin for the totals.
+    let mut kept = vec![vec![0usize; groups.len()]; n];
+    let mut total = vec![0usize; n];
+    for (i, e) in ds.events.iter().enumerate() {
+        let b = at(spans[i].0);
+        total[b] += 1;
+        if keep[i] {
+            let g = groups.binary_search(&group_class(&e.kind)).unwrap_or(0);
+            kept[b][g] += 1;
+        }
+    }
+    let max = total.iter().copied().max().unwrap_or(1).max(1);
+    let h = |count: usize| BIN_HEIGHT * count as f64 / max as f64;
+    let base = top + BIN_HEIGHT;
+    let rect = |d: &mut String, x: f64, w: f64, y0: f64, y1: f64| {
+        if y0 - y1 >= 0.05 {
+            d.push_str(&format!("M{x:.1},{y1:.1}h{w:.1}V{y0:.1}h{:.1}Z", -w));
+        }
+    };
+    let geometry: Vec<(f64, f64)> = (0..n)
+        .map(|b| {
+            let (x0, x1) = (axis.map(cuts[b]), axis.map_end(cuts[b + 1]));
+            (x0 + 0.5, (x1 - x0 - 1.0).max(1.0))
+        })
+        .collect();
+    let mut out_path = String::new();
+    let mut layer_paths = vec![String::new(); groups.len()];
+    for b in 0..n {
+        let (x, w) = geometry[b];
+        let shown: usize = kept[b].iter().sum();
+        rect(&mut out_path, x, w, base - h(shown), base - h(total[b]));
+        let mut y = base;
+        for (g, path) in layer_paths.iter_mut().enumerate() {
+            let next = y - h(kept[b][g]);
+            rect(path, x, w, y, next);
+            y = next;
+        }
+    }
+    let mut layers = vec![Layer {
+        group: "out",
+        d: out_path,
+    }];
+    layers.extend(
+        groups
+            .iter()
+            .zip(layer_paths)
+            .filter(|(_, d)| !d.is_empty())
+            .map(|(&group, d)| Layer { group, d }),
+    );
+    let cells = (0..n)
+        .filter(|&b| total[b] > 0)
+        .map(|b| {
+            let (from, to) = (
+                PartialDate::from_days(cuts[b]),
+                PartialDate::from_days(cuts[b + 1] - 1),
+            );
+            let shown: usize = kept[b].iter().sum();
+            let period = if from == to {
+                from.short()
+            } else {
+                format!("{} to {}", from.short(), to.short())
+            };
+            Bin {
+                x: geometry[b].0,
+                w: geometry[b].1,
+                y: base - h(total[b]),
+                from,
+                to,
+                total: total[b],
+                kept: shown,
+                label: if shown == total[b] {
+                    format!("{period}: {}", plural(total[b], "event", "events"))
+                } else {
+                    format!(
+                        "{period}: {} of {} events",
+                        thousands(shown as u64),
+                        thousands(total[b] as u64)
+                    )
+                },
+            }
+        })
+        .collect();
+    Bins {
+        unit: unit.name(),
+        layers,
+        cells,
+        max,
+    }
+}
+
 /// The timeline of a dataset's events at `width` pixels, with `shown` (event
 /// indices) kept by the filters and the reader's date range; `None` when
 /// the dataset has no events.
+///
+/// The pipeline: the period (its crowded days given room by a focus axis),
+/// then the marks, each in a lane; if the points cannot be drawn apart, or
+/// there are more than [`MAX_MARKS`], counts per interval instead, unless
+/// the reader's range is narrow enough to draw its events one by one.
 pub fn timeline(
     ds: &Dataset,
     shown: &[usize],
@@ -123,71 +399,84 @@ pub fn timeline(
     let width = width.max(200.0);
     let (first, last) = ds.date_extent()?;
     let spans: Vec<(i64, i64)> = ds.events.iter().map(|e| e.days()).collect();
-    let scale = Time::new(first, last, (PAD, width - PAD));
     let mut keep = vec![false; ds.events.len()];
     for &i in shown {
         if let Some(k) = keep.get_mut(i) {
             *k = true;
         }
     }
-
-    // Each mark's horizontal extent, then lanes: first fit, left to right.
-    let mut order: Vec<usize> = (0..ds.events.len()).collect();
-    let extent = |i: usize| {
-        let (a, b) = spans[i];
-        if a == b && ds.events[i].date.precision() == crate::format::date::Precision::Day {
-            let c = (scale.map(a) + scale.map(a + 1)) / 2.0;
-            (c - RADIUS, c + RADIUS, true)
-        } else {
-            let x0 = scale.map(a);
-            let x1 = scale.map(b + 1).max(x0 + 2.0 * RADIUS);
-            (x0, x1, false)
+    let range = (PAD, width - PAD);
+    let axis = match crowded_days(&spans, first, last) {
+        Some(focus) => Axis::focus(first, last, focus, range, FOCUS_SHARE, BREAK),
+        None => Axis::linear(first, last, range),
+    };
+    let top = 4.0;
+    let drawn = (ds.events.len() <= MAX_MARKS)
+        .then(|| place_marks(ds, &spans, &axis, top, &keep))
+        .flatten();
+    let (axis, marks, bins, plot_height, zoomed) = match drawn {
+        Some((marks, lanes)) => (axis, marks, None, LANE * lanes.max(1) as f64, false),
+        None => {
+            // Too many to draw one by one: the reader's range, drawn one by
+            // one if it is narrow enough and counted in finer bins if not,
+            // or else counts over the whole period.
+            let whole = || {
+                let axis = Axis::linear(first, last, range);
+                let bins = bin(ds, &spans, &axis, &keep, top, width);
+                (axis, Vec::new(), Some(bins), BIN_HEIGHT, false)
+            };
+            let chosen = (from.is_some() || to.is_some()).then(|| {
+                let a = from.map_or(first, |d| d.first_day()).max(first);
+                let b = to.map_or(last, |d| d.last_day()).min(last).max(a);
+                let inside: Vec<usize> = (0..ds.events.len())
+                    .filter(|&i| spans[i].1 >= a && spans[i].0 <= b)
+                    .collect();
+                (a, b, inside)
+            });
+            match chosen {
+                Some((a, b, inside)) if !inside.is_empty() => {
+                    let sub = Dataset {
+                        events: inside.iter().map(|&i| ds.events[i].clone()).collect(),
+                        ..ds.clone()
+                    };
+                    let sub_spans: Vec<(i64, i64)> = inside
+                        .iter()
+                        .map(|&i| (spans[i].0.max(a), spans[i].1.min(b)))
+                        .collect();
+                    let sub_keep: Vec<bool> = inside.iter().map(|&i| keep[i]).collect();
+                    let zoom = Axis::linear(a, b, range);
+                    let drawn = (inside.len() <= MAX_MARKS)
+                        .then(|| place_marks(&sub, &sub_spans, &zoom, top, &sub_keep))
+                        .flatten();
+                    match drawn {
+                        Some((mut marks, lanes)) => {
+                            for m in &mut marks {
+                                m.event = inside[m.event];
+                            }
+                            (zoom, marks, None, LANE * lanes.max(1) as f64, true)
+                        }
+                        None => {
+                            let bins = bin(&sub, &sub_spans, &zoom, &sub_keep, top, width);
+                            (zoom, Vec::new(), Some(bins), BIN_HEIGHT, true)
+                        }
+                    }
+                }
+                _ => whole(),
+            }
         }
     };
-    order.sort_by(|&a, &b| {
-        extent(a)
-            .0
-            .total_cmp(&extent(b).0)
-            .then(spans[a].1.cmp(&spans[b].1))
-            .then(a.cmp(&b))
-    });
-    let top = 4.0;
-    let mut lane_ends: Vec<f64> = Vec::new();
-    let mut marks = Vec::with_capacity(order.len());
-    for i in order {
-        let (x0, x1, point) = extent(i);
-        let lane = match lane_ends.iter().position(|&end| end + 2.0 <= x0) {
-            Some(l) => l,
-            None if lane_ends.len() < MAX_LANES => {
-                lane_ends.push(f64::MIN);
-                lane_ends.len() - 1
-            }
-            None => MAX_LANES - 1,
-        };
-        lane_ends[lane] = lane_ends[lane].max(x1);
-        let e = &ds.events[i];
-        marks.push(Mark {
-            event: i,
-            id: e.id.clone(),
-            x: if point { x0 + RADIUS } else { x0 },
-            y: top + LANE * (lane as f64 + 0.5),
-            w: if point { 0.0 } else { x1 - x0 },
-            group: group_class(&e.kind),
-            shown: keep[i],
-            label: format!("{}: {}. {}", event_date(e), e.kind.label(), e.summary),
-        });
-    }
+    let mut marks = marks;
     marks.sort_by_key(|m| m.event);
-    let axis_y = top + LANE * lane_ends.len().max(1) as f64 + 6.0;
+    let axis_y = top + plot_height + 6.0;
 
     // Ticks, labelled to the right of their line, none overlapping or clipped.
     let max_ticks = ((width / 84.0).floor() as usize).clamp(2, 12);
-    let raw = scale.ticks(max_ticks);
+    let raw = axis.ticks(max_ticks);
     let label_y = axis_y + 16.0;
     let mut ticks: Vec<Tick> = Vec::new();
     let mut last_box: Option<Rect> = None;
     for t in &raw {
-        let x = scale.map(t.day);
+        let x = axis.map(t.day);
         let label = Text::new(x + 3.0, label_y, Anchor::Start, TICK_FONT, t.label.clone());
         let b = label.bbox();
         if b.x1 > width || last_box.is_some_and(|l| l.x1 + 6.0 > b.x0) {
@@ -198,10 +487,13 @@ pub fn timeline(
     }
 
     // Clickable ranges: from the start to the first tick, between ticks, and
-    // from the last tick to the end.
-    let mut cuts: Vec<i64> = vec![scale.start];
-    cuts.extend(raw.iter().map(|t| t.day).filter(|&d| d > scale.start));
-    cuts.push(scale.end);
+    // from the last tick to the end (and at each break).
+    let mut cuts: Vec<i64> = vec![axis.start()];
+    cuts.extend(axis.pieces.iter().skip(1).map(|p| p.start));
+    cuts.extend(raw.iter().map(|t| t.day));
+    cuts.push(axis.end());
+    cuts.sort_unstable();
+    cuts.dedup();
     let ranges = cuts
         .windows(2)
         .filter(|w| w[1] > w[0])
@@ -210,10 +502,10 @@ pub fn timeline(
                 PartialDate::from_days(w[0]),
                 PartialDate::from_days(w[1] - 1),
             );
-            let x = scale.map(w[0]);
+            let x = axis.map(w[0]);
             Range {
                 x,
-                w: scale.map(w[1]) - x,
+                w: axis.map_end(w[1]) - x,
                 label: format!("Show events from {} to {}", from.short(), to.short()),
                 from,
                 to,
@@ -222,30 +514,41 @@ pub fn timeline(
         .collect();
 
     let selection = (from.is_some() || to.is_some()).then(|| {
-        let a = from.map_or(scale.start, |d| d.first_day()).max(scale.start);
-        let b = to.map_or(scale.end, |d| d.last_day() + 1).min(scale.end);
-        let (x0, x1) = (scale.map(a), scale.map(b.max(a)));
-        (x0, x1)
+        let a = from
+            .map_or(axis.start(), |d| d.first_day())
+            .max(axis.start());
+        let b = to.map_or(axis.end(), |d| d.last_day() + 1).min(axis.end());
+        (axis.map(a), axis.map_end(b.max(a)))
     });
 
     let n_shown = keep.iter().filter(|&&k| k).count();
+    let how = match (&bins, zoomed, axis.pieces.len() > 1) {
+        (Some(b), zoomed, _) => format!(
+            "Bars count the events in each {}, coloured by kind; each bar is a button that shows only its dates.{}",
+            b.unit,
+            if zoomed { " It shows the chosen dates only." } else { "" }
+        ),
+        (None, true, _) => "It shows the chosen dates only; clear the date filter to see the whole period.".to_owned(),
+        (None, false, true) => "The days where most events fall are drawn wider than the months around them; a break in the axis marks the change of scale. Points are events dated to the day; bars are events known only to the month or year, or lasting several days.".to_owned(),
+        (None, false, false) => "Points are events dated to the day; bars are events known only to the month or year, or lasting several days.".to_owned(),
+    };
     Some(Timeline {
         width,
         height: label_y + 8.0,
         top,
         axis_y,
         description: format!(
-            "Timeline of {} events from {} to {}; {} of them kept by the current filters. \
-             Points are events dated to the day; bars are events known only to the month or year, \
-             or lasting several days.",
-            ds.events.len(),
+            "Timeline of {} events from {} to {}; {} of them kept by the current filters. {how}",
+            thousands(ds.events.len() as u64),
             PartialDate::from_days(first).short(),
             PartialDate::from_days(last).short(),
-            n_shown
+            thousands(n_shown as u64)
         ),
         title: "When it happened".to_owned(),
-        scale,
+        breaks: axis.breaks(),
+        axis,
         marks,
+        bins,
         ticks,
         ranges,
         selection,
@@ -260,8 +563,8 @@ impl Timeline {
     pub fn range_at(&self, x0: f64, x1: f64) -> (PartialDate, PartialDate) {
         let (a, b) = if x0 <= x1 { (x0, x1) } else { (x1, x0) };
         (
-            PartialDate::from_days(self.scale.day_at(a)),
-            PartialDate::from_days(self.scale.day_at(b)),
+            PartialDate::from_days(self.axis.day_at(a)),
+            PartialDate::from_days(self.axis.day_at(b)),
         )
     }
 }
@@ -286,8 +589,8 @@ mod tests {
         let t = timeline(&ds, &all(&ds), None, None, 800.0).unwrap();
         // The meetings "since the war" are dated to October 2023 as a
         // whole, so the axis starts on its first day.
-        assert_eq!(t.scale.start, days_from_civil(2023, 10, 1));
-        assert_eq!(t.scale.end, days_from_civil(2024, 5, 16));
+        assert_eq!(t.axis.start(), days_from_civil(2023, 10, 1));
+        assert_eq!(t.axis.end(), days_from_civil(2024, 5, 16));
         let first = mark(&t, "e-hamas-assault");
         assert!(first.x - RADIUS >= 0.0 && first.x < 40.0, "{}", first.x);
         let labels: Vec<&str> = t.ticks.iter().map(|k| k.label.text.as_str()).collect();
@@ -300,27 +603,107 @@ mod tests {
         let ds = first_story().unwrap();
         let t = timeline(&ds, &all(&ds), None, None, 800.0).unwrap();
         let april = mark(&t, "e-haniyeh-arouri-talks");
-        let start = t.scale.map(days_from_civil(2024, 4, 1));
-        let end = t.scale.map(days_from_civil(2024, 5, 1));
+        let start = t.axis.map(days_from_civil(2024, 4, 1));
+        let end = t.axis.map_end(days_from_civil(2024, 5, 1));
         assert_eq!((april.x, april.x + april.w), (start, end));
         assert_eq!(mark(&t, "e-beirut-meeting").w, 0.0);
     }
 
-    #[test]
-    fn marks_on_the_same_day_go_to_different_lanes() {
-        let ds = first_story().unwrap();
-        let t = timeline(&ds, &all(&ds), None, None, 800.0).unwrap();
-        let same_day: Vec<&Mark> = t
-            .marks
-            .iter()
-            .filter(|m| m.w == 0.0 && (m.x - mark(&t, "e-beirut-meeting").x).abs() < 1.0)
-            .collect();
-        assert!(same_day.len() > 5);
-        let mut ys: Vec<i64> = same_day.iter().map(|m| m.y as i64).collect();
-        ys.sort_unstable();
-        ys.dedup();
-        assert_eq!(ys.len(), same_day.len());
+    /// No two marks overlap, and no strip of 6 px holds more than
+    /// [`POINT_LANES`] points, at any width.
+    fn assert_legible(t: &Timeline) {
+        let points: Vec<&Mark> = t.marks.iter().filter(|m| m.w == 0.0).collect();
+        for (i, a) in points.iter().enumerate() {
+            for b in &points[i + 1..] {
+                let apart = (a.x - b.x).abs() >= 2.0 * RADIUS || (a.y - b.y).abs() >= 2.0 * RADIUS;
+                assert!(apart, "{} and {} overlap", a.id, b.id);
+            }
+            let strip = points.iter().filter(|b| (b.x - a.x).abs() < 3.0).count();
+            assert!(strip <= POINT_LANES, "{strip} points in a strip at {}", a.x);
+        }
         assert!(t.marks.iter().all(|m| m.y < t.axis_y));
+    }
+
+    #[test]
+    fn the_story_s_own_days_get_room_and_nothing_overlaps() {
+        let ds = first_story().unwrap();
+        for width in [320.0, 640.0, 1200.0] {
+            let t = timeline(&ds, &all(&ds), None, None, width).unwrap();
+            assert_legible(&t);
+            // Twelve events on 14 and 15 May: the focus gives those days
+            // most of the width, beyond a break in the axis.
+            assert_eq!(t.breaks.len(), 1, "{width}");
+            let may = t.axis.map_end(days_from_civil(2024, 5, 16))
+                - t.axis.map(days_from_civil(2024, 5, 14));
+            assert!(
+                may > width * 0.4,
+                "{may} px for the story's days at {width}"
+            );
+        }
+    }
+
+    #[test]
+    fn spread_events_keep_a_linear_axis() {
+        let mut ds = first_story().unwrap();
+        for (k, e) in ds.events.iter_mut().enumerate() {
+            e.date = PartialDate::day(2024, 1 + (k % 12) as u8, 10);
+            e.until = None;
+        }
+        let t = timeline(&ds, &all(&ds), None, None, 800.0).unwrap();
+        assert!(t.breaks.is_empty());
+        assert!(t.bins.is_none());
+        assert_legible(&t);
+    }
+
+    #[test]
+    fn thousands_of_events_are_counted_in_bins_of_few_elements() {
+        let ds = crate::import::generate::dataset(5000, 3);
+        let all = all(&ds);
+        let t = timeline(&ds, &all, None, None, 1200.0).unwrap();
+        let bins = t.bins.as_ref().expect("a binned view");
+        assert!(t.marks.is_empty());
+        assert_eq!(bins.cells.iter().map(|c| c.total).sum::<usize>(), 5000);
+        assert_eq!(bins.cells.iter().map(|c| c.kept).sum::<usize>(), 5000);
+        assert!(
+            bins.cells.len() + bins.layers.len() <= 150,
+            "{} elements",
+            bins.cells.len() + bins.layers.len()
+        );
+        assert!(bins
+            .cells
+            .iter()
+            .all(|c| c.x >= 0.0 && c.x + c.w <= 1200.0 && c.y >= t.top));
+        // Bins tile the period in order, and their dates do not overlap.
+        for w in bins.cells.windows(2) {
+            assert!(w[0].to.last_day() < w[1].from.first_day());
+        }
+        // Half the events kept: half the counts are coloured.
+        let half: Vec<usize> = (0..5000).step_by(2).collect();
+        let t = timeline(&ds, &half, None, None, 1200.0).unwrap();
+        assert_eq!(
+            t.bins.unwrap().cells.iter().map(|c| c.kept).sum::<usize>(),
+            2500
+        );
+    }
+
+    #[test]
+    fn a_narrow_range_of_a_big_story_is_drawn_event_by_event() {
+        let ds = crate::import::generate::dataset(5000, 3);
+        let all = all(&ds);
+        let t = timeline(&ds, &all, None, None, 1200.0).unwrap();
+        let week = t.bins.unwrap().cells[3].clone();
+        let zoomed = timeline(&ds, &all, Some(week.from), Some(week.to), 1200.0).unwrap();
+        if week.total <= MAX_MARKS {
+            assert!(zoomed.bins.is_none() || !zoomed.marks.is_empty() || week.total == 0);
+        }
+        if zoomed.bins.is_none() {
+            assert_eq!(
+                zoomed.axis.start(),
+                week.from.first_day().max(ds.date_extent().unwrap().0)
+            );
+            assert!(zoomed.marks.len() >= week.total);
+            assert_legible(&zoomed);
+        }
     }
 
     #[test]
@@ -336,8 +719,8 @@ mod tests {
     fn a_brush_gives_the_days_under_its_ends() {
         let ds = first_story().unwrap();
         let t = timeline(&ds, &all(&ds), None, None, 800.0).unwrap();
-        let a = t.scale.map(days_from_civil(2024, 1, 1)) + 0.1;
-        let b = t.scale.map(days_from_civil(2024, 3, 31)) + 0.1;
+        let a = t.axis.map(days_from_civil(2024, 1, 1)) + 0.1;
+        let b = t.axis.map(days_from_civil(2024, 3, 31)) + 0.1;
         let (from, to) = t.range_at(b, a);
         assert_eq!(
             (from.to_string(), to.to_string()),
@@ -357,7 +740,8 @@ mod tests {
         let from = Some(PartialDate::month(2024, 4));
         let t = timeline(&ds, &all(&ds), from, None, 640.0).unwrap();
         for w in t.ranges.windows(2) {
-            assert!((w[0].x + w[0].w - w[1].x).abs() < 1e-9);
+            let gap = w[1].x - (w[0].x + w[0].w);
+            assert!(gap.abs() < 1e-9 || (gap - BREAK).abs() < 1e-9, "{gap}");
             assert_eq!(w[0].to.first_day() + 1, w[1].from.first_day());
         }
         assert_eq!(t.ranges[0].from.to_string(), "2023-10-01");
@@ -367,7 +751,7 @@ mod tests {
             t.ranges[1].label
         );
         let (x0, x1) = t.selection.unwrap();
-        assert_eq!(x0, t.scale.map(days_from_civil(2024, 4, 1)));
+        assert_eq!(x0, t.axis.map(days_from_civil(2024, 4, 1)));
         assert_eq!(x1, 640.0 - PAD);
     }
 

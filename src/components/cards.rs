@@ -204,7 +204,7 @@ fn Quote(props: &QuoteProps) -> Html {
     };
     html! {
         <figure class="quote">
-            <blockquote class="quote__text">{ format!("“…{}…”", p.quote) }</blockquote>
+            <blockquote class="quote__text">{ present::quoted(&p.quote, d.dataset.paragraph(p.paragraph).unwrap_or_default()) }</blockquote>
             <figcaption class="quote__caption">
                 { present::attribution(&d.dataset, p) }
                 if d.page.options.parts.source {

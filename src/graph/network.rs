@@ -32,6 +32,9 @@ pub enum NodeShape {
     Hexagon,
     /// Media outlets and news agencies.
     Triangle,
+    /// A kind a newsroom added (`x-community`): a neutral octagon, named in
+    /// the kind's own words.
+    Octagon,
 }
 
 impl NodeShape {
@@ -39,7 +42,8 @@ impl NodeShape {
         use ActorKind::*;
         match kind {
             Person => NodeShape::Circle,
-            ArmedGroup | PoliticalMovement | Military | Custom(_) => NodeShape::Square,
+            ArmedGroup | PoliticalMovement | Military => NodeShape::Square,
+            Custom(_) => NodeShape::Octagon,
             State | GovernmentBody => NodeShape::Diamond,
             Alliance => NodeShape::Hexagon,
             MediaOutlet | NewsAgency => NodeShape::Triangle,
@@ -53,6 +57,7 @@ impl NodeShape {
             NodeShape::Diamond => "State or government body",
             NodeShape::Hexagon => "Alliance",
             NodeShape::Triangle => "Media or news agency",
+            NodeShape::Octagon => "Other kind",
         }
     }
 
@@ -64,9 +69,12 @@ impl NodeShape {
             NodeShape::Diamond => "state",
             NodeShape::Hexagon => "alliance",
             NodeShape::Triangle => "media",
+            NodeShape::Octagon => "other",
         }
     }
 
+    /// The shapes of the format's own kinds, as the legend lists them;
+    /// the octagon is listed once per added kind, in that kind's words.
     pub const ALL: [NodeShape; 5] = [
         NodeShape::Circle,
         NodeShape::Square,
@@ -84,6 +92,7 @@ impl NodeShape {
             NodeShape::Diamond => 1.253,
             NodeShape::Hexagon => 1.1,
             NodeShape::Triangle => 1.555,
+            NodeShape::Octagon => 1.054,
         }
     }
 
@@ -132,6 +141,17 @@ impl NodeShape {
             NodeShape::Triangle => {
                 let s = r * 1.555;
                 pts(&[(0.0, -s), (s * 0.866, s * 0.5), (-s * 0.866, s * 0.5)])
+            }
+            NodeShape::Octagon => {
+                // A regular octagon of the circle's area has circumradius 1.054 r.
+                let s = r * 1.054;
+                let p: Vec<(f64, f64)> = (0..8)
+                    .map(|k| {
+                        let a = std::f64::consts::PI / 8.0 * (2 * k + 1) as f64;
+                        (s * a.cos(), s * a.sin())
+                    })
+                    .collect();
+                pts(&p)
             }
         }
     }
@@ -474,6 +494,42 @@ mod tests {
             .unwrap();
         assert!(killed.directed);
         assert_eq!(killed.style, EdgeStyle::Hostility);
+    }
+
+    #[test]
+    fn an_added_kind_is_an_octagon_of_the_same_area_not_an_armed_group() {
+        let community: ActorKind = "x-community".parse().unwrap();
+        assert_eq!(NodeShape::of(&community), NodeShape::Octagon);
+        assert_eq!(community.label(), "community");
+        // Equal areas: the shoelace area of each path's points against π r².
+        for shape in NodeShape::ALL.into_iter().chain([NodeShape::Octagon]) {
+            let d = shape.path(10.0);
+            if !d.contains('L') {
+                continue; // the circle's arcs
+            }
+            let pts: Vec<(f64, f64)> = d
+                .trim_end_matches('Z')
+                .split(['M', 'L'])
+                .filter(|p| !p.is_empty())
+                .map(|p| {
+                    let (x, y) = p.split_once(',').unwrap();
+                    (x.parse().unwrap(), y.parse().unwrap())
+                })
+                .collect();
+            let area: f64 = (0..pts.len())
+                .map(|i| {
+                    let (a, b) = (pts[i], pts[(i + 1) % pts.len()]);
+                    a.0 * b.1 - b.0 * a.1
+                })
+                .sum::<f64>()
+                .abs()
+                / 2.0;
+            let circle = std::f64::consts::PI * 100.0;
+            assert!(
+                (area / circle - 1.0).abs() < 0.05,
+                "{shape:?}: {area} against {circle}"
+            );
+        }
     }
 
     #[test]

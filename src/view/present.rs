@@ -53,6 +53,33 @@ pub fn quantity(c: &Count, unit: &str) -> String {
     }
 }
 
+/// A quote as a card shows it: in quotation marks, with an ellipsis only
+/// where it starts or ends inside a sentence of its paragraph.
+///
+/// ```
+/// use dossier::view::present::quoted;
+/// let p = "If confirmed, it would be the deadliest attack. Officials declined to comment.";
+/// assert_eq!(quoted("If confirmed, it would be", p), "“If confirmed, it would be…”");
+/// assert_eq!(quoted("the deadliest attack.", p), "“…the deadliest attack.”");
+/// assert_eq!(quoted("Officials declined to comment.", p), "“Officials declined to comment.”");
+/// ```
+pub fn quoted(quote: &str, paragraph: &str) -> String {
+    let (before, after) = paragraph.find(quote).map_or(("x", "x"), |at| {
+        (&paragraph[..at], &paragraph[at + quote.len()..])
+    });
+    let ends_sentence = |text: &str| {
+        let text = text.trim_end().trim_end_matches(['”', '"', '’', '\'', ')']);
+        text.is_empty() || text.ends_with(['.', '!', '?', '…', ':'])
+    };
+    let lead = if ends_sentence(before) { "" } else { "…" };
+    let trail = if after.trim().is_empty() || ends_sentence(quote) {
+        ""
+    } else {
+        "…"
+    };
+    format!("“{lead}{quote}{trail}”")
+}
+
 /// A count with its noun, singular or plural: "1 event", "1,204 events".
 ///
 /// ```

@@ -6,14 +6,38 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setup, openPage, ready, screenshotOf, axe, ROOT, ARTIFACTS, urlHash } from './harness.mjs';
 
-// The first story without its casualty figures, served beside the widget.
+const firstStory = () => JSON.parse(readFileSync(join(ROOT, 'src/format/data/first-story.json'), 'utf8'));
+
+/** The first story with 3,000 more events over the year before it, by a seeded generator. */
+function crowdedYear() {
+  const dataset = firstStory();
+  const templates = dataset.events.filter((e) => !e.until && /^\d{4}-\d\d-\d\d$/.test(e.date));
+  let seed = 11;
+  const next = (n) => {
+    seed = (seed * 1664525 + 1013904223) % 4294967296;
+    return Math.floor((seed / 4294967296) * n);
+  };
+  const start = Date.UTC(2023, 4, 15);
+  for (let k = 0; k < 3000; k++) {
+    // Bursts: a third of the events in the last month.
+    const day = k % 3 === 0 ? 335 + next(30) : next(365);
+    const date = new Date(start + day * 86400000).toISOString().slice(0, 10);
+    dataset.events.push({ ...templates[next(templates.length)], id: `e-year-${k}`, date, refers_to: undefined });
+  }
+  return dataset;
+}
+
+// The first story without its casualty figures, and a story of thousands of
+// events, served beside the widget.
 const env = setup(() => {
-  const dataset = JSON.parse(readFileSync(join(ROOT, 'src/format/data/first-story.json'), 'utf8'));
-  dataset.tallies = [];
   mkdirSync(ARTIFACTS, { recursive: true });
-  const file = join(ARTIFACTS, 'no-tallies.json');
-  writeFileSync(file, JSON.stringify(dataset));
-  return { extra: { 'no-tallies.json': file } };
+  const write = (name, dataset) => {
+    const file = join(ARTIFACTS, name);
+    writeFileSync(file, JSON.stringify(dataset));
+    return file;
+  };
+  const noTallies = { ...firstStory(), tallies: [] };
+  return { extra: { 'no-tallies.json': write('no-tallies.json', noTallies), 'year.json': write('year.json', crowdedYear()) } };
 });
 
 const hash = urlHash;
@@ -67,7 +91,8 @@ test('clicking a casualty mark filters the cards, the URL and the network', asyn
 test('brushing the timeline filters the cards, and the URL restores it', async () => {
   const { context, page } = await open('#v=charts');
   const area = await page.locator('.timeline__area').boundingBox();
-  // Drag across the left third: October 2023 to about January 2024.
+  // Drag across the left third: the compressed months before the story's
+  // own days, October 2023 to about April 2024.
   const y = area.y + area.height / 2;
   await page.mouse.move(area.x + 2, y);
   await page.mouse.down();
@@ -75,7 +100,7 @@ test('brushing the timeline filters the cards, and the URL restores it', async (
   await page.mouse.move(area.x + area.width * 0.33, y, { steps: 5 });
   await page.mouse.up();
   const fragment = await hash(page);
-  assert.match(fragment, /from=2023-10-0\d&to=20(23-1[12]|24-0[12])-\d\d/);
+  assert.match(fragment, /from=2023-10-0\d&to=20(23-1[12]|24-0[1-4])-\d\d/);
   const ids = await cardIds(page);
   assert.ok(ids.includes('e-hamas-assault') && !ids.includes('e-beirut-meeting'), ids.join(', '));
   // The filtered-out marks are dimmed, not removed.
@@ -97,7 +122,7 @@ test('clicking a range under the axis selects it, and clicking again clears it',
   const last = ranges.last();
   await last.click();
   const fragment = await hash(page);
-  assert.match(fragment, /from=2024-05-01&to=2024-05-15/);
+  assert.match(fragment, /from=2024-05-15&to=2024-05-15/);
   assert.ok(!(await cardIds(page)).includes('e-hamas-assault'));
   await last.click();
   assert.doesNotMatch(await hash(page), /from=/);
@@ -112,7 +137,7 @@ test('clicking a range under the axis selects it, and clicking again clears it',
   }
   assert.ok(reached, 'Tab reaches the last range');
   await page.keyboard.press('Enter');
-  assert.match(await hash(page), /from=2024-05-01&to=2024-05-15/);
+  assert.match(await hash(page), /from=2024-05-15&to=2024-05-15/);
   assert.equal(await last.getAttribute('aria-pressed'), 'true');
   await page.keyboard.press(' ');
   assert.doesNotMatch(await hash(page), /from=/);
@@ -186,6 +211,43 @@ test('a story without tallies says why there is no casualty chart', async () => 
   assert.equal(await page.locator('.cas-mark').count(), 0);
   await context.close();
 });
+
+for (const width of [375, 1200]) {
+  test(`thousands of events are counted in bars that filter, with few elements, at ${width} px`, async () => {
+    const { context, page, problems } = await openPage(env.browser, { width, reducedMotion: 'reduce' });
+    await page.goto(env.server.url + '?data=year.json#v=charts');
+    await page.waitForSelector('[data-live] .chart--timeline .tl-bin');
+    const elements = await page.locator('.chart--timeline svg *').count();
+    assert.ok(elements < 400, `${elements} SVG elements`);
+    assert.equal(await page.locator('.chart--timeline .tl-mark').count(), 0);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `page scrolls sideways by ${overflow} px`);
+    assert.deepEqual(await axe(page), []);
+    await screenshotOf(page.locator('.chart--timeline'), `timeline-binned-${width}`);
+    // A drag across the bars brushes a range.
+    const area = await page.locator('.timeline__area').boundingBox();
+    const y = area.y + area.height / 2;
+    await page.mouse.move(area.x + area.width * 0.1, y);
+    await page.mouse.down();
+    await page.mouse.move(area.x + area.width * 0.3, y, { steps: 5 });
+    await page.mouse.up();
+    assert.match(await hash(page), /from=2023-0[5-9]-\d\d&to=2023-(0[6-9]|1[0-2])-\d\d/);
+    await page.goBack();
+    await page.waitForFunction(() => !location.hash.includes('from='));
+    // A bar is a button: Enter shows only its dates, counted in finer bars
+    // until they are few enough to be drawn one by one.
+    for (let depth = 0; depth < 3 && (await page.locator('.chart--timeline .tl-mark').count()) === 0; depth++) {
+      await page.locator('.tl-bin').nth(2).focus();
+      await page.keyboard.press('Enter');
+      assert.match(await hash(page), /from=\d{4}-\d\d-\d\d&to=\d{4}-\d\d-\d\d/);
+    }
+    await page.waitForSelector('.chart--timeline .tl-mark');
+    assert.equal(await page.locator('.chart--timeline .tl-bin').count(), 0);
+    await screenshotOf(page.locator('.chart--timeline'), `timeline-binned-zoomed-${width}`);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+}
 
 test('charts: zero axe violations, and screenshots at phone and desktop widths', async () => {
   for (const [width, scheme] of [[320, 'light'], [375, 'dark'], [1200, 'light'], [1200, 'dark']]) {

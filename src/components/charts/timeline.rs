@@ -66,14 +66,35 @@ pub fn TimelineChart() -> Html {
             }
         })
     };
+    // A bin's dates, or none again if they are the reader's range already.
+    let pick = {
+        let dispatch = d.dispatch.clone();
+        move |bin: &timeline::Bin| {
+            let current = from == Some(bin.from) && to == Some(bin.to);
+            dispatch.emit(if current {
+                Action::SetDates(None, None)
+            } else {
+                Action::SetDates(Some(bin.from), Some(bin.to))
+            });
+        }
+    };
     let on_up = {
-        let (brush, dispatch) = (brush.clone(), d.dispatch.clone());
+        let (brush, dispatch, pick) = (brush.clone(), d.dispatch.clone(), pick.clone());
         let t = t.clone();
-        Callback::from(move |_: PointerEvent| {
+        Callback::from(move |e: PointerEvent| {
             if let Some((a, b)) = *brush {
                 if (b - a).abs() > 3.0 {
                     let (from, to) = t.range_at(a, b);
                     dispatch.emit(Action::SetDates(Some(from), Some(to)));
+                } else if let Some(bin) = e
+                    .target()
+                    .and_then(|t| wasm_bindgen::JsCast::dyn_into::<Element>(t).ok())
+                    .and_then(|el| el.get_attribute("data-bin"))
+                    .and_then(|k| k.parse::<usize>().ok())
+                    .and_then(|k| t.bins.as_ref()?.cells.get(k))
+                {
+                    // A press that did not drag, on a bar: its dates.
+                    pick(bin);
                 }
             }
             brush.set(None);
@@ -156,7 +177,50 @@ pub fn TimelineChart() -> Html {
             </rect>
         }
     });
-    let mut groups: Vec<&'static str> = t.marks.iter().map(|m| m.group).collect();
+    // The bins of the binned view: buttons that show only their dates (the
+    // pointer picks them in `on_up`, so that a drag across them brushes).
+    let bins = t.bins.iter().flat_map(|b| b.cells.iter().enumerate()).map(|(k, bin)| {
+        let current = from == Some(bin.from) && to == Some(bin.to);
+        let key = {
+            let (pick, bin) = (pick.clone(), bin.clone());
+            Callback::from(move |e: KeyboardEvent| {
+                if matches!(e.key().as_str(), "Enter" | " ") {
+                    e.prevent_default();
+                    pick(&bin);
+                }
+            })
+        };
+        html! {
+            <rect class="tl-bin" data-bin={k.to_string()} x={num(bin.x)} y={num(t.top)} width={num(bin.w)}
+                height={num(t.axis_y - t.top)} tabindex="0" role="button" aria-pressed={current.to_string()}
+                aria-label={bin.label.clone()} onkeydown={key}>
+                <title>{ &bin.label }</title>
+            </rect>
+        }
+    });
+    let layers = t.bins.iter().flat_map(|b| &b.layers).map(|l| {
+        html! {
+            <path class={classes!("tl-layer", format!("kind--{}", l.group))} d={l.d.clone()} />
+        }
+    });
+    // A break in the axis: the scale changes there.
+    let breaks = t.breaks.iter().map(|&x| html! {
+        <g class="timeline__break" aria-hidden="true">
+            <rect x={num(x - 5.0)} y={num(t.axis_y - 6.0)} width="10" height="12" />
+            <path d={format!("M{:.1},{:.1}l4,-10M{:.1},{:.1}l4,-10", x - 4.0, t.axis_y + 5.0, x, t.axis_y + 5.0)} />
+        </g>
+    });
+    let mut groups: Vec<&'static str> = t
+        .marks
+        .iter()
+        .map(|m| m.group)
+        .chain(
+            t.bins
+                .iter()
+                .flat_map(|b| b.layers.iter().map(|l| l.group))
+                .filter(|g| *g != "out"),
+        )
+        .collect();
     groups.sort_unstable();
     groups.dedup();
     let shade = |(x0, x1): (f64, f64), class: &'static str| {
@@ -177,14 +241,18 @@ pub fn TimelineChart() -> Html {
                 <svg ref={svg} class="chart__svg timeline" width={whole(t.width)} height={whole(t.height)}
                     viewBox={format!("0 0 {:.0} {:.0}", t.width, t.height)}
                     role="group" aria-labelledby="dossier-timeline-title" aria-describedby="dossier-timeline-desc">
-                    <rect class="timeline__area" x="0" y={num(t.top - 2.0)} width={whole(t.width)}
-                        height={num(t.axis_y - t.top + 2.0)}
-                        onpointerdown={on_down} onpointermove={on_move} onpointerup={on_up.clone()} onpointercancel={on_up} />
+                    <g class="timeline__plot" onpointerdown={on_down} onpointermove={on_move} onpointerup={on_up.clone()} onpointercancel={on_up}>
+                        <rect class="timeline__area" x="0" y={num(t.top - 2.0)} width={whole(t.width)}
+                            height={num(t.axis_y - t.top + 2.0)} />
+                        { for layers }
+                        { for bins }
+                    </g>
                     if let Some(sel) = t.selection { { shade(sel, "timeline__selection") } }
                     if let Some(b) = *brush { { shade(b, "timeline__brush") } }
                     { for ranges }
                     <line class="chart__axis" x1="0" x2={whole(t.width)}
                         y1={num(t.axis_y)} y2={num(t.axis_y)} />
+                    { for breaks }
                     { for t.ticks.iter().map(|k| html! {
                         <g class="chart__tick">
                             <line x1={num(k.x)} x2={num(k.x)}
@@ -203,7 +271,11 @@ pub fn TimelineChart() -> Html {
                         { group_label(g) }
                     </li>
                 }) }
-                <li><svg class="chart__swatch chart__swatch--wide" viewBox="0 0 24 16" aria-hidden="true"><rect class="tl-span tl-span--legend" x="1" y="5" width="22" height="6" rx="3" /></svg>{ "Known only to the month, or lasting days" }</li>
+                if let Some(b) = &t.bins {
+                    <li>{ format!("Each bar counts the events of one {}; pale: left out by the filters", b.unit) }</li>
+                } else {
+                    <li><svg class="chart__swatch chart__swatch--wide" viewBox="0 0 24 16" aria-hidden="true"><rect class="tl-span tl-span--legend" x="1" y="5" width="22" height="6" rx="3" /></svg>{ "Known only to the month, or lasting days" }</li>
+                }
             </ul>
             { data_table(&table, "dossier-timeline-table", || {
                 // Oldest first: sorted only when the table is open.

@@ -157,7 +157,7 @@ pub fn NetworkView() -> Html {
         let label = format!(
             "{}, {}, {}{}",
             actor.name,
-            shape.label().to_lowercase(),
+            actor.kind.label().to_lowercase(),
             plural(n.events, "event", "events"),
             if pinned { ", pinned" } else { "" }
         );

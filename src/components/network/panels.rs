@@ -109,21 +109,33 @@ pub fn ActorFinder(props: &GraphProps) -> Html {
     }
 }
 
-/// What the shapes, sizes and lines mean.
+/// What the shapes, sizes and lines mean; a kind a newsroom added is
+/// listed in its own words.
 #[component]
 pub fn Legend() -> Html {
+    let d = use_dossier();
+    let mut added: Vec<String> = d
+        .dataset
+        .actors
+        .iter()
+        .filter(|a| NodeShape::of(&a.kind) == NodeShape::Octagon)
+        .map(|a| capitalise(&a.kind.label()))
+        .collect();
+    added.sort_unstable();
+    added.dedup();
+    let swatch = |s: NodeShape| {
+        html! {
+            <svg class={classes!("legend__swatch", format!("node--{}", s.class()))} viewBox="-12 -12 24 24" aria-hidden="true">
+                <path d={s.path(8.0)} />
+            </svg>
+        }
+    };
     html! {
         <div class="network__legend">
             <h3 class="visually-hidden">{ "Legend" }</h3>
             <ul class="legend">
-                { for NodeShape::ALL.iter().map(|s| html! {
-                    <li>
-                        <svg class={classes!("legend__swatch", format!("node--{}", s.class()))} viewBox="-12 -12 24 24" aria-hidden="true">
-                            <path d={s.path(8.0)} />
-                        </svg>
-                        { s.label() }
-                    </li>
-                }) }
+                { for NodeShape::ALL.iter().map(|&s| html! { <li>{ swatch(s) }{ s.label() }</li> }) }
+                { for added.into_iter().map(|kind| html! { <li>{ swatch(NodeShape::Octagon) }{ kind }</li> }) }
                 <li class="legend__note">{ "Larger: in more events" }</li>
             </ul>
             <ul class="legend">
@@ -167,4 +179,12 @@ pub fn ActorList(props: &DescribedProps) -> Html {
             </ul>
         </details>
     }
+}
+
+/// "community" → "Community".
+fn capitalise(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
 }
