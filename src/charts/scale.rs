@@ -407,12 +407,14 @@ impl Axis {
     ///
     /// ```
     /// use dossier::charts::scale::Axis;
-    /// // 100 days, the last 10 in focus with 60 % of 400 px.
+    /// // 100 days, the last 10 in focus with 60 % of the 388 px left of
+    /// // 400 after a 12 px break: 90 days in 155.2 px, then 10 in 232.8 px.
     /// let a = Axis::focus(0, 99, (90, 99), (0.0, 400.0), 0.6, 12.0);
     /// assert_eq!(a.pieces.len(), 2);
     /// assert_eq!(a.map(0), 0.0);
     /// assert_eq!(a.map_end(100), 400.0);
-    /// assert!((a.map(90) - 160.0).abs() < 1e-9, "the focus starts at 40 %");
+    /// assert!((a.map_end(90) - 155.2).abs() < 1e-9);
+    /// assert!((a.map(90) - 167.2).abs() < 1e-9);
     /// assert_eq!(a.day_at(a.map(95) + 0.1), 95);
     /// ```
     pub fn focus(

@@ -655,6 +655,7 @@ mod tests {
         assert_legible(&t);
     }
 
+    #[cfg(not(target_arch = "wasm32"))]
     #[test]
     fn thousands_of_events_are_counted_in_bins_of_few_elements() {
         let ds = crate::import::generate::dataset(5000, 3);
@@ -686,6 +687,7 @@ mod tests {
         );
     }
 
+    #[cfg(not(target_arch = "wasm32"))]
     #[test]
     fn a_narrow_range_of_a_big_story_is_drawn_event_by_event() {
         let ds = crate::import::generate::dataset(5000, 3);

@@ -187,16 +187,35 @@ impl Labels {
         Labels { marks, at }
     }
 
-    /// `fit` widened to hold every placed label.
-    pub fn widen(&self, fit: Fit) -> Fit {
-        widen(
-            fit,
-            self.marks
-                .iter()
-                .zip(&self.at)
-                .filter_map(|(m, p)| p.as_ref().map(|p| label_box(m, p, LABEL_GAP))),
-        )
+    /// Each placed label's box relative to its node's centre, (x0, y0, x1,
+    /// y1): it moves with the node, so the animation can keep it in view.
+    pub fn relative_boxes(&self) -> impl Iterator<Item = (usize, (f64, f64, f64, f64))> + '_ {
+        self.marks
+            .iter()
+            .zip(&self.at)
+            .enumerate()
+            .filter_map(|(i, (m, p))| {
+                let b = label_box(m, p.as_ref()?, LABEL_GAP);
+                Some((i, (b.0 - m.x, b.1 - m.y, b.2 - m.x, b.3 - m.y)))
+            })
     }
+}
+
+/// The view box for nodes at `xs`, `ys` and the labels with the given
+/// relative boxes: the same whether the render or the animation asks, so
+/// the view never jumps between the two.
+pub fn fit_view(
+    g: &Graph,
+    xs: &[f64],
+    ys: &[f64],
+    labels: impl IntoIterator<Item = (usize, (f64, f64, f64, f64))>,
+) -> Fit {
+    widen(
+        fit_box(g.bounds_at(xs, ys, 24.0)),
+        labels
+            .into_iter()
+            .map(|(i, b)| (xs[i] + b.0, ys[i] + b.1, xs[i] + b.2, ys[i] + b.3)),
+    )
 }
 
 /// A tie in words: "Hassan Nasrallah leads Hezbollah: “…” (Al-Monitor,
@@ -310,6 +329,36 @@ mod tests {
             widen(fit, [(-10.0, 50.0, 20.0, 120.0)]),
             (-14.0, 0.0, 114.0, 124.0)
         );
+    }
+
+    #[test]
+    fn the_view_holds_the_labels_wherever_their_nodes_move() {
+        let ds = first_story().unwrap();
+        let all: Vec<usize> = (0..ds.events.len()).collect();
+        let mut g = Graph::build(&ds, &all, true, &[]);
+        g.lay_out(1);
+        let (xs, ys): (Vec<f64>, Vec<f64>) = g.nodes.iter().map(|n| (n.x, n.y)).unzip();
+        let order = g.tab_order(&ds);
+        let labels = Labels::place(
+            &ds,
+            &g,
+            &xs,
+            &ys,
+            &label_priority(&g, &order, None, |_| false),
+        );
+        let boxes: Vec<_> = labels.relative_boxes().collect();
+        assert!(!boxes.is_empty());
+        // The nodes move; the labels' relative boxes move with them.
+        let (xs2, ys2): (Vec<f64>, Vec<f64>) = xs
+            .iter()
+            .zip(&ys)
+            .map(|(x, y)| (x * 1.5 + 40.0, y * 0.8))
+            .unzip();
+        let f = fit_view(&g, &xs2, &ys2, boxes.iter().copied());
+        for &(i, b) in &boxes {
+            assert!(f.0 <= xs2[i] + b.0 && xs2[i] + b.2 <= f.0 + f.2);
+            assert!(f.1 <= ys2[i] + b.1 && ys2[i] + b.3 <= f.1 + f.3);
+        }
     }
 
     fn star(n: usize) -> Graph {

@@ -42,6 +42,17 @@ const node = (page, id) => page.locator(`.network [data-actor-id="${id}"]`);
 const hash = urlHash;
 const cardIds = (page) => page.$$eval('.cards [data-event-id]', (els) => els.map((e) => e.dataset.eventId));
 
+/** Wait until the layout has come to rest: a node stays put for 300 ms. */
+async function settled(page) {
+  await page.waitForFunction(() => {
+    const node = document.querySelector('.network .node');
+    const now = `${node?.getAttribute('transform')} ${document.querySelector('.network__svg')?.getAttribute('viewBox')}`;
+    const [last, since] = window.lastLayout ?? ['', 0];
+    if (now !== last) window.lastLayout = [now, performance.now()];
+    return now === last && performance.now() - since > 300;
+  }, null, { polling: 50, timeout: 15000 });
+}
+
 async function open(fragment, options = {}) {
   const opened = await openPage(env.browser, { reducedMotion: 'reduce', ...options });
   await opened.page.goto(env.server.url + fragment);
@@ -112,6 +123,7 @@ test('the actor finder focuses a node', async () => {
 
 test('dragging pins a node, double-click releases it, and zoom works', async () => {
   const { context, page, problems } = await open('#v=network', { reducedMotion: 'no-preference' });
+  await settled(page);
   const target = node(page, 'lebanon');
   const box = await target.boundingBox();
   await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
@@ -136,6 +148,7 @@ test('dragging pins a node, double-click releases it, and zoom works', async () 
 
 test('a drag reads the screen transform once, not on every move', async () => {
   const { context, page, problems } = await open('#v=network', { reducedMotion: 'no-preference' });
+  await settled(page);
   await page.evaluate(() => {
     const read = SVGGraphicsElement.prototype.getScreenCTM;
     window.screenTransformReads = 0;
@@ -157,15 +170,30 @@ test('a drag reads the screen transform once, not on every move', async () => {
 });
 
 test('a click on a node while the layout still moves selects it', async () => {
-  const { context, page, problems } = await openPage(env.browser, { reducedMotion: 'no-preference' });
-  await page.goto(env.server.url + '#v=network');
-  await ready(page);
+  // A press on the node while it moves: the layout may carry the node off
+  // between reading its place and pressing, so start afresh until the press
+  // is on it (a stray click elsewhere would change the view).
+  let opened;
+  for (let attempt = 0; attempt < 6; attempt++) {
+    await opened?.context.close();
+    opened = await openPage(env.browser, { reducedMotion: 'no-preference' });
+    await opened.page.goto(env.server.url + '#v=network');
+    await ready(opened.page);
+    await opened.page.evaluate(() =>
+      document.addEventListener('pointerdown', (e) => { window.pressedActor = e.target.closest('[data-actor-id]')?.dataset.actorId; }, true),
+    );
+    const box = await node(opened.page, 'hezbollah').boundingBox();
+    await opened.page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await opened.page.mouse.down();
+    if ((await opened.page.evaluate(() => window.pressedActor)) === 'hezbollah') break;
+  }
+  const { context, page, problems } = opened;
   const target = node(page, 'hezbollah');
-  const box = await target.boundingBox();
-  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-  await page.mouse.down();
+  assert.equal(await page.evaluate(() => window.pressedActor), 'hezbollah');
   // A slow press: the layout keeps moving the other nodes meanwhile.
-  await page.waitForTimeout(300);
+  const before = await node(page, 'hamas').getAttribute('transform');
+  await page.waitForTimeout(500);
+  assert.notEqual(await node(page, 'hamas').getAttribute('transform'), before, 'the layout still moves');
   await page.mouse.up();
   assert.equal(await target.getAttribute('aria-pressed'), 'true');
   assert.equal(await hash(page), '#a=hezbollah&v=network');

@@ -6,7 +6,7 @@
 use crate::charts::svg::{num, translate, view_box};
 use crate::graph::layout::Simulation;
 use crate::graph::network::Graph;
-use crate::graph::view::{fit_box, Fit};
+use crate::graph::view::{fit_view, Fit};
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -30,10 +30,16 @@ pub struct Live {
     edges: Vec<(web_sys::Element, usize)>,
     /// Labels with their offsets from their node.
     labels: Vec<(web_sys::Element, usize, f64, f64)>,
+    /// The boxes, relative to their nodes, of the labels the view is fitted
+    /// to (the resting ones: not a hovered actor's).
+    fit_labels: LabelBoxes,
     svg: Option<web_sys::Element>,
     /// The view box the reader has fixed by zooming or dragging, if any.
     pub frozen: Option<Fit>,
 }
+
+/// Label boxes relative to their nodes: (node, (x0, y0, x1, y1)).
+pub type LabelBoxes = Rc<Vec<(usize, (f64, f64, f64, f64))>>;
 
 /// The shared slot of the live layout; empty before the first effect and
 /// in server-side rendering.
@@ -57,7 +63,7 @@ impl Live {
         // The view follows the layout however many ties it has, so that
         // nothing jumps when it settles.
         if let (None, Some(svg)) = (self.frozen, &self.svg) {
-            let f = fit_box(self.graph.bounds_at(x, y, 24.0));
+            let f = fit_view(&self.graph, x, y, self.fit_labels.iter().copied());
             let _ = svg.set_attribute("viewBox", &view_box(f.0, f.1, f.2, f.3));
         }
         if let Some(svg) = &self.svg {
@@ -84,6 +90,23 @@ impl Live {
             start_loop(live.clone(), redraw.clone());
         }
     }
+}
+
+/// The labels under `root`: each element with its node and its offset
+/// from the node.
+fn read_labels(root: &web_sys::Element) -> Vec<(web_sys::Element, usize, f64, f64)> {
+    indexed(root, ".network__label")
+        .into_iter()
+        .map(|(el, i)| {
+            let offset = |name: &str| {
+                el.get_attribute(name)
+                    .and_then(|v| v.parse().ok())
+                    .unwrap_or(0.0)
+            };
+            let (dx, dy) = (offset("data-dx"), offset("data-dy"));
+            (el, i, dx, dy)
+        })
+        .collect()
 }
 
 /// The elements under `root` matching `selector`, each with the index in its `data-index`.
@@ -169,18 +192,7 @@ pub fn use_layout(
                     .map(|r| indexed(r, selector))
                     .unwrap_or_default()
             };
-            let labels = found(".network__label")
-                .into_iter()
-                .map(|(el, i)| {
-                    let offset = |name: &str| {
-                        el.get_attribute(name)
-                            .and_then(|v| v.parse().ok())
-                            .unwrap_or(0.0)
-                    };
-                    let (dx, dy) = (offset("data-dx"), offset("data-dy"));
-                    (el, i, dx, dy)
-                })
-                .collect();
+            let labels = root.as_ref().map(read_labels).unwrap_or_default();
             *live.borrow_mut() = Some(Live {
                 sim,
                 frame: None,
@@ -188,6 +200,7 @@ pub fn use_layout(
                 nodes: found(".node"),
                 edges: found(".edge"),
                 labels,
+                fit_labels: Rc::default(),
                 svg: svg.cast::<web_sys::Element>(),
                 frozen,
             });
@@ -202,6 +215,18 @@ pub fn use_layout(
             }
         });
     }
+    // A render may show other labels (the hovered actor's, say): the
+    // animation moves and keeps in view the ones on screen.
+    {
+        let (live, group) = (live.clone(), group.clone());
+        use_effect(move || {
+            if let (Some(l), Some(root)) =
+                (live.borrow_mut().as_mut(), group.cast::<web_sys::Element>())
+            {
+                l.labels = read_labels(&root);
+            }
+        });
+    }
     {
         let live = live.clone();
         use_effect_with(frozen, move |frozen| {
@@ -211,4 +236,16 @@ pub fn use_layout(
         });
     }
     (live, redraw)
+}
+
+/// Fit the moving view to these labels (boxes relative to their nodes), as
+/// the render fits the view at rest.
+#[hook]
+pub fn use_fit_labels(live: &LiveRef, boxes: LabelBoxes) {
+    let live = live.clone();
+    use_effect(move || {
+        if let Some(l) = live.borrow_mut().as_mut() {
+            l.fit_labels = boxes;
+        }
+    });
 }

@@ -12,6 +12,9 @@ use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+/// How far a press on a node may move, in CSS pixels, and still be a click.
+const DRAG_PX: i32 = 4;
+
 /// Where a pointer is, and what it is dragging.
 #[derive(Default)]
 struct Pointers {
@@ -23,6 +26,8 @@ struct Pointers {
     /// Whether the last press on a node moved it: then it was a drag, and
     /// the click that ends it must not select the actor.
     dragged: bool,
+    /// Where on the screen the press on a node was, in CSS pixels.
+    pressed_at: (i32, i32),
     /// The screen-to-drawing transform, read when the drag started: the
     /// view does not change during a drag, and reading it forces a layout.
     transform: Option<[f64; 6]>,
@@ -51,6 +56,18 @@ fn pointer_in(group: &NodeRef, x: i32, y: i32) -> Option<(f64, f64)> {
 fn parse_box(text: &str) -> Option<Fit> {
     let mut n = text.split_ascii_whitespace().map(|v| v.parse::<f64>().ok());
     Some((n.next()??, n.next()??, n.next()??, n.next()??))
+}
+
+/// Keep the pointer's events coming to what it pressed, even once it
+/// leaves it or the drawing: a release outside still ends the gesture, and
+/// a click lands on the node that was pressed, however the layout moved it.
+fn capture(e: &PointerEvent) {
+    if let Some(el) = e
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+    {
+        let _ = el.set_pointer_capture(e.pointer_id());
+    }
 }
 
 /// The gesture state of one network view, and the handlers made from it.
@@ -132,6 +149,7 @@ impl Gestures {
         let g = self.clone();
         Callback::from(move |e: PointerEvent| {
             g.freeze(fit);
+            capture(&e);
             if let Some(p) = pointer_in(&g.group, e.client_x(), e.client_y()) {
                 g.pointers.borrow_mut().down.insert(e.pointer_id(), p);
             }
@@ -145,6 +163,7 @@ impl Gestures {
         Callback::from(move |e: PointerEvent| {
             e.stop_propagation();
             g.freeze(fit);
+            capture(&e);
             let was_pinned = g.live.borrow_mut().as_mut().is_some_and(|l| {
                 let pinned = l.sim.nodes.fixed.get(i).is_some_and(Option::is_some);
                 let (x, y) = (l.sim.nodes.x[i], l.sim.nodes.y[i]);
@@ -154,6 +173,7 @@ impl Gestures {
             let mut p = g.pointers.borrow_mut();
             p.dragging = Some((i, e.pointer_id(), was_pinned));
             p.dragged = false;
+            p.pressed_at = (e.client_x(), e.client_y());
             p.transform = screen_to_view(&g.group);
         })
     }
@@ -165,6 +185,13 @@ impl Gestures {
             let mut p = g.pointers.borrow_mut();
             if let Some((node, id, _)) = p.dragging {
                 if id == e.pointer_id() {
+                    // A hand never holds still: a press becomes a drag only
+                    // past a few pixels (and the browser sends moves of its
+                    // own when the drawing moves under a still pointer).
+                    let (dx, dy) = (e.client_x() - p.pressed_at.0, e.client_y() - p.pressed_at.1);
+                    if !p.dragged && dx * dx + dy * dy < DRAG_PX * DRAG_PX {
+                        return;
+                    }
                     let Some((x, y)) = p.transform.map(|m| apply(m, e.client_x(), e.client_y()))
                     else {
                         return;

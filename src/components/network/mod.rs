@@ -13,12 +13,13 @@ use super::context::use_dossier;
 use super::ptr::ByPtr;
 use crate::charts::svg::{num, translate, view_box};
 use crate::graph::network::{EdgeKind, Graph, NodeShape};
-use crate::graph::view::{fit_box, label_priority, Described, Fit, Labels, Zoom, ZOOM_STEP};
+use crate::graph::view::{fit_view, label_priority, Described, Fit, Labels, Zoom, ZOOM_STEP};
 use crate::view::present::plural;
 use crate::view::state::Action;
-use animation::{animate, use_layout};
+use animation::{animate, use_fit_labels, use_layout, LabelBoxes};
 use gestures::{use_gestures, use_wheel_zoom};
 use panels::{ActorFinder, ActorList, Legend, NodeDetails};
+use std::rc::Rc;
 use yew::prelude::*;
 
 /// The network of actors, with its legend, details and list alternative.
@@ -56,7 +57,6 @@ pub fn NetworkView() -> Html {
     let group = use_node_ref();
     let svg_ref = use_node_ref();
     let (live, redraw) = use_layout(&graph, &group, &svg_ref, *frozen_fit);
-    let gestures = use_gestures(&group, &svg_ref, &zoom, &frozen_fit, &live, &redraw);
 
     // Current positions: the live simulation's, or the graph's own.
     let (xs, ys): (Vec<f64>, Vec<f64>) = match live.borrow().as_ref() {
@@ -87,8 +87,20 @@ pub fn NetworkView() -> Html {
     // busiest; a label with no free place is left out (the list has it).
     let priority = label_priority(&graph, &described.order, focus_node, is_selected);
     let labels = Labels::place(ds, &graph, &xs, &ys, &priority);
-    // The fitted view holds the labels too, unless the reader has fixed it.
-    let fit = frozen_fit.unwrap_or_else(|| labels.widen(fit_box(graph.bounds_at(&xs, &ys, 24.0))));
+    // The fitted view holds the labels too, unless the reader has fixed it:
+    // the labels shown without a hovered or focused actor, so that pointing
+    // at one never rescales the drawing under the pointer.
+    let resting: LabelBoxes = Rc::new(if focus_node.is_some() {
+        let priority = label_priority(&graph, &described.order, None, is_selected);
+        Labels::place(ds, &graph, &xs, &ys, &priority)
+            .relative_boxes()
+            .collect()
+    } else {
+        labels.relative_boxes().collect()
+    });
+    let fit = frozen_fit.unwrap_or_else(|| fit_view(&graph, &xs, &ys, resting.iter().copied()));
+    use_fit_labels(&live, resting);
+    let gestures = use_gestures(&group, &svg_ref, &zoom, &frozen_fit, &live, &redraw);
     use_wheel_zoom(&svg_ref, &gestures, fit);
 
     let edges = graph.edges.iter().enumerate().map(|(k, e)| {
