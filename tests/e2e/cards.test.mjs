@@ -165,6 +165,8 @@ test('the keyboard reaches and operates the filters, with visible focus', async 
   const outline = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
   assert.equal(outline, 'solid');
   await page.keyboard.type('makki');
+  assert.equal(await page.inputValue('#dossier-search'), 'makki');
+  await page.waitForFunction(() => document.querySelector('.toolbar__count')?.textContent.startsWith('3 of'));
   assert.deepEqual(await cardIds(page), ['e-makki-killed', 'e-idf-confirms-makki', 'e-hezbollah-retaliation']);
   await page.keyboard.press('Tab'); // the first actor checkbox: Hezbollah
   assert.equal(await page.evaluate(() => document.activeElement?.id), 'dossier-a-0');
