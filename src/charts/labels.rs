@@ -277,19 +277,38 @@ pub fn wrap_parts(parts: &[&str], sep: &str, max_width: f64, font_size: f64) -> 
 /// Place labels for `marks`, trying them in the order of `priority` (indices
 /// into `marks`, most important first). Marks not in `priority` get no label.
 pub fn place(marks: &[Mark], priority: &[usize], gap: f64) -> Vec<Option<Placement>> {
+    place_within(marks, priority, gap, None, 0)
+}
+
+/// As [`place`], keeping every label inside `bounds` where given: a label
+/// with no free place inside is left out, never drawn past the edge. The
+/// first `must` labels of `priority` may cover other marks (never another
+/// label): in a crowded picture the most important still get their names.
+pub fn place_within(
+    marks: &[Mark],
+    priority: &[usize],
+    gap: f64,
+    bounds: Option<Rect>,
+    must: usize,
+) -> Vec<Option<Placement>> {
+    let inside = |r: &Rect| {
+        bounds.is_none_or(|b| r.x0 >= b.x0 && r.y0 >= b.y0 && r.x1 <= b.x1 && r.y1 <= b.y1)
+    };
     let mut out = vec![None; marks.len()];
     let mut taken: Vec<Rect> = Vec::new();
-    for &i in priority {
+    for (rank, &i) in priority.iter().enumerate() {
         let Some(m) = marks.get(i) else { continue };
         let free = Side::ORDER
             .iter()
             .map(|&s| candidate(m, s, gap))
             .find(|(r, _)| {
-                !taken.iter().any(|t| t.overlaps(r))
-                    && !marks
-                        .iter()
-                        .enumerate()
-                        .any(|(j, o)| j != i && r.hits_circle(o.x, o.y, o.radius))
+                inside(r)
+                    && !taken.iter().any(|t| t.overlaps(r))
+                    && (rank < must
+                        || !marks
+                            .iter()
+                            .enumerate()
+                            .any(|(j, o)| j != i && r.hits_circle(o.x, o.y, o.radius)))
             });
         if let Some((rect, placement)) = free {
             taken.push(rect);

@@ -12,7 +12,7 @@
 use crate::charts::labels::{Anchor, Rect, Text};
 use crate::charts::scale::{Axis, TimeUnit};
 use crate::format::date::{PartialDate, Precision};
-use crate::format::model::Dataset;
+use crate::format::model::{Dataset, Event};
 use crate::view::present::{event_date, group_class, plural, thousands};
 
 /// One event on the timeline.
@@ -186,15 +186,15 @@ fn crowded_days(spans: &[(i64, i64)], first: i64, last: i64) -> Option<(i64, i64
 /// Where each mark goes, or `None` when the points cannot be drawn apart
 /// in [`POINT_LANES`] lanes (the binned view is drawn instead).
 fn place_marks(
-    ds: &Dataset,
+    events: &[&Event],
     spans: &[(i64, i64)],
     axis: &Axis,
     top: f64,
     keep: &[bool],
 ) -> Option<(Vec<Mark>, usize)> {
     let is_point =
-        |i: usize| spans[i].0 == spans[i].1 && ds.events[i].date.precision() == Precision::Day;
-    let mut order: Vec<usize> = (0..ds.events.len()).collect();
+        |i: usize| spans[i].0 == spans[i].1 && events[i].date.precision() == Precision::Day;
+    let mut order: Vec<usize> = (0..events.len()).collect();
     order.sort_by_key(|&i| (spans[i].0, spans[i].1, i));
     // Periods first, in lanes of their own above the points: first fit.
     let mut span_ends: Vec<f64> = Vec::new();
@@ -234,7 +234,7 @@ fn place_marks(
     let marks = placed
         .into_iter()
         .map(|(i, x, w, lane, _)| {
-            let e = &ds.events[i];
+            let e = events[i];
             Mark {
                 event: i,
                 id: e.id.clone(),
@@ -264,7 +264,7 @@ fn bin_unit(days: i64, width: f64) -> TimeUnit {
 /// button per non-empty bin, so the element count stays small however many
 /// events there are.
 fn bin(
-    ds: &Dataset,
+    events: &[&Event],
     spans: &[(i64, i64)],
     axis: &Axis,
     keep: &[bool],
@@ -286,7 +286,7 @@ fn bin(
             .min(n - 1)
     };
     let groups: Vec<&'static str> = {
-        let mut g: Vec<&'static str> = ds.events.iter().map(|e| group_class(&e.kind)).collect();
+        let mut g: Vec<&'static str> = events.iter().map(|e| group_class(&e.kind)).collect();
         g.sort_unstable();
         g.dedup();
         g
@@ -294,7 +294,7 @@ fn bin(
     // counts[bin][group], and every event's bin for the totals.
     let mut kept = vec![vec![0usize; groups.len()]; n];
     let mut total = vec![0usize; n];
-    for (i, e) in ds.events.iter().enumerate() {
+    for (i, e) in events.iter().enumerate() {
         let b = at(spans[i].0);
         total[b] += 1;
         if keep[i] {
@@ -411,8 +411,9 @@ pub fn timeline(
         None => Axis::linear(first, last, range),
     };
     let top = 4.0;
+    let events: Vec<&Event> = ds.events.iter().collect();
     let drawn = (ds.events.len() <= MAX_MARKS)
-        .then(|| place_marks(ds, &spans, &axis, top, &keep))
+        .then(|| place_marks(&events, &spans, &axis, top, &keep))
         .flatten();
     let (axis, marks, bins, plot_height, zoomed) = match drawn {
         Some((marks, lanes)) => (axis, marks, None, LANE * lanes.max(1) as f64, false),
@@ -422,7 +423,7 @@ pub fn timeline(
             // or else counts over the whole period.
             let whole = || {
                 let axis = Axis::linear(first, last, range);
-                let bins = bin(ds, &spans, &axis, &keep, top, width);
+                let bins = bin(&events, &spans, &axis, &keep, top, width);
                 (axis, Vec::new(), Some(bins), BIN_HEIGHT, false)
             };
             let chosen = (from.is_some() || to.is_some()).then(|| {
@@ -435,10 +436,7 @@ pub fn timeline(
             });
             match chosen {
                 Some((a, b, inside)) if !inside.is_empty() => {
-                    let sub = Dataset {
-                        events: inside.iter().map(|&i| ds.events[i].clone()).collect(),
-                        ..ds.clone()
-                    };
+                    let sub: Vec<&Event> = inside.iter().map(|&i| &ds.events[i]).collect();
                     let sub_spans: Vec<(i64, i64)> = inside
                         .iter()
                         .map(|&i| (spans[i].0.max(a), spans[i].1.min(b)))

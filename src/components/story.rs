@@ -101,9 +101,6 @@ pub fn StoryView(props: &StoryViewProps) -> Html {
             }
             <div class="dossier__bar">
                 { switcher }
-                if let Some(open) = props.open.clone() {
-                    <OpenFile {open} />
-                }
                 <SharePanel />
             </div>
             <div class={classes!("dossier__layout", (!parts.filters).then_some("dossier__layout--full"))}>
@@ -135,6 +132,14 @@ pub fn StoryView(props: &StoryViewProps) -> Html {
             </div>
             if parts.source {
                 <SourcePanel />
+            }
+            // The data journalist's tool, after the reader's: another story
+            // from a file (or dropped anywhere on the widget).
+            if let Some(open) = props.open.clone() {
+                <div class="dossier__foot">
+                    <OpenFile {open} />
+                    <p class="dossier__foot-note">{ "Open a Dossier JSON or an ACLED CSV, or drop one here. It stays in your browser." }</p>
+                </div>
             }
         </ContextProvider<Dossier>>
     }

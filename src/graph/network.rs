@@ -248,9 +248,27 @@ pub struct Graph {
     pub edges: Vec<GraphEdge>,
 }
 
-/// Radius for an actor in `events` visible events.
-pub fn radius(events: usize) -> f64 {
-    6.0 + 3.5 * (events as f64).sqrt()
+/// The largest radius any node gets, in layout units: an actor in
+/// thousands of events is drawn big, not as a square that covers its
+/// neighbours.
+pub const MAX_RADIUS: f64 = 27.0;
+
+/// Radius for an actor in `events` visible events, when the busiest actor
+/// is in `most`: the area grows with the events (the radius with their
+/// square root), scaled down for the whole graph once the busiest would
+/// pass [`MAX_RADIUS`], so that sizes stay comparable within a graph.
+///
+/// ```
+/// use dossier::graph::network::{radius, MAX_RADIUS};
+/// assert_eq!(radius(4, 7), 13.0);
+/// assert_eq!(radius(3000, 3000), MAX_RADIUS);
+/// assert!(radius(750, 3000) < radius(3000, 3000));
+/// ```
+pub fn radius(events: usize, most: usize) -> f64 {
+    let scale = (((MAX_RADIUS - 6.0) / 3.5).powi(2) / most.max(1) as f64)
+        .sqrt()
+        .min(1.0);
+    6.0 + 3.5 * (events as f64).sqrt() * scale
 }
 
 fn style_of(kind: &RelationKind) -> EdgeStyle {
@@ -289,6 +307,7 @@ impl Graph {
                 }
             }
         }
+        let most = involvement.iter().copied().max().unwrap_or(0);
         let drawn: Vec<usize> = (0..ds.actors.len())
             .filter(|&a| {
                 all_actors || involvement[a] > 0 || keep.contains(&ds.actors[a].id.as_str())
@@ -301,7 +320,7 @@ impl Graph {
             .map(|&a| GraphNode {
                 actor: a,
                 events: involvement[a],
-                radius: radius(involvement[a]),
+                radius: radius(involvement[a], most),
                 x: 0.0,
                 y: 0.0,
             })

@@ -8,7 +8,7 @@
 //! Pure: no browser types here.
 
 use super::network::{EdgeKind, Graph, GraphEdge};
-use crate::charts::labels::{label_box, place, text_size, Mark, Placement};
+use crate::charts::labels::{place_within, text_size, Mark, Placement, Rect};
 use crate::format::model::Dataset;
 use crate::view::present::{self, plural};
 
@@ -17,12 +17,21 @@ pub type Fit = (f64, f64, f64, f64);
 
 /// How far the +/− buttons and one wheel notch zoom.
 pub const ZOOM_STEP: f64 = 1.25;
-/// Label size in drawing units (the CSS sets the same).
-pub const LABEL_FONT: f64 = 11.0;
-/// Graphs larger than this label only their busiest actors.
+/// Label size on screen, in CSS pixels: never smaller. A small frame shows
+/// fewer labels, not smaller ones.
+pub const LABEL_PX: f64 = 11.0;
+/// Graphs larger than this label only their busiest actors (more as the
+/// reader zooms in).
 pub const LABEL_ALL_UP_TO: usize = 80;
-/// The space kept between a node and its label, in layout units.
-const LABEL_GAP: f64 = 3.0;
+/// How many of the busiest actors are always labelled: on a phone-sized
+/// frame, and on a wider one.
+pub const ALWAYS_LABELLED: (usize, usize) = (3, 5);
+/// Frames narrower than this, in CSS pixels, are phone-sized.
+pub const NARROW_FRAME: f64 = 600.0;
+/// The space kept between a node and its label, in screen pixels.
+const LABEL_GAP_PX: f64 = 3.0;
+/// The room around the nodes in the fitted view, in layout units.
+pub const FIT_PAD: f64 = 24.0;
 
 /// A view box no smaller than 200 × 160, so a tiny graph is not blown up.
 ///
@@ -129,19 +138,20 @@ impl Zoom {
 
 /// Which actors may be labelled, most deserving first: the focused actor,
 /// then the selected ones, then by `order` (busiest first). In graphs over
-/// [`LABEL_ALL_UP_TO`] actors only the busiest that many are candidates;
-/// the rest are in the list.
+/// `limit` actors only the busiest that many are candidates; the rest are
+/// in the list.
 pub fn label_priority(
     g: &Graph,
     order: &[usize],
     focus: Option<usize>,
     selected: impl Fn(usize) -> bool,
+    limit: usize,
 ) -> Vec<usize> {
-    let label_all = g.nodes.len() <= LABEL_ALL_UP_TO;
+    let label_all = g.nodes.len() <= limit;
     let busiest = {
         let mut e: Vec<usize> = g.nodes.iter().map(|n| n.events).collect();
         e.sort_unstable_by(|a, b| b.cmp(a));
-        e.get(LABEL_ALL_UP_TO.min(e.len().saturating_sub(1)))
+        e.get(limit.min(e.len().saturating_sub(1)))
             .copied()
             .unwrap_or(0)
     };
@@ -158,22 +168,67 @@ pub fn label_priority(
     priority
 }
 
-/// The labels that fit, in priority order, at the nodes' positions
-/// `xs`, `ys`: one mark per node, and where each label goes (or `None`: no
-/// free place, and the list carries it).
+/// How many drawing units one CSS pixel is, for a view box `fit` drawn in
+/// a frame `width` pixels wide at the given aspect (height / width), with
+/// the reader's zoom: the SVG scales the view box to fit the frame.
+///
+/// ```
+/// use dossier::graph::view::{units_per_px, Zoom};
+/// // 400 units across 200 px: two units a pixel; zoomed in twice, one.
+/// assert_eq!(units_per_px((0.0, 0.0, 400.0, 100.0), 200.0, 0.75, Zoom::default()), 2.0);
+/// let z = Zoom::default().around(2.0, 0.0, 0.0);
+/// assert_eq!(units_per_px((0.0, 0.0, 400.0, 100.0), 200.0, 0.75, z), 1.0);
+/// ```
+pub fn units_per_px(fit: Fit, width: f64, aspect: f64, zoom: Zoom) -> f64 {
+    let px_per_unit = (width / fit.2).min(width * aspect / fit.3) * zoom.scale;
+    1.0 / px_per_unit.max(1e-9)
+}
+
+/// The part of the drawing the reader sees: the fitted box, through the zoom.
+pub fn visible(fit: Fit, zoom: Zoom) -> Fit {
+    (
+        (fit.0 - zoom.tx) / zoom.scale,
+        (fit.1 - zoom.ty) / zoom.scale,
+        fit.2 / zoom.scale,
+        fit.3 / zoom.scale,
+    )
+}
+
+/// The view box for nodes at `xs`, `ys`: the same whether the render or
+/// the animation asks, so the view never jumps between the two. Labels are
+/// placed inside it and never widen it.
+pub fn fit_view(g: &Graph, xs: &[f64], ys: &[f64]) -> Fit {
+    fit_box(g.bounds_at(xs, ys, FIT_PAD))
+}
+
+/// The labels that fit, in priority order, at the nodes' positions: one
+/// mark per node, and where each label goes (or `None`: no free place in
+/// view, and the list carries it).
 pub struct Labels {
     pub marks: Vec<Mark>,
     pub at: Vec<Option<Placement>>,
+    /// The font size in drawing units that shows as [`LABEL_PX`] on screen.
+    pub font: f64,
 }
 
 impl Labels {
-    pub fn place(ds: &Dataset, g: &Graph, xs: &[f64], ys: &[f64], priority: &[usize]) -> Labels {
+    /// Place the labels at `unit` drawing units per CSS pixel, inside `view`;
+    /// the first `must` in `priority` may cover nodes if nothing else is free.
+    pub fn place(
+        ds: &Dataset,
+        g: &Graph,
+        (xs, ys): (&[f64], &[f64]),
+        (priority, must): (&[usize], usize),
+        unit: f64,
+        view: Fit,
+    ) -> Labels {
+        let font = LABEL_PX * unit;
         let marks: Vec<Mark> = g
             .nodes
             .iter()
             .enumerate()
             .map(|(i, n)| {
-                let (width, height) = text_size(&ds.actors[n.actor].name, LABEL_FONT);
+                let (width, height) = text_size(&ds.actors[n.actor].name, font);
                 Mark {
                     x: xs[i],
                     y: ys[i],
@@ -183,39 +238,15 @@ impl Labels {
                 }
             })
             .collect();
-        let at = place(&marks, priority, LABEL_GAP);
-        Labels { marks, at }
+        let bounds = Rect {
+            x0: view.0,
+            y0: view.1,
+            x1: view.0 + view.2,
+            y1: view.1 + view.3,
+        };
+        let at = place_within(&marks, priority, LABEL_GAP_PX * unit, Some(bounds), must);
+        Labels { marks, at, font }
     }
-
-    /// Each placed label's box relative to its node's centre, (x0, y0, x1,
-    /// y1): it moves with the node, so the animation can keep it in view.
-    pub fn relative_boxes(&self) -> impl Iterator<Item = (usize, (f64, f64, f64, f64))> + '_ {
-        self.marks
-            .iter()
-            .zip(&self.at)
-            .enumerate()
-            .filter_map(|(i, (m, p))| {
-                let b = label_box(m, p.as_ref()?, LABEL_GAP);
-                Some((i, (b.0 - m.x, b.1 - m.y, b.2 - m.x, b.3 - m.y)))
-            })
-    }
-}
-
-/// The view box for nodes at `xs`, `ys` and the labels with the given
-/// relative boxes: the same whether the render or the animation asks, so
-/// the view never jumps between the two.
-pub fn fit_view(
-    g: &Graph,
-    xs: &[f64],
-    ys: &[f64],
-    labels: impl IntoIterator<Item = (usize, (f64, f64, f64, f64))>,
-) -> Fit {
-    widen(
-        fit_box(g.bounds_at(xs, ys, 24.0)),
-        labels
-            .into_iter()
-            .map(|(i, b)| (xs[i] + b.0, ys[i] + b.1, xs[i] + b.2, ys[i] + b.3)),
-    )
 }
 
 /// A tie in words: "Hassan Nasrallah leads Hezbollah: “…” (Al-Monitor,
@@ -332,33 +363,54 @@ mod tests {
     }
 
     #[test]
-    fn the_view_holds_the_labels_wherever_their_nodes_move() {
+    fn labels_are_eleven_pixels_inside_the_view_and_fewer_on_a_phone() {
         let ds = first_story().unwrap();
         let all: Vec<usize> = (0..ds.events.len()).collect();
         let mut g = Graph::build(&ds, &all, true, &[]);
         g.lay_out(1);
         let (xs, ys): (Vec<f64>, Vec<f64>) = g.nodes.iter().map(|n| (n.x, n.y)).unzip();
         let order = g.tab_order(&ds);
-        let labels = Labels::place(
-            &ds,
-            &g,
-            &xs,
-            &ys,
-            &label_priority(&g, &order, None, |_| false),
+        let priority = label_priority(&g, &order, None, |_| false, LABEL_ALL_UP_TO);
+        let fit = fit_view(&g, &xs, &ys);
+        let place = |width: f64, z: Zoom| {
+            let unit = units_per_px(fit, width, 0.75, z);
+            let view = visible(fit, z);
+            let labels = Labels::place(&ds, &g, (&xs, &ys), (&priority, 3), unit, view);
+            // 11 CSS pixels, whatever the frame and the zoom.
+            assert!((labels.font / unit - LABEL_PX).abs() < 1e-9);
+            for (m, p) in labels.marks.iter().zip(&labels.at) {
+                if let Some(p) = p {
+                    let b = crate::charts::labels::label_box(m, p, 3.0 * unit);
+                    assert!(b.0 >= view.0 && b.2 <= view.0 + view.2, "inside the view");
+                    assert!(b.1 >= view.1 && b.3 <= view.1 + view.3, "inside the view");
+                }
+            }
+            labels
+        };
+        let count = |l: &Labels, only: &dyn Fn(usize) -> bool| {
+            (0..g.nodes.len())
+                .filter(|&i| only(i) && l.at[i].is_some())
+                .count()
+        };
+        let phone = place(327.0, Zoom::default());
+        let desktop = place(842.0, Zoom::default());
+        let (p, d) = (count(&phone, &|_| true), count(&desktop, &|_| true));
+        assert!(p < d, "{p} labels at 327 px, {d} at 842 px");
+        assert!(
+            p >= 3,
+            "the busiest actors keep their labels on a phone: {p}"
         );
-        let boxes: Vec<_> = labels.relative_boxes().collect();
-        assert!(!boxes.is_empty());
-        // The nodes move; the labels' relative boxes move with them.
-        let (xs2, ys2): (Vec<f64>, Vec<f64>) = xs
-            .iter()
-            .zip(&ys)
-            .map(|(x, y)| (x * 1.5 + 40.0, y * 0.8))
-            .unzip();
-        let f = fit_view(&g, &xs2, &ys2, boxes.iter().copied());
-        for &(i, b) in &boxes {
-            assert!(f.0 <= xs2[i] + b.0 && xs2[i] + b.2 <= f.0 + f.2);
-            assert!(f.1 <= ys2[i] + b.1 && ys2[i] + b.3 <= f.1 + f.3);
-        }
+        // Zooming in makes room: more of the actors in view are labelled.
+        let z = Zoom::default().around(2.0, fit.0 + fit.2 / 2.0, fit.1 + fit.3 / 2.0);
+        let zoomed = place(327.0, z);
+        let v = visible(fit, z);
+        let in_view =
+            |i: usize| xs[i] > v.0 && xs[i] < v.0 + v.2 && ys[i] > v.1 && ys[i] < v.1 + v.3;
+        let (before, after) = (count(&phone, &in_view), count(&zoomed, &in_view));
+        assert!(
+            after > before,
+            "{after} labels in view zoomed in, {before} before"
+        );
     }
 
     fn star(n: usize) -> Graph {
@@ -380,16 +432,19 @@ mod tests {
     fn labels_go_to_focus_then_selection_then_the_busiest() {
         let g = star(5);
         let order = [0, 1, 2, 3, 4];
-        let p = label_priority(&g, &order, Some(3), |i| i == 4);
+        let p = label_priority(&g, &order, Some(3), |i| i == 4, LABEL_ALL_UP_TO);
         assert_eq!(p, vec![3, 4, 0, 1, 2]);
-        assert_eq!(label_priority(&g, &order, None, |_| false), order);
+        assert_eq!(
+            label_priority(&g, &order, None, |_| false, LABEL_ALL_UP_TO),
+            order
+        );
     }
 
     #[test]
     fn a_big_graph_labels_only_its_busiest_unless_focused_or_selected() {
         let g = star(200);
         let order: Vec<usize> = (0..200).collect();
-        let p = label_priority(&g, &order, Some(190), |i| i == 150);
+        let p = label_priority(&g, &order, Some(190), |i| i == 150, LABEL_ALL_UP_TO);
         assert_eq!(&p[..2], &[190, 150]);
         assert_eq!(
             p.len(),

@@ -230,6 +230,11 @@ for (const [name, width, colorScheme] of [
 ]) {
   test(`the network has no axe-core violations at ${name}`, async () => {
     const { context, page, problems } = await open('#v=network', { width, colorScheme });
+    // Labels are drawn at 11 CSS px or more at any width (a text box of an
+    // 11 px font is about 13 px tall); a phone shows fewer, not smaller.
+    const heights = await page.$$eval('.network__label', (els) => els.map((e) => e.getBoundingClientRect().height));
+    assert.ok(heights.length >= (width < 600 ? 3 : 5), `${heights.length} labels`);
+    assert.ok(Math.min(...heights) >= 12.5, `a label ${Math.min(...heights)} px tall`);
     await node(page, 'hassan-nasrallah').focus();
     await page.locator('.network__list summary').click();
     assert.deepEqual(await axe(page), []);

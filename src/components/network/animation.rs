@@ -30,16 +30,10 @@ pub struct Live {
     edges: Vec<(web_sys::Element, usize)>,
     /// Labels with their offsets from their node.
     labels: Vec<(web_sys::Element, usize, f64, f64)>,
-    /// The boxes, relative to their nodes, of the labels the view is fitted
-    /// to (the resting ones: not a hovered actor's).
-    fit_labels: LabelBoxes,
     svg: Option<web_sys::Element>,
     /// The view box the reader has fixed by zooming or dragging, if any.
     pub frozen: Option<Fit>,
 }
-
-/// Label boxes relative to their nodes: (node, (x0, y0, x1, y1)).
-pub type LabelBoxes = Rc<Vec<(usize, (f64, f64, f64, f64))>>;
 
 /// The shared slot of the live layout; empty before the first effect and
 /// in server-side rendering.
@@ -63,7 +57,7 @@ impl Live {
         // The view follows the layout however many ties it has, so that
         // nothing jumps when it settles.
         if let (None, Some(svg)) = (self.frozen, &self.svg) {
-            let f = fit_view(&self.graph, x, y, self.fit_labels.iter().copied());
+            let f = fit_view(&self.graph, x, y);
             let _ = svg.set_attribute("viewBox", &view_box(f.0, f.1, f.2, f.3));
         }
         if let Some(svg) = &self.svg {
@@ -200,7 +194,6 @@ pub fn use_layout(
                 nodes: found(".node"),
                 edges: found(".edge"),
                 labels,
-                fit_labels: Rc::default(),
                 svg: svg.cast::<web_sys::Element>(),
                 frozen,
             });
@@ -236,16 +229,4 @@ pub fn use_layout(
         });
     }
     (live, redraw)
-}
-
-/// Fit the moving view to these labels (boxes relative to their nodes), as
-/// the render fits the view at rest.
-#[hook]
-pub fn use_fit_labels(live: &LiveRef, boxes: LabelBoxes) {
-    let live = live.clone();
-    use_effect(move || {
-        if let Some(l) = live.borrow_mut().as_mut() {
-            l.fit_labels = boxes;
-        }
-    });
 }

@@ -11,16 +11,23 @@ mod panels;
 
 use super::context::use_dossier;
 use super::ptr::ByPtr;
+use super::resize::use_width;
 use crate::charts::svg::{num, translate, view_box};
 use crate::graph::network::{EdgeKind, Graph, NodeShape};
-use crate::graph::view::{fit_view, label_priority, Described, Fit, Labels, Zoom, ZOOM_STEP};
+use crate::graph::view::{
+    fit_view, label_priority, units_per_px, visible, Described, Fit, Labels, Zoom, ALWAYS_LABELLED,
+    LABEL_ALL_UP_TO, LABEL_PX, NARROW_FRAME, ZOOM_STEP,
+};
 use crate::view::present::plural;
 use crate::view::state::Action;
-use animation::{animate, use_fit_labels, use_layout, LabelBoxes};
+use animation::{animate, use_layout};
 use gestures::{use_gestures, use_wheel_zoom};
 use panels::{ActorFinder, ActorList, Legend, NodeDetails};
-use std::rc::Rc;
 use yew::prelude::*;
+
+/// The drawing's frame, height over width, as the stylesheet sets it
+/// (`.network__svg { aspect-ratio: 4 / 3 }`).
+const FRAME_ASPECT: f64 = 0.75;
 
 /// The network of actors, with its legend, details and list alternative.
 #[component]
@@ -56,7 +63,9 @@ pub fn NetworkView() -> Html {
     let frozen_fit = use_state_eq(|| None::<Fit>);
     let group = use_node_ref();
     let svg_ref = use_node_ref();
+    let frame_ref = use_node_ref();
     let (live, redraw) = use_layout(&graph, &group, &svg_ref, *frozen_fit);
+    let frame = use_width(frame_ref.clone(), 640.0);
 
     // Current positions: the live simulation's, or the graph's own.
     let (xs, ys): (Vec<f64>, Vec<f64>) = match live.borrow().as_ref() {
@@ -83,23 +92,31 @@ pub fn NetworkView() -> Html {
     let neighbours = focus_node.map(|n| graph.neighbours(n)).unwrap_or_default();
     let lit = |n: usize| focus_node.is_none_or(|f| f == n || neighbours.contains(&n));
 
-    // Labels: the focused actor first, then the selected ones, then the
-    // busiest; a label with no free place is left out (the list has it).
-    let priority = label_priority(&graph, &described.order, focus_node, is_selected);
-    let labels = Labels::place(ds, &graph, &xs, &ys, &priority);
-    // The fitted view holds the labels too, unless the reader has fixed it:
-    // the labels shown without a hovered or focused actor, so that pointing
-    // at one never rescales the drawing under the pointer.
-    let resting: LabelBoxes = Rc::new(if focus_node.is_some() {
-        let priority = label_priority(&graph, &described.order, None, is_selected);
-        Labels::place(ds, &graph, &xs, &ys, &priority)
-            .relative_boxes()
-            .collect()
+    // The view is fitted to the nodes; the labels go inside it at a true
+    // 11 px, the focused actor first, then the selected ones, then the
+    // busiest. A label with no free place is left out (the list has it):
+    // a small frame shows fewer labels, never smaller ones, and zooming in
+    // makes room for more.
+    let fit = frozen_fit.unwrap_or_else(|| fit_view(&graph, &xs, &ys));
+    let z = *zoom;
+    let unit = units_per_px(fit, frame, FRAME_ASPECT, z);
+    let limit = (LABEL_ALL_UP_TO as f64 * z.scale * z.scale).ceil() as usize;
+    let priority = label_priority(&graph, &described.order, focus_node, is_selected, limit);
+    // The focused and selected actors, and the busiest few, always.
+    let always = if frame < NARROW_FRAME {
+        ALWAYS_LABELLED.0
     } else {
-        labels.relative_boxes().collect()
-    });
-    let fit = frozen_fit.unwrap_or_else(|| fit_view(&graph, &xs, &ys, resting.iter().copied()));
-    use_fit_labels(&live, resting);
+        ALWAYS_LABELLED.1
+    };
+    let must = usize::from(focus_node.is_some()) + d.view.filters.actors.len() + always;
+    let labels = Labels::place(
+        ds,
+        &graph,
+        (&xs, &ys),
+        (&priority, must),
+        unit,
+        visible(fit, z),
+    );
     let gestures = use_gestures(&group, &svg_ref, &zoom, &frozen_fit, &live, &redraw);
     use_wheel_zoom(&svg_ref, &gestures, fit);
 
@@ -192,6 +209,7 @@ pub fn NetworkView() -> Html {
         Some(html! {
             <text key={i} class={classes!("network__label", (!lit(i)).then_some("is-dim"))} data-index={i.to_string()}
                 data-dx={num(at.dx)} data-dy={num(at.dy)}
+                font-size={num(labels.font)} stroke-width={num(labels.font * 3.0 / LABEL_PX)}
                 x={num(xs[i] + at.dx)} y={num(ys[i] + at.dy)}
                 text-anchor={at.side.anchor()}>{ name }</text>
         })
@@ -199,7 +217,7 @@ pub fn NetworkView() -> Html {
 
     let on_up = gestures.up();
     html! {
-        <section class="network" aria-labelledby="dossier-network-title">
+        <section class="network" ref={frame_ref} aria-labelledby="dossier-network-title">
             <h2 id="dossier-network-title" class="network__title">{ "Who is connected to whom" }</h2>
             <p id="dossier-network-desc" class="network__desc">
                 { format!(
