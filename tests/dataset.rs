@@ -364,7 +364,9 @@ proptest! {
     }
 
     #[test]
-    fn truncated_story_never_panics(cut in 0usize..FIRST_STORY_JSON.len()) {
+    // Cut anywhere before the document's end: cutting only the trailing
+    // newline leaves a whole document.
+    fn truncated_story_never_panics(cut in 0usize..FIRST_STORY_JSON.trim_end().len()) {
         let mut end = cut;
         while !FIRST_STORY_JSON.is_char_boundary(end) { end -= 1; }
         prop_assert!(load(&FIRST_STORY_JSON[..end]).is_err());

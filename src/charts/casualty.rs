@@ -21,7 +21,7 @@ use crate::charts::labels::{first_free, text_size, wrap_parts, Anchor, Rect, Tex
 use crate::charts::scale::{format_tick, tick_step, Linear};
 use crate::format::model::{Dataset, Tally};
 use crate::format::vocab::{CountQualifier, TallyCategory};
-use crate::view::present::count;
+use crate::view::present::{capitalised, count};
 
 /// How a bar ends, from the figure's qualifier.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -120,14 +120,6 @@ const LABEL: f64 = 12.5;
 const BAR: f64 = 22.0;
 const INNER: f64 = 10.0;
 const GAP: f64 = 6.0;
-
-fn capitalised(s: &str) -> String {
-    let mut c = s.chars();
-    match c.next() {
-        Some(f) => f.to_uppercase().chain(c).collect(),
-        None => String::new(),
-    }
-}
 
 /// Every colour class [`tone`] gives, for the gradients the chart defines.
 pub const TONES: [&str; 4] = ["combatants", "civilians", "subgroup", "unknown"];

@@ -80,6 +80,15 @@ pub fn quoted(quote: &str, paragraph: &str) -> String {
     format!("“{lead}{quote}{trail}”")
 }
 
+/// The first letter in capitals: "community" → "Community".
+pub fn capitalised(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().chain(c).collect(),
+        None => String::new(),
+    }
+}
+
 /// A count with its noun, singular or plural: "1 event", "1,204 events".
 ///
 /// ```

@@ -6,7 +6,7 @@ use crate::components::ptr::ByPtr;
 use crate::graph::network::{EdgeStyle, Graph, NodeShape};
 use crate::graph::view::Described;
 use crate::view::fold::{fold, Query};
-use crate::view::present::plural;
+use crate::view::present::{capitalised, plural};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
@@ -119,7 +119,7 @@ pub fn Legend() -> Html {
         .actors
         .iter()
         .filter(|a| NodeShape::of(&a.kind) == NodeShape::Octagon)
-        .map(|a| capitalise(&a.kind.label()))
+        .map(|a| capitalised(&a.kind.label()))
         .collect();
     added.sort_unstable();
     added.dedup();
@@ -179,12 +179,4 @@ pub fn ActorList(props: &DescribedProps) -> Html {
             </ul>
         </details>
     }
-}
-
-/// "community" → "Community".
-fn capitalise(text: &str) -> String {
-    let mut chars = text.chars();
-    chars
-        .next()
-        .map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
 }
