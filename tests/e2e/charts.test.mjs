@@ -93,7 +93,8 @@ test('brushing the timeline filters the cards, and the URL restores it', async (
   const area = await page.locator('.timeline__area').boundingBox();
   // Drag across the left third: the compressed months before the story's
   // own days, October 2023 to about April 2024.
-  const y = area.y + area.height / 2;
+  // Just above the axis, below every mark: the drag starts on the plot itself.
+  const y = area.y + area.height - 3;
   await page.mouse.move(area.x + 2, y);
   await page.mouse.down();
   await page.mouse.move(area.x + area.width * 0.2, y, { steps: 5 });
@@ -226,7 +227,7 @@ for (const width of [375, 1200]) {
     await screenshotOf(page.locator('.chart--timeline'), `timeline-binned-${width}`);
     // A drag across the bars brushes a range.
     const area = await page.locator('.timeline__area').boundingBox();
-    const y = area.y + area.height / 2;
+    const y = area.y + area.height - 3;
     await page.mouse.move(area.x + area.width * 0.1, y);
     await page.mouse.down();
     await page.mouse.move(area.x + area.width * 0.3, y, { steps: 5 });
