@@ -81,6 +81,7 @@ test('a list longer than a page shows the first 20, skips drawing the rest out o
     // Out of view, a card is still in the document and the accessibility tree.
     assert.match(await page.locator('.cards > .card').last().textContent(), /Dockworkers walk out/);
     await page.getByRole('button', { name: 'Show 20 more of 40 remaining' }).click();
+    await page.locator('.cards > .card').nth(39).waitFor();
     assert.equal(await page.locator('.cards > .card').count(), 40);
     assert.deepEqual(await axe(page), [], `axe at ${width} ${colorScheme}`);
     assert.deepEqual(problems, []);
