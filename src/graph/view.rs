@@ -43,18 +43,6 @@ pub fn fit_box(b: Fit) -> Fit {
     (b.0, b.1, b.2.max(200.0), b.3.max(160.0))
 }
 
-/// `fit` grown to hold every box (x0, y0, x1, y1), with a 4-unit margin.
-pub fn widen(fit: Fit, boxes: impl IntoIterator<Item = (f64, f64, f64, f64)>) -> Fit {
-    let (mut x0, mut y0, mut x1, mut y1) = (fit.0, fit.1, fit.0 + fit.2, fit.1 + fit.3);
-    for b in boxes {
-        x0 = x0.min(b.0 - 4.0);
-        y0 = y0.min(b.1 - 4.0);
-        x1 = x1.max(b.2 + 4.0);
-        y1 = y1.max(b.3 + 4.0);
-    }
-    (x0, y0, x1 - x0, y1 - y0)
-}
-
 /// Pan and zoom, applied on top of the fitted view: a point (x, y) of the
 /// drawing shows at (x · scale + tx, y · scale + ty) of the fitted box.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -352,14 +340,18 @@ mod tests {
     }
 
     #[test]
-    fn the_fitted_box_has_a_floor_and_widens_for_labels() {
+    fn the_fitted_box_has_a_floor_and_holds_every_node() {
         assert_eq!(fit_box((0.0, 0.0, 10.0, 10.0)), (0.0, 0.0, 200.0, 160.0));
-        let fit = (0.0, 0.0, 100.0, 100.0);
-        assert_eq!(widen(fit, []), fit);
-        assert_eq!(
-            widen(fit, [(-10.0, 50.0, 20.0, 120.0)]),
-            (-14.0, 0.0, 114.0, 124.0)
-        );
+        let ds = first_story().unwrap();
+        let all: Vec<usize> = (0..ds.events.len()).collect();
+        let mut g = Graph::build(&ds, &all, true, &[]);
+        g.lay_out(1);
+        let (xs, ys): (Vec<f64>, Vec<f64>) = g.nodes.iter().map(|n| (n.x, n.y)).unzip();
+        let f = fit_view(&g, &xs, &ys);
+        for (i, n) in g.nodes.iter().enumerate() {
+            assert!(f.0 <= xs[i] - n.radius && xs[i] + n.radius <= f.0 + f.2);
+            assert!(f.1 <= ys[i] - n.radius && ys[i] + n.radius <= f.1 + f.3);
+        }
     }
 
     #[test]
