@@ -110,6 +110,9 @@ pub struct Bins {
     pub max: usize,
 }
 
+/// What the marks mean, for the description screen readers hear.
+const MARKS: &str = "Points are events dated to the day; bars are events known only to the month or year, or lasting several days.";
+
 /// The radius of a point, and the height of a lane.
 pub const RADIUS: f64 = 4.5;
 const LANE: f64 = 12.0;
@@ -527,8 +530,8 @@ pub fn timeline(
             if zoomed { " It shows the chosen dates only." } else { "" }
         ),
         (None, true, _) => "It shows the chosen dates only; clear the date filter to see the whole period.".to_owned(),
-        (None, false, true) => "The days where most events fall are drawn wider than the months around them; a break in the axis marks the change of scale. Points are events dated to the day; bars are events known only to the month or year, or lasting several days.".to_owned(),
-        (None, false, false) => "Points are events dated to the day; bars are events known only to the month or year, or lasting several days.".to_owned(),
+        (None, false, true) => format!("The days where most events fall are drawn wider than the months around them; a break in the axis marks the change of scale. {MARKS}"),
+        (None, false, false) => MARKS.to_owned(),
     };
     Some(Timeline {
         width,

@@ -108,7 +108,13 @@ pub fn NetworkView() -> Html {
     } else {
         ALWAYS_LABELLED.1
     };
-    let must = usize::from(focus_node.is_some()) + d.view.filters.actors.len() + always;
+    // Counted from the priority itself, so a focused actor that is also
+    // selected, or a selected one not in this graph, is not counted twice.
+    let named = priority
+        .iter()
+        .take_while(|&&i| Some(i) == focus_node || is_selected(i))
+        .count();
+    let must = named + always;
     let labels = Labels::place(
         ds,
         &graph,
