@@ -30,7 +30,7 @@ LOGS := target/test-logs
 BENCH := target/bench
 LIGHTHOUSE := .tools/lighthouse/node_modules/.bin/lighthouse
 
-.PHONY: help tools node-tools browser serve dist size bench test lint fmt-check clippy test-native test-wasm test-e2e test-summary clean
+.PHONY: help tools node-tools browser serve dist size bench test lint fmt-check clippy test-native test-wasm test-e2e test-summary fixtures clean
 
 help:
 	@echo "make serve   set up and serve the widget at http://127.0.0.1:8080"
@@ -139,7 +139,17 @@ test-native:
 test-wasm:
 	CHROMEDRIVER=$(CHROMEDRIVER) cargo test --target wasm32-unknown-unknown --test wasm
 
-test-e2e:
+# Stories of every shape for the end-to-end checks and the gallery
+# (src/import/shapes.rs): generated, never committed.
+FIXTURES := tests/fixtures/shapes
+fixtures:
+	@mkdir -p $(FIXTURES)
+	cargo build --quiet --bin dossier
+	target/debug/dossier fixture --list | while read -r name ext _; do \
+	  target/debug/dossier fixture $$name > $(FIXTURES)/$$name.$$ext; \
+	done
+
+test-e2e: fixtures
 	trunk build --release --offline
 	CHROMIUM=$(CHROMIUM) node --test --test-concurrency=1 --test-reporter=spec tests/e2e/*.test.mjs
 

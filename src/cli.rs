@@ -17,6 +17,8 @@ pub const USAGE: &str = "usage:
   dossier noscript       print index.html's no-JavaScript summary of the bundled story
   dossier generate N [SEED] [ACTORS]   print a synthetic dataset of N events (for tests and benchmarks)
   dossier generate-acled N [SEED]      print a synthetic ACLED-format CSV of N rows
+  dossier fixture NAME   print a story of one shape (JSON, or CSV for acled-5000)
+  dossier fixture --list the shapes, one a line: name, file extension, what it is
   dossier import acled FILE.csv        print a Dossier dataset made from an ACLED export;
                                        skipped rows (number and reason) go to stderr
 ";
@@ -63,6 +65,15 @@ pub fn run(
                 ),
             }
         }
+        ["fixture", "--list"] => (0, fixture_list(), String::new()),
+        ["fixture", name] => match crate::import::shapes::fixture(name) {
+            Some(f) => (0, f.text(), String::new()),
+            None => (
+                2,
+                String::new(),
+                format!("error: no shape called {name:?}; `dossier fixture --list` names them\n"),
+            ),
+        },
         ["import", "acled", file] => with_file(file, &read, |bytes| import_acled(file, bytes)),
         ["help" | "--help" | "-h"] => (0, USAGE.to_owned(), String::new()),
         _ => (2, String::new(), USAGE.to_owned()),
@@ -92,6 +103,20 @@ fn generate(n: &str, rest: &[&str]) -> (u8, String, String) {
     let mut json = serde_json::to_string(&ds).unwrap_or_default();
     json.push('\n');
     (0, json, String::new())
+}
+
+/// `fixture --list`: "hub json one actor in most events", one a line.
+fn fixture_list() -> String {
+    let mut out = String::new();
+    for (name, what) in crate::import::shapes::SHAPES {
+        let ext = if name.starts_with("acled") {
+            "csv"
+        } else {
+            "json"
+        };
+        let _ = writeln!(out, "{name} {ext} {what}");
+    }
+    out
 }
 
 /// `import acled FILE`: the dataset on stdout, skipped rows on stderr.

@@ -298,18 +298,23 @@ pub fn place_within(
     let mut taken: Vec<Rect> = Vec::new();
     for (rank, &i) in priority.iter().enumerate() {
         let Some(m) = marks.get(i) else { continue };
-        let free = Side::ORDER
-            .iter()
-            .map(|&s| candidate(m, s, gap))
-            .find(|(r, _)| {
-                inside(r)
-                    && !taken.iter().any(|t| t.overlaps(r))
-                    && (rank < must
-                        || !marks
-                            .iter()
-                            .enumerate()
-                            .any(|(j, o)| j != i && r.hits_circle(o.x, o.y, o.radius)))
-            });
+        let clear_of_marks = |r: &Rect| {
+            !marks
+                .iter()
+                .enumerate()
+                .any(|(j, o)| j != i && r.hits_circle(o.x, o.y, o.radius))
+        };
+        let sides = || {
+            Side::ORDER
+                .iter()
+                .map(|&s| candidate(m, s, gap))
+                .filter(|(r, _)| inside(r) && !taken.iter().any(|t| t.overlaps(r)))
+        };
+        // A side clear of every mark; for the first `must`, failing that,
+        // any side clear of the other labels.
+        let free = sides()
+            .find(|(r, _)| clear_of_marks(r))
+            .or_else(|| sides().find(|_| rank < must));
         if let Some((rect, placement)) = free {
             taken.push(rect);
             out[i] = Some(placement);

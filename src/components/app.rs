@@ -10,6 +10,7 @@ use super::page::current_page;
 use super::problems::ProblemPanel;
 use super::ptr::ByPtr;
 use super::story::StoryView;
+use crate::format::validate::Problem;
 use crate::view::app::{AppAction, AppState, Loaded, Origin, Progress};
 use crate::view::page::Page;
 use std::rc::Rc;
@@ -94,17 +95,9 @@ pub fn App(props: &AppProps) -> Html {
                 Some(Ok(url)) => {
                     dispatch.dispatch(AppAction::Fetching(url.clone()));
                     wasm_bindgen_futures::spawn_local(async move {
-                        dispatch.dispatch(match loader::fetch_dataset(&url).await {
-                            Ok(ds) => AppAction::Opened {
-                                from: Origin::Query,
-                                dataset: Rc::new(ds),
-                                skipped: Vec::new(),
-                            },
-                            Err(problems) => AppAction::Failed {
-                                from: Origin::Query,
-                                problems,
-                            },
-                        });
+                        let bytes = loader::fetch_bytes(&url).await;
+                        let name = loader::file_name(&url).to_owned();
+                        open_read(Origin::Query, name, bytes, dispatch).await;
                     });
                 }
                 Some(Err(problems)) => dispatch.dispatch(AppAction::Failed {
@@ -221,12 +214,23 @@ pub fn App(props: &AppProps) -> Html {
     }
 }
 
-/// Read, check or import a file, reporting progress, and open it if it holds a story.
+/// Read a file the reader chose or dropped, then open it.
 async fn open_file(file: web_sys::File, dispatch: UseReducerDispatcher<AppStore>) {
     let name = file.name();
-    let from = Origin::File(name.clone());
     dispatch.dispatch(AppAction::Progress(Progress::Reading(name.clone())));
-    let result = match loader::read_file(&file).await {
+    let bytes = loader::read_file(&file).await;
+    open_read(Origin::File(name.clone()), name, bytes, dispatch).await;
+}
+
+/// Check or import the bytes of a file or a linked story (`?data=`),
+/// reporting progress, and open them if they hold a story.
+async fn open_read(
+    from: Origin,
+    name: String,
+    bytes: Result<Vec<u8>, Vec<Problem>>,
+    dispatch: UseReducerDispatcher<AppStore>,
+) {
+    let result = match bytes {
         Ok(bytes) => {
             dispatch.dispatch(AppAction::Progress(Progress::Checking(name.clone())));
             let report = {

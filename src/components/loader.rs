@@ -29,8 +29,9 @@ pub fn data_url(raw: &str) -> Result<String, Vec<Problem>> {
     }
 }
 
-/// Fetch and check a dataset.
-pub async fn fetch_dataset(url: &str) -> Result<Dataset, Vec<Problem>> {
+/// Fetch a story's bytes (a Dossier JSON or an ACLED CSV), within the size
+/// limit and the time limit.
+pub async fn fetch_bytes(url: &str) -> Result<Vec<u8>, Vec<Problem>> {
     let window = gloo::utils::window();
     let controller = AbortController::new().map_err(|_| problem("the browser cannot fetch"))?;
     let init = RequestInit::new();
@@ -75,8 +76,14 @@ pub async fn fetch_dataset(url: &str) -> Result<Dataset, Vec<Problem>> {
         ))
     })?;
     drop(timer);
-    let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
-    load_bytes(&bytes)
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+}
+
+/// The file name at the end of a URL's path ("acled.csv"), which says
+/// whether it is a CSV to import.
+pub fn file_name(url: &str) -> &str {
+    let path = url.split(['?', '#']).next().unwrap_or(url);
+    path.rsplit('/').next().unwrap_or(path)
 }
 
 /// A story opened from a file, and the rows an import had to leave out.

@@ -36,15 +36,22 @@ impl Drop for ResizeWatch {
 /// rendering, where no effect runs).
 #[hook]
 pub fn use_width(node: NodeRef, fallback: f64) -> f64 {
-    let width = use_state_eq(|| fallback);
+    use_size(node, (fallback, 0.0)).0
+}
+
+/// The width and height of the element behind `node`, in whole CSS pixels,
+/// kept up to date as they change; `fallback` until they are known.
+#[hook]
+pub fn use_size(node: NodeRef, fallback: (f64, f64)) -> (f64, f64) {
+    let size = use_state_eq(|| fallback);
     {
-        let width = width.clone();
+        let size = size.clone();
         use_effect_with(node, move |node| {
             let watch = node.cast::<Element>().and_then(|el| {
                 let read = move || {
-                    let w = f64::from(el.client_width());
+                    let (w, h) = (f64::from(el.client_width()), f64::from(el.client_height()));
                     if w > 0.0 {
-                        width.set(w);
+                        size.set((w, h));
                     }
                 };
                 read();
@@ -54,5 +61,5 @@ pub fn use_width(node: NodeRef, fallback: f64) -> f64 {
             move || drop(watch)
         });
     }
-    *width
+    *size
 }

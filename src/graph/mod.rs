@@ -2,6 +2,8 @@
 //! nodes, ties as edges, positions, and what the reader's zoom and focus
 //! show, out.
 //!
+//! - [`frame`]: the frame on screen: the view box in its aspect, with room
+//!   for the always-labelled names;
 //! - [`network`]: the graph of actors and ties, node shapes and edge styles;
 //! - [`layout`]: a force simulation in d3-force's manner (one force per
 //!   file, Barnes–Hut many-body, a seeded LCG);
@@ -11,6 +13,7 @@
 //!
 //! Pure: no browser types here; `components::network` animates and draws it.
 
+pub mod frame;
 pub mod layout;
 pub mod network;
 pub mod rng;

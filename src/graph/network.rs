@@ -11,8 +11,10 @@
 
 use crate::format::model::Dataset;
 use crate::format::vocab::{ActorKind, RelationFamily, RelationKind};
+use crate::graph::frame::Frame;
 use crate::graph::layout::center::Center;
 use crate::graph::layout::collide::Collide;
+use crate::graph::layout::label_room::LabelRoom;
 use crate::graph::layout::link::{Link, LinkForce};
 use crate::graph::layout::many_body::ManyBody;
 use crate::graph::layout::position::Position;
@@ -93,6 +95,29 @@ impl NodeShape {
             NodeShape::Hexagon => 1.1,
             NodeShape::Triangle => 1.555,
             NodeShape::Octagon => 1.054,
+        }
+    }
+
+    /// How far the shape's outline is from its centre in the direction
+    /// (ux, uy) (a unit vector), for a shape of size `r` as in
+    /// [`NodeShape::path`]: where a tie's arrow should stop.
+    ///
+    /// ```
+    /// use dossier::graph::network::NodeShape;
+    /// assert_eq!(NodeShape::Circle.edge_distance(10.0, 0.6, 0.8), 10.0);
+    /// // A square's side is nearer than its corner.
+    /// let side = NodeShape::Square.edge_distance(10.0, 1.0, 0.0);
+    /// let corner = NodeShape::Square.edge_distance(10.0, 0.7071, 0.7071);
+    /// assert!((side - 8.86).abs() < 1e-9 && corner > 12.0);
+    /// ```
+    pub fn edge_distance(&self, r: f64, ux: f64, uy: f64) -> f64 {
+        let (ax, ay) = (ux.abs(), uy.abs());
+        match self {
+            NodeShape::Circle => r,
+            NodeShape::Square => r * 0.886 / ax.max(ay).max(1e-6),
+            NodeShape::Diamond => r * 1.253 / (ax + ay).max(1e-6),
+            // Near enough for the rest: between their inner and outer radii.
+            other => r * (1.0 + other.reach()) / 2.0,
         }
     }
 
@@ -206,10 +231,41 @@ impl EdgeStyle {
     ];
 }
 
+/// A tie's line: from its source's centre to its end, through `control`
+/// (a quadratic curve) when it shares its pair with other ties.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct EdgeGeometry {
+    pub start: (f64, f64),
+    pub control: Option<(f64, f64)>,
+    pub end: (f64, f64),
+}
+
+impl EdgeGeometry {
+    /// The SVG path: "M x,y L x,y" or "M x,y Q cx,cy x,y".
+    pub fn path(&self) -> String {
+        use crate::charts::svg::num;
+        let (s, e) = (self.start, self.end);
+        match self.control {
+            None => format!("M{},{}L{},{}", num(s.0), num(s.1), num(e.0), num(e.1)),
+            Some(c) => format!(
+                "M{},{}Q{},{} {},{}",
+                num(s.0),
+                num(s.1),
+                num(c.0),
+                num(c.1),
+                num(e.0),
+                num(e.1)
+            ),
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct GraphNode {
     /// Index into `dataset.actors`.
     pub actor: usize,
+    /// How it is drawn, from the actor's kind.
+    pub shape: NodeShape,
     /// Visible events the actor takes part in.
     pub events: usize,
     /// Drawn radius, in layout units: grows with the square root of `events`.
@@ -227,6 +283,10 @@ pub struct GraphEdge {
     pub style: EdgeStyle,
     /// Whether `source → target` means something different from the reverse.
     pub directed: bool,
+    /// How far this tie bows away from the straight line, in lanes: 0 for
+    /// a pair's only tie; ±0.5, ±1… for several between one pair, so that
+    /// each is its own curve with its own arrow.
+    pub bend: f64,
 }
 
 impl GraphEdge {
@@ -246,6 +306,12 @@ impl GraphEdge {
 pub struct Graph {
     pub nodes: Vec<GraphNode>,
     pub edges: Vec<GraphEdge>,
+    /// The frame it is laid out for: its shape, and the names it makes room for.
+    pub frame: Frame,
+    /// How much farther apart than usual the layout sets its nodes (1 or
+    /// more): a small graph spreads out to fill a big frame while its
+    /// nodes keep their size. See [`Graph::fit_spread`].
+    pub spread: f64,
 }
 
 /// The largest radius any node gets, in layout units: an actor in
@@ -269,6 +335,35 @@ pub fn radius(events: usize, most: usize) -> f64 {
         .sqrt()
         .min(1.0);
     6.0 + 3.5 * (events as f64).sqrt() * scale
+}
+
+/// Give the ties between one pair (either way round) lanes side by side,
+/// the shared-events tie in the middle when there is one.
+fn spread_parallel(edges: &mut [GraphEdge]) {
+    let mut pairs: BTreeMap<(usize, usize), Vec<usize>> = BTreeMap::new();
+    for (k, e) in edges.iter().enumerate() {
+        pairs
+            .entry((e.source.min(e.target), e.source.max(e.target)))
+            .or_default()
+            .push(k);
+    }
+    for (_, mut ks) in pairs {
+        let n = ks.len();
+        if n < 2 {
+            continue;
+        }
+        // Stated ties around the shared-events one: put it in the middle.
+        if let Some(p) = ks
+            .iter()
+            .position(|&k| matches!(edges[k].kind, EdgeKind::Together(_)))
+        {
+            let t = ks.remove(p);
+            ks.insert(n / 2, t);
+        }
+        for (lane, k) in ks.into_iter().enumerate() {
+            edges[k].bend = lane as f64 - (n - 1) as f64 / 2.0;
+        }
+    }
 }
 
 fn style_of(kind: &RelationKind) -> EdgeStyle {
@@ -319,6 +414,7 @@ impl Graph {
             .iter()
             .map(|&a| GraphNode {
                 actor: a,
+                shape: NodeShape::of(&ds.actors[a].kind),
                 events: involvement[a],
                 radius: radius(involvement[a], most),
                 x: 0.0,
@@ -344,6 +440,7 @@ impl Graph {
                     // Arrows only where direction is the point (who attacked,
                     // who killed); membership reads in words in the ties list.
                     directed: rel.kind.family() == RelationFamily::Hostility,
+                    bend: 0.0,
                 });
             }
         }
@@ -355,10 +452,17 @@ impl Graph {
                     kind: EdgeKind::Together(events),
                     style: EdgeStyle::Together,
                     directed: false,
+                    bend: 0.0,
                 });
             }
         }
-        Graph { nodes, edges }
+        spread_parallel(&mut edges);
+        Graph {
+            nodes,
+            edges,
+            frame: Frame::default(),
+            spread: 1.0,
+        }
     }
 
     /// Lay the graph out, deterministically, centred on the origin.
@@ -369,21 +473,59 @@ impl Graph {
             .iter()
             .map(|e| {
                 let mut l = Link::new(e.source, e.target);
-                l.distance = 40.0 + self.nodes[e.source].radius + self.nodes[e.target].radius;
+                l.distance =
+                    40.0 * self.spread + self.nodes[e.source].radius + self.nodes[e.target].radius;
                 if let EdgeKind::Together(events) = &e.kind {
                     l.weight = 0.5 + 0.25 * events.len().min(6) as f64;
                 }
                 l
             })
             .collect();
-        Simulation::new(n, seed)
-            .with_force(LinkForce::new(n, links))
-            .with_force(ManyBody::new(n, -180.0))
-            .with_force(Position::new(0.0, 0.0, 0.06))
+        // Actors with no tie are held closer, rather than pushed to the
+        // frame's far edges by the others.
+        let mut lone = vec![3.0; n];
+        for e in &self.edges {
+            lone[e.source] = 1.0;
+            lone[e.target] = 1.0;
+        }
+        let mut sim = Simulation::new(n, seed);
+        for i in 0..n {
+            sim.nodes.x[i] *= self.spread;
+            sim.nodes.y[i] *= self.spread;
+        }
+        sim.with_force(LinkForce::new(n, links))
+            .with_force(ManyBody::new(n, -180.0 * self.spread * self.spread))
+            .with_force(
+                Position::new(0.0, 0.0, 0.06)
+                    .for_aspect(self.frame.aspect())
+                    .with_weights(lone),
+            )
             .with_force(Center::new(0.0, 0.0))
             .with_force(Collide::new(
                 self.nodes.iter().map(|node| node.radius + 6.0).collect(),
             ))
+            .with_force(LabelRoom::new(
+                self.frame.clone(),
+                self.nodes.iter().map(|node| node.radius).collect(),
+            ))
+    }
+
+    /// Set [`Graph::spread`] so that the layout about fills its frame at
+    /// one layout unit a pixel: a trial layout at the usual spacing, then
+    /// the ratio of the frame to its extent (at most 4). Graphs of over 100
+    /// actors already fill any frame and keep the usual spacing.
+    pub fn fit_spread(&mut self, seed: u32) {
+        self.spread = 1.0;
+        if self.nodes.len() < 2 || self.nodes.len() > 100 {
+            return;
+        }
+        let mut sim = self.simulation(seed);
+        sim.run_to_rest();
+        let (x, y) = (&sim.nodes.x, &sim.nodes.y);
+        let (bx, by, w, h) = self.bounds_at(x, y, 0.0);
+        let _ = (bx, by);
+        let fill = (self.frame.width / w.max(1.0)).min(self.frame.height / h.max(1.0));
+        self.spread = (0.8 * fill).clamp(1.0, 4.0);
     }
 
     /// Run the layout to rest and store the positions.
@@ -400,18 +542,48 @@ impl Graph {
         }
     }
 
-    /// Where edge `k` is drawn, from node positions `x`, `y`: (x1, y1, x2, y2).
-    /// A directed edge stops at its target's rim so that its arrow shows.
-    pub fn edge_ends(&self, k: usize, x: &[f64], y: &[f64]) -> (f64, f64, f64, f64) {
+    /// Where edge `k` runs, from node positions `x`, `y`: a straight line,
+    /// or a curve bowed by its lane when a pair has several ties (bowed to
+    /// the same side of the pair's line whichever way the tie runs, so two
+    /// ties each way stay apart). A directed tie stops at its target's
+    /// edge, where its arrow shows.
+    pub fn edge_geometry(&self, k: usize, x: &[f64], y: &[f64]) -> EdgeGeometry {
         let e = &self.edges[k];
         let (sx, sy, tx, ty) = (x[e.source], y[e.source], x[e.target], y[e.target]);
-        if !e.directed {
-            return (sx, sy, tx, ty);
-        }
         let (dx, dy) = (tx - sx, ty - sy);
-        let len = (dx * dx + dy * dy).sqrt().max(1e-6);
-        let back = self.nodes[e.target].radius + 3.0;
-        (sx, sy, tx - dx / len * back, ty - dy / len * back)
+        let len = dx.hypot(dy).max(1e-6);
+        // The pair's own frame, from its lower node to its higher one.
+        let flip = if e.source < e.target { 1.0 } else { -1.0 };
+        let (nx, ny) = (-dy / len * flip, dx / len * flip);
+        let offset = e.bend * (len * 0.3).min(28.0);
+        let control =
+            (e.bend != 0.0).then(|| ((sx + tx) / 2.0 + nx * offset, (sy + ty) / 2.0 + ny * offset));
+        let end = if e.directed {
+            // Back along the tie's direction at its end.
+            let (cx, cy) = control.unwrap_or((sx, sy));
+            let (ux, uy) = (tx - cx, ty - cy);
+            let l = ux.hypot(uy).max(1e-6);
+            let (ux, uy) = (ux / l, uy / l);
+            let target = &self.nodes[e.target];
+            let back = target.shape.edge_distance(target.radius, ux, uy) + 2.0;
+            (tx - ux * back, ty - uy * back)
+        } else {
+            (tx, ty)
+        };
+        EdgeGeometry {
+            start: (sx, sy),
+            control,
+            end,
+        }
+    }
+
+    /// Where the arrowhead of each directed edge sits: marks that labels
+    /// keep clear of.
+    pub fn arrow_tips(&self, x: &[f64], y: &[f64]) -> Vec<(f64, f64)> {
+        (0..self.edges.len())
+            .filter(|&k| self.edges[k].directed)
+            .map(|k| self.edge_geometry(k, x, y).end)
+            .collect()
     }
 
     /// The smallest box holding every node at positions `x`, `y` with its
@@ -627,10 +799,12 @@ mod tests {
             .iter()
             .position(|e| e.directed && e.style == EdgeStyle::Hostility)
             .unwrap();
-        let (_, _, x2, y2) = g.edge_ends(k, &x, &y);
+        let (x2, y2) = g.edge_geometry(k, &x, &y).end;
         let t = &g.nodes[g.edges[k].target];
-        let gap = ((t.x - x2).powi(2) + (t.y - y2).powi(2)).sqrt();
-        assert!((gap - (t.radius + 3.0)).abs() < 1e-9);
+        let (ux, uy) = ((t.x - x2) / 1.0, (t.y - y2) / 1.0);
+        let gap = ux.hypot(uy);
+        let edge = t.shape.edge_distance(t.radius, ux / gap, uy / gap);
+        assert!((gap - (edge + 2.0)).abs() < 1e-9, "{gap} {edge}");
         let (bx, by, w, h) = g.bounds_at(&x, &y, 10.0);
         assert!(g
             .nodes

@@ -12,14 +12,22 @@ use crate::charts::labels::{place_within, text_size, Mark, Placement, Rect};
 use crate::format::model::Dataset;
 use crate::view::present::{self, plural};
 
-/// A box in layout units: (x, y, width, height).
-pub type Fit = (f64, f64, f64, f64);
+pub use super::frame::Fit;
+use super::frame::{Frame, LABEL_GAP_PX};
 
 /// How far the +/− buttons and one wheel notch zoom.
 pub const ZOOM_STEP: f64 = 1.25;
 /// Label size on screen, in CSS pixels: never smaller. A small frame shows
 /// fewer labels, not smaller ones.
 pub const LABEL_PX: f64 = 11.0;
+/// An arrowhead's length on screen, in CSS pixels: names keep this far
+/// from its tip.
+pub const ARROW_PX: f64 = 9.0;
+/// Graphs larger than this hide the ties from shared events until the
+/// reader asks for them: stated ties read better without them.
+pub const TOGETHER_BY_DEFAULT_UP_TO: usize = 40;
+/// From this many actors, every tie is dimmed but the focused actor's.
+pub const BIG_NETWORK: usize = 200;
 /// Graphs larger than this label only their busiest actors (more as the
 /// reader zooms in).
 pub const LABEL_ALL_UP_TO: usize = 80;
@@ -28,20 +36,6 @@ pub const LABEL_ALL_UP_TO: usize = 80;
 pub const ALWAYS_LABELLED: (usize, usize) = (3, 5);
 /// Frames narrower than this, in CSS pixels, are phone-sized.
 pub const NARROW_FRAME: f64 = 600.0;
-/// The space kept between a node and its label, in screen pixels.
-const LABEL_GAP_PX: f64 = 3.0;
-/// The room around the nodes in the fitted view, in layout units.
-pub const FIT_PAD: f64 = 24.0;
-
-/// A view box no smaller than 200 × 160, so a tiny graph is not blown up.
-///
-/// ```
-/// use dossier::graph::view::fit_box;
-/// assert_eq!(fit_box((-5.0, -5.0, 10.0, 400.0)), (-5.0, -5.0, 200.0, 400.0));
-/// ```
-pub fn fit_box(b: Fit) -> Fit {
-    (b.0, b.1, b.2.max(200.0), b.3.max(160.0))
-}
 
 /// Pan and zoom, applied on top of the fitted view: a point (x, y) of the
 /// drawing shows at (x · scale + tx, y · scale + ty) of the fitted box.
@@ -115,6 +109,24 @@ impl Zoom {
         })
     }
 
+    /// A zoom at `scale` that shows the drawing's point (x, y) at the
+    /// centre of the fitted box: where "Find an actor" takes the reader.
+    ///
+    /// ```
+    /// use dossier::graph::view::Zoom;
+    /// let z = Zoom::default().centre_on((0.0, 0.0, 200.0, 100.0), 30.0, 20.0, 2.0);
+    /// assert_eq!(z.to_view(30.0, 20.0), (100.0, 50.0));
+    /// ```
+    pub fn centre_on(self, fit: Fit, x: f64, y: f64, scale: f64) -> Zoom {
+        let scale = scale.clamp(0.2, 8.0);
+        let (cx, cy) = (fit.0 + fit.2 / 2.0, fit.1 + fit.3 / 2.0);
+        Zoom {
+            scale,
+            tx: cx - x * scale,
+            ty: cy - y * scale,
+        }
+    }
+
     /// The drawing group's `transform`.
     pub fn transform(self) -> String {
         format!(
@@ -156,20 +168,44 @@ pub fn label_priority(
     priority
 }
 
-/// How many drawing units one CSS pixel is, for a view box `fit` drawn in
-/// a frame `width` pixels wide at the given aspect (height / width), with
-/// the reader's zoom: the SVG scales the view box to fit the frame.
+/// How many drawing units one CSS pixel is, for a view box `fit` (in the
+/// frame's aspect, as [`Frame::fit`] makes it) drawn `width` pixels wide,
+/// with the reader's zoom.
 ///
 /// ```
 /// use dossier::graph::view::{units_per_px, Zoom};
 /// // 400 units across 200 px: two units a pixel; zoomed in twice, one.
-/// assert_eq!(units_per_px((0.0, 0.0, 400.0, 100.0), 200.0, 0.75, Zoom::default()), 2.0);
+/// assert_eq!(units_per_px((0.0, 0.0, 400.0, 300.0), 200.0, Zoom::default()), 2.0);
 /// let z = Zoom::default().around(2.0, 0.0, 0.0);
-/// assert_eq!(units_per_px((0.0, 0.0, 400.0, 100.0), 200.0, 0.75, z), 1.0);
+/// assert_eq!(units_per_px((0.0, 0.0, 400.0, 300.0), 200.0, z), 1.0);
 /// ```
-pub fn units_per_px(fit: Fit, width: f64, aspect: f64, zoom: Zoom) -> f64 {
-    let px_per_unit = (width / fit.2).min(width * aspect / fit.3) * zoom.scale;
-    1.0 / px_per_unit.max(1e-9)
+pub fn units_per_px(fit: Fit, width: f64, zoom: Zoom) -> f64 {
+    fit.2 / width.max(1.0) / zoom.scale
+}
+
+/// The frame for a graph drawn `width` × `height` CSS pixels: the busiest
+/// actors' names (3 on a phone-sized frame, 5 on a wider one) are the ones
+/// the layout makes room for.
+pub fn frame_for(ds: &Dataset, g: &Graph, width: f64, height: f64) -> Frame {
+    let top = if width < NARROW_FRAME {
+        ALWAYS_LABELLED.0
+    } else {
+        ALWAYS_LABELLED.1
+    };
+    let labels = g
+        .tab_order(ds)
+        .into_iter()
+        .take(top)
+        .map(|i| {
+            let (w, h) = text_size(&ds.actors[g.nodes[i].actor].name, LABEL_PX);
+            (i, w, h)
+        })
+        .collect();
+    Frame {
+        width,
+        height,
+        labels,
+    }
 }
 
 /// The part of the drawing the reader sees: the fitted box, through the zoom.
@@ -182,11 +218,13 @@ pub fn visible(fit: Fit, zoom: Zoom) -> Fit {
     )
 }
 
-/// The view box for nodes at `xs`, `ys`: the same whether the render or
-/// the animation asks, so the view never jumps between the two. Labels are
+/// The view box for nodes at `xs`, `ys`, in the graph's frame: the same
+/// whether the render or the animation asks, so the view never jumps
+/// between the two. It holds the always-labelled names; other labels are
 /// placed inside it and never widen it.
 pub fn fit_view(g: &Graph, xs: &[f64], ys: &[f64]) -> Fit {
-    fit_box(g.bounds_at(xs, ys, FIT_PAD))
+    let radii: Vec<f64> = g.nodes.iter().map(|n| n.radius).collect();
+    g.frame.fit(xs, ys, &radii)
 }
 
 /// The labels that fit, in priority order, at the nodes' positions: one
@@ -211,7 +249,7 @@ impl Labels {
         view: Fit,
     ) -> Labels {
         let font = LABEL_PX * unit;
-        let marks: Vec<Mark> = g
+        let mut marks: Vec<Mark> = g
             .nodes
             .iter()
             .enumerate()
@@ -226,13 +264,23 @@ impl Labels {
                 }
             })
             .collect();
+        // Arrowheads are marks too, with no label: names keep off them.
+        marks.extend(g.arrow_tips(xs, ys).into_iter().map(|(x, y)| Mark {
+            x,
+            y,
+            radius: ARROW_PX * unit,
+            width: 0.0,
+            height: 0.0,
+        }));
         let bounds = Rect {
             x0: view.0,
             y0: view.1,
             x1: view.0 + view.2,
             y1: view.1 + view.3,
         };
-        let at = place_within(&marks, priority, LABEL_GAP_PX * unit, Some(bounds), must);
+        let mut at = place_within(&marks, priority, LABEL_GAP_PX * unit, Some(bounds), must);
+        marks.truncate(g.nodes.len());
+        at.truncate(g.nodes.len());
         Labels { marks, at, font }
     }
 }
@@ -340,8 +388,7 @@ mod tests {
     }
 
     #[test]
-    fn the_fitted_box_has_a_floor_and_holds_every_node() {
-        assert_eq!(fit_box((0.0, 0.0, 10.0, 10.0)), (0.0, 0.0, 200.0, 160.0));
+    fn the_fitted_box_holds_every_node() {
         let ds = first_story().unwrap();
         let all: Vec<usize> = (0..ds.events.len()).collect();
         let mut g = Graph::build(&ds, &all, true, &[]);
@@ -365,7 +412,7 @@ mod tests {
         let priority = label_priority(&g, &order, None, |_| false, LABEL_ALL_UP_TO);
         let fit = fit_view(&g, &xs, &ys);
         let place = |width: f64, z: Zoom| {
-            let unit = units_per_px(fit, width, 0.75, z);
+            let unit = units_per_px(fit, width, z);
             let view = visible(fit, z);
             let labels = Labels::place(&ds, &g, (&xs, &ys), (&priority, 3), unit, view);
             // 11 CSS pixels, whatever the frame and the zoom.
@@ -410,6 +457,7 @@ mod tests {
             nodes: (0..n)
                 .map(|i| GraphNode {
                     actor: i,
+                    shape: crate::graph::network::NodeShape::Circle,
                     events: n - i,
                     radius: 5.0,
                     x: 0.0,
@@ -417,6 +465,8 @@ mod tests {
                 })
                 .collect(),
             edges: Vec::new(),
+            frame: Frame::default(),
+            spread: 1.0,
         }
     }
 

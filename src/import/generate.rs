@@ -41,7 +41,8 @@ const VERBS: [&str; 8] = [
     "disputes",
 ];
 
-fn name(rng: &mut Lcg, parts: usize) -> String {
+/// An invented name of `parts` syllables, capitalised: "Kamilo".
+pub(crate) fn name(rng: &mut Lcg, parts: usize) -> String {
     let mut out = String::new();
     for i in 0..parts {
         let s = SYLLABLES[rng.below(SYLLABLES.len())];
@@ -266,6 +267,42 @@ pub fn dataset_with_actors(events: usize, actors: usize, seed: u32) -> Dataset {
 /// (commas, quotes, line breaks), several associated actors to a cell, and
 /// fatalities. Invented names only: no real ACLED data.
 pub fn acled_csv(rows: usize, seed: u32) -> String {
+    let mut rng = Lcg::new(seed);
+    let actors: Vec<String> = (0..40)
+        .map(|_| format!("{} Brigade", name(&mut rng, 3)))
+        .collect();
+    let mut out = ACLED_HEADER.to_owned();
+    let start = crate::format::date::days_from_civil(2023, 10, 7);
+    for i in 0..rows {
+        let date = PartialDate::from_days(start + rng.below(220) as i64);
+        let a1 = rng.below(actors.len());
+        let a2 = rng.below(actors.len());
+        let fatalities = if rng.below(3) == 0 { rng.below(12) } else { 0 };
+        acled_row(
+            &mut out,
+            &mut rng,
+            i,
+            date,
+            (&actors[a1], &actors[a2]),
+            fatalities,
+        );
+    }
+    out
+}
+
+/// The header row of a current ACLED export.
+pub(crate) const ACLED_HEADER: &str = "event_id_cnty,event_date,year,time_precision,disorder_type,event_type,sub_event_type,actor1,assoc_actor_1,inter1,actor2,assoc_actor_2,inter2,interaction,civilian_targeting,iso,region,country,admin1,admin2,admin3,location,latitude,longitude,geo_precision,source,source_scale,notes,fatalities,tags,timestamp\n";
+
+/// Append row `i` of a synthetic export: an event between `actors` on
+/// `date`, of a type drawn from `rng`, with notes that need quoting.
+pub(crate) fn acled_row(
+    out: &mut String,
+    rng: &mut Lcg,
+    i: usize,
+    date: PartialDate,
+    (a1, a2): (&str, &str),
+    fatalities: usize,
+) {
     const TYPES: [(&str, &str); 6] = [
         ("Battles", "Armed clash"),
         (
@@ -277,38 +314,23 @@ pub fn acled_csv(rows: usize, seed: u32) -> String {
         ("Protests", "Peaceful protest"),
         ("Strategic developments", "Disrupted weapons use"),
     ];
-    let mut rng = Lcg::new(seed);
-    let actors: Vec<String> = (0..40)
-        .map(|_| format!("{} Brigade", name(&mut rng, 3)))
-        .collect();
-    let mut out = String::from(
-        "event_id_cnty,event_date,year,time_precision,disorder_type,event_type,sub_event_type,actor1,assoc_actor_1,inter1,actor2,assoc_actor_2,inter2,interaction,civilian_targeting,iso,region,country,admin1,admin2,admin3,location,latitude,longitude,geo_precision,source,source_scale,notes,fatalities,tags,timestamp\n",
+    let (event_type, sub) = TYPES[rng.below(TYPES.len())];
+    let assoc = format!("{}; {}", name(rng, 3), name(rng, 3));
+    let place = PLACES[rng.below(PLACES.len())];
+    let notes = format!(
+        "On {date}, {a1} and \"{}\" forces clashed near {place}, {} said.\nThe toll is {fatalities}.",
+        name(rng, 3),
+        name(rng, 3)
     );
-    let start = crate::format::date::days_from_civil(2023, 10, 7);
-    for i in 0..rows {
-        let (event_type, sub) = TYPES[rng.below(TYPES.len())];
-        let date = PartialDate::from_days(start + rng.below(220) as i64);
-        let a1 = &actors[rng.below(actors.len())];
-        let a2 = &actors[rng.below(actors.len())];
-        let assoc = format!("{}; {}", name(&mut rng, 3), name(&mut rng, 3));
-        let place = PLACES[rng.below(PLACES.len())];
-        let fatalities = if rng.below(3) == 0 { rng.below(12) } else { 0 };
-        let notes = format!(
-            "On {date}, {a1} and \"{}\" forces clashed near {place}, {} said.\nThe toll is {fatalities}.",
-            name(&mut rng, 3),
-            name(&mut rng, 3)
-        );
-        out.push_str(&format!(
-            "SYN{i},{date},{},{},Political violence,{event_type},{sub},{a1},{assoc},1,{a2},,2,12,,422,Middle East,Lebanon,South,{place} District,,{place},{:.4},{:.4},{},Synthetic Wire,National,\"{}\",{fatalities},,1700000000\n",
-            date.year,
-            1 + rng.below(3),
-            33.0 + rng.next_f64(),
-            35.2 + rng.next_f64(),
-            1 + rng.below(3),
-            notes.replace('"', "\"\""),
-        ));
-    }
-    out
+    out.push_str(&format!(
+        "SYN{i},{date},{},{},Political violence,{event_type},{sub},{a1},{assoc},1,{a2},,2,12,,422,Middle East,Lebanon,South,{place} District,,{place},{:.4},{:.4},{},Synthetic Wire,National,\"{}\",{fatalities},,1700000000\n",
+        date.year,
+        1 + rng.below(3),
+        33.0 + rng.next_f64(),
+        35.2 + rng.next_f64(),
+        1 + rng.below(3),
+        notes.replace('"', "\"\""),
+    ));
 }
 
 #[cfg(test)]

@@ -3,7 +3,10 @@
 //! - [`acled`]: an ACLED export (CSV), in steps, with the rows it had to skip
 //!   and why;
 //! - `generate` (native only): deterministic synthetic stories and ACLED
-//!   exports of any size, for tests, benchmarks and `dossier generate`.
+//!   exports of any size, for tests, benchmarks and `dossier generate`;
+//! - `shapes` (native only): stories of every shape (a hub, a story-week, a
+//!   one-day story, parallel ties, custom kinds, a long span, hundreds of
+//!   actors, an ACLED export of thousands of rows) for `dossier fixture`.
 //!
 //! Both produce datasets that pass [`crate::format::validate`]. Pure: no
 //! browser types here.
@@ -13,3 +16,5 @@ pub mod acled;
 // widget never does, so the generator stays out of the wasm.
 #[cfg(not(target_arch = "wasm32"))]
 pub mod generate;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod shapes;

@@ -149,17 +149,21 @@ impl AppState {
                 next.progress = None;
                 next.loaded = Loaded::Story(dataset);
                 next.generation = self.generation.wrapping_add(1);
-                if let Origin::File(name) = from {
-                    // A file is a new story: its view starts afresh.
-                    next.fragment = None;
-                    next.notice = (!skipped.is_empty()).then(|| Notice {
-                        title: format!(
-                            "Opened {name}; {} rows could not be used",
-                            thousands(skipped.len() as u64)
-                        ),
-                        problems: Rc::new(skipped),
-                    });
-                }
+                let opened = match from {
+                    Origin::File(name) => {
+                        // A file is a new story: its view starts afresh.
+                        next.fragment = None;
+                        format!("Opened {name}")
+                    }
+                    Origin::Query => "Opened the linked story".to_owned(),
+                };
+                next.notice = (!skipped.is_empty()).then(|| Notice {
+                    title: format!(
+                        "{opened}; {} rows could not be used",
+                        thousands(skipped.len() as u64)
+                    ),
+                    problems: Rc::new(skipped),
+                });
             }
             AppAction::Failed { from, problems } => {
                 next.fetching = None;

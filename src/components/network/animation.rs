@@ -69,11 +69,7 @@ impl Live {
             return;
         }
         for (el, k) in &self.edges {
-            let (x1, y1, x2, y2) = self.graph.edge_ends(*k, x, y);
-            let _ = el.set_attribute("x1", &num(x1));
-            let _ = el.set_attribute("y1", &num(y1));
-            let _ = el.set_attribute("x2", &num(x2));
-            let _ = el.set_attribute("y2", &num(y2));
+            let _ = el.set_attribute("d", &self.graph.edge_geometry(*k, x, y).path());
         }
     }
 

@@ -11,12 +11,12 @@ mod panels;
 
 use super::context::use_dossier;
 use super::ptr::ByPtr;
-use super::resize::use_width;
+use super::resize::use_size;
 use crate::charts::svg::{num, translate, view_box};
 use crate::graph::network::{EdgeKind, Graph, NodeShape};
 use crate::graph::view::{
-    fit_view, label_priority, units_per_px, visible, Described, Fit, Labels, Zoom, ALWAYS_LABELLED,
-    LABEL_ALL_UP_TO, LABEL_PX, NARROW_FRAME, ZOOM_STEP,
+    fit_view, frame_for, label_priority, units_per_px, visible, Described, Fit, Labels, Zoom,
+    ARROW_PX, BIG_NETWORK, LABEL_ALL_UP_TO, LABEL_PX, TOGETHER_BY_DEFAULT_UP_TO, ZOOM_STEP,
 };
 use crate::view::present::plural;
 use crate::view::state::Action;
@@ -25,23 +25,31 @@ use gestures::{use_gestures, use_wheel_zoom};
 use panels::{ActorFinder, ActorList, Legend, NodeDetails};
 use yew::prelude::*;
 
-/// The drawing's frame, height over width, as the stylesheet sets it
-/// (`.network__svg { aspect-ratio: 4 / 3 }`).
-const FRAME_ASPECT: f64 = 0.75;
-
 /// The network of actors, with its legend, details and list alternative.
 #[component]
 pub fn NetworkView() -> Html {
     let d = use_dossier();
     let all_actors = d.view.filters.is_empty();
+    let svg_ref = use_node_ref();
+    // The drawing's frame on screen: the stylesheet makes it portrait on a
+    // phone and landscape on a desktop; the layout takes its shape.
+    let (frame, frame_h) = use_size(svg_ref.clone(), (640.0, 480.0));
     let graph = {
         let ds = d.dataset.clone();
         let selected: Vec<String> = d.view.filters.actors.iter().cloned().collect();
+        // Laid out again only when the frame changes by a step (or its
+        // narrow or wide shape), not at every pixel of a resize.
+        let size = (
+            (frame / 40.0).round() as i64,
+            (frame_h / 40.0).round() as i64,
+        );
         use_memo(
-            (d.outcome.clone(), all_actors, selected),
-            move |(outcome, all, selected)| {
+            (d.outcome.clone(), all_actors, selected, size),
+            move |(outcome, all, selected, _)| {
                 let keep: Vec<&str> = selected.iter().map(String::as_str).collect();
                 let mut g = Graph::build(&ds, &outcome.events, *all, &keep);
+                g.frame = frame_for(&ds, &g, frame, frame_h.max(1.0));
+                g.fit_spread(1);
                 if animate() {
                     // Start from the spiral; the animation takes it to rest.
                     g.take_positions(&g.simulation(1));
@@ -62,10 +70,7 @@ pub fn NetworkView() -> Html {
     let zoom = use_state_eq(Zoom::default);
     let frozen_fit = use_state_eq(|| None::<Fit>);
     let group = use_node_ref();
-    let svg_ref = use_node_ref();
-    let frame_ref = use_node_ref();
     let (live, redraw) = use_layout(&graph, &group, &svg_ref, *frozen_fit);
-    let frame = use_width(frame_ref.clone(), 640.0);
 
     // Current positions: the live simulation's, or the graph's own.
     let (xs, ys): (Vec<f64>, Vec<f64>) = match live.borrow().as_ref() {
@@ -99,15 +104,12 @@ pub fn NetworkView() -> Html {
     // makes room for more.
     let fit = frozen_fit.unwrap_or_else(|| fit_view(&graph, &xs, &ys));
     let z = *zoom;
-    let unit = units_per_px(fit, frame, FRAME_ASPECT, z);
+    let unit = units_per_px(fit, frame, z);
     let limit = (LABEL_ALL_UP_TO as f64 * z.scale * z.scale).ceil() as usize;
     let priority = label_priority(&graph, &described.order, focus_node, is_selected, limit);
-    // The focused and selected actors, and the busiest few, always.
-    let always = if frame < NARROW_FRAME {
-        ALWAYS_LABELLED.0
-    } else {
-        ALWAYS_LABELLED.1
-    };
+    // The focused and selected actors, and the busiest few (those the
+    // layout made room for), always.
+    let always = graph.frame.labels.len();
     // Counted from the priority itself, so a focused actor that is also
     // selected, or a selected one not in this graph, is not counted twice.
     let named = priority
@@ -126,26 +128,35 @@ pub fn NetworkView() -> Html {
     let gestures = use_gestures(&group, &svg_ref, &zoom, &frozen_fit, &live, &redraw);
     use_wheel_zoom(&svg_ref, &gestures, fit);
 
-    let edges = graph.edges.iter().enumerate().map(|(k, e)| {
-        let (x1, y1, x2, y2) = graph.edge_ends(k, &xs, &ys);
+    // Ties from shared events are many in a big network: off by default
+    // there, behind a toggle; stated ties are always drawn.
+    let together_count = graph
+        .edges
+        .iter()
+        .filter(|e| matches!(e.kind, EdgeKind::Together(_)))
+        .count();
+    let show_together = use_state_eq(|| None::<bool>);
+    let together_on = show_together.unwrap_or(graph.nodes.len() <= TOGETHER_BY_DEFAULT_UP_TO);
+    let edges = graph.edges.iter().enumerate().filter(|(_, e)| together_on || !matches!(e.kind, EdgeKind::Together(_))).map(|(k, e)| {
         let width = match &e.kind {
-            EdgeKind::Together(events) => 1.0 + (events.len() as f64).sqrt(),
-            EdgeKind::Relation(_) => 1.5,
+            EdgeKind::Together(events) => 0.75 + 0.5 * (events.len() as f64).sqrt(),
+            EdgeKind::Relation(_) => 2.0,
         };
         let on = lit(e.source) && lit(e.target) && (focus_node.is_none() || focus_node == Some(e.source) || focus_node == Some(e.target));
+        let mine = focus_node.is_some() && on;
         let key = e.key(ds, &graph);
         let (relation_id, pair) = match e.kind {
             EdgeKind::Relation(_) => (Some(key.clone()), None),
             EdgeKind::Together(_) => (None, Some(key.clone())),
         };
         html! {
-            <line key={key} class={classes!("edge", format!("edge--{}", e.style.class()), (!on).then_some("is-dim"))}
+            <path key={key} class={classes!("edge", format!("edge--{}", e.style.class()), (!on).then_some("is-dim"), mine.then_some("is-lit"))}
                 data-relation-id={relation_id} data-edge={pair} data-index={k.to_string()}
-                x1={num(x1)} y1={num(y1)} x2={num(x2)} y2={num(y2)}
+                d={graph.edge_geometry(k, &xs, &ys).path()}
                 stroke-width={num(width)}
                 marker-end={e.directed.then_some("url(#dossier-arrow)")}>
                 <title>{ described.titles[k].clone() }</title>
-            </line>
+            </path>
         }
     });
 
@@ -222,8 +233,28 @@ pub fn NetworkView() -> Html {
     });
 
     let on_up = gestures.up();
+    let toggle_together = {
+        let show = show_together.clone();
+        Callback::from(move |_: Event| show.set(Some(!together_on)))
+    };
+    // Finding an actor in a big network zooms to it.
+    let on_find = {
+        let (zoom, xs, ys, big) = (
+            zoom.clone(),
+            xs.clone(),
+            ys.clone(),
+            graph.nodes.len() > LABEL_ALL_UP_TO,
+        );
+        Callback::from(move |i: usize| {
+            if big {
+                if let (Some(&x), Some(&y)) = (xs.get(i), ys.get(i)) {
+                    zoom.set(zoom.centre_on(fit, x, y, zoom.scale.max(2.5)));
+                }
+            }
+        })
+    };
     html! {
-        <section class="network" ref={frame_ref} aria-labelledby="dossier-network-title">
+        <section class={classes!("network", (graph.nodes.len() >= BIG_NETWORK).then_some("network--big"))} aria-labelledby="dossier-network-title">
             <h2 id="dossier-network-title" class="network__title">{ "Who is connected to whom" }</h2>
             <p id="dossier-network-desc" class="network__desc">
                 { format!(
@@ -232,7 +263,13 @@ pub fn NetworkView() -> Html {
                 ) }
             </p>
             <div class="network__tools">
-                <ActorFinder graph={ByPtr(graph.clone())} />
+                <ActorFinder graph={ByPtr(graph.clone())} {on_find} />
+                if together_count > 0 {
+                    <label class="network__toggle">
+                        <input type="checkbox" checked={together_on} onchange={toggle_together} />
+                        { format!("Ties from shared events ({})", together_count) }
+                    </label>
+                }
                 <div class="network__zoom" role="group" aria-label="Zoom">
                     <button type="button" class="button" onclick={gestures.zoom_by(ZOOM_STEP, fit)} aria-label="Zoom in">{ "+" }</button>
                     <button type="button" class="button" onclick={gestures.zoom_by(1.0 / ZOOM_STEP, fit)} aria-label="Zoom out">{ "−" }</button>
@@ -243,7 +280,9 @@ pub fn NetworkView() -> Html {
                 viewBox={view_box(fit.0, fit.1, fit.2, fit.3)}
                 onpointerdown={gestures.background_down(fit)} onpointermove={gestures.moved()} onpointerup={on_up.clone()} onpointercancel={on_up}>
                 <defs>
-                    <marker id="dossier-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
+                    // Sized in pixels on screen, like the ties' strokes.
+                    <marker id="dossier-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerUnits="userSpaceOnUse"
+                        markerWidth={num(ARROW_PX * unit)} markerHeight={num(ARROW_PX * unit)} orient="auto-start-reverse">
                         <path d="M0,0L10,5L0,10z" class="network__arrow" />
                     </marker>
                 </defs>

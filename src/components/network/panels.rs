@@ -11,8 +11,10 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
-pub struct GraphProps {
+pub struct FinderProps {
     pub graph: ByPtr<Graph>,
+    /// Called with the node found, before focus moves to it.
+    pub on_find: Callback<usize>,
 }
 
 #[derive(Properties, PartialEq)]
@@ -48,21 +50,22 @@ pub fn NodeDetails(props: &NodeDetailsProps) -> Html {
 }
 
 /// "Find an actor": type part of a name or alias, pick a match, and focus
-/// goes to that actor's node.
+/// goes to that actor's node (which a big network zooms to).
 #[component]
-pub fn ActorFinder(props: &GraphProps) -> Html {
+pub fn ActorFinder(props: &FinderProps) -> Html {
     let d = use_dossier();
     let query = use_state(String::new);
     let q = Query::new(&query);
-    let matches: Vec<(String, String)> = if q.is_empty() {
+    let matches: Vec<(usize, String, String)> = if q.is_empty() {
         Vec::new()
     } else {
         props
             .graph
             .nodes
             .iter()
-            .map(|n| &d.dataset.actors[n.actor])
-            .filter(|a| {
+            .enumerate()
+            .map(|(i, n)| (i, &d.dataset.actors[n.actor]))
+            .filter(|(_, a)| {
                 let mut text = a.name.clone();
                 for alias in &a.aliases {
                     text.push(' ');
@@ -71,7 +74,7 @@ pub fn ActorFinder(props: &GraphProps) -> Html {
                 q.matches(&fold(&text))
             })
             .take(6)
-            .map(|a| (a.id.clone(), a.name.clone()))
+            .map(|(i, a)| (i, a.id.clone(), a.name.clone()))
             .collect()
     };
     let on_input = {
@@ -92,8 +95,10 @@ pub fn ActorFinder(props: &GraphProps) -> Html {
                     if matches.is_empty() {
                         <li>{ "No actor in this view matches." }</li>
                     }
-                    { for matches.into_iter().map(|(id, name)| {
+                    { for matches.into_iter().map(|(i, id, name)| {
+                        let on_find = props.on_find.clone();
                         let focus = Callback::from(move |_: MouseEvent| {
+                            on_find.emit(i);
                             let selector = format!(".network [data-actor-id=\"{id}\"]");
                             if let Ok(Some(el)) = gloo::utils::document().query_selector(&selector) {
                                 if let Some(el) = el.dyn_ref::<web_sys::SvgElement>() {

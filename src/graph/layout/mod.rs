@@ -23,12 +23,16 @@
 //!   over a quadtree (theta 0.9), negative for repulsion;
 //! - [`center::Center`]: translates the layout so its mean is at the centre;
 //! - [`collide::Collide`]: keeps circles of given radii from overlapping;
-//! - [`position::Position`]: pulls each node gently toward a point.
+//! - [`position::Position`]: pulls each node gently toward a point, less
+//!   along the frame's longer side;
+//! - [`label_room::LabelRoom`]: keeps other nodes off the always-labelled
+//!   actors' names (no d3 counterpart).
 //!
 //! Pure: no browser types here.
 
 pub mod center;
 pub mod collide;
+pub mod label_room;
 pub mod link;
 pub mod many_body;
 pub mod position;

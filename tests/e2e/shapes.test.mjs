@@ -1,0 +1,161 @@
+// Stories of every shape (tests/fixtures/shapes, written by `make fixtures`)
+// and the first story, each at 375 and 1200 px, through the same checks:
+// the network's top actors are named legibly and clear of everything else,
+// no node covers another, the layout fills its frame; the timeline has no
+// tall stacks and few elements; nothing scrolls sideways; axe finds nothing.
+// Screenshots of every view go to the gallery (docs/screenshots/gallery
+// with SCREENSHOTS=docs).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readdirSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { setup, openPage, ready, axe, ROOT, ARTIFACTS } from './harness.mjs';
+
+const FIXTURES = join(ROOT, 'tests/fixtures/shapes');
+const GALLERY = process.env.SCREENSHOTS === 'docs' ? join(ROOT, 'docs/screenshots/gallery') : join(ARTIFACTS, 'gallery');
+
+const files = existsSync(FIXTURES) ? readdirSync(FIXTURES).filter((f) => /\.(json|csv)$/.test(f)).sort() : [];
+const extra = Object.fromEntries(files.map((f) => [`shapes/${f}`, join(FIXTURES, f)]));
+const env = setup({ extra });
+
+const stories = [['first-story', ''], ...files.map((f) => [f.replace(/\.\w+$/, ''), `?data=shapes/${f}`])];
+const WIDTHS = [
+  [375, 800, 3],
+  [1200, 900, 5],
+];
+
+test('every fixture shape is there (make fixtures writes them)', () => {
+  assert.ok(files.length >= 8, `found ${files.join(', ')} in ${FIXTURES}`);
+});
+
+/** Wait until the network's layout has come to rest: its picture stays put for 300 ms. */
+async function settled(page) {
+  await page.waitForFunction(
+    () => {
+      const node = document.querySelector('.network .node:last-of-type');
+      const now = `${node?.getAttribute('transform')} ${document.querySelector('.network__svg')?.getAttribute('viewBox')} ${document.querySelectorAll('.network__label').length}`;
+      const [last, since] = window.lastLayout ?? ['', 0];
+      if (now !== last) window.lastLayout = [now, performance.now()];
+      return now === last && performance.now() - since > 300;
+    },
+    null,
+    { polling: 50, timeout: 60000 },
+  );
+}
+
+/** What the drawn network shows, measured on screen in CSS pixels. */
+function measureNetwork(top) {
+  const svg = document.querySelector('.network__svg').getBoundingClientRect();
+  const nodes = [...document.querySelectorAll('.network .node')].map((g) => {
+    const r = g.querySelector('path').getBoundingClientRect();
+    // The circle inside the shape's box: a fair stand-in for every shape.
+    return { i: g.dataset.index, name: g.getAttribute('aria-label'), x: r.x + r.width / 2, y: r.y + r.height / 2, r: Math.min(r.width, r.height) / 2, box: r };
+  });
+  const labels = [...document.querySelectorAll('.network__label')].map((t) => {
+    const r = t.getBoundingClientRect();
+    const px = parseFloat(t.getAttribute('font-size')) * t.getScreenCTM().a;
+    return { i: t.dataset.index, text: t.textContent, px, box: { x0: r.left, y0: r.top, x1: r.right, y1: r.bottom } };
+  });
+  const hits = (b, n) => {
+    const nx = Math.max(b.x0, Math.min(n.x, b.x1));
+    const ny = Math.max(b.y0, Math.min(n.y, b.y1));
+    return (nx - n.x) ** 2 + (ny - n.y) ** 2 < (n.r - 1) ** 2;
+  };
+  const overlap = (a, b) => a.x0 < b.x1 - 1 && b.x0 < a.x1 - 1 && a.y0 < b.y1 - 1 && b.y0 < a.y1 - 1;
+  const problems = [];
+  // The busiest actors come first in the document (the tab order).
+  for (const n of nodes.slice(0, top)) {
+    const l = labels.find((l) => l.i === n.i);
+    if (!l) {
+      problems.push(`no label for ${n.name}`);
+      continue;
+    }
+    if (l.px < 10.9) problems.push(`${l.text} at ${l.px.toFixed(1)} px`);
+    const b = l.box;
+    if (b.x0 < svg.left - 1 || b.y0 < svg.top - 1 || b.x1 > svg.right + 1 || b.y1 > svg.bottom + 1) problems.push(`${l.text} outside the frame`);
+    for (const o of labels) if (o !== l && overlap(b, o.box)) problems.push(`${l.text} overlaps the label ${o.text}`);
+    for (const o of nodes) if (o.i !== n.i && hits(b, o)) problems.push(`${l.text} covers the node ${o.name}`);
+  }
+  let overlapping = 0;
+  for (let a = 0; a < nodes.length; a++) {
+    for (let b = a + 1; b < nodes.length; b++) {
+      const [p, q] = [nodes[a], nodes[b]];
+      if (Math.hypot(p.x - q.x, p.y - q.y) < p.r + q.r - 1) {
+        overlapping++;
+        if (overlapping <= 3) problems.push(`${p.name} overlaps ${q.name}`);
+      }
+    }
+  }
+  const x0 = Math.min(...nodes.map((n) => n.box.left));
+  const x1 = Math.max(...nodes.map((n) => n.box.right));
+  const y0 = Math.min(...nodes.map((n) => n.box.top));
+  const y1 = Math.max(...nodes.map((n) => n.box.bottom));
+  const fill = Math.max((x1 - x0) / svg.width, (y1 - y0) / svg.height);
+  if (nodes.length > 1 && fill < 0.7) problems.push(`the layout fills ${(fill * 100).toFixed(0)} % of the frame`);
+  return { problems, nodes: nodes.length, labels: labels.length, fill };
+}
+
+/** The timeline's point marks and elements, on screen. */
+function measureTimeline() {
+  const svg = document.querySelector('svg.timeline');
+  if (!svg) return { problems: ['no timeline'] };
+  const xs = [...svg.querySelectorAll('.tl-mark')]
+    .filter((m) => !m.querySelector('.tl-span'))
+    .map((m) => {
+      const r = m.querySelector('.tl-symbol').getBoundingClientRect();
+      return r.x + r.width / 2;
+    })
+    .sort((a, b) => a - b);
+  let tallest = 0;
+  for (let a = 0, b = 0; b < xs.length; b++) {
+    while (xs[b] - xs[a] >= 6) a++;
+    tallest = Math.max(tallest, b - a + 1);
+  }
+  const marks = svg.querySelectorAll('.tl-mark, .tl-bin').length;
+  const elements = svg.querySelectorAll('*').length;
+  const problems = [];
+  if (tallest > 5) problems.push(`a stack of ${tallest} point marks within 6 px`);
+  if (marks > 400) problems.push(`${marks} marks`);
+  if (elements > 1200) problems.push(`${elements} SVG elements`);
+  return { problems, tallest, marks, elements };
+}
+
+const sideways = (page) => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+
+for (const [name, query] of stories) {
+  for (const [width, height, top] of WIDTHS) {
+    test(`${name} at ${width} px: network, timeline, no sideways scroll, no axe violations`, async () => {
+      const { context, page, problems } = await openPage(env.browser, { width, height, reducedMotion: 'reduce' });
+      await mkdir(GALLERY, { recursive: true });
+      const shot = (view) => page.screenshot({ path: join(GALLERY, `${name}-${view}-${width}.png`), fullPage: view !== 'network' });
+      await page.goto(`${env.server.url}${query}#v=network`);
+      await ready(page);
+      await page.waitForSelector('.network .node');
+      await settled(page);
+      const network = await page.evaluate(measureNetwork, top);
+      await page.locator('.network').scrollIntoViewIfNeeded();
+      await shot('network');
+      assert.deepEqual(await axe(page), [], 'network');
+      assert.ok((await sideways(page)) <= 0, 'the network view scrolls sideways');
+
+      await page.getByRole('button', { name: 'Charts', exact: true }).click();
+      await page.waitForSelector('svg.timeline');
+      const timeline = await page.evaluate(measureTimeline);
+      await shot('charts');
+      assert.deepEqual(await axe(page), [], 'charts');
+      assert.ok((await sideways(page)) <= 0, 'the charts view scrolls sideways');
+
+      await page.getByRole('button', { name: 'Events', exact: true }).click();
+      await page.waitForSelector('.cards [data-event-id]');
+      await shot('cards');
+      assert.deepEqual(await axe(page), [], 'cards');
+      assert.ok((await sideways(page)) <= 0, 'the cards view scrolls sideways');
+
+      assert.deepEqual(network.problems, [], `network: ${network.nodes} nodes, ${network.labels} labels, fill ${network.fill?.toFixed(2)}`);
+      assert.deepEqual(timeline.problems, [], `timeline: tallest stack ${timeline.tallest}, ${timeline.marks} marks, ${timeline.elements} elements`);
+      assert.deepEqual(problems, []);
+      await context.close();
+    });
+  }
+}
