@@ -375,18 +375,17 @@ fn decode_list<T: DeserializeOwned>(
 }
 
 fn decode<T: DeserializeOwned>(v: Value, at: &str, problems: &mut Vec<Problem>) -> Option<T> {
-    match serde_path_to_error::deserialize::<_, T>(v) {
+    match T::deserialize(&v) {
         Ok(t) => Some(t),
         Err(e) => {
-            let inner = e.path().to_string();
+            let message = e.to_string();
             let mut path = at.to_owned();
-            if inner != "." {
-                if !inner.starts_with('[') {
-                    path.push('.');
+            for step in blame::<T>(v, &message) {
+                match step {
+                    Step::Field(key) => path = json_key_path(&path, &key),
+                    Step::Index(i) => path.push_str(&format!("[{i}]")),
                 }
-                path.push_str(&inner);
             }
-            let message = e.into_inner().to_string();
             let kind = shape_problem(&message);
             // serde reports an unknown field at the object that holds it; name the field itself.
             if let ProblemKind::UnknownField { field, .. } = &kind {
@@ -398,6 +397,73 @@ fn decode<T: DeserializeOwned>(v: Value, at: &str, problems: &mut Vec<Problem>) 
             None
         }
     }
+}
+
+/// One step down into a JSON value.
+#[derive(Debug, Clone, PartialEq)]
+enum Step {
+    Field(String),
+    Index(usize),
+}
+
+/// Where inside `v` decoding it as `T` fails with `message`: the path of
+/// the deepest field or element whose removal either lets `v` decode or
+/// turns the complaint into "missing field" for that very field.
+///
+/// serde names the reason but not the place; tracking the place as it
+/// decodes (the serde_path_to_error crate) doubles the decoding code in
+/// the reader's download for every type, while this search runs only on
+/// a value that failed, and costs a few more decodes of one item.
+fn blame<T: DeserializeOwned>(v: Value, message: &str) -> Vec<Step> {
+    let mut path: Vec<Step> = Vec::new();
+    while let Some(here) = walk(&v, &path) {
+        let steps: Vec<Step> = match here {
+            Value::Object(m) => m.keys().cloned().map(Step::Field).collect(),
+            Value::Array(a) => (0..a.len()).map(Step::Index).collect(),
+            _ => break,
+        };
+        let culprit = steps.into_iter().find(|step| {
+            let mut trial = v.clone();
+            if let Some(parent) = walk_mut(&mut trial, &path) {
+                match (parent, step) {
+                    (Value::Object(m), Step::Field(k)) => {
+                        m.remove(k);
+                    }
+                    (Value::Array(a), Step::Index(i)) => {
+                        a.remove(*i);
+                    }
+                    _ => return false,
+                }
+            }
+            match T::deserialize(&trial) {
+                Ok(_) => true,
+                Err(e) => {
+                    let now = e.to_string();
+                    now != message
+                        && matches!(step, Step::Field(k) if now == format!("missing field `{k}`"))
+                }
+            }
+        });
+        match culprit {
+            Some(step) => path.push(step),
+            None => break,
+        }
+    }
+    path
+}
+
+fn walk<'v>(v: &'v Value, path: &[Step]) -> Option<&'v Value> {
+    path.iter().try_fold(v, |v, step| match step {
+        Step::Field(k) => v.get(k),
+        Step::Index(i) => v.get(*i),
+    })
+}
+
+fn walk_mut<'v>(v: &'v mut Value, path: &[Step]) -> Option<&'v mut Value> {
+    path.iter().try_fold(v, |v, step| match step {
+        Step::Field(k) => v.get_mut(k),
+        Step::Index(i) => v.get_mut(*i),
+    })
 }
 
 /// Turn serde's wording into ours, adding a suggestion for unknown fields.

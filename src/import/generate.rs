@@ -278,12 +278,13 @@ pub fn acled_csv(rows: usize, seed: u32) -> String {
         let a1 = rng.below(actors.len());
         let a2 = rng.below(actors.len());
         let fatalities = if rng.below(3) == 0 { rng.below(12) } else { 0 };
+        let assoc = format!("{}; {}", name(&mut rng, 3), name(&mut rng, 3));
         acled_row(
             &mut out,
             &mut rng,
             i,
             date,
-            (&actors[a1], &actors[a2]),
+            (&actors[a1], &assoc, &actors[a2]),
             fatalities,
         );
     }
@@ -293,14 +294,15 @@ pub fn acled_csv(rows: usize, seed: u32) -> String {
 /// The header row of a current ACLED export.
 pub(crate) const ACLED_HEADER: &str = "event_id_cnty,event_date,year,time_precision,disorder_type,event_type,sub_event_type,actor1,assoc_actor_1,inter1,actor2,assoc_actor_2,inter2,interaction,civilian_targeting,iso,region,country,admin1,admin2,admin3,location,latitude,longitude,geo_precision,source,source_scale,notes,fatalities,tags,timestamp\n";
 
-/// Append row `i` of a synthetic export: an event between `actors` on
-/// `date`, of a type drawn from `rng`, with notes that need quoting.
+/// Append row `i` of a synthetic export: an event on `date` between
+/// actor 1 (with its associated actors, `;`-separated) and actor 2, of a
+/// type drawn from `rng`, with notes that need quoting.
 pub(crate) fn acled_row(
     out: &mut String,
     rng: &mut Lcg,
     i: usize,
     date: PartialDate,
-    (a1, a2): (&str, &str),
+    (a1, assoc, a2): (&str, &str, &str),
     fatalities: usize,
 ) {
     const TYPES: [(&str, &str); 6] = [
@@ -315,7 +317,6 @@ pub(crate) fn acled_row(
         ("Strategic developments", "Disrupted weapons use"),
     ];
     let (event_type, sub) = TYPES[rng.below(TYPES.len())];
-    let assoc = format!("{}; {}", name(rng, 3), name(rng, 3));
     let place = PLACES[rng.below(PLACES.len())];
     let notes = format!(
         "On {date}, {a1} and \"{}\" forces clashed near {place}, {} said.\nThe toll is {fatalities}.",

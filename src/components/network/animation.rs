@@ -90,7 +90,8 @@ fn read_labels(root: &web_sys::Element) -> Vec<(web_sys::Element, usize, f64, f6
         .map(|(el, i)| {
             let offset = |name: &str| {
                 el.get_attribute(name)
-                    .and_then(|v| v.parse().ok())
+                    .map(|v| js_sys::parse_float(&v))
+                    .filter(|v| v.is_finite())
                     .unwrap_or(0.0)
             };
             let (dx, dy) = (offset("data-dx"), offset("data-dy"));
@@ -165,6 +166,7 @@ pub fn use_layout(
     group: &NodeRef,
     svg: &NodeRef,
     frozen: Option<Fit>,
+    ties_shown: bool,
 ) -> (LiveRef, UseForceUpdateHandle) {
     let live = use_mut_ref(|| None::<Live>);
     let redraw = use_force_update();
@@ -213,6 +215,18 @@ pub fn use_layout(
                 (live.borrow_mut().as_mut(), group.cast::<web_sys::Element>())
             {
                 l.labels = read_labels(&root);
+            }
+        });
+    }
+    // The ties drawn change with the shared-events toggle: move those.
+    {
+        let (live, group) = (live.clone(), group.clone());
+        use_effect_with(ties_shown, move |_| {
+            if let (Some(l), Some(root)) =
+                (live.borrow_mut().as_mut(), group.cast::<web_sys::Element>())
+            {
+                l.edges = indexed(&root, ".edge");
+                l.paint();
             }
         });
     }

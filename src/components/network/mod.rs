@@ -70,7 +70,16 @@ pub fn NetworkView() -> Html {
     let zoom = use_state_eq(Zoom::default);
     let frozen_fit = use_state_eq(|| None::<Fit>);
     let group = use_node_ref();
-    let (live, redraw) = use_layout(&graph, &group, &svg_ref, *frozen_fit);
+    // Ties from shared events are many in a big network: off by default
+    // there, behind a toggle; stated ties are always drawn.
+    let together_count = graph
+        .edges
+        .iter()
+        .filter(|e| matches!(e.kind, EdgeKind::Together(_)))
+        .count();
+    let show_together = use_state_eq(|| None::<bool>);
+    let together_on = show_together.unwrap_or(graph.nodes.len() <= TOGETHER_BY_DEFAULT_UP_TO);
+    let (live, redraw) = use_layout(&graph, &group, &svg_ref, *frozen_fit, together_on);
 
     // Current positions: the live simulation's, or the graph's own.
     let (xs, ys): (Vec<f64>, Vec<f64>) = match live.borrow().as_ref() {
@@ -128,15 +137,6 @@ pub fn NetworkView() -> Html {
     let gestures = use_gestures(&group, &svg_ref, &zoom, &frozen_fit, &live, &redraw);
     use_wheel_zoom(&svg_ref, &gestures, fit);
 
-    // Ties from shared events are many in a big network: off by default
-    // there, behind a toggle; stated ties are always drawn.
-    let together_count = graph
-        .edges
-        .iter()
-        .filter(|e| matches!(e.kind, EdgeKind::Together(_)))
-        .count();
-    let show_together = use_state_eq(|| None::<bool>);
-    let together_on = show_together.unwrap_or(graph.nodes.len() <= TOGETHER_BY_DEFAULT_UP_TO);
     let edges = graph.edges.iter().enumerate().filter(|(_, e)| together_on || !matches!(e.kind, EdgeKind::Together(_))).map(|(k, e)| {
         let width = match &e.kind {
             EdgeKind::Together(events) => 0.75 + 0.5 * (events.len() as f64).sqrt(),
