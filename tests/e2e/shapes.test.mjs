@@ -128,26 +128,41 @@ for (const [name, query] of stories) {
     test(`${name} at ${width} px: network, timeline, no sideways scroll, no axe violations`, async () => {
       const { context, page, problems } = await openPage(env.browser, { width, height, reducedMotion: 'reduce' });
       await mkdir(GALLERY, { recursive: true });
-      const shot = (view) => page.screenshot({ path: join(GALLERY, `${name}-${view}-${width}.png`), fullPage: view !== 'network' });
+      // The gallery: the network section, the charts, and the first screen of cards.
+      const shot = async (view, selectors) => {
+        const path = join(GALLERY, `${name}-${view}-${width}.png`);
+        if (!selectors) return page.screenshot({ path });
+        const boxes = [];
+        for (const sel of selectors) {
+          const el = page.locator(sel);
+          if (await el.count()) boxes.push(await el.first().boundingBox());
+        }
+        const scroll = await page.evaluate(() => [window.scrollX, window.scrollY]);
+        const x0 = Math.min(...boxes.map((b) => b.x)) + scroll[0];
+        const y0 = Math.min(...boxes.map((b) => b.y)) + scroll[1];
+        const x1 = Math.max(...boxes.map((b) => b.x + b.width)) + scroll[0];
+        const y1 = Math.max(...boxes.map((b) => b.y + b.height)) + scroll[1];
+        return page.screenshot({ path, fullPage: true, clip: { x: x0, y: y0, width: x1 - x0, height: y1 - y0 } });
+      };
       await page.goto(`${env.server.url}${query}#v=network`);
       await ready(page);
       await page.waitForSelector('.network .node');
       await settled(page);
       const network = await page.evaluate(measureNetwork, top);
-      await page.locator('.network').scrollIntoViewIfNeeded();
-      await shot('network');
+      await shot('network', ['.network']);
       assert.deepEqual(await axe(page), [], 'network');
       assert.ok((await sideways(page)) <= 0, 'the network view scrolls sideways');
 
       await page.getByRole('button', { name: 'Charts', exact: true }).click();
       await page.waitForSelector('svg.timeline');
       const timeline = await page.evaluate(measureTimeline);
-      await shot('charts');
+      await shot('charts', ['.chart--timeline', '.chart--casualties']);
       assert.deepEqual(await axe(page), [], 'charts');
       assert.ok((await sideways(page)) <= 0, 'the charts view scrolls sideways');
 
       await page.getByRole('button', { name: 'Events', exact: true }).click();
       await page.waitForSelector('.cards [data-event-id]');
+      await page.evaluate(() => window.scrollTo(0, 0));
       await shot('cards');
       assert.deepEqual(await axe(page), [], 'cards');
       assert.ok((await sideways(page)) <= 0, 'the cards view scrolls sideways');

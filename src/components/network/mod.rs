@@ -137,6 +137,9 @@ pub fn NetworkView() -> Html {
     let gestures = use_gestures(&group, &svg_ref, &zoom, &frozen_fit, &live, &redraw);
     use_wheel_zoom(&svg_ref, &gestures, fit);
 
+    // In a big network only the focused actor's ties keep their arrows:
+    // hundreds of solid arrowheads would hide the faint ties they end.
+    let big = graph.nodes.len() >= BIG_NETWORK;
     let edges = graph.edges.iter().enumerate().filter(|(_, e)| together_on || !matches!(e.kind, EdgeKind::Together(_))).map(|(k, e)| {
         let width = match &e.kind {
             EdgeKind::Together(events) => 0.75 + 0.5 * (events.len() as f64).sqrt(),
@@ -154,7 +157,7 @@ pub fn NetworkView() -> Html {
                 data-relation-id={relation_id} data-edge={pair} data-index={k.to_string()}
                 d={graph.edge_geometry(k, &xs, &ys).path()}
                 stroke-width={num(width)}
-                marker-end={e.directed.then_some("url(#dossier-arrow)")}>
+                marker-end={(e.directed && (!big || mine)).then_some("url(#dossier-arrow)")}>
                 <title>{ described.titles[k].clone() }</title>
             </path>
         }
@@ -254,7 +257,7 @@ pub fn NetworkView() -> Html {
         })
     };
     html! {
-        <section class={classes!("network", (graph.nodes.len() >= BIG_NETWORK).then_some("network--big"))} aria-labelledby="dossier-network-title">
+        <section class={classes!("network", big.then_some("network--big"))} aria-labelledby="dossier-network-title">
             <h2 id="dossier-network-title" class="network__title">{ "Who is connected to whom" }</h2>
             <p id="dossier-network-desc" class="network__desc">
                 { format!(
