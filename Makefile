@@ -28,6 +28,8 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 LOGS := target/test-logs
 
 BENCH := target/bench
+# The build `make bench` compares this one against, side by side in one run.
+BENCH_BASELINE ?= e7af071
 LIGHTHOUSE := .tools/lighthouse/node_modules/.bin/lighthouse
 
 .PHONY: help tools node-tools browser serve dist size bench test lint fmt-check clippy test-native test-wasm test-e2e test-summary fixtures clean
@@ -105,7 +107,16 @@ bench: tools browser
 	node benches/layout-vs-d3.mjs $(BENCH)/layout-wasm > $(BENCH)/layout.json
 	if [ ! -x $(LIGHTHOUSE) ]; then npm install --no-audit --no-fund --prefix .tools/lighthouse lighthouse@13; fi
 	CHROMIUM=$(CHROMIUM) node benches/lighthouse.mjs $(LIGHTHOUSE) > $(BENCH)/lighthouse.json
-	node benches/report.mjs $(BENCH)/browser.json $(BENCH)/size.txt $(BENCH)/layout.json $(BENCH)/lighthouse.json
+	@# The baseline: the same release build of BENCH_BASELINE, from a worktree
+	@# sharing this target directory (only the crate itself recompiles).
+	rm -rf $(BENCH)/baseline && git worktree prune
+	git worktree add --detach $(BENCH)/baseline $(BENCH_BASELINE)
+	cd $(BENCH)/baseline && ln -s $(ROOT)/node_modules node_modules && \
+	  CARGO_TARGET_DIR=$(ROOT)/target trunk build --release --offline --dist $(ROOT)/$(BENCH)/baseline-dist
+	cargo run --release --quiet --bin dossier -- generate-acled 20000 5 248 > $(BENCH)/acled-20000-skewed.csv
+	CHROMIUM=$(CHROMIUM) node benches/scale.mjs $(BENCH)/acled-20000-skewed.csv $(BENCH)/network-1000.json dist $(BENCH)/baseline-dist > $(BENCH)/scale.json
+	git worktree remove --force $(BENCH)/baseline
+	BENCH_BASELINE=$(BENCH_BASELINE) node benches/report.mjs $(BENCH)/browser.json $(BENCH)/size.txt $(BENCH)/layout.json $(BENCH)/lighthouse.json $(BENCH)/scale.json
 	@# The byte budget: make bench fails when dist/ grows past the figure in
 	@# .ci/size-budget-kb (the size today; the target is 120 KB).
 	node .ci/size-report.mjs dist --budget-kb $$(cat .ci/size-budget-kb) > /dev/null

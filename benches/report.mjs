@@ -1,11 +1,39 @@
 // Collects `make bench`'s figures into one table and docs/PERFORMANCE.md:
 // criterion's medians, the in-browser timings and the size of dist/.
 //
-// Usage: node benches/report.mjs BROWSER.json SIZE.txt LAYOUT.json LIGHTHOUSE.json
+// Usage: node benches/report.mjs BROWSER.json SIZE.txt LAYOUT.json LIGHTHOUSE.json [SCALE.json]
 import { readFileSync, writeFileSync, existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
-const [browserJson, sizeTxt, layoutJson, lighthouseJson] = process.argv.slice(2);
+const [browserJson, sizeTxt, layoutJson, lighthouseJson, scaleJson] = process.argv.slice(2);
+const scale = scaleJson && existsSync(scaleJson) ? JSON.parse(readFileSync(scaleJson, 'utf8')) : null;
+const SCALE_ROWS = [
+  ['open-cards', 'ACLED export: "Open file…" → first paint of the cards'],
+  ['open-network', 'ACLED export: "Open file…" → first paint of the network'],
+  ['open-charts', 'ACLED export: "Open file…" → first paint of the charts'],
+  ['filter-cards', 'ACLED story: tick a filter → next paint, cards'],
+  ['filter-charts', 'ACLED story: tick a filter → next paint, charts (the timeline re-rendered)'],
+  ['timeline-elements', 'ACLED story: SVG elements in the timeline'],
+  ['network-1000-at-rest', '1,000 actors: link opened → layout at rest on screen'],
+];
+const scaleLines = () => {
+  if (!scale) return ['Not run.'];
+  const base = scale.baseline;
+  const cell = (k, v) => (v === undefined ? '–' : k === 'timeline-elements' ? String(v) : `${v.toFixed(1)} ms`);
+  return [
+    `Medians of ${scale.runs} runs per build, interleaved in one run (\`node benches/scale.mjs\`): this build against`,
+    `the baseline build \`${process.env.BENCH_BASELINE ?? 'none'}\`, on a ${scale.rows.toLocaleString('en')}-row ACLED-like export and a generated network of 1,000 actors, at 1200 × 900.`,
+    '',
+    `| measure | this build | baseline | ratio |`,
+    '|---|---|---|---|',
+    ...SCALE_ROWS.map(([k, label]) => {
+      const now = scale.current[k];
+      const then = base?.[k];
+      const ratio = then ? `${(now / then).toFixed(2)}×` : '–';
+      return `| ${label} | ${cell(k, now)} | ${cell(k, then)} | ${ratio} |`;
+    }),
+  ];
+};
 const lighthouse = lighthouseJson && existsSync(lighthouseJson) ? JSON.parse(readFileSync(lighthouseJson, 'utf8')) : null;
 const budgetKb = Number(readFileSync('.ci/size-budget-kb', 'utf8').trim());
 const totalKb = Number(/^total\s+\d+\s+\d+\s+([\d.]+)/m.exec(readFileSync(sizeTxt, 'utf8'))?.[1]);
@@ -73,6 +101,10 @@ const lines = [
   `| ACLED export of ${b.acled20k.events} rows: JS heap after GC | ${b.acled20k.jsHeapMB.toFixed(1)} MB |`,
   `| network of ${b.networkNodes} actors and ${b.networkEdges} ties: frame interval while dragging, median / 95th percentile / max (${b.dragFrames.frames} frames) | ${ms(b.dragFrames.medianMs)} / ${ms(b.dragFrames.p95Ms)} / ${ms(b.dragFrames.maxMs)} |`,
   '',
+  '## Stories at scale, against the baseline build',
+  '',
+  ...scaleLines(),
+  '',
   '## Layout head to head (`node benches/layout-vs-d3.mjs`)',
   '',
   `Our layout compiled to wasm (the shipped release profile) against d3-force 3 in node ${process.version},`,
@@ -113,6 +145,10 @@ const lines = [
 ];
 writeFileSync('docs/PERFORMANCE.md', lines.join('\n'));
 console.log(lines.join('\n'));
+if (scale?.current.problems?.length) {
+  console.error('scale problems:', scale.current.problems);
+  process.exit(1);
+}
 if (b.problems?.length) {
   console.error('browser problems:', b.problems);
   process.exit(1);

@@ -16,7 +16,8 @@ pub const USAGE: &str = "usage:
   dossier schema         print the JSON Schema of the format
   dossier noscript       print index.html's no-JavaScript summary of the bundled story
   dossier generate N [SEED] [ACTORS]   print a synthetic dataset of N events (for tests and benchmarks)
-  dossier generate-acled N [SEED]      print a synthetic ACLED-format CSV of N rows
+  dossier generate-acled N [SEED] [ACTORS]  print a synthetic ACLED-format CSV of N rows;
+                                       with ACTORS, Zipf-skewed among that many, dated in bursts
   dossier fixture NAME   print a story of one shape (JSON, or CSV for acled-5000)
   dossier fixture --list the shapes, one a line: name, file extension, what it is
   dossier import acled FILE.csv        print a Dossier dataset made from an ACLED export;
@@ -49,19 +50,31 @@ pub fn run(
             Err(problems) => (1, String::new(), report("first-story.json", b"", &problems)),
         },
         ["generate", n, rest @ ..] if rest.len() <= 2 => generate(n, rest),
-        ["generate-acled", n, rest @ ..] if rest.len() <= 1 => {
+        ["generate-acled", n, rest @ ..] if rest.len() <= 2 => {
             let n = n.parse::<usize>().ok().filter(|&n| n <= 1_000_000);
             let seed = rest.first().map_or(Some(1), |s| s.parse::<u32>().ok());
-            match (n, seed) {
-                (Some(n), Some(seed)) => (
+            let actors = rest.get(1).map(|a| {
+                a.parse::<usize>()
+                    .ok()
+                    .filter(|&a| (2..=100_000).contains(&a))
+            });
+            match (n, seed, actors) {
+                (Some(n), Some(seed), None) => (
                     0,
                     crate::import::generate::acled_csv(n, seed),
+                    String::new(),
+                ),
+                (Some(n), Some(seed), Some(Some(actors))) => (
+                    0,
+                    crate::import::shapes::acled(n, actors, seed),
                     String::new(),
                 ),
                 _ => (
                     2,
                     String::new(),
-                    format!("error: N must be 0–1000000\n{USAGE}"),
+                    format!(
+                        "error: N must be 0–1000000, SEED a whole number, ACTORS 2–100000\n{USAGE}"
+                    ),
                 ),
             }
         }

@@ -612,8 +612,8 @@ fn network(actors: usize, relations: usize, events: usize, seed: u32) -> Dataset
 
 /// An export in ACLED's layout: `rows` rows among `actors` actors, Zipf
 /// skewed so that a few take part in thousands of events, and dated in
-/// bursts (offensives) over two years.
-fn acled(rows: usize, actors: usize, seed: u32) -> String {
+/// bursts (offensives) over two years. `dossier generate-acled N SEED ACTORS`.
+pub fn acled(rows: usize, actors: usize, seed: u32) -> String {
     let mut rng = Lcg::new(seed);
     let names: Vec<String> = (0..actors)
         .map(|k| match k % 4 {
@@ -623,6 +623,7 @@ fn acled(rows: usize, actors: usize, seed: u32) -> String {
             _ => format!("{} Militia", name(&mut rng, 3)),
         })
         .collect();
+    let actors = actors.max(2);
     let zipf = Zipf::new(actors, 1.1);
     let start = crate::format::date::days_from_civil(2023, 1, 1);
     let bursts: Vec<i64> = (0..7).map(|_| rng.below(700) as i64).collect();

@@ -121,6 +121,19 @@ function measureTimeline() {
   return { problems, tallest, marks, elements };
 }
 
+/** Switch view and wait for it; a click that lands mid-render is made again. */
+async function switchTo(page, name, selector) {
+  for (let attempt = 0; ; attempt++) {
+    await page.getByRole('button', { name, exact: true }).click();
+    try {
+      await page.waitForSelector(selector, { timeout: 10000 });
+      return;
+    } catch (e) {
+      if (attempt === 1) throw e;
+    }
+  }
+}
+
 const sideways = (page) => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
 
 for (const [name, query] of stories) {
@@ -153,15 +166,13 @@ for (const [name, query] of stories) {
       assert.deepEqual(await axe(page), [], 'network');
       assert.ok((await sideways(page)) <= 0, 'the network view scrolls sideways');
 
-      await page.getByRole('button', { name: 'Charts', exact: true }).click();
-      await page.waitForSelector('svg.timeline');
+      await switchTo(page, 'Charts', 'svg.timeline');
       const timeline = await page.evaluate(measureTimeline);
       await shot('charts', ['.chart--timeline', '.chart--casualties']);
       assert.deepEqual(await axe(page), [], 'charts');
       assert.ok((await sideways(page)) <= 0, 'the charts view scrolls sideways');
 
-      await page.getByRole('button', { name: 'Events', exact: true }).click();
-      await page.waitForSelector('.cards [data-event-id]');
+      await switchTo(page, 'Events', '.cards [data-event-id]');
       await page.evaluate(() => window.scrollTo(0, 0));
       await shot('cards');
       assert.deepEqual(await axe(page), [], 'cards');

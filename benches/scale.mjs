@@ -1,0 +1,113 @@
+// Stories at scale, this build against a baseline build, side by side in
+// one run (runs interleaved, medians): a 20,000-row ACLED-like export
+// opened with "Open file…" into each view (time to the view's first paint),
+// a filter to the next paint in the cards and in the charts (where the
+// timeline re-renders), and a network of 1,000 actors laid out to rest.
+//
+// Usage: node benches/scale.mjs ACLED.csv NETWORK.json DIST [BASELINE_DIST]
+//        (prints JSON on stdout: { current, baseline })
+import { serve, launch, openPage } from '../tests/e2e/harness.mjs';
+import { resolve } from 'node:path';
+
+const [acledCsv, networkJson, dist, baselineDist] = process.argv.slice(2);
+const RUNS = Number(process.env.SCALE_RUNS ?? 5);
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+/** Time until the next frame has been painted, from a frame requested now. */
+const PAINTED = () => new Promise((ok) => requestAnimationFrame(() => setTimeout(ok, 0)));
+
+const VIEWS = [
+  ['cards', 'Events', '.cards .card'],
+  ['network', 'Network', '.network .node'],
+  ['charts', 'Charts', 'svg.timeline'],
+];
+
+/** Open the export with "Open file…" and time to the first paint of `view`. */
+async function openInto(browser, url, view) {
+  const [, button, selector] = VIEWS.find(([v]) => v === view);
+  const { context, page, problems } = await openPage(browser, { width: 1200, height: 900, reducedMotion: 'reduce' });
+  await page.goto(url);
+  await page.waitForSelector('[data-live] .card');
+  if (view !== 'cards') {
+    await page.getByRole('button', { name: button, exact: true }).click();
+    await page.waitForSelector(view === 'network' ? '.network .node' : 'svg.timeline');
+  }
+  const t0 = await page.evaluate(() => performance.now());
+  await page.locator('#dossier-open').setInputFiles(acledCsv);
+  await page.waitForSelector('.story__title:has-text("ACLED")', { timeout: 180_000 });
+  await page.waitForSelector(selector, { timeout: 180_000 });
+  const ms = (await page.evaluate(PAINTED).then(() => page.evaluate(() => performance.now()))) - t0;
+  return { ms, page, context, problems };
+}
+
+/** An action's time to the next paint, at a random moment in the frame. */
+async function toPaint(page, action) {
+  const times = [];
+  for (let i = 0; i < 11; i++) {
+    times.push(
+      await page.evaluate(async (act) => {
+        await new Promise((ok) => requestAnimationFrame(() => setTimeout(ok, 0)));
+        await new Promise((ok) => setTimeout(ok, Math.random() * 16));
+        const painted = new Promise((ok) => requestAnimationFrame(() => setTimeout(ok, 0)));
+        const t0 = performance.now();
+        eval(act)();
+        await painted;
+        return performance.now() - t0;
+      }, action),
+    );
+  }
+  return median(times);
+}
+
+const TICK_FIRST_KIND = `() => document.querySelector('.filters input[type=checkbox]').click()`;
+
+async function measure(browser, server) {
+  const out = {};
+  for (const [view] of VIEWS) {
+    const { ms, page, context, problems } = await openInto(browser, server.url, view);
+    out[`open-${view}`] = ms;
+    if (view === 'cards') out['filter-cards'] = await toPaint(page, TICK_FIRST_KIND);
+    if (view === 'charts') {
+      out['filter-charts'] = await toPaint(page, TICK_FIRST_KIND);
+      out['timeline-elements'] = await page.evaluate(() => document.querySelectorAll('svg.timeline *').length);
+    }
+    if (problems.length) out.problems = [...(out.problems ?? []), ...problems];
+    await context.close();
+  }
+  // The network of 1,000 actors: from the link to the layout at rest on screen.
+  {
+    const { context, page } = await openPage(browser, { width: 1200, height: 900, reducedMotion: 'reduce' });
+    await page.goto(server.url + '?data=network.json#v=network');
+    await page.waitForSelector('.network .node', { timeout: 180_000 });
+    await page.evaluate(PAINTED);
+    out['network-1000-at-rest'] = await page.evaluate(() => performance.now());
+    await context.close();
+  }
+  return out;
+}
+
+const builds = [['current', dist], ...(baselineDist ? [['baseline', baselineDist]] : [])];
+const servers = {};
+for (const [name, dir] of builds) {
+  servers[name] = await serve({ dir: resolve(dir), extra: { 'network.json': resolve(networkJson) } });
+}
+const browser = await launch();
+const runs = Object.fromEntries(builds.map(([name]) => [name, []]));
+try {
+  for (let r = 0; r < RUNS; r++) {
+    // Interleaved, so that the machine's noise falls on both alike.
+    for (const [name] of r % 2 ? [...builds].reverse() : builds) {
+      runs[name].push(await measure(browser, servers[name]));
+    }
+  }
+} finally {
+  await browser.close();
+  for (const s of Object.values(servers)) await s.close();
+}
+const result = { runs: RUNS, rows: 20000 };
+for (const [name] of builds) {
+  const keys = Object.keys(runs[name][0]).filter((k) => k !== 'problems');
+  result[name] = Object.fromEntries(keys.map((k) => [k, median(runs[name].map((m) => m[k]))]));
+  result[name].problems = runs[name].flatMap((m) => m.problems ?? []);
+}
+console.log(JSON.stringify(result, null, 2));
