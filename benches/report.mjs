@@ -8,9 +8,9 @@ import { join } from 'node:path';
 const [browserJson, sizeTxt, layoutJson, lighthouseJson, scaleJson] = process.argv.slice(2);
 const scale = scaleJson && existsSync(scaleJson) ? JSON.parse(readFileSync(scaleJson, 'utf8')) : null;
 const SCALE_ROWS = [
-  ['open-cards', 'ACLED export: "Open file…" → first paint of the cards'],
-  ['open-network', 'ACLED export: "Open file…" → first paint of the network'],
-  ['open-charts', 'ACLED export: "Open file…" → first paint of the charts'],
+  ['open-cards', 'ACLED export: "Open file…" → first paint of the cards (a new story opens on them)'],
+  ['open-network', 'ACLED export: "Open file…", then Network → its first paint'],
+  ['open-charts', 'ACLED export: "Open file…", then Charts → their first paint'],
   ['filter-cards', 'ACLED story: tick a filter → next paint, cards'],
   ['filter-charts', 'ACLED story: tick a filter → next paint, charts (the timeline re-rendered)'],
   ['timeline-elements', 'ACLED story: SVG elements in the timeline'],

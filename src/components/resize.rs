@@ -36,14 +36,15 @@ impl Drop for ResizeWatch {
 /// rendering, where no effect runs).
 #[hook]
 pub fn use_width(node: NodeRef, fallback: f64) -> f64 {
-    use_size(node, (fallback, 0.0)).0
+    use_size(node).map_or(fallback, |(w, _)| w)
 }
 
 /// The width and height of the element behind `node`, in whole CSS pixels,
-/// kept up to date as they change; `fallback` until they are known.
+/// kept up to date as they change; `None` until first measured (and in
+/// server-side rendering, where no effect runs).
 #[hook]
-pub fn use_size(node: NodeRef, fallback: (f64, f64)) -> (f64, f64) {
-    let size = use_state_eq(|| fallback);
+pub fn use_size(node: NodeRef) -> Option<(f64, f64)> {
+    let size = use_state_eq(|| None::<(f64, f64)>);
     {
         let size = size.clone();
         use_effect_with(node, move |node| {
@@ -51,7 +52,7 @@ pub fn use_size(node: NodeRef, fallback: (f64, f64)) -> (f64, f64) {
                 let read = move || {
                     let (w, h) = (f64::from(el.client_width()), f64::from(el.client_height()));
                     if w > 0.0 {
-                        size.set((w, h));
+                        size.set(Some((w, h)));
                     }
                 };
                 read();

@@ -176,7 +176,12 @@ pub fn use_layout(
             let mut sim = graph.simulation(1);
             let moving = animate();
             if !moving {
-                sim.run_to_rest();
+                // The graph was laid out to rest already: start there, cool.
+                for (i, n) in graph.nodes.iter().enumerate() {
+                    sim.nodes.x[i] = n.x;
+                    sim.nodes.y[i] = n.y;
+                }
+                sim.alpha = 0.0;
             }
             let root = group.cast::<web_sys::Element>();
             let found = |selector: &str| {

@@ -33,7 +33,11 @@ pub fn NetworkView() -> Html {
     let svg_ref = use_node_ref();
     // The drawing's frame on screen: the stylesheet makes it portrait on a
     // phone and landscape on a desktop; the layout takes its shape.
-    let (frame, frame_h) = use_size(svg_ref.clone(), (640.0, 480.0));
+    let measured = use_size(svg_ref.clone());
+    // The server has no frame to measure, and draws for 640 × 480; the
+    // browser lays out once, for the frame it has measured.
+    let (frame, frame_h) = measured.unwrap_or((640.0, 480.0));
+    let wait = measured.is_none() && cfg!(target_arch = "wasm32");
     let graph = {
         let ds = d.dataset.clone();
         let selected: Vec<String> = d.view.filters.actors.iter().cloned().collect();
@@ -44,8 +48,11 @@ pub fn NetworkView() -> Html {
             (frame_h / 40.0).round() as i64,
         );
         use_memo(
-            (d.outcome.clone(), all_actors, selected, size),
-            move |(outcome, all, selected, _)| {
+            (d.outcome.clone(), all_actors, selected, size, wait),
+            move |(outcome, all, selected, _, wait)| {
+                if *wait {
+                    return Graph::default();
+                }
                 let keep: Vec<&str> = selected.iter().map(String::as_str).collect();
                 let mut g = Graph::build(&ds, &outcome.events, *all, &keep);
                 g.frame = frame_for(&ds, &g, frame, frame_h.max(1.0));
