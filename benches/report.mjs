@@ -15,6 +15,8 @@ const SCALE_ROWS = [
   ['filter-charts', 'ACLED story: tick a filter → next paint, charts (the timeline re-rendered)'],
   ['timeline-elements', 'ACLED story: SVG elements in the timeline'],
   ['network-1000-at-rest', '1,000 actors: link opened → layout at rest on screen'],
+  ['drag-1000-median', '1,000 actors: frame interval while dragging a node, median'],
+  ['drag-1000-p95', '1,000 actors: frame interval while dragging a node, 95th percentile'],
 ];
 const scaleLines = () => {
   if (!scale) return ['Not run.'];

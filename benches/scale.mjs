@@ -2,7 +2,8 @@
 // one run (runs interleaved, medians): a 20,000-row ACLED-like export
 // opened with "Open file…", then each view (time from the file to the view's first paint),
 // a filter to the next paint in the cards and in the charts (where the
-// timeline re-renders), and a network of 1,000 actors laid out to rest.
+// timeline re-renders), and a network of 1,000 actors laid out to rest,
+// then dragged (frame intervals).
 //
 // Usage: node benches/scale.mjs ACLED.csv NETWORK.json DIST [BASELINE_DIST]
 //        (prints JSON on stdout: { current, baseline })
@@ -82,6 +83,25 @@ async function measure(browser, server) {
     await page.waitForSelector('.network .node', { timeout: 180_000 });
     await page.evaluate(PAINTED);
     out['network-1000-at-rest'] = await page.evaluate(() => performance.now());
+    // Then drag a node across it: the frame intervals while the layout runs
+    // under the pointer.
+    const box = await page.locator('.network .node').first().boundingBox();
+    await page.evaluate(() => {
+      window.__frames = [];
+      const loop = (t) => {
+        window.__frames.push(t);
+        if (window.__frames.length < 2000) requestAnimationFrame(loop);
+      };
+      requestAnimationFrame(loop);
+    });
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.down();
+    for (let k = 0; k < 60; k++) await page.mouse.move(box.x + box.width / 2 + k * 3, box.y + box.height / 2 + k * 2);
+    await page.mouse.up();
+    const frames = await page.evaluate(() => window.__frames.slice());
+    const gaps = frames.slice(1).map((t, i) => t - frames[i]).sort((a, b) => a - b);
+    out['drag-1000-median'] = gaps[Math.floor(gaps.length / 2)];
+    out['drag-1000-p95'] = gaps[Math.floor(gaps.length * 0.95)];
     await context.close();
   }
   return out;
