@@ -4,6 +4,7 @@
 //
 // Usage: node benches/browser.mjs EVENTS.json NETWORK.json ACLED.csv   (prints JSON on stdout)
 import { serve, launch, openPage } from '../tests/e2e/harness.mjs';
+import { dragFrames } from './frames.mjs';
 
 const [dataset, networkDataset, acledCsv] = process.argv.slice(2);
 const RUNS = 21;
@@ -130,24 +131,7 @@ try {
     await page.waitForSelector('.network .node', { timeout: 120_000 });
     out.networkNodes = await page.locator('.network .node').count();
     out.networkEdges = await page.locator('.network .edge').count();
-    const target = page.locator('.network .node').first();
-    const box = await target.boundingBox();
-    await page.evaluate(() => {
-      window.__frames = [];
-      const loop = (t) => {
-        window.__frames.push(t);
-        if (window.__frames.length < 2000) requestAnimationFrame(loop);
-      };
-      requestAnimationFrame(loop);
-    });
-    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-    await page.mouse.down();
-    for (let k = 0; k < 60; k++) {
-      await page.mouse.move(box.x + box.width / 2 + k * 3, box.y + box.height / 2 + k * 2);
-    }
-    await page.mouse.up();
-    const frames = await page.evaluate(() => window.__frames.slice());
-    const gaps = frames.slice(1).map((t, i) => t - frames[i]).sort((a, b) => a - b);
+    const gaps = await dragFrames(page);
     out.dragFrames = {
       frames: gaps.length,
       medianMs: gaps[Math.floor(gaps.length / 2)],

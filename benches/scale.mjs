@@ -9,6 +9,7 @@
 //        (prints JSON on stdout: { current, baseline })
 import { serve, launch, openPage } from '../tests/e2e/harness.mjs';
 import { resolve } from 'node:path';
+import { dragFrames } from './frames.mjs';
 
 const [acledCsv, networkJson, dist, baselineDist] = process.argv.slice(2);
 const RUNS = Number(process.env.SCALE_RUNS ?? 5);
@@ -85,21 +86,7 @@ async function measure(browser, server) {
     out['network-1000-at-rest'] = await page.evaluate(() => performance.now());
     // Then drag a node across it: the frame intervals while the layout runs
     // under the pointer.
-    const box = await page.locator('.network .node').first().boundingBox();
-    await page.evaluate(() => {
-      window.__frames = [];
-      const loop = (t) => {
-        window.__frames.push(t);
-        if (window.__frames.length < 2000) requestAnimationFrame(loop);
-      };
-      requestAnimationFrame(loop);
-    });
-    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-    await page.mouse.down();
-    for (let k = 0; k < 60; k++) await page.mouse.move(box.x + box.width / 2 + k * 3, box.y + box.height / 2 + k * 2);
-    await page.mouse.up();
-    const frames = await page.evaluate(() => window.__frames.slice());
-    const gaps = frames.slice(1).map((t, i) => t - frames[i]).sort((a, b) => a - b);
+    const gaps = await dragFrames(page);
     out['drag-1000-median'] = gaps[Math.floor(gaps.length / 2)];
     out['drag-1000-p95'] = gaps[Math.floor(gaps.length * 0.95)];
     await context.close();

@@ -121,12 +121,7 @@ fn generate(n: &str, rest: &[&str]) -> (u8, String, String) {
 /// `fixture --list`: "hub json one actor in most events", one a line.
 fn fixture_list() -> String {
     let mut out = String::new();
-    for (name, what) in crate::import::shapes::SHAPES {
-        let ext = if name.starts_with("acled") {
-            "csv"
-        } else {
-            "json"
-        };
+    for (name, ext, what) in crate::import::shapes::SHAPES {
         let _ = writeln!(out, "{name} {ext} {what}");
     }
     out

@@ -17,7 +17,7 @@ use dossier::import::shapes::{fixture, Fixture, SHAPES};
 
 fn stories() -> Vec<(String, Dataset)> {
     let mut out = vec![("first-story".to_owned(), first_story().unwrap())];
-    for (name, _) in SHAPES {
+    for (name, _, _) in SHAPES {
         let ds = match fixture(name).unwrap() {
             Fixture::Json(ds) => *ds,
             Fixture::Csv(csv) => {

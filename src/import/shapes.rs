@@ -32,35 +32,40 @@ impl Fixture {
             Fixture::Csv(csv) => csv.clone(),
         }
     }
-
-    pub fn extension(&self) -> &'static str {
-        match self {
-            Fixture::Json(_) => "json",
-            Fixture::Csv(_) => "csv",
-        }
-    }
 }
 
-/// Every shape by name, with what it stands for.
-pub const SHAPES: [(&str, &str); 8] = [
-    ("hub", "one actor in most events"),
+/// Every shape: its name, its file's extension, and what it stands for.
+pub const SHAPES: [(&str, &str, &str); 8] = [
+    ("hub", "json", "one actor in most events"),
     (
         "story-week",
+        "json",
         "most events in the last three days of fifteen months",
     ),
-    ("one-day", "every event on one day, told by time of day"),
-    ("ties", "parallel and mutual ties between a few actors"),
+    (
+        "one-day",
+        "json",
+        "every event on one day, told by time of day",
+    ),
+    (
+        "ties",
+        "json",
+        "parallel and mutual ties between a few actors",
+    ),
     (
         "custom-kinds",
+        "json",
         "actor and event kinds the format does not list",
     ),
-    ("decade", "events spread over twelve years"),
+    ("decade", "json", "events spread over twelve years"),
     (
         "network-250",
+        "json",
         "about 250 actors with skewed degrees and 600+ stated ties",
     ),
     (
         "acled-5000",
+        "csv",
         "an ACLED-like export of 5,400 rows, Zipf-skewed actors, dates in bursts",
     ),
 ];
@@ -666,8 +671,10 @@ mod tests {
 
     #[test]
     fn every_json_shape_is_valid() {
-        for (name, _) in SHAPES {
-            if let Some(Fixture::Json(ds)) = fixture(name) {
+        for (name, ext, _) in SHAPES {
+            let f = fixture(name).unwrap();
+            assert_eq!(matches!(f, Fixture::Json(_)), ext == "json", "{name}");
+            if let Fixture::Json(ds) = f {
                 assert_eq!(validate(&ds), Vec::new(), "{name}");
                 assert!(!ds.events.is_empty(), "{name}");
             }
