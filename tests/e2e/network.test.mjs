@@ -121,6 +121,23 @@ test('the actor finder focuses a node', async () => {
   await context.close();
 });
 
+test('in a big network, finding an actor zooms to it', async () => {
+  const { context, page, problems } = await open('?data=crowded.json#v=network');
+  const scaleOf = () => page.getAttribute('.network__svg > g', 'transform');
+  assert.match(await scaleOf(), /scale\(1\.0000\)/);
+  await page.getByLabel('Find an actor').fill('Group 17');
+  await page.locator('.network__matches').getByRole('button', { name: 'Group 17', exact: true }).click();
+  assert.equal(await page.evaluate(() => document.activeElement?.dataset.actorId), 'group-17');
+  assert.match(await scaleOf(), /scale\(2\.5000\)/);
+  // The actor found is in the middle of the frame.
+  const frame = await page.locator('.network__svg').boundingBox();
+  const box = await node(page, 'group-17').boundingBox();
+  const [cx, cy] = [box.x + box.width / 2, box.y + box.height / 2];
+  assert.ok(Math.abs(cx - (frame.x + frame.width / 2)) < 2 && Math.abs(cy - (frame.y + frame.height / 2)) < 2, `at ${cx}, ${cy}`);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('dragging pins a node, double-click releases it, and zoom works', async () => {
   const { context, page, problems } = await open('#v=network', { reducedMotion: 'no-preference' });
   await settled(page);

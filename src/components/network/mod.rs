@@ -247,19 +247,20 @@ pub fn NetworkView() -> Html {
         let show = show_together.clone();
         Callback::from(move |_: Event| show.set(Some(!together_on)))
     };
-    // Finding an actor in a big network zooms to it.
+    // Finding an actor in a big network zooms to it, where it is when found
+    // (read then, not copied at every render).
     let on_find = {
-        let (zoom, xs, ys, big) = (
-            zoom.clone(),
-            xs.clone(),
-            ys.clone(),
-            graph.nodes.len() > LABEL_ALL_UP_TO,
-        );
+        let (zoom, live, graph) = (zoom.clone(), live.clone(), graph.clone());
         Callback::from(move |i: usize| {
-            if big {
-                if let (Some(&x), Some(&y)) = (xs.get(i), ys.get(i)) {
-                    zoom.set(zoom.centre_on(fit, x, y, zoom.scale.max(2.5)));
-                }
+            if graph.nodes.len() <= LABEL_ALL_UP_TO {
+                return;
+            }
+            let at = match live.borrow().as_ref() {
+                Some(l) if i < l.sim.nodes.len() => Some((l.sim.nodes.x[i], l.sim.nodes.y[i])),
+                _ => graph.nodes.get(i).map(|n| (n.x, n.y)),
+            };
+            if let Some((x, y)) = at {
+                zoom.set(zoom.centre_on(fit, x, y, zoom.scale.max(2.5)));
             }
         })
     };
