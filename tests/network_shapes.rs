@@ -129,3 +129,32 @@ fn small_stories_draw_legibly_on_a_phone_and_a_desktop() {
 fn big_networks_draw_legibly_on_a_phone_and_a_desktop() {
     check_all(true);
 }
+
+/// A frame of any size, even one read from a hidden element (0 × 0, or a
+/// width with no height yet), lays out without a panic and with every
+/// position finite. A frame of 375 × 0 once blew the layout up to NaN.
+#[test]
+fn any_frame_size_lays_out() {
+    let stories = stories();
+    for (name, ds) in stories.iter().filter(|(_, ds)| ds.actors.len() < 40) {
+        let all: Vec<usize> = (0..ds.events.len()).collect();
+        for w in [0.0, 1.0, 9.0, 50.0, 159.0, 375.0, 1200.0] {
+            for h in [0.0, 1.0, 6.0, 150.0, 560.0] {
+                let mut g = Graph::build(ds, &all, true, &[]);
+                g.frame = frame_for(ds, &g, w, h);
+                g.fit_spread(1);
+                g.lay_out(1);
+                let (xs, ys): (Vec<f64>, Vec<f64>) = g.nodes.iter().map(|n| (n.x, n.y)).unzip();
+                assert!(
+                    xs.iter().chain(&ys).all(|v| v.is_finite()),
+                    "{name} at {w} × {h}: a position is not finite"
+                );
+                let fit = fit_view(&g, &xs, &ys);
+                assert!(
+                    [fit.0, fit.1, fit.2, fit.3].iter().all(|v| v.is_finite()),
+                    "{name} at {w} × {h}: the view box is not finite"
+                );
+            }
+        }
+    }
+}

@@ -32,11 +32,11 @@ impl Drop for ResizeWatch {
 }
 
 /// The width of the element behind `node`, in whole CSS pixels, kept up to
-/// date as it changes; `fallback` until it is known (and in server-side
+/// date as it changes (while it has a box); `fallback` until it is known (and in server-side
 /// rendering, where no effect runs).
 #[hook]
 pub fn use_width(node: NodeRef, fallback: f64) -> f64 {
-    use_size(node).map_or(fallback, |(w, _)| w)
+    use_measured(node, false).map_or(fallback, |(w, _)| w)
 }
 
 /// The width and height of the element behind `node`, in whole CSS pixels,
@@ -44,6 +44,12 @@ pub fn use_width(node: NodeRef, fallback: f64) -> f64 {
 /// server-side rendering, where no effect runs).
 #[hook]
 pub fn use_size(node: NodeRef) -> Option<(f64, f64)> {
+    use_measured(node, true)
+}
+
+/// The element's size once it has a width (and a height, when `need_height`).
+#[hook]
+fn use_measured(node: NodeRef, need_height: bool) -> Option<(f64, f64)> {
     let size = use_state_eq(|| None::<(f64, f64)>);
     {
         let size = size.clone();
@@ -51,7 +57,8 @@ pub fn use_size(node: NodeRef) -> Option<(f64, f64)> {
             let watch = node.cast::<Element>().and_then(|el| {
                 let read = move || {
                     let (w, h) = (f64::from(el.client_width()), f64::from(el.client_height()));
-                    if w > 0.0 {
+                    // A hidden or detached element reads 0: keep the last size.
+                    if w > 0.0 && (h > 0.0 || !need_height) {
                         size.set(Some((w, h)));
                     }
                 };

@@ -36,6 +36,8 @@ pub const LABEL_ALL_UP_TO: usize = 80;
 pub const ALWAYS_LABELLED: (usize, usize) = (3, 5);
 /// Frames narrower than this, in CSS pixels, are phone-sized.
 pub const NARROW_FRAME: f64 = 600.0;
+/// The smallest frame a network is laid out for, in CSS pixels a side.
+pub const MIN_FRAME_PX: f64 = 160.0;
 
 /// Pan and zoom, applied on top of the fitted view: a point (x, y) of the
 /// drawing shows at (x · scale + tx, y · scale + ty) of the fitted box.
@@ -201,9 +203,12 @@ pub fn frame_for(ds: &Dataset, g: &Graph, width: f64, height: f64) -> Frame {
             (i, w, h)
         })
         .collect();
+    // A frame is never drawn smaller than this: a size read while the
+    // element is hidden or detached (0 × 0, or a width with no height yet)
+    // would make every name larger than the frame and blow the layout up.
     Frame {
-        width,
-        height,
+        width: width.max(MIN_FRAME_PX),
+        height: height.max(MIN_FRAME_PX),
         labels,
     }
 }

@@ -51,6 +51,16 @@ impl LabelRoom {
 /// Push a circle at (cx, cy) of radius `r` out of the box `b`: the move, or
 /// `None` when they do not touch.
 fn out_of(b: (f64, f64, f64, f64), cx: f64, cy: f64, r: f64) -> Option<(f64, f64)> {
+    // A box or a node gone to infinity or NaN is no obstacle (and `clamp`
+    // would panic on NaN bounds).
+    if ![b.0, b.1, b.2, b.3, cx, cy, r]
+        .iter()
+        .all(|v| v.is_finite())
+        || b.0 > b.2
+        || b.1 > b.3
+    {
+        return None;
+    }
     let nx = cx.clamp(b.0, b.2);
     let ny = cy.clamp(b.1, b.3);
     let (dx, dy) = (cx - nx, cy - ny);
@@ -81,6 +91,9 @@ impl Force for LabelRoom {
             return;
         }
         let unit = self.unit(n);
+        if !unit.is_finite() {
+            return;
+        }
         let gap = LABEL_GAP_PX * unit;
         let boxes: Vec<(usize, (f64, f64, f64, f64))> = self
             .frame
