@@ -126,6 +126,16 @@ impl PartialDate {
         }
     }
 
+    /// The same date in another year (29 February becomes the 28th in a
+    /// year that has none).
+    pub fn with_year(&self, year: i32) -> Self {
+        let day = match (self.month, self.day) {
+            (Some(m), Some(d)) => Some(d.min(days_in_month(year, m))),
+            _ => self.day,
+        };
+        PartialDate { year, day, ..*self }
+    }
+
     pub fn precision(&self) -> Precision {
         match (self.month, self.day) {
             (Some(_), Some(_)) => Precision::Day,

@@ -229,15 +229,17 @@ pub fn from_value(value: Value) -> Result<Dataset, Vec<Problem>> {
         }
         None => None,
     };
-    let format = decode_part::<String>(&mut root, "format", true, &mut problems);
-    let story = decode_part::<Story>(&mut root, "story", true, &mut problems);
-    let notes = decode_part::<Vec<String>>(&mut root, "notes", false, &mut problems);
-    let (sources, sources_at) = decode_list::<Source>(&mut root, "sources", true, &mut problems);
-    let (actors, actors_at) = decode_list::<Actor>(&mut root, "actors", true, &mut problems);
-    let (events, events_at) = decode_list::<Event>(&mut root, "events", true, &mut problems);
+    let mut patched = Vec::new();
+    let p = (&mut problems, &mut patched);
+    let format = decode_part::<String>(&mut root, "format", true, p.0, p.1);
+    let story = decode_part::<Story>(&mut root, "story", true, p.0, p.1);
+    let notes = decode_part::<Vec<String>>(&mut root, "notes", false, p.0, p.1);
+    let (sources, sources_at) = decode_list::<Source>(&mut root, "sources", true, p.0, p.1);
+    let (actors, actors_at) = decode_list::<Actor>(&mut root, "actors", true, p.0, p.1);
+    let (events, events_at) = decode_list::<Event>(&mut root, "events", true, p.0, p.1);
     let (relations, relations_at) =
-        decode_list::<Relation>(&mut root, "relations", false, &mut problems);
-    let (tallies, tallies_at) = decode_list::<Tally>(&mut root, "tallies", false, &mut problems);
+        decode_list::<Relation>(&mut root, "relations", false, p.0, p.1);
+    let (tallies, tallies_at) = decode_list::<Tally>(&mut root, "tallies", false, p.0, p.1);
     let positions = Positions {
         sources: sources_at,
         actors: actors_at,
@@ -273,6 +275,7 @@ pub fn from_value(value: Value) -> Result<Dataset, Vec<Problem>> {
         positions,
         problems: Vec::new(),
         check_quotes: story_ok,
+        patched,
     };
     checker.run(format.is_some());
     problems.extend(checker.problems);
@@ -291,6 +294,7 @@ pub fn validate(ds: &Dataset) -> Vec<Problem> {
         positions: Positions::identity(ds),
         problems: Vec::new(),
         check_quotes: true,
+        patched: Vec::new(),
     };
     checker.run(true);
     checker.problems
@@ -325,9 +329,10 @@ fn decode_part<T: DeserializeOwned>(
     key: &'static str,
     required: bool,
     problems: &mut Vec<Problem>,
+    patched: &mut Vec<String>,
 ) -> Option<T> {
     match root.remove(key) {
-        Some(v) => decode(v, key, problems),
+        Some(v) => decode(v, key, problems, patched),
         None => {
             if required {
                 problems.push(Problem::new(
@@ -348,12 +353,15 @@ fn decode_list<T: DeserializeOwned>(
     key: &'static str,
     required: bool,
     problems: &mut Vec<Problem>,
+    patched: &mut Vec<String>,
 ) -> (Vec<T>, Vec<usize>) {
     match root.remove(key) {
         Some(Value::Array(items)) => items
             .into_iter()
             .enumerate()
-            .filter_map(|(i, v)| decode(v, &format!("{key}[{i}]"), problems).map(|t| (t, i)))
+            .filter_map(|(i, v)| {
+                decode(v, &format!("{key}[{i}]"), problems, patched).map(|t| (t, i))
+            })
             .unzip(),
         Some(other) => {
             problems.push(Problem::new(
@@ -374,29 +382,144 @@ fn decode_list<T: DeserializeOwned>(
     }
 }
 
-fn decode<T: DeserializeOwned>(v: Value, at: &str, problems: &mut Vec<Problem>) -> Option<T> {
-    match T::deserialize(&v) {
-        Ok(t) => Some(t),
+/// Decode `v` as a `T`, recording each field that fails and carrying on:
+/// the failing field is taken out (or, when the item needs it, stood in
+/// for by a neutral value) and the rest of the item is decoded again, so
+/// that one bad field never hides a problem elsewhere in the same item.
+/// The paths stood in for go to `patched`; the checks after decoding say
+/// nothing about them.
+fn decode<T: DeserializeOwned>(
+    mut v: Value,
+    at: &str,
+    problems: &mut Vec<Problem>,
+    patched: &mut Vec<String>,
+) -> Option<T> {
+    let mut typos: Vec<String> = Vec::new();
+    // Each round fixes one field; an item has a few dozen at most.
+    for _ in 0..24 {
+        let message = match T::deserialize(&v) {
+            Ok(t) => return Some(t),
+            Err(e) => e.to_string(),
+        };
+        let mut steps = blame::<T>(v.clone(), &message);
+        let missing = message
+            .strip_prefix("missing field `")
+            .and_then(|m| m.strip_suffix('`'))
+            .map(str::to_owned);
+        if let Some(k) = &missing {
+            // The place is the object that lacks the field: the blamed path,
+            // or the nearest object above it without that key.
+            while !matches!(walk(&v, &steps), Some(Value::Object(m)) if !m.contains_key(k)) {
+                if steps.pop().is_none() {
+                    break;
+                }
+            }
+            steps.push(Step::Field(k.clone()));
+        }
+        let mut path = at.to_owned();
+        for step in &steps {
+            match step {
+                Step::Field(key) => path = json_key_path(&path, key),
+                Step::Index(i) => path.push_str(&format!("[{i}]")),
+            }
+        }
+        let kind = shape_problem(&message);
+        // serde reports an unknown field at the object that holds it; name the field itself.
+        let mut unknown = None;
+        if let ProblemKind::UnknownField { field, .. } = &kind {
+            if !path.ends_with(field.as_str()) {
+                path = json_key_path(&path, field);
+            }
+            unknown = Some(field.clone());
+        }
+        // A misspelt field name ("nmae") is one mistake, not two: the field
+        // it was meant to be is not also reported missing.
+        let misspelt = missing.as_ref().is_some_and(|k| typos.contains(k));
+        if let ProblemKind::UnknownField {
+            suggestion: Some(meant),
+            ..
+        } = &kind
+        {
+            typos.push(meant.clone());
+        }
+        if !misspelt {
+            problems.push(Problem::new(path.clone(), kind));
+        }
+        let fixed = match unknown {
+            Some(field) => walk_mut(&mut v, &steps)
+                .and_then(Value::as_object_mut)
+                .and_then(|m| m.remove(&field))
+                .is_some(),
+            None => !steps.is_empty() && stand_in::<T>(&mut v, &steps),
+        };
+        if !fixed {
+            return None;
+        }
+        patched.push(path);
+    }
+    None
+}
+
+/// Values tried in place of a field that fails to decode: one of them is
+/// of the right shape for every required field of the format.
+fn stand_ins() -> [Value; 11] {
+    use serde_json::json;
+    [
+        json!(""),
+        json!("x-unknown"),
+        json!("2000-01-01"),
+        json!("reported"),
+        json!("exact"),
+        json!(1),
+        json!([]),
+        json!({ "state": "reported" }),
+        json!({ "qualifier": "exact", "value": 0 }),
+        json!({ "source": "", "quote": "", "paragraph": 1 }),
+        json!({ "actor": "", "role": "x-unknown" }),
+    ]
+}
+
+/// Take the value at `steps` out of `v`, or put a stand-in in its place
+/// where the item needs one; `false` when neither lets decoding get past it.
+fn stand_in<T: DeserializeOwned>(v: &mut Value, steps: &[Step]) -> bool {
+    let (parent, last) = steps.split_at(steps.len() - 1);
+    let fails_here = |trial: &Value| match T::deserialize(trial) {
+        Ok(_) => false,
         Err(e) => {
             let message = e.to_string();
-            let mut path = at.to_owned();
-            for step in blame::<T>(v, &message) {
-                match step {
-                    Step::Field(key) => path = json_key_path(&path, &key),
-                    Step::Index(i) => path.push_str(&format!("[{i}]")),
-                }
+            let again = blame::<T>(trial.clone(), &message);
+            again.starts_with(steps)
+                || matches!(&last[0], Step::Field(k) if message == format!("missing field `{k}`"))
+        }
+    };
+    // An optional field, or an element of a list: taken out. A list keeps
+    // its length (later elements keep their numbers), so an element is
+    // stood in for rather than removed.
+    if let Step::Field(k) = &last[0] {
+        let mut trial = v.clone();
+        if let Some(Value::Object(m)) = walk_mut(&mut trial, parent) {
+            m.remove(k);
+            if !fails_here(&trial) {
+                *v = trial;
+                return true;
             }
-            let kind = shape_problem(&message);
-            // serde reports an unknown field at the object that holds it; name the field itself.
-            if let ProblemKind::UnknownField { field, .. } = &kind {
-                if !path.ends_with(field.as_str()) {
-                    path = json_key_path(&path, field);
-                }
-            }
-            problems.push(Problem::new(path, kind));
-            None
         }
     }
+    for candidate in stand_ins() {
+        let mut trial = v.clone();
+        match (walk_mut(&mut trial, parent), &last[0]) {
+            (Some(Value::Object(m)), Step::Field(k)) => {
+                m.insert(k.clone(), candidate);
+            }
+            (Some(Value::Array(a)), Step::Index(i)) if *i < a.len() => a[*i] = candidate,
+            _ => return false,
+        }
+        if !fails_here(&trial) {
+            *v = trial;
+            return true;
+        }
+    }
+    false
 }
 
 /// One step down into a JSON value.
@@ -581,6 +704,16 @@ struct Checker<'a> {
     positions: Positions,
     problems: Vec<Problem>,
     check_quotes: bool,
+    /// Paths that failed to decode and were stood in for: already reported,
+    /// and not checked again.
+    patched: Vec<String>,
+}
+
+/// Whether `path` is `at` or inside it: `events[1].date` is inside
+/// `events[1]`, `events[10]` is not.
+fn is_within(path: &str, at: &str) -> bool {
+    path.strip_prefix(at)
+        .is_some_and(|rest| rest.is_empty() || rest.starts_with(['.', '[']))
 }
 
 enum IdSet {
@@ -592,7 +725,15 @@ enum IdSet {
 
 impl Checker<'_> {
     fn push(&mut self, path: impl Into<String>, kind: ProblemKind) {
-        self.problems.push(Problem::new(path, kind));
+        let path = path.into();
+        if !self.is_patched(&path) {
+            self.problems.push(Problem::new(path, kind));
+        }
+    }
+
+    /// Whether `path` was stood in for when it failed to decode.
+    fn is_patched(&self, path: &str) -> bool {
+        self.patched.iter().any(|p| is_within(path, p))
     }
 
     fn run(&mut self, format_written: bool) {
@@ -767,6 +908,10 @@ impl Checker<'_> {
         from_name: &str,
         to_name: &str,
     ) {
+        let stood_in = |name: &str| self.is_patched(&format!("{at}.{name}"));
+        if stood_in(from_name) || stood_in(to_name) {
+            return;
+        }
         if let (Some(a), Some(b)) = (from, to) {
             if b.last_day() < a.first_day() {
                 self.push(
@@ -777,10 +922,39 @@ impl Checker<'_> {
         }
     }
 
+    /// A date after the story was published is a mistake, most often in
+    /// the year: say so, with the date in the story's year (or the year
+    /// before) that the author likely meant.
+    fn not_after_publication(&mut self, date: Option<&PartialDate>, at: String) {
+        let published = &self.ds.story.published;
+        let Some(d) = date else { return };
+        if self.is_patched("story.published")
+            || self.is_patched(&at)
+            || d.first_day() <= published.last_day()
+        {
+            return;
+        }
+        let meant = [published.year, published.year - 1]
+            .into_iter()
+            .map(|year| d.with_year(year))
+            .find(|m| m.first_day() <= published.last_day());
+        let hint = meant
+            .map(|m| format!("; did you mean {m}?"))
+            .unwrap_or_default();
+        self.push(
+            at,
+            ProblemKind::Date(format!(
+                "{d} is after the story was published ({published}){hint}"
+            )),
+        );
+    }
+
     fn event(&mut self, i: usize, e: &Event) {
         let at = format!("events[{i}]");
         self.text(&e.summary, &at, "summary", "event summary");
         self.date_order(Some(&e.date), e.until.as_ref(), &at, "date", "until");
+        self.not_after_publication(Some(&e.date), format!("{at}.date"));
+        self.not_after_publication(e.until.as_ref(), format!("{at}.until"));
         if let Some(place) = &e.place {
             self.text(&place.name, &format!("{at}.place"), "name", "place name");
             if let Some(c) = &place.coordinates {
@@ -913,6 +1087,8 @@ impl Checker<'_> {
         self.reference(IdSet::Actors, &t.side, &format!("{at}.side"));
         self.count(&t.count, &format!("{at}.count"), true);
         self.date_order(t.since.as_ref(), Some(&t.as_of), &at, "since", "as_of");
+        self.not_after_publication(t.since.as_ref(), format!("{at}.since"));
+        self.not_after_publication(Some(&t.as_of), format!("{at}.as_of"));
         for (j, e) in t.events.iter().enumerate() {
             self.reference(IdSet::Events, e, &format!("{at}.events[{j}]"));
         }
@@ -985,7 +1161,10 @@ impl Checker<'_> {
             self.push(format!("{at}.quote"), ProblemKind::Missing("quote"));
             return;
         }
-        if !self.check_quotes {
+        if !self.check_quotes
+            || self.is_patched(&format!("{at}.paragraph"))
+            || self.is_patched(&format!("{at}.quote"))
+        {
             return;
         }
         match self.ds.paragraph(p.paragraph) {

@@ -557,7 +557,8 @@ impl Builder {
                     category: TallyCategory::Unknown,
                     count: at_least(n),
                     since: Some(PartialDate::from_days(month.first_day())),
-                    as_of: PartialDate::from_days(month.last_day()),
+                    // The export's last month may end after its last event.
+                    as_of: PartialDate::from_days(month.last_day().min(last)),
                     subset_of: None,
                     events: evs.iter().map(|&i| self.events[i].id.clone()).collect(),
                     provenance: vec![provenance(self, evs[0])],

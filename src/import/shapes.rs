@@ -575,7 +575,7 @@ impl Zipf {
 fn network(actors: usize, relations: usize, events: usize, seed: u32) -> Dataset {
     let mut d = Draft::new(
         "Who fights whom: armed groups of the region",
-        PartialDate::day(2024, 12, 1),
+        PartialDate::day(2024, 12, 31),
         seed,
     );
     d.per_paragraph = 12;
