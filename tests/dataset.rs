@@ -410,3 +410,165 @@ fn index_html_preview_counts_are_current() {
         "og: and twitter: descriptions should say {counts}"
     );
 }
+
+/// A mistake the property below plants: what it does to an event, and the
+/// path the problem must name.
+fn plant(v: &mut Value, kind: usize, i: usize) -> String {
+    let paragraphs: Vec<String> = v["story"]["paragraphs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p.as_str().unwrap().to_owned())
+        .collect();
+    let e = &mut v["events"][i];
+    let at = format!("events[{i}]");
+    match kind {
+        0 => {
+            e["date"] = "2024-13-01".into();
+            format!("{at}.date")
+        }
+        1 => {
+            e["kind"] = "bogus_kind".into();
+            format!("{at}.kind")
+        }
+        2 => {
+            // Cited from a paragraph that does not hold the quote.
+            let quote = e["provenance"][0]["quote"].as_str().unwrap().to_owned();
+            let wrong = paragraphs.iter().position(|p| !p.contains(&quote)).unwrap() + 1;
+            e["provenance"][0]["paragraph"] = wrong.into();
+            format!("{at}.provenance[0].quote")
+        }
+        3 => {
+            e["participants"] = serde_json::json!([{ "actor": "nobody-at-all", "role": "host" }]);
+            format!("{at}.participants[0].actor")
+        }
+        4 => {
+            e["status"]["state"] = "rumoured".into();
+            format!("{at}.status.state")
+        }
+        5 => {
+            e["sumary"] = "a typo".into();
+            format!("{at}.sumary")
+        }
+        6 => {
+            e["time_of_day"] = "dusk".into();
+            format!("{at}.time_of_day")
+        }
+        _ => {
+            e["summary"] = "".into();
+            format!("{at}.summary")
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    /// k mistakes of different kinds, in any events (two may share one),
+    /// are all reported in one run, each at its place: one mistake never
+    /// hides another, not even in the same item.
+    #[test]
+    fn every_planted_mistake_is_reported(
+        kinds in prop::sample::subsequence((0..8).collect::<Vec<usize>>(), 1..=8),
+        events in prop::collection::vec(0usize..18, 8),
+    ) {
+        let mut v: Value = serde_json::from_str(FIRST_STORY_JSON).unwrap();
+        let planted: Vec<String> = kinds
+            .iter()
+            .zip(&events)
+            .map(|(&k, &i)| plant(&mut v, k, i))
+            .collect();
+        let problems = problems_of(&v.to_string());
+        prop_assert!(problems.len() >= planted.len(), "{} mistakes, {} problems", planted.len(), problems.len());
+        for path in &planted {
+            prop_assert!(
+                problems.iter().any(|p| &p.path == path),
+                "nothing at {path}: {problems:#?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn a_bad_field_does_not_hide_a_wrong_paragraph_in_the_same_event() {
+    let mut v: Value = serde_json::from_str(FIRST_STORY_JSON).unwrap();
+    let a = plant(&mut v, 6, 4);
+    let b = plant(&mut v, 2, 4);
+    let paths: Vec<String> = problems_of(&v.to_string())
+        .into_iter()
+        .map(|p| p.path)
+        .collect();
+    assert_eq!(paths, [a, b]);
+}
+
+fn message_at(v: &Value, path: &str) -> String {
+    let problems = problems_of(&v.to_string());
+    problems
+        .iter()
+        .find(|p| p.path == path)
+        .unwrap_or_else(|| panic!("nothing at {path}: {problems:#?}"))
+        .kind
+        .to_string()
+}
+
+#[test]
+fn a_date_after_publication_is_an_error_with_the_likely_year() {
+    let mut v: Value = serde_json::from_str(FIRST_STORY_JSON).unwrap();
+    v["events"][4]["date"] = "2025-05-14".into();
+    v["tallies"][0]["as_of"] = "2025-05-15".into();
+    assert_eq!(
+        message_at(&v, "events[4].date"),
+        "2025-05-14 is after the story was published (2024-05-15); did you mean 2024-05-14?"
+    );
+    assert!(message_at(&v, "tallies[0].as_of").contains("did you mean 2024-05-15?"));
+    // A month after publication in the same year: the year before is meant.
+    v["events"][4]["date"] = "2024-06-02".into();
+    assert!(message_at(&v, "events[4].date").contains("did you mean 2023-06-02?"));
+}
+
+#[test]
+fn messages_say_how_to_fix_it() {
+    let base: Value = serde_json::from_str(FIRST_STORY_JSON).unwrap();
+    // An ellipsis typed as one character where the article has three dots.
+    let mut v = base.clone();
+    let para = v["story"]["paragraphs"][0].as_str().unwrap().to_owned();
+    let words: Vec<&str> = para.split(' ').collect();
+    v["story"]["paragraphs"][0] =
+        format!("{} ... {}", words[..4].join(" "), words[4..].join(" ")).into();
+    v["events"][0]["provenance"][0] = serde_json::json!({
+        "source": "al-monitor", "paragraph": 1, "quote": format!("{} … {}", words[2..4].join(" "), words[4])
+    });
+    assert!(message_at(&v, "events[0].provenance[0].quote").contains("the ellipsis differs"));
+    // An unknown kind: a term of one's own takes x-.
+    let mut v = base.clone();
+    v["events"][0]["kind"] = "village raid".into();
+    assert!(message_at(&v, "events[0].kind").contains("\"x-village-raid\""));
+    // An unknown time of day: the four there are.
+    let mut v = base.clone();
+    v["events"][0]["time_of_day"] = "dusk".into();
+    assert!(message_at(&v, "events[0].time_of_day")
+        .contains("the terms are morning, afternoon, evening, night"));
+    // A source's id where an actor belongs.
+    let mut v = base.clone();
+    v["events"][0]["participants"][0]["actor"] = "al-manar-source".into();
+    v["sources"][1]["id"] = "al-manar-source".into();
+    let m = message_at(&v, "events[0].participants[0].actor");
+    assert!(
+        m.contains("is a source's id, but an actor is needed here"),
+        "{m}"
+    );
+    // A claim with no `by`: the path, and a line to find it.
+    let mut v = base.clone();
+    v["events"][0]["status"] = serde_json::json!({ "state": "claimed" });
+    let text = serde_json::to_string_pretty(&v).unwrap();
+    let problems = problems_of(&text);
+    let p = problems
+        .iter()
+        .find(|p| p.path == "events[0].status.by")
+        .unwrap();
+    assert!(dossier::format::validate::locate(&text, &p.path).is_some());
+    // A quotation mark that ends a string early.
+    let broken = FIRST_STORY_JSON.replacen("\"Hezbollah\"", "\"the \"party\" of God\"", 1);
+    let m = problems_of(&broken)[0].kind.to_string();
+    assert!(m.contains("must be written \\\""), "{m}");
+}

@@ -143,16 +143,39 @@ pub fn load(text: &str) -> Result<Dataset, Vec<Problem>> {
         return Err(vec![Problem::new("$", ProblemKind::Empty)]);
     }
     let value: Value = serde_json::from_str(text).map_err(|e| {
+        let mut message = syntax_message(&e);
+        if unescaped_quote(text, e.line(), e.column()) {
+            message.push_str(
+                "; a string seems to end early: a \" inside a string must be written \\\"",
+            );
+        }
         vec![Problem::new(
             "$",
             ProblemKind::Syntax {
                 line: e.line(),
                 column: e.column(),
-                message: syntax_message(&e),
+                message,
             },
         )]
     })?;
     from_value(value)
+}
+
+/// Whether a syntax error at `line`, `column` (1-based) looks like a
+/// quotation mark that ended a string early: `"said "no" today"` fails
+/// at the `n`, just after a `"`, where a `,` or a `}` was expected.
+fn unescaped_quote(text: &str, line: usize, column: usize) -> bool {
+    let Some(row) = text.lines().nth(line.saturating_sub(1)) else {
+        return false;
+    };
+    let chars: Vec<char> = row.chars().collect();
+    let at = column.saturating_sub(1).min(chars.len());
+    let before = chars[..at].iter().rev().find(|c| !c.is_whitespace());
+    let here = chars.get(at).or(chars.get(at.saturating_sub(1)));
+    before == Some(&'"') && here.is_some_and(|c| c.is_alphanumeric() || *c == '"' || *c == '\'')
+        || (before.is_some_and(|c| c.is_alphanumeric())
+            && chars[..at].iter().filter(|&&c| c == '"').count() % 2 == 0
+            && chars[..at].contains(&'"'))
 }
 
 fn syntax_message(e: &serde_json::Error) -> String {
@@ -446,10 +469,16 @@ fn decode<T: DeserializeOwned>(
             problems.push(Problem::new(path.clone(), kind));
         }
         let fixed = match unknown {
-            Some(field) => walk_mut(&mut v, &steps)
-                .and_then(Value::as_object_mut)
-                .and_then(|m| m.remove(&field))
-                .is_some(),
+            Some(field) => {
+                // The blamed path may end at the unknown field or at its object.
+                if matches!(steps.last(), Some(Step::Field(k)) if *k == field) {
+                    steps.pop();
+                }
+                walk_mut(&mut v, &steps)
+                    .and_then(Value::as_object_mut)
+                    .and_then(|m| m.remove(&field))
+                    .is_some()
+            }
             None => !steps.is_empty() && stand_in::<T>(&mut v, &steps),
         };
         if !fixed {
@@ -530,8 +559,7 @@ enum Step {
 }
 
 /// Where inside `v` decoding it as `T` fails with `message`: the path of
-/// the deepest field or element whose removal either lets `v` decode or
-/// turns the complaint into "missing field" for that very field.
+/// the deepest field or element whose removal changes the complaint.
 ///
 /// serde names the reason but not the place; tracking the place as it
 /// decodes (the serde_path_to_error crate) doubles the decoding code in
@@ -558,13 +586,12 @@ fn blame<T: DeserializeOwned>(v: Value, message: &str) -> Vec<Step> {
                     _ => return false,
                 }
             }
+            // serde stops at the first bad value it meets, before it looks
+            // for missing fields: taking out any other field leaves the
+            // same complaint, and taking out the culprit changes it.
             match T::deserialize(&trial) {
                 Ok(_) => true,
-                Err(e) => {
-                    let now = e.to_string();
-                    now != message
-                        && matches!(step, Step::Field(k) if now == format!("missing field `{k}`"))
-                }
+                Err(e) => e.to_string() != message,
             }
         });
         match culprit {
@@ -887,7 +914,32 @@ impl Checker<'_> {
             IdSet::Events => ("event", &self.ids.events),
             IdSet::Tallies => ("tally", &self.ids.tallies),
         };
+        let others = [
+            ("source", &self.ids.sources),
+            ("actor", &self.ids.actors),
+            ("event", &self.ids.events),
+            ("tally", &self.ids.tallies),
+        ];
         if !known.contains(id) {
+            if let Some((other, _)) = others
+                .iter()
+                .find(|(w, ids)| *w != what && ids.contains(id))
+            {
+                let fix = match (what, *other) {
+                    ("actor", "source") => ": name the actor here, and link the source to it with the source's \"actor\"",
+                    _ => "",
+                };
+                self.push(
+                    at,
+                    ProblemKind::Reference(format!(
+                        "\"{}\" is {} {other}'s id, but {} {what} is needed here{fix}",
+                        id.chars().take(80).collect::<String>(),
+                        article(other),
+                        article(what),
+                    )),
+                );
+                return;
+            }
             let suggestion = nearest(id, known.iter().map(String::as_str)).map(str::to_owned);
             self.push(
                 at,
@@ -1183,13 +1235,26 @@ impl Checker<'_> {
                     .iter()
                     .position(|para| para.contains(p.quote.as_str()))
                     .map(|k| format!("it is in paragraph {}", k + 1));
+                let ellipsis = |s: &str| s.replace('…', "...");
+                let dots = elsewhere.is_none() && ellipsis(text).contains(&ellipsis(&p.quote));
                 let typography = elsewhere.is_none()
                     && fold_typography(text).contains(&fold_typography(&p.quote));
-                let hint = elsewhere.or_else(|| {
-                    typography.then(|| {
-                        "it matches once quotation marks and apostrophes are made plain: copy the article's own typography".to_owned()
+                let hint = elsewhere
+                    .or_else(|| {
+                        dots.then(|| {
+                            let (quote, article) = if p.quote.contains('…') {
+                                ("…", "...")
+                            } else {
+                                ("...", "…")
+                            };
+                            format!("the ellipsis differs: the quote has \"{quote}\" where the article has \"{article}\"; copy the article's own")
+                        })
                     })
-                });
+                    .or_else(|| {
+                        typography.then(|| {
+                            "it matches once quotation marks and apostrophes are made plain: copy the article's own typography".to_owned()
+                        })
+                    });
                 self.push(
                     format!("{at}.quote"),
                     ProblemKind::QuoteNotFound {
@@ -1203,6 +1268,14 @@ impl Checker<'_> {
     }
 }
 
+fn article(word: &str) -> &'static str {
+    if word.starts_with(['a', 'e', 'i', 'o', 'u']) {
+        "an"
+    } else {
+        "a"
+    }
+}
+
 fn fold_typography(s: &str) -> String {
     s.chars()
         .map(|c| match c {
@@ -1211,13 +1284,23 @@ fn fold_typography(s: &str) -> String {
             '–' | '—' => '-',
             c => c,
         })
-        .collect()
+        .collect::<String>()
+        .replace('…', "...")
 }
 
 /// Where a JSON path points in the text, as a 1-based (line, column), for
 /// compiler-style messages. `None` when the path is not found.
+/// A field that is missing (a claim with no `by`) is located at the
+/// nearest part of the path that is written: the object that lacks it.
 pub fn locate(text: &str, path: &str) -> Option<(usize, usize)> {
-    let offset = crate::format::jsonpos::offset_of(text, path)?;
+    let mut at = path;
+    let offset = loop {
+        if let Some(o) = crate::format::jsonpos::offset_of(text, at) {
+            break o;
+        }
+        let cut = at.rfind(['.', '['])?;
+        at = &at[..cut];
+    };
     let before = &text[..offset];
     let line = before.matches('\n').count() + 1;
     let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;

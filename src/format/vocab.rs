@@ -17,13 +17,47 @@ use std::fmt;
 use std::str::FromStr;
 
 /// Why a vocabulary string was refused.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("unknown {what} \"{found}\"{}", .suggestion.as_ref().map(|s| format!(" (did you mean \"{s}\"?)")).unwrap_or_default())]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct UnknownTerm {
     pub what: &'static str,
     pub found: String,
     pub suggestion: Option<&'static str>,
+    /// Every built-in term.
+    pub names: &'static [&'static str],
+    /// Whether the vocabulary takes `x-` terms of a dataset's own.
+    pub open: bool,
 }
+
+impl fmt::Display for UnknownTerm {
+    /// "unknown time of day "dusk"; the terms are morning, …": a closed
+    /// vocabulary lists its terms, an open one (with no near term to
+    /// suggest) says how to write a term of the dataset's own.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "unknown {} \"{}\"", self.what, self.found)?;
+        if let Some(s) = self.suggestion {
+            write!(f, " (did you mean \"{s}\"?)")?;
+        }
+        if self.open && self.suggestion.is_none() {
+            let own: String = self
+                .found
+                .to_ascii_lowercase()
+                .chars()
+                .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
+                .collect();
+            let own = own.trim_matches('-');
+            let own = if own.is_empty() { "your-term" } else { own };
+            write!(
+                f,
+                "; a term of the dataset's own is written with an x- prefix, as \"x-{own}\""
+            )?;
+        } else if !self.open && (self.suggestion.is_none() || self.names.len() <= 8) {
+            write!(f, "; the terms are {}", self.names.join(", "))?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for UnknownTerm {}
 
 /// The prefix that marks a dataset's own extension of an open vocabulary.
 pub const EXTENSION_PREFIX: &str = "x-";
@@ -35,11 +69,18 @@ fn is_extension(s: &str) -> bool {
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_')
 }
 
-fn unknown(what: &'static str, found: &str, names: &[&'static str]) -> UnknownTerm {
+fn unknown(
+    what: &'static str,
+    found: &str,
+    names: &'static [&'static str],
+    open: bool,
+) -> UnknownTerm {
     UnknownTerm {
         what,
         found: found.chars().take(60).collect(),
         suggestion: nearest(found, names.iter().copied()),
+        names,
+        open,
     }
 }
 
@@ -101,7 +142,7 @@ macro_rules! vocabulary {
             fn from_str(s: &str) -> Result<Self, UnknownTerm> {
                 match s {
                     $($value => Ok($name::$variant),)+
-                    _ => Err(unknown($what, s, Self::NAMES)),
+                    _ => Err(unknown($what, s, Self::NAMES, false)),
                 }
             }
         }
@@ -152,7 +193,7 @@ macro_rules! vocabulary {
                 match s {
                     $($value => Ok($name::$variant),)+
                     _ if is_extension(s) => Ok($name::Custom(s.to_owned())),
-                    _ => Err(unknown($what, s, Self::NAMES)),
+                    _ => Err(unknown($what, s, Self::NAMES, true)),
                 }
             }
         }
