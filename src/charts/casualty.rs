@@ -140,9 +140,7 @@ fn reach(t: &Tally) -> u64 {
 
 /// Whose dead a figure counts, as a heading says it.
 fn side_name(ds: &Dataset, t: &Tally) -> String {
-    let actor = ds
-        .actor(&t.side)
-        .map_or_else(|| t.side.clone(), |a| a.name.clone());
+    let actor = ds.whose(t).to_owned();
     match &t.place {
         // "People of Kfar Kila", not "People of Kfar Kila (Kfar Kila)".
         Some(place) if !actor.to_lowercase().contains(&place.to_lowercase()) => {
@@ -199,8 +197,19 @@ pub fn caption(ds: &Dataset) -> Vec<String> {
             periods.push(p);
         }
     }
+    // Rival estimates of one figure: said as such, and not counted as
+    // figures of different people.
+    let mut rivals: Vec<Vec<usize>> = Vec::new();
+    for i in 0..ds.tallies.len() {
+        let group = ds.estimates_of(i);
+        if group.len() > 1 && !rivals.iter().any(|g| g.contains(&i)) {
+            rivals.push(group);
+        }
+    }
+    let separate = ds.tallies.len() - rivals.iter().map(|g| g.len() - 1).sum::<usize>();
     match (counters.len(), periods.len()) {
         (0, _) => {}
+        (_, _) if separate == 1 => {}
         (1, 1) => out.push(format!(
             "All figures were counted by {}, {}.",
             counters[0], periods[0]
@@ -211,15 +220,36 @@ pub fn caption(ds: &Dataset) -> Vec<String> {
         )),
         (n, _) => out.push(format!(
             "These figures are not like-for-like. They come from {} different counters \
-             ({}), each with its own method{}, and each counts different people.",
+             ({}), each with its own method{}{}.",
             n,
             sentence_list(&counters),
             if periods.len() > 1 {
                 ", over its own period"
             } else {
                 ""
+            },
+            if rivals.is_empty() {
+                ", and each counts different people"
+            } else {
+                ""
             }
         )),
+    }
+    for group in &rivals {
+        let t = &ds.tallies[group[0]];
+        let mut by: Vec<String> = Vec::new();
+        for &i in group {
+            let c = counter_name(ds, &ds.tallies[i]);
+            if !by.contains(&c) {
+                by.push(c);
+            }
+        }
+        out.push(format!(
+            "{} counts of the same dead ({}): estimates of one figure, from {}, side by side.",
+            capitalised(&crate::view::present::number_word(group.len())),
+            side_name(ds, t),
+            sentence_list(&by)
+        ));
     }
     if ds
         .tallies
@@ -246,9 +276,19 @@ pub fn chart(ds: &Dataset, width: f64) -> Option<Chart> {
     let width = width.max(200.0);
     // Groups: one per side, place, counter and period, in dataset order.
     // A subset goes with its superset, wherever it is listed.
-    let key = |t: &Tally| {
+    // Rival estimates of one figure share a group, whoever counted them.
+    let key = |i: usize, t: &Tally| {
+        let rivals = ds.estimates_of(i);
+        if rivals.len() > 1 {
+            return (
+                None,
+                None,
+                rivals.into_iter().min().unwrap_or(i).to_string(),
+                String::new(),
+            );
+        }
         (
-            t.side.clone(),
+            t.side.clone().or_else(|| t.victims.clone()),
             t.place.clone(),
             t.counted_by.clone(),
             period(t),
@@ -264,7 +304,7 @@ pub fn chart(ds: &Dataset, width: f64) -> Option<Chart> {
         if has_parent(t) {
             continue;
         }
-        let k = key(t);
+        let k = key(i, t);
         match groups.iter_mut().find(|(gk, _)| *gk == k) {
             Some((_, members)) => members.push(i),
             None => groups.push((k, vec![i])),
@@ -295,10 +335,28 @@ pub fn chart(ds: &Dataset, width: f64) -> Option<Chart> {
             side_name(ds, first),
         );
         y += HEADING * 1.4;
-        let counter = format!("Counted by {}", counter_name(ds, first));
-        let period_start = since(first);
-        let as_of = format!("as of {}", first.as_of.short());
-        let meta: Vec<Text> = wrap_parts(&[&counter, &period_start, &as_of], " · ", width, META)
+        let rivals = members.len() > 1 && ds.estimates_of(members[0]).len() > 1;
+        let (counter, period_start, as_of) = if rivals {
+            (
+                format!(
+                    "{} counts of the same dead",
+                    capitalised(&crate::view::present::number_word(members.len()))
+                ),
+                "side by side".to_owned(),
+                String::new(),
+            )
+        } else {
+            (
+                format!("Counted by {}", counter_name(ds, first)),
+                since(first),
+                format!("as of {}", first.as_of.short()),
+            )
+        };
+        let parts: Vec<&str> = [counter.as_str(), period_start.as_str(), as_of.as_str()]
+            .into_iter()
+            .filter(|p| !p.is_empty())
+            .collect();
+        let meta: Vec<Text> = wrap_parts(&parts, " · ", width, META)
             .into_iter()
             .map(|line| {
                 y += META * 1.35;
@@ -311,13 +369,18 @@ pub fn chart(ds: &Dataset, width: f64) -> Option<Chart> {
         for &i in members {
             let t = &ds.tallies[i];
             // The category above the bar; the value where it fits.
-            let name = Text::new(
-                0.0,
-                y + LABEL,
-                Anchor::Start,
-                LABEL,
-                capitalised(&t.category.label()),
-            );
+            // An estimate says whose it is: "Civilians · Local activists, as of 6 Jun 2024".
+            let label = if rivals {
+                format!(
+                    "{} · {}, as of {}",
+                    capitalised(&t.category.label()),
+                    capitalised(&counter_name(ds, t)),
+                    t.as_of.short()
+                )
+            } else {
+                capitalised(&t.category.label())
+            };
+            let name = Text::new(0.0, y + LABEL, Anchor::Start, LABEL, label);
             y += LABEL * 1.5;
             let mut bar = bar_for(ds, i, &x, y, BAR, fade, false);
             bar.name = name;
@@ -582,7 +645,7 @@ mod tests {
     #[test]
     fn a_heading_names_the_place_once() {
         let mut ds = first_story().unwrap();
-        let side = ds.tallies[1].side.clone();
+        let side = ds.tallies[1].side.clone().unwrap();
         let at = |ds: &Dataset| chart(ds, 1000.0).unwrap().groups[1].heading.text.clone();
         let actor = ds.actors.iter_mut().find(|a| a.id == side).unwrap();
         actor.name = "People of Lebanon".into();

@@ -31,6 +31,9 @@ pub struct Mark {
     pub group: &'static str,
     /// The current filters keep this event.
     pub shown: bool,
+    /// A single day not known exactly ("5 or 6 June"): the span is where
+    /// it may fall, drawn as uncertain, not as a period.
+    pub uncertain: bool,
     /// The event in one line: date, kind and summary.
     pub label: String,
 }
@@ -246,6 +249,7 @@ fn place_marks(
                 w,
                 group: group_class(&e.kind),
                 shown: keep[i],
+                uncertain: e.date.one_of.is_some(),
                 label: format!("{}: {}. {}", event_date(e), e.kind.label(), e.summary),
             }
         })

@@ -120,7 +120,10 @@ fn Card(props: &CardProps) -> Html {
             open.set(!*open);
         })
     };
-    let actors: Vec<&str> = e.actor_ids().collect();
+    let actors: Vec<&str> = e
+        .actor_ids()
+        .filter(|id| d.dataset.actor(id).is_some())
+        .collect();
     let attribution = e
         .provenance
         .first()
@@ -130,7 +133,7 @@ fn Card(props: &CardProps) -> Html {
         <li class={classes!("card", selected.then_some("card--selected"))} data-event-id={e.id.clone()}>
             <article aria-labelledby={format!("dossier-summary-{}", e.id)}>
                 <p class="card__meta">
-                    <time datetime={e.date.to_string()}>{ present::event_date(e) }</time>
+                    <time datetime={e.date.iso()}>{ present::event_date(e) }</time>
                     <span class={classes!("badge", format!("badge--{}", present::group_class(&e.kind)))}>{ e.kind.label() }</span>
                 </p>
                 <h3 class="card__summary" id={format!("dossier-summary-{}", e.id)}>{ &e.summary }</h3>
@@ -140,7 +143,7 @@ fn Card(props: &CardProps) -> Html {
                 if !e.quantities.is_empty() {
                     <ul class="card__figures">
                         { for e.quantities.iter().map(|q| html! {
-                            <li>{ present::quantity(&q.count, &q.unit) }</li>
+                            <li>{ present::quantity(&q.count, &q.unit) }{ q.provenance.as_ref().map(|p| format!(" ({})", present::source_name(&d.dataset, &p.source))).unwrap_or_default() }</li>
                         }) }
                     </ul>
                 }

@@ -51,7 +51,7 @@ pub fn use_url_sync(store: &UseReducerHandle<Store>, ds: &Rc<Dataset>, page: Url
     use_effect_with((), move |_| {
         let listener = EventListener::new(&gloo::utils::window(), "popstate", move |_| {
             let restored = ViewState::opening(&current_fragment(), &ds, page.opening);
-            dispatch.dispatch(Action::Restore(restored));
+            dispatch.dispatch(Action::Restore(Box::new(restored)));
         });
         move || drop(listener)
     });

@@ -5,6 +5,11 @@
 //! optionally followed by `~` for "approximately" (`"2024-04~"`). The
 //! precision is the form: a month-only date never gains an invented day.
 //!
+//! A day that is one of two, or one of a few, is EDTF's "one of a set":
+//! `"[2024-06-05,2024-06-06]"` reads "5 or 6 June 2024", and
+//! `"[2024-06-05..2024-06-08]"` reads "one day between 5 and 8 June 2024".
+//! It is a single day not known exactly, never a period.
+//!
 //! Pure: no browser types here.
 
 use schemars::{json_schema, JsonSchema, Schema, SchemaGenerator};
@@ -31,6 +36,18 @@ pub struct PartialDate {
     pub day: Option<u8>,
     /// The text hedges the date ("around", "in early").
     pub approximate: bool,
+    /// For a day known only to be one of a few: the last it may be (the
+    /// first is `year`, `month`, `day`), and whether any day between may
+    /// be it (`..`) or only the two named (`,`).
+    pub one_of: Option<OneOf>,
+}
+
+/// The last day an uncertain day may be, and how the set is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct OneOf {
+    pub last: (i32, u8, u8),
+    /// `[a..b]`: any day from a to b; `[a,b]`: a or b.
+    pub range: bool,
 }
 
 /// Why a date string was refused.
@@ -44,6 +61,8 @@ pub enum DateError {
     Day { year: i32, month: u8, day: u8 },
     #[error("year {0} is outside 1000–2999")]
     Year(i32),
+    #[error("\"{0}\" is not an uncertain day; write [YYYY-MM-DD,YYYY-MM-DD] for one of two days, or [YYYY-MM-DD..YYYY-MM-DD] for one day in a range, the earlier first")]
+    OneOf(String),
 }
 
 const MONTHS: [&str; 12] = [
@@ -114,6 +133,7 @@ impl PartialDate {
             month: Some(month),
             day: Some(day),
             approximate: false,
+            one_of: None,
         }
     }
 
@@ -123,6 +143,7 @@ impl PartialDate {
             month: Some(month),
             day: None,
             approximate: false,
+            one_of: None,
         }
     }
 
@@ -133,7 +154,26 @@ impl PartialDate {
             (Some(m), Some(d)) => Some(d.min(days_in_month(year, m))),
             _ => self.day,
         };
-        PartialDate { year, day, ..*self }
+        PartialDate {
+            year,
+            day,
+            one_of: None,
+            ..*self
+        }
+    }
+
+    /// The form HTML's `datetime` takes: "2024-05-14", "2024-04", "2024";
+    /// an uncertain day gives its first possible day, an approximate date
+    /// its plain form.
+    pub fn iso(&self) -> String {
+        let mut out = format!("{:04}", self.year);
+        if let Some(m) = self.month {
+            out.push_str(&format!("-{m:02}"));
+        }
+        if let Some(d) = self.day {
+            out.push_str(&format!("-{d:02}"));
+        }
+        out
     }
 
     pub fn precision(&self) -> Precision {
@@ -150,8 +190,14 @@ impl PartialDate {
     }
 
     /// The last day the date can mean, in days since 1970-01-01:
-    /// `"2024-04"` runs from 1 to 30 April.
+    /// `"2024-04"` runs from 1 to 30 April, `"[2024-06-05,2024-06-06]"` to the 6th.
     pub fn last_day(&self) -> i64 {
+        if let Some(OneOf {
+            last: (y, m, d), ..
+        }) = self.one_of
+        {
+            return days_from_civil(y, m, d);
+        }
         match (self.month, self.day) {
             (Some(m), Some(d)) => days_from_civil(self.year, m, d),
             (Some(m), None) => days_from_civil(self.year, m, days_in_month(self.year, m)),
@@ -172,9 +218,39 @@ impl PartialDate {
         Some((self.first_day() + 3).rem_euclid(7) as usize)
     }
 
+    /// An uncertain day in words: "5 or 6 June 2024", "31 May or 1 June
+    /// 2024", "one day between 5 and 8 June 2024".
+    fn one_of_text(&self, one: OneOf, short: bool) -> String {
+        let (y1, m1, d1) = one.last;
+        let (m0, d0) = (self.month.unwrap_or(1), self.day.unwrap_or(1));
+        let month = |m: u8| {
+            if short {
+                &month_name(m)[..3]
+            } else {
+                month_name(m)
+            }
+        };
+        let first = if (self.year, m0) == (y1, m1) {
+            d0.to_string()
+        } else if self.year == y1 {
+            format!("{d0} {}", month(m0))
+        } else {
+            format!("{d0} {} {}", month(m0), self.year)
+        };
+        let last = format!("{d1} {} {y1}", month(m1));
+        if one.range {
+            format!("one day between {first} and {last}")
+        } else {
+            format!("{first} or {last}")
+        }
+    }
+
     /// As a reader reads it, at its real precision:
     /// "Tue 14 May 2024", "April 2024", "2024"; approximate dates start with "c.".
     pub fn human(&self) -> String {
+        if let Some(one) = self.one_of {
+            return self.one_of_text(one, false);
+        }
         let core = match (self.month, self.day) {
             (Some(m), Some(d)) => {
                 let wd = self.weekday().map(|w| WEEKDAYS[w]).unwrap_or("");
@@ -192,6 +268,9 @@ impl PartialDate {
 
     /// Short form for axes and compact lists: "14 May 2024", "Apr 2024", "2024".
     pub fn short(&self) -> String {
+        if let Some(one) = self.one_of {
+            return self.one_of_text(one, true);
+        }
         match (self.month, self.day) {
             (Some(m), Some(d)) => format!("{d} {} {}", &month_name(m)[..3], self.year),
             (Some(m), None) => format!("{} {}", &month_name(m)[..3], self.year),
@@ -201,8 +280,20 @@ impl PartialDate {
 }
 
 impl fmt::Display for PartialDate {
-    /// The EDTF form the date was written in: `2024-05-14`, `2024-04~`.
+    /// The EDTF form the date was written in: `2024-05-14`, `2024-04~`,
+    /// `[2024-06-05,2024-06-06]`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let Some(one) = self.one_of {
+            let (y, m, d) = one.last;
+            let sep = if one.range { ".." } else { "," };
+            return write!(
+                f,
+                "[{:04}-{:02}-{:02}{sep}{y:04}-{m:02}-{d:02}]",
+                self.year,
+                self.month.unwrap_or(1),
+                self.day.unwrap_or(1)
+            );
+        }
         write!(f, "{:04}", self.year)?;
         if let Some(m) = self.month {
             write!(f, "-{m:02}")?;
@@ -221,6 +312,9 @@ impl FromStr for PartialDate {
     type Err = DateError;
 
     fn from_str(s: &str) -> Result<Self, DateError> {
+        if let Some(set) = s.strip_prefix('[').and_then(|r| r.strip_suffix(']')) {
+            return one_of(s, set);
+        }
         let form = || DateError::Form(s.chars().take(40).collect());
         let (body, approximate) = match s.strip_suffix('~') {
             Some(b) => (b, true),
@@ -269,8 +363,30 @@ impl FromStr for PartialDate {
             month,
             day,
             approximate,
+            one_of: None,
         })
     }
+}
+
+/// `[a,b]` or `[a..b]`: two days, the first before the last.
+fn one_of(s: &str, set: &str) -> Result<PartialDate, DateError> {
+    let (range, (a, b)) = match (set.split_once(".."), set.split_once(',')) {
+        (Some(ab), _) => (true, ab),
+        (None, Some(ab)) => (false, ab),
+        _ => return Err(DateError::OneOf(s.chars().take(40).collect())),
+    };
+    let (first, last): (PartialDate, PartialDate) = (a.trim().parse()?, b.trim().parse()?);
+    let days = |d: &PartialDate| d.precision() == Precision::Day && !d.approximate;
+    if !days(&first) || !days(&last) || last.first_day() <= first.first_day() {
+        return Err(DateError::OneOf(s.chars().take(40).collect()));
+    }
+    Ok(PartialDate {
+        one_of: Some(OneOf {
+            last: (last.year, last.month.unwrap_or(1), last.day.unwrap_or(1)),
+            range,
+        }),
+        ..first
+    })
 }
 
 impl Serialize for PartialDate {
@@ -293,10 +409,10 @@ impl JsonSchema for PartialDate {
 
     fn json_schema(_: &mut SchemaGenerator) -> Schema {
         json_schema!({
-            "description": "A date at the precision the text gives: YYYY, YYYY-MM or YYYY-MM-DD (an EDTF subset), optionally followed by ~ for approximate.",
+            "description": "A date at the precision the text gives: YYYY, YYYY-MM or YYYY-MM-DD (an EDTF subset), optionally followed by ~ for approximate; or a day known only as one of two ([YYYY-MM-DD,YYYY-MM-DD]) or one of a range ([YYYY-MM-DD..YYYY-MM-DD]).",
             "type": "string",
-            "pattern": "^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?~?$",
-            "examples": ["2024-05-14", "2024-04", "2023-10~"]
+            "pattern": "^([0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?~?|\\[[0-9]{4}-[0-9]{2}-[0-9]{2}(,|\\.\\.)[0-9]{4}-[0-9]{2}-[0-9]{2}\\])$",
+            "examples": ["2024-05-14", "2024-04", "2023-10~", "[2024-06-05,2024-06-06]"]
         })
     }
 }
@@ -351,6 +467,28 @@ mod tests {
             "2023-10-07".parse::<PartialDate>().unwrap().human(),
             "Sat 7 Oct 2023"
         );
+    }
+
+    #[test]
+    fn an_uncertain_day_is_one_of_a_set() {
+        let d: PartialDate = "[2024-06-05,2024-06-06]".parse().unwrap();
+        assert_eq!(d.human(), "5 or 6 June 2024");
+        assert_eq!(d.to_string(), "[2024-06-05,2024-06-06]");
+        assert_eq!(d.last_day() - d.first_day(), 1);
+        let r: PartialDate = "[2024-05-30..2024-06-02]".parse().unwrap();
+        assert_eq!(r.human(), "one day between 30 May and 2 June 2024");
+        assert_eq!(r.short(), "one day between 30 May and 2 Jun 2024");
+        assert_eq!(r.to_string(), "[2024-05-30..2024-06-02]");
+        let y: PartialDate = "[2024-12-31,2025-01-01]".parse().unwrap();
+        assert_eq!(y.human(), "31 December 2024 or 1 January 2025");
+        for bad in [
+            "[2024-06-06,2024-06-05]",
+            "[2024-06,2024-07]",
+            "[2024-06-05]",
+            "[2024-06-05~,2024-06-06]",
+        ] {
+            assert!(bad.parse::<PartialDate>().is_err(), "{bad}");
+        }
     }
 
     #[test]

@@ -197,6 +197,10 @@ pub struct Quantity {
     /// What is counted, plural: "rockets".
     pub unit: String,
     pub count: Count,
+    /// Whose figure it is, when the event's sources give different ones:
+    /// the source and the words that give this number.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub provenance: Option<Provenance>,
 }
 
 /// A count with the qualifier the text puts on it.
@@ -217,14 +221,45 @@ pub struct Count {
     pub high: Option<u64>,
 }
 
-/// How settled an event is: stated as fact, claimed by someone, or confirmed by someone.
+/// Whose word an event rests on: reported as fact, claimed by the party
+/// that did it, alleged and not verified, confirmed or disputed; and who
+/// denies it or has not acknowledged it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Status {
     pub state: StatusState,
-    /// Actor ids: who claims, confirms or disputes it. Required unless `state` is `reported`.
+    /// Actor or source ids: who claims, alleges, confirms or disputes it.
+    /// Required unless `state` is `reported`.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub by: Vec<String>,
+    /// Actor or source ids: who denies it ("the army denied…").
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub denied_by: Vec<String>,
+    /// Actor ids: parties that have not acknowledged it ("did not comment",
+    /// "has not acknowledged the deaths").
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub not_acknowledged_by: Vec<String>,
+}
+
+impl Status {
+    /// Stated as fact, with no one named.
+    pub fn reported() -> Self {
+        Status {
+            state: StatusState::Reported,
+            by: Vec::new(),
+            denied_by: Vec::new(),
+            not_acknowledged_by: Vec::new(),
+        }
+    }
+
+    /// In `state`, by these actors or sources.
+    pub fn by(state: StatusState, by: Vec<String>) -> Self {
+        Status {
+            state,
+            by,
+            ..Status::reported()
+        }
+    }
 }
 
 /// A tie between two actors that the text states.
@@ -258,8 +293,15 @@ pub struct Tally {
     pub id: String,
     /// A source id: who counted.
     pub counted_by: String,
-    /// An actor id: whose dead (a state stands for the people on its side or in its territory).
-    pub side: String,
+    /// An actor id: whose dead (a state stands for the people on its side
+    /// or in its territory). Leave it out for victims who belong to no
+    /// party, and describe them in `victims`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub side: Option<String>,
+    /// The dead as the text describes them, when they are no party to the
+    /// story ("residents of Kafr Saba"); never an invented actor.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub victims: Option<String>,
     /// Where, when the text says ("Lebanon").
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub place: Option<String>,
@@ -274,6 +316,10 @@ pub struct Tally {
     /// The tally this one is part of (the journalists among the civilians).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub subset_of: Option<String>,
+    /// Another tally that counts the same dead: a rival estimate of one
+    /// figure ("at least 100" from one source, "up to 100" from another).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub same_as: Option<String>,
     /// Events that report this figure.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub events: Vec<String>,
@@ -297,6 +343,54 @@ impl Dataset {
 
     pub fn tally(&self, id: &str) -> Option<&Tally> {
         self.tallies.iter().find(|t| t.id == id)
+    }
+
+    /// The name of an actor or, failing that, of a source with this id:
+    /// whoever a status names. Unknown ids read as they are written.
+    pub fn party_name<'a>(&'a self, id: &'a str) -> &'a str {
+        self.actor(id)
+            .map(|a| a.name.as_str())
+            .or_else(|| self.source(id).map(|s| s.name.as_str()))
+            .unwrap_or(id)
+    }
+
+    /// Whose dead a tally counts, as a reader reads it: the side's name,
+    /// or the victims as described.
+    pub fn whose<'a>(&'a self, t: &'a Tally) -> &'a str {
+        match (&t.side, &t.victims) {
+            (Some(side), _) => self.actor(side).map_or(side.as_str(), |a| a.name.as_str()),
+            (None, Some(v)) => v.as_str(),
+            (None, None) => "unnamed victims",
+        }
+    }
+
+    /// The tallies that count the same dead as tally `i` (joined by
+    /// `same_as` either way), `i` first, then in dataset order.
+    pub fn estimates_of(&self, i: usize) -> Vec<usize> {
+        let mut group = vec![i];
+        // Follow links both ways until nothing new joins; a figure has a
+        // handful of estimates, so the repeated scan is cheap.
+        loop {
+            let before = group.len();
+            for (j, t) in self.tallies.iter().enumerate() {
+                if group.contains(&j) {
+                    continue;
+                }
+                let linked = group.iter().any(|&g| {
+                    let other = &self.tallies[g];
+                    t.same_as.as_deref() == Some(other.id.as_str())
+                        || other.same_as.as_deref() == Some(t.id.as_str())
+                });
+                if linked {
+                    group.push(j);
+                }
+            }
+            if group.len() == before {
+                break;
+            }
+        }
+        group[1..].sort_unstable();
+        group
     }
 
     /// The first and last day any event covers (days since 1970-01-01),
@@ -337,10 +431,7 @@ impl Event {
             place: None,
             participants: Vec::new(),
             quantities: Vec::new(),
-            status: Status {
-                state: StatusState::Reported,
-                by: Vec::new(),
-            },
+            status: Status::reported(),
             provenance: vec![provenance],
             refers_to: Vec::new(),
             note: None,
@@ -355,8 +446,9 @@ impl Event {
         (first, last.max(first))
     }
 
-    /// Every actor id the event involves, once each: participants in their
-    /// order, then claimants and confirmers not already among them.
+    /// Every id the event involves, once each: participants in their
+    /// order, then claimants and confirmers not already among them (who
+    /// may be sources: callers keep the ids of actors).
     pub fn actor_ids(&self) -> impl Iterator<Item = &str> {
         let all = self
             .participants

@@ -744,6 +744,8 @@ fn is_within(path: &str, at: &str) -> bool {
 }
 
 enum IdSet {
+    /// An actor or a source: whoever a status names.
+    Parties,
     Sources,
     Actors,
     Events,
@@ -909,18 +911,46 @@ impl Checker<'_> {
 
     fn reference(&mut self, set: IdSet, id: &str, at: &str) {
         let (what, known) = match set {
+            IdSet::Parties => return self.party(id, at),
             IdSet::Sources => ("source", &self.ids.sources),
             IdSet::Actors => ("actor", &self.ids.actors),
             IdSet::Events => ("event", &self.ids.events),
             IdSet::Tallies => ("tally", &self.ids.tallies),
         };
+        self.known(what, known.contains(id), id, at);
+    }
+
+    /// An actor or a source: whoever a status names.
+    fn party(&mut self, id: &str, at: &str) {
+        if self.ids.actors.contains(id) || self.ids.sources.contains(id) {
+            return;
+        }
+        let known = self.ids.actors.iter().chain(&self.ids.sources);
+        let suggestion = nearest(id, known.map(String::as_str)).map(str::to_owned);
+        self.push(
+            at,
+            ProblemKind::UnknownReference {
+                what: "actor or source",
+                id: id.chars().take(80).collect(),
+                suggestion,
+            },
+        );
+    }
+
+    /// `id` should be one of the `what` ids (`found` says whether it is).
+    fn known(&mut self, what: &'static str, found: bool, id: &str, at: &str) {
         let others = [
             ("source", &self.ids.sources),
             ("actor", &self.ids.actors),
             ("event", &self.ids.events),
             ("tally", &self.ids.tallies),
         ];
-        if !known.contains(id) {
+        let known = others
+            .iter()
+            .find(|(w, _)| *w == what)
+            .map(|(_, ids)| *ids)
+            .expect("every kind of id is listed");
+        if !found {
             if let Some((other, _)) = others
                 .iter()
                 .find(|(w, ids)| *w != what && ids.contains(id))
@@ -1048,18 +1078,38 @@ impl Checker<'_> {
             (state, true) => self.push(
                 format!("{at}.status.by"),
                 ProblemKind::Status(format!(
-                    "a {} event names who {} it",
+                    "a{} {} event names who {} it, by actor or source id",
+                    if state == StatusState::Alleged {
+                        "n"
+                    } else {
+                        ""
+                    },
                     state.as_str(),
                     match state {
                         StatusState::Claimed => "claims",
+                        StatusState::Alleged => "alleges",
                         StatusState::Confirmed => "confirms",
                         _ => "disputes",
                     }
                 )),
             ),
         }
-        for (j, a) in e.status.by.iter().enumerate() {
-            self.reference(IdSet::Actors, a, &format!("{at}.status.by[{j}]"));
+        for (field, list) in [("by", &e.status.by), ("denied_by", &e.status.denied_by)] {
+            for (j, a) in list.iter().enumerate() {
+                self.reference(IdSet::Parties, a, &format!("{at}.status.{field}[{j}]"));
+            }
+        }
+        for (j, a) in e.status.not_acknowledged_by.iter().enumerate() {
+            self.reference(
+                IdSet::Actors,
+                a,
+                &format!("{at}.status.not_acknowledged_by[{j}]"),
+            );
+        }
+        for (j, q) in e.quantities.iter().enumerate() {
+            if let Some(p) = &q.provenance {
+                self.provenance(p, &format!("{at}.quantities[{j}].provenance"));
+            }
         }
         for (j, r) in e.refers_to.iter().enumerate() {
             let rat = format!("{at}.refers_to[{j}]");
@@ -1136,7 +1186,27 @@ impl Checker<'_> {
     fn tally(&mut self, i: usize, t: &Tally) {
         let at = format!("tallies[{i}]");
         self.reference(IdSet::Sources, &t.counted_by, &format!("{at}.counted_by"));
-        self.reference(IdSet::Actors, &t.side, &format!("{at}.side"));
+        match (&t.side, &t.victims) {
+            (Some(side), _) => self.reference(IdSet::Actors, side, &format!("{at}.side")),
+            (None, Some(v)) => self.text(v, &at, "victims", "victims"),
+            (None, None) => self.push(
+                format!("{at}.side"),
+                ProblemKind::Reference(
+                    "a tally says whose dead it counts: an actor in \"side\", or, for victims who are no party, a description in \"victims\"".into(),
+                ),
+            ),
+        }
+        if let Some(other) = &t.same_as {
+            let sat = format!("{at}.same_as");
+            if other == &t.id {
+                self.push(
+                    sat,
+                    ProblemKind::Reference("a tally cannot be another estimate of itself".into()),
+                );
+            } else {
+                self.reference(IdSet::Tallies, other, &sat);
+            }
+        }
         self.count(&t.count, &format!("{at}.count"), true);
         self.date_order(t.since.as_ref(), Some(&t.as_of), &at, "since", "as_of");
         self.not_after_publication(t.since.as_ref(), format!("{at}.since"));

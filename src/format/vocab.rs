@@ -485,8 +485,11 @@ vocabulary! {
     closed StatusState, "status" {
         /// Stated as fact by the article or its source.
         Reported = "reported" / "Reported",
-        /// Asserted by a party, typically the one that did it.
+        /// Responsibility claimed by a party, typically the one that did it.
         Claimed = "claimed" / "Claimed",
+        /// Said by a source or party, and not independently verified
+        /// ("according to local activists"; "if confirmed").
+        Alleged = "alleged" / "Alleged",
         /// Acknowledged by a party other than the one that claimed it.
         Confirmed = "confirmed" / "Confirmed",
         Disputed = "disputed" / "Disputed",

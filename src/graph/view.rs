@@ -10,6 +10,7 @@
 use super::network::{EdgeKind, Graph, GraphEdge};
 use crate::charts::labels::{place_within, text_size, Mark, Placement, Rect};
 use crate::format::model::Dataset;
+use crate::format::vocab::StatusState;
 use crate::view::present::{self, plural};
 
 pub use super::frame::Fit;
@@ -308,12 +309,36 @@ pub fn edge_label(ds: &Dataset, g: &Graph, e: &GraphEdge) -> String {
             }
             s
         }
-        EdgeKind::Together(events) => format!(
-            "{} and {}: together in {}",
-            name(e.source),
-            name(e.target),
-            plural(events.len(), "event", "events")
-        ),
+        EdgeKind::Together(events) => {
+            // Whose word the shared events rest on, when it is not plain
+            // reporting: "(1 alleged, 1 denied)".
+            let mut said: Vec<(&str, usize)> = Vec::new();
+            for &i in events {
+                let s = &ds.events[i].status;
+                let words = [
+                    (s.state != StatusState::Reported).then_some(s.state.as_str()),
+                    (!s.denied_by.is_empty()).then_some("denied"),
+                    (!s.not_acknowledged_by.is_empty()).then_some("not acknowledged"),
+                ];
+                for w in words.into_iter().flatten() {
+                    match said.iter_mut().find(|(k, _)| *k == w) {
+                        Some((_, n)) => *n += 1,
+                        None => said.push((w, 1)),
+                    }
+                }
+            }
+            let said: Vec<String> = said.iter().map(|(w, n)| format!("{n} {w}")).collect();
+            let mut s = format!(
+                "{} and {}: together in {}",
+                name(e.source),
+                name(e.target),
+                plural(events.len(), "event", "events")
+            );
+            if !said.is_empty() {
+                s.push_str(&format!(" ({})", said.join(", ")));
+            }
+            s
+        }
     }
 }
 

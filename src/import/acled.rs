@@ -406,6 +406,7 @@ impl Builder {
                     low: None,
                     high: None,
                 },
+                provenance: None,
             }]
         } else {
             Vec::new()
@@ -492,7 +493,9 @@ impl Builder {
             out.push(Tally {
                 id: id.clone(),
                 counted_by: acled.to_owned(),
-                side: (*actor).to_owned(),
+                side: Some((*actor).to_owned()),
+                victims: None,
+                same_as: None,
                 place: None,
                 category: TallyCategory::Unknown,
                 count: at_least(*total),
@@ -521,7 +524,9 @@ impl Builder {
                     out.push(Tally {
                         id: format!("{id}-{}", out.len() + 1),
                         counted_by: acled.to_owned(),
-                        side: (*actor).to_owned(),
+                        side: Some((*actor).to_owned()),
+                        victims: None,
+                        same_as: None,
                         place: None,
                         category: format!("x-in-{}", slug(event_type))
                             .parse()
@@ -552,7 +557,9 @@ impl Builder {
                 out.push(Tally {
                     id: format!("t-month-{y}-{m:02}"),
                     counted_by: acled.to_owned(),
-                    side: (*actor).to_owned(),
+                    side: Some((*actor).to_owned()),
+                    victims: None,
+                    same_as: None,
                     place: None,
                     category: TallyCategory::Unknown,
                     count: at_least(n),
@@ -917,7 +924,7 @@ mod tests {
             .all(|t| t.counted_by == "acled" && t.count.qualifier == CountQualifier::AtLeast));
         let hezbollah = t
             .iter()
-            .find(|t| t.side == "hezbollah" && t.subset_of.is_none())
+            .find(|t| t.side.as_deref() == Some("hezbollah") && t.subset_of.is_none())
             .unwrap();
         assert_eq!(hezbollah.count.value, Some(1));
         assert_eq!(hezbollah.events, ["e-fix1"]);

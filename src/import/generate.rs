@@ -134,18 +134,9 @@ pub fn dataset_with_actors(events: usize, actors: usize, seed: u32) -> Dataset {
             date
         };
         let status = match rng.below(6) {
-            0 => Status {
-                state: StatusState::Claimed,
-                by: vec![actors[who].id.clone()],
-            },
-            1 => Status {
-                state: StatusState::Confirmed,
-                by: vec![actors[whom].id.clone()],
-            },
-            _ => Status {
-                state: StatusState::Reported,
-                by: Vec::new(),
-            },
+            0 => Status::by(StatusState::Claimed, vec![actors[who].id.clone()]),
+            1 => Status::by(StatusState::Confirmed, vec![actors[whom].id.clone()]),
+            _ => Status::reported(),
         };
         let quantities = if rng.below(3) == 0 {
             vec![Quantity {
@@ -156,6 +147,7 @@ pub fn dataset_with_actors(events: usize, actors: usize, seed: u32) -> Dataset {
                     low: None,
                     high: None,
                 },
+                provenance: None,
             }]
         } else {
             Vec::new()
@@ -218,7 +210,9 @@ pub fn dataset_with_actors(events: usize, actors: usize, seed: u32) -> Dataset {
         .map(|(i, e)| Tally {
             id: format!("t-{i}"),
             counted_by: e.provenance[0].source.clone(),
-            side: e.participants[1].actor.clone(),
+            side: Some(e.participants[1].actor.clone()),
+            victims: None,
+            same_as: None,
             place: None,
             category: [
                 TallyCategory::Fighters,

@@ -35,8 +35,13 @@ impl Fixture {
 }
 
 /// Every shape: its name, its file's extension, and what it stands for.
-pub const SHAPES: [(&str, &str, &str); 8] = [
+pub const SHAPES: [(&str, &str, &str); 9] = [
     ("hub", "json", "one actor in most events"),
+    (
+        "allegation",
+        "json",
+        "an unverified account: alleged, denied, not acknowledged; rival counts of one toll; victims who are no party; an uncertain day",
+    ),
     (
         "story-week",
         "json",
@@ -74,6 +79,11 @@ pub const SHAPES: [(&str, &str, &str); 8] = [
 pub fn fixture(name: &str) -> Option<Fixture> {
     Some(match name {
         "hub" => Fixture::Json(Box::new(hub())),
+        // Written by hand, as a journalist would, with every part of the
+        // format that says whose word a fact rests on.
+        "allegation" => Fixture::Json(Box::new(
+            crate::format::validate::load(include_str!("data/allegation.json")).ok()?,
+        )),
         "story-week" => Fixture::Json(Box::new(story_week())),
         "one-day" => Fixture::Json(Box::new(one_day())),
         "ties" => Fixture::Json(Box::new(ties())),
@@ -255,7 +265,9 @@ impl Draft {
         self.ds.tallies.push(Tally {
             id,
             counted_by: "ministry".into(),
-            side: side.into(),
+            side: Some(side.into()),
+            victims: None,
+            same_as: None,
             place: None,
             category,
             count: Count {

@@ -323,7 +323,12 @@ impl EventIndex {
         places: &mut Names,
         sources: &mut Names,
     ) -> Entry {
-        let mut ids: Vec<u32> = e.actor_ids().map(|a| actors.intern(a)).collect();
+        // A status may name a source: only actors are in the actor facet.
+        let mut ids: Vec<u32> = e
+            .actor_ids()
+            .filter(|a| actor_text.contains_key(a))
+            .map(|a| actors.intern(a))
+            .collect();
         ids.sort_unstable();
         ids.dedup();
         let mut srcs: Vec<u32> = e
@@ -391,7 +396,7 @@ impl EventIndex {
             kinds: vec![0; self.kinds.names.len()],
             places: vec![0; self.places.names.len()],
             sources: vec![0; self.sources.names.len()],
-            statuses: [0; 4],
+            statuses: [0; StatusState::ALL.len()],
         };
         let mut events = Vec::new();
         for (p, row) in self.rows.iter().enumerate() {
@@ -451,7 +456,7 @@ struct Counter {
     kinds: Vec<usize>,
     places: Vec<usize>,
     sources: Vec<usize>,
-    statuses: [usize; 4],
+    statuses: [usize; StatusState::ALL.len()],
 }
 
 impl Counter {

@@ -74,9 +74,7 @@ pub fn summary_html(ds: &Dataset) -> String {
     if !ds.tallies.is_empty() {
         let _ = writeln!(out, "<h2>Casualty figures</h2>\n<ul>");
         for t in &ds.tallies {
-            let side = ds
-                .actor(&t.side)
-                .map_or(t.side.as_str(), |a| a.name.as_str());
+            let side = ds.whose(t);
             let counter = ds
                 .source(&t.counted_by)
                 .map_or(t.counted_by.as_str(), |c| c.name.as_str());

@@ -97,6 +97,16 @@ pub fn capitalised(s: &str) -> String {
 /// assert_eq!(plural(1204, "event", "events"), "1,204 events");
 /// assert_eq!(plural(0, "tie", "ties"), "0 ties");
 /// ```
+/// A small number in words, as prose writes it: "two", "ten", "12".
+pub fn number_word(n: usize) -> String {
+    const WORDS: [&str; 11] = [
+        "no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    ];
+    WORDS
+        .get(n)
+        .map_or_else(|| n.to_string(), |w| (*w).to_owned())
+}
+
 pub fn plural(n: usize, one: &str, many: &str) -> String {
     format!(
         "{} {}",
@@ -132,13 +142,43 @@ pub fn actor_names(ds: &Dataset, ids: &[String]) -> String {
     }
 }
 
-/// The status line: "Reported", "Claimed by Hezbollah", "Confirmed by Israeli military".
+/// Actors or sources by id, joined for reading, whichever each id names.
+pub fn party_names(ds: &Dataset, ids: &[String]) -> String {
+    let names: Vec<&str> = ids.iter().map(|id| ds.party_name(id)).collect();
+    match names.as_slice() {
+        [] => String::new(),
+        [one] => (*one).to_owned(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    }
+}
+
+/// The status line: "Reported", "Claimed by Hezbollah", "Alleged by local
+/// activists, not independently verified", "Reported · denied by the army
+/// · not acknowledged by the government".
 pub fn status(ds: &Dataset, s: &Status) -> String {
-    match s.state {
+    let mut out = match s.state {
         StatusState::Reported => "Reported".to_owned(),
         state if s.by.is_empty() => state.label().to_owned(),
-        state => format!("{} by {}", state.label(), actor_names(ds, &s.by)),
+        state => format!("{} by {}", state.label(), party_names(ds, &s.by)),
+    };
+    if s.state == StatusState::Alleged {
+        out.push_str(", not independently verified");
     }
+    if !s.denied_by.is_empty() {
+        out.push_str(&format!(" · denied by {}", party_names(ds, &s.denied_by)));
+    }
+    if !s.not_acknowledged_by.is_empty() {
+        out.push_str(&format!(
+            " · not acknowledged by {}",
+            party_names(ds, &s.not_acknowledged_by)
+        ));
+    }
+    out
+}
+
+/// A source's name as a reader reads it; an unknown id as it is written.
+pub fn source_name<'a>(ds: &'a Dataset, id: &'a str) -> &'a str {
+    ds.source(id).map_or(id, |s| s.name.as_str())
 }
 
 /// The attribution line for a provenance entry: "According to al-Manar",
@@ -262,10 +302,7 @@ pub fn chip_facet(chip: &Chip) -> &'static str {
 /// A casualty figure in one line, with its qualifier, whose dead, and who
 /// counted: "more than 79 civilians, Lebanon (an AFP tally)".
 pub fn tally_label(ds: &Dataset, t: &Tally) -> String {
-    let side = t.place.clone().unwrap_or_else(|| {
-        ds.actor(&t.side)
-            .map_or_else(|| t.side.clone(), |a| a.name.clone())
-    });
+    let side = t.place.clone().unwrap_or_else(|| ds.whose(t).to_owned());
     let counter = ds
         .source(&t.counted_by)
         .map_or_else(|| t.counted_by.clone(), |s| s.name.clone());

@@ -155,7 +155,7 @@ pub enum Action {
     Remove(Chip),
     ClearFilters,
     /// Replace the whole view, as when the reader steps back or forward.
-    Restore(ViewState),
+    Restore(Box<ViewState>),
 }
 
 /// Longest search kept from a link, in characters.
@@ -231,7 +231,7 @@ impl ViewState {
                 }
             },
             Action::ClearFilters => next.filters = Filters::default(),
-            Action::Restore(state) => next = state,
+            Action::Restore(state) => next = *state,
         }
         next
     }

@@ -133,7 +133,7 @@ pub fn TimelineChart() -> Html {
                 onclick={on.click} onkeydown={on.key} onfocus={on.focus} onblur={on.blur}
                 onmouseenter={on.enter} onmouseleave={on.leave}>
                 if m.w > 0.0 {
-                    <rect class="tl-span" x={num(m.x)} y={num(m.y - 3.0)}
+                    <rect class={classes!("tl-span", m.uncertain.then_some("tl-span--uncertain"))} x={num(m.x)} y={num(m.y - 3.0)}
                         width={num(m.w)} height="6" rx="3" />
                 }
                 <path class="tl-symbol" d={symbol(m.group, RADIUS)}
@@ -275,6 +275,9 @@ pub fn TimelineChart() -> Html {
                     <li>{ format!("Each bar counts the events of one {}; pale: left out by the filters", b.unit) }</li>
                 } else {
                     <li><svg class="chart__swatch chart__swatch--wide" viewBox="0 0 24 16" aria-hidden="true"><rect class="tl-span tl-span--legend" x="1" y="5" width="22" height="6" rx="3" /></svg>{ "Known only to the month, or lasting days" }</li>
+                    if t.marks.iter().any(|m| m.uncertain) {
+                        <li><svg class="chart__swatch chart__swatch--wide" viewBox="0 0 24 16" aria-hidden="true"><rect class="tl-span tl-span--legend tl-span--uncertain" x="1" y="5" width="22" height="6" rx="3" /></svg>{ "One day, not known exactly: where it may fall" }</li>
+                    }
                 }
             </ul>
             { data_table(&table, "dossier-timeline-table", || {
