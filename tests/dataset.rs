@@ -572,3 +572,60 @@ fn messages_say_how_to_fix_it() {
     let m = problems_of(&broken)[0].kind.to_string();
     assert!(m.contains("must be written \\\""), "{m}");
 }
+
+/// The allegation fixture uses every part that says whose word a fact
+/// rests on; each reads right in the texts the reader gets.
+#[test]
+fn whose_word_reads_right_everywhere() {
+    use dossier::import::shapes::{fixture, Fixture};
+    use dossier::view::present;
+    let Some(Fixture::Json(ds)) = fixture("allegation") else {
+        panic!("the allegation fixture loads");
+    };
+    assert_eq!(validate(&ds), Vec::<Problem>::new());
+    let raid = ds.event("e-raid").unwrap();
+    assert_eq!(
+        present::status(&ds, &raid.status),
+        "Alleged by local activists, not independently verified · denied by The army · not acknowledged by Interior ministry"
+    );
+    assert_eq!(present::event_date(raid), "5 or 6 June 2024, night");
+    let claim = ds.event("e-april-clash").unwrap();
+    assert_eq!(
+        present::status(&ds, &claim.status),
+        "Claimed by Kafr Saba Defence Committee"
+    );
+    let html = dossier::view::noscript::summary_html(&ds);
+    assert!(
+        html.contains(
+            "Alleged by local activists, not independently verified · denied by The army"
+        ),
+        "{html}"
+    );
+    assert!(html.contains("5 or 6 June 2024"));
+    assert!(html.contains("residents of Kafr Saba"));
+    // Rival estimates: one figure, two counts, and no claim that they count different people.
+    let chart = dossier::charts::casualty::chart(&ds, 640.0).unwrap();
+    assert_eq!(chart.groups.len(), 1);
+    assert_eq!(chart.groups[0].bars.len(), 2);
+    assert_eq!(chart.groups[0].heading.text, "residents of Kafr Saba");
+    let caption = chart.caption.join(" ");
+    assert!(caption.contains("Two counts of the same dead"), "{caption}");
+    assert!(
+        !caption.contains("each counts different people"),
+        "{caption}"
+    );
+    // An uncertain day is one day, not a period: the timeline marks it so.
+    let all: Vec<usize> = (0..ds.events.len()).collect();
+    let t = dossier::charts::timeline::timeline(&ds, &all, None, None, 640.0).unwrap();
+    let uncertain: Vec<&str> = t
+        .marks
+        .iter()
+        .filter(|m| m.uncertain)
+        .map(|m| m.id.as_str())
+        .collect();
+    assert_eq!(uncertain, ["e-raid"]);
+    assert!(
+        t.marks.iter().find(|m| m.id == "e-raid").unwrap().w > 0.0,
+        "drawn as the days it may fall on"
+    );
+}

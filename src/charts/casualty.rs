@@ -343,7 +343,11 @@ pub fn chart(ds: &Dataset, width: f64) -> Option<Chart> {
                     capitalised(&crate::view::present::number_word(members.len()))
                 ),
                 "side by side".to_owned(),
-                String::new(),
+                if members.iter().all(|&j| ds.tallies[j].as_of == first.as_of) {
+                    format!("as of {}", first.as_of.short())
+                } else {
+                    String::new()
+                },
             )
         } else {
             (
@@ -369,14 +373,19 @@ pub fn chart(ds: &Dataset, width: f64) -> Option<Chart> {
         for &i in members {
             let t = &ds.tallies[i];
             // The category above the bar; the value where it fits.
-            // An estimate says whose it is: "Civilians · Local activists, as of 6 Jun 2024".
+            // An estimate says whose it is ("Local activists"), and its
+            // date when the estimates' dates differ; the value says how many.
             let label = if rivals {
-                format!(
-                    "{} · {}, as of {}",
-                    capitalised(&t.category.label()),
-                    capitalised(&counter_name(ds, t)),
-                    t.as_of.short()
-                )
+                let first = &ds.tallies[members[0]];
+                if members.iter().all(|&j| ds.tallies[j].as_of == first.as_of) {
+                    capitalised(&counter_name(ds, t))
+                } else {
+                    format!(
+                        "{}, as of {}",
+                        capitalised(&counter_name(ds, t)),
+                        t.as_of.short()
+                    )
+                }
             } else {
                 capitalised(&t.category.label())
             };

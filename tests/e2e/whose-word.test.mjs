@@ -1,0 +1,70 @@
+// Whose word a fact rests on, end to end, on the hand-written allegation
+// story (src/import/data/allegation.json): an account alleged by activists,
+// denied by the army and not acknowledged by a ministry; two sources'
+// figures for one event; rival counts of one toll; victims who are no
+// party; a day that is one of two. Each reads right on the card, in the
+// Status facet, in the charts and in the network, at a phone's width and a
+// desktop's, with a screenshot of each.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { setup, openPage, ready, axe, screenshotOf, ROOT } from './harness.mjs';
+
+const FILE = join(ROOT, 'tests/fixtures/shapes/allegation.json');
+const env = setup({ extra: { 'allegation.json': FILE } });
+
+for (const width of [375, 1200]) {
+  test(`an allegation, a denial, rival counts and an uncertain day read right at ${width} px`, async () => {
+    const { context, page, problems } = await openPage(env.browser, { width, height: 900, reducedMotion: 'reduce' });
+    await page.goto(`${env.server.url}?data=allegation.json`);
+    await ready(page);
+
+    // The card: whose word, the uncertain day, and whose each figure is.
+    const card = page.locator('.card[data-event-id="e-raid"]');
+    await card.waitFor();
+    assert.equal(
+      (await card.locator('.card__status').textContent()).trim(),
+      'Alleged by local activists, not independently verified · denied by The army · not acknowledged by Interior ministry',
+    );
+    assert.equal(await card.locator('.card__status--alleged').count(), 1);
+    assert.match(await card.locator('time').textContent(), /^5 or 6 June 2024, night$/);
+    assert.equal(await card.locator('time').getAttribute('datetime'), '2024-06-05');
+    const figures = await card.locator('.card__figures li').allTextContents();
+    assert.deepEqual(figures, ['more than 20 armoured vehicles (local activists)', '12 armoured vehicles (the army)']);
+    // Victims who are no party are not an actor: no chip, no node.
+    assert.equal(await page.locator('.chip', { hasText: 'Kafr Saba' }).count(), 1, 'only the committee is an actor');
+    await screenshotOf(card, `whose-word-card-${width}`);
+    assert.deepEqual(await axe(page), [], 'cards');
+
+    // The Status facet: "Alleged" is an option that filters.
+    if (await page.locator('.filters__toggle').isVisible()) await page.locator('.filters__toggle').click();
+    const alleged = page.locator('.facet__option', { has: page.locator('label', { hasText: /^Alleged/ }) });
+    assert.match(await alleged.locator('label').textContent(), /^Alleged2$/);
+    await alleged.locator('input').check();
+    await page.locator('.toolbar__count', { hasText: /^2 of 4 events/ }).waitFor();
+    await alleged.locator('input').uncheck();
+    if (await page.locator('.filters__toggle').isVisible()) await page.locator('.filters__toggle').click();
+
+    // The charts: one figure with two counts, said as such; the day drawn as uncertain.
+    await page.getByRole('button', { name: 'Charts', exact: true }).click();
+    const casualties = page.locator('.chart--casualties');
+    await casualties.waitFor();
+    const text = await casualties.textContent();
+    assert.match(text, /Two counts of the same dead/);
+    assert.doesNotMatch(text, /each counts different people/);
+    assert.match(text, /residents of Kafr Saba/);
+    assert.equal(await page.locator('.chart--timeline .tl-span--uncertain').count() >= 1, true);
+    await screenshotOf(casualties, `whose-word-casualties-${width}`);
+    await screenshotOf(page.locator('.chart--timeline'), `whose-word-timeline-${width}`);
+    assert.deepEqual(await axe(page), [], 'charts');
+
+    // The network's tie details say whose word the shared events rest on.
+    await page.getByRole('button', { name: 'Network', exact: true }).click();
+    await page.waitForSelector('.network .node');
+    const titles = await page.locator('.network .edge title').allTextContents();
+    assert.ok(titles.some((t) => /together in \d+ events? \(.*claimed/.test(t)), titles.join('\n'));
+    assert.deepEqual(await axe(page), [], 'network');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+}
