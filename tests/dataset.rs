@@ -575,6 +575,7 @@ fn messages_say_how_to_fix_it() {
 
 /// The allegation fixture uses every part that says whose word a fact
 /// rests on; each reads right in the texts the reader gets.
+#[cfg(not(target_arch = "wasm32"))]
 #[test]
 fn whose_word_reads_right_everywhere() {
     use dossier::import::shapes::{fixture, Fixture};
