@@ -21,7 +21,7 @@ use crate::charts::labels::{first_free, text_size, wrap_parts, Anchor, Rect, Tex
 use crate::charts::scale::{format_tick, tick_step, Linear};
 use crate::format::model::{Dataset, Tally};
 use crate::format::vocab::{CountQualifier, TallyCategory};
-use crate::view::present::{capitalised, count};
+use crate::view::present::{and_list, capitalised, count, number_word};
 
 /// How a bar ends, from the figure's qualifier.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -140,7 +140,8 @@ fn reach(t: &Tally) -> u64 {
 
 /// Whose dead a figure counts, as a heading says it.
 fn side_name(ds: &Dataset, t: &Tally) -> String {
-    let actor = ds.whose(t).to_owned();
+    // Described victims ("residents of Kafr Saba") head a group as a name does.
+    let actor = capitalised(ds.whose(t));
     match &t.place {
         // "People of Kfar Kila", not "People of Kfar Kila (Kfar Kila)".
         Some(place) if !actor.to_lowercase().contains(&place.to_lowercase()) => {
@@ -173,14 +174,6 @@ fn figure(t: &Tally) -> String {
     format!("{} {}", count(&t.count), t.category.label())
 }
 
-fn sentence_list(items: &[String]) -> String {
-    match items {
-        [] => String::new(),
-        [one] => one.clone(),
-        [init @ .., last] => format!("{} and {last}", init.join(", ")),
-    }
-}
-
 /// The caption's sentences: what differs between the figures, and how to
 /// read a fading bar.
 pub fn caption(ds: &Dataset) -> Vec<String> {
@@ -199,13 +192,7 @@ pub fn caption(ds: &Dataset) -> Vec<String> {
     }
     // Rival estimates of one figure: said as such, and not counted as
     // figures of different people.
-    let mut rivals: Vec<Vec<usize>> = Vec::new();
-    for i in 0..ds.tallies.len() {
-        let group = ds.estimates_of(i);
-        if group.len() > 1 && !rivals.iter().any(|g| g.contains(&i)) {
-            rivals.push(group);
-        }
-    }
+    let rivals = ds.estimate_groups();
     let separate = ds.tallies.len() - rivals.iter().map(|g| g.len() - 1).sum::<usize>();
     match (counters.len(), periods.len()) {
         (0, _) => {}
@@ -222,7 +209,7 @@ pub fn caption(ds: &Dataset) -> Vec<String> {
             "These figures are not like-for-like. They come from {} different counters \
              ({}), each with its own method{}{}.",
             n,
-            sentence_list(&counters),
+            and_list(&counters),
             if periods.len() > 1 {
                 ", over its own period"
             } else {
@@ -246,9 +233,9 @@ pub fn caption(ds: &Dataset) -> Vec<String> {
         }
         out.push(format!(
             "{} counts of the same dead ({}): estimates of one figure, from {}, side by side.",
-            capitalised(&crate::view::present::number_word(group.len())),
-            side_name(ds, t),
-            sentence_list(&by)
+            capitalised(&number_word(group.len())),
+            ds.whose(t),
+            and_list(&by)
         ));
     }
     if ds
@@ -277,15 +264,11 @@ pub fn chart(ds: &Dataset, width: f64) -> Option<Chart> {
     // Groups: one per side, place, counter and period, in dataset order.
     // A subset goes with its superset, wherever it is listed.
     // Rival estimates of one figure share a group, whoever counted them.
+    let rivals = ds.estimate_groups();
+    let rival_group = |i: usize| rivals.iter().position(|g| g.contains(&i));
     let key = |i: usize, t: &Tally| {
-        let rivals = ds.estimates_of(i);
-        if rivals.len() > 1 {
-            return (
-                None,
-                None,
-                rivals.into_iter().min().unwrap_or(i).to_string(),
-                String::new(),
-            );
+        if let Some(g) = rival_group(i) {
+            return (None, None, format!("estimates {g}"), String::new());
         }
         (
             t.side.clone().or_else(|| t.victims.clone()),
@@ -335,12 +318,12 @@ pub fn chart(ds: &Dataset, width: f64) -> Option<Chart> {
             side_name(ds, first),
         );
         y += HEADING * 1.4;
-        let rivals = members.len() > 1 && ds.estimates_of(members[0]).len() > 1;
+        let rivals = rival_group(members[0]).is_some();
         let (counter, period_start, as_of) = if rivals {
             (
                 format!(
                     "{} counts of the same dead",
-                    capitalised(&crate::view::present::number_word(members.len()))
+                    capitalised(&number_word(members.len()))
                 ),
                 "side by side".to_owned(),
                 if members.iter().all(|&j| ds.tallies[j].as_of == first.as_of) {

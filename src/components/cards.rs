@@ -143,7 +143,7 @@ fn Card(props: &CardProps) -> Html {
                 if !e.quantities.is_empty() {
                     <ul class="card__figures">
                         { for e.quantities.iter().map(|q| html! {
-                            <li>{ present::quantity(&q.count, &q.unit) }{ q.provenance.as_ref().map(|p| format!(" ({})", present::source_name(&d.dataset, &p.source))).unwrap_or_default() }</li>
+                            <li>{ present::figure(&d.dataset, q) }</li>
                         }) }
                     </ul>
                 }

@@ -364,33 +364,47 @@ impl Dataset {
         }
     }
 
-    /// The tallies that count the same dead as tally `i` (joined by
-    /// `same_as` either way), `i` first, then in dataset order.
-    pub fn estimates_of(&self, i: usize) -> Vec<usize> {
-        let mut group = vec![i];
-        // Follow links both ways until nothing new joins; a figure has a
-        // handful of estimates, so the repeated scan is cheap.
-        loop {
-            let before = group.len();
-            for (j, t) in self.tallies.iter().enumerate() {
-                if group.contains(&j) {
-                    continue;
+    /// The rival estimates of one figure (tallies joined by `same_as`,
+    /// either way): the groups of two or more, each in dataset order.
+    pub fn estimate_groups(&self) -> Vec<Vec<usize>> {
+        // Each tally starts as its own group; a link merges two groups
+        // under the lower index, until no link changes anything.
+        let index: std::collections::HashMap<&str, usize> = self
+            .tallies
+            .iter()
+            .enumerate()
+            .map(|(i, t)| (t.id.as_str(), i))
+            .collect();
+        let links: Vec<(usize, usize)> = self
+            .tallies
+            .iter()
+            .enumerate()
+            .filter_map(|(i, t)| Some((i, *index.get(t.same_as.as_deref()?)?)))
+            .collect();
+        let mut root: Vec<usize> = (0..self.tallies.len()).collect();
+        let mut changed = !links.is_empty();
+        while changed {
+            changed = false;
+            for &(a, b) in &links {
+                let low = root[a].min(root[b]);
+                if root[a] != low || root[b] != low {
+                    root[a] = low;
+                    root[b] = low;
+                    changed = true;
                 }
-                let linked = group.iter().any(|&g| {
-                    let other = &self.tallies[g];
-                    t.same_as.as_deref() == Some(other.id.as_str())
-                        || other.same_as.as_deref() == Some(t.id.as_str())
-                });
-                if linked {
-                    group.push(j);
-                }
-            }
-            if group.len() == before {
-                break;
             }
         }
-        group[1..].sort_unstable();
-        group
+        let mut groups: Vec<Vec<usize>> = Vec::new();
+        // A group's lowest index is its own root, so it comes first.
+        for (i, &r) in root.iter().enumerate() {
+            if r == i {
+                groups.push(vec![i]);
+            } else if let Some(g) = groups.iter_mut().find(|g| g[0] == r) {
+                g.push(i);
+            }
+        }
+        groups.retain(|g| g.len() > 1);
+        groups
     }
 
     /// The first and last day any event covers (days since 1970-01-01),

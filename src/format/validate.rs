@@ -173,9 +173,6 @@ fn unescaped_quote(text: &str, line: usize, column: usize) -> bool {
     let before = chars[..at].iter().rev().find(|c| !c.is_whitespace());
     let here = chars.get(at).or(chars.get(at.saturating_sub(1)));
     before == Some(&'"') && here.is_some_and(|c| c.is_alphanumeric() || *c == '"' || *c == '\'')
-        || (before.is_some_and(|c| c.is_alphanumeric())
-            && chars[..at].iter().filter(|&&c| c == '"').count() % 2 == 0
-            && chars[..at].contains(&'"'))
 }
 
 fn syntax_message(e: &serde_json::Error) -> String {
@@ -909,77 +906,54 @@ impl Checker<'_> {
         }
     }
 
+    /// `id` must be one of the ids `set` takes. If it is another kind's
+    /// (a source's where an actor belongs), say so; otherwise suggest the
+    /// nearest id of the right kind.
     fn reference(&mut self, set: IdSet, id: &str, at: &str) {
-        let (what, known) = match set {
-            IdSet::Parties => return self.party(id, at),
-            IdSet::Sources => ("source", &self.ids.sources),
-            IdSet::Actors => ("actor", &self.ids.actors),
-            IdSet::Events => ("event", &self.ids.events),
-            IdSet::Tallies => ("tally", &self.ids.tallies),
-        };
-        self.known(what, known.contains(id), id, at);
-    }
-
-    /// An actor or a source: whoever a status names.
-    fn party(&mut self, id: &str, at: &str) {
-        if self.ids.actors.contains(id) || self.ids.sources.contains(id) {
-            return;
-        }
-        let known = self.ids.actors.iter().chain(&self.ids.sources);
-        let suggestion = nearest(id, known.map(String::as_str)).map(str::to_owned);
-        self.push(
-            at,
-            ProblemKind::UnknownReference {
-                what: "actor or source",
-                id: id.chars().take(80).collect(),
-                suggestion,
-            },
-        );
-    }
-
-    /// `id` should be one of the `what` ids (`found` says whether it is).
-    fn known(&mut self, what: &'static str, found: bool, id: &str, at: &str) {
-        let others = [
+        let lists = [
             ("source", &self.ids.sources),
             ("actor", &self.ids.actors),
             ("event", &self.ids.events),
             ("tally", &self.ids.tallies),
         ];
-        let known = others
-            .iter()
-            .find(|(w, _)| *w == what)
-            .map(|(_, ids)| *ids)
-            .expect("every kind of id is listed");
-        if !found {
-            if let Some((other, _)) = others
-                .iter()
-                .find(|(w, ids)| *w != what && ids.contains(id))
-            {
+        let (what, takes): (&'static str, &[&str]) = match set {
+            IdSet::Parties => ("actor or source", &["actor", "source"]),
+            IdSet::Sources => ("source", &["source"]),
+            IdSet::Actors => ("actor", &["actor"]),
+            IdSet::Events => ("event", &["event"]),
+            IdSet::Tallies => ("tally", &["tally"]),
+        };
+        let (right, wrong): (Vec<_>, Vec<_>) = lists.iter().partition(|(w, _)| takes.contains(w));
+        if right.iter().any(|(_, ids)| ids.contains(id)) {
+            return;
+        }
+        let shown: String = id.chars().take(80).collect();
+        let kind = match wrong.iter().find(|(_, ids)| ids.contains(id)) {
+            Some((other, _)) => {
                 let fix = match (what, *other) {
                     ("actor", "source") => ": name the actor here, and link the source to it with the source's \"actor\"",
                     _ => "",
                 };
-                self.push(
-                    at,
-                    ProblemKind::Reference(format!(
-                        "\"{}\" is {} {other}'s id, but {} {what} is needed here{fix}",
-                        id.chars().take(80).collect::<String>(),
-                        article(other),
-                        article(what),
-                    )),
-                );
-                return;
+                ProblemKind::Reference(format!(
+                    "\"{shown}\" is {} {other}'s id, but {} {what} is needed here{fix}",
+                    article(other),
+                    article(what),
+                ))
             }
-            let suggestion = nearest(id, known.iter().map(String::as_str)).map(str::to_owned);
-            self.push(
-                at,
-                ProblemKind::UnknownReference {
-                    what,
-                    id: id.chars().take(80).collect(),
-                    suggestion,
-                },
-            );
-        }
+            None => ProblemKind::UnknownReference {
+                what,
+                id: shown,
+                suggestion: nearest(
+                    id,
+                    right
+                        .iter()
+                        .flat_map(|(_, ids)| ids.iter())
+                        .map(String::as_str),
+                )
+                .map(str::to_owned),
+            },
+        };
+        self.push(at, kind);
     }
 
     fn date_order(

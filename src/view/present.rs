@@ -5,7 +5,7 @@
 //! Pure: no browser types here.
 
 use crate::format::date::Precision;
-use crate::format::model::{Count, Dataset, Event, Provenance, Status, Tally};
+use crate::format::model::{Count, Dataset, Event, Provenance, Quantity, Status, Tally};
 use crate::format::vocab::{CountQualifier, EventKind, StatusState};
 use crate::view::state::{Chip, ViewState};
 
@@ -51,6 +51,16 @@ pub fn quantity(c: &Count, unit: &str) -> String {
         CountQualifier::Dozens | CountQualifier::Hundreds => format!("{} of {unit}", count(c)),
         _ => format!("{} {unit}", count(c)),
     }
+}
+
+/// An event's figure as a card lists it, with whose figure it is when it
+/// has its own source: "more than 20 armoured vehicles (local activists)".
+pub fn figure(ds: &Dataset, q: &Quantity) -> String {
+    let mut out = quantity(&q.count, &q.unit);
+    if let Some(p) = &q.provenance {
+        out.push_str(&format!(" ({})", source_name(ds, &p.source)));
+    }
+    out
 }
 
 /// A quote as a card shows it: in quotation marks, with an ellipsis only
@@ -128,28 +138,23 @@ pub fn thousands(n: u64) -> String {
     out
 }
 
-/// Names of actors by id, joined for reading: "Hezbollah", "Hamas and Israel",
-/// "A, B and C". Unknown ids are shown as they are.
-pub fn actor_names(ds: &Dataset, ids: &[String]) -> String {
-    let names: Vec<&str> = ids
-        .iter()
-        .map(|id| ds.actor(id).map_or(id.as_str(), |a| a.name.as_str()))
-        .collect();
-    match names.as_slice() {
+/// Items joined for reading: "Hezbollah", "Hamas and Israel", "A, B and C".
+pub fn and_list<S: AsRef<str>>(items: &[S]) -> String {
+    match items {
         [] => String::new(),
-        [one] => (*one).to_owned(),
-        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+        [one] => one.as_ref().to_owned(),
+        [init @ .., last] => {
+            let init: Vec<&str> = init.iter().map(AsRef::as_ref).collect();
+            format!("{} and {}", init.join(", "), last.as_ref())
+        }
     }
 }
 
-/// Actors or sources by id, joined for reading, whichever each id names.
+/// Actors or sources by id, joined for reading, whichever each id names;
+/// unknown ids are shown as they are.
 pub fn party_names(ds: &Dataset, ids: &[String]) -> String {
     let names: Vec<&str> = ids.iter().map(|id| ds.party_name(id)).collect();
-    match names.as_slice() {
-        [] => String::new(),
-        [one] => (*one).to_owned(),
-        [init @ .., last] => format!("{} and {last}", init.join(", ")),
-    }
+    and_list(&names)
 }
 
 /// The status line: "Reported", "Claimed by Hezbollah", "Alleged by local
