@@ -136,6 +136,16 @@ pub fn dataset_with_actors(events: usize, actors: usize, seed: u32) -> Dataset {
         let status = match rng.below(6) {
             0 => Status::by(StatusState::Claimed, vec![actors[who].id.clone()]),
             1 => Status::by(StatusState::Confirmed, vec![actors[whom].id.clone()]),
+            // Alleged, and denied by the other side.
+            2 if who != whom => Status {
+                denied_by: vec![actors[whom].id.clone()],
+                ..Status::by(StatusState::Alleged, vec![actors[who].id.clone()])
+            },
+            // Reported, and not acknowledged by the side it concerns.
+            3 => Status {
+                not_acknowledged_by: vec![actors[whom].id.clone()],
+                ..Status::reported()
+            },
             _ => Status::reported(),
         };
         let quantities = if rng.below(3) == 0 {

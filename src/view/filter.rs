@@ -14,10 +14,71 @@
 //! Pure: no browser types here.
 
 use crate::format::date::PartialDate;
-use crate::format::model::{Dataset, Event};
+use crate::format::model::{Dataset, Event, Status};
 use crate::format::vocab::StatusState;
 use crate::view::fold::{fold, Query};
 use std::collections::{BTreeSet, HashMap};
+
+/// The Status facet's options: whose word an event rests on (its state),
+/// and whether someone denies it or has not acknowledged it. An event may
+/// have several ("Alleged" and "Denied").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Standing {
+    State(StatusState),
+    Denied,
+    NotAcknowledged,
+}
+
+impl Standing {
+    /// Every option, in the facet's order.
+    pub fn all() -> impl Iterator<Item = Standing> {
+        StatusState::ALL
+            .iter()
+            .map(|&s| Standing::State(s))
+            .chain([Standing::Denied, Standing::NotAcknowledged])
+    }
+
+    /// As written in a link (`st=alleged`, `st=denied`).
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Standing::State(s) => s.as_str(),
+            Standing::Denied => "denied",
+            Standing::NotAcknowledged => "not_acknowledged",
+        }
+    }
+
+    /// As the facet and its chip read it.
+    pub fn label(&self) -> &'static str {
+        match self {
+            Standing::State(s) => s.label(),
+            Standing::Denied => "Denied",
+            Standing::NotAcknowledged => "Not acknowledged",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Standing> {
+        Standing::all().find(|o| o.as_str() == s)
+    }
+
+    /// The options an event's status has.
+    pub fn of(status: &Status) -> impl Iterator<Item = Standing> + '_ {
+        std::iter::once(Standing::State(status.state))
+            .chain((!status.denied_by.is_empty()).then_some(Standing::Denied))
+            .chain((!status.not_acknowledged_by.is_empty()).then_some(Standing::NotAcknowledged))
+    }
+
+    /// Its place in [`Standing::all`], and its bit in a row's set.
+    fn index(&self) -> usize {
+        match self {
+            Standing::State(s) => *s as usize,
+            Standing::Denied => StatusState::ALL.len(),
+            Standing::NotAcknowledged => StatusState::ALL.len() + 1,
+        }
+    }
+}
+
+/// How many options the Status facet has.
+const STANDINGS: usize = StatusState::ALL.len() + 2;
 
 /// The reader's filters. Empty sets and `None` mean "any".
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -30,7 +91,7 @@ pub struct Filters {
     pub places: BTreeSet<String>,
     /// Source ids: events with at least one provenance entry from one of them.
     pub sources: BTreeSet<String>,
-    pub statuses: BTreeSet<StatusState>,
+    pub statuses: BTreeSet<Standing>,
     /// First day of the range; events that overlap the range match.
     pub from: Option<PartialDate>,
     /// Last day of the range.
@@ -107,7 +168,8 @@ pub struct FacetCounts {
     pub kinds: Vec<OptionCount>,
     pub places: Vec<OptionCount>,
     pub sources: Vec<OptionCount>,
-    pub statuses: Vec<(StatusState, usize)>,
+    /// Every state; "Denied" and "Not acknowledged" only when the story has them.
+    pub statuses: Vec<(Standing, usize)>,
 }
 
 /// The result of applying filters.
@@ -160,7 +222,8 @@ struct Entry {
     kind: u32,
     place: Option<u32>,
     sources: Vec<u32>,
-    status: StatusState,
+    /// One bit per [`Standing`] the event has.
+    standing: u8,
     /// The casualty figures this event reports.
     tallies: Vec<u32>,
     /// Folded summary, quotes, place and actor names and aliases.
@@ -175,7 +238,8 @@ struct Row {
     kind: u32,
     /// `NO_PLACE` when the event has none.
     place: u32,
-    status: StatusState,
+    /// One bit per [`Standing`] the event has.
+    standing: u8,
 }
 
 const NO_PLACE: u32 = u32::MAX;
@@ -305,7 +369,7 @@ impl EventIndex {
                 last_day: e.last_day,
                 kind: e.kind,
                 place: e.place.unwrap_or(NO_PLACE),
-                status: e.status,
+                standing: e.standing,
             });
             index.event_actors.push(&e.actors);
             index.event_sources.push(&e.sources);
@@ -360,7 +424,7 @@ impl EventIndex {
             kind: kinds.intern(e.kind.as_str()),
             place: e.place.as_ref().map(|p| places.intern(&p.name)),
             sources: srcs,
-            status: e.status.state,
+            standing: Standing::of(&e.status).fold(0, |bits, s| bits | 1 << s.index()),
             tallies: Vec::new(),
             text: fold(&text),
         }
@@ -396,8 +460,9 @@ impl EventIndex {
             kinds: vec![0; self.kinds.names.len()],
             places: vec![0; self.places.names.len()],
             sources: vec![0; self.sources.names.len()],
-            statuses: [0; StatusState::ALL.len()],
+            statuses: [0; STANDINGS],
         };
+        let wanted = f.statuses.iter().fold(0u8, |bits, s| bits | 1 << s.index());
         let mut events = Vec::new();
         for (p, row) in self.rows.iter().enumerate() {
             let (event_actors, event_sources) =
@@ -412,8 +477,7 @@ impl EventIndex {
                 any(&places, &[row.place])
             }) * Facet::Place.bit();
             pass |= u16::from(any(&sources, event_sources)) * Facet::Source.bit();
-            pass |= u16::from(f.statuses.is_empty() || f.statuses.contains(&row.status))
-                * Facet::Status.bit();
+            pass |= u16::from(wanted == 0 || row.standing & wanted != 0) * Facet::Status.bit();
             pass |= u16::from(row.last_day >= from && row.first_day <= to) * Facet::Dates.bit();
             pass |= u16::from(!searching || query.matches(&self.text[p])) * Facet::Query.bit();
             pass |= u16::from(tallies.is_none() || any(&tallies, self.event_tallies.get(p)))
@@ -441,7 +505,9 @@ impl EventIndex {
                 }
             }
             if others(Facet::Status) {
-                counts.statuses[row.status as usize] += 1;
+                for (k, n) in counts.statuses.iter_mut().enumerate() {
+                    *n += usize::from(row.standing >> k & 1);
+                }
             }
         }
         Outcome {
@@ -456,7 +522,7 @@ struct Counter {
     kinds: Vec<usize>,
     places: Vec<usize>,
     sources: Vec<usize>,
-    statuses: [usize; StatusState::ALL.len()],
+    statuses: [usize; STANDINGS],
 }
 
 impl Counter {
@@ -481,9 +547,12 @@ impl Counter {
             kinds,
             places,
             sources: options(&index.sources, self.sources),
-            statuses: StatusState::ALL
-                .iter()
-                .map(|&s| (s, self.statuses[s as usize]))
+            statuses: Standing::all()
+                .filter(|s| {
+                    matches!(s, Standing::State(_))
+                        || index.rows.iter().any(|r| r.standing >> s.index() & 1 == 1)
+                })
+                .map(|s| (s, self.statuses[s.index()]))
                 .collect(),
         }
     }
@@ -617,7 +686,7 @@ mod tests {
         let ds = first_story().unwrap();
         let index = EventIndex::new(&ds);
         let f = Filters {
-            statuses: [StatusState::Claimed].into(),
+            statuses: [Standing::State(StatusState::Claimed)].into(),
             ..Filters::default()
         };
         assert_eq!(
@@ -686,7 +755,8 @@ mod tests {
                 ),
                 (
                     Facet::Status,
-                    f.statuses.is_empty() || f.statuses.contains(&e.status.state),
+                    f.statuses.is_empty()
+                        || Standing::of(&e.status).any(|s| f.statuses.contains(&s)),
                 ),
                 (
                     Facet::Dates,
@@ -731,7 +801,7 @@ mod tests {
                     kinds: pick(&kinds.into_iter().collect::<Vec<_>>(), masks[1]),
                     places: pick(&places.into_iter().collect::<Vec<_>>(), masks[2]),
                     sources: pick(&ds.sources.iter().map(|s| s.id.clone()).collect::<Vec<_>>(), masks[3]),
-                    statuses: pick(StatusState::ALL, masks[4]),
+                    statuses: pick(&Standing::all().collect::<Vec<_>>(), masks[4]),
                     tallies: pick(&ds.tallies.iter().map(|t| t.id.clone()).collect::<Vec<_>>(), masks[5]),
                     from: from.map(day),
                     to: from.map(|d| day(d + span)).filter(|_| masks[6] & 1 == 1),
@@ -753,7 +823,7 @@ mod tests {
                 let mut kinds = BTreeMap::<String, usize>::new();
                 let mut places = BTreeMap::<String, usize>::new();
                 let mut sources = BTreeMap::<String, usize>::new();
-                let mut statuses = BTreeMap::<StatusState, usize>::new();
+                let mut statuses = BTreeMap::<Standing, usize>::new();
                 for e in &ds.events {
                     let p = passes(&ds, e, &f);
                     let others = |facet: Facet| p.iter().all(|(g, ok)| *ok || *g == facet);
@@ -777,14 +847,16 @@ mod tests {
                         }
                     }
                     if others(Facet::Status) {
-                        *statuses.entry(e.status.state).or_default() += 1;
+                        for s in Standing::of(&e.status) {
+                            *statuses.entry(s).or_default() += 1;
+                        }
                     }
                 }
                 prop_assert_eq!(counted(&out.counts.actors), actors);
                 prop_assert_eq!(counted(&out.counts.kinds), kinds);
                 prop_assert_eq!(counted(&out.counts.places), places);
                 prop_assert_eq!(counted(&out.counts.sources), sources);
-                let got: BTreeMap<StatusState, usize> =
+                let got: BTreeMap<Standing, usize> =
                     out.counts.statuses.iter().filter(|(_, n)| *n > 0).copied().collect();
                 prop_assert_eq!(got, statuses);
             }

@@ -17,8 +17,8 @@
 
 use crate::format::date::PartialDate;
 use crate::format::model::Dataset;
-use crate::format::vocab::StatusState;
 use crate::view::filter::Filters;
+use crate::view::filter::Standing;
 use crate::view::page::fragment_of;
 
 /// The order of the cards.
@@ -124,7 +124,7 @@ pub enum Chip {
     Kind(String),
     Place(String),
     Source(String),
-    Status(StatusState),
+    Status(Standing),
     Dates,
     Query,
     Tally(String),
@@ -137,7 +137,7 @@ pub enum Action {
     ToggleKind(String),
     TogglePlace(String),
     ToggleSource(String),
-    ToggleStatus(StatusState),
+    ToggleStatus(Standing),
     /// Show the events behind a casualty figure, and select it.
     ToggleTally(String),
     SetQuery(String),
@@ -327,7 +327,7 @@ impl ViewState {
                 "src" => add(&mut f.sources, value),
                 "t" => add(&mut f.tallies, value),
                 "st" => {
-                    if let Ok(s) = value.parse() {
+                    if let Some(s) = Standing::parse(&value) {
                         f.statuses.insert(s);
                     }
                 }
@@ -397,6 +397,7 @@ impl ViewState {
 mod tests {
     use super::*;
     use crate::format::story::first_story;
+    use crate::format::vocab::StatusState;
     use proptest::prelude::*;
 
     #[test]
@@ -457,7 +458,10 @@ mod tests {
         assert_eq!(s.filters.kinds, ["meeting".to_owned()].into());
         assert_eq!(s.filters.from, None, "an impossible date is dropped");
         assert_eq!(s.filters.to, Some("2024-05".parse().unwrap()));
-        assert_eq!(s.filters.statuses, [StatusState::Claimed].into());
+        assert_eq!(
+            s.filters.statuses,
+            [Standing::State(StatusState::Claimed)].into()
+        );
         assert_eq!(s.selected, None);
         assert_eq!(s.sort, SortOrder::OldestFirst);
         // The search is kept as text: it is only ever shown as text.
@@ -522,7 +526,10 @@ mod tests {
         let set = || prop::collection::btree_set(arb_text(), 0..4);
         (
             (set(), set(), set(), set(), set()),
-            prop::collection::btree_set(prop::sample::select(StatusState::ALL.to_vec()), 0..3),
+            prop::collection::btree_set(
+                prop::sample::select(Standing::all().collect::<Vec<_>>()),
+                0..3,
+            ),
             (arb_date(), arb_date()),
             "\\PC{0,30}",
             (any::<bool>(), 0..3u8),

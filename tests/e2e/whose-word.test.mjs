@@ -43,6 +43,15 @@ for (const width of [375, 1200]) {
     await alleged.locator('input').check();
     await page.locator('.toolbar__count', { hasText: /^2 of 4 events/ }).waitFor();
     await alleged.locator('input').uncheck();
+    // A denial and a silence are options too, each with its one event.
+    for (const name of ['Denied', 'Not acknowledged']) {
+      const option = page.locator('.facet__option', { has: page.locator('label', { hasText: new RegExp(`^${name}\\d`) }) });
+      assert.match(await option.locator('label').textContent(), new RegExp(`^${name}1$`));
+      await option.locator('input').check();
+      await page.locator('.toolbar__count', { hasText: /^1 of 4 events/ }).waitFor();
+      assert.equal(await page.locator('.card').count(), 1);
+      await option.locator('input').uncheck();
+    }
     if (await page.locator('.filters__toggle').isVisible()) await page.locator('.filters__toggle').click();
 
     // The charts: one figure with two counts, said as such; the day drawn as uncertain.
