@@ -486,6 +486,8 @@ proptest! {
                 "nothing at {path}: {problems:#?}"
             );
         }
+        // And nothing made up: a field stood in for raises no problem of its own.
+        prop_assert_eq!(problems.len(), planted.len(), "{:#?}", problems);
     }
 }
 

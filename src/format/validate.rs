@@ -505,10 +505,16 @@ fn stand_ins() -> [Value; 11] {
     ]
 }
 
-/// Take the value at `steps` out of `v`, or put a stand-in in its place
-/// where the item needs one; `false` when neither lets decoding get past it.
+/// Put a stand-in in place of the value at `steps` in `v` or, when none
+/// fits, take the field out; `false` when neither gets decoding past it.
+///
+/// A stand-in is tried first: serde reports a missing field only after
+/// every other, so a required field taken out would seem fine until the
+/// rest of the item was fixed. A list keeps its length (later elements
+/// keep their numbers), so an element is always stood in for.
 fn stand_in<T: DeserializeOwned>(v: &mut Value, steps: &[Step]) -> bool {
     let (parent, last) = steps.split_at(steps.len() - 1);
+    // Decoding still stops here (or now misses this very field).
     let fails_here = |trial: &Value| match T::deserialize(trial) {
         Ok(_) => false,
         Err(e) => {
@@ -518,19 +524,6 @@ fn stand_in<T: DeserializeOwned>(v: &mut Value, steps: &[Step]) -> bool {
                 || matches!(&last[0], Step::Field(k) if message == format!("missing field `{k}`"))
         }
     };
-    // An optional field, or an element of a list: taken out. A list keeps
-    // its length (later elements keep their numbers), so an element is
-    // stood in for rather than removed.
-    if let Step::Field(k) = &last[0] {
-        let mut trial = v.clone();
-        if let Some(Value::Object(m)) = walk_mut(&mut trial, parent) {
-            m.remove(k);
-            if !fails_here(&trial) {
-                *v = trial;
-                return true;
-            }
-        }
-    }
     for candidate in stand_ins() {
         let mut trial = v.clone();
         match (walk_mut(&mut trial, parent), &last[0]) {
@@ -543,6 +536,17 @@ fn stand_in<T: DeserializeOwned>(v: &mut Value, steps: &[Step]) -> bool {
         if !fails_here(&trial) {
             *v = trial;
             return true;
+        }
+    }
+    // An optional field that no stand-in fits ("dusk" for a time of day).
+    if let Step::Field(k) = &last[0] {
+        let mut trial = v.clone();
+        if let Some(Value::Object(m)) = walk_mut(&mut trial, parent) {
+            m.remove(k);
+            if !fails_here(&trial) {
+                *v = trial;
+                return true;
+            }
         }
     }
     false
