@@ -205,6 +205,22 @@ impl PartialDate {
         }
     }
 
+    /// One day, not known exactly, somewhere from `first` to `last` (days
+    /// since 1970-01-01): `[first..last]`. The same day twice is that day.
+    pub fn between(first: i64, last: i64) -> Self {
+        let day = PartialDate::from_days(first.min(last));
+        if first == last {
+            return day;
+        }
+        PartialDate {
+            one_of: Some(OneOf {
+                last: civil_from_days(first.max(last)),
+                range: true,
+            }),
+            ..day
+        }
+    }
+
     /// A day-precision date from days since 1970-01-01.
     pub fn from_days(days: i64) -> Self {
         let (y, m, d) = civil_from_days(days);

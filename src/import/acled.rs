@@ -10,7 +10,8 @@
 //! - `location`, `admin1`–`admin3`, `country`, `latitude`, `longitude` and
 //!   `geo_precision` → the place;
 //! - `event_date` and `time_precision` → the date at its precision (1: the
-//!   day; 2: about that day; 3: only the month);
+//!   day; 2: one day of the week around it, an uncertain day; 3: only the
+//!   month);
 //! - `notes` → the summary, and the text every fact is quoted from: each
 //!   row's notes are a paragraph of the imported "story";
 //! - `source` → the provenance's source;
@@ -300,7 +301,8 @@ impl Builder {
         let mut date = parse_date(&raw_date)
             .ok_or_else(|| format!("event_date \"{}\" is not a date", clip(&raw_date)))?;
         match get("time_precision").as_str() {
-            "2" => date.approximate = true,
+            // "A specific week": one day of the week around the coded date.
+            "2" => date = PartialDate::between(date.first_day() - 3, date.first_day() + 3),
             "3" => date = PartialDate::month(date.year, date.month.unwrap_or(1)),
             _ => {}
         }
@@ -882,8 +884,12 @@ mod tests {
             place.coordinates.as_ref().unwrap().precision,
             GeoPrecision::Exact
         );
-        // time_precision 2 is "about that day"; 3 is the month only.
-        assert_eq!(ds.events[1].date.to_string(), "2024-05-15~");
+        // time_precision 2 is one day of that week; 3 is the month only.
+        assert_eq!(ds.events[1].date.to_string(), "[2024-05-12..2024-05-18]");
+        assert_eq!(
+            ds.events[1].date.human(),
+            "one day between 12 and 18 May 2024"
+        );
         assert_eq!(ds.events[2].date.to_string(), "2024-04");
         // Associated actors, several to a cell, become supporters.
         let roles: Vec<(&str, &ParticipantRole)> = ds.events[1]
