@@ -1,7 +1,7 @@
 // The release build loads in Chromium, shows the story, and reports nothing wrong.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { setup, serve, openPage, ready, holdWasm, screenshot, axe, urlHash } from './harness.mjs';
+import { setup, serve, openPage, ready, holdWasm, screenshot, screenshotOf, axe, urlHash } from './harness.mjs';
 
 const env = setup();
 
@@ -56,6 +56,10 @@ test('without JavaScript the page still tells the story', async () => {
   // 18 events and 5 casualty figures, with their qualifiers.
   assert.equal(await page.locator('.dossier-noscript li').count(), 23);
   assert.match(await page.textContent('.dossier-noscript'), /more than 79 civilians \(Lebanon\)/);
+  // Whose word: al-Manar's account is attributed and not verified by the outlet.
+  const talks = page.locator('.dossier-noscript li', { hasText: 'The talks covered Gaza' });
+  assert.match(await talks.textContent(), /Alleged by al-Manar, not independently verified\. According to al-Manar\./);
+  await screenshotOf(talks, 'noscript-alleged');
   assert.equal(await page.getAttribute('meta[property="og:type"]', 'content'), 'article');
   // The pre-rendered widget, whose buttons cannot work without JavaScript, is hidden.
   assert.equal(await page.locator('#dossier').isVisible(), false);

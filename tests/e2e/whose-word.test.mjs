@@ -13,6 +13,19 @@ import { setup, openPage, ready, axe, screenshotOf, ROOT } from './harness.mjs';
 const FILE = join(ROOT, 'tests/fixtures/shapes/allegation.json');
 const env = setup({ extra: { 'allegation.json': FILE } });
 
+test('the first story says whose word too: al-Manar\'s account, and whose each figure is', async () => {
+  const { context, page, problems } = await openPage(env.browser, { width: 375, height: 800, reducedMotion: 'reduce' });
+  await page.goto(env.server.url);
+  await ready(page);
+  const talks = page.locator('.card[data-event-id="e-beirut-talks-agenda"]');
+  assert.equal((await talks.locator('.card__status').textContent()).trim(), 'Alleged by al-Manar, not independently verified');
+  const toll = page.locator('.card[data-event-id="e-israel-toll"]');
+  assert.deepEqual(await toll.locator('.card__figures li').allTextContents(), ['14 soldiers killed (Israel)', '10 civilians killed (Israel)']);
+  await screenshotOf(talks, 'whose-word-first-story-card');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 for (const width of [375, 1200]) {
   test(`an allegation, a denial, rival counts and an uncertain day read right at ${width} px`, async () => {
     const { context, page, problems } = await openPage(env.browser, { width, height: 900, reducedMotion: 'reduce' });
