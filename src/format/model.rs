@@ -369,17 +369,16 @@ impl Dataset {
     pub fn estimate_groups(&self) -> Vec<Vec<usize>> {
         // Each tally starts as its own group; a link merges two groups
         // under the lower index, until no link changes anything.
-        let index: std::collections::HashMap<&str, usize> = self
-            .tallies
-            .iter()
-            .enumerate()
-            .map(|(i, t)| (t.id.as_str(), i))
-            .collect();
+        // A story has a handful of tallies, and few of them linked: a
+        // search per link costs less, in time and in code, than a map.
         let links: Vec<(usize, usize)> = self
             .tallies
             .iter()
             .enumerate()
-            .filter_map(|(i, t)| Some((i, *index.get(t.same_as.as_deref()?)?)))
+            .filter_map(|(i, t)| {
+                let other = t.same_as.as_deref()?;
+                Some((i, self.tallies.iter().position(|u| u.id == other)?))
+            })
             .collect();
         let mut root: Vec<usize> = (0..self.tallies.len()).collect();
         let mut changed = !links.is_empty();
