@@ -19,6 +19,7 @@
 //! Every module but `components` is free of yew, web-sys and gloo, and is
 //! tested natively with `cargo test`.
 
+pub mod author;
 pub mod charts;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod cli;

@@ -13,6 +13,7 @@ pub mod app;
 mod cards;
 mod charts;
 pub mod context;
+pub mod editor;
 mod filters;
 mod header;
 mod host;

@@ -4,12 +4,16 @@
 //!
 //! Pure: no browser types here.
 
-enum Segment {
+/// One step of a JSON path: a field or a list position.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Segment {
     Key(String),
     Index(usize),
 }
 
-fn segments(path: &str) -> Option<Vec<Segment>> {
+/// The steps of a path in the validator's syntax (`events[3].participants[1].actor`,
+/// with `$` for the whole file and `["odd key"]` for other keys).
+pub fn segments(path: &str) -> Option<Vec<Segment>> {
     let mut out = Vec::new();
     let mut rest = path.strip_prefix('$').unwrap_or(path);
     while !rest.is_empty() {

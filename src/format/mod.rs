@@ -13,7 +13,7 @@
 //! ids resolving. Pure: no browser types here.
 
 pub mod date;
-mod jsonpos;
+pub mod jsonpos;
 pub mod model;
 pub mod schema;
 pub mod story;

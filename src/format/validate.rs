@@ -186,8 +186,19 @@ fn syntax_message(e: &serde_json::Error) -> String {
 
 /// Decode and check an already-parsed JSON value.
 pub fn from_value(value: Value) -> Result<Dataset, Vec<Problem>> {
+    match check_value(value) {
+        (Some(dataset), problems) if problems.is_empty() => Ok(dataset),
+        (_, problems) => Err(problems),
+    }
+}
+
+/// Decode and check a JSON value, keeping what decoded even when there are
+/// problems: the dataset with each broken item stood in for or left out
+/// (as the problems say), or `None` when the value is no dataset at all.
+/// The editor previews a draft this way while it still has problems.
+pub fn check_value(value: Value) -> (Option<Dataset>, Vec<Problem>) {
     let Value::Object(mut root) = value else {
-        return Err(vec![Problem::new(
+        return (None, vec![Problem::new(
             "$",
             ProblemKind::NotDossier(format!(
                 "a dataset is a JSON object with format, story, sources, actors and events; this file is {}",
@@ -210,12 +221,15 @@ pub fn from_value(value: Value) -> Result<Dataset, Vec<Problem>> {
         .iter()
         .any(|k| root.contains_key(*k))
     {
-        return Err(vec![Problem::new(
-            "$",
-            ProblemKind::NotDossier(
-                "it has none of the fields format, story, actors and events".into(),
-            ),
-        )]);
+        return (
+            None,
+            vec![Problem::new(
+                "$",
+                ProblemKind::NotDossier(
+                    "it has none of the fields format, story, actors and events".into(),
+                ),
+            )],
+        );
     }
 
     let mut problems = Vec::new();
@@ -299,11 +313,7 @@ pub fn from_value(value: Value) -> Result<Dataset, Vec<Problem>> {
     };
     checker.run(format.is_some());
     problems.extend(checker.problems);
-    if problems.is_empty() {
-        Ok(dataset)
-    } else {
-        Err(problems)
-    }
+    (Some(dataset), problems)
 }
 
 /// Check a dataset that is already typed (one built in code, or imported).

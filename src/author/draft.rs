@@ -1,0 +1,530 @@
+//! A draft is the dataset as JSON, as it stands while it is written: it may
+//! lack fields and break rules (the validator says which), and the editor
+//! never loses what was typed because it does not fit a type yet. These are
+//! the operations on it that are more than setting one field: starting a
+//! story from an article, adding items, giving them ids, renaming ids
+//! everywhere they are used, and editing paragraphs without losing track
+//! of the quotes that cite them.
+//!
+//! Pure: no browser types here.
+
+use super::fields::{nested, Control, Field, List, Target, DATASET};
+use super::ids::make_id;
+use super::path;
+use crate::format::model::FORMAT;
+use serde_json::{json, Map, Value};
+
+/// An article as pasted: the story's fields, and its body as one text.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Article {
+    pub title: String,
+    pub dek: String,
+    pub outlet: String,
+    pub url: String,
+    pub published: String,
+    pub dateline: String,
+    pub body: String,
+}
+
+/// The body's paragraphs: split at blank lines, or at each line break when
+/// there are no blank lines. Lines within a paragraph are joined with a
+/// space; nothing else in the text is changed.
+pub fn split_paragraphs(body: &str) -> Vec<String> {
+    let body = body.replace("\r\n", "\n").replace('\r', "\n");
+    let blank_lines = body.trim().lines().any(|l| l.trim().is_empty());
+    let blocks: Vec<String> = if blank_lines {
+        let mut blocks = Vec::new();
+        let mut current: Vec<&str> = Vec::new();
+        for line in body.split('\n') {
+            if line.trim().is_empty() {
+                if !current.is_empty() {
+                    blocks.push(current.join(" "));
+                    current.clear();
+                }
+            } else {
+                current.push(line.trim());
+            }
+        }
+        if !current.is_empty() {
+            blocks.push(current.join(" "));
+        }
+        blocks
+    } else {
+        body.split('\n').map(|l| l.trim().to_owned()).collect()
+    };
+    blocks.into_iter().filter(|b| !b.is_empty()).collect()
+}
+
+/// A new draft from an article: the story filled in, and empty lists.
+pub fn new_story(a: &Article) -> Value {
+    let mut story = Map::new();
+    let mut put = |k: &str, v: &str, required: bool| {
+        if required || !v.trim().is_empty() {
+            story.insert(k.into(), Value::String(v.trim().to_owned()));
+        }
+    };
+    put("title", &a.title, true);
+    put("dek", &a.dek, false);
+    put("outlet", &a.outlet, true);
+    put("url", &a.url, true);
+    put("published", &a.published, true);
+    put("dateline", &a.dateline, false);
+    story.insert("paragraphs".into(), json!(split_paragraphs(&a.body)));
+    json!({
+        "format": FORMAT,
+        "story": story,
+        "sources": [],
+        "actors": [],
+        "events": [],
+    })
+}
+
+/// The ids in use in a list.
+pub fn ids(doc: &Value, list: List) -> Vec<String> {
+    doc.get(list.key())
+        .and_then(Value::as_array)
+        .map(|items| {
+            items
+                .iter()
+                .filter_map(|i| i.get("id").and_then(Value::as_str))
+                .filter(|id| !id.is_empty())
+                .map(str::to_owned)
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// A new, empty item of a list: its required text fields present and empty,
+/// so that the validator names each one that is still to be filled in.
+pub fn blank(list: List) -> Value {
+    match list {
+        List::Sources => json!({"id": "", "name": "", "kind": ""}),
+        List::Actors => json!({"id": "", "name": "", "kind": ""}),
+        List::Events => json!({
+            "id": "", "date": "", "kind": "", "summary": "",
+            "status": {"state": "reported"}, "provenance": []
+        }),
+        List::Relations => json!({"id": "", "kind": "", "from": "", "to": "", "provenance": []}),
+        List::Tallies => json!({
+            "id": "", "counted_by": "", "category": "",
+            "count": {"qualifier": "exact", "value": 0}, "as_of": "", "provenance": []
+        }),
+    }
+}
+
+/// Add `item` to the end of a list (made if missing); its position.
+pub fn push(doc: &mut Value, list: List, item: Value) -> usize {
+    let at = path::len(doc, list.key());
+    if !doc.get(list.key()).is_some_and(Value::is_array) {
+        path::set(doc, list.key(), json!([]));
+    }
+    path::set(doc, &path::index(list.key(), at), item);
+    at
+}
+
+/// Give the item at `list[i]` an id made from its name, if it has none
+/// and has a name. An id, once given, stays: editing the name later leaves
+/// it (and every link to the item) as it is.
+pub fn ensure_id(doc: &mut Value, list: List, i: usize) -> bool {
+    let at = path::index(list.key(), i);
+    if !path::text(doc, &path::key(&at, "id")).is_empty() {
+        return false;
+    }
+    let (prefix, name, words) = match list {
+        List::Sources | List::Actors => {
+            ("", path::text(doc, &path::key(&at, "name")).to_owned(), 6)
+        }
+        List::Events => (
+            "e-",
+            path::text(doc, &path::key(&at, "summary")).to_owned(),
+            4,
+        ),
+        List::Relations => {
+            let part = |k: &str| path::text(doc, &path::key(&at, k)).to_owned();
+            let (from, kind, to) = (part("from"), part("kind"), part("to"));
+            if from.is_empty() || kind.is_empty() || to.is_empty() {
+                return false;
+            }
+            ("r-", format!("{from} {kind} {to}"), 12)
+        }
+        List::Tallies => {
+            let part = |k: &str| path::text(doc, &path::key(&at, k)).to_owned();
+            let (by, category) = (part("counted_by"), part("category"));
+            if by.is_empty() || category.is_empty() {
+                return false;
+            }
+            ("t-", format!("{by} {category}"), 8)
+        }
+    };
+    if name.trim().is_empty() {
+        return false;
+    }
+    let taken = ids(doc, list);
+    let id = make_id(prefix, &name, words, taken.iter().map(String::as_str));
+    path::set(doc, &path::key(&at, "id"), Value::String(id))
+}
+
+/// Every reference in the draft: its path, and what it may point at.
+pub fn references(doc: &Value) -> Vec<(String, Target)> {
+    let mut out = Vec::new();
+    walk(doc, "", DATASET, &mut |p, field, v| match field.control {
+        Control::Ref(t) if v.is_string() => out.push((p.to_owned(), t)),
+        Control::Refs(t) => {
+            for i in 0..v.as_array().map_or(0, Vec::len) {
+                out.push((path::index(p, i), t));
+            }
+        }
+        _ => {}
+    });
+    out
+}
+
+/// Calls `f` with the path, field and value of every field present in the
+/// draft, following the field tables.
+fn walk(v: &Value, at: &str, fields: &'static [Field], f: &mut dyn FnMut(&str, &Field, &Value)) {
+    for field in fields {
+        let p = path::key(at, field.key);
+        let Some(value) = v.get(field.key) else {
+            continue;
+        };
+        f(&p, field, value);
+        match (field.control, nested(field.control)) {
+            (Control::Objects(..) | Control::Quotes, Some(inner)) => {
+                for (i, item) in value.as_array().into_iter().flatten().enumerate() {
+                    walk(item, &path::index(&p, i), inner, f);
+                }
+            }
+            (_, Some(inner)) => walk(value, &p, inner, f),
+            _ => {}
+        }
+    }
+}
+
+/// Change an item's id from `old` to `new`, and every reference to it.
+/// A reference that may point at either list (a claim's `by`: an actor or
+/// a source) follows when the id names an item of the renamed list.
+pub fn rename_id(doc: &mut Value, list: List, i: usize, new: &str) {
+    let at = path::key(&path::index(list.key(), i), "id");
+    let old = path::text(doc, &at).to_owned();
+    path::set(doc, &at, Value::String(new.to_owned()));
+    if old.is_empty() || old == new {
+        return;
+    }
+    for (p, target) in references(doc) {
+        if target.lists().contains(&list) && path::text(doc, &p) == old {
+            path::set(doc, &p, Value::String(new.to_owned()));
+        }
+    }
+}
+
+/// A quote in the draft: where it is, the paragraph it cites, its words.
+#[derive(Debug, Clone, PartialEq)]
+pub struct QuoteAt {
+    pub path: String,
+    pub paragraph: u32,
+    pub quote: String,
+}
+
+/// Every quote in the draft, in the order of the file.
+pub fn quotes(doc: &Value) -> Vec<QuoteAt> {
+    let mut out = Vec::new();
+    walk(doc, "", DATASET, &mut |p, field, v| {
+        let mut one = |p: String, v: &Value| {
+            out.push(QuoteAt {
+                path: p,
+                paragraph: v.get("paragraph").and_then(Value::as_u64).unwrap_or(0) as u32,
+                quote: v
+                    .get("quote")
+                    .and_then(Value::as_str)
+                    .unwrap_or("")
+                    .to_owned(),
+            })
+        };
+        match field.control {
+            Control::Quote if v.is_object() => one(p.to_owned(), v),
+            Control::Quotes => {
+                for (i, q) in v.as_array().into_iter().flatten().enumerate() {
+                    one(path::index(p, i), q);
+                }
+            }
+            _ => {}
+        }
+    });
+    out
+}
+
+/// The story's paragraphs.
+pub fn paragraphs(doc: &Value) -> Vec<String> {
+    path::get(doc, "story.paragraphs")
+        .and_then(Value::as_array)
+        .map(|ps| {
+            ps.iter()
+                .map(|p| p.as_str().unwrap_or("").to_owned())
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// Whether a quote no longer matches the paragraph it cites.
+pub fn is_stale(paragraphs: &[String], q: &QuoteAt) -> bool {
+    !q.quote.is_empty()
+        && (q.paragraph == 0
+            || paragraphs
+                .get(q.paragraph as usize - 1)
+                .is_none_or(|p| !p.contains(&q.quote)))
+}
+
+/// Quotes that no longer match their paragraph, each with the paragraph
+/// that now holds its words, if one does.
+pub fn stale_quotes(doc: &Value) -> Vec<(QuoteAt, Option<u32>)> {
+    let ps = paragraphs(doc);
+    quotes(doc)
+        .into_iter()
+        .filter(|q| is_stale(&ps, q))
+        .map(|q| {
+            let found = ps
+                .iter()
+                .position(|p| p.contains(&q.quote))
+                .map(|i| i as u32 + 1);
+            (q, found)
+        })
+        .collect()
+}
+
+/// Move every quote's paragraph number by `f` (given the number and the quote).
+fn renumber(doc: &mut Value, f: impl Fn(u32, &str) -> u32) {
+    for q in quotes(doc) {
+        let n = f(q.paragraph, &q.quote);
+        if n != q.paragraph {
+            path::set(doc, &path::key(&q.path, "paragraph"), json!(n));
+        }
+    }
+}
+
+fn set_paragraphs(doc: &mut Value, ps: Vec<String>) {
+    path::set(doc, "story.paragraphs", json!(ps));
+}
+
+/// Cut paragraph `n` (counting from 1) in two at `at` (a byte offset). The
+/// quotes after it move down one; its own quotes go with the half that holds
+/// their words.
+pub fn split_paragraph(doc: &mut Value, n: u32, at: usize) -> bool {
+    let mut ps = paragraphs(doc);
+    let Some(p) = ps.get(n as usize - 1).cloned() else {
+        return false;
+    };
+    if at == 0 || at >= p.len() || !p.is_char_boundary(at) {
+        return false;
+    }
+    let (left, right) = (
+        p[..at].trim_end().to_owned(),
+        p[at..].trim_start().to_owned(),
+    );
+    if left.is_empty() || right.is_empty() {
+        return false;
+    }
+    ps[n as usize - 1] = left.clone();
+    ps.insert(n as usize, right.clone());
+    set_paragraphs(doc, ps);
+    renumber(doc, |k, quote| match k.cmp(&n) {
+        std::cmp::Ordering::Greater => k + 1,
+        std::cmp::Ordering::Equal if !left.contains(quote) && right.contains(quote) => n + 1,
+        _ => k,
+    });
+    true
+}
+
+/// Join paragraph `n` and the next one, with a space between them. The
+/// quotes of the next move up into `n`, and the later ones up one.
+pub fn join_paragraphs(doc: &mut Value, n: u32) -> bool {
+    let mut ps = paragraphs(doc);
+    if n == 0 || n as usize >= ps.len() {
+        return false;
+    }
+    let next = ps.remove(n as usize);
+    let joined = format!("{} {}", ps[n as usize - 1].trim_end(), next.trim_start());
+    ps[n as usize - 1] = joined;
+    set_paragraphs(doc, ps);
+    renumber(doc, |k, _| if k > n { k - 1 } else { k });
+    true
+}
+
+/// Take paragraph `n` out. Its quotes are left citing it (and are then
+/// stale, to be anchored again); the later ones move up one.
+pub fn remove_paragraph(doc: &mut Value, n: u32) -> bool {
+    let mut ps = paragraphs(doc);
+    if n == 0 || n as usize > ps.len() {
+        return false;
+    }
+    ps.remove(n as usize - 1);
+    set_paragraphs(doc, ps);
+    renumber(doc, |k, _| if k > n { k - 1 } else { k });
+    true
+}
+
+/// Replace a paragraph's text. Quotes that no longer match are flagged by
+/// [`stale_quotes`]; nothing moves.
+pub fn edit_paragraph(doc: &mut Value, n: u32, text: &str) -> bool {
+    let mut ps = paragraphs(doc);
+    let Some(p) = ps.get_mut(n as usize - 1) else {
+        return false;
+    };
+    *p = text.to_owned();
+    set_paragraphs(doc, ps);
+    true
+}
+
+/// How a date typed in a form will read: "April 2024 (month only)", or
+/// what is wrong with it. Empty text reads as nothing.
+pub fn date_reading(text: &str) -> Result<String, String> {
+    use crate::format::date::{PartialDate, Precision};
+    let text = text.trim();
+    if text.is_empty() {
+        return Ok(String::new());
+    }
+    let d: PartialDate = text
+        .parse()
+        .map_err(|e: crate::format::date::DateError| e.to_string())?;
+    let mut out = d.human();
+    if d.one_of.is_none() {
+        match d.precision() {
+            Precision::Month => out.push_str(" (month only)"),
+            Precision::Year => out.push_str(" (year only)"),
+            Precision::Day => {}
+        }
+    }
+    Ok(out)
+}
+
+/// The title of a draft, for the list of drafts.
+pub fn title(doc: &Value) -> String {
+    let t = path::text(doc, "story.title").trim();
+    if t.is_empty() {
+        "Untitled story".to_owned()
+    } else {
+        t.to_owned()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc() -> Value {
+        let mut d = new_story(&Article {
+            title: "Port strike".into(),
+            outlet: "The Example Times".into(),
+            url: "https://example.com/a".into(),
+            published: "2024-06-03".into(),
+            body: "First one here.\n\nSecond, with a\nline break.\n\n\nThird.".into(),
+            ..Default::default()
+        });
+        let e = push(&mut d, List::Events, blank(List::Events));
+        path::set(
+            &mut d,
+            "events[0].provenance[0]",
+            json!({"source": "s", "quote": "Third", "paragraph": 3}),
+        );
+        path::set(
+            &mut d,
+            "events[0].provenance[1]",
+            json!({"source": "s", "quote": "with a line", "paragraph": 2}),
+        );
+        assert_eq!(e, 0);
+        d
+    }
+
+    #[test]
+    fn dates_read_back_as_the_reader_will_see_them() {
+        assert_eq!(
+            date_reading("2024-04").as_deref(),
+            Ok("April 2024 (month only)")
+        );
+        assert_eq!(date_reading("2024-05-14").as_deref(), Ok("Tue 14 May 2024"));
+        assert_eq!(date_reading("").as_deref(), Ok(""));
+        assert!(date_reading("14 May").is_err());
+    }
+
+    #[test]
+    fn paragraphs_split_at_blank_lines_or_else_at_lines() {
+        assert_eq!(
+            paragraphs(&doc()),
+            ["First one here.", "Second, with a line break.", "Third."]
+        );
+        assert_eq!(
+            split_paragraphs("One.\nTwo.\r\nThree."),
+            ["One.", "Two.", "Three."]
+        );
+        assert!(split_paragraphs("  \n ").is_empty());
+    }
+
+    #[test]
+    fn quotes_follow_their_words_through_paragraph_edits() {
+        let mut d = doc();
+        assert!(stale_quotes(&d).is_empty());
+        assert!(split_paragraph(&mut d, 2, "Second,".len()));
+        assert_eq!(
+            paragraphs(&d)[1..],
+            ["Second,", "with a line break.", "Third."]
+        );
+        assert_eq!(
+            path::get(&d, "events[0].provenance[0].paragraph"),
+            Some(&json!(4))
+        );
+        assert_eq!(
+            path::get(&d, "events[0].provenance[1].paragraph"),
+            Some(&json!(3))
+        );
+        assert!(stale_quotes(&d).is_empty());
+        assert!(join_paragraphs(&mut d, 2));
+        assert_eq!(
+            path::get(&d, "events[0].provenance[1].paragraph"),
+            Some(&json!(2))
+        );
+        assert!(stale_quotes(&d).is_empty());
+        assert!(edit_paragraph(&mut d, 2, "Second, with a new break."));
+        let stale = stale_quotes(&d);
+        assert_eq!(stale.len(), 1);
+        assert_eq!(stale[0].0.path, "events[0].provenance[1]");
+        assert!(remove_paragraph(&mut d, 1));
+        assert_eq!(
+            path::get(&d, "events[0].provenance[0].paragraph"),
+            Some(&json!(2))
+        );
+    }
+
+    #[test]
+    fn ids_are_given_once_and_renamed_everywhere() {
+        let mut d = doc();
+        let a = push(
+            &mut d,
+            List::Actors,
+            json!({"id": "", "name": "The Dockworkers' Union", "kind": "x-trade-union"}),
+        );
+        assert!(ensure_id(&mut d, List::Actors, a));
+        assert_eq!(path::text(&d, "actors[0].id"), "dockworkers-union");
+        path::set(&mut d, "actors[0].name", json!("Dock Union"));
+        assert!(!ensure_id(&mut d, List::Actors, a));
+        path::set(
+            &mut d,
+            "events[0].participants[0]",
+            json!({"actor": "dockworkers-union", "role": "initiator"}),
+        );
+        path::set(
+            &mut d,
+            "events[0].status",
+            json!({"state": "claimed", "by": ["dockworkers-union"]}),
+        );
+        push(
+            &mut d,
+            List::Sources,
+            json!({"id": "dockworkers-union", "name": "x", "kind": "article", "actor": "dockworkers-union"}),
+        );
+        rename_id(&mut d, List::Actors, a, "union");
+        assert_eq!(path::text(&d, "events[0].participants[0].actor"), "union");
+        assert_eq!(path::text(&d, "events[0].status.by[0]"), "union");
+        assert_eq!(path::text(&d, "sources[0].actor"), "union");
+        // The source of the same id is another item: its id stays.
+        assert_eq!(path::text(&d, "sources[0].id"), "dockworkers-union");
+    }
+}

@@ -1,0 +1,812 @@
+//! Every part of the format as the editor's forms show it: one table per
+//! kind of object, in the guide's field order, each field with its label,
+//! its short help line (from docs/DATA_FORMAT.md) and the control that edits
+//! it. The forms are drawn from these tables, the export orders its fields
+//! by them, and a test walks the JSON Schema to check that they cover every
+//! field the format has.
+//!
+//! Pure: no browser types here.
+
+use crate::format::vocab::{
+    ActorKind, CountQualifier, EventKind, GeoPrecision, ParticipantRole, RelationKind, SourceKind,
+    StatusState, TallyCategory, TimeOfDay,
+};
+
+/// The lists of the dataset that hold items with ids.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum List {
+    Sources,
+    Actors,
+    Events,
+    Relations,
+    Tallies,
+}
+
+impl List {
+    pub const ALL: [List; 5] = [
+        List::Sources,
+        List::Actors,
+        List::Events,
+        List::Relations,
+        List::Tallies,
+    ];
+
+    /// The key of the list in the dataset.
+    pub fn key(self) -> &'static str {
+        match self {
+            List::Sources => "sources",
+            List::Actors => "actors",
+            List::Events => "events",
+            List::Relations => "relations",
+            List::Tallies => "tallies",
+        }
+    }
+
+    /// One item, in words.
+    pub fn noun(self) -> &'static str {
+        match self {
+            List::Sources => "source",
+            List::Actors => "actor",
+            List::Events => "event",
+            List::Relations => "relation",
+            List::Tallies => "tally",
+        }
+    }
+
+    /// The heading of the list.
+    pub fn title(self) -> &'static str {
+        match self {
+            List::Sources => "Sources",
+            List::Actors => "Actors",
+            List::Events => "Events",
+            List::Relations => "Relations",
+            List::Tallies => "Tallies",
+        }
+    }
+
+    /// The form of one item.
+    pub fn fields(self) -> &'static [Field] {
+        match self {
+            List::Sources => SOURCE,
+            List::Actors => ACTOR,
+            List::Events => EVENT,
+            List::Relations => RELATION,
+            List::Tallies => TALLY,
+        }
+    }
+
+    /// The field an item is named by (and its id made from).
+    pub fn name_field(self) -> &'static str {
+        match self {
+            List::Events => "summary",
+            List::Relations => "kind",
+            List::Tallies => "category",
+            List::Sources | List::Actors => "name",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<List> {
+        List::ALL.into_iter().find(|l| l.key() == key)
+    }
+}
+
+/// A controlled vocabulary, as a menu.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Vocab {
+    SourceKind,
+    ActorKind,
+    EventKind,
+    TimeOfDay,
+    ParticipantRole,
+    StatusState,
+    RelationKind,
+    TallyCategory,
+    CountQualifier,
+    GeoPrecision,
+}
+
+impl Vocab {
+    /// The built-in terms and how a reader reads them, in the format's order.
+    pub fn terms(self) -> Vec<(&'static str, String)> {
+        fn open<T: Clone>(
+            all: &[T],
+            f: impl Fn(&T) -> (&'static str, String),
+        ) -> Vec<(&'static str, String)> {
+            all.iter().map(f).collect()
+        }
+        match self {
+            Vocab::SourceKind => open(SourceKind::BUILT_IN, |t| {
+                (name_of(t.as_str()), t.label().into())
+            }),
+            Vocab::ActorKind => open(ActorKind::BUILT_IN, |t| {
+                (name_of(t.as_str()), t.label().into())
+            }),
+            Vocab::EventKind => open(EventKind::BUILT_IN, |t| {
+                (name_of(t.as_str()), t.label().into())
+            }),
+            Vocab::ParticipantRole => open(ParticipantRole::BUILT_IN, |t| {
+                (name_of(t.as_str()), t.label().into())
+            }),
+            Vocab::RelationKind => open(RelationKind::BUILT_IN, |t| {
+                (name_of(t.as_str()), t.label().into())
+            }),
+            Vocab::TallyCategory => open(TallyCategory::BUILT_IN, |t| {
+                (name_of(t.as_str()), t.label().into())
+            }),
+            Vocab::TimeOfDay => open(TimeOfDay::ALL, |t| (t.as_str(), t.label().into())),
+            Vocab::StatusState => open(StatusState::ALL, |t| (t.as_str(), t.label().into())),
+            // "Exact" reads as nothing before a number; a menu says it.
+            Vocab::CountQualifier => open(CountQualifier::ALL, |t| {
+                let label = if t.label().is_empty() {
+                    "exactly"
+                } else {
+                    t.label()
+                };
+                (t.as_str(), label.into())
+            }),
+            Vocab::GeoPrecision => open(GeoPrecision::ALL, |t| (t.as_str(), t.label().into())),
+        }
+    }
+
+    /// Whether the dataset may add its own `x-` terms.
+    pub fn is_open(self) -> bool {
+        !matches!(
+            self,
+            Vocab::TimeOfDay | Vocab::StatusState | Vocab::CountQualifier | Vocab::GeoPrecision
+        )
+    }
+}
+
+/// The `'static` name of a built-in term (an open vocabulary's `as_str`
+/// borrows from the value; the built-ins are all in the static lists).
+fn name_of(s: &str) -> &'static str {
+    const LISTS: [&[&str]; 6] = [
+        SourceKind::NAMES,
+        ActorKind::NAMES,
+        EventKind::NAMES,
+        ParticipantRole::NAMES,
+        RelationKind::NAMES,
+        TallyCategory::NAMES,
+    ];
+    LISTS
+        .iter()
+        .flat_map(|l| l.iter())
+        .find(|n| **n == s)
+        .copied()
+        .unwrap_or("")
+}
+
+/// What a reference may point at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Target {
+    Actor,
+    Source,
+    Event,
+    Tally,
+    /// An actor or a source: who claims, alleges or denies.
+    Party,
+}
+
+impl Target {
+    /// The lists an id of this kind is looked up in.
+    pub fn lists(self) -> &'static [List] {
+        match self {
+            Target::Actor => &[List::Actors],
+            Target::Source => &[List::Sources],
+            Target::Event => &[List::Events],
+            Target::Tally => &[List::Tallies],
+            Target::Party => &[List::Actors, List::Sources],
+        }
+    }
+}
+
+/// The control that edits a field.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Control {
+    /// One line of text.
+    Text,
+    /// Several lines of text.
+    LongText,
+    /// A web address.
+    Url,
+    /// A date as the format writes it, read back in words.
+    Date,
+    /// A whole number.
+    Number,
+    /// A decimal number (coordinates).
+    Decimal,
+    /// An item's id: made from its name, editable.
+    Id,
+    /// A term of a vocabulary, or an `x-` term of the dataset's own.
+    Term(Vocab),
+    /// The id of another item, found by searching its name.
+    Ref(Target),
+    /// Several ids.
+    Refs(Target),
+    /// A list of strings (aliases, notes).
+    Strings,
+    /// An object with fields of its own.
+    Object(&'static [Field]),
+    /// A list of objects, each with these fields; the noun names one.
+    Objects(&'static [Field], &'static str),
+    /// A quote with its source and paragraph, made by selecting text.
+    Quote,
+    /// A list of quotes.
+    Quotes,
+}
+
+/// One field of a form.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Field {
+    pub key: &'static str,
+    pub label: &'static str,
+    pub help: &'static str,
+    pub required: bool,
+    pub control: Control,
+}
+
+const fn f(key: &'static str, label: &'static str, help: &'static str, control: Control) -> Field {
+    Field {
+        key,
+        label,
+        help,
+        required: false,
+        control,
+    }
+}
+
+const fn req(
+    key: &'static str,
+    label: &'static str,
+    help: &'static str,
+    control: Control,
+) -> Field {
+    Field {
+        key,
+        label,
+        help,
+        required: true,
+        control,
+    }
+}
+
+/// The dataset's top level, in the guide's order.
+pub const DATASET: &[Field] = &[
+    f(
+        "$schema",
+        "Schema",
+        "A path or URL to dossier.schema.json, for editors.",
+        Control::Text,
+    ),
+    req("format", "Format", "Always \"dossier/1\".", Control::Text),
+    req("story", "Story", "The article.", Control::Object(STORY)),
+    req(
+        "sources",
+        "Sources",
+        "Everyone the article credits with information.",
+        Control::Objects(SOURCE, "source"),
+    ),
+    req(
+        "actors",
+        "Actors",
+        "Every person and organisation named.",
+        Control::Objects(ACTOR, "actor"),
+    ),
+    req(
+        "events",
+        "Events",
+        "Everything that happened, or is said to have happened.",
+        Control::Objects(EVENT, "event"),
+    ),
+    f(
+        "relations",
+        "Relations",
+        "Ties between actors that the text states.",
+        Control::Objects(RELATION, "relation"),
+    ),
+    f(
+        "tallies",
+        "Tallies",
+        "Casualty figures.",
+        Control::Objects(TALLY, "tally"),
+    ),
+    f(
+        "notes",
+        "Notes",
+        "Notes on the dataset as a whole: conventions, ambiguities, choices.",
+        Control::Strings,
+    ),
+];
+
+pub const STORY: &[Field] = &[
+    req(
+        "title",
+        "Title",
+        "The headline as published.",
+        Control::Text,
+    ),
+    f(
+        "dek",
+        "Standfirst",
+        "The standfirst under the headline.",
+        Control::LongText,
+    ),
+    req(
+        "outlet",
+        "Outlet",
+        "Who published it: \"Al-Monitor\".",
+        Control::Text,
+    ),
+    req(
+        "url",
+        "Link",
+        "The original article; http or https.",
+        Control::Url,
+    ),
+    req(
+        "published",
+        "Published",
+        "Publication date, to the day: 2024-05-15.",
+        Control::Date,
+    ),
+    f(
+        "dateline",
+        "Dateline",
+        "As printed: \"BEIRUT\".",
+        Control::Text,
+    ),
+    req(
+        "paragraphs",
+        "Paragraphs",
+        "The body, one paragraph each, exactly as published. Edit them in the article pane.",
+        Control::Strings,
+    ),
+];
+
+pub const SOURCE: &[Field] = &[
+    req(
+        "id",
+        "Id",
+        "Made from the name; stays the same when the name changes.",
+        Control::Id,
+    ),
+    req(
+        "name",
+        "Name",
+        "As a reader would say it after \"According to\": \"an AFP tally\".",
+        Control::Text,
+    ),
+    req(
+        "kind",
+        "Kind",
+        "The outlet's own reporting (article), a statement, a tally…",
+        Control::Term(Vocab::SourceKind),
+    ),
+    f(
+        "actor",
+        "Speaking actor",
+        "The actor speaking, if it is one of the story's actors.",
+        Control::Ref(Target::Actor),
+    ),
+    f(
+        "via",
+        "Via",
+        "The source it reached the article through.",
+        Control::Ref(Target::Source),
+    ),
+    f("note", "Note", "", Control::LongText),
+];
+
+pub const PROVENANCE: &[Field] = &[
+    req(
+        "source",
+        "Source",
+        "Who the article says it comes from.",
+        Control::Ref(Target::Source),
+    ),
+    req(
+        "quote",
+        "Quote",
+        "The exact words of the article: select them in the text.",
+        Control::Text,
+    ),
+    req(
+        "paragraph",
+        "Paragraph",
+        "The paragraph the quote is in, counting from 1.",
+        Control::Number,
+    ),
+];
+
+pub const ROLE: &[Field] = &[
+    req(
+        "title",
+        "Title",
+        "Exactly as the article gives it.",
+        Control::Text,
+    ),
+    req(
+        "provenance",
+        "Quote",
+        "Where the article gives the title.",
+        Control::Quote,
+    ),
+];
+
+pub const ACTOR: &[Field] = &[
+    req(
+        "id",
+        "Id",
+        "Made from the name; stays the same when the name changes.",
+        Control::Id,
+    ),
+    req("name", "Name", "The name a reader knows.", Control::Text),
+    f(
+        "aliases",
+        "Aliases",
+        "Other spellings, transliterations and names; search matches them.",
+        Control::Strings,
+    ),
+    req(
+        "kind",
+        "Kind",
+        "Person, armed group, state…",
+        Control::Term(Vocab::ActorKind),
+    ),
+    f(
+        "roles",
+        "Roles",
+        "Titles exactly as the article gives them, each with its quote.",
+        Control::Objects(ROLE, "role"),
+    ),
+    f("note", "Note", "", Control::LongText),
+];
+
+pub const COORDINATES: &[Field] = &[
+    req(
+        "lat",
+        "Latitude",
+        "Degrees north, -90 to 90.",
+        Control::Decimal,
+    ),
+    req(
+        "lon",
+        "Longitude",
+        "Degrees east, -180 to 180.",
+        Control::Decimal,
+    ),
+    req(
+        "precision",
+        "Precision",
+        "Exact, near, or the region only.",
+        Control::Term(Vocab::GeoPrecision),
+    ),
+];
+
+pub const PLACE: &[Field] = &[
+    req("name", "Name", "As the text names it.", Control::Text),
+    f("region", "Region", "", Control::Text),
+    f("country", "Country", "", Control::Text),
+    f(
+        "coordinates",
+        "Coordinates",
+        "Only when known.",
+        Control::Object(COORDINATES),
+    ),
+];
+
+pub const PARTICIPANT: &[Field] = &[
+    req(
+        "actor",
+        "Actor",
+        "One of the story's actors.",
+        Control::Ref(Target::Actor),
+    ),
+    req(
+        "role",
+        "Role",
+        "What part the actor played.",
+        Control::Term(Vocab::ParticipantRole),
+    ),
+];
+
+pub const COUNT: &[Field] = &[
+    req(
+        "qualifier",
+        "Qualifier",
+        "Exactly, at least, more than, about…: as the text says it.",
+        Control::Term(Vocab::CountQualifier),
+    ),
+    f(
+        "value",
+        "Number",
+        "The number as the text gives it.",
+        Control::Number,
+    ),
+    f("low", "From", "For a range: the low end.", Control::Number),
+    f("high", "To", "For a range: the high end.", Control::Number),
+];
+
+pub const QUANTITY: &[Field] = &[
+    req(
+        "unit",
+        "Unit",
+        "What is counted: \"rockets\".",
+        Control::Text,
+    ),
+    req(
+        "count",
+        "Count",
+        "The number with its qualifier.",
+        Control::Object(COUNT),
+    ),
+    f(
+        "provenance",
+        "Whose figure",
+        "A quote for the figure, when sources give different ones.",
+        Control::Quote,
+    ),
+];
+
+pub const STATUS: &[Field] = &[
+    req(
+        "state",
+        "State",
+        "Whose word the event rests on.",
+        Control::Term(Vocab::StatusState),
+    ),
+    f(
+        "by",
+        "By",
+        "Who claims, alleges, confirms or disputes it (actors or sources).",
+        Control::Refs(Target::Party),
+    ),
+    f(
+        "denied_by",
+        "Denied by",
+        "Who denies it (actors or sources).",
+        Control::Refs(Target::Party),
+    ),
+    f(
+        "not_acknowledged_by",
+        "Not acknowledged by",
+        "Who has not acknowledged it (actors).",
+        Control::Refs(Target::Actor),
+    ),
+];
+
+pub const EVENT: &[Field] = &[
+    req(
+        "id",
+        "Id",
+        "Made from the summary; stays the same when it changes.",
+        Control::Id,
+    ),
+    req(
+        "date",
+        "Date",
+        "At the precision the text gives: 2024-05-15, 2024-05 or 2024.",
+        Control::Date,
+    ),
+    f(
+        "until",
+        "Until",
+        "For something that went on over a period: when it ended.",
+        Control::Date,
+    ),
+    f(
+        "time_of_day",
+        "Time of day",
+        "When the text gives it.",
+        Control::Term(Vocab::TimeOfDay),
+    ),
+    f(
+        "date_text",
+        "Date as written",
+        "The article's own words for the time: \"last night\".",
+        Control::Text,
+    ),
+    req(
+        "kind",
+        "Kind",
+        "What happened, in ACLED's terms or news' own.",
+        Control::Term(Vocab::EventKind),
+    ),
+    req(
+        "summary",
+        "Summary",
+        "One sentence, present tense, in your words.",
+        Control::LongText,
+    ),
+    f(
+        "place",
+        "Place",
+        "Where, as the text names it.",
+        Control::Object(PLACE),
+    ),
+    f(
+        "participants",
+        "Participants",
+        "The actors involved, each with a role.",
+        Control::Objects(PARTICIPANT, "participant"),
+    ),
+    f(
+        "quantities",
+        "Quantities",
+        "Counts of anything but the dead: rockets, ships.",
+        Control::Objects(QUANTITY, "quantity"),
+    ),
+    req(
+        "status",
+        "Status",
+        "Whose word the event rests on.",
+        Control::Object(STATUS),
+    ),
+    req(
+        "provenance",
+        "Quotes",
+        "At least one; the first is the attribution a card shows.",
+        Control::Quotes,
+    ),
+    f(
+        "refers_to",
+        "Refers to",
+        "Other events this one is about: a claim names the attack.",
+        Control::Refs(Target::Event),
+    ),
+    f(
+        "note",
+        "Note",
+        "Ambiguities and choices, in plain words.",
+        Control::LongText,
+    ),
+];
+
+pub const RELATION: &[Field] = &[
+    req("id", "Id", "Made from its actors and kind.", Control::Id),
+    req(
+        "kind",
+        "Kind",
+        "Read \"from kind to\": Nasrallah leads Hezbollah.",
+        Control::Term(Vocab::RelationKind),
+    ),
+    req(
+        "from",
+        "From",
+        "The actor the relation reads from.",
+        Control::Ref(Target::Actor),
+    ),
+    req(
+        "to",
+        "To",
+        "The actor it reads to.",
+        Control::Ref(Target::Actor),
+    ),
+    f(
+        "role",
+        "Role",
+        "The text's own words when they say more than the kind.",
+        Control::Text,
+    ),
+    f(
+        "since",
+        "Since",
+        "When it began, if the text says.",
+        Control::Date,
+    ),
+    f(
+        "until",
+        "Until",
+        "When it ended; a single occasion has since equal to until.",
+        Control::Date,
+    ),
+    req("provenance", "Quotes", "At least one.", Control::Quotes),
+    f("note", "Note", "", Control::LongText),
+];
+
+pub const TALLY: &[Field] = &[
+    req("id", "Id", "Made from who counted and what.", Control::Id),
+    req(
+        "counted_by",
+        "Counted by",
+        "The source that counted.",
+        Control::Ref(Target::Source),
+    ),
+    f(
+        "side",
+        "Whose dead",
+        "An actor: a state stands for the people on its side. Or fill in Victims.",
+        Control::Ref(Target::Actor),
+    ),
+    f(
+        "victims",
+        "Victims",
+        "The dead as the text describes them, when they are no party to the story.",
+        Control::Text,
+    ),
+    f(
+        "place",
+        "Place",
+        "Where, when the text says: \"Lebanon\".",
+        Control::Text,
+    ),
+    req(
+        "category",
+        "Category",
+        "Fighters, soldiers, civilians…",
+        Control::Term(Vocab::TallyCategory),
+    ),
+    req(
+        "count",
+        "Killed",
+        "As the counter states it; a tally always has a number.",
+        Control::Object(COUNT),
+    ),
+    f(
+        "since",
+        "Since",
+        "The first day counted, if the text gives it.",
+        Control::Date,
+    ),
+    req(
+        "as_of",
+        "As of",
+        "The date the figure was current.",
+        Control::Date,
+    ),
+    f(
+        "subset_of",
+        "Part of",
+        "The tally this one is part of: the journalists among the civilians.",
+        Control::Ref(Target::Tally),
+    ),
+    f(
+        "same_as",
+        "Same dead as",
+        "Another tally that counts the same dead: a rival estimate.",
+        Control::Ref(Target::Tally),
+    ),
+    f(
+        "events",
+        "Events",
+        "Events that report the figure.",
+        Control::Refs(Target::Event),
+    ),
+    req("provenance", "Quotes", "At least one.", Control::Quotes),
+    f("note", "Note", "", Control::LongText),
+];
+
+/// The fields of the object a control holds, if it holds one.
+pub fn nested(control: Control) -> Option<&'static [Field]> {
+    match control {
+        Control::Object(fields) | Control::Objects(fields, _) => Some(fields),
+        Control::Quote | Control::Quotes => Some(PROVENANCE),
+        _ => None,
+    }
+}
+
+/// A new object with these fields: the required ones present and empty
+/// (a count exact, a list empty), so that each is named until filled in.
+pub fn blank_of(fields: &'static [Field]) -> serde_json::Value {
+    use serde_json::{json, Map, Value};
+    let mut m = Map::new();
+    for f in fields.iter().filter(|f| f.required) {
+        let v = match f.control {
+            Control::Term(Vocab::CountQualifier) => json!("exact"),
+            Control::Number => json!(1),
+            Control::Decimal => json!(0.0),
+            Control::Object(_) | Control::Quote => blank_of(nested(f.control).unwrap_or(&[])),
+            Control::Objects(..) | Control::Quotes | Control::Refs(_) | Control::Strings => {
+                json!([])
+            }
+            _ => Value::String(String::new()),
+        };
+        m.insert(f.key.to_owned(), v);
+    }
+    Value::Object(m)
+}
+
+/// The field called `key` in `fields`.
+pub fn field(fields: &'static [Field], key: &str) -> Option<&'static Field> {
+    fields.iter().find(|f| f.key == key)
+}

@@ -1,0 +1,651 @@
+//! The editor's state as a pure reducer: the draft, its undo history, the
+//! text selected in the article, the item being edited, and what to say to
+//! a screen reader after each action. The shell only dispatches actions and
+//! draws the state; saving and checking follow the draft's revision.
+//!
+//! Pure: no browser types here.
+
+use super::draft::{self, paragraphs};
+use super::fields::List;
+use super::history::History;
+use super::path;
+use super::quote::{count_in, provenance, quote_in, Selection};
+use serde_json::{json, Value};
+use std::rc::Rc;
+
+/// The part of the draft the form pane shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pane {
+    Story,
+    List(List),
+    Notes,
+    Problems,
+}
+
+/// What a selection in the article is made into.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum QuoteAs {
+    /// Another quote for the item being edited (an event, relation or tally).
+    Current,
+    /// A figure of the event being edited: a quantity, with the quote added.
+    Quantity,
+    /// A title of the actor being edited, with its quote.
+    Role,
+    /// A new event, relation or tally quoting it; a new actor named by it.
+    New(List),
+    /// The words and paragraph of the quote at this path, anchored anew.
+    Replace(String),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Action {
+    /// Put a value at a path; `typing` joins it to the last step of undo
+    /// when it is in the same field.
+    Set {
+        path: String,
+        value: Value,
+        typing: bool,
+    },
+    /// Take out a field, or an element of a list.
+    Remove(String),
+    /// A new, empty item at the end of a list, opened.
+    Add(List),
+    /// Append to a list inside an item (a participant, a quantity).
+    Append {
+        path: String,
+        value: Value,
+    },
+    /// The item's name was committed: give it an id if it has none.
+    Named(List, usize),
+    /// Give an item a new id, and every reference to it.
+    RenameId(List, usize, String),
+    /// Text selected in the article (or none).
+    Select(Option<Selection>),
+    /// Make the selection a quote.
+    QuoteAs(QuoteAs),
+    /// The source the next quotes come from.
+    Source(String),
+    /// Add a source, and quote from it.
+    NewSource {
+        name: String,
+        kind: String,
+    },
+    /// Wait for a selection to re-anchor the quote at this path (or stop).
+    Reanchor(Option<String>),
+    Open(Option<(List, usize)>),
+    /// Show the field at a path (a problem's) and move the focus to it.
+    Reveal(String),
+    Pane(Pane),
+    EditParagraph(u32, String),
+    SplitParagraph(u32, usize),
+    JoinParagraph(u32),
+    RemoveParagraph(u32),
+    AddParagraph,
+    Undo,
+    Redo,
+    /// Replace the whole draft (a draft opened from storage or a file).
+    Load(Value),
+}
+
+/// The editor.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Editor {
+    pub doc: Value,
+    /// Earlier and later drafts, shared: the editor is copied on every action.
+    history: History<Rc<Value>>,
+    pub selection: Option<Selection>,
+    pub open: Option<(List, usize)>,
+    pub pane: Pane,
+    /// The source quotes are credited to, by id.
+    pub source: String,
+    /// A quote waiting for a new selection.
+    pub reanchor: Option<String>,
+    /// Bumped on every change of the draft: saving and checking follow it.
+    pub revision: u64,
+    /// What the last action did, for the status line and screen readers.
+    pub said: String,
+    /// A field to move the focus to after drawing (a new item's first
+    /// field), numbered so that asking twice for one field moves it twice.
+    pub focus: Option<(u64, String)>,
+    focus_count: u64,
+}
+
+impl Editor {
+    pub fn new(doc: Value) -> Editor {
+        let source = draft::ids(&doc, List::Sources)
+            .into_iter()
+            .next()
+            .unwrap_or_default();
+        Editor {
+            doc,
+            history: History::default(),
+            selection: None,
+            open: None,
+            pane: Pane::Story,
+            source,
+            reanchor: None,
+            revision: 0,
+            said: String::new(),
+            focus: None,
+            focus_count: 0,
+        }
+    }
+
+    pub fn can_undo(&self) -> bool {
+        self.history.can_undo()
+    }
+
+    pub fn can_redo(&self) -> bool {
+        self.history.can_redo()
+    }
+
+    /// The words the current selection would quote, and their paragraph.
+    pub fn selected_quote(&self) -> Option<(String, u32)> {
+        let s = self.selection?;
+        let ps = paragraphs(&self.doc);
+        let p = ps.get((s.paragraph as usize).checked_sub(1)?)?;
+        quote_in(p, s.start, s.end).map(|q| (q.to_owned(), s.paragraph))
+    }
+
+    /// What the selection can be made into now, each with its button's words.
+    pub fn quote_options(&self) -> Vec<(QuoteAs, String)> {
+        let mut out = Vec::new();
+        if self.selected_quote().is_none() {
+            return out;
+        }
+        let sourced = !self.source.is_empty();
+        if let Some(path) = &self.reanchor {
+            if sourced {
+                out.push((
+                    QuoteAs::Replace(path.clone()),
+                    "Re-anchor the flagged quote here".into(),
+                ));
+            }
+        }
+        match self.open {
+            Some((list @ (List::Events | List::Relations | List::Tallies), i)) if sourced => {
+                out.push((
+                    QuoteAs::Current,
+                    format!("Add to this {} ({})", list.noun(), self.name_of(list, i)),
+                ));
+                if list == List::Events {
+                    out.push((QuoteAs::Quantity, "Add as a figure of this event".into()));
+                }
+            }
+            Some((List::Actors, i)) if sourced => {
+                out.push((
+                    QuoteAs::Role,
+                    format!("Add as a title of {}", self.name_of(List::Actors, i)),
+                ));
+            }
+            _ => {}
+        }
+        if sourced {
+            out.push((QuoteAs::New(List::Events), "New event".into()));
+        }
+        out.push((QuoteAs::New(List::Actors), "New actor named so".into()));
+        if sourced {
+            out.push((QuoteAs::New(List::Relations), "New relation".into()));
+            out.push((QuoteAs::New(List::Tallies), "New tally".into()));
+        }
+        out
+    }
+
+    /// An item's name as the lists show it.
+    pub fn name_of(&self, list: List, i: usize) -> String {
+        let at = path::index(list.key(), i);
+        let name = path::text(&self.doc, &path::key(&at, list.name_field()));
+        let id = path::text(&self.doc, &path::key(&at, "id"));
+        let name = if name.trim().is_empty() {
+            id
+        } else {
+            name.trim()
+        };
+        if name.is_empty() {
+            format!("new {} {}", list.noun(), i + 1)
+        } else {
+            let short: String = name.chars().take(60).collect();
+            if short.len() < name.len() {
+                format!("{short}…")
+            } else {
+                short
+            }
+        }
+    }
+
+    fn change(&mut self, group: Option<&str>, f: impl FnOnce(&mut Value) -> bool) -> bool {
+        let before = self.doc.clone();
+        if !f(&mut self.doc) {
+            return false;
+        }
+        if self.doc == before {
+            return false;
+        }
+        self.history.record(Rc::new(before), group);
+        self.revision += 1;
+        true
+    }
+
+    /// The editor after `action`.
+    pub fn apply(mut self, action: Action) -> Editor {
+        self.focus = None;
+        match action {
+            Action::Set {
+                path,
+                value,
+                typing,
+            } => {
+                let group = typing.then_some(path.clone());
+                self.change(group.as_deref(), |d| path::set(d, &path, value));
+            }
+            Action::Remove(path) => {
+                if self.change(None, |d| path::remove(d, &path).is_some()) {
+                    if let Some((list, i)) = path::item_of(&path) {
+                        if path == path::index(list.key(), i) {
+                            self.open = None;
+                            self.said = format!("{} removed.", capital(list.noun()));
+                        }
+                    }
+                }
+            }
+            Action::Add(list) => {
+                let mut at = 0;
+                self.change(None, |d| {
+                    at = draft::push(d, list, draft::blank(list));
+                    true
+                });
+                self.opened(list, at, format!("New {} added.", list.noun()));
+            }
+            Action::Append { path, value } => {
+                let n = path::len(&self.doc, &path);
+                self.change(None, |d| path::set(d, &path::index(&path, n), value));
+                self.focus_on(path::index(&path, n));
+            }
+            Action::Named(list, i) => {
+                self.history.seal();
+                let mut doc = self.doc.clone();
+                if draft::ensure_id(&mut doc, list, i) {
+                    // The id joins the naming's step of undo.
+                    self.doc = doc;
+                    self.revision += 1;
+                }
+            }
+            Action::RenameId(list, i, id) => {
+                self.change(Some(&format!("{}[{i}].id", list.key())), |d| {
+                    draft::rename_id(d, list, i, &id);
+                    true
+                });
+            }
+            Action::Select(s) => self.selection = s,
+            Action::QuoteAs(what) => self.quote(what),
+            Action::Source(id) => self.source = id,
+            Action::NewSource { name, kind } => {
+                let mut at = 0;
+                self.change(None, |d| {
+                    at = draft::push(
+                        d,
+                        List::Sources,
+                        json!({"id": "", "name": name.trim(), "kind": kind}),
+                    );
+                    draft::ensure_id(d, List::Sources, at);
+                    true
+                });
+                self.source = path::text(&self.doc, &format!("sources[{at}].id")).to_owned();
+                self.said = format!("Source “{}” added; new quotes come from it.", name.trim());
+            }
+            Action::Reanchor(p) => {
+                self.said = if p.is_some() {
+                    "Select the quote's words in the article, then choose Re-anchor.".into()
+                } else {
+                    String::new()
+                };
+                self.reanchor = p;
+            }
+            Action::Open(item) => {
+                self.history.seal();
+                self.open = item;
+                if let Some((list, _)) = item {
+                    self.pane = Pane::List(list);
+                }
+            }
+            Action::Reveal(p) => {
+                self.history.seal();
+                if let Some((list, i)) = path::item_of(&p) {
+                    self.open = Some((list, i));
+                    self.pane = Pane::List(list);
+                } else if p.starts_with("notes") {
+                    self.pane = Pane::Notes;
+                } else {
+                    self.pane = Pane::Story;
+                }
+                self.focus_on(p);
+            }
+            Action::Pane(p) => {
+                self.history.seal();
+                self.pane = p;
+                if !matches!((p, self.open), (Pane::List(l), Some((o, _))) if l == o) {
+                    self.open = None;
+                }
+            }
+            Action::EditParagraph(n, text) => {
+                self.change(Some(&format!("paragraph {n}")), |d| {
+                    draft::edit_paragraph(d, n, &text)
+                });
+            }
+            Action::SplitParagraph(n, at) => {
+                if self.change(None, |d| draft::split_paragraph(d, n, at)) {
+                    self.said = format!("Paragraph {n} split in two.");
+                }
+            }
+            Action::JoinParagraph(n) => {
+                if self.change(None, |d| draft::join_paragraphs(d, n)) {
+                    self.said = format!("Paragraphs {n} and {} joined.", n + 1);
+                }
+            }
+            Action::RemoveParagraph(n) => {
+                if self.change(None, |d| draft::remove_paragraph(d, n)) {
+                    self.said = format!("Paragraph {n} removed.");
+                }
+            }
+            Action::AddParagraph => {
+                let n = paragraphs(&self.doc).len();
+                self.change(None, |d| {
+                    path::set(d, &format!("story.paragraphs[{n}]"), json!(""))
+                });
+                self.focus_on(format!("story.paragraphs[{n}]"));
+            }
+            Action::Undo => {
+                let step = self.history.undo(Rc::new(std::mem::take(&mut self.doc)));
+                self.settle(step, "Undone.");
+            }
+            Action::Redo => {
+                let step = self.history.redo(Rc::new(std::mem::take(&mut self.doc)));
+                self.settle(step, "Redone.");
+            }
+            Action::Load(doc) => {
+                let mut fresh = Editor::new(doc);
+                fresh.revision = self.revision + 1;
+                return fresh;
+            }
+        }
+        self
+    }
+
+    fn focus_on(&mut self, path: String) {
+        self.focus_count += 1;
+        self.focus = Some((self.focus_count, path));
+    }
+
+    /// After undo or redo (`Err` when there was no step to take): the
+    /// draft, and an open item that still exists.
+    fn settle(&mut self, step: Result<Rc<Value>, Rc<Value>>, said: &str) {
+        let (doc, changed) = match step {
+            Ok(doc) => (doc, true),
+            Err(doc) => (doc, false),
+        };
+        self.doc = Rc::unwrap_or_clone(doc);
+        if changed {
+            self.revision += 1;
+            self.said = said.into();
+        }
+        if let Some((list, i)) = self.open {
+            if i >= path::len(&self.doc, list.key()) {
+                self.open = None;
+            }
+        }
+    }
+
+    fn opened(&mut self, list: List, i: usize, said: String) {
+        self.open = Some((list, i));
+        self.pane = Pane::List(list);
+        self.said = said;
+        let first = match list {
+            List::Events => "date",
+            List::Relations => "kind",
+            List::Tallies => "category",
+            List::Sources | List::Actors => "name",
+        };
+        self.focus_on(path::key(&path::index(list.key(), i), first));
+    }
+
+    fn quote(&mut self, what: QuoteAs) {
+        let Some((quote, paragraph)) = self.selected_quote() else {
+            return;
+        };
+        let source = self.source.clone();
+        let entry = provenance(&source, &quote, paragraph);
+        let short: String = quote.chars().take(40).collect();
+        match what {
+            QuoteAs::Current => {
+                let Some((list, i)) = self.open else { return };
+                let at = path::key(&path::index(list.key(), i), "provenance");
+                let n = path::len(&self.doc, &at);
+                if self.change(None, |d| path::set(d, &path::index(&at, n), entry)) {
+                    self.said = format!("Quote “{short}” added to this {}.", list.noun());
+                }
+            }
+            QuoteAs::Quantity => {
+                let Some((List::Events, i)) = self.open else {
+                    return;
+                };
+                let at = path::index("events", i);
+                let count =
+                    count_in(&quote).unwrap_or_else(|| json!({"qualifier": "exact", "value": 0}));
+                let unit = unit_after_number(&quote);
+                let (q, p) = (path::key(&at, "quantities"), path::key(&at, "provenance"));
+                let (nq, np) = (path::len(&self.doc, &q), path::len(&self.doc, &p));
+                let quoted = path::get(&self.doc, &p)
+                    .and_then(Value::as_array)
+                    .is_some_and(|ps| {
+                        ps.iter()
+                            .any(|x| x.get("quote").and_then(Value::as_str) == Some(quote.as_str()))
+                    });
+                self.change(None, |d| {
+                    path::set(
+                        d,
+                        &path::index(&q, nq),
+                        json!({"unit": unit, "count": count}),
+                    );
+                    if !quoted {
+                        path::set(d, &path::index(&p, np), entry);
+                    }
+                    true
+                });
+                self.said = format!("Figure added to this event from “{short}”.");
+                self.focus_on(path::key(&path::index(&q, nq), "unit"));
+            }
+            QuoteAs::Role => {
+                let Some((List::Actors, i)) = self.open else {
+                    return;
+                };
+                let at = path::key(&path::index("actors", i), "roles");
+                let n = path::len(&self.doc, &at);
+                self.change(None, |d| {
+                    path::set(
+                        d,
+                        &path::index(&at, n),
+                        json!({"title": quote, "provenance": entry}),
+                    )
+                });
+                self.said = format!("Title “{short}” added.");
+            }
+            QuoteAs::New(list) => {
+                let published = path::text(&self.doc, "story.published").to_owned();
+                let mut item = draft::blank(list);
+                match list {
+                    List::Actors => {
+                        item["name"] = json!(quote);
+                    }
+                    List::Sources => {
+                        item["name"] = json!(quote);
+                    }
+                    List::Tallies => {
+                        item["counted_by"] = json!(source);
+                        item["as_of"] = json!(published);
+                        if let Some(count) = count_in(&quote) {
+                            item["count"] = count;
+                        }
+                        item["provenance"] = json!([entry]);
+                    }
+                    List::Events | List::Relations => item["provenance"] = json!([entry]),
+                }
+                let mut at = 0;
+                self.change(None, |d| {
+                    at = draft::push(d, list, item);
+                    if matches!(list, List::Actors | List::Sources) {
+                        draft::ensure_id(d, list, at);
+                    }
+                    true
+                });
+                self.opened(
+                    list,
+                    at,
+                    format!("New {} made from “{short}”.", list.noun()),
+                );
+            }
+            QuoteAs::Replace(at) => {
+                let source = if path::text(&self.doc, &path::key(&at, "source")).is_empty() {
+                    source
+                } else {
+                    path::text(&self.doc, &path::key(&at, "source")).to_owned()
+                };
+                if self.change(None, |d| {
+                    path::set(d, &at, provenance(&source, &quote, paragraph))
+                }) {
+                    self.said = format!("Quote re-anchored: “{short}”, paragraph {paragraph}.");
+                }
+                self.reanchor = None;
+            }
+        }
+        self.selection = None;
+    }
+}
+
+fn capital(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
+}
+
+/// The word after a quote's first number: "At least 40 ships were waiting"
+/// counts "ships".
+fn unit_after_number(quote: &str) -> String {
+    let words: Vec<&str> = quote.split_whitespace().collect();
+    let numeric = |w: &str| w.chars().any(|c| c.is_ascii_digit());
+    words
+        .iter()
+        .position(|w| numeric(w))
+        .and_then(|i| words.get(i + 1))
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_owned())
+        .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::author::draft::{new_story, Article};
+
+    fn editor() -> Editor {
+        Editor::new(new_story(&Article {
+            title: "Port strike halts shipping".into(),
+            outlet: "The Example Times".into(),
+            url: "https://example.com/2024/06/port-strike".into(),
+            published: "2024-06-03".into(),
+            body: "Dockworkers at Port Example walked out on Monday, the union said.\n\nAt least 40 ships were waiting to unload, according to the harbour master.".into(),
+            ..Default::default()
+        }))
+    }
+
+    fn select(e: Editor, paragraph: u32, words: &str) -> Editor {
+        let p = &paragraphs(&e.doc)[paragraph as usize - 1];
+        let start = p.find(words).expect("words in paragraph");
+        let utf16 = |s: &str| s.encode_utf16().count() as u32;
+        e.apply(Action::Select(Some(Selection {
+            paragraph,
+            start: utf16(&p[..start]),
+            end: utf16(&p[..start + words.len()]),
+        })))
+    }
+
+    #[test]
+    fn a_selection_becomes_an_event_a_figure_and_undoes_step_by_step() {
+        let e = editor();
+        let e = select(e, 1, "Dockworkers at Port Example walked out on Monday");
+        // No source yet: only an actor can be made.
+        assert_eq!(e.quote_options().len(), 1);
+        let e = e.apply(Action::NewSource {
+            name: "the dockworkers' union".into(),
+            kind: "group_statement".into(),
+        });
+        assert_eq!(e.source, "dockworkers-union");
+        let e = e.apply(Action::QuoteAs(QuoteAs::New(List::Events)));
+        assert_eq!(e.open, Some((List::Events, 0)));
+        assert_eq!(
+            path::get(&e.doc, "events[0].provenance[0]"),
+            Some(
+                &json!({"source": "dockworkers-union", "quote": "Dockworkers at Port Example walked out on Monday", "paragraph": 1})
+            )
+        );
+        assert_eq!(e.selection, None);
+        let e = e.apply(Action::NewSource {
+            name: "the harbour master".into(),
+            kind: "official_statement".into(),
+        });
+        let e = select(e, 2, "At least 40 ships were waiting to unload");
+        let e = e.apply(Action::QuoteAs(QuoteAs::Quantity));
+        assert_eq!(
+            path::get(&e.doc, "events[0].quantities[0]"),
+            Some(&json!({"unit": "ships", "count": {"qualifier": "at_least", "value": 40}}))
+        );
+        assert_eq!(
+            path::text(&e.doc, "events[0].provenance[1].source"),
+            "harbour-master"
+        );
+        // Typing a summary is one step; naming gives the id.
+        let mut e = e;
+        for text in ["D", "Do", "Dockworkers walk out, halting the port."] {
+            e = e.apply(Action::Set {
+                path: "events[0].summary".into(),
+                value: json!(text),
+                typing: true,
+            });
+        }
+        let e = e.apply(Action::Named(List::Events, 0));
+        assert_eq!(
+            path::text(&e.doc, "events[0].id"),
+            "e-dockworkers-walk-out-halting"
+        );
+        let e = e.apply(Action::Undo);
+        assert_eq!(path::text(&e.doc, "events[0].summary"), "");
+        assert_eq!(path::len(&e.doc, "events[0].quantities"), 1);
+        let e = e.apply(Action::Redo);
+        assert_eq!(
+            path::text(&e.doc, "events[0].summary"),
+            "Dockworkers walk out, halting the port."
+        );
+    }
+
+    #[test]
+    fn a_stale_quote_is_anchored_again_from_a_selection() {
+        let e = editor().apply(Action::NewSource {
+            name: "union".into(),
+            kind: "group_statement".into(),
+        });
+        let e =
+            select(e, 1, "walked out on Monday").apply(Action::QuoteAs(QuoteAs::New(List::Events)));
+        let e = e.apply(Action::EditParagraph(
+            1,
+            "Dockworkers at Port Example stopped work on Monday, the union said.".into(),
+        ));
+        let stale = draft::stale_quotes(&e.doc);
+        assert_eq!(stale.len(), 1);
+        let e = e.apply(Action::Reanchor(Some(stale[0].0.path.clone())));
+        let e = select(e, 1, "stopped work on Monday");
+        assert!(matches!(e.quote_options()[0].0, QuoteAs::Replace(_)));
+        let first = e.quote_options()[0].0.clone();
+        let e = e.apply(Action::QuoteAs(first));
+        assert!(draft::stale_quotes(&e.doc).is_empty());
+        assert_eq!(e.reanchor, None);
+    }
+}

@@ -1,0 +1,313 @@
+//! The article, numbered by paragraph, and the bar that makes a selection
+//! into a quote. Each paragraph is a read-only text area: a mouse drag or
+//! Shift and the arrow keys select in it, and the browser gives the
+//! selection's exact ends, so a quote is always the article's own words.
+//! In "Edit paragraphs" mode the same areas are editable, with split, join
+//! and remove; quotes that no longer match are flagged.
+
+use super::{field_id, use_ctx, value_of};
+use crate::author::draft::{paragraphs, stale_quotes};
+use crate::author::fields::List;
+use crate::author::path;
+use crate::author::quote::Selection;
+use crate::author::state::{Action, QuoteAs};
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+/// The selection in a paragraph's text area, in UTF-16 units.
+fn selection_of(area: &web_sys::HtmlTextAreaElement) -> Option<(u32, u32)> {
+    let start = area.selection_start().ok().flatten()?;
+    let end = area.selection_end().ok().flatten()?;
+    Some((start, end))
+}
+
+fn area_of(e: &Event) -> Option<web_sys::HtmlTextAreaElement> {
+    e.target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlTextAreaElement>().ok())
+}
+
+#[component]
+pub fn ArticlePane() -> Html {
+    let ctx = use_ctx();
+    let editing = use_state(|| false);
+    let ed = &ctx.editor;
+    let ps = paragraphs(&ed.doc);
+    let stale = stale_quotes(&ed.doc);
+
+    let paragraph = |i: usize, text: &String| {
+        let n = i as u32 + 1;
+        let on_select = {
+            let dispatch = ctx.dispatch.clone();
+            Callback::from(move |e: Event| {
+                if let Some((start, end)) = area_of(&e).and_then(|a| selection_of(&a)) {
+                    dispatch.emit(Action::Select((start != end).then_some(Selection {
+                        paragraph: n,
+                        start,
+                        end,
+                    })));
+                }
+            })
+        };
+        let on_key = {
+            let on_select = on_select.clone();
+            Callback::from(move |e: KeyboardEvent| on_select.emit(e.into()))
+        };
+        let on_mouse = {
+            let on_select = on_select.clone();
+            Callback::from(move |e: MouseEvent| on_select.emit(e.into()))
+        };
+        // Enter in a paragraph goes to what the selection can be made into.
+        let on_keydown = {
+            let editing = *editing;
+            Callback::from(move |e: KeyboardEvent| {
+                if !editing && e.key() == "Enter" {
+                    e.prevent_default();
+                    let first = gloo::utils::document()
+                        .query_selector(".quotebar__actions button")
+                        .ok()
+                        .flatten()
+                        .and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok());
+                    if let Some(b) = first {
+                        let _ = b.focus();
+                    }
+                }
+            })
+        };
+        let on_input = {
+            let dispatch = ctx.dispatch.clone();
+            Callback::from(move |e: InputEvent| {
+                dispatch.emit(Action::EditParagraph(n, value_of(&e)))
+            })
+        };
+        let id = field_id(&format!("story.paragraphs[{i}]"));
+        let split = {
+            let (dispatch, id, text) = (ctx.dispatch.clone(), id.clone(), text.clone());
+            Callback::from(move |_: MouseEvent| {
+                let area = gloo::utils::document()
+                    .get_element_by_id(&id)
+                    .and_then(|e| e.dyn_into::<web_sys::HtmlTextAreaElement>().ok());
+                if let Some((at, _)) = area.as_ref().and_then(selection_of) {
+                    let byte = crate::author::quote::byte_at(&text, at);
+                    dispatch.emit(Action::SplitParagraph(n, byte));
+                }
+            })
+        };
+        let join = {
+            let dispatch = ctx.dispatch.clone();
+            Callback::from(move |_: MouseEvent| dispatch.emit(Action::JoinParagraph(n)))
+        };
+        let remove = {
+            let dispatch = ctx.dispatch.clone();
+            Callback::from(move |_: MouseEvent| dispatch.emit(Action::RemoveParagraph(n)))
+        };
+        let flagged = stale.iter().filter(|(q, _)| q.paragraph == n).count();
+        let rows = (text.chars().count() / 48 + 1).clamp(2, 30).to_string();
+        html! {
+            <li class={classes!("para", (flagged > 0).then_some("para--stale"))} key={i}>
+                <label class="para__n" for={id.clone()}>
+                    <span class="visually-hidden">{ "Paragraph " }</span>{ n }
+                </label>
+                <textarea id={id} class="para__text" readonly={!*editing} value={text.clone()} {rows}
+                    onselect={on_select.clone()} onkeyup={on_key} onmouseup={on_mouse} onkeydown={on_keydown}
+                    oninput={on_input} spellcheck={editing.to_string()} />
+                if *editing {
+                    <div class="para__tools">
+                        <button type="button" class="link-button" onclick={split}>{ "Split at the cursor" }</button>
+                        if i + 1 < ps.len() {
+                            <button type="button" class="link-button" onclick={join}>{ format!("Join with {}", n + 1) }</button>
+                        }
+                        <button type="button" class="link-button" onclick={remove}>{ "Remove" }</button>
+                    </div>
+                }
+            </li>
+        }
+    };
+
+    let toggle = {
+        let editing = editing.clone();
+        Callback::from(move |_: MouseEvent| editing.set(!*editing))
+    };
+    let add = {
+        let dispatch = ctx.dispatch.clone();
+        Callback::from(move |_: MouseEvent| dispatch.emit(Action::AddParagraph))
+    };
+    let flags = stale.iter().map(|(q, found)| {
+        let item = path::item_of(&q.path);
+        let name = item.map(|(l, i)| format!("{} “{}”", l.noun(), ed.name_of(l, i))).unwrap_or_else(|| q.path.clone());
+        let reanchor = {
+            let (dispatch, p) = (ctx.dispatch.clone(), q.path.clone());
+            Callback::from(move |_: MouseEvent| {
+                if let Some(item) = item {
+                    dispatch.emit(Action::Open(Some(item)));
+                }
+                dispatch.emit(Action::Reanchor(Some(p.clone())));
+            })
+        };
+        let moved = found.map(|n| format!(" Its words are now in paragraph {n}."));
+        html! {
+            <li>
+                { format!("The quote “{}” of {name} no longer matches paragraph {}.{}", short(&q.quote), q.paragraph, moved.unwrap_or_default()) }
+                { " " }
+                <button type="button" class="link-button" onclick={reanchor}>{ "Re-anchor" }</button>
+            </li>
+        }
+    });
+
+    html! {
+        <section class="editor__pane editor__article" aria-labelledby="article-title">
+            <div class="pane__head">
+                <h2 id="article-title">{ "Article" }</h2>
+                <button type="button" class="link-button" aria-pressed={editing.to_string()} onclick={toggle}>
+                    { if *editing { "Done editing paragraphs" } else { "Edit paragraphs" } }
+                </button>
+            </div>
+            <QuoteBar />
+            if !stale.is_empty() {
+                <div class="stale" role="alert">
+                    <p class="stale__title">{ format!("{} no longer {} {} paragraph", plural(stale.len(), "quote", "quotes"), if stale.len() == 1 { "matches" } else { "match" }, if stale.len() == 1 { "its" } else { "their" }) }</p>
+                    <ul>{ for flags }</ul>
+                </div>
+            }
+            <p class="pane__help">{ if *editing {
+                "Edit, split and join paragraphs. Quotes that cite them follow; any that no longer match are flagged above."
+            } else {
+                "Select words (drag, or Shift and the arrow keys), then choose what to make of them above (Enter takes you there)."
+            } }</p>
+            <ol class="paras">{ for ps.iter().enumerate().map(|(i, p)| paragraph(i, p)) }</ol>
+            if *editing {
+                <button type="button" class="link-button" onclick={add}>{ "Add a paragraph" }</button>
+            }
+        </section>
+    }
+}
+
+fn short(s: &str) -> String {
+    let out: String = s.chars().take(50).collect();
+    if out.len() < s.len() {
+        format!("{out}…")
+    } else {
+        out
+    }
+}
+
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// "Quote as…": the selection, the source it is credited to, and what to
+/// make of it.
+#[component]
+fn QuoteBar() -> Html {
+    let ctx = use_ctx();
+    let ed = &ctx.editor;
+    let adding = use_state(|| false);
+    let name = use_state(String::new);
+    let kind = use_state(|| "article".to_owned());
+    let sources: Vec<(String, String)> = (0..path::len(&ed.doc, "sources"))
+        .map(|i| {
+            let at = path::index("sources", i);
+            (
+                path::text(&ed.doc, &path::key(&at, "id")).to_owned(),
+                ed.name_of(List::Sources, i),
+            )
+        })
+        .filter(|(id, _)| !id.is_empty())
+        .collect();
+    let on_source = {
+        let (dispatch, adding) = (ctx.dispatch.clone(), adding.clone());
+        Callback::from(move |e: Event| {
+            let v = value_of(&e);
+            if v == "+" {
+                adding.set(true);
+            } else {
+                dispatch.emit(Action::Source(v));
+            }
+        })
+    };
+    let add_source = {
+        let (dispatch, adding, name, kind) = (
+            ctx.dispatch.clone(),
+            adding.clone(),
+            name.clone(),
+            kind.clone(),
+        );
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            if name.trim().is_empty() {
+                return;
+            }
+            dispatch.emit(Action::NewSource {
+                name: (*name).clone(),
+                kind: (*kind).clone(),
+            });
+            name.set(String::new());
+            adding.set(false);
+        })
+    };
+    let selected = ed.selected_quote();
+    let options = ed.quote_options();
+    let buttons = options.into_iter().map(|(what, label)| {
+        let dispatch = ctx.dispatch.clone();
+        let primary = matches!(what, QuoteAs::Current | QuoteAs::Replace(_));
+        // The button keeps the selection: pressing it must not move focus first.
+        let keep = Callback::from(|e: MouseEvent| e.prevent_default());
+        let onclick = Callback::from(move |_: MouseEvent| dispatch.emit(Action::QuoteAs(what.clone())));
+        html! {
+            <button type="button" class={classes!("button", primary.then_some("button--primary"))} onmousedown={keep} {onclick}>{ label }</button>
+        }
+    });
+    let source_picker = html! {
+        <div class="quotebar__source">
+            <label for="quote-source">{ "Credited to" }</label>
+            <select id="quote-source" onchange={on_source}>
+                if sources.is_empty() {
+                    <option value="" selected=true>{ "No source yet" }</option>
+                }
+                { for sources.iter().map(|(id, name)| html! {
+                    <option value={id.clone()} selected={*id == ed.source}>{ name.clone() }</option>
+                }) }
+                <option value="+">{ "Add a source…" }</option>
+            </select>
+        </div>
+    };
+    let new_source = (*adding || sources.is_empty()).then(|| {
+        let on_name = {
+            let name = name.clone();
+            Callback::from(move |e: InputEvent| name.set(value_of(&e)))
+        };
+        let on_kind = {
+            let kind = kind.clone();
+            Callback::from(move |e: Event| kind.set(value_of(&e)))
+        };
+        let terms = crate::author::fields::Vocab::SourceKind.terms();
+        html! {
+            <form class="quotebar__new" onsubmit={add_source} aria-label="Add a source">
+                <div class="field">
+                    <label for="new-source-name">{ "New source" }</label>
+                    <input id="new-source-name" type="text" value={(*name).clone()} oninput={on_name} placeholder="as in “according to …”" />
+                </div>
+                <div class="field">
+                    <label for="new-source-kind">{ "Kind" }</label>
+                    <select id="new-source-kind" onchange={on_kind}>
+                        { for terms.iter().map(|(v, l)| html! { <option value={*v} selected={*v == kind.as_str()}>{ l.clone() }</option> }) }
+                    </select>
+                </div>
+                <button type="submit" class="button">{ "Add source" }</button>
+            </form>
+        }
+    });
+    html! {
+        <div class="quotebar" role="region" aria-label="Quote as">
+            if let Some((q, n)) = &selected {
+                <p class="quotebar__quote"><span class="quotebar__mark">{ format!("¶{n}") }</span>{ format!(" “{}”", short(q)) }</p>
+            } else {
+                <p class="quotebar__hint">{ "Select words in a paragraph to quote them." }</p>
+            }
+            { source_picker }
+            { for new_source }
+            if selected.is_some() {
+                <div class="quotebar__actions" role="group" aria-label="Quote as">{ for buttons }</div>
+            }
+        </div>
+    }
+}

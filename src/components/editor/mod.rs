@@ -1,0 +1,365 @@
+//! The story editor (editor.html): a thin shell over [`crate::author`].
+//! The article on the left, quoted by selecting its words; the forms in the
+//! middle; the reader's own widget on the right, previewing the draft as it
+//! is typed. Every change is kept in the browser at once.
+//!
+//! - `start`: a new story from a pasted article, a file, or a kept draft;
+//! - `article`: the numbered paragraphs, the selection and "Quote as…";
+//! - `form`: the forms, drawn from [`crate::author::fields`], and the problems;
+//! - `preview`: the reader's widget on the draft;
+//! - `storage`: drafts in `localStorage`, downloads, the page's address.
+
+mod article;
+mod form;
+mod preview;
+mod start;
+mod storage;
+
+use super::ptr::ByPtr;
+use crate::author::export::pretty;
+use crate::author::state::{Action, Editor};
+use crate::author::{draft, path};
+use crate::format::validate::{check_value, Problem};
+use gloo::events::EventListener;
+use serde_json::Value;
+use std::rc::Rc;
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+/// Mount the editor in `#editor`.
+pub fn start() {
+    install_panic_hook();
+    let root = gloo::utils::document()
+        .get_element_by_id("editor")
+        .unwrap_or_else(|| gloo::utils::body().into());
+    root.set_inner_html("");
+    yew::Renderer::<EditorApp>::with_root(root).render();
+}
+
+/// If anything panics, say so, and that the draft is kept.
+fn install_panic_hook() {
+    std::panic::set_hook(Box::new(|info| {
+        web_sys::console::error_1(&format!("Dossier editor stopped: {info}").into());
+        let document = gloo::utils::document();
+        if let Some(root) = document.get_element_by_id("editor") {
+            root.set_text_content(Some(
+                "Sorry: the editor stopped because of an internal error. Your draft was saved \
+                 in this browser at your last change; reload the page to go on with it.",
+            ));
+            let _ = root.set_attribute("role", "alert");
+        }
+    }));
+}
+
+/// The element id of the control that edits the field at `path`.
+pub fn field_id(path: &str) -> String {
+    let mut id = String::from("f-");
+    for c in path.chars() {
+        id.push(if c.is_ascii_alphanumeric() { c } else { '-' });
+    }
+    id
+}
+
+/// [`Editor`] as a Yew reducer.
+#[derive(PartialEq)]
+struct Store(Rc<Editor>);
+
+impl Reducible for Store {
+    type Action = Action;
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let editor = (*self.0).clone();
+        Rc::new(Store(Rc::new(editor.apply(action))))
+    }
+}
+
+/// What the editor's parts share.
+#[derive(Clone, PartialEq)]
+pub struct Ctx {
+    pub editor: ByPtr<Editor>,
+    pub dispatch: Callback<Action>,
+    /// The validator's problems with the draft, as of its revision.
+    pub problems: ByPtr<Vec<Problem>>,
+}
+
+impl Ctx {
+    /// The problems at `path` itself, or inside it when `inside`.
+    pub fn problems_at(&self, at: &str, inside: bool) -> Vec<&Problem> {
+        self.problems
+            .iter()
+            .filter(|p| p.path == at || (inside && path::is_within(&p.path, at)))
+            .collect()
+    }
+}
+
+/// A draft being edited, and its key in storage.
+#[derive(Clone, PartialEq)]
+struct Open {
+    id: String,
+}
+
+#[component]
+pub fn EditorApp() -> Html {
+    let store = use_reducer(|| Store(Rc::new(Editor::new(Value::Null))));
+    let open = use_state(|| None::<Open>);
+    let saved = use_state(|| Ok::<(), String>(()));
+    let editor = store.0.clone();
+    let dispatch = {
+        let d = store.dispatcher();
+        use_memo((), move |_| Callback::from(move |a| d.dispatch(a)))
+    };
+
+    // A reload opens the draft named in the address; ?data= opens a story
+    // from a link as a new draft.
+    {
+        let (dispatch, open) = ((*dispatch).clone(), open.clone());
+        use_effect_with((), move |_| {
+            if let Some(id) = storage::query("draft") {
+                if let Some(doc) = storage::load(&id).and_then(|t| serde_json::from_str(&t).ok()) {
+                    dispatch.emit(Action::Load(doc));
+                    open.set(Some(Open { id }));
+                }
+            } else if let Some(raw) = storage::query("data") {
+                if let Ok(url) = super::loader::data_url(&raw) {
+                    wasm_bindgen_futures::spawn_local(async move {
+                        if let Ok(bytes) = super::loader::fetch_bytes(&url).await {
+                            if let Ok(doc) = serde_json::from_slice::<Value>(&bytes) {
+                                let id = begin(&dispatch, doc);
+                                open.set(Some(Open { id }));
+                            }
+                        }
+                    });
+                }
+            }
+        });
+    }
+
+    // Every change is kept at once.
+    {
+        let (saved, open) = (saved.clone(), (*open).clone());
+        use_effect_with((editor.revision, open.clone()), move |_| {
+            if let Some(open) = open.as_ref().filter(|_| !editor.doc.is_null()) {
+                let doc = &editor.doc;
+                let text = serde_json::to_string(doc).unwrap_or_default();
+                saved.set(storage::save(&open.id, &draft::title(doc), &text));
+            }
+        });
+    }
+    let editor = store.0.clone();
+
+    // Problems, as of the draft's revision.
+    let problems = {
+        let doc = editor.doc.clone();
+        use_memo(editor.revision, move |_| {
+            if doc.is_null() {
+                Vec::new()
+            } else {
+                check_value(doc).1
+            }
+        })
+    };
+
+    // Undo and redo from the keyboard, anywhere on the page.
+    {
+        let dispatch = (*dispatch).clone();
+        use_effect_with((), move |_| {
+            let listener = EventListener::new(&gloo::utils::document(), "keydown", move |e| {
+                let Some(e) = e.dyn_ref::<web_sys::KeyboardEvent>() else {
+                    return;
+                };
+                if !(e.ctrl_key() || e.meta_key()) {
+                    return;
+                }
+                let key = e.key().to_lowercase();
+                let action = match (key.as_str(), e.shift_key()) {
+                    ("z", false) => Action::Undo,
+                    ("z", true) | ("y", false) => Action::Redo,
+                    _ => return,
+                };
+                e.prevent_default();
+                dispatch.emit(action);
+            });
+            move || drop(listener)
+        });
+    }
+
+    // Move the focus where the last action asks (a new item's first field,
+    // a problem's field), or to the nearest part of the form that holds it.
+    {
+        let focus = editor.focus.clone();
+        use_effect_with(focus, move |focus| {
+            if let Some((_, p)) = focus {
+                let document = gloo::utils::document();
+                let mut at = p.clone();
+                loop {
+                    if let Some(el) = document
+                        .get_element_by_id(&field_id(&at))
+                        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+                    {
+                        let _ = el.focus();
+                        break;
+                    }
+                    match at.rfind(['.', '[']) {
+                        Some(i) if i > 0 => at.truncate(i),
+                        _ => break,
+                    }
+                }
+            }
+        });
+    }
+
+    if open.is_none() {
+        let on_begin = {
+            let (dispatch, open) = ((*dispatch).clone(), open.clone());
+            Callback::from(move |doc: Value| {
+                let id = begin(&dispatch, doc);
+                open.set(Some(Open { id }));
+            })
+        };
+        let on_resume = {
+            let (dispatch, open) = ((*dispatch).clone(), open.clone());
+            Callback::from(move |id: String| {
+                if let Some(doc) = storage::load(&id).and_then(|t| serde_json::from_str(&t).ok()) {
+                    dispatch.emit(Action::Load(doc));
+                    storage::remember_in_url(Some(&id));
+                    open.set(Some(Open { id }));
+                }
+            })
+        };
+        return html! { <start::StartScreen {on_begin} {on_resume} /> };
+    }
+
+    let ctx = Ctx {
+        editor: ByPtr(editor.clone()),
+        dispatch: (*dispatch).clone(),
+        problems: ByPtr(problems.clone()),
+    };
+    let to_start = {
+        let open = open.clone();
+        Callback::from(move |_: MouseEvent| {
+            storage::remember_in_url(None);
+            open.set(None);
+        })
+    };
+    let said = use_state(String::new);
+    let export = {
+        let (doc, said) = (editor.doc.clone(), said.clone());
+        Callback::from(move |_: MouseEvent| {
+            let name = format!(
+                "{}.json",
+                crate::author::ids::make_id("", &draft::title(&doc), 8, [])
+            );
+            said.set(match storage::download(&name, &pretty(&doc)) {
+                Ok(()) => format!("Exported {name}."),
+                Err(e) => format!("Could not export: {e}."),
+            });
+        })
+    };
+    let copy = {
+        let (doc, said) = (editor.doc.clone(), said.clone());
+        Callback::from(move |_: MouseEvent| {
+            let (text, said) = (pretty(&doc), said.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                let ok = super::share::copy_text(&text).await;
+                said.set(if ok {
+                    "The JSON is on the clipboard.".into()
+                } else {
+                    "The browser did not allow copying; use Export instead.".into()
+                });
+            });
+        })
+    };
+    let undo = {
+        let d = (*dispatch).clone();
+        Callback::from(move |_: MouseEvent| d.emit(Action::Undo))
+    };
+    let redo = {
+        let d = (*dispatch).clone();
+        Callback::from(move |_: MouseEvent| d.emit(Action::Redo))
+    };
+    let count = problems.len();
+    let show_problems = {
+        let d = (*dispatch).clone();
+        Callback::from(move |_: MouseEvent| {
+            d.emit(Action::Pane(crate::author::state::Pane::Problems))
+        })
+    };
+    let status = match &*saved {
+        Ok(()) => html! { <span class="editor__saved">{ "Saved in this browser" }</span> },
+        Err(e) => html! {
+            <span class="editor__unsaved" role="alert">
+                { format!("Not saved: {e}. Export the JSON to keep your work.") }
+            </span>
+        },
+    };
+    html! {
+        <ContextProvider<Ctx> context={ctx}>
+            <div class="dossier editor">
+                <header class="editor__bar">
+                    <p class="editor__brand">{ "Dossier editor" }</p>
+                    <h1 class="editor__title">{ draft::title(&editor.doc) }</h1>
+                    <div class="editor__tools" role="toolbar" aria-label="Draft">
+                        <button type="button" class="button" onclick={undo} disabled={!editor.can_undo()} aria-keyshortcuts="Control+Z">{ "Undo" }</button>
+                        <button type="button" class="button" onclick={redo} disabled={!editor.can_redo()} aria-keyshortcuts="Control+Shift+Z">{ "Redo" }</button>
+                        <button type="button" class={classes!("button", (count > 0).then_some("button--warn"))} onclick={show_problems}>
+                            { if count == 0 { "No problems".to_owned() } else { format!("{count} {}", if count == 1 { "problem" } else { "problems" }) } }
+                        </button>
+                        <button type="button" class="button button--primary" onclick={export}>
+                            { if count == 0 { "Export JSON".to_owned() } else { "Export JSON (with problems)".to_owned() } }
+                        </button>
+                        <button type="button" class="button" onclick={copy}>{ "Copy JSON" }</button>
+                        <button type="button" class="link-button" onclick={to_start}>{ "All drafts" }</button>
+                    </div>
+                    <p class="editor__status">
+                        { status }
+                        <span role="status" aria-live="polite" class="editor__said">{ format!("{} {}", editor.said, *said).trim().to_owned() }</span>
+                    </p>
+                </header>
+                <div class="editor__panes">
+                    <article::ArticlePane />
+                    <form::FormPane />
+                    <preview::PreviewPane />
+                </div>
+            </div>
+        </ContextProvider<Ctx>>
+    }
+}
+
+/// Start editing `doc` as a new draft; its id.
+fn begin(dispatch: &Callback<Action>, doc: Value) -> String {
+    let id = crate::author::drafts::new_id(js_sys::Date::now(), &storage::list());
+    let text = serde_json::to_string(&doc).unwrap_or_default();
+    let _ = storage::save(&id, &draft::title(&doc), &text);
+    storage::remember_in_url(Some(&id));
+    dispatch.emit(Action::Load(doc));
+    id
+}
+
+/// The value of the input or textarea an event came from.
+pub fn value_of(e: &Event) -> String {
+    let target = e.target();
+    if let Some(i) = target
+        .as_ref()
+        .and_then(|t| t.dyn_ref::<web_sys::HtmlInputElement>())
+    {
+        return i.value();
+    }
+    if let Some(t) = target
+        .as_ref()
+        .and_then(|t| t.dyn_ref::<web_sys::HtmlTextAreaElement>())
+    {
+        return t.value();
+    }
+    if let Some(s) = target
+        .as_ref()
+        .and_then(|t| t.dyn_ref::<web_sys::HtmlSelectElement>())
+    {
+        return s.value();
+    }
+    String::new()
+}
+
+/// The shared state, for the editor's parts.
+#[hook]
+pub fn use_ctx() -> Ctx {
+    use_context::<Ctx>().expect("inside the editor")
+}
