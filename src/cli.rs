@@ -13,6 +13,7 @@ use std::fmt::Write;
 pub const USAGE: &str = "usage:
   dossier check FILE     list every problem in a dataset; exit 1 on any (FILE - reads stdin)
   dossier stats FILE     counts per part and per kind (FILE - reads stdin)
+  dossier format FILE    print the dataset pretty, fields in the guide's order, as the editor exports it
   dossier schema         print the JSON Schema of the format
   dossier noscript       print index.html's no-JavaScript summary of the bundled story
   dossier generate N [SEED] [ACTORS]   print a synthetic dataset of N events (for tests and benchmarks)
@@ -39,6 +40,16 @@ pub fn run(
                 String::new(),
                 report(display_name(file), bytes, &problems),
             ),
+        }),
+        ["format", file] => with_file(file, &read, |bytes| {
+            match serde_json::from_slice::<serde_json::Value>(bytes) {
+                Ok(doc) => (0, crate::author::export::pretty(&doc), String::new()),
+                Err(e) => (
+                    1,
+                    String::new(),
+                    format!("{}: not JSON: {e}\n", display_name(file)),
+                ),
+            }
         }),
         ["schema"] => (0, crate::format::schema::schema_json(), String::new()),
         ["noscript"] => match crate::format::story::first_story() {

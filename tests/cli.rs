@@ -147,3 +147,19 @@ fn check_reads_standard_input_for_a_dash() {
     assert_eq!(code, Some(1));
     assert!(err.contains("--> <stdin>:"), "{err}");
 }
+
+#[test]
+fn format_prints_the_same_dataset_in_the_guides_order() {
+    let (code, out, err) = run(&args(&["format", "src/format/data/first-story.json"]), read);
+    assert_eq!(code, 0, "{err}");
+    let original: serde_json::Value =
+        serde_json::from_slice(&read("src/format/data/first-story.json").unwrap()).unwrap();
+    assert_eq!(
+        serde_json::from_str::<serde_json::Value>(&out).unwrap(),
+        original
+    );
+    assert!(out.find("\"format\"") < out.find("\"story\""));
+    let (code, _, err) = run(&args(&["format", "Cargo.toml"]), read);
+    assert_eq!(code, 1);
+    assert!(err.contains("Cargo.toml: not JSON"), "{err}");
+}

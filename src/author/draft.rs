@@ -201,19 +201,30 @@ fn walk(v: &Value, at: &str, fields: &'static [Field], f: &mut dyn FnMut(&str, &
 }
 
 /// Change an item's id from `old` to `new`, and every reference to it.
-/// A reference that may point at either list (a claim's `by`: an actor or
-/// a source) follows when the id names an item of the renamed list.
+/// A reference that may point at either of two lists (a claim's `by`: an
+/// actor or a source) names the item the reader resolves it to, the first
+/// list's (an actor's); it follows only a rename of that item.
 pub fn rename_id(doc: &mut Value, list: List, i: usize, new: &str) {
     let at = path::key(&path::index(list.key(), i), "id");
     let old = path::text(doc, &at).to_owned();
-    path::set(doc, &at, Value::String(new.to_owned()));
     if old.is_empty() || old == new {
+        path::set(doc, &at, Value::String(new.to_owned()));
         return;
     }
-    for (p, target) in references(doc) {
-        if target.lists().contains(&list) && path::text(doc, &p) == old {
-            path::set(doc, &p, Value::String(new.to_owned()));
-        }
+    let owner = |t: Target, doc: &Value| {
+        t.lists()
+            .iter()
+            .copied()
+            .find(|l| ids(doc, *l).iter().any(|id| *id == old))
+    };
+    let follow: Vec<String> = references(doc)
+        .into_iter()
+        .filter(|(p, t)| path::text(doc, p) == old && owner(*t, doc) == Some(list))
+        .map(|(p, _)| p)
+        .collect();
+    path::set(doc, &at, Value::String(new.to_owned()));
+    for p in follow {
+        path::set(doc, &p, Value::String(new.to_owned()));
     }
 }
 
@@ -524,7 +535,12 @@ mod tests {
         assert_eq!(path::text(&d, "events[0].participants[0].actor"), "union");
         assert_eq!(path::text(&d, "events[0].status.by[0]"), "union");
         assert_eq!(path::text(&d, "sources[0].actor"), "union");
-        // The source of the same id is another item: its id stays.
+        // The source of the same id is another item: its id stays, and a
+        // claim's `by` (which names the actor first) is not the source's.
         assert_eq!(path::text(&d, "sources[0].id"), "dockworkers-union");
+        path::set(&mut d, "events[0].status.by[1]", json!("dockworkers-union"));
+        rename_id(&mut d, List::Sources, 0, "union-source");
+        assert_eq!(path::text(&d, "events[0].status.by[0]"), "union");
+        assert_eq!(path::text(&d, "events[0].status.by[1]"), "union-source");
     }
 }

@@ -12,7 +12,7 @@ use super::fields::{nested, Field, DATASET};
 use serde_json::Value;
 
 /// The widest line an object or a list is kept on.
-const LINE: usize = 100;
+const LINE: usize = 120;
 
 /// The draft as the text of a `.json` file, ending in a newline.
 pub fn pretty(doc: &Value) -> String {
@@ -22,8 +22,10 @@ pub fn pretty(doc: &Value) -> String {
     out
 }
 
-/// `v` on one line, fields in order, if it holds no object or list inside
-/// another (a provenance entry, a count, a list of ids).
+/// `v` on one line, fields in order, if it is small: an object of plain
+/// values and lists of them (a provenance entry, a count), or a list of
+/// such (`[{ "actor": "x", "role": "initiator" }]`). The caller checks
+/// that the line fits.
 fn inline(v: &Value, fields: Option<&'static [Field]>) -> Option<String> {
     let flat = |v: &Value| !matches!(v, Value::Object(_) | Value::Array(_));
     match v {
@@ -38,14 +40,17 @@ fn inline(v: &Value, fields: Option<&'static [Field]>) -> Option<String> {
                 format!("{{ {} }}", parts.join(", "))
             })
         }
-        Value::Array(a) if a.iter().all(flat) => {
-            let parts: Vec<String> = a
+        Value::Array(a) => {
+            let parts: Option<Vec<String>> = a
                 .iter()
-                .map(|x| inline(x, None).unwrap_or_default())
+                .map(|x| match x {
+                    Value::Array(_) => None,
+                    _ => inline(x, fields),
+                })
                 .collect();
-            Some(format!("[{}]", parts.join(", ")))
+            Some(format!("[{}]", parts?.join(", ")))
         }
-        Value::Object(_) | Value::Array(_) => None,
+        Value::Object(_) => None,
         other => Some(serde_json::to_string(other).unwrap_or_default()),
     }
 }

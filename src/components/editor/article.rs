@@ -1,5 +1,5 @@
 //! The article, numbered by paragraph, and the bar that makes a selection
-//! into a quote. Each paragraph is a read-only text area: a mouse drag or
+//! into a quote. Each paragraph is a text area that refuses edits: a mouse drag or
 //! Shift and the arrow keys select in it, and the browser gives the
 //! selection's exact ends, so a quote is always the article's own words.
 //! In "Edit paragraphs" mode the same areas are editable, with split, join
@@ -33,6 +33,31 @@ pub fn ArticlePane() -> Html {
     let ed = &ctx.editor;
     let ps = paragraphs(&ed.doc);
     let stale = stale_quotes(&ed.doc);
+    // Outside "Edit paragraphs" the text is read-only but still a text
+    // field, so that the caret moves and Shift and the arrow keys select (a
+    // `readonly` text area has no caret in Chromium): every edit is refused
+    // here, and one that cannot be (an input method's) is put back on input.
+    use_effect_with((), |_| {
+        let options = gloo::events::EventListenerOptions::enable_prevent_default();
+        let listener = gloo::events::EventListener::new_with_options(
+            &gloo::utils::document(),
+            "beforeinput",
+            options,
+            |e| {
+                let refused = e
+                    .target()
+                    .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                    .is_some_and(|el| {
+                        let classes = el.class_list();
+                        classes.contains("para__text") && !classes.contains("para__text--editing")
+                    });
+                if refused {
+                    e.prevent_default();
+                }
+            },
+        );
+        move || drop(listener)
+    });
 
     let paragraph = |i: usize, text: &String| {
         let n = i as u32 + 1;
@@ -107,7 +132,8 @@ pub fn ArticlePane() -> Html {
                 <label class="para__n" for={id.clone()}>
                     <span class="visually-hidden">{ "Paragraph " }</span>{ n }
                 </label>
-                <textarea id={id} class="para__text" readonly={!*editing} value={text.clone()} {rows}
+                <textarea id={id} class={classes!("para__text", editing.then_some("para__text--editing"))}
+                    aria-readonly={(!*editing).then_some("true")} value={text.clone()} {rows}
                     onselect={on_select.clone()} onkeyup={on_key} onmouseup={on_mouse} onkeydown={on_keydown}
                     oninput={on_input} spellcheck={editing.to_string()} />
                 if *editing {

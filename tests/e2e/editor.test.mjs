@@ -1,0 +1,340 @@
+// The story editor (editor.html), used as an author uses it: the guide's
+// minimal example made through the interface alone, the bundled story
+// edited, a reload in the middle, a paragraph edited under its quotes; and
+// the widget's pages never load any of it.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { setup, openPage, axe, screenshot, ROOT } from './harness.mjs';
+
+const env = setup({ extra: { 'stories/allegation.json': join(ROOT, 'tests/fixtures/shapes/allegation.json') } });
+
+/** Let the preview catch up with the draft (it follows a moment after typing stops). */
+const settle = (page) => page.waitForTimeout(450);
+const DOSSIER = join(ROOT, 'target/debug/dossier');
+
+/** The element id of the control for a field at a validator path. */
+const fid = (path) => `#f-${path.replace(/[^A-Za-z0-9]/g, '-')}`;
+
+/** The guide's minimal complete dataset, as docs/DATA_FORMAT.md prints it. */
+async function guideExample() {
+  const guide = await readFile(join(ROOT, 'docs/DATA_FORMAT.md'), 'utf8');
+  const section = guide.slice(guide.indexOf('## A minimal complete dataset'));
+  const block = section.slice(section.indexOf('```json') + 7, section.indexOf('```', section.indexOf('```json') + 7));
+  return JSON.parse(block);
+}
+
+/**
+ * What the author does, counted: each fill of a field, click, menu choice,
+ * key and text selection is one action (a selection made with the keyboard
+ * is one action however many keys it takes).
+ */
+function author(page) {
+  const a = {
+    count: 0,
+    async fill(sel, text, { commit = false } = {}) {
+      a.count++;
+      await page.fill(sel, text);
+      if (commit) await page.press(sel, 'Tab');
+    },
+    async choose(sel, value) {
+      a.count++;
+      await page.selectOption(sel, value);
+    },
+    async click(sel) {
+      a.count++;
+      await page.click(sel);
+    },
+    /** Select `words` in paragraph `n` with the keyboard: Shift and the arrow keys. */
+    async select(n, words) {
+      a.count++;
+      const area = page.locator(fid(`story.paragraphs[${n - 1}]`));
+      const text = await area.inputValue();
+      const start = text.indexOf(words);
+      assert.ok(start >= 0, `“${words}” in paragraph ${n}`);
+      await area.focus();
+      await page.keyboard.press('Control+Home');
+      for (let i = 0; i < start; i++) await page.keyboard.press('ArrowRight');
+      await page.keyboard.down('Shift');
+      for (let i = 0; i < words.length; i++) await page.keyboard.press('ArrowRight');
+      await page.keyboard.up('Shift');
+      await page.waitForSelector('.quotebar__actions button');
+      assert.equal(await page.locator('.quotebar__quote').innerText(), `¶${n} “${words.length > 50 ? words.slice(0, 50) + '…' : words}”`);
+    },
+  };
+  return a;
+}
+
+async function exported(page) {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('button:has-text("Export JSON")')]);
+  const path = await download.path();
+  return { text: await readFile(path, 'utf8'), path, name: download.suggestedFilename() };
+}
+
+function check(path) {
+  return execFileSync(DOSSIER, ['check', path], { encoding: 'utf8' });
+}
+
+test("the guide's minimal example, made through the editor alone", async () => {
+  const { context, page, problems } = await openPage(env.browser, { width: 1280, height: 860 });
+  const started = Date.now();
+  await page.goto(`${env.server.url}editor.html`);
+  await page.waitForSelector('.start');
+  assert.deepEqual(await axe(page), []);
+  const a = author(page);
+
+  // Paste the article.
+  await a.fill('#a-title', 'Port strike halts shipping');
+  await a.fill('#a-outlet', 'The Example Times');
+  await a.fill('#a-url', 'https://example.com/2024/06/port-strike');
+  await a.fill('#a-published', '2024-06-03');
+  await a.fill('#a-body', 'Dockworkers at Port Example walked out on Monday, the union said.\n\nAt least 40 ships were waiting to unload, according to the harbour master.');
+  await a.click('button:has-text("Start the story")');
+  await page.waitForSelector('.editor__panes');
+  assert.match(page.url(), /editor\.html\?draft=d[0-9a-z]+$/);
+  const setup = a.count;
+
+  // The first quote: a source made there and then, then "New event".
+  let mark = a.count;
+  await a.select(1, 'Dockworkers at Port Example walked out on Monday');
+  await a.fill('#new-source-name', "the dockworkers' union");
+  await a.choose('#new-source-kind', 'group_statement');
+  await a.click('button:has-text("Add source")');
+  const sourceActions = a.count - mark - 1;
+  mark = a.count;
+  await a.click('.quotebar__actions button:has-text("New event")');
+  await page.waitForSelector(fid('events[0].date'));
+  await a.fill(fid('events[0].date'), '2024-06-03');
+  assert.equal(await page.locator(`${fid('events[0].date')} ~ .field__reading`).innerText(), 'Reads: Mon 3 Jun 2024');
+  await a.choose(fid('events[0].kind'), 'peaceful_protest');
+  await a.fill(fid('events[0].summary'), 'Dockworkers walk out, halting the port.', { commit: true });
+  // One event with its quote, and nothing wrong with it: the preview shows it.
+  await page.waitForSelector('.editor__preview .card');
+  const firstEvent = Date.now() - started;
+  assert.equal(await page.locator('button:has-text("No problems")').count(), 1);
+  const eventActions = a.count - mark + 1; // with the selection
+  assert.equal(await page.inputValue(fid('events[0].id')), 'e-dockworkers-walk-out-halting');
+  await a.fill(fid('events[0].id'), 'e-walkout', { commit: true });
+  await a.fill(fid('events[0].date_text'), 'on Monday');
+  await a.click(`${fid('events[0].place')}`);
+  await a.fill(fid('events[0].place.name'), 'Port Example');
+
+  // The actor: the text never names it in full, so it is typed.
+  mark = a.count;
+  await a.click('.tabs__tab:has-text("Actors")');
+  await a.click('button:has-text("Add actor")');
+  await a.fill(fid('actors[0].name'), "Dockworkers' Union", { commit: true });
+  assert.equal(await page.inputValue(fid('actors[0].id')), 'dockworkers-union');
+  await a.choose(fid('actors[0].kind'), 'x-');
+  await a.fill(`${fid('actors[0].kind')}-own`, 'x-trade-union');
+  const actorActions = a.count - mark;
+
+  // Reload in the middle of authoring: the draft comes back whole.
+  const before = await page.evaluate(() => Object.fromEntries(Object.entries(localStorage)));
+  await page.reload();
+  await page.waitForSelector('.editor__panes');
+  const after = await page.evaluate(() => Object.fromEntries(Object.entries(localStorage)));
+  const key = Object.keys(before).find((k) => k.startsWith('dossier-editor/draft/'));
+  assert.deepEqual(JSON.parse(after[key]), JSON.parse(before[key]));
+  assert.equal(JSON.parse(after[key]).actors[0].kind, 'x-trade-union');
+  assert.equal(await page.locator('.editor__title').innerText(), 'Port strike halts shipping');
+
+  // Back to the event: who took part, and whose word it is.
+  await a.click('.tabs__tab:has-text("Events")');
+  await a.click('.items__open');
+  await a.click('button:has-text("Add participant")');
+  await a.fill(fid('events[0].participants[0].actor'), 'dockworkers-union');
+  await a.choose(fid('events[0].participants[0].role'), 'initiator');
+  await a.choose(fid('events[0].status.state'), 'claimed');
+  await a.click(fid('events[0].status.by'));
+  await a.fill(fid('events[0].status.by'), 'dockworkers-union');
+
+  // The second quote, from another source: a figure of the event.
+  await a.choose('#quote-source', '+');
+  await a.fill('#new-source-name', 'the harbour master');
+  await a.choose('#new-source-kind', 'official_statement');
+  await a.click('button:has-text("Add source")');
+  await a.select(2, 'At least 40 ships were waiting to unload');
+  await settle(page);
+  await screenshot(page, 'editor-quote');
+  await a.click('.quotebar__actions button:has-text("Add as a figure")');
+  assert.equal(await page.inputValue(fid('events[0].quantities[0].unit')), 'ships');
+  await a.fill(fid('events[0].quantities[0].unit'), 'ships waiting');
+
+  // The union's source speaks for the union; its id as the guide has it.
+  await a.click('.tabs__tab:has-text("Sources")');
+  await a.click(".items__open:has-text(\"the dockworkers' union\")");
+  await a.fill(fid('sources[0].actor'), 'dockworkers-union');
+  await a.fill(fid('sources[0].id'), 'union', { commit: true });
+  await page.waitForSelector('button:has-text("No problems")');
+  await a.click('.tabs__tab:has-text("Events")');
+  await a.click('.items__open');
+  await settle(page);
+  assert.match(await page.locator('.editor__preview .card__figures').innerText(), /at least 40 ships waiting/);
+  await screenshot(page, 'editor-event');
+  assert.deepEqual(await axe(page), []);
+
+  const file = await exported(page);
+  assert.equal(file.name, 'port-strike-halts-shipping.json');
+  assert.match(check(file.path), /ok \(1 actors, 1 events/);
+  assert.deepEqual(JSON.parse(file.text), await guideExample());
+  // Pretty, in the guide's field order.
+  assert.ok(file.text.indexOf('"format"') < file.text.indexOf('"story"'));
+  assert.match(file.text, /\{ "source": "union", "quote": "Dockworkers at Port Example walked out on Monday", "paragraph": 1 \}/);
+
+  // A paragraph edited under its quotes: the quote that no longer matches is flagged.
+  await page.click('button:has-text("Edit paragraphs")');
+  await page.fill(fid('story.paragraphs[1]'), 'At least 41 ships were waiting to unload, according to the harbour master.');
+  await page.waitForSelector('.stale');
+  assert.match(await page.locator('.stale').innerText(), /1 quote no longer matches its paragraph/);
+  assert.equal(await page.locator('.quote--stale').count(), 1);
+  await page.click('button:has-text("Done editing paragraphs")');
+  await page.click('.stale button:has-text("Re-anchor")');
+  await a.select(2, 'At least 41 ships were waiting to unload');
+  await page.click('.quotebar__actions button:has-text("Re-anchor")');
+  assert.equal(await page.locator('.stale').count(), 0);
+  // And undone, step by step, from the keyboard.
+  await page.keyboard.press('Control+z');
+  await page.waitForSelector('.stale');
+  await page.keyboard.press('Control+Shift+z');
+  await page.waitForSelector('.stale', { state: 'detached' });
+
+  console.log(`editor actions: article ${setup}, source ${sourceActions}, event with its quote ${eventActions}, actor ${actorActions}, whole story ${a.count}; paste to first valid event ${firstEvent} ms`);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('the bundled story, edited: one event changed, a tally added by selection, nothing else changed', async () => {
+  const { context, page, problems } = await openPage(env.browser, { width: 1280, height: 860 });
+  await page.goto(`${env.server.url}editor.html`);
+  const a = author(page);
+  await a.click('button:has-text("Edit the bundled story")');
+  await page.waitForSelector('.editor__preview .card');
+  const original = JSON.parse(await readFile(join(ROOT, 'src/format/data/first-story.json'), 'utf8'));
+
+  await a.click('.tabs__tab:has-text("Events")');
+  await a.click('.items__open >> nth=0');
+  const summary = await page.inputValue(fid('events[0].summary'));
+  await a.fill(fid('events[0].summary'), `${summary} (edited)`, { commit: true });
+
+  const mark = a.count;
+  await a.choose('#quote-source', 'hezbollah');
+  await a.select(12, 'the killing of one of its commanders');
+  await a.click('.quotebar__actions button:has-text("New tally")');
+  await page.waitForSelector(fid('tallies[5].category'));
+  await a.choose(fid('tallies[5].category'), 'fighters');
+  await a.fill(fid('tallies[5].side'), 'hezbollah');
+  const tallyActions = a.count - mark;
+  assert.equal(await page.inputValue(fid('tallies[5].id')), 't-hezbollah-fighters');
+  assert.equal(await page.inputValue(fid('tallies[5].count.value')), '1');
+  await page.waitForSelector('button:has-text("No problems")');
+
+  const file = await exported(page);
+  assert.match(check(file.path), /ok \(/);
+  const expected = structuredClone(original);
+  expected.events[0].summary = `${summary} (edited)`;
+  expected.tallies.push({
+    id: 't-hezbollah-fighters',
+    counted_by: 'hezbollah',
+    side: 'hezbollah',
+    category: 'fighters',
+    count: { qualifier: 'exact', value: 1 },
+    as_of: '2024-05-15',
+    provenance: [{ source: 'hezbollah', quote: 'the killing of one of its commanders', paragraph: 12 }],
+  });
+  assert.deepEqual(JSON.parse(file.text), expected);
+  console.log(`editor actions: tally with its quote ${tallyActions}`);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('problems show beside their fields, and the list of them leads to each', async () => {
+  const { context, page, problems } = await openPage(env.browser, { width: 1280, height: 860 });
+  await page.goto(`${env.server.url}editor.html`);
+  await page.click('button:has-text("Edit the bundled story")');
+  await page.waitForSelector('.editor__preview .card');
+  await page.click('.tabs__tab:has-text("Events")');
+  await page.click('.items__open >> nth=2');
+  await page.fill(fid('events[2].date'), '2025-13');
+  await page.waitForSelector(`${fid('events[2].date')}[aria-invalid="true"]`);
+  assert.match(await page.locator('.field--problem .field__problems').first().innerText(), /month 13 does not exist/);
+  // The preview leaves the broken event out, and says so.
+  await page.waitForSelector('.preview__note:has-text("1 event")');
+  await page.click('button:has-text("1 problem")');
+  await page.click('.problems-list__go');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'f-events-2--date');
+  // Export is still possible, and marked.
+  const file = await exported(page);
+  assert.match(file.text, /"2025-13"/);
+  assert.ok(await page.locator('button:has-text("Export JSON (with problems)")').count());
+  assert.deepEqual(await axe(page), []);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('at 375 px the editor stays usable', async () => {
+  const { context, page, problems } = await openPage(env.browser, { width: 375, height: 800 });
+  await page.goto(`${env.server.url}editor.html`);
+  await page.click('button:has-text("Edit the bundled story")');
+  await page.waitForSelector('.editor__preview .card');
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - innerWidth);
+  assert.ok(overflow <= 0, `the page is ${overflow} px wider than the screen`);
+  await screenshot(page, 'editor-375');
+  assert.deepEqual(await axe(page), []);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("the widget's pages load no file of the editor", async () => {
+  for (const name of ['index.html', 'embed.html']) {
+    const { context, page, problems } = await openPage(env.browser);
+    const requested = [];
+    page.on('request', (r) => requested.push(new URL(r.url()).pathname));
+    await page.goto(`${env.server.url}${name}`);
+    await page.waitForSelector('[data-live]');
+    assert.ok(requested.some((p) => p.endsWith('.wasm')), `${name} loads the widget`);
+    assert.deepEqual(requested.filter((p) => /editor/.test(p)), [], name);
+    const html = await readFile(join(ROOT, 'dist', name), 'utf8');
+    assert.doesNotMatch(html.replace(/<!--[\s\S]*?-->/g, ''), /editor[-_.]/, `${name} names no editor file`);
+    assert.deepEqual(problems, []);
+    await context.close();
+  }
+});
+
+test('a story opened from a link (?data=) becomes a draft, listed with the others by title', async () => {
+  const { context, page, problems } = await openPage(env.browser, { width: 1280, height: 860 });
+  await page.goto(`${env.server.url}editor.html?data=stories/allegation.json`);
+  await page.waitForSelector('.editor__preview .card');
+  assert.match(page.url(), /editor\.html\?draft=d[0-9a-z]+$/);
+  const title = await page.locator('.editor__title').innerText();
+  await page.click('button:has-text("All drafts")');
+  await page.click('button:has-text("Edit the bundled story")');
+  await page.waitForSelector('.editor__preview .card');
+  await page.click('button:has-text("All drafts")');
+  const listed = await page.locator('.drafts__open').allInnerTexts();
+  assert.deepEqual(listed, ['Lebanon’s Hezbollah hosts Hamas delegation, fires 60 rockets on Israel', title]);
+  await page.click(`.drafts__open:has-text("${title}")`);
+  await page.waitForSelector('.editor__preview .card');
+  assert.equal(await page.locator('.editor__title').innerText(), title);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('when the browser will not keep the draft, the editor says so and offers the export', async () => {
+  const { context, page, problems } = await openPage(env.browser, { width: 1280, height: 860 });
+  await page.addInitScript(() => {
+    Storage.prototype.setItem = function () {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    };
+  });
+  await page.goto(`${env.server.url}editor.html`);
+  await page.click('button:has-text("Edit the bundled story")');
+  await page.waitForSelector('.editor__unsaved');
+  assert.match(await page.locator('.editor__unsaved').innerText(), /Not saved: the browser's storage for this page is full\. Export the JSON/);
+  const file = await exported(page);
+  assert.match(check(file.path), /ok \(/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
