@@ -215,7 +215,7 @@ pub fn rename_id(doc: &mut Value, list: List, i: usize, new: &str) {
         t.lists()
             .iter()
             .copied()
-            .find(|l| ids(doc, *l).iter().any(|id| *id == old))
+            .find(|l| ids(doc, *l).contains(&old))
     };
     let follow: Vec<String> = references(doc)
         .into_iter()
