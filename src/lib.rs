@@ -8,6 +8,7 @@
 //!  CSV ──┘   (import)   (checked)   (state, filter, present)         └─▶ graph ──▶ nodes, ties ──┴─▶ components ─▶ DOM
 //! ```
 //!
+//! - [`author`]: the story editor's core: drafts, quotes from selections, forms;
 //! - [`format`]: the data format, its vocabularies and its validator;
 //! - [`import`]: ACLED exports, and generated stories for tests;
 //! - [`view`]: the reader's state as a pure reducer, filtering, and how facts read;
