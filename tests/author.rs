@@ -100,6 +100,14 @@ fn an_exported_story_reads_back_as_the_same_dataset() {
 }
 
 #[test]
+fn the_compiled_first_story_is_the_committed_one() {
+    let compiled: Value = serde_json::from_str(dossier::format::story::FIRST_STORY_JSON).unwrap();
+    let committed: Value = serde_json::from_str(FIRST_STORY).unwrap();
+    assert_eq!(compiled, committed);
+    assert!(dossier::format::story::FIRST_STORY_JSON.len() < FIRST_STORY.len() * 9 / 10);
+}
+
+#[test]
 fn the_first_story_previews_whole_and_has_no_stale_quote() {
     let doc: Value = serde_json::from_str(FIRST_STORY).unwrap();
     assert!(draft::stale_quotes(&doc).is_empty());

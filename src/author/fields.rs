@@ -552,7 +552,7 @@ pub const STATUS: &[Field] = &[
     req(
         "state",
         "State",
-        "Whose word the event rests on.",
+        "Reported, or claimed, alleged, confirmed or disputed by someone.",
         Control::Term(Vocab::StatusState),
     ),
     f(

@@ -247,6 +247,7 @@ pub fn EditorApp() -> Html {
         })
     };
     let said = use_state(String::new);
+    let count = problems.len();
     let export = {
         let (doc, said) = (editor.doc.clone(), said.clone());
         Callback::from(move |_: MouseEvent| {
@@ -255,6 +256,11 @@ pub fn EditorApp() -> Html {
                 crate::author::ids::make_id("", &draft::title(&doc), 8, [])
             );
             said.set(match storage::download(&name, &pretty(&doc)) {
+                Ok(()) if count > 0 => format!(
+                    "Exported {name}, with {count} {} still to fix (dossier check lists {}).",
+                    if count == 1 { "problem" } else { "problems" },
+                    if count == 1 { "it" } else { "them" }
+                ),
                 Ok(()) => format!("Exported {name}."),
                 Err(e) => format!("Could not export: {e}."),
             });
@@ -282,7 +288,6 @@ pub fn EditorApp() -> Html {
         let d = (*dispatch).clone();
         Callback::from(move |_: MouseEvent| d.emit(Action::Redo))
     };
-    let count = problems.len();
     let show_problems = {
         let d = (*dispatch).clone();
         Callback::from(move |_: MouseEvent| {
@@ -293,7 +298,8 @@ pub fn EditorApp() -> Html {
         Ok(()) => html! { <span class="editor__saved">{ "Saved in this browser" }</span> },
         Err(e) => html! {
             <span class="editor__unsaved" role="alert">
-                { format!("Not saved: {e}. Export the JSON to keep your work.") }
+                { format!("Not saved: {e}. Export the JSON to keep your work. ") }
+                <button type="button" class="link-button" onclick={export.clone()}>{ "Export now" }</button>
             </span>
         },
     };
