@@ -150,3 +150,47 @@ fn the_first_story_previews_whole_and_has_no_stale_quote() {
     assert!(draft::stale_quotes(&d).is_empty());
     assert_eq!(path::get(&d, "events"), path::get(&doc, "events"));
 }
+
+/// Every leaf of a JSON value, as a validator path.
+fn leaves(v: &Value, at: &str, out: &mut Vec<String>) {
+    match v {
+        Value::Object(m) => {
+            for (k, x) in m {
+                leaves(x, &path::key(at, k), out);
+            }
+        }
+        Value::Array(a) => {
+            for (i, x) in a.iter().enumerate() {
+                leaves(x, &path::index(at, i), out);
+            }
+        }
+        _ => out.push(at.to_owned()),
+    }
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::test_runner::Config::with_cases(48))]
+
+    /// Whatever an author leaves half done (a field emptied, taken out or of
+    /// the wrong type, anywhere), the preview never panics, and what it
+    /// shows passes the validator.
+    #[test]
+    fn a_draft_in_any_state_previews_a_valid_story(
+        damage in proptest::collection::vec((0usize..100_000, 0u8..3), 1..8)
+    ) {
+        let mut doc: Value = serde_json::from_str(FIRST_STORY).unwrap();
+        let mut all = Vec::new();
+        leaves(&doc, "", &mut all);
+        for (pick, how) in damage {
+            let at = &all[pick % all.len()];
+            match how {
+                0 => { path::set(&mut doc, at, Value::String(String::new())); }
+                1 => { path::remove(&mut doc, at); }
+                _ => { path::set(&mut doc, at, serde_json::json!(12345)); }
+            }
+        }
+        if let Preview::Shown { dataset, .. } = preview(&doc) {
+            proptest::prop_assert!(dossier::format::validate::validate(&dataset).is_empty());
+        }
+    }
+}

@@ -334,7 +334,7 @@ pub const STORY: &[Field] = &[
     req(
         "outlet",
         "Outlet",
-        "Who published it: \"Al-Monitor\".",
+        "Who published it: \"The Example Times\".",
         Control::Text,
     ),
     req(
@@ -352,7 +352,7 @@ pub const STORY: &[Field] = &[
     f(
         "dateline",
         "Dateline",
-        "As printed: \"BEIRUT\".",
+        "As printed: \"KATHMANDU\".",
         Control::Text,
     ),
     req(
@@ -714,7 +714,7 @@ pub const TALLY: &[Field] = &[
     ),
     f(
         "side",
-        "Whose dead",
+        "Side (whose dead)",
         "An actor: a state stands for the people on its side. Or fill in Victims.",
         Control::Ref(Target::Actor),
     ),
@@ -727,7 +727,7 @@ pub const TALLY: &[Field] = &[
     f(
         "place",
         "Place",
-        "Where, when the text says: \"Lebanon\".",
+        "Where, when the text says: \"the north\".",
         Control::Text,
     ),
     req(
@@ -804,6 +804,23 @@ pub fn blank_of(fields: &'static [Field]) -> serde_json::Value {
         m.insert(f.key.to_owned(), v);
     }
     Value::Object(m)
+}
+
+/// The field a path in a draft names (`events[2].place.name` is the
+/// place's name), if the format has it. A position in a list names the
+/// list's field.
+pub fn field_at(path: &str) -> Option<&'static Field> {
+    use crate::format::jsonpos::{segments, Segment};
+    let mut fields: &'static [Field] = DATASET;
+    let mut found = None;
+    for step in segments(path)? {
+        if let Segment::Key(k) = step {
+            let f = field(fields, &k)?;
+            found = Some(f);
+            fields = nested(f.control).unwrap_or(&[]);
+        }
+    }
+    found
 }
 
 /// The field called `key` in `fields`.

@@ -149,10 +149,17 @@ impl Editor {
 
     /// What the selection can be made into now, each with its button's words.
     pub fn quote_options(&self) -> Vec<(QuoteAs, String)> {
-        let mut out = Vec::new();
         if self.selected_quote().is_none() {
-            return out;
+            return Vec::new();
         }
+        self.quote_choices()
+    }
+
+    /// What a selection could be made into, with or without one: the bar
+    /// shows them all the time, so that it does not grow under the reader's
+    /// eyes when words are selected.
+    pub fn quote_choices(&self) -> Vec<(QuoteAs, String)> {
+        let mut out = Vec::new();
         let sourced = !self.source.is_empty();
         if let Some(path) = &self.reanchor {
             if sourced {
@@ -194,22 +201,17 @@ impl Editor {
     /// An item's name as the lists show it.
     pub fn name_of(&self, list: List, i: usize) -> String {
         let at = path::index(list.key(), i);
-        let name = path::text(&self.doc, &path::key(&at, list.name_field()));
-        let id = path::text(&self.doc, &path::key(&at, "id"));
-        let name = if name.trim().is_empty() {
-            id
-        } else {
-            name.trim()
+        let field = |k: &str| path::text(&self.doc, &path::key(&at, k)).trim();
+        let name = match list {
+            // A relation or a tally is best known by its id ("t-afp-civilians").
+            List::Relations | List::Tallies if !field("id").is_empty() => field("id"),
+            _ if !field(list.name_field()).is_empty() => field(list.name_field()),
+            _ => field("id"),
         };
         if name.is_empty() {
             format!("new {} {}", list.noun(), i + 1)
         } else {
-            let short: String = name.chars().take(60).collect();
-            if short.len() < name.len() {
-                format!("{short}…")
-            } else {
-                short
-            }
+            clip(name, 60)
         }
     }
 
@@ -239,7 +241,7 @@ impl Editor {
                 self.change(group.as_deref(), |d| path::set(d, &path, value));
             }
             Action::Remove(path) => {
-                if self.change(None, |d| path::remove(d, &path).is_some()) {
+                if self.change(None, |d| remove_leaving_no_empty_list(d, &path)) {
                     if let Some((list, i)) = path::item_of(&path) {
                         if path == path::index(list.key(), i) {
                             self.open = None;
@@ -414,7 +416,7 @@ impl Editor {
         };
         let source = self.source.clone();
         let entry = provenance(&source, &quote, paragraph);
-        let short: String = quote.chars().take(40).collect();
+        let short = clip(&quote, 40);
         match what {
             QuoteAs::Current => {
                 let Some((list, i)) = self.open else { return };
@@ -521,6 +523,40 @@ impl Editor {
     }
 }
 
+/// `s` cut to about `max` characters at a word's end, with an ellipsis.
+pub fn clip(s: &str, max: usize) -> String {
+    if s.chars().count() <= max {
+        return s.to_owned();
+    }
+    let cut: String = s.chars().take(max).collect();
+    let cut = match cut.rfind(' ') {
+        Some(i) if i > max / 2 => &cut[..i],
+        _ => cut.as_str(),
+    };
+    format!("{}…", cut.trim_end_matches([',', ';', ':', ' ']))
+}
+
+/// Take out the value at `path`; a list of the format's that is then empty
+/// goes too, when it is optional (no `"roles": []` left behind).
+fn remove_leaving_no_empty_list(doc: &mut Value, at: &str) -> bool {
+    if path::remove(doc, at).is_none() {
+        return false;
+    }
+    if let Some(list) = at
+        .strip_suffix(']')
+        .and_then(|p| p.rfind('[').map(|i| &at[..i]))
+    {
+        let empty = path::get(doc, list)
+            .and_then(Value::as_array)
+            .is_some_and(Vec::is_empty);
+        let optional = super::fields::field_at(list).is_some_and(|f| !f.required);
+        if empty && optional {
+            path::remove(doc, list);
+        }
+    }
+    true
+}
+
 fn capital(s: &str) -> String {
     let mut c = s.chars();
     c.next()
@@ -623,6 +659,36 @@ mod tests {
         assert_eq!(
             path::text(&e.doc, "events[0].summary"),
             "Dockworkers walk out, halting the port."
+        );
+    }
+
+    #[test]
+    fn removing_the_last_of_an_optional_list_leaves_no_empty_list() {
+        let mut e = editor();
+        e = e.apply(Action::Add(List::Actors));
+        e = e.apply(Action::Append {
+            path: "actors[0].roles".into(),
+            value: json!({"title": "x"}),
+        });
+        e = e.apply(Action::Append {
+            path: "actors[0].roles".into(),
+            value: json!({"title": "y"}),
+        });
+        e = e.apply(Action::Remove("actors[0].roles[1]".into()));
+        assert_eq!(path::len(&e.doc, "actors[0].roles"), 1);
+        e = e.apply(Action::Remove("actors[0].roles[0]".into()));
+        assert_eq!(path::get(&e.doc, "actors[0].roles"), None);
+        // A required list stays, empty, for the validator to name.
+        e = e.apply(Action::Add(List::Events));
+        e = e.apply(Action::Append {
+            path: "events[0].provenance".into(),
+            value: json!({}),
+        });
+        e = e.apply(Action::Remove("events[0].provenance[0]".into()));
+        assert_eq!(path::get(&e.doc, "events[0].provenance"), Some(&json!([])));
+        assert_eq!(
+            clip("Floods cut off at least 12 villages in the hills west", 40),
+            "Floods cut off at least 12 villages in…"
         );
     }
 

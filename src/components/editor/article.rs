@@ -33,6 +33,7 @@ pub fn ArticlePane() -> Html {
     let ed = &ctx.editor;
     let ps = paragraphs(&ed.doc);
     let stale = stale_quotes(&ed.doc);
+    let quotes = crate::author::draft::quotes(&ed.doc);
     // Outside "Edit paragraphs" the text is read-only but still a text
     // field, so that the caret moves and Shift and the arrow keys select (a
     // `readonly` text area has no caret in Chromium): every edit is refused
@@ -126,11 +127,18 @@ pub fn ArticlePane() -> Html {
             Callback::from(move |_: MouseEvent| dispatch.emit(Action::RemoveParagraph(n)))
         };
         let flagged = stale.iter().filter(|(q, _)| q.paragraph == n).count();
+        let quoted = quotes.iter().filter(|q| q.paragraph == n).count();
         let rows = (text.chars().count() / 48 + 1).clamp(2, 30).to_string();
         html! {
             <li class={classes!("para", (flagged > 0).then_some("para--stale"))} key={i}>
                 <label class="para__n" for={id.clone()}>
                     <span class="visually-hidden">{ "Paragraph " }</span>{ n }
+                    if quoted > 0 {
+                        <span class="para__quoted" title={format!("Quoted {quoted} times")}>
+                            <span aria-hidden="true">{ format!("{quoted}q") }</span>
+                            <span class="visually-hidden">{ format!(", quoted {quoted} {}", if quoted == 1 { "time" } else { "times" }) }</span>
+                        </span>
+                    }
                 </label>
                 <textarea id={id} class={classes!("para__text", editing.then_some("para__text--editing"))}
                     aria-readonly={(!*editing).then_some("true")} value={text.clone()} {rows}
@@ -208,12 +216,7 @@ pub fn ArticlePane() -> Html {
 }
 
 fn short(s: &str) -> String {
-    let out: String = s.chars().take(50).collect();
-    if out.len() < s.len() {
-        format!("{out}…")
-    } else {
-        out
-    }
+    crate::author::state::clip(s, 50)
 }
 
 fn plural(n: usize, one: &str, many: &str) -> String {
@@ -271,15 +274,28 @@ fn QuoteBar() -> Html {
         })
     };
     let selected = ed.selected_quote();
-    let options = ed.quote_options();
-    let buttons = options.into_iter().map(|(what, label)| {
+    let choices = ed.quote_choices();
+    let buttons = choices.into_iter().map(|(what, label)| {
         let dispatch = ctx.dispatch.clone();
         let primary = matches!(what, QuoteAs::Current | QuoteAs::Replace(_));
         // The button keeps the selection: pressing it must not move focus first.
         let keep = Callback::from(|e: MouseEvent| e.prevent_default());
-        let onclick = Callback::from(move |_: MouseEvent| dispatch.emit(Action::QuoteAs(what.clone())));
+        let onclick = Callback::from(move |_: MouseEvent| {
+            dispatch.emit(Action::QuoteAs(what.clone()));
+            // The words are quoted: the selection in the paragraph goes, so
+            // that a second press cannot quote them twice.
+            let focused = gloo::utils::document()
+                .active_element()
+                .and_then(|e| e.dyn_into::<web_sys::HtmlTextAreaElement>().ok());
+            if let Some(area) = focused {
+                if let Ok(Some(end)) = area.selection_end() {
+                    let _ = area.set_selection_range(end, end);
+                }
+            }
+        });
         html! {
-            <button type="button" class={classes!("button", primary.then_some("button--primary"))} onmousedown={keep} {onclick}>{ label }</button>
+            <button type="button" class={classes!("button", primary.then_some("button--primary"))}
+                disabled={selected.is_none()} onmousedown={keep} {onclick}>{ label }</button>
         }
     });
     let source_picker = html! {
@@ -330,10 +346,8 @@ fn QuoteBar() -> Html {
                 <p class="quotebar__hint">{ "Select words in a paragraph to quote them." }</p>
             }
             { source_picker }
-            { for new_source }
-            if selected.is_some() {
-                <div class="quotebar__actions" role="group" aria-label="Quote as">{ for buttons }</div>
-            }
+            { new_source.unwrap_or_default() }
+            <div class="quotebar__actions" role="group" aria-label="Quote as">{ for buttons }</div>
         </div>
     }
 }

@@ -34,13 +34,29 @@ fn name_for(ctx: &Ctx, t: Target, id: &str) -> Option<String> {
 }
 
 fn problem_list(problems: &[&Problem], id: &str) -> Html {
-    if problems.is_empty() {
+    messages(problems.iter().map(|p| p.kind.to_string()).collect(), id)
+}
+
+fn messages(texts: Vec<String>, id: &str) -> Html {
+    if texts.is_empty() {
         return Html::default();
     }
     html! {
         <ul class="field__problems" id={id.to_owned()}>
-            { for problems.iter().map(|p| html! { <li>{ p.kind.to_string() }</li> }) }
+            { for texts.into_iter().map(|t| html! { <li>{ t }</li> }) }
         </ul>
+    }
+}
+
+/// What an empty required field says, in place of the validator's words
+/// for an empty value ("unknown actor kind \"\"").
+fn required(c: Control) -> &'static str {
+    match c {
+        Control::Term(_) => "Required: choose one.",
+        Control::Ref(_) => "Required: type a name or an id, and choose from the list.",
+        Control::Date => "Required: a date, as 2024-05-15, 2024-05 or 2024.",
+        Control::Id => "Required: it is made from the name once the name is filled in.",
+        _ => "Required: fill this in.",
     }
 }
 
@@ -162,7 +178,7 @@ fn render(ctx: &Ctx, at: &str, f: &'static Field, item: Option<(List, usize)>) -
                     (f.control == Control::Date).then_some("YYYY-MM-DD, YYYY-MM or YYYY");
                 html! { <input id={id.clone()} type={kind} value={text.clone()} {oninput} {onchange} {placeholder} aria-describedby={described.clone()} aria-invalid={invalid} /> }
             };
-            html! { <>{ input }{ for reading }</> }
+            html! { <>{ input }{ reading.unwrap_or_default() }</> }
         }
         Control::Number | Control::Decimal => {
             let oninput = number_setter(ctx, &p, f.required, f.control == Control::Decimal);
@@ -219,7 +235,7 @@ fn render(ctx: &Ctx, at: &str, f: &'static Field, item: Option<(List, usize)>) -
                     <legend>{ f.label }{ if f.required { " *" } else { "" } }</legend>
                     { help }
                     { problem_list(&own, &problems_id) }
-                    { for (0..n).map(|i| quote_block(ctx, &path::index(&p, i), false)) }
+                    <div class="quotes">{ for (0..n).map(|i| quote_block(ctx, &path::index(&p, i), false)) }</div>
                     <p class="field__help">{ "Select words in the article, then “Add to this …” in the bar above it." }</p>
                 </fieldset>
             };
@@ -230,7 +246,11 @@ fn render(ctx: &Ctx, at: &str, f: &'static Field, item: Option<(List, usize)>) -
             { label }
             { control }
             { help }
-            { problem_list(&problems, &problems_id) }
+            { if f.required && text.trim().is_empty() && !problems.is_empty() {
+                messages(vec![required(f.control).to_owned()], &problems_id)
+            } else {
+                problem_list(&problems, &problems_id)
+            } }
         </div>
     }
 }
@@ -290,7 +310,7 @@ fn term(
                     <option value={current.to_owned()} selected=true>{ format!("{current} (not a term)") }</option>
                 }
             </select>
-            { for own }
+            { own.unwrap_or_default() }
         </>
     }
 }
@@ -317,7 +337,7 @@ fn reference(
             <input id={id.to_owned()} type="text" list={datalist_id(t)} value={current.to_owned()} {oninput} {onchange}
                 placeholder="Type to search by name or id" spellcheck="false" autocomplete="off"
                 aria-describedby={described.to_owned()} aria-invalid={invalid} />
-            { for resolved }
+            { resolved.unwrap_or_default() }
         </>
     }
 }
@@ -403,7 +423,7 @@ fn object(
             <p class="field__help">{ f.help }</p>
             { problem_list(&ctx.problems_at(p, false), &format!("{id}-problems")) }
             { for fields.iter().map(|inner| render(ctx, p, inner, item.filter(|_| false))) }
-            { for remove }
+            { remove.unwrap_or_default() }
         </fieldset>
     }
 }
@@ -448,7 +468,7 @@ fn objects(
             <legend>{ f.label }</legend>
             <p class="field__help">{ f.help }</p>
             { problem_list(&ctx.problems_at(p, false), &format!("{id}-problems")) }
-            { for rows }
+            <div class="rows">{ for rows }</div>
             <button type="button" class="button" onclick={add}>{ format!("Add {noun}") }</button>
         </fieldset>
     }

@@ -66,7 +66,7 @@ pub fn PreviewPane() -> Html {
             let empty = dataset.events.is_empty();
             html! {
                 <>
-                    { for left_out }
+                    { left_out.unwrap_or_default() }
                     if empty {
                         <p class="preview__note">{ "The preview shows the story once it has an event without problems." }</p>
                     } else {
@@ -95,6 +95,9 @@ pub fn PreviewPane() -> Html {
                     { toggle(true, "Desktop") }
                 </div>
             </div>
+            if *wide {
+                <p class="preview__note">{ "At a desktop's width the preview takes the forms' place; choose Phone to see them again." }</p>
+            }
             { body }
         </section>
     }
