@@ -76,3 +76,53 @@ fn layout_in_wasm_matches_the_native_snapshot() {
         );
     }
 }
+
+/// Wait until `selector` matches in `root`, or fail after a few seconds.
+async fn wait_for(root: &web_sys::Element, selector: &str) -> web_sys::Element {
+    for _ in 0..5_000 {
+        if let Some(el) = root.query_selector(selector).unwrap() {
+            return el;
+        }
+        yew::platform::time::sleep(Duration::from_millis(1)).await;
+    }
+    panic!("{selector} never appeared");
+}
+
+/// The editor in a debug build (the end-to-end tests drive the release
+/// build): a story opened, left for the list of drafts and opened again
+/// renders every time, with its hooks in one order, and is kept.
+#[wasm_bindgen_test]
+async fn the_editor_opens_leaves_and_reopens_a_story() {
+    use wasm_bindgen::JsCast;
+    let document = gloo::utils::document();
+    let root = document.create_element("div").unwrap();
+    document.body().unwrap().append_child(&root).unwrap();
+    yew::Renderer::<dossier::components::editor::EditorApp>::with_root(root.clone()).render();
+    let click = |el: web_sys::Element| el.unchecked_into::<web_sys::HtmlElement>().click();
+    for _ in 0..2 {
+        wait_for(&root, ".start").await;
+        let buttons = root.query_selector_all(".start__side button").unwrap();
+        let bundled = (0..buttons.length())
+            .filter_map(|i| buttons.item(i))
+            .find(|b| {
+                b.text_content()
+                    .unwrap_or_default()
+                    .starts_with("Edit the bundled story")
+            })
+            .expect("the bundled story's button");
+        click(bundled.unchecked_into());
+        wait_for(&root, ".editor__panes").await;
+        let title = wait_for(&root, ".editor__title").await;
+        assert!(title
+            .text_content()
+            .unwrap()
+            .starts_with("Lebanon’s Hezbollah"));
+        click(wait_for(&root, ".editor__tools .link-button").await);
+    }
+    let kept = gloo::utils::window().local_storage().unwrap().unwrap();
+    let index = kept
+        .get_item(dossier::author::drafts::INDEX_KEY)
+        .unwrap()
+        .unwrap();
+    assert_eq!(dossier::author::drafts::parse(Some(&index)).len(), 2);
+}

@@ -94,22 +94,16 @@ pub fn ids(doc: &Value, list: List) -> Vec<String> {
         .unwrap_or_default()
 }
 
-/// A new, empty item of a list: its required text fields present and empty,
-/// so that the validator names each one that is still to be filled in.
+/// A new, empty item of a list ([`super::fields::blank_of`]): its required
+/// fields present and empty, so that the validator names each one still to
+/// be filled in; an event starts as reported.
 pub fn blank(list: List) -> Value {
-    match list {
-        List::Sources => json!({"id": "", "name": "", "kind": ""}),
-        List::Actors => json!({"id": "", "name": "", "kind": ""}),
-        List::Events => json!({
-            "id": "", "date": "", "kind": "", "summary": "",
-            "status": {"state": "reported"}, "provenance": []
-        }),
-        List::Relations => json!({"id": "", "kind": "", "from": "", "to": "", "provenance": []}),
-        List::Tallies => json!({
-            "id": "", "counted_by": "", "category": "",
-            "count": {"qualifier": "exact", "value": 0}, "as_of": "", "provenance": []
-        }),
+    let mut item = super::fields::blank_of(list.fields());
+    if list == List::Events {
+        // Most events are reported: the one state that names no one.
+        item["status"] = json!({"state": "reported"});
     }
+    item
 }
 
 /// Add `item` to the end of a list (made if missing); its position.
@@ -321,7 +315,7 @@ fn set_paragraphs(doc: &mut Value, ps: Vec<String>) {
 /// their words.
 pub fn split_paragraph(doc: &mut Value, n: u32, at: usize) -> bool {
     let mut ps = paragraphs(doc);
-    let Some(p) = ps.get(n as usize - 1).cloned() else {
+    let Some(p) = (n as usize).checked_sub(1).and_then(|i| ps.get(i)).cloned() else {
         return false;
     };
     if at == 0 || at >= p.len() || !p.is_char_boundary(at) {
@@ -377,7 +371,7 @@ pub fn remove_paragraph(doc: &mut Value, n: u32) -> bool {
 /// [`stale_quotes`]; nothing moves.
 pub fn edit_paragraph(doc: &mut Value, n: u32, text: &str) -> bool {
     let mut ps = paragraphs(doc);
-    let Some(p) = ps.get_mut(n as usize - 1) else {
+    let Some(p) = (n as usize).checked_sub(1).and_then(|i| ps.get_mut(i)) else {
         return false;
     };
     *p = text.to_owned();

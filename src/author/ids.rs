@@ -5,6 +5,7 @@
 //! Pure: no browser types here.
 
 use crate::format::validate::is_valid_id;
+use crate::view::fold::fold;
 
 /// The longest id the editor makes (the format allows 64).
 const MAX: usize = 48;
@@ -13,29 +14,16 @@ const MAX: usize = 48;
 /// `harbour-master`.
 const ARTICLES: [&str; 3] = ["the", "a", "an"];
 
-/// A letter without its accent, for the common Latin letters; other
-/// scripts are dropped (the id is then made from what is left, or numbered).
-fn fold(c: char) -> Option<char> {
-    let c = c.to_lowercase().next().unwrap_or(c);
-    if c.is_ascii_alphanumeric() {
-        return Some(c);
-    }
-    const FROM: &str = "àáâãäåāăąçćčďèéêëēėęěğìíîïīįıķłľĺñńňòóôõöøōőŕřśšşșťţțùúûüūůűųýÿžźż";
-    const TO: &str = "aaaaaaaaacccdeeeeeeeegiiiiiiiklllnnnoooooooorrssssttttuuuuuuuuyyzzz";
-    FROM.chars()
-        .position(|f| f == c)
-        .and_then(|i| TO.chars().nth(i))
-}
-
 /// The words of `name` as an id's parts, at most `words` of them.
 fn slug_words(name: &str, words: usize) -> String {
     let mut parts: Vec<String> = Vec::new();
     for word in name.split(|c: char| c.is_whitespace() || c == '-' || c == '/' || c == '_') {
         // An apostrophe joins ("Workers'" is one word), other marks drop.
-        let part: String = word
+        // Accents go as the reader's search folds them ("Île" is "ile");
+        // letters of other scripts drop (the id is then numbered).
+        let part: String = fold(word)
             .chars()
-            .filter(|c| !matches!(c, '\'' | '’'))
-            .filter_map(fold)
+            .filter(|c| c.is_ascii_alphanumeric())
             .collect();
         if part.is_empty() || (parts.is_empty() && ARTICLES.contains(&part.as_str())) {
             continue;

@@ -6,7 +6,7 @@
 //! Pure: no browser types here.
 
 use super::draft::{self, paragraphs};
-use super::fields::List;
+use super::fields::{Control, List};
 use super::history::History;
 use super::path;
 use super::quote::{count_in, provenance, quote_in, Selection};
@@ -44,6 +44,14 @@ pub enum Action {
     Set {
         path: String,
         value: Value,
+        typing: bool,
+    },
+    /// Text typed into the field at a path: a number where the format has
+    /// one (kept as text while it is not one, for the validator to name),
+    /// and an optional field left empty taken out.
+    SetText {
+        path: String,
+        text: String,
         typing: bool,
     },
     /// Take out a field, or an element of a list.
@@ -225,7 +233,16 @@ impl Editor {
         }
         self.history.record(Rc::new(before), group);
         self.revision += 1;
+        self.keep_source();
         true
+    }
+
+    /// The source new quotes are credited to, still one of the story's.
+    fn keep_source(&mut self) {
+        let ids = draft::ids(&self.doc, List::Sources);
+        if !ids.contains(&self.source) {
+            self.source = ids.into_iter().next().unwrap_or_default();
+        }
     }
 
     /// The editor after `action`.
@@ -240,8 +257,34 @@ impl Editor {
                 let group = typing.then_some(path.clone());
                 self.change(group.as_deref(), |d| path::set(d, &path, value));
             }
+            Action::SetText { path, text, typing } => {
+                let field = super::fields::field_at(&path);
+                let required = field.is_none_or(|f| f.required);
+                let group = typing.then_some(path.clone());
+                let t = text.trim();
+                let value = match field.map(|f| f.control) {
+                    Some(Control::Number) => t.parse::<u64>().ok().map(|n| json!(n)),
+                    Some(Control::Decimal) => t.parse::<f64>().ok().map(|n| json!(n)),
+                    _ => None,
+                }
+                .unwrap_or(Value::String(text.clone()));
+                // A list's element stays while it is retyped.
+                if t.is_empty() && !required && !path.ends_with(']') {
+                    self.change(group.as_deref(), |d| remove_leaving_no_empty_list(d, &path));
+                } else {
+                    self.change(group.as_deref(), |d| path::set(d, &path, value));
+                }
+            }
             Action::Remove(path) => {
+                // A quote waiting to be re-anchored may have moved or gone.
+                self.reanchor = None;
                 if self.change(None, |d| remove_leaving_no_empty_list(d, &path)) {
+                    // The focus goes to what held the removed part.
+                    let holder = match path.rfind(['[', '.']) {
+                        Some(i) if path[i..].starts_with('[') => path[..i].to_owned(),
+                        _ => path.clone(),
+                    };
+                    self.focus_on(holder);
                     if let Some((list, i)) = path::item_of(&path) {
                         if path == path::index(list.key(), i) {
                             self.open = None;
@@ -273,10 +316,30 @@ impl Editor {
                 }
             }
             Action::RenameId(list, i, id) => {
-                self.change(Some(&format!("{}[{i}].id", list.key())), |d| {
+                let at = path::key(&path::index(list.key(), i), "id");
+                let old = path::text(&self.doc, &at).to_owned();
+                let taken = draft::ids(&self.doc, list).contains(&id) && id != old;
+                if id.is_empty() || !crate::format::validate::is_valid_id(&id) || taken {
+                    // Refused: an id that breaks links or merges two items.
+                    self.said = if taken {
+                        format!(
+                            "The id “{id}” is taken by another {}; the id stays “{old}”.",
+                            list.noun()
+                        )
+                    } else {
+                        format!("“{id}” cannot be an id (lower-case letters, digits, '-', '_' or '.'); the id stays “{old}”.")
+                    };
+                    self.revision += 1;
+                    return self;
+                }
+                let current = list == List::Sources && self.source == old;
+                if self.change(Some(&at), |d| {
                     draft::rename_id(d, list, i, &id);
                     true
-                });
+                }) && current
+                {
+                    self.source = id;
+                }
             }
             Action::Select(s) => self.selection = s,
             Action::QuoteAs(what) => self.quote(what),
@@ -335,16 +398,19 @@ impl Editor {
                 });
             }
             Action::SplitParagraph(n, at) => {
+                self.forget_selection();
                 if self.change(None, |d| draft::split_paragraph(d, n, at)) {
                     self.said = format!("Paragraph {n} split in two.");
                 }
             }
             Action::JoinParagraph(n) => {
+                self.forget_selection();
                 if self.change(None, |d| draft::join_paragraphs(d, n)) {
                     self.said = format!("Paragraphs {n} and {} joined.", n + 1);
                 }
             }
             Action::RemoveParagraph(n) => {
+                self.forget_selection();
                 if self.change(None, |d| draft::remove_paragraph(d, n)) {
                     self.said = format!("Paragraph {n} removed.");
                 }
@@ -357,10 +423,12 @@ impl Editor {
                 self.focus_on(format!("story.paragraphs[{n}]"));
             }
             Action::Undo => {
+                self.forget_selection();
                 let step = self.history.undo(Rc::new(std::mem::take(&mut self.doc)));
                 self.settle(step, "Undone.");
             }
             Action::Redo => {
+                self.forget_selection();
                 let step = self.history.redo(Rc::new(std::mem::take(&mut self.doc)));
                 self.settle(step, "Redone.");
             }
@@ -371,6 +439,13 @@ impl Editor {
             }
         }
         self
+    }
+
+    /// After the paragraphs or the quotes may have changed under them: the
+    /// selection and a quote waiting for one no longer point where they did.
+    fn forget_selection(&mut self) {
+        self.selection = None;
+        self.reanchor = None;
     }
 
     fn focus_on(&mut self, path: String) {
@@ -386,6 +461,7 @@ impl Editor {
             Err(doc) => (doc, false),
         };
         self.doc = Rc::unwrap_or_clone(doc);
+        self.keep_source();
         if changed {
             self.revision += 1;
             self.said = said.into();
@@ -505,6 +581,14 @@ impl Editor {
                     format!("New {} made from “{short}”.", list.noun()),
                 );
             }
+            QuoteAs::Replace(at)
+                if path::get(&self.doc, &at).is_none()
+                    && path::get(&self.doc, parent_of(&at)).is_none() =>
+            {
+                // What held the quote has gone: nothing to anchor.
+                self.reanchor = None;
+                self.said = "The quote to re-anchor is no longer in the story.".into();
+            }
             QuoteAs::Replace(at) => {
                 let source = if path::text(&self.doc, &path::key(&at, "source")).is_empty() {
                     source
@@ -521,6 +605,11 @@ impl Editor {
         }
         self.selection = None;
     }
+}
+
+/// The path of what holds the field or element at `at`.
+fn parent_of(at: &str) -> &str {
+    at.rfind(['.', '[']).map_or("", |i| &at[..i])
 }
 
 /// `s` cut to about `max` characters at a word's end, with an ellipsis.
@@ -557,7 +646,8 @@ fn remove_leaving_no_empty_list(doc: &mut Value, at: &str) -> bool {
     true
 }
 
-fn capital(s: &str) -> String {
+/// `s` with a capital first letter.
+pub fn capital(s: &str) -> String {
     let mut c = s.chars();
     c.next()
         .map(|f| f.to_uppercase().chain(c).collect())
@@ -690,6 +780,74 @@ mod tests {
             clip("Floods cut off at least 12 villages in the hills west", 40),
             "Floods cut off at least 12 villages in…"
         );
+    }
+
+    #[test]
+    fn nothing_points_where_it_no_longer_should() {
+        let e = editor().apply(Action::NewSource {
+            name: "union".into(),
+            kind: "group_statement".into(),
+        });
+        let e =
+            select(e, 1, "walked out on Monday").apply(Action::QuoteAs(QuoteAs::New(List::Events)));
+        // A quote waiting to be re-anchored, then its event removed: the
+        // next selection cannot write into a path that is gone.
+        let e = e.apply(Action::Reanchor(Some("events[0].provenance[0]".into())));
+        let e = e.apply(Action::Remove("events[0]".into()));
+        assert_eq!(e.reanchor, None);
+        let e = select(e, 1, "walked out");
+        assert!(!e
+            .quote_options()
+            .iter()
+            .any(|(q, _)| matches!(q, QuoteAs::Replace(_))));
+        // A selection does not survive the paragraphs moving under it.
+        let e = e.apply(Action::SplitParagraph(
+            1,
+            "Dockworkers at Port Example".len(),
+        ));
+        assert_eq!(e.selection, None);
+        // Ids: an empty or taken id is refused; the quote source follows a rename.
+        let e = e.apply(Action::NewSource {
+            name: "harbour master".into(),
+            kind: "official_statement".into(),
+        });
+        let e = e.apply(Action::RenameId(List::Sources, 1, "union".into()));
+        assert_eq!(path::text(&e.doc, "sources[1].id"), "harbour-master");
+        assert!(e.said.contains("taken"), "{}", e.said);
+        let e = e.apply(Action::RenameId(List::Sources, 1, "".into()));
+        assert_eq!(path::text(&e.doc, "sources[1].id"), "harbour-master");
+        let e = e.apply(Action::RenameId(List::Sources, 1, "harbour".into()));
+        assert_eq!(e.source, "harbour");
+        let e = e.apply(Action::Remove("sources[1]".into()));
+        assert_eq!(e.source, "union");
+        // Text becomes a number where the format has one; an optional field
+        // left empty goes, a list's element stays while it is retyped.
+        let e = e.apply(Action::Add(List::Tallies));
+        let e = e.apply(Action::SetText {
+            path: "tallies[0].count.value".into(),
+            text: "23".into(),
+            typing: true,
+        });
+        assert_eq!(
+            path::get(&e.doc, "tallies[0].count.value"),
+            Some(&json!(23))
+        );
+        let e = e.apply(Action::SetText {
+            path: "tallies[0].place".into(),
+            text: "".into(),
+            typing: true,
+        });
+        assert_eq!(path::get(&e.doc, "tallies[0].place"), None);
+        let e = e.apply(Action::Append {
+            path: "tallies[0].events".into(),
+            value: json!("x"),
+        });
+        let e = e.apply(Action::SetText {
+            path: "tallies[0].events[0]".into(),
+            text: "".into(),
+            typing: true,
+        });
+        assert_eq!(path::get(&e.doc, "tallies[0].events"), Some(&json!([""])));
     }
 
     #[test]

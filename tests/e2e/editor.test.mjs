@@ -347,3 +347,25 @@ test('when the browser will not keep the draft, the editor says so and offers th
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('at 1024 px, in dark mode, the three panes fit side by side, with no axe violation', async () => {
+  const { context, page, problems } = await openPage(env.browser, { width: 1024, height: 768, colorScheme: 'dark' });
+  await page.goto(`${env.server.url}editor.html`);
+  await page.click('button:has-text("Edit the bundled story")');
+  await page.waitForSelector('.editor__preview .card');
+  const boxes = await page.evaluate(() =>
+    [...document.querySelectorAll('.editor__pane')].map((p) => { const r = p.getBoundingClientRect(); return [Math.round(r.left), Math.round(r.right)]; }),
+  );
+  assert.equal(boxes.length, 3);
+  assert.ok(boxes[0][1] <= boxes[1][0] + 1 && boxes[1][1] <= boxes[2][0] + 1, `side by side: ${JSON.stringify(boxes)}`);
+  assert.ok(boxes[2][1] <= 1024, `within the window: ${JSON.stringify(boxes)}`);
+  assert.deepEqual(await axe(page), []);
+  // The desktop preview takes the forms' place, and says so.
+  await page.click('.editor__preview button:has-text("Desktop")');
+  await page.waitForSelector('.editor__preview--wide');
+  assert.equal(await page.locator('.editor__form').isVisible(), false);
+  assert.deepEqual(await axe(page), []);
+  await screenshot(page, 'editor-1024-dark');
+  assert.deepEqual(problems, []);
+  await context.close();
+});

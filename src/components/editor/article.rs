@@ -11,6 +11,7 @@ use crate::author::fields::List;
 use crate::author::path;
 use crate::author::quote::Selection;
 use crate::author::state::{Action, QuoteAs};
+use crate::view::present::plural;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
@@ -100,9 +101,15 @@ pub fn ArticlePane() -> Html {
             })
         };
         let on_input = {
-            let dispatch = ctx.dispatch.clone();
+            let (dispatch, editing, text) = (ctx.dispatch.clone(), *editing, text.clone());
             Callback::from(move |e: InputEvent| {
-                dispatch.emit(Action::EditParagraph(n, value_of(&e)))
+                if editing {
+                    dispatch.emit(Action::EditParagraph(n, value_of(&e)));
+                } else if let Some(area) = area_of(&e) {
+                    // An edit the browser would not let us refuse (an input
+                    // method's): the article's own words are put back.
+                    area.set_value(&text);
+                }
             })
         };
         let id = field_id(&format!("story.paragraphs[{i}]"));
@@ -197,7 +204,7 @@ pub fn ArticlePane() -> Html {
             </div>
             <QuoteBar />
             if !stale.is_empty() {
-                <div class="stale" role="alert">
+                <div class="stale" role="status">
                     <p class="stale__title">{ format!("{} no longer {} {} paragraph", plural(stale.len(), "quote", "quotes"), if stale.len() == 1 { "matches" } else { "match" }, if stale.len() == 1 { "its" } else { "their" }) }</p>
                     <ul>{ for flags }</ul>
                 </div>
@@ -217,10 +224,6 @@ pub fn ArticlePane() -> Html {
 
 fn short(s: &str) -> String {
     crate::author::state::clip(s, 50)
-}
-
-fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 /// "Quote as…": the selection, the source it is credited to, and what to
@@ -342,6 +345,8 @@ fn QuoteBar() -> Html {
         <div class="quotebar" role="region" aria-label="Quote as">
             if let Some((q, n)) = &selected {
                 <p class="quotebar__quote"><span class="quotebar__mark">{ format!("¶{n}") }</span>{ format!(" “{}”", short(q)) }</p>
+            } else if ed.reanchor.is_some() {
+                <p class="quotebar__hint">{ "Select the words the flagged quote should now have, then choose Re-anchor." }</p>
             } else {
                 <p class="quotebar__hint">{ "Select words in a paragraph to quote them." }</p>
             }

@@ -7,8 +7,9 @@ use super::{field_id, use_ctx, value_of, Ctx};
 use crate::author::draft::{date_reading, is_stale, paragraphs, QuoteAt};
 use crate::author::fields::{blank_of, field, Control, Field, List, Target, Vocab, STORY};
 use crate::author::path;
-use crate::author::state::{Action, Pane};
+use crate::author::state::{capital, Action, Pane};
 use crate::format::validate::{Problem, ProblemKind};
+use crate::view::present::plural;
 use serde_json::{json, Value};
 use yew::prelude::*;
 
@@ -69,26 +70,21 @@ fn shows_inside(c: Control) -> bool {
     )
 }
 
-/// Set a text field; an optional one left empty is taken out.
+/// Typing into a field (the draft decides what the text becomes), and
+/// committing it (an item's name gives it its id).
 fn text_setter(
     ctx: &Ctx,
     p: &str,
-    required: bool,
     item: Option<(List, usize)>,
 ) -> (Callback<InputEvent>, Callback<Event>) {
     let on_input = {
         let (dispatch, p) = (ctx.dispatch.clone(), p.to_owned());
         Callback::from(move |e: InputEvent| {
-            let v = value_of(&e);
-            dispatch.emit(if v.is_empty() && !required {
-                Action::Remove(p.clone())
-            } else {
-                Action::Set {
-                    path: p.clone(),
-                    value: Value::String(v),
-                    typing: true,
-                }
-            });
+            dispatch.emit(Action::SetText {
+                path: p.clone(),
+                text: value_of(&e),
+                typing: true,
+            })
         })
     };
     let on_change = {
@@ -100,32 +96,6 @@ fn text_setter(
         })
     };
     (on_input, on_change)
-}
-
-fn number_setter(ctx: &Ctx, p: &str, required: bool, decimal: bool) -> Callback<InputEvent> {
-    let (dispatch, p) = (ctx.dispatch.clone(), p.to_owned());
-    Callback::from(move |e: InputEvent| {
-        let v = value_of(&e);
-        let t = v.trim();
-        let value = if decimal {
-            t.parse::<f64>().ok().map(|n| json!(n))
-        } else {
-            t.parse::<u64>().ok().map(|n| json!(n))
-        };
-        dispatch.emit(match value {
-            _ if t.is_empty() && !required => Action::Remove(p.clone()),
-            Some(n) => Action::Set {
-                path: p.clone(),
-                value: n,
-                typing: true,
-            },
-            None => Action::Set {
-                path: p.clone(),
-                value: Value::String(v),
-                typing: true,
-            },
-        });
-    })
 }
 
 /// One field: its label, help line, control and problems.
@@ -159,7 +129,7 @@ fn render(ctx: &Ctx, at: &str, f: &'static Field, item: Option<(List, usize)>) -
     let help = html! { <p class="field__help" id={help_id.clone()}>{ f.help }</p> };
     let control = match f.control {
         Control::Text | Control::Url | Control::LongText | Control::Date => {
-            let (oninput, onchange) = text_setter(ctx, &p, f.required, item);
+            let (oninput, onchange) = text_setter(ctx, &p, item);
             let reading = matches!(f.control, Control::Date).then(|| match date_reading(&text) {
                 Ok(r) if !r.is_empty() => {
                     html! { <p class="field__reading">{ format!("Reads: {r}") }</p> }
@@ -167,7 +137,7 @@ fn render(ctx: &Ctx, at: &str, f: &'static Field, item: Option<(List, usize)>) -
                 _ => Html::default(),
             });
             let input = if f.control == Control::LongText {
-                html! { <textarea id={id.clone()} value={text.clone()} {oninput} {onchange} rows="3" aria-describedby={described.clone()} aria-invalid={invalid} /> }
+                html! { <textarea id={id.clone()} value={text.clone()} {oninput} {onchange} rows="3" aria-describedby={described.clone()} aria-invalid={invalid} aria-required={f.required.then_some("true")} /> }
             } else {
                 let kind = if f.control == Control::Url {
                     "url"
@@ -176,12 +146,12 @@ fn render(ctx: &Ctx, at: &str, f: &'static Field, item: Option<(List, usize)>) -
                 };
                 let placeholder =
                     (f.control == Control::Date).then_some("YYYY-MM-DD, YYYY-MM or YYYY");
-                html! { <input id={id.clone()} type={kind} value={text.clone()} {oninput} {onchange} {placeholder} aria-describedby={described.clone()} aria-invalid={invalid} /> }
+                html! { <input id={id.clone()} type={kind} value={text.clone()} {oninput} {onchange} {placeholder} aria-describedby={described.clone()} aria-invalid={invalid} aria-required={f.required.then_some("true")} /> }
             };
             html! { <>{ input }{ reading.unwrap_or_default() }</> }
         }
         Control::Number | Control::Decimal => {
-            let oninput = number_setter(ctx, &p, f.required, f.control == Control::Decimal);
+            let oninput = text_setter(ctx, &p, None).0;
             let mode = if f.control == Control::Decimal {
                 "decimal"
             } else {
@@ -206,8 +176,8 @@ fn render(ctx: &Ctx, at: &str, f: &'static Field, item: Option<(List, usize)>) -
         Control::Ref(t) => reference(
             ctx, &p, &id, t, &text, f.required, item, &described, invalid,
         ),
-        Control::Refs(t) => many(ctx, &p, &id, Some(t), &described),
-        Control::Strings => many(ctx, &p, &id, None, &described),
+        Control::Refs(t) => many(ctx, &p, &id, f.label, Some(t), &described),
+        Control::Strings => many(ctx, &p, &id, f.label, None, &described),
         Control::Object(fields) => {
             return object(ctx, &p, &id, f, fields, item, value.is_some());
         }
@@ -272,15 +242,10 @@ fn term(
     let onchange = {
         let (dispatch, p) = (ctx.dispatch.clone(), p.to_owned());
         Callback::from(move |e: Event| {
-            let v = value_of(&e);
-            dispatch.emit(if v.is_empty() && !required {
-                Action::Remove(p.clone())
-            } else {
-                Action::Set {
-                    path: p.clone(),
-                    value: Value::String(v),
-                    typing: false,
-                }
+            dispatch.emit(Action::SetText {
+                path: p.clone(),
+                text: value_of(&e),
+                typing: false,
             });
             if let Some((list, i)) = item {
                 dispatch.emit(Action::Named(list, i));
@@ -288,7 +253,7 @@ fn term(
         })
     };
     let own = custom.then(|| {
-        let (oninput, onchange) = text_setter(ctx, p, required, item);
+        let (oninput, onchange) = text_setter(ctx, p, item);
         html! {
             <input id={format!("{id}-own")} type="text" class="field__own" value={current.to_owned()} {oninput} {onchange}
                 aria-label="Your own term, starting x-" spellcheck="false" />
@@ -296,7 +261,8 @@ fn term(
     });
     html! {
         <>
-            <select id={id.to_owned()} {onchange} aria-describedby={described.to_owned()} aria-invalid={invalid}>
+            <select id={id.to_owned()} {onchange} aria-describedby={described.to_owned()} aria-invalid={invalid}
+                aria-required={required.then_some("true")}>
                 <option value="" selected={current.is_empty()}>{ if required { "Choose…" } else { "(none)" } }</option>
                 { for terms.iter().map(|(v, l)| html! {
                     <option value={*v} selected={*v == current}>{ l.clone() }</option>
@@ -327,7 +293,7 @@ fn reference(
     described: &str,
     invalid: Option<&'static str>,
 ) -> Html {
-    let (oninput, onchange) = text_setter(ctx, p, required, item);
+    let (oninput, onchange) = text_setter(ctx, p, item);
     let resolved = (!current.is_empty()).then(|| match name_for(ctx, t, current) {
         Some(name) => html! { <p class="field__reading">{ format!("→ {name}") }</p> },
         None => Html::default(),
@@ -336,6 +302,7 @@ fn reference(
         <>
             <input id={id.to_owned()} type="text" list={datalist_id(t)} value={current.to_owned()} {oninput} {onchange}
                 placeholder="Type to search by name or id" spellcheck="false" autocomplete="off"
+                aria-required={required.then_some("true")}
                 aria-describedby={described.to_owned()} aria-invalid={invalid} />
             { resolved.unwrap_or_default() }
         </>
@@ -343,7 +310,7 @@ fn reference(
 }
 
 /// A list of ids or of strings, each with its own line.
-fn many(ctx: &Ctx, p: &str, id: &str, t: Option<Target>, described: &str) -> Html {
+fn many(ctx: &Ctx, p: &str, id: &str, label: &str, t: Option<Target>, described: &str) -> Html {
     let n = path::len(&ctx.editor.doc, p);
     let add = {
         let (dispatch, p) = (ctx.dispatch.clone(), p.to_owned());
@@ -360,7 +327,7 @@ fn many(ctx: &Ctx, p: &str, id: &str, t: Option<Target>, described: &str) -> Htm
         let row_id = if i == 0 { id.to_owned() } else { field_id(&at) };
         let oninput = {
             let (dispatch, at) = (ctx.dispatch.clone(), at.clone());
-            Callback::from(move |e: InputEvent| dispatch.emit(Action::Set { path: at.clone(), value: Value::String(value_of(&e)), typing: true }))
+            Callback::from(move |e: InputEvent| dispatch.emit(Action::SetText { path: at.clone(), text: value_of(&e), typing: true }))
         };
         let remove = {
             let (dispatch, at) = (ctx.dispatch.clone(), at.clone());
@@ -370,16 +337,17 @@ fn many(ctx: &Ctx, p: &str, id: &str, t: Option<Target>, described: &str) -> Htm
         html! {
             <li class="many__row">
                 <input id={row_id} type="text" list={t.map(datalist_id)} value={text} {oninput}
-                    aria-label={format!("Item {}", i + 1)} aria-describedby={described.to_owned()} autocomplete="off" />
+                    aria-label={format!("{label} {}", i + 1)} aria-describedby={described.to_owned()} autocomplete="off" />
                 if let Some(name) = name { <span class="field__reading">{ format!("→ {name}") }</span> }
-                <button type="button" class="link-button" onclick={remove} aria-label={format!("Remove item {}", i + 1)}>{ "Remove" }</button>
+                <button type="button" class="link-button" onclick={remove} aria-label={format!("Remove {label} {}", i + 1)}>{ "Remove" }</button>
             </li>
         }
     });
     html! {
         <div class="many">
             if n > 0 { <ul class="many__list">{ for rows }</ul> }
-            <button type="button" class="link-button" id={if n == 0 { Some(id.to_owned()) } else { None }} onclick={add}>{ "Add" }</button>
+            <button type="button" class="link-button" id={if n == 0 { Some(id.to_owned()) } else { None }} onclick={add}
+                aria-label={format!("Add to {}", label.to_lowercase())}>{ "Add" }</button>
         </div>
     }
 }
@@ -474,13 +442,6 @@ fn objects(
     }
 }
 
-fn capital(s: &str) -> String {
-    let mut c = s.chars();
-    c.next()
-        .map(|f| f.to_uppercase().chain(c).collect())
-        .unwrap_or_default()
-}
-
 fn quote_from_selection(ctx: &Ctx, p: &str, id: &str, label: &str) -> Html {
     let waiting = ctx.editor.reanchor.as_deref() == Some(p);
     let onclick = {
@@ -522,7 +483,11 @@ fn quote_block(ctx: &Ctx, p: &str, single: bool) -> Html {
     let source = path::text(doc, &source_path).to_owned();
     let source_field =
         field(crate::author::fields::PROVENANCE, "source").expect("provenance has a source");
-    let described = format!("{id}-problems");
+    let described = if problems.is_empty() {
+        String::new()
+    } else {
+        format!("{id}-problems")
+    };
     html! {
         <div class={classes!("quote", stale.then_some("quote--stale"), (!problems.is_empty()).then_some("quote--problem"))} id={id.clone()} tabindex="-1">
             if q.quote.is_empty() {
@@ -538,7 +503,7 @@ fn quote_block(ctx: &Ctx, p: &str, single: bool) -> Html {
                 <label for={field_id(&source_path)}>{ "Source" }</label>
                 { reference(ctx, &source_path, &field_id(&source_path), Target::Source, &source, source_field.required, None, &described, None) }
             </div>
-            { problem_list(&problems, &described) }
+            { problem_list(&problems, &format!("{id}-problems")) }
             <div class="quote__tools">
                 { quote_from_selection(ctx, p, &format!("{id}-reanchor"), "Re-anchor from a selection") }
                 <button type="button" class="link-button" onclick={remove}>{ if single { "Remove quote" } else { "Remove" } }</button>
@@ -598,7 +563,7 @@ fn list_view(ctx: &Ctx, list: List) -> Html {
             <li class="items__row">
                 <button type="button" class="items__open" {onclick}>{ ctx.editor.name_of(list, i) }</button>
                 if count > 0 {
-                    <span class="items__problems">{ format!("{count} {}", if count == 1 { "problem" } else { "problems" }) }</span>
+                    <span class="items__problems">{ plural(count, "problem", "problems") }</span>
                 }
             </li>
         }
@@ -614,7 +579,7 @@ fn list_view(ctx: &Ctx, list: List) -> Html {
         <div class="items">
             <p class="pane__help">{ hint }</p>
             if n > 0 { <ul class="items__list">{ for rows }</ul> }
-            <button type="button" class="button" onclick={add}>{ format!("Add {}", list.noun()) }</button>
+            <button type="button" class="button" id={field_id(list.key())} onclick={add}>{ format!("Add {}", list.noun()) }</button>
         </div>
     }
 }

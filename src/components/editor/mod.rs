@@ -102,6 +102,8 @@ pub fn EditorApp() -> Html {
     let store = use_reducer(|| Store(Rc::new(Editor::new(Value::Null))));
     let open = use_state(|| None::<Open>);
     let saved = use_state(|| Ok::<(), String>(()));
+    // What the last export or copy did (every hook before any early return).
+    let said = use_state(String::new);
     let editor = store.0.clone();
     let dispatch = {
         let d = store.dispatcher();
@@ -246,7 +248,6 @@ pub fn EditorApp() -> Html {
             open.set(None);
         })
     };
-    let said = use_state(String::new);
     let count = problems.len();
     let export = {
         let (doc, said) = (editor.doc.clone(), said.clone());
@@ -313,7 +314,7 @@ pub fn EditorApp() -> Html {
                         <button type="button" class="button" onclick={undo} disabled={!editor.can_undo()} aria-keyshortcuts="Control+Z">{ "Undo" }</button>
                         <button type="button" class="button" onclick={redo} disabled={!editor.can_redo()} aria-keyshortcuts="Control+Shift+Z">{ "Redo" }</button>
                         <button type="button" class={classes!("button", (count > 0).then_some("button--warn"))} onclick={show_problems}>
-                            { if count == 0 { "No problems".to_owned() } else { format!("{count} {}", if count == 1 { "problem" } else { "problems" }) } }
+                            { if count == 0 { "No problems".to_owned() } else { crate::view::present::plural(count, "problem", "problems") } }
                         </button>
                         <button type="button" class="button button--primary" onclick={export}>
                             { if count == 0 { "Export JSON".to_owned() } else { "Export JSON (with problems)".to_owned() } }
