@@ -168,11 +168,14 @@ fn unescaped_quote(text: &str, line: usize, column: usize) -> bool {
     let Some(row) = text.lines().nth(line.saturating_sub(1)) else {
         return false;
     };
-    let chars: Vec<char> = row.chars().collect();
-    let at = column.saturating_sub(1).min(chars.len());
-    let before = chars[..at].iter().rev().find(|c| !c.is_whitespace());
-    let here = chars.get(at).or(chars.get(at.saturating_sub(1)));
-    before == Some(&'"') && here.is_some_and(|c| c.is_alphanumeric() || *c == '"' || *c == '\'')
+    // serde_json counts the column in bytes.
+    let mut at = column.saturating_sub(1).min(row.len());
+    while !row.is_char_boundary(at) {
+        at -= 1;
+    }
+    let before = row[..at].chars().rev().find(|c| !c.is_whitespace());
+    let here = row[at..].chars().next().or(row[..at].chars().next_back());
+    before == Some('"') && here.is_some_and(|c| c.is_alphanumeric() || c == '"' || c == '\'')
 }
 
 fn syntax_message(e: &serde_json::Error) -> String {
