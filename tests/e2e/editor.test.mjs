@@ -161,6 +161,8 @@ test("the guide's minimal example, made through the editor alone", async () => {
   await a.fill('#new-source-name', 'the harbour master');
   await a.choose('#new-source-kind', 'official_statement');
   await a.click('button:has-text("Add source")');
+  // The menu shows the new source, though the author last chose "Add a source…" in it.
+  assert.equal(await page.inputValue('#quote-source'), 'harbour-master');
   await a.select(2, 'At least 40 ships were waiting to unload');
   // Enter goes from the selection to what it can be made into.
   await page.keyboard.press('Enter');

@@ -304,7 +304,7 @@ fn QuoteBar() -> Html {
     let source_picker = html! {
         <div class="quotebar__source">
             <label for="quote-source">{ "Credited to" }</label>
-            <select id="quote-source" onchange={on_source}>
+            <select id="quote-source" onchange={on_source} data-value={ed.source.clone()}>
                 if sources.is_empty() {
                     <option value="" selected=true>{ "No source yet" }</option>
                 }

@@ -261,7 +261,7 @@ fn term(
     });
     html! {
         <>
-            <select id={id.to_owned()} {onchange} aria-describedby={described.to_owned()} aria-invalid={invalid}
+            <select id={id.to_owned()} {onchange} data-value={current.to_owned()} aria-describedby={described.to_owned()} aria-invalid={invalid}
                 aria-required={required.then_some("true")}>
                 <option value="" selected={current.is_empty()}>{ if required { "Choose…" } else { "(none)" } }</option>
                 { for terms.iter().map(|(v, l)| html! {

@@ -215,6 +215,25 @@ pub fn EditorApp() -> Html {
         });
     }
 
+    // A menu shows the draft's value, also after the author picked another
+    // option and the draft changed under it (undo, a source added): an
+    // option's `selected` no longer moves a menu the author has touched.
+    use_effect(|| {
+        if let Ok(menus) = gloo::utils::document().query_selector_all("select[data-value]") {
+            for i in 0..menus.length() {
+                if let Some(menu) = menus
+                    .item(i)
+                    .and_then(|m| m.dyn_into::<web_sys::HtmlSelectElement>().ok())
+                {
+                    let want = menu.get_attribute("data-value").unwrap_or_default();
+                    if menu.value() != want {
+                        menu.set_value(&want);
+                    }
+                }
+            }
+        }
+    });
+
     if open.is_none() {
         let on_begin = {
             let (dispatch, open) = ((*dispatch).clone(), open.clone());
