@@ -145,6 +145,11 @@ test("the guide's minimal example, made through the editor alone", async () => {
   await a.click('.tabs__tab:has-text("Events")');
   await a.click('.items__open');
   await a.click('button:has-text("Add participant")');
+  // The actor field searches the story's actors by name and id as one types.
+  assert.deepEqual(
+    await page.$$eval('#dl-actor option', (os) => os.map((o) => [o.value, o.textContent])),
+    [['dockworkers-union', "Dockworkers' Union"]],
+  );
   // Typed key by key, as a person types: the field keeps the focus as its
   // problems come and go with the first letter.
   a.count++;
