@@ -234,17 +234,7 @@ pub struct QuoteAt {
 pub fn quotes(doc: &Value) -> Vec<QuoteAt> {
     let mut out = Vec::new();
     walk(doc, "", DATASET, &mut |p, field, v| {
-        let mut one = |p: String, v: &Value| {
-            out.push(QuoteAt {
-                path: p,
-                paragraph: v.get("paragraph").and_then(Value::as_u64).unwrap_or(0) as u32,
-                quote: v
-                    .get("quote")
-                    .and_then(Value::as_str)
-                    .unwrap_or("")
-                    .to_owned(),
-            })
-        };
+        let mut one = |p: String, v: &Value| out.push(quote_of(p, v));
         match field.control {
             Control::Quote if v.is_object() => one(p.to_owned(), v),
             Control::Quotes => {
@@ -256,6 +246,51 @@ pub fn quotes(doc: &Value) -> Vec<QuoteAt> {
         }
     });
     out
+}
+
+fn quote_of(path: String, v: &Value) -> QuoteAt {
+    QuoteAt {
+        path,
+        paragraph: v.get("paragraph").and_then(Value::as_u64).unwrap_or(0) as u32,
+        quote: v
+            .get("quote")
+            .and_then(Value::as_str)
+            .unwrap_or("")
+            .to_owned(),
+    }
+}
+
+/// The quote at `at` (a provenance entry's path).
+pub fn quote_at(doc: &Value, at: &str) -> QuoteAt {
+    quote_of(at.to_owned(), path::get(doc, at).unwrap_or(&Value::Null))
+}
+
+/// Whether the quote at `at` no longer matches the paragraph it cites,
+/// reading only that paragraph.
+pub fn is_stale_at(doc: &Value, at: &str) -> bool {
+    let q = quote_at(doc, at);
+    let paragraph = (q.paragraph as usize)
+        .checked_sub(1)
+        .and_then(|i| path::get(doc, &format!("story.paragraphs[{i}]")))
+        .map(|p| p.as_str().unwrap_or("").to_owned());
+    is_stale(paragraph.as_slice(), &QuoteAt { paragraph: 1, ..q })
+}
+
+/// A file opened to go on with: its JSON, which may have problems (the
+/// editor shows them), or why it cannot be opened.
+pub fn open_json(name: &str, bytes: &[u8]) -> Result<Value, String> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    match serde_json::from_slice::<Value>(bytes) {
+        Ok(doc) if doc.is_object() => Ok(doc),
+        Ok(_) => Err(format!(
+            "{name} is JSON, but not a Dossier story (it is not an object)."
+        )),
+        Err(e) => Err(format!(
+            "{name} is not JSON: line {}, column {}: {e}.",
+            e.line(),
+            e.column()
+        )),
+    }
 }
 
 /// The story's paragraphs.
@@ -448,6 +483,23 @@ mod tests {
         assert_eq!(date_reading("2024-05-14").as_deref(), Ok("Tue 14 May 2024"));
         assert_eq!(date_reading("").as_deref(), Ok(""));
         assert!(date_reading("14 May").is_err());
+    }
+
+    #[test]
+    fn a_quote_is_stale_when_its_paragraph_no_longer_holds_it() {
+        let mut d = doc();
+        assert!(!is_stale_at(&d, "events[0].provenance[0]"));
+        path::set(&mut d, "events[0].provenance[0].paragraph", json!(0));
+        assert!(is_stale_at(&d, "events[0].provenance[0]"));
+        path::set(&mut d, "events[0].provenance[0].paragraph", json!(9));
+        assert!(is_stale_at(&d, "events[0].provenance[0]"));
+        assert!(open_json("a.json", b"\xEF\xBB\xBF{\"format\": 1}").is_ok());
+        assert!(open_json("a.json", b"[1]")
+            .unwrap_err()
+            .contains("not an object"));
+        assert!(open_json("a.json", b"{")
+            .unwrap_err()
+            .contains("a.json is not JSON: line 1"));
     }
 
     #[test]

@@ -271,507 +271,152 @@ const fn req(
 }
 
 /// The dataset's top level, in the guide's order.
+#[rustfmt::skip]
 pub const DATASET: &[Field] = &[
-    f(
-        "$schema",
-        "Schema",
-        "A path or URL to dossier.schema.json, for editors.",
-        Control::Text,
-    ),
+    f("$schema", "Schema", "A path or URL to dossier.schema.json, for editors.", Control::Text),
     req("format", "Format", "Always \"dossier/1\".", Control::Text),
     req("story", "Story", "The article.", Control::Object(STORY)),
-    req(
-        "sources",
-        "Sources",
-        "Everyone the article credits with information.",
-        Control::Objects(SOURCE, "source"),
-    ),
-    req(
-        "actors",
-        "Actors",
-        "Every person and organisation named.",
-        Control::Objects(ACTOR, "actor"),
-    ),
-    req(
-        "events",
-        "Events",
-        "Everything that happened, or is said to have happened.",
-        Control::Objects(EVENT, "event"),
-    ),
-    f(
-        "relations",
-        "Relations",
-        "Ties between actors that the text states.",
-        Control::Objects(RELATION, "relation"),
-    ),
-    f(
-        "tallies",
-        "Tallies",
-        "Casualty figures.",
-        Control::Objects(TALLY, "tally"),
-    ),
-    f(
-        "notes",
-        "Notes",
-        "Notes on the dataset as a whole: conventions, ambiguities, choices.",
-        Control::Strings,
-    ),
+    req("sources", "Sources", "Everyone the article credits with information.", Control::Objects(SOURCE, "source")),
+    req("actors", "Actors", "Every person and organisation named.", Control::Objects(ACTOR, "actor")),
+    req("events", "Events", "Everything that happened, or is said to have happened.", Control::Objects(EVENT, "event")),
+    f("relations", "Relations", "Ties between actors that the text states.", Control::Objects(RELATION, "relation")),
+    f("tallies", "Tallies", "Casualty figures.", Control::Objects(TALLY, "tally")),
+    f("notes", "Notes", "Notes on the dataset as a whole: conventions, ambiguities, choices.", Control::Strings),
 ];
 
+#[rustfmt::skip]
 pub const STORY: &[Field] = &[
-    req(
-        "title",
-        "Title",
-        "The headline as published.",
-        Control::Text,
-    ),
-    f(
-        "dek",
-        "Standfirst",
-        "The standfirst under the headline.",
-        Control::LongText,
-    ),
-    req(
-        "outlet",
-        "Outlet",
-        "Who published it: \"The Example Times\".",
-        Control::Text,
-    ),
-    req(
-        "url",
-        "Link",
-        "The original article; http or https.",
-        Control::Url,
-    ),
-    req(
-        "published",
-        "Published",
-        "Publication date, to the day: 2024-05-15.",
-        Control::Date,
-    ),
-    f(
-        "dateline",
-        "Dateline",
-        "As printed: \"KATHMANDU\".",
-        Control::Text,
-    ),
-    req(
-        "paragraphs",
-        "Paragraphs",
-        "The body, one paragraph each, exactly as published. Edit them in the article pane.",
-        Control::Strings,
-    ),
+    req("title", "Title", "The headline as published.", Control::Text),
+    f("dek", "Standfirst", "The standfirst under the headline.", Control::LongText),
+    req("outlet", "Outlet", "Who published it: \"The Example Times\".", Control::Text),
+    req("url", "Link", "The original article; http or https.", Control::Url),
+    req("published", "Published", "Publication date, to the day: 2024-05-15.", Control::Date),
+    f("dateline", "Dateline", "As printed: \"KATHMANDU\".", Control::Text),
+    req("paragraphs", "Paragraphs", "The body, one paragraph each, exactly as published. Edit them in the article pane.", Control::Strings),
 ];
 
+#[rustfmt::skip]
 pub const SOURCE: &[Field] = &[
-    req(
-        "id",
-        "Id",
-        "Made from the name; stays the same when the name changes.",
-        Control::Id,
-    ),
-    req(
-        "name",
-        "Name",
-        "As a reader would say it after \"According to\": \"an AFP tally\".",
-        Control::Text,
-    ),
-    req(
-        "kind",
-        "Kind",
-        "The outlet's own reporting (article), a statement, a tally…",
-        Control::Term(Vocab::SourceKind),
-    ),
-    f(
-        "actor",
-        "Speaking actor",
-        "The actor speaking, if it is one of the story's actors.",
-        Control::Ref(Target::Actor),
-    ),
-    f(
-        "via",
-        "Via",
-        "The source it reached the article through.",
-        Control::Ref(Target::Source),
-    ),
+    req("id", "Id", "Made from the name; stays the same when the name changes.", Control::Id),
+    req("name", "Name", "As a reader would say it after \"According to\": \"an AFP tally\".", Control::Text),
+    req("kind", "Kind", "The outlet's own reporting (article), a statement, a tally…", Control::Term(Vocab::SourceKind)),
+    f("actor", "Speaking actor", "The actor speaking, if it is one of the story's actors.", Control::Ref(Target::Actor)),
+    f("via", "Via", "The source it reached the article through.", Control::Ref(Target::Source)),
     f("note", "Note", "", Control::LongText),
 ];
 
+#[rustfmt::skip]
 pub const PROVENANCE: &[Field] = &[
-    req(
-        "source",
-        "Source",
-        "Who the article says it comes from.",
-        Control::Ref(Target::Source),
-    ),
-    req(
-        "quote",
-        "Quote",
-        "The exact words of the article: select them in the text.",
-        Control::Text,
-    ),
-    req(
-        "paragraph",
-        "Paragraph",
-        "The paragraph the quote is in, counting from 1.",
-        Control::Number,
-    ),
+    req("source", "Source", "Who the article says it comes from.", Control::Ref(Target::Source)),
+    req("quote", "Quote", "The exact words of the article: select them in the text.", Control::Text),
+    req("paragraph", "Paragraph", "The paragraph the quote is in, counting from 1.", Control::Number),
 ];
 
+#[rustfmt::skip]
 pub const ROLE: &[Field] = &[
-    req(
-        "title",
-        "Title",
-        "Exactly as the article gives it.",
-        Control::Text,
-    ),
-    req(
-        "provenance",
-        "Quote",
-        "Where the article gives the title.",
-        Control::Quote,
-    ),
+    req("title", "Title", "Exactly as the article gives it.", Control::Text),
+    req("provenance", "Quote", "Where the article gives the title.", Control::Quote),
 ];
 
+#[rustfmt::skip]
 pub const ACTOR: &[Field] = &[
-    req(
-        "id",
-        "Id",
-        "Made from the name; stays the same when the name changes.",
-        Control::Id,
-    ),
+    req("id", "Id", "Made from the name; stays the same when the name changes.", Control::Id),
     req("name", "Name", "The name a reader knows.", Control::Text),
-    f(
-        "aliases",
-        "Aliases",
-        "Other spellings, transliterations and names; search matches them.",
-        Control::Strings,
-    ),
-    req(
-        "kind",
-        "Kind",
-        "Person, armed group, state…",
-        Control::Term(Vocab::ActorKind),
-    ),
-    f(
-        "roles",
-        "Roles",
-        "Titles exactly as the article gives them, each with its quote.",
-        Control::Objects(ROLE, "role"),
-    ),
+    f("aliases", "Aliases", "Other spellings, transliterations and names; search matches them.", Control::Strings),
+    req("kind", "Kind", "Person, armed group, state…", Control::Term(Vocab::ActorKind)),
+    f("roles", "Roles", "Titles exactly as the article gives them, each with its quote.", Control::Objects(ROLE, "role")),
     f("note", "Note", "", Control::LongText),
 ];
 
+#[rustfmt::skip]
 pub const COORDINATES: &[Field] = &[
-    req(
-        "lat",
-        "Latitude",
-        "Degrees north, -90 to 90.",
-        Control::Decimal,
-    ),
-    req(
-        "lon",
-        "Longitude",
-        "Degrees east, -180 to 180.",
-        Control::Decimal,
-    ),
-    req(
-        "precision",
-        "Precision",
-        "Exact, near, or the region only.",
-        Control::Term(Vocab::GeoPrecision),
-    ),
+    req("lat", "Latitude", "Degrees north, -90 to 90.", Control::Decimal),
+    req("lon", "Longitude", "Degrees east, -180 to 180.", Control::Decimal),
+    req("precision", "Precision", "Exact, near, or the region only.", Control::Term(Vocab::GeoPrecision)),
 ];
 
+#[rustfmt::skip]
 pub const PLACE: &[Field] = &[
     req("name", "Name", "As the text names it.", Control::Text),
     f("region", "Region", "", Control::Text),
     f("country", "Country", "", Control::Text),
-    f(
-        "coordinates",
-        "Coordinates",
-        "Only when known.",
-        Control::Object(COORDINATES),
-    ),
+    f("coordinates", "Coordinates", "Only when known.", Control::Object(COORDINATES)),
 ];
 
+#[rustfmt::skip]
 pub const PARTICIPANT: &[Field] = &[
-    req(
-        "actor",
-        "Actor",
-        "One of the story's actors.",
-        Control::Ref(Target::Actor),
-    ),
-    req(
-        "role",
-        "Role",
-        "What part the actor played.",
-        Control::Term(Vocab::ParticipantRole),
-    ),
+    req("actor", "Actor", "One of the story's actors.", Control::Ref(Target::Actor)),
+    req("role", "Role", "What part the actor played.", Control::Term(Vocab::ParticipantRole)),
 ];
 
+#[rustfmt::skip]
 pub const COUNT: &[Field] = &[
-    req(
-        "qualifier",
-        "Qualifier",
-        "Exactly, at least, more than, about…: as the text says it.",
-        Control::Term(Vocab::CountQualifier),
-    ),
-    f(
-        "value",
-        "Number",
-        "The number as the text gives it.",
-        Control::Number,
-    ),
+    req("qualifier", "Qualifier", "Exactly, at least, more than, about…: as the text says it.", Control::Term(Vocab::CountQualifier)),
+    f("value", "Number", "The number as the text gives it.", Control::Number),
     f("low", "From", "For a range: the low end.", Control::Number),
     f("high", "To", "For a range: the high end.", Control::Number),
 ];
 
+#[rustfmt::skip]
 pub const QUANTITY: &[Field] = &[
-    req(
-        "unit",
-        "Unit",
-        "What is counted: \"rockets\".",
-        Control::Text,
-    ),
-    req(
-        "count",
-        "Count",
-        "The number with its qualifier.",
-        Control::Object(COUNT),
-    ),
-    f(
-        "provenance",
-        "Whose figure",
-        "A quote for the figure, when sources give different ones.",
-        Control::Quote,
-    ),
+    req("unit", "Unit", "What is counted: \"rockets\".", Control::Text),
+    req("count", "Count", "The number with its qualifier.", Control::Object(COUNT)),
+    f("provenance", "Whose figure", "A quote for the figure, when sources give different ones.", Control::Quote),
 ];
 
+#[rustfmt::skip]
 pub const STATUS: &[Field] = &[
-    req(
-        "state",
-        "State",
-        "Reported, or claimed, alleged, confirmed or disputed by someone.",
-        Control::Term(Vocab::StatusState),
-    ),
-    f(
-        "by",
-        "By",
-        "Who claims, alleges, confirms or disputes it (actors or sources).",
-        Control::Refs(Target::Party),
-    ),
-    f(
-        "denied_by",
-        "Denied by",
-        "Who denies it (actors or sources).",
-        Control::Refs(Target::Party),
-    ),
-    f(
-        "not_acknowledged_by",
-        "Not acknowledged by",
-        "Who has not acknowledged it (actors).",
-        Control::Refs(Target::Actor),
-    ),
+    req("state", "State", "Reported, or claimed, alleged, confirmed or disputed by someone.", Control::Term(Vocab::StatusState)),
+    f("by", "By", "Who claims, alleges, confirms or disputes it (actors or sources).", Control::Refs(Target::Party)),
+    f("denied_by", "Denied by", "Who denies it (actors or sources).", Control::Refs(Target::Party)),
+    f("not_acknowledged_by", "Not acknowledged by", "Who has not acknowledged it (actors).", Control::Refs(Target::Actor)),
 ];
 
+#[rustfmt::skip]
 pub const EVENT: &[Field] = &[
-    req(
-        "id",
-        "Id",
-        "Made from the summary; stays the same when it changes.",
-        Control::Id,
-    ),
-    req(
-        "date",
-        "Date",
-        "At the precision the text gives: 2024-05-15, 2024-05 or 2024.",
-        Control::Date,
-    ),
-    f(
-        "until",
-        "Until",
-        "For something that went on over a period: when it ended.",
-        Control::Date,
-    ),
-    f(
-        "time_of_day",
-        "Time of day",
-        "When the text gives it.",
-        Control::Term(Vocab::TimeOfDay),
-    ),
-    f(
-        "date_text",
-        "Date as written",
-        "The article's own words for the time: \"last night\".",
-        Control::Text,
-    ),
-    req(
-        "kind",
-        "Kind",
-        "What happened, in ACLED's terms or news' own.",
-        Control::Term(Vocab::EventKind),
-    ),
-    req(
-        "summary",
-        "Summary",
-        "One sentence, present tense, in your words.",
-        Control::LongText,
-    ),
-    f(
-        "place",
-        "Place",
-        "Where, as the text names it.",
-        Control::Object(PLACE),
-    ),
-    f(
-        "participants",
-        "Participants",
-        "The actors involved, each with a role.",
-        Control::Objects(PARTICIPANT, "participant"),
-    ),
-    f(
-        "quantities",
-        "Quantities",
-        "Counts of anything but the dead: rockets, ships.",
-        Control::Objects(QUANTITY, "quantity"),
-    ),
-    req(
-        "status",
-        "Status",
-        "Whose word the event rests on.",
-        Control::Object(STATUS),
-    ),
-    req(
-        "provenance",
-        "Quotes",
-        "At least one; the first is the attribution a card shows.",
-        Control::Quotes,
-    ),
-    f(
-        "refers_to",
-        "Refers to",
-        "Other events this one is about: a claim names the attack.",
-        Control::Refs(Target::Event),
-    ),
-    f(
-        "note",
-        "Note",
-        "Ambiguities and choices, in plain words.",
-        Control::LongText,
-    ),
+    req("id", "Id", "Made from the summary; stays the same when it changes.", Control::Id),
+    req("date", "Date", "At the precision the text gives: 2024-05-15, 2024-05 or 2024.", Control::Date),
+    f("until", "Until", "For something that went on over a period: when it ended.", Control::Date),
+    f("time_of_day", "Time of day", "When the text gives it.", Control::Term(Vocab::TimeOfDay)),
+    f("date_text", "Date as written", "The article's own words for the time: \"last night\".", Control::Text),
+    req("kind", "Kind", "What happened, in ACLED's terms or news' own.", Control::Term(Vocab::EventKind)),
+    req("summary", "Summary", "One sentence, present tense, in your words.", Control::LongText),
+    f("place", "Place", "Where, as the text names it.", Control::Object(PLACE)),
+    f("participants", "Participants", "The actors involved, each with a role.", Control::Objects(PARTICIPANT, "participant")),
+    f("quantities", "Quantities", "Counts of anything but the dead: rockets, ships.", Control::Objects(QUANTITY, "quantity")),
+    req("status", "Status", "Whose word the event rests on.", Control::Object(STATUS)),
+    req("provenance", "Quotes", "At least one; the first is the attribution a card shows.", Control::Quotes),
+    f("refers_to", "Refers to", "Other events this one is about: a claim names the attack.", Control::Refs(Target::Event)),
+    f("note", "Note", "Ambiguities and choices, in plain words.", Control::LongText),
 ];
 
+#[rustfmt::skip]
 pub const RELATION: &[Field] = &[
     req("id", "Id", "Made from its actors and kind.", Control::Id),
-    req(
-        "kind",
-        "Kind",
-        "Read \"from kind to\": Nasrallah leads Hezbollah.",
-        Control::Term(Vocab::RelationKind),
-    ),
-    req(
-        "from",
-        "From",
-        "The actor the relation reads from.",
-        Control::Ref(Target::Actor),
-    ),
-    req(
-        "to",
-        "To",
-        "The actor it reads to.",
-        Control::Ref(Target::Actor),
-    ),
-    f(
-        "role",
-        "Role",
-        "The text's own words when they say more than the kind.",
-        Control::Text,
-    ),
-    f(
-        "since",
-        "Since",
-        "When it began, if the text says.",
-        Control::Date,
-    ),
-    f(
-        "until",
-        "Until",
-        "When it ended; a single occasion has since equal to until.",
-        Control::Date,
-    ),
+    req("kind", "Kind", "Read \"from kind to\": Nasrallah leads Hezbollah.", Control::Term(Vocab::RelationKind)),
+    req("from", "From", "The actor the relation reads from.", Control::Ref(Target::Actor)),
+    req("to", "To", "The actor it reads to.", Control::Ref(Target::Actor)),
+    f("role", "Role", "The text's own words when they say more than the kind.", Control::Text),
+    f("since", "Since", "When it began, if the text says.", Control::Date),
+    f("until", "Until", "When it ended; a single occasion has since equal to until.", Control::Date),
     req("provenance", "Quotes", "At least one.", Control::Quotes),
     f("note", "Note", "", Control::LongText),
 ];
 
+#[rustfmt::skip]
 pub const TALLY: &[Field] = &[
     req("id", "Id", "Made from who counted and what.", Control::Id),
-    req(
-        "counted_by",
-        "Counted by",
-        "The source that counted.",
-        Control::Ref(Target::Source),
-    ),
-    f(
-        "side",
-        "Side (whose dead)",
-        "An actor: a state stands for the people on its side. Or fill in Victims.",
-        Control::Ref(Target::Actor),
-    ),
-    f(
-        "victims",
-        "Victims",
-        "The dead as the text describes them, when they are no party to the story.",
-        Control::Text,
-    ),
-    f(
-        "place",
-        "Place",
-        "Where, when the text says: \"the north\".",
-        Control::Text,
-    ),
-    req(
-        "category",
-        "Category",
-        "Fighters, soldiers, civilians…",
-        Control::Term(Vocab::TallyCategory),
-    ),
-    req(
-        "count",
-        "Killed",
-        "As the counter states it; a tally always has a number.",
-        Control::Object(COUNT),
-    ),
-    f(
-        "since",
-        "Since",
-        "The first day counted, if the text gives it.",
-        Control::Date,
-    ),
-    req(
-        "as_of",
-        "As of",
-        "The date the figure was current.",
-        Control::Date,
-    ),
-    f(
-        "subset_of",
-        "Part of",
-        "The tally this one is part of: the journalists among the civilians.",
-        Control::Ref(Target::Tally),
-    ),
-    f(
-        "same_as",
-        "Same dead as",
-        "Another tally that counts the same dead: a rival estimate.",
-        Control::Ref(Target::Tally),
-    ),
-    f(
-        "events",
-        "Events",
-        "Events that report the figure.",
-        Control::Refs(Target::Event),
-    ),
+    req("counted_by", "Counted by", "The source that counted.", Control::Ref(Target::Source)),
+    f("side", "Side (whose dead)", "An actor: a state stands for the people on its side. Or fill in Victims.", Control::Ref(Target::Actor)),
+    f("victims", "Victims", "The dead as the text describes them, when they are no party to the story.", Control::Text),
+    f("place", "Place", "Where, when the text says: \"the north\".", Control::Text),
+    req("category", "Category", "Fighters, soldiers, civilians…", Control::Term(Vocab::TallyCategory)),
+    req("count", "Killed", "As the counter states it; a tally always has a number.", Control::Object(COUNT)),
+    f("since", "Since", "The first day counted, if the text gives it.", Control::Date),
+    req("as_of", "As of", "The date the figure was current.", Control::Date),
+    f("subset_of", "Part of", "The tally this one is part of: the journalists among the civilians.", Control::Ref(Target::Tally)),
+    f("same_as", "Same dead as", "Another tally that counts the same dead: a rival estimate.", Control::Ref(Target::Tally)),
+    f("events", "Events", "Events that report the figure.", Control::Refs(Target::Event)),
     req("provenance", "Quotes", "At least one.", Control::Quotes),
     f("note", "Note", "", Control::LongText),
 ];

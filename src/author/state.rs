@@ -48,7 +48,8 @@ pub enum Action {
     },
     /// Text typed into the field at a path: a number where the format has
     /// one (kept as text while it is not one, for the validator to name),
-    /// and an optional field left empty taken out.
+    /// and an optional field left empty taken out. A value chosen rather
+    /// than typed (`typing: false`) also names its item, as [`Action::Named`].
     SetText {
         path: String,
         text: String,
@@ -273,6 +274,15 @@ impl Editor {
                     self.change(group.as_deref(), |d| remove_leaving_no_empty_list(d, &path));
                 } else {
                     self.change(group.as_deref(), |d| path::set(d, &path, value));
+                }
+                // A value chosen, not typed (a menu): the item is named by it
+                // as by a committed name (a relation by its kind).
+                if !typing {
+                    if let Some((list, i)) = path::item_of(&path) {
+                        if draft::ensure_id(&mut self.doc, list, i) {
+                            self.revision += 1;
+                        }
+                    }
                 }
             }
             Action::Remove(path) => {

@@ -144,11 +144,7 @@ pub fn App(props: &AppProps) -> Html {
                 return;
             }
             e.prevent_default();
-            if let Some(file) = e
-                .data_transfer()
-                .and_then(|d| d.files())
-                .and_then(|f| f.get(0))
-            {
+            if let Some(file) = loader::dropped_file(&e) {
                 open.emit(file);
             }
         })

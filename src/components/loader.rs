@@ -7,6 +7,7 @@ use crate::format::validate::{is_web_url, load_bytes, Problem, ProblemKind, MAX_
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{AbortController, RequestInit, Response};
+use yew::{DragEvent, Event, TargetCast};
 
 /// How long a fetch may take before it is abandoned, in milliseconds.
 pub const FETCH_TIMEOUT_MS: u32 = 20_000;
@@ -90,6 +91,22 @@ pub fn file_name(url: &str) -> &str {
 pub struct Opened {
     pub dataset: Dataset,
     pub skipped: Vec<crate::import::acled::Skipped>,
+}
+
+/// The file a file input's change chose, if any; the input is cleared, so
+/// that choosing the same file again fires again.
+pub fn chosen_file(e: &Event) -> Option<web_sys::File> {
+    let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+    let file = input.files().and_then(|f| f.get(0));
+    input.set_value("");
+    file
+}
+
+/// The first file a drop carries, if any.
+pub fn dropped_file(e: &DragEvent) -> Option<web_sys::File> {
+    e.data_transfer()
+        .and_then(|d| d.files())
+        .and_then(|f| f.get(0))
 }
 
 /// Read a file the reader chose or dropped. Nothing leaves the browser.

@@ -13,12 +13,9 @@ pub fn OpenFile(props: &OpenFileProps) -> Html {
     let onchange = {
         let open = props.open.clone();
         Callback::from(move |e: Event| {
-            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
-            if let Some(file) = input.files().and_then(|f| f.get(0)) {
+            if let Some(file) = super::loader::chosen_file(&e) {
                 open.emit(file);
             }
-            // Choosing the same file again must fire again.
-            input.set_value("");
         })
     };
     html! {

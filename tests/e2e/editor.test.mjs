@@ -376,3 +376,13 @@ test('at 1024 px, in dark mode, the three panes fit side by side, with no axe vi
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('a link (?data=) to a story that cannot be opened says why on the first screen', async () => {
+  const { context, page, problems } = await openPage(env.browser, { width: 1280, height: 860 });
+  await page.goto(`${env.server.url}editor.html?data=stories/missing.json`);
+  await page.waitForSelector('.start__error');
+  assert.match(await page.locator('.start__error').innerText(), /^Could not open stories\/missing\.json: /);
+  // The one failure is the missing file's own 404.
+  assert.deepEqual(problems.filter((p) => !p.includes('missing.json') && !p.includes('404')), []);
+  await context.close();
+});

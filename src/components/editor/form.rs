@@ -4,7 +4,7 @@
 //! each one.
 
 use super::{field_id, use_ctx, value_of, Ctx};
-use crate::author::draft::{date_reading, is_stale, paragraphs, QuoteAt};
+use crate::author::draft::{date_reading, is_stale_at, paragraphs, quote_at};
 use crate::author::fields::{blank_of, field, Control, Field, List, Target, Vocab, STORY};
 use crate::author::path;
 use crate::author::state::{capital, Action, Pane};
@@ -246,10 +246,7 @@ fn term(
                 path: p.clone(),
                 text: value_of(&e),
                 typing: false,
-            });
-            if let Some((list, i)) = item {
-                dispatch.emit(Action::Named(list, i));
-            }
+            })
         })
     };
     let own = custom.then(|| {
@@ -466,14 +463,8 @@ fn quote_from_selection(ctx: &Ctx, p: &str, id: &str, label: &str) -> Html {
 fn quote_block(ctx: &Ctx, p: &str, single: bool) -> Html {
     let doc = &ctx.editor.doc;
     let id = field_id(p);
-    let q = QuoteAt {
-        path: p.to_owned(),
-        paragraph: path::get(doc, &path::key(p, "paragraph"))
-            .and_then(Value::as_u64)
-            .unwrap_or(0) as u32,
-        quote: path::text(doc, &path::key(p, "quote")).to_owned(),
-    };
-    let stale = is_stale(&paragraphs(doc), &q);
+    let q = quote_at(doc, p);
+    let stale = is_stale_at(doc, p);
     let problems = ctx.problems_at(p, true);
     let remove = {
         let (dispatch, p) = (ctx.dispatch.clone(), p.to_owned());

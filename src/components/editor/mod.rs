@@ -16,6 +16,7 @@ mod start;
 mod storage;
 
 use super::ptr::ByPtr;
+use crate::author::draft::open_json;
 use crate::author::export::pretty;
 use crate::author::state::{Action, Editor};
 use crate::author::{draft, path};
@@ -104,6 +105,8 @@ pub fn EditorApp() -> Html {
     let saved = use_state(|| Ok::<(), String>(()));
     // What the last export or copy did (every hook before any early return).
     let said = use_state(String::new);
+    // Why the page's ?data= link could not be opened, for the first screen.
+    let notice = use_state(|| None::<String>);
     let editor = store.0.clone();
     let dispatch = {
         let d = store.dispatcher();
@@ -113,7 +116,7 @@ pub fn EditorApp() -> Html {
     // A reload opens the draft named in the address; ?data= opens a story
     // from a link as a new draft.
     {
-        let (dispatch, open) = ((*dispatch).clone(), open.clone());
+        let (dispatch, open, notice) = ((*dispatch).clone(), open.clone(), notice.clone());
         use_effect_with((), move |_| {
             if let Some(id) = storage::query("draft") {
                 if let Some(doc) = storage::load(&id).and_then(|t| serde_json::from_str(&t).ok()) {
@@ -121,16 +124,27 @@ pub fn EditorApp() -> Html {
                     open.set(Some(Open { id }));
                 }
             } else if let Some(raw) = storage::query("data") {
-                if let Ok(url) = super::loader::data_url(&raw) {
-                    wasm_bindgen_futures::spawn_local(async move {
-                        if let Ok(bytes) = super::loader::fetch_bytes(&url).await {
-                            if let Ok(doc) = serde_json::from_slice::<Value>(&bytes) {
-                                let id = begin(&dispatch, doc);
-                                open.set(Some(Open { id }));
-                            }
+                wasm_bindgen_futures::spawn_local(async move {
+                    let url = super::loader::data_url(&raw);
+                    let bytes = match &url {
+                        Ok(url) => super::loader::fetch_bytes(url).await,
+                        Err(problems) => Err(problems.clone()),
+                    };
+                    let name = url
+                        .as_deref()
+                        .map_or(raw.as_str(), super::loader::file_name)
+                        .to_owned();
+                    let opened = bytes
+                        .map_err(|p| problems_text(&p))
+                        .and_then(|bytes| open_json(&name, &bytes));
+                    match opened {
+                        Ok(doc) => {
+                            let id = begin(&dispatch, doc);
+                            open.set(Some(Open { id }));
                         }
-                    });
-                }
+                        Err(e) => notice.set(Some(format!("Could not open {raw}: {e}"))),
+                    }
+                });
             }
         });
     }
@@ -252,7 +266,8 @@ pub fn EditorApp() -> Html {
                 }
             })
         };
-        return html! { <start::StartScreen {on_begin} {on_resume} /> };
+        let notice = (*notice).clone();
+        return html! { <start::StartScreen {on_begin} {on_resume} {notice} /> };
     }
 
     let ctx = Ctx {
@@ -364,6 +379,15 @@ fn begin(dispatch: &Callback<Action>, doc: Value) -> String {
     storage::remember_in_url(Some(&id));
     dispatch.emit(Action::Load(doc));
     id
+}
+
+/// Why a file or a link could not be read, in one line.
+pub fn problems_text(problems: &[Problem]) -> String {
+    problems
+        .iter()
+        .map(|p| p.kind.to_string())
+        .collect::<Vec<_>>()
+        .join("; ")
 }
 
 /// The value of the input or textarea an event came from.

@@ -2,9 +2,10 @@
 //! opened from a file (chosen or dropped), the bundled story, or a draft
 //! kept in this browser.
 
+use super::super::loader;
 use super::storage;
 use super::value_of;
-use crate::author::draft::{new_story, Article};
+use crate::author::draft::{new_story, open_json, Article};
 use serde_json::Value;
 use yew::prelude::*;
 
@@ -14,12 +15,16 @@ pub struct StartProps {
     pub on_begin: Callback<Value>,
     /// Go on with the kept draft of this id.
     pub on_resume: Callback<String>,
+    /// Why a story could not be opened from the page's link (`?data=`).
+    #[prop_or_default]
+    pub notice: Option<String>,
 }
 
 #[component]
 pub fn StartScreen(props: &StartProps) -> Html {
     let article = use_state(Article::default);
     let error = use_state(|| None::<String>);
+    let error_text = (*error).clone().or_else(|| props.notice.clone());
     let drafts = use_state(storage::list);
 
     let field = |label: &'static str,
@@ -67,26 +72,13 @@ pub fn StartScreen(props: &StartProps) -> Html {
         Callback::from(move |file: web_sys::File| {
             let (on_begin, error) = (on_begin.clone(), error.clone());
             wasm_bindgen_futures::spawn_local(async move {
-                let name = file.name();
-                match super::super::loader::read_file(&file).await {
-                    Ok(bytes) => match serde_json::from_slice::<Value>(&bytes) {
-                        Ok(doc) if doc.is_object() => on_begin.emit(doc),
-                        Ok(_) => error.set(Some(format!(
-                            "{name} is JSON, but not a Dossier story (it is not an object)."
-                        ))),
-                        Err(e) => error.set(Some(format!(
-                            "{name} is not JSON: line {}, column {}: {e}.",
-                            e.line(),
-                            e.column()
-                        ))),
-                    },
-                    Err(problems) => error.set(Some(
-                        problems
-                            .iter()
-                            .map(|p| p.kind.to_string())
-                            .collect::<Vec<_>>()
-                            .join("; "),
-                    )),
+                let opened = match loader::read_file(&file).await {
+                    Ok(bytes) => open_json(&file.name(), &bytes),
+                    Err(problems) => Err(super::problems_text(&problems)),
+                };
+                match opened {
+                    Ok(doc) => on_begin.emit(doc),
+                    Err(e) => error.set(Some(e)),
                 }
             });
         })
@@ -94,22 +86,16 @@ pub fn StartScreen(props: &StartProps) -> Html {
     let on_change_file = {
         let open_file = open_file.clone();
         Callback::from(move |e: Event| {
-            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
-            if let Some(file) = input.files().and_then(|f| f.get(0)) {
+            if let Some(file) = loader::chosen_file(&e) {
                 open_file.emit(file);
             }
-            input.set_value("");
         })
     };
     let on_drop = {
         let open_file = open_file.clone();
         Callback::from(move |e: DragEvent| {
             e.prevent_default();
-            if let Some(file) = e
-                .data_transfer()
-                .and_then(|d| d.files())
-                .and_then(|f| f.get(0))
-            {
+            if let Some(file) = loader::dropped_file(&e) {
                 open_file.emit(file);
             }
         })
@@ -158,7 +144,7 @@ pub fn StartScreen(props: &StartProps) -> Html {
                 <h1>{ "Make the next story" }</h1>
                 <p class="start__lede">{ "Paste an article, select its words to quote them, and fill in the forms. The reader's widget previews the story as you go. Everything stays in this browser until you export it." }</p>
             </header>
-            if let Some(e) = &*error {
+            if let Some(e) = error_text {
                 <p class="start__error" role="alert">{ e }</p>
             }
             <div class="start__columns">
