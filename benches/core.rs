@@ -71,7 +71,7 @@ fn layout_tick(c: &mut Criterion) {
     };
     let mut group = c.benchmark_group("layout tick");
     for n in [100usize, 1_000, 5_000] {
-        let mut rng = dossier::graph::rng::Lcg::new(42);
+        let mut rng = dossier::base::rng::Lcg::new(42);
         let links = (0..3 * n)
             .map(|_| Link::new(rng.below(n), rng.below(n)))
             .collect();

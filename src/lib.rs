@@ -21,12 +21,14 @@
 //! tested natively with `cargo test`.
 
 pub mod author;
+pub mod base;
 pub mod charts;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod cli;
 pub mod format;
 pub mod graph;
 pub mod import;
+pub mod open;
 pub mod view;
 
 pub mod components;

@@ -228,6 +228,16 @@ fn committed_schema_is_current() {
 }
 
 #[test]
+fn the_reader_bundles_the_current_story_packed() {
+    // The reader unpacks what `dossier pack` wrote: it must be the story
+    // the JSON holds today, checked.
+    assert!(
+        dossier::format::story::bundled().as_ref() == Some(&story()),
+        "src/format/data/first-story.packed is stale: run `cargo run --bin dossier -- pack`"
+    );
+}
+
+#[test]
 fn serialising_round_trips() {
     let ds = story();
     let again = load(&serde_json::to_string(&ds).unwrap()).unwrap();

@@ -4,9 +4,9 @@
 //! geometry then reads as a diff of the chart, not of the whole App's markup.
 //! Review a change with `cargo insta review` (or `INSTA_UPDATE=always`).
 
+use dossier::base::labels::Text;
+use dossier::base::svg::num;
 use dossier::charts::casualty::{self, End};
-use dossier::charts::labels::Text;
-use dossier::charts::svg::num;
 use dossier::charts::timeline;
 use dossier::format::story::first_story;
 use std::fmt::Write;

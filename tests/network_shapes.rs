@@ -6,7 +6,7 @@
 
 #![cfg(not(target_arch = "wasm32"))]
 
-use dossier::charts::labels::label_box;
+use dossier::base::labels::label_box;
 use dossier::format::model::Dataset;
 use dossier::format::story::first_story;
 use dossier::graph::network::Graph;

@@ -4,8 +4,8 @@
 //!
 //! Pure: no browser types here.
 
+use crate::base::fold::fold;
 use crate::format::validate::is_valid_id;
-use crate::view::fold::fold;
 
 /// The longest id the editor makes (the format allows 64).
 const MAX: usize = 48;

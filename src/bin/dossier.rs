@@ -4,6 +4,7 @@
 //! dossier check FILE     list every problem, compiler-style; exit 1 on any (- for stdin)
 //! dossier stats FILE     counts per part and per kind
 //! dossier schema         print the JSON Schema of the format
+//! dossier pack           check the bundled story and write it packed, for the reader
 //! ```
 
 #[cfg(not(target_arch = "wasm32"))]
@@ -68,6 +69,29 @@ mod prerender {
     }
 }
 
+/// `dossier pack`: check `src/format/data/first-story.json` and write it
+/// packed beside it, as the reader's download carries it.
+#[cfg(not(target_arch = "wasm32"))]
+fn pack() -> ExitCode {
+    use dossier::format::story::{first_story, FIRST_STORY_PACKED_PATH};
+    let ds = match first_story() {
+        Ok(ds) => ds,
+        Err(problems) => {
+            for p in problems {
+                eprintln!("first-story.json: {p}");
+            }
+            return ExitCode::FAILURE;
+        }
+    };
+    match std::fs::write(FIRST_STORY_PACKED_PATH, dossier::format::packed::pack(&ds)) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: cannot write {FIRST_STORY_PACKED_PATH}: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
 #[cfg(target_arch = "wasm32")]
 fn main() {}
 
@@ -77,6 +101,9 @@ fn main() -> ExitCode {
     #[cfg(not(target_arch = "wasm32"))]
     if args.first().map(String::as_str) == Some("prerender") {
         return prerender::prerender(args.get(1).map(String::as_str));
+    }
+    if args.first().map(String::as_str) == Some("pack") {
+        return pack();
     }
     let (code, out, err) = dossier::cli::run(&args, dossier::cli::read_path);
     print!("{out}");

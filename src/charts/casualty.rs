@@ -17,7 +17,7 @@
 //!
 //! Pure: no browser types here.
 
-use crate::charts::labels::{first_free, text_size, wrap_parts, Anchor, Rect, Text};
+use crate::base::labels::{first_free, text_size, wrap_parts, Anchor, Rect, Text};
 use crate::charts::scale::{format_tick, tick_step, Linear};
 use crate::format::model::{Dataset, Tally};
 use crate::format::vocab::{CountQualifier, TallyCategory};

@@ -127,7 +127,7 @@ pub fn format_tick(v: f64, step: f64) -> String {
     if step >= 1.0 || step <= 0.0 {
         let n = v.round();
         let sign = if n < 0.0 { "-" } else { "" };
-        return format!("{sign}{}", crate::view::present::thousands(n.abs() as u64));
+        return format!("{sign}{}", crate::base::num::thousands(n.abs() as u64));
     }
     let decimals = (-step.log10().floor()) as usize;
     format!("{v:.decimals$}")

@@ -9,11 +9,12 @@
 //!
 //! Pure: no browser types here.
 
-use crate::charts::labels::{Anchor, Rect, Text};
+use crate::base::labels::{Anchor, Rect, Text};
+use crate::base::num::thousands;
 use crate::charts::scale::{Axis, TimeUnit};
 use crate::format::date::{PartialDate, Precision};
 use crate::format::model::{Dataset, Event};
-use crate::view::present::{event_date, group_class, plural, thousands};
+use crate::view::present::{event_date, group_class, plural};
 
 /// One event on the timeline.
 #[derive(Debug, Clone, PartialEq)]
@@ -174,7 +175,7 @@ pub fn symbol(group: &str, r: f64) -> String {
 /// more: the story's own days inside months of context.
 fn crowded_days(spans: &[(i64, i64)], first: i64, last: i64) -> Option<(i64, i64)> {
     let mut days: Vec<i64> = spans.iter().map(|s| s.0).collect();
-    days.sort_unstable();
+    crate::base::order::sort(&mut days);
     let n = days.len();
     let k = (n * 3).div_ceil(5);
     if n < 6 || last - first < 30 {
@@ -201,7 +202,7 @@ fn place_marks(
     let is_point =
         |i: usize| spans[i].0 == spans[i].1 && events[i].date.precision() == Precision::Day;
     let mut order: Vec<usize> = (0..events.len()).collect();
-    order.sort_by_key(|&i| (spans[i].0, spans[i].1, i));
+    crate::base::order::sort_by_key(&mut order, |&i| (spans[i].0, spans[i].1, i));
     // Periods first, in lanes of their own above the points: first fit.
     let mut span_ends: Vec<f64> = Vec::new();
     let mut placed: Vec<(usize, f64, f64, usize, bool)> = Vec::new();
@@ -294,7 +295,7 @@ fn bin(
     };
     let groups: Vec<&'static str> = {
         let mut g: Vec<&'static str> = events.iter().map(|e| group_class(&e.kind)).collect();
-        g.sort_unstable();
+        crate::base::order::sort(&mut g);
         g.dedup();
         g
     };
@@ -471,7 +472,7 @@ pub fn timeline(
         }
     };
     let mut marks = marks;
-    marks.sort_by_key(|m| m.event);
+    crate::base::order::sort_by_key(&mut marks, |m| m.event);
     let axis_y = top + plot_height + 6.0;
 
     // Ticks, labelled to the right of their line, none overlapping or clipped.
@@ -497,7 +498,7 @@ pub fn timeline(
     cuts.extend(axis.pieces.iter().skip(1).map(|p| p.start));
     cuts.extend(raw.iter().map(|t| t.day));
     cuts.push(axis.end());
-    cuts.sort_unstable();
+    crate::base::order::sort(&mut cuts);
     cuts.dedup();
     let ranges = cuts
         .windows(2)

@@ -10,7 +10,7 @@ use super::page::current_page;
 use super::problems::ProblemPanel;
 use super::ptr::ByPtr;
 use super::story::StoryView;
-use crate::format::validate::Problem;
+use crate::format::packed::ProblemText as Problem;
 use crate::view::app::{AppAction, AppState, Loaded, Origin, Progress};
 use crate::view::page::Page;
 use std::rc::Rc;
@@ -218,38 +218,21 @@ async fn open_file(file: web_sys::File, dispatch: UseReducerDispatcher<AppStore>
     open_read(Origin::File(name.clone()), name, bytes, dispatch).await;
 }
 
-/// Check or import the bytes of a file or a linked story (`?data=`),
-/// reporting progress, and open them if they hold a story.
+/// Hand the bytes of a file or a linked story to the opener, which checks
+/// or imports them off the page's thread, and follow its replies.
 async fn open_read(
     from: Origin,
     name: String,
     bytes: Result<Vec<u8>, Vec<Problem>>,
     dispatch: UseReducerDispatcher<AppStore>,
 ) {
-    let result = match bytes {
-        Ok(bytes) => {
-            dispatch.dispatch(AppAction::Progress(Progress::Checking(name.clone())));
-            let report = {
-                let (dispatch, name) = (dispatch.clone(), name.clone());
-                move |share: f64, rows: usize| {
-                    dispatch.dispatch(AppAction::Progress(Progress::Importing {
-                        name: name.clone(),
-                        rows,
-                        share,
-                    }))
-                }
-            };
-            loader::open_bytes(&name, bytes, report).await
-        }
-        Err(problems) => Err(problems),
+    let bytes = match bytes {
+        Ok(bytes) => bytes,
+        Err(problems) => return dispatch.dispatch(AppAction::Failed { from, problems }),
     };
-    dispatch.dispatch(match result {
-        Ok(opened) => AppAction::Opened {
-            from,
-            dataset: Rc::new(opened.dataset),
-            skipped: opened.skipped.iter().map(|s| s.problem()).collect(),
-        },
-        Err(problems) => AppAction::Failed { from, problems },
+    dispatch.dispatch(AppAction::Progress(Progress::Preparing(name.clone())));
+    super::opener::open(&name.clone(), bytes, move |reply| {
+        dispatch.dispatch(AppAction::replied(&from, &name, reply))
     });
 }
 

@@ -85,7 +85,7 @@ pub fn CardList() -> Html {
             if remaining > 0 {
                 <button type="button" class="button button--more"
                     onclick={{ let l = limit.clone(); Callback::from(move |_: MouseEvent| l.set(*l + PAGE)) }}>
-                    { format!("Show {} more of {} remaining", remaining.min(PAGE), present::thousands(remaining as u64)) }
+                    { format!("Show {} more of {} remaining", remaining.min(PAGE), crate::base::num::thousands(remaining as u64)) }
                 </button>
             }
         </>

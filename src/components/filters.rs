@@ -92,21 +92,20 @@ struct FacetGroupProps {
 fn facet_options(d: &Dossier, facet: Facet) -> Vec<(String, usize, bool, Chip)> {
     let c = &d.outcome.counts;
     let f = &d.view.filters;
-    let list = |options: &[OptionCount],
-                set: &std::collections::BTreeSet<String>,
-                chip: fn(String) -> Chip| {
-        options
-            .iter()
-            .map(|o| {
-                (
-                    o.value.clone(),
-                    o.count,
-                    set.contains(&o.value),
-                    chip(o.value.clone()),
-                )
-            })
-            .collect()
-    };
+    let list =
+        |options: &[OptionCount], set: &crate::base::set::Set<String>, chip: fn(String) -> Chip| {
+            options
+                .iter()
+                .map(|o| {
+                    (
+                        o.value.clone(),
+                        o.count,
+                        set.contains(&o.value),
+                        chip(o.value.clone()),
+                    )
+                })
+                .collect()
+        };
     match facet {
         Facet::Actor => list(&c.actors, &f.actors, Chip::Actor),
         Facet::Kind => list(&c.kinds, &f.kinds, Chip::Kind),

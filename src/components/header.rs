@@ -1,5 +1,5 @@
 use super::context::use_dossier;
-use crate::format::validate::is_web_url;
+use crate::format::model::is_web_url;
 use yew::prelude::*;
 
 /// Title, standfirst, outlet, date and a link to the original article.

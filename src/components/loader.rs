@@ -1,9 +1,11 @@
-//! Loading a story from `?data=<url>`: same origin or CORS, http(s) only,
-//! with a time limit and a size limit, checked by the same validator as
-//! `dossier check` before it replaces anything.
+//! Reading a story's bytes: from `?data=<url>` (same origin or CORS,
+//! http(s) only, with a time limit and a size limit) or from a file the
+//! reader chose or dropped. The opener ([`super::opener`]) then checks
+//! them with the same validator as `dossier check`, before they replace
+//! anything.
 
-use crate::format::model::Dataset;
-use crate::format::validate::{is_web_url, load_bytes, Problem, ProblemKind, MAX_BYTES};
+use crate::format::model::{is_web_url, too_large, MAX_BYTES};
+use crate::format::packed::ProblemText as Problem;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{AbortController, RequestInit, Response};
@@ -12,8 +14,10 @@ use yew::{DragEvent, Event, TargetCast};
 /// How long a fetch may take before it is abandoned, in milliseconds.
 pub const FETCH_TIMEOUT_MS: u32 = 20_000;
 
-fn problem(reason: impl Into<String>) -> Vec<Problem> {
-    vec![Problem::new("$", ProblemKind::Fetch(reason.into()))]
+fn problem(reason: impl std::fmt::Display) -> Vec<Problem> {
+    vec![Problem::whole(format!(
+        "could not load the story: {reason}"
+    ))]
 }
 
 /// The `data` parameter of the page's query ([`super::Page::data`]),
@@ -64,7 +68,7 @@ pub async fn fetch_bytes(url: &str) -> Result<Vec<u8>, Vec<Problem>> {
         .and_then(|l| l.parse::<usize>().ok())
     {
         if length > MAX_BYTES {
-            return Err(vec![Problem::new("$", ProblemKind::TooLarge(length))]);
+            return Err(vec![Problem::whole(too_large(length))]);
         }
     }
     let buffer = response
@@ -87,12 +91,6 @@ pub fn file_name(url: &str) -> &str {
     path.rsplit('/').next().unwrap_or(path)
 }
 
-/// A story opened from a file, and the rows an import had to leave out.
-pub struct Opened {
-    pub dataset: Dataset,
-    pub skipped: Vec<crate::import::acled::Skipped>,
-}
-
 /// The file a file input's change chose, if any; the input is cleared, so
 /// that choosing the same file again fires again.
 pub fn chosen_file(e: &Event) -> Option<web_sys::File> {
@@ -113,40 +111,10 @@ pub fn dropped_file(e: &DragEvent) -> Option<web_sys::File> {
 pub async fn read_file(file: &web_sys::File) -> Result<Vec<u8>, Vec<Problem>> {
     let size = file.size() as usize;
     if size > MAX_BYTES {
-        return Err(vec![Problem::new("$", ProblemKind::TooLarge(size))]);
+        return Err(vec![Problem::whole(too_large(size))]);
     }
     let buffer = JsFuture::from(file.array_buffer())
         .await
         .map_err(|_| problem(format!("{} could not be read", file.name())))?;
     Ok(js_sys::Uint8Array::new(&buffer).to_vec())
-}
-
-/// Check a Dossier JSON, or import an ACLED CSV a thousand rows at a time,
-/// yielding to the browser between steps and reporting the share done.
-pub async fn open_bytes(
-    name: &str,
-    bytes: Vec<u8>,
-    progress: impl Fn(f64, usize),
-) -> Result<Opened, Vec<Problem>> {
-    if !crate::import::acled::looks_like_csv(name, &bytes) {
-        // Let the "Checking…" status paint before the parse.
-        gloo::timers::future::TimeoutFuture::new(0).await;
-        return load_bytes(&bytes).map(|dataset| Opened {
-            dataset,
-            skipped: Vec::new(),
-        });
-    }
-    let mut importer = crate::import::acled::Importer::new(bytes, name)?;
-    loop {
-        let done = importer.step(1000);
-        progress(importer.progress(), importer.rows());
-        gloo::timers::future::TimeoutFuture::new(0).await;
-        if done {
-            break;
-        }
-    }
-    importer.finish().map(|import| Opened {
-        dataset: import.dataset,
-        skipped: import.skipped,
-    })
 }

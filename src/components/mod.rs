@@ -20,6 +20,7 @@ mod host;
 mod loader;
 mod network;
 mod open_file;
+mod opener;
 pub mod page;
 mod problems;
 mod ptr;

@@ -1,6 +1,7 @@
 //! The page as the browser has it, read in one place.
 
-use crate::view::page::{fragment_of, Page};
+use crate::view::page::Page;
+use crate::view::state::fragment_of;
 
 /// The page's location, its query and the embed options it carries.
 pub fn current_page() -> Page {

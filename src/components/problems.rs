@@ -1,4 +1,4 @@
-use crate::format::validate::Problem;
+use crate::format::packed::ProblemText as Problem;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -23,7 +23,7 @@ pub fn ProblemPanel(props: &ProblemPanelProps) -> Html {
                     <li>
                         <code class="problems__path">{ &p.path }</code>
                         { " " }
-                        <span>{ p.kind.to_string() }</span>
+                        <span>{ &p.text }</span>
                     </li>
                 }) }
             </ol>

@@ -15,6 +15,7 @@
 pub mod date;
 pub mod jsonpos;
 pub mod model;
+pub mod packed;
 pub mod schema;
 pub mod story;
 pub mod suggest;

@@ -20,6 +20,26 @@ use serde::{Deserialize, Serialize};
 /// The version string every dataset carries in `format`.
 pub const FORMAT: &str = "dossier/1";
 
+/// The largest dataset a reader may open, in bytes. A story's dataset is
+/// tens of kilobytes; an ACLED-derived one a few megabytes.
+pub const MAX_BYTES: usize = 32 * 1024 * 1024;
+
+/// Why a file over [`MAX_BYTES`] is refused, in words.
+pub fn too_large(bytes: usize) -> String {
+    format!("the file is {bytes} bytes; the limit is {MAX_BYTES} bytes")
+}
+
+/// Whether a link may be shown to a reader: only http and https.
+pub fn is_web_url(url: &str) -> bool {
+    let lower = url
+        .trim_start()
+        .get(..8)
+        .unwrap_or(url)
+        .to_ascii_lowercase();
+    (lower.starts_with("https://") || lower.starts_with("http://"))
+        && !url.chars().any(|c| c.is_whitespace() || c.is_control())
+}
+
 /// A whole dataset: one story and everything it states.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]

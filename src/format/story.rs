@@ -13,8 +13,25 @@ pub const FIRST_STORY_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/first
 
 /// The bundled story, decoded and checked. The test suite holds it valid, so
 /// the widget only meets the error branch if a broken file is ever committed.
+/// For the command line, the editor and the tests: the reader reads
+/// [`FIRST_STORY_PACKED`].
 pub fn first_story() -> Result<Dataset, Vec<Problem>> {
     load(FIRST_STORY_JSON)
+}
+
+/// The same story checked and packed ([`crate::format::packed`]), as the
+/// reader's download carries it: `dossier pack` writes it from the JSON,
+/// and a test fails when it is stale.
+pub const FIRST_STORY_PACKED: &[u8] = include_bytes!("data/first-story.packed");
+
+/// Where `dossier pack` writes [`FIRST_STORY_PACKED`], from the crate's root.
+pub const FIRST_STORY_PACKED_PATH: &str = "src/format/data/first-story.packed";
+
+/// The bundled story as the reader gets it: unpacked, with no parsing and
+/// no checking (it was checked when it was packed). `None` only if the
+/// committed bytes were damaged, which a test rules out.
+pub fn bundled() -> Option<Dataset> {
+    crate::format::packed::unpack(FIRST_STORY_PACKED)
 }
 
 /// Counts per part of a dataset, for `dossier stats` and the closing notes.

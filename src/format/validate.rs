@@ -19,9 +19,7 @@ use serde_json::{Map, Value};
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 
-/// The largest dataset the loader accepts, in bytes. A story's dataset is
-/// tens of kilobytes; an ACLED-derived one a few megabytes.
-pub const MAX_BYTES: usize = 32 * 1024 * 1024;
+pub use crate::format::model::{is_web_url, MAX_BYTES};
 
 /// One thing wrong with a dataset, and where.
 #[derive(Debug, Clone, PartialEq)]
@@ -38,7 +36,7 @@ pub enum ProblemKind {
     Empty,
     #[error("could not load the story: {0}")]
     Fetch(String),
-    #[error("the file is {0} bytes; the limit is {MAX_BYTES} bytes")]
+    #[error("{}", too_large(*.0))]
     TooLarge(usize),
     #[error("the file is not text (it is not valid UTF-8 at byte {0})")]
     NotText(usize),
@@ -105,6 +103,16 @@ fn suggestion_text(s: &Option<String>) -> String {
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}: {}", self.path, self.kind)
+    }
+}
+
+impl From<&Problem> for crate::format::packed::ProblemText {
+    /// The problem in the words the reader shows.
+    fn from(p: &Problem) -> Self {
+        crate::format::packed::ProblemText {
+            path: p.path.clone(),
+            text: p.kind.to_string(),
+        }
     }
 }
 
@@ -714,17 +722,6 @@ pub fn is_valid_id(id: &str) -> bool {
         && bytes.iter().all(|&b| {
             b.is_ascii_lowercase() || b.is_ascii_digit() || matches!(b, b'-' | b'_' | b'.')
         })
-}
-
-/// Whether a link may be shown to a reader: only http and https.
-pub fn is_web_url(url: &str) -> bool {
-    let lower = url
-        .trim_start()
-        .get(..8)
-        .unwrap_or(url)
-        .to_ascii_lowercase();
-    (lower.starts_with("https://") || lower.starts_with("http://"))
-        && !url.chars().any(|c| c.is_whitespace() || c.is_control())
 }
 
 /// For each decoded element, its index in the file's list.

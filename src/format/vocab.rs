@@ -137,13 +137,21 @@ macro_rules! vocabulary {
             }
         }
 
+        impl $name {
+            /// The term written `s`, without the suggestions of [`FromStr`]:
+            /// what the reader needs, none of the checker's words.
+            pub fn from_name(s: &str) -> Option<Self> {
+                match s {
+                    $($value => Some($name::$variant),)+
+                    _ => None,
+                }
+            }
+        }
+
         impl FromStr for $name {
             type Err = UnknownTerm;
             fn from_str(s: &str) -> Result<Self, UnknownTerm> {
-                match s {
-                    $($value => Ok($name::$variant),)+
-                    _ => Err(unknown($what, s, Self::NAMES, false)),
-                }
+                Self::from_name(s).ok_or_else(|| unknown($what, s, Self::NAMES, false))
             }
         }
 
@@ -187,14 +195,22 @@ macro_rules! vocabulary {
             }
         }
 
+        impl $name {
+            /// The term written `s`, built in or the dataset's own, without
+            /// the suggestions of [`FromStr`].
+            pub fn from_name(s: &str) -> Option<Self> {
+                match s {
+                    $($value => Some($name::$variant),)+
+                    _ if is_extension(s) => Some($name::Custom(s.to_owned())),
+                    _ => None,
+                }
+            }
+        }
+
         impl FromStr for $name {
             type Err = UnknownTerm;
             fn from_str(s: &str) -> Result<Self, UnknownTerm> {
-                match s {
-                    $($value => Ok($name::$variant),)+
-                    _ if is_extension(s) => Ok($name::Custom(s.to_owned())),
-                    _ => Err(unknown($what, s, Self::NAMES, true)),
-                }
+                Self::from_name(s).ok_or_else(|| unknown($what, s, Self::NAMES, true))
             }
         }
 

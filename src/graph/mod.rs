@@ -8,13 +8,14 @@
 //! - [`layout`]: a force simulation in d3-force's manner (one force per
 //!   file, Barnes–Hut many-body, a seeded LCG);
 //! - [`view`]: the arithmetic of the drawn network: zoom, the fitted box,
-//!   which actors are labelled first, ties in words;
-//! - [`rng`]: the seeded generator that makes layouts reproducible.
+//!   which actors are labelled first, ties in words.
+//!
+//! The seeded generator that makes layouts reproducible is
+//! [`crate::base::rng`].
 //!
 //! Pure: no browser types here; `components::network` animates and draws it.
 
 pub mod frame;
 pub mod layout;
 pub mod network;
-pub mod rng;
 pub mod view;

@@ -243,7 +243,7 @@ pub struct EdgeGeometry {
 impl EdgeGeometry {
     /// The SVG path: "M x,y L x,y" or "M x,y Q cx,cy x,y".
     pub fn path(&self) -> String {
-        use crate::charts::svg::num;
+        use crate::base::svg::num;
         let (s, e) = (self.start, self.end);
         match self.control {
             None => format!("M{},{}L{},{}", num(s.0), num(s.1), num(e.0), num(e.1)),
@@ -629,7 +629,7 @@ impl Graph {
                 }
             })
             .collect();
-        out.sort_unstable();
+        crate::base::order::sort(&mut out);
         out.dedup();
         out
     }
@@ -638,7 +638,7 @@ impl Graph {
     /// then by name, so Tab meets the story's main actors first.
     pub fn tab_order(&self, ds: &Dataset) -> Vec<usize> {
         let mut order: Vec<usize> = (0..self.nodes.len()).collect();
-        order.sort_by(|&a, &b| {
+        crate::base::order::sort_by(&mut order, |&a, &b| {
             let (na, nb) = (&self.nodes[a], &self.nodes[b]);
             nb.events
                 .cmp(&na.events)

@@ -8,7 +8,7 @@
 //! Pure: no browser types here.
 
 use super::network::{EdgeKind, Graph, GraphEdge};
-use crate::charts::labels::{place_within, text_size, Mark, Placement, Rect};
+use crate::base::labels::{place_within, text_size, Mark, Placement, Rect};
 use crate::format::model::Dataset;
 use crate::format::vocab::StatusState;
 use crate::view::present::{self, plural};
@@ -153,7 +153,7 @@ pub fn label_priority(
     let label_all = g.nodes.len() <= limit;
     let busiest = {
         let mut e: Vec<usize> = g.nodes.iter().map(|n| n.events).collect();
-        e.sort_unstable_by(|a, b| b.cmp(a));
+        crate::base::order::sort_by(&mut e, |a, b| b.cmp(a));
         e.get(limit.min(e.len().saturating_sub(1)))
             .copied()
             .unwrap_or(0)
@@ -449,7 +449,7 @@ mod tests {
             assert!((labels.font / unit - LABEL_PX).abs() < 1e-9);
             for (m, p) in labels.marks.iter().zip(&labels.at) {
                 if let Some(p) = p {
-                    let b = crate::charts::labels::label_box(m, p, 3.0 * unit);
+                    let b = crate::base::labels::label_box(m, p, 3.0 * unit);
                     assert!(b.0 >= view.0 && b.2 <= view.0 + view.2, "inside the view");
                     assert!(b.1 >= view.1 && b.3 <= view.1 + view.3, "inside the view");
                 }

@@ -767,7 +767,7 @@ impl Importer {
                 title: format!("ACLED events: {}", self.name),
                 dek: Some(format!(
                     "{} events from an ACLED export, each with ACLED's own notes as its source text.",
-                    crate::view::present::thousands(b.events.len() as u64)
+                    crate::base::num::thousands(b.events.len() as u64)
                 )),
                 outlet: "ACLED".into(),
                 url: "https://acleddata.com/".into(),

@@ -5,13 +5,13 @@
 //!
 //! Pure: no browser types here.
 
+use crate::base::rng::Lcg;
 use crate::format::date::PartialDate;
 use crate::format::model::*;
 use crate::format::vocab::{
     ActorKind, CountQualifier, EventKind, ParticipantRole, RelationKind, SourceKind, StatusState,
     TallyCategory,
 };
-use crate::graph::rng::Lcg;
 
 const PLACES: [&str; 12] = [
     "Beirut",

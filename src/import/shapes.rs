@@ -10,13 +10,13 @@
 //! quote is a sentence of its own paragraphs. Native only, like `generate`.
 
 use super::generate::name;
+use crate::base::rng::Lcg;
 use crate::format::date::PartialDate;
 use crate::format::model::*;
 use crate::format::vocab::{
     ActorKind, CountQualifier, EventKind, ParticipantRole, RelationKind, SourceKind, TallyCategory,
     TimeOfDay,
 };
-use crate::graph::rng::Lcg;
 
 /// A fixture: a Dossier dataset, or an export in ACLED's CSV layout.
 pub enum Fixture {

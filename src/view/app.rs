@@ -6,10 +6,10 @@
 //!
 //! Pure: no browser types here.
 
+use crate::base::num::thousands;
 use crate::format::model::Dataset;
-use crate::format::story::first_story;
-use crate::format::validate::Problem;
-use crate::view::present::thousands;
+use crate::format::packed::{ProblemText as Problem, Reply};
+use crate::format::story::bundled;
 use std::rc::Rc;
 
 /// What the widget shows: a story, or why it cannot.
@@ -20,11 +20,13 @@ pub enum Loaded {
 }
 
 impl Loaded {
-    /// The bundled first story (broken only if a broken file is committed).
+    /// The bundled first story (broken only if damaged bytes are committed).
     pub fn bundled() -> Self {
-        match first_story() {
-            Ok(ds) => Loaded::Story(Rc::new(ds)),
-            Err(problems) => Loaded::Broken(Rc::new(problems)),
+        match bundled() {
+            Some(ds) => Loaded::Story(Rc::new(ds)),
+            None => Loaded::Broken(Rc::new(vec![Problem::whole(
+                "the bundled story is damaged; this build of the widget is broken",
+            )])),
         }
     }
 }
@@ -48,6 +50,8 @@ pub struct Notice {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Progress {
     Reading(String),
+    /// The opener is loading, before it starts on the file.
+    Preparing(String),
     Checking(String),
     /// An ACLED import: the file's name, the rows read, the share of bytes done (0 to 1).
     Importing {
@@ -62,6 +66,7 @@ impl Progress {
     pub fn label(&self) -> String {
         match self {
             Progress::Reading(name) => format!("Reading {name}…"),
+            Progress::Preparing(name) => format!("Getting ready to open {name}…"),
             Progress::Checking(name) => format!("Checking {name}…"),
             Progress::Importing { name, rows, .. } => {
                 format!("Importing {name}: {} rows", thousands(*rows as u64))
@@ -100,6 +105,34 @@ pub enum AppAction {
     Dismissed,
     /// A file is (or is no longer) being dragged over the widget.
     Dragging(bool),
+}
+
+impl AppAction {
+    /// What a reply of the opener, opening the file `name`, does.
+    pub fn replied(from: &Origin, name: &str, reply: Reply) -> AppAction {
+        match reply {
+            Reply::Progress { rows: None, .. } => {
+                AppAction::Progress(Progress::Checking(name.to_owned()))
+            }
+            Reply::Progress {
+                rows: Some(rows),
+                share,
+            } => AppAction::Progress(Progress::Importing {
+                name: name.to_owned(),
+                rows: rows as usize,
+                share,
+            }),
+            Reply::Opened { dataset, skipped } => AppAction::Opened {
+                from: from.clone(),
+                dataset: Rc::new(*dataset),
+                skipped,
+            },
+            Reply::Failed(problems) => AppAction::Failed {
+                from: from.clone(),
+                problems,
+            },
+        }
+    }
 }
 
 /// The widget's state around the story.
@@ -190,10 +223,9 @@ impl AppState {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::format::validate::ProblemKind;
 
     fn problem(reason: &str) -> Problem {
-        Problem::new("$", ProblemKind::Fetch(reason.into()))
+        Problem::whole(reason)
     }
 
     fn start() -> AppState {
@@ -288,6 +320,39 @@ mod tests {
             Some("b.json could not be opened; the story you had is unchanged")
         );
         assert_eq!(s.apply(AppAction::Dismissed).notice, None);
+    }
+
+    #[test]
+    fn the_openers_replies_become_progress_then_the_story() {
+        let from = Origin::File("a.csv".into());
+        let act = |reply| AppAction::replied(&from, "a.csv", reply);
+        let checking = act(Reply::Progress {
+            rows: None,
+            share: 0.0,
+        });
+        assert_eq!(
+            checking,
+            AppAction::Progress(Progress::Checking("a.csv".into()))
+        );
+        let s = start()
+            .apply(AppAction::Progress(Progress::Preparing("a.csv".into())))
+            .apply(act(Reply::Progress {
+                rows: Some(3_000),
+                share: 0.25,
+            }));
+        assert_eq!(
+            s.progress.as_ref().map(Progress::label).as_deref(),
+            Some("Importing a.csv: 3,000 rows")
+        );
+        let ds = (*story()).clone();
+        let s = s.apply(act(Reply::Opened {
+            dataset: Box::new(ds.clone()),
+            skipped: vec![],
+        }));
+        assert_eq!(s.loaded, Loaded::Story(Rc::new(ds)));
+        assert_eq!((s.progress, s.notice), (None, None));
+        let failed = start().apply(act(Reply::Failed(vec![problem("bad")])));
+        assert_eq!(failed.notice.map(|n| n.problems.len()), Some(1));
     }
 
     #[test]

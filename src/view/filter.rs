@@ -13,11 +13,12 @@
 //!
 //! Pure: no browser types here.
 
+use crate::base::fold::{fold, Query};
+use crate::base::set::Set;
 use crate::format::date::PartialDate;
 use crate::format::model::{Dataset, Event, Status};
 use crate::format::vocab::StatusState;
-use crate::view::fold::{fold, Query};
-use std::collections::{BTreeSet, HashMap};
+use std::collections::HashMap;
 
 /// The Status facet's options: whose word an event rests on (its state),
 /// and whether someone denies it or has not acknowledged it. An event may
@@ -84,14 +85,14 @@ const STANDINGS: usize = StatusState::ALL.len() + 2;
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Filters {
     /// Actor ids.
-    pub actors: BTreeSet<String>,
+    pub actors: Set<String>,
     /// Event kind names (`"meeting"`).
-    pub kinds: BTreeSet<String>,
+    pub kinds: Set<String>,
     /// Place names as written in the dataset.
-    pub places: BTreeSet<String>,
+    pub places: Set<String>,
     /// Source ids: events with at least one provenance entry from one of them.
-    pub sources: BTreeSet<String>,
-    pub statuses: BTreeSet<Standing>,
+    pub sources: Set<String>,
+    pub statuses: Set<Standing>,
     /// First day of the range; events that overlap the range match.
     pub from: Option<PartialDate>,
     /// Last day of the range.
@@ -99,7 +100,7 @@ pub struct Filters {
     /// Free text over summaries, quotes, places and actor names and aliases.
     pub query: String,
     /// Tally ids: events behind one of these casualty figures.
-    pub tallies: BTreeSet<String>,
+    pub tallies: Set<String>,
 }
 
 /// One of the filter's dimensions.
@@ -200,7 +201,7 @@ impl Names {
 
     /// A membership table for the chosen values; `None` when none is chosen.
     /// Values the index has never seen select nothing.
-    fn select(&self, chosen: &BTreeSet<String>) -> Option<Vec<bool>> {
+    fn select(&self, chosen: &Set<String>) -> Option<Vec<bool>> {
         if chosen.is_empty() {
             return None;
         }
@@ -347,7 +348,7 @@ impl EventIndex {
                 (i as u32, entry)
             })
             .collect();
-        entries.sort_by_key(|(i, e)| (e.first_day, e.last_day, *i));
+        crate::base::order::sort_by_key(&mut entries, |(i, e)| (e.first_day, e.last_day, *i));
 
         let mut index = EventIndex {
             order: Vec::with_capacity(entries.len()),
@@ -393,14 +394,14 @@ impl EventIndex {
             .filter(|a| actor_text.contains_key(a))
             .map(|a| actors.intern(a))
             .collect();
-        ids.sort_unstable();
+        crate::base::order::sort(&mut ids);
         ids.dedup();
         let mut srcs: Vec<u32> = e
             .provenance
             .iter()
             .map(|p| sources.intern(&p.source))
             .collect();
-        srcs.sort_unstable();
+        crate::base::order::sort(&mut srcs);
         srcs.dedup();
         let mut text = e.summary.clone();
         for p in &e.provenance {
@@ -539,9 +540,9 @@ impl Counter {
                 .collect()
         };
         let mut kinds = options(&index.kinds, self.kinds);
-        kinds.sort_by(|a, b| a.value.cmp(&b.value));
+        crate::base::order::sort_by(&mut kinds, |a, b| a.value.cmp(&b.value));
         let mut places = options(&index.places, self.places);
-        places.sort_by_key(|o| o.value.to_lowercase());
+        crate::base::order::sort_by_key(&mut places, |o| o.value.to_lowercase());
         FacetCounts {
             actors: options(&index.actors, self.actors),
             kinds,
@@ -718,9 +719,9 @@ mod tests {
         use super::*;
         use crate::import::generate;
         use proptest::prelude::*;
-        use std::collections::BTreeMap;
+        use std::collections::{BTreeMap, BTreeSet};
 
-        fn pick<T: Clone + Ord>(all: &[T], mask: u64) -> BTreeSet<T> {
+        fn pick<T: Clone + Ord>(all: &[T], mask: u64) -> Set<T> {
             all.iter()
                 .enumerate()
                 .filter(|(i, _)| mask >> (i % 64) & 1 == 1)

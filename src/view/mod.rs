@@ -5,7 +5,6 @@
 //!   pure reducer over named actions, and its URL fragment;
 //! - [`filter`]: the filters applied to an index of the events, with the
 //!   count behind every option;
-//! - [`fold`]: search normalisation (case, accents, transliteration marks);
 //! - [`present`]: how facts read: dates, counts, statuses, attributions;
 //! - [`embed`]: the options an embed URL carries, the host messages, the embed code;
 //! - [`page`]: where the widget runs, and the addresses of its views;
@@ -19,7 +18,6 @@
 pub mod app;
 pub mod embed;
 pub mod filter;
-pub mod fold;
 pub mod noscript;
 pub mod page;
 pub mod present;

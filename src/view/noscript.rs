@@ -98,7 +98,7 @@ pub fn summary_html(ds: &Dataset) -> String {
             "</ul>\n<p>These figures come from different counters and periods; they are not like for like.</p>"
         );
     }
-    if crate::format::validate::is_web_url(&s.url) {
+    if crate::format::model::is_web_url(&s.url) {
         let _ = writeln!(
             out,
             "<p><a href=\"{}\">Read the original on {}</a></p>",

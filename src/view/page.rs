@@ -89,17 +89,6 @@ impl Page {
     }
 }
 
-/// A location's fragment without its `#`: the one way the widget reads it.
-///
-/// ```
-/// assert_eq!(dossier::view::page::fragment_of("#a=hamas"), "a=hamas");
-/// assert_eq!(dossier::view::page::fragment_of("a=hamas"), "a=hamas");
-/// assert_eq!(dossier::view::page::fragment_of(""), "");
-/// ```
-pub fn fragment_of(hash: &str) -> &str {
-    hash.strip_prefix('#').unwrap_or(hash)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

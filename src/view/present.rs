@@ -4,6 +4,7 @@
 //!
 //! Pure: no browser types here.
 
+use crate::base::num::thousands;
 use crate::format::date::Precision;
 use crate::format::model::{Count, Dataset, Event, Provenance, Quantity, Status, Tally};
 use crate::format::vocab::{CountQualifier, EventKind, StatusState};
@@ -123,19 +124,6 @@ pub fn plural(n: usize, one: &str, many: &str) -> String {
         thousands(n as u64),
         if n == 1 { one } else { many }
     )
-}
-
-/// 1234567 → "1,234,567".
-pub fn thousands(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, ch) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(ch);
-    }
-    out
 }
 
 /// Items joined for reading: "Hezbollah", "Hamas and Israel", "A, B and C".
@@ -346,8 +334,7 @@ pub fn group_class(kind: &EventKind) -> &'static str {
 /// The reader's label of an event kind name: "claim_of_responsibility" →
 /// "Claim of responsibility"; an unknown name is shown as written.
 pub fn kind_label(name: &str) -> String {
-    name.parse::<EventKind>()
-        .map_or_else(|_| name.to_owned(), |k| k.label().into_owned())
+    EventKind::from_name(name).map_or_else(|| name.to_owned(), |k| k.label().into_owned())
 }
 
 #[cfg(test)]
@@ -389,8 +376,6 @@ mod tests {
             quantity(&salvo.quantities[0].count, &salvo.quantities[0].unit),
             "more than 60 rockets"
         );
-        assert_eq!(thousands(1_234_567), "1,234,567");
-        assert_eq!(thousands(999), "999");
     }
 
     #[test]

@@ -19,7 +19,6 @@ use crate::format::date::PartialDate;
 use crate::format::model::Dataset;
 use crate::view::filter::Filters;
 use crate::view::filter::Standing;
-use crate::view::page::fragment_of;
 
 /// The order of the cards.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -165,12 +164,6 @@ pub const MAX_OPTIONS: usize = 100;
 /// Longest value of any one setting kept from a link, in bytes.
 const MAX_VALUE: usize = 256;
 
-fn toggle<T: Ord>(set: &mut std::collections::BTreeSet<T>, value: T) {
-    if !set.remove(&value) {
-        set.insert(value);
-    }
-}
-
 impl ViewState {
     /// The next view after an action. Pure: the URL and the DOM are updated
     /// by the components, from the state this returns.
@@ -178,11 +171,11 @@ impl ViewState {
         let mut next = self.clone();
         let f = &mut next.filters;
         match action {
-            Action::ToggleActor(id) => toggle(&mut f.actors, id),
-            Action::ToggleKind(k) => toggle(&mut f.kinds, k),
-            Action::TogglePlace(p) => toggle(&mut f.places, p),
-            Action::ToggleSource(s) => toggle(&mut f.sources, s),
-            Action::ToggleStatus(s) => toggle(&mut f.statuses, s),
+            Action::ToggleActor(id) => f.actors.toggle(id),
+            Action::ToggleKind(k) => f.kinds.toggle(k),
+            Action::TogglePlace(p) => f.places.toggle(p),
+            Action::ToggleSource(s) => f.sources.toggle(s),
+            Action::ToggleStatus(s) => f.statuses.toggle(s),
             Action::ToggleTally(t) => {
                 if f.tallies.remove(&t) {
                     if next.selected == Some(Selection::Tally(t)) {
@@ -315,7 +308,7 @@ impl ViewState {
                 continue;
             }
             let value = value.into_owned();
-            let add = |set: &mut std::collections::BTreeSet<String>, v: String| {
+            let add = |set: &mut crate::base::set::Set<String>, v: String| {
                 if set.len() < MAX_OPTIONS {
                     set.insert(v);
                 }
@@ -391,6 +384,17 @@ impl ViewState {
         }
         state
     }
+}
+
+/// A location's fragment without its `#`: the one way the widget reads it.
+///
+/// ```
+/// assert_eq!(dossier::view::state::fragment_of("#a=hamas"), "a=hamas");
+/// assert_eq!(dossier::view::state::fragment_of("a=hamas"), "a=hamas");
+/// assert_eq!(dossier::view::state::fragment_of(""), "");
+/// ```
+pub fn fragment_of(hash: &str) -> &str {
+    hash.strip_prefix('#').unwrap_or(hash)
 }
 
 #[cfg(test)]
@@ -523,13 +527,17 @@ mod tests {
     }
 
     fn arb_state() -> impl Strategy<Value = ViewState> {
-        let set = || prop::collection::btree_set(arb_text(), 0..4);
+        let set = || {
+            prop::collection::btree_set(arb_text(), 0..4)
+                .prop_map(|s| s.into_iter().collect::<crate::base::set::Set<_>>())
+        };
         (
             (set(), set(), set(), set(), set()),
             prop::collection::btree_set(
                 prop::sample::select(Standing::all().collect::<Vec<_>>()),
                 0..3,
-            ),
+            )
+            .prop_map(|s| s.into_iter().collect()),
             (arb_date(), arb_date()),
             "\\PC{0,30}",
             (any::<bool>(), 0..3u8),

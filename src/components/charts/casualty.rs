@@ -2,8 +2,8 @@
 //! qualifiers drawn. Its geometry is [`crate::charts::casualty`]'s.
 
 use super::marks::{data_table, text, MarkHandlers, TipAt, Tooltip};
+use crate::base::svg::{num, whole};
 use crate::charts::casualty::{self, visual_end, End};
-use crate::charts::svg::{num, whole};
 use crate::components::context::use_dossier;
 use crate::components::resize::use_width;
 use crate::view::state::Action;

@@ -1,8 +1,8 @@
 //! What the two charts share: the tooltip, the handlers of a mark that acts
 //! as a button, text from the geometry, and the data-table toggle.
 
-use crate::charts::labels::Text;
-use crate::charts::svg::num;
+use crate::base::labels::Text;
+use crate::base::svg::num;
 use web_sys::HtmlElement;
 use yew::prelude::*;
 

@@ -2,7 +2,7 @@
 //! filters by date. Its geometry is [`crate::charts::timeline`]'s.
 
 use super::marks::{data_table, text, MarkHandlers, TipAt, Tooltip};
-use crate::charts::svg::{num, translate, whole};
+use crate::base::svg::{num, translate, whole};
 use crate::charts::timeline::{self, symbol, RADIUS};
 use crate::components::context::use_dossier;
 use crate::components::resize::use_width;
@@ -221,7 +221,7 @@ pub fn TimelineChart() -> Html {
                 .filter(|g| *g != "out"),
         )
         .collect();
-    groups.sort_unstable();
+    crate::base::order::sort(&mut groups);
     groups.dedup();
     let shade = |(x0, x1): (f64, f64), class: &'static str| {
         let (a, b) = if x0 <= x1 { (x0, x1) } else { (x1, x0) };
@@ -283,7 +283,7 @@ pub fn TimelineChart() -> Html {
             { data_table(&table, "dossier-timeline-table", || {
                 // Oldest first: sorted only when the table is open.
                 let mut rows: Vec<usize> = (0..ds.events.len()).collect();
-                rows.sort_by_key(|&i| (ds.events[i].date.first_day(), i));
+                crate::base::order::sort_by_key(&mut rows, |&i| (ds.events[i].date.first_day(), i));
                 html! {
                     <table>
                         <caption>{ "The events, oldest first" }</caption>

@@ -382,10 +382,10 @@ fn begin(dispatch: &Callback<Action>, doc: Value) -> String {
 }
 
 /// Why a file or a link could not be read, in one line.
-pub fn problems_text(problems: &[Problem]) -> String {
+pub fn problems_text(problems: &[crate::format::packed::ProblemText]) -> String {
     problems
         .iter()
-        .map(|p| p.kind.to_string())
+        .map(|p| p.text.as_str())
         .collect::<Vec<_>>()
         .join("; ")
 }

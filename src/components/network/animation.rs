@@ -3,7 +3,7 @@
 //! (as d3 does) instead of re-rendering thousands of them through Yew. Yew
 //! renders the structure, and renders once more when the layout comes to rest.
 
-use crate::charts::svg::{num, translate, view_box};
+use crate::base::svg::{num, translate, view_box};
 use crate::graph::layout::Simulation;
 use crate::graph::network::Graph;
 use crate::graph::view::{fit_view, Fit};

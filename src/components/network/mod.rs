@@ -12,7 +12,7 @@ mod panels;
 use super::context::use_dossier;
 use super::ptr::ByPtr;
 use super::resize::use_size;
-use crate::charts::svg::{num, translate, view_box};
+use crate::base::svg::{num, translate, view_box};
 use crate::graph::network::{EdgeKind, Graph, NodeShape};
 use crate::graph::view::{
     fit_view, frame_for, label_priority, units_per_px, visible, Described, Fit, Labels, Zoom,

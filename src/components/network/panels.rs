@@ -1,11 +1,11 @@
 //! Beside the drawing: the focused actor's ties, "Find an actor", the
 //! legend, and the whole network as a list (its text alternative).
 
+use crate::base::fold::{fold, Query};
 use crate::components::context::use_dossier;
 use crate::components::ptr::ByPtr;
 use crate::graph::network::{EdgeStyle, Graph, NodeShape};
 use crate::graph::view::Described;
-use crate::view::fold::{fold, Query};
 use crate::view::present::{capitalised, plural};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -126,7 +126,7 @@ pub fn Legend() -> Html {
         .filter(|a| NodeShape::of(&a.kind) == NodeShape::Octagon)
         .map(|a| capitalised(&a.kind.label()))
         .collect();
-    added.sort_unstable();
+    crate::base::order::sort(&mut added);
     added.dedup();
     let swatch = |s: NodeShape| {
         html! {

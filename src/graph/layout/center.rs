@@ -3,7 +3,7 @@
 //! layout's shape (d3-force's forceCenter).
 
 use super::{Force, Nodes};
-use crate::graph::rng::Lcg;
+use crate::base::rng::Lcg;
 
 #[derive(Debug, Clone)]
 pub struct Center {

@@ -9,8 +9,8 @@
 //! actors' names at a true 11 px without covering anyone.
 
 use super::{Force, Nodes};
+use crate::base::rng::Lcg;
 use crate::graph::frame::{Frame, LABEL_GAP_PX, MAX_PX_PER_UNIT, PAD_PX};
-use crate::graph::rng::Lcg;
 
 #[derive(Debug, Clone)]
 pub struct LabelRoom {

@@ -8,7 +8,7 @@
 //! (x + vx), which makes the spring stable.
 
 use super::{Force, Nodes};
-use crate::graph::rng::Lcg;
+use crate::base::rng::Lcg;
 
 /// An edge between two nodes, by index.
 #[derive(Debug, Clone, PartialEq)]

@@ -14,7 +14,7 @@
 
 use super::quadtree::{Quadtree, NONE};
 use super::{separate, Force, Nodes};
-use crate::graph::rng::Lcg;
+use crate::base::rng::Lcg;
 
 #[derive(Debug, Clone)]
 pub struct ManyBody {

@@ -38,7 +38,7 @@ pub mod many_body;
 pub mod position;
 pub mod quadtree;
 
-use crate::graph::rng::Lcg;
+use crate::base::rng::Lcg;
 
 /// Node state as parallel arrays: positions, velocities and pins.
 #[derive(Debug, Clone, Default, PartialEq)]

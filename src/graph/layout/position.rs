@@ -4,7 +4,7 @@
 //! drifting off under the many-body repulsion.
 
 use super::{Force, Nodes};
-use crate::graph::rng::Lcg;
+use crate::base::rng::Lcg;
 
 #[derive(Debug, Clone)]
 pub struct Position {

@@ -62,7 +62,7 @@ fn push_folded(c: char, out: &mut String) {
 /// single spaces.
 ///
 /// ```
-/// use dossier::view::fold::fold;
+/// use dossier::base::fold::fold;
 /// assert_eq!(fold("Ṣāliḥ al-ʿĀrūrī"), "salih al aruri");
 /// assert_eq!(fold("  Hamas’s  political bureau "), "hamass political bureau");
 /// ```

@@ -90,7 +90,7 @@ impl Rect {
     /// The estimated box of a text drawn at `x` with its baseline at `y`.
     ///
     /// ```
-    /// use dossier::charts::labels::{Anchor, Rect};
+    /// use dossier::base::labels::{Anchor, Rect};
     /// let r = Rect::text(100.0, 20.0, Anchor::End, "at least 295", 10.0);
     /// assert_eq!((r.x1, r.x0.round()), (100.0, 23.0));
     /// assert!(r.y0 < 20.0 && r.y1 > 20.0);
@@ -197,7 +197,7 @@ impl Text {
 /// end of a bar.
 ///
 /// ```
-/// use dossier::charts::labels::{first_free, Rect};
+/// use dossier::base::labels::{first_free, Rect};
 /// let r = |x0, x1| Rect { x0, y0: 0.0, x1, y1: 10.0 };
 /// // Off the edge, then on top of another label, then free.
 /// assert_eq!(first_free(&[r(300.0, 340.0), r(0.0, 40.0), r(50.0, 90.0)], &[r(0.0, 45.0)], 320.0), Some(2));
@@ -212,7 +212,7 @@ pub fn first_free(candidates: &[Rect], taken: &[Rect], width: f64) -> Option<usi
 /// between words; a single word too long for a line gets a line of its own.
 ///
 /// ```
-/// use dossier::charts::labels::wrap;
+/// use dossier::base::labels::wrap;
 /// assert_eq!(wrap("Counted by an AFP tally", 100.0, 10.0), ["Counted by an", "AFP tally"]);
 /// ```
 pub fn wrap(text: &str, max_width: f64, font_size: f64) -> Vec<String> {
@@ -241,7 +241,7 @@ pub fn wrap(text: &str, max_width: f64, font_size: f64) -> Vec<String> {
 /// words only within a part too long for a line.
 ///
 /// ```
-/// use dossier::charts::labels::wrap_parts;
+/// use dossier::base::labels::wrap_parts;
 /// let parts = ["Counted by Israel", "period not given", "as of 15 May 2024"];
 /// assert_eq!(
 ///     wrap_parts(&parts, " · ", 260.0, 10.0),
@@ -370,7 +370,7 @@ mod tests {
 
     #[test]
     fn placed_labels_never_overlap() {
-        let mut rng = crate::graph::rng::Lcg::new(4);
+        let mut rng = crate::base::rng::Lcg::new(4);
         let marks: Vec<Mark> = (0..60)
             .map(|i| {
                 mark(

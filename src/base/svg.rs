@@ -7,7 +7,7 @@
 /// A coordinate or a length to a tenth of a pixel.
 ///
 /// ```
-/// use dossier::charts::svg::num;
+/// use dossier::base::svg::num;
 /// assert_eq!(num(12.345), "12.3");
 /// assert_eq!(num(3.0), "3.0");
 /// ```
@@ -18,7 +18,7 @@ pub fn num(v: f64) -> String {
 /// A size in whole pixels, for a chart's width and height.
 ///
 /// ```
-/// assert_eq!(dossier::charts::svg::whole(639.6), "640");
+/// assert_eq!(dossier::base::svg::whole(639.6), "640");
 /// ```
 pub fn whole(v: f64) -> String {
     format!("{v:.0}")
@@ -27,7 +27,7 @@ pub fn whole(v: f64) -> String {
 /// A `transform` that moves a mark to (x, y).
 ///
 /// ```
-/// assert_eq!(dossier::charts::svg::translate(1.25, -2.0), "translate(1.2 -2.0)");
+/// assert_eq!(dossier::base::svg::translate(1.25, -2.0), "translate(1.2 -2.0)");
 /// ```
 pub fn translate(x: f64, y: f64) -> String {
     format!("translate({x:.1} {y:.1})")
@@ -36,7 +36,7 @@ pub fn translate(x: f64, y: f64) -> String {
 /// A `viewBox` from its origin and size.
 ///
 /// ```
-/// assert_eq!(dossier::charts::svg::view_box(-10.0, 0.0, 200.0, 160.04), "-10.0 0.0 200.0 160.0");
+/// assert_eq!(dossier::base::svg::view_box(-10.0, 0.0, 200.0, 160.04), "-10.0 0.0 200.0 160.0");
 /// ```
 pub fn view_box(x: f64, y: f64, w: f64, h: f64) -> String {
     format!("{x:.1} {y:.1} {w:.1} {h:.1}")

@@ -1,0 +1,21 @@
+//! Stage 0, the base: small tools every stage above may use, and which use
+//! nothing of Dossier's. A helper that two stages need lives here, never in
+//! one of them.
+//!
+//! - [`fold`]: search normalisation (case, accents, transliteration marks);
+//! - [`labels`]: label placement without collisions, and text measurement;
+//! - [`num`]: numbers in words a reader reads ("1,234,567");
+//! - [`order`]: sorting, with one sort for the whole download;
+//! - [`set`]: a small ordered set for a filter's values;
+//! - [`rng`]: the seeded generator that makes layouts and fixtures reproducible;
+//! - [`svg`]: how a number is written into SVG.
+//!
+//! Pure: no browser types here.
+
+pub mod fold;
+pub mod labels;
+pub mod num;
+pub mod order;
+pub mod rng;
+pub mod set;
+pub mod svg;

@@ -1,0 +1,79 @@
+//! Sorting for the reader's download: one sort, shared by every list.
+//!
+//! The standard library's sorts are fast, and generic: each element type
+//! and each comparison gets its own copy of a few kilobytes of code, and
+//! the widget sorted some fifteen kinds of list. Here the standard stable
+//! sort runs once, on positions, through a comparison behind a pointer;
+//! each list then pays only for a short wrapper that moves its elements
+//! into the order found. The result is the standard library's own, stable.
+//!
+//! ```
+//! use dossier::base::order::{sort_by_key, sort};
+//! let mut v = vec![(2, 'b'), (1, 'z'), (2, 'a')];
+//! sort_by_key(&mut v, |p| p.0);
+//! assert_eq!(v, [(1, 'z'), (2, 'b'), (2, 'a')]);
+//! let mut n = vec![3, 1, 2];
+//! sort(&mut n);
+//! assert_eq!(n, [1, 2, 3]);
+//! ```
+//!
+//! Pure: no browser types here.
+
+use std::cmp::Ordering;
+
+/// The positions `0..len` in the order `cmp` gives them, stably.
+fn positions(len: usize, cmp: &mut dyn FnMut(usize, usize) -> Ordering) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..len).collect();
+    order.sort_by(|&a, &b| cmp(a, b));
+    order
+}
+
+/// Put `v[order[k]]` at `k` for every `k`, in place, following the
+/// permutation's cycles (`order` is spent as it goes).
+fn permute<T>(v: &mut [T], mut order: Vec<usize>) {
+    for start in 0..v.len() {
+        let mut at = start;
+        loop {
+            let from = order[at];
+            order[at] = at;
+            if from == start || from == at {
+                break;
+            }
+            v.swap(at, from);
+            at = from;
+        }
+    }
+}
+
+/// Sort `v` by `cmp`, stably.
+pub fn sort_by<T>(v: &mut [T], mut cmp: impl FnMut(&T, &T) -> Ordering) {
+    let order = positions(v.len(), &mut |a, b| cmp(&v[a], &v[b]));
+    permute(v, order);
+}
+
+/// Sort `v` by the key `key` gives each element, stably.
+pub fn sort_by_key<T, K: Ord>(v: &mut [T], mut key: impl FnMut(&T) -> K) {
+    sort_by(v, |a, b| key(a).cmp(&key(b)));
+}
+
+/// Sort `v` in its own order.
+pub fn sort<T: Ord>(v: &mut [T]) {
+    sort_by(v, T::cmp);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn sorts_as_the_standard_library_does(v in proptest::collection::vec((0u8..8, any::<u16>()), 0..200)) {
+            let mut ours = v.clone();
+            let mut std = v;
+            sort_by_key(&mut ours, |p| p.0);
+            std.sort_by_key(|p| p.0);
+            prop_assert_eq!(ours, std);
+        }
+    }
+}

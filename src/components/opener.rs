@@ -1,0 +1,92 @@
+//! The opener, seen from the reader: a worker that runs the opener's own
+//! wasm module (`src/bin/opener.rs`), started the first time a story is
+//! opened, and kept for the next. Bytes go in; packed [`Reply`]s come back.
+
+use crate::format::packed::{ProblemText, Reply};
+use std::cell::RefCell;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{MessageEvent, Worker, WorkerOptions, WorkerType};
+
+/// The worker's script, beside the page.
+const SCRIPT: &str = "./opener-worker.js";
+
+/// The worker, and whether it is busy with a file (its replies then belong
+/// to that file, so a new file gets a new worker).
+struct Opener {
+    worker: Worker,
+    busy: bool,
+    _on_message: Option<Closure<dyn FnMut(MessageEvent)>>,
+    _on_error: Option<Closure<dyn FnMut(web_sys::Event)>>,
+}
+
+thread_local! {
+    static OPENER: RefCell<Option<Opener>> = const { RefCell::new(None) };
+}
+
+fn cannot_open(why: &str) -> Reply {
+    Reply::Failed(vec![ProblemText::whole(format!(
+        "the part of Dossier that opens files could not start ({why}); reload the page to try again"
+    ))])
+}
+
+/// Send the file `name` to the opener; `on_reply` hears each reply, the
+/// last being `Opened` or `Failed`.
+pub fn open(name: &str, bytes: Vec<u8>, on_reply: impl Fn(Reply) + 'static) {
+    let on_reply = std::rc::Rc::new(on_reply);
+    let worker = OPENER.with_borrow_mut(|slot| {
+        if let Some(old) = slot.take_if(|o| o.busy) {
+            old.worker.terminate();
+        }
+        if let Some(o) = slot.as_ref() {
+            return Ok(o.worker.clone());
+        }
+        let options = WorkerOptions::new();
+        options.set_type(WorkerType::Module);
+        let worker = Worker::new_with_options(SCRIPT, &options)?;
+        *slot = Some(Opener {
+            worker: worker.clone(),
+            busy: false,
+            _on_message: None,
+            _on_error: None,
+        });
+        Ok::<_, JsValue>(worker)
+    });
+    let worker = match worker {
+        Ok(w) => w,
+        Err(_) => return on_reply(cannot_open("the browser refused its worker")),
+    };
+    let on_message = {
+        let on_reply = on_reply.clone();
+        Closure::<dyn FnMut(MessageEvent)>::new(move |e: MessageEvent| {
+            let data = e.data();
+            let reply = match data.dyn_ref::<js_sys::Uint8Array>() {
+                Some(bytes) => Reply::from_bytes(&bytes.to_vec())
+                    .unwrap_or_else(|| cannot_open("its answer was damaged")),
+                None => cannot_open(&data.as_string().unwrap_or_default()),
+            };
+            if !matches!(reply, Reply::Progress { .. }) {
+                OPENER.with_borrow_mut(|slot| slot.iter_mut().for_each(|o| o.busy = false));
+            }
+            on_reply(reply);
+        })
+    };
+    let on_error = Closure::<dyn FnMut(web_sys::Event)>::new(move |e: web_sys::Event| {
+        e.prevent_default();
+        // A worker that cannot load its script is of no use for the next file.
+        OPENER.with_borrow_mut(|slot| slot.take());
+        on_reply(cannot_open("its files did not load"));
+    });
+    worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+    let buffer = js_sys::Uint8Array::from(bytes.as_slice()).buffer();
+    let message = js_sys::Array::of2(&JsValue::from_str(name), &buffer);
+    let sent = worker.post_message_with_transfer(&message, &js_sys::Array::of1(&buffer));
+    OPENER.with_borrow_mut(|slot| {
+        if let Some(o) = slot.as_mut() {
+            o.busy = sent.is_ok();
+            o._on_message = Some(on_message);
+            o._on_error = Some(on_error);
+        }
+    });
+}

@@ -1,0 +1,492 @@
+//! A checked dataset in a compact binary form, for the reader.
+//!
+//! The reader never parses or checks JSON: the bundled story was checked when
+//! it was packed (`dossier pack`, held current by a test), and a story the
+//! reader opens is checked by the opener (`src/bin/opener.rs`, in a worker),
+//! which hands it over packed. Decoding is a walk over the bytes in field
+//! order, with no names, no schema and no validation beyond what keeps it
+//! from panicking: a damaged input gives `None`, never a crash.
+//!
+//! Why not a serde format (postcard, bincode): their decoders need the
+//! model's `Deserialize` impls, and serde's derived visitors cost the reader
+//! several times the bytes of the hand-written walk below, which is one
+//! line per field.
+//!
+//! The encoding:
+//! - unsigned integers as LEB128 varints; signed ones zigzag first;
+//! - `f64` as 8 bytes, little-endian; `bool` and closed vocabularies as one byte;
+//! - strings and lists as their length, then their contents;
+//! - `Option` as a byte (0 or 1), then the value;
+//! - open vocabularies as the built-in term's index, or one past the last
+//!   index and then the dataset's own `x-` term.
+//!
+//! ```
+//! use dossier::format::packed::{pack, unpack};
+//! let ds = dossier::format::story::first_story().unwrap();
+//! assert_eq!(unpack(&pack(&ds)), Some(ds));
+//! ```
+//!
+//! Pure: no browser types here.
+
+use crate::format::date::{OneOf, PartialDate};
+use crate::format::model::*;
+use crate::format::vocab::{
+    ActorKind, CountQualifier, EventKind, GeoPrecision, ParticipantRole, RelationKind, SourceKind,
+    StatusState, TallyCategory, TimeOfDay,
+};
+
+/// The first bytes of a packed dataset: the format and this encoding's version.
+const MAGIC: &[u8] = b"dossier/1 packed 1\n";
+
+/// Bytes being written.
+#[derive(Default)]
+pub struct Writer(pub Vec<u8>);
+
+/// Bytes being read, and how far.
+pub struct Reader<'a> {
+    bytes: &'a [u8],
+    at: usize,
+}
+
+impl Writer {
+    pub fn byte(&mut self, b: u8) {
+        self.0.push(b);
+    }
+
+    pub fn varint(&mut self, mut v: u64) {
+        while v >= 0x80 {
+            self.0.push(v as u8 | 0x80);
+            v >>= 7;
+        }
+        self.0.push(v as u8);
+    }
+}
+
+impl<'a> Reader<'a> {
+    pub fn new(bytes: &'a [u8]) -> Self {
+        Reader { bytes, at: 0 }
+    }
+
+    pub fn byte(&mut self) -> Option<u8> {
+        let b = *self.bytes.get(self.at)?;
+        self.at += 1;
+        Some(b)
+    }
+
+    pub fn varint(&mut self) -> Option<u64> {
+        let mut v = 0u64;
+        for shift in (0..64).step_by(7) {
+            let b = self.byte()?;
+            v |= u64::from(b & 0x7f) << shift;
+            if b < 0x80 {
+                return Some(v);
+            }
+        }
+        None
+    }
+
+    fn take(&mut self, n: usize) -> Option<&'a [u8]> {
+        let end = self.at.checked_add(n)?;
+        let slice = self.bytes.get(self.at..end)?;
+        self.at = end;
+        Some(slice)
+    }
+
+    /// A length, refused when it claims more items than bytes remain
+    /// (every item takes at least one), so damage never allocates wildly.
+    fn len(&mut self) -> Option<usize> {
+        let n = usize::try_from(self.varint()?).ok()?;
+        (n <= self.bytes.len() - self.at).then_some(n)
+    }
+
+    /// Whether every byte was read.
+    pub fn is_done(&self) -> bool {
+        self.at == self.bytes.len()
+    }
+}
+
+/// A value that packs into bytes and unpacks from them.
+pub trait Packed: Sized {
+    fn pack(&self, w: &mut Writer);
+    fn unpack(r: &mut Reader) -> Option<Self>;
+}
+
+/// A dataset packed, with its header.
+pub fn pack(ds: &Dataset) -> Vec<u8> {
+    let mut w = Writer(MAGIC.to_vec());
+    ds.pack(&mut w);
+    w.0
+}
+
+/// The dataset `pack` made, or `None` if these bytes are not one.
+pub fn unpack(bytes: &[u8]) -> Option<Dataset> {
+    let mut r = Reader::new(bytes.strip_prefix(MAGIC)?);
+    let ds = Dataset::unpack(&mut r)?;
+    r.is_done().then_some(ds)
+}
+
+macro_rules! unsigned {
+    ($($t:ty),*) => {$(
+        impl Packed for $t {
+            fn pack(&self, w: &mut Writer) {
+                w.varint(*self as u64);
+            }
+            fn unpack(r: &mut Reader) -> Option<Self> {
+                <$t>::try_from(r.varint()?).ok()
+            }
+        }
+    )*};
+}
+unsigned!(u8, u32, u64, usize);
+
+impl Packed for i32 {
+    fn pack(&self, w: &mut Writer) {
+        w.varint(((self << 1) ^ (self >> 31)) as u32 as u64);
+    }
+    fn unpack(r: &mut Reader) -> Option<Self> {
+        let v = u32::try_from(r.varint()?).ok()?;
+        Some((v >> 1) as i32 ^ -((v & 1) as i32))
+    }
+}
+
+impl Packed for bool {
+    fn pack(&self, w: &mut Writer) {
+        w.byte(u8::from(*self));
+    }
+    fn unpack(r: &mut Reader) -> Option<Self> {
+        match r.byte()? {
+            0 => Some(false),
+            1 => Some(true),
+            _ => None,
+        }
+    }
+}
+
+impl Packed for f64 {
+    fn pack(&self, w: &mut Writer) {
+        w.0.extend_from_slice(&self.to_le_bytes());
+    }
+    fn unpack(r: &mut Reader) -> Option<Self> {
+        Some(f64::from_le_bytes(r.take(8)?.try_into().ok()?))
+    }
+}
+
+impl Packed for String {
+    fn pack(&self, w: &mut Writer) {
+        w.varint(self.len() as u64);
+        w.0.extend_from_slice(self.as_bytes());
+    }
+    fn unpack(r: &mut Reader) -> Option<Self> {
+        let n = r.len()?;
+        String::from_utf8(r.take(n)?.to_vec()).ok()
+    }
+}
+
+impl<T: Packed> Packed for Option<T> {
+    fn pack(&self, w: &mut Writer) {
+        match self {
+            None => w.byte(0),
+            Some(v) => {
+                w.byte(1);
+                v.pack(w);
+            }
+        }
+    }
+    fn unpack(r: &mut Reader) -> Option<Self> {
+        match r.byte()? {
+            0 => Some(None),
+            1 => Some(Some(T::unpack(r)?)),
+            _ => None,
+        }
+    }
+}
+
+impl<T: Packed> Packed for Vec<T> {
+    fn pack(&self, w: &mut Writer) {
+        w.varint(self.len() as u64);
+        for v in self {
+            v.pack(w);
+        }
+    }
+    fn unpack(r: &mut Reader) -> Option<Self> {
+        let n = r.len()?;
+        (0..n).map(|_| T::unpack(r)).collect()
+    }
+}
+
+impl<A: Packed, B: Packed, C: Packed> Packed for (A, B, C) {
+    fn pack(&self, w: &mut Writer) {
+        self.0.pack(w);
+        self.1.pack(w);
+        self.2.pack(w);
+    }
+    fn unpack(r: &mut Reader) -> Option<Self> {
+        Some((A::unpack(r)?, B::unpack(r)?, C::unpack(r)?))
+    }
+}
+
+/// A problem as the reader shows it: where, and why in words. The opener
+/// writes the words ([`crate::format::validate::Problem`] has the kinds);
+/// the reader only lists them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProblemText {
+    /// A JSON path (`events[3].actors[1]`), `$` for the whole file, or a row of an import.
+    pub path: String,
+    pub text: String,
+}
+
+impl ProblemText {
+    /// A problem with the whole file.
+    pub fn whole(text: impl Into<String>) -> Self {
+        ProblemText {
+            path: "$".into(),
+            text: text.into(),
+        }
+    }
+}
+
+/// What the opener says back while it opens a file, and when it is done.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Reply {
+    /// So far: the rows an import has read (none for a JSON file), and the share of bytes done (0 to 1).
+    Progress { rows: Option<u64>, share: f64 },
+    /// A checked story, and the rows an import had to leave out.
+    Opened {
+        dataset: Box<Dataset>,
+        skipped: Vec<ProblemText>,
+    },
+    /// Not a story: every problem found.
+    Failed(Vec<ProblemText>),
+}
+
+impl Reply {
+    /// The reply as the opener posts it.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut w = Writer(MAGIC.to_vec());
+        self.pack(&mut w);
+        w.0
+    }
+
+    /// The reply the opener posted, or `None` if these bytes are not one.
+    pub fn from_bytes(bytes: &[u8]) -> Option<Reply> {
+        let mut r = Reader::new(bytes.strip_prefix(MAGIC)?);
+        let reply = Reply::unpack(&mut r)?;
+        r.is_done().then_some(reply)
+    }
+}
+
+impl Packed for Reply {
+    fn pack(&self, w: &mut Writer) {
+        match self {
+            Reply::Progress { rows, share } => {
+                w.byte(0);
+                rows.pack(w);
+                share.pack(w);
+            }
+            Reply::Opened { dataset, skipped } => {
+                w.byte(1);
+                dataset.pack(w);
+                skipped.pack(w);
+            }
+            Reply::Failed(problems) => {
+                w.byte(2);
+                problems.pack(w);
+            }
+        }
+    }
+    fn unpack(r: &mut Reader) -> Option<Self> {
+        Some(match r.byte()? {
+            0 => Reply::Progress {
+                rows: Packed::unpack(r)?,
+                share: Packed::unpack(r)?,
+            },
+            1 => Reply::Opened {
+                dataset: Box::new(Dataset::unpack(r)?),
+                skipped: Packed::unpack(r)?,
+            },
+            2 => Reply::Failed(Packed::unpack(r)?),
+            _ => return None,
+        })
+    }
+}
+
+/// A struct as its fields, in the order listed.
+macro_rules! fields {
+    ($($t:ident { $($f:ident),+ $(,)? })+) => {$(
+        impl Packed for $t {
+            fn pack(&self, w: &mut Writer) {
+                $(self.$f.pack(w);)+
+            }
+            fn unpack(r: &mut Reader) -> Option<Self> {
+                Some($t { $($f: Packed::unpack(r)?),+ })
+            }
+        }
+    )+};
+}
+
+fields! {
+    Dataset { schema, format, story, sources, actors, events, relations, tallies, notes }
+    Story { title, dek, outlet, url, published, dateline, paragraphs }
+    Source { id, name, kind, actor, via, note }
+    Provenance { source, quote, paragraph }
+    Actor { id, name, aliases, kind, roles, note }
+    Role { title, provenance }
+    Event {
+        id, date, until, time_of_day, date_text, kind, summary, place, participants,
+        quantities, status, provenance, refers_to, note,
+    }
+    Place { name, region, country, coordinates }
+    Coordinates { lat, lon, precision }
+    Participant { actor, role }
+    Quantity { unit, count, provenance }
+    Count { qualifier, value, low, high }
+    Status { state, by, denied_by, not_acknowledged_by }
+    Relation { id, kind, from, to, role, since, until, provenance, note }
+    Tally {
+        id, counted_by, side, victims, place, category, count, since, as_of, subset_of,
+        same_as, events, provenance, note,
+    }
+    PartialDate { year, month, day, approximate, one_of }
+    OneOf { last, range }
+    ProblemText { path, text }
+}
+
+/// A closed vocabulary as its term's index, in one byte.
+macro_rules! closed {
+    ($($t:ty),+) => {$(
+        impl Packed for $t {
+            fn pack(&self, w: &mut Writer) {
+                let i = <$t>::ALL.iter().position(|k| k == self).unwrap_or_default();
+                w.byte(i as u8);
+            }
+            fn unpack(r: &mut Reader) -> Option<Self> {
+                <$t>::ALL.get(usize::from(r.byte()?)).copied()
+            }
+        }
+    )+};
+}
+closed!(CountQualifier, StatusState, TimeOfDay, GeoPrecision);
+
+/// An open vocabulary as its built-in term's index, or one past the last
+/// and then the dataset's own term.
+macro_rules! open {
+    ($($t:ident),+) => {$(
+        impl Packed for $t {
+            fn pack(&self, w: &mut Writer) {
+                match self {
+                    $t::Custom(own) => {
+                        w.varint($t::BUILT_IN.len() as u64);
+                        own.pack(w);
+                    }
+                    built_in => {
+                        let i = $t::BUILT_IN.iter().position(|k| k == built_in);
+                        w.varint(i.unwrap_or_default() as u64);
+                    }
+                }
+            }
+            fn unpack(r: &mut Reader) -> Option<Self> {
+                let i = usize::unpack(r)?;
+                match $t::BUILT_IN.get(i) {
+                    Some(k) => Some(k.clone()),
+                    None if i == $t::BUILT_IN.len() => Some($t::Custom(String::unpack(r)?)),
+                    None => None,
+                }
+            }
+        }
+    )+};
+}
+open!(
+    ActorKind,
+    EventKind,
+    ParticipantRole,
+    RelationKind,
+    SourceKind,
+    TallyCategory
+);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::format::story::first_story;
+    use crate::import::shapes;
+    use proptest::prelude::*;
+
+    #[test]
+    fn every_shape_of_story_comes_back_as_it_went() {
+        for (name, _, _) in shapes::SHAPES {
+            if let Some(shapes::Fixture::Json(ds)) = shapes::fixture(name) {
+                assert_eq!(unpack(&pack(&ds)).as_ref(), Some(&*ds), "{name}");
+            }
+        }
+    }
+
+    #[test]
+    fn the_first_story_packs_smaller_than_its_json() {
+        let ds = first_story().unwrap();
+        let json = crate::format::story::FIRST_STORY_JSON.len();
+        assert!(
+            pack(&ds).len() < json * 9 / 10,
+            "{} vs {json}",
+            pack(&ds).len()
+        );
+    }
+
+    #[test]
+    fn replies_come_back_as_they_went() {
+        let problem = ProblemText {
+            path: "rows[3]".into(),
+            text: "no date".into(),
+        };
+        for reply in [
+            Reply::Progress {
+                rows: Some(12_000),
+                share: 0.5,
+            },
+            Reply::Progress {
+                rows: None,
+                share: 0.0,
+            },
+            Reply::Opened {
+                dataset: Box::new(first_story().unwrap()),
+                skipped: vec![problem.clone()],
+            },
+            Reply::Failed(vec![problem, ProblemText::whole("the file is empty")]),
+        ] {
+            assert_eq!(Reply::from_bytes(&reply.to_bytes()), Some(reply));
+        }
+        assert_eq!(Reply::from_bytes(&pack(&first_story().unwrap())), None);
+    }
+
+    #[test]
+    fn anything_but_a_whole_packed_story_is_refused() {
+        let bytes = pack(&first_story().unwrap());
+        assert_eq!(unpack(b""), None);
+        assert_eq!(unpack(&bytes[..bytes.len() - 1]), None);
+        let mut longer = bytes.clone();
+        longer.push(0);
+        assert_eq!(unpack(&longer), None);
+        assert_eq!(unpack(&bytes[MAGIC.len()..]), None);
+    }
+
+    proptest! {
+        #[test]
+        fn damaged_bytes_never_panic(at in 0usize..4000, byte in any::<u8>(), cut in 0usize..4000) {
+            let mut bytes = pack(&first_story().unwrap());
+            let at = at % bytes.len();
+            bytes[at] = byte;
+            bytes.truncate(bytes.len() - cut % bytes.len());
+            let _ = unpack(&bytes);
+        }
+
+        #[test]
+        fn integers_come_back(u in any::<u64>(), i in any::<i32>()) {
+            let mut w = Writer::default();
+            u.pack(&mut w);
+            i.pack(&mut w);
+            let mut r = Reader::new(&w.0);
+            prop_assert_eq!(u64::unpack(&mut r), Some(u));
+            prop_assert_eq!(i32::unpack(&mut r), Some(i));
+            prop_assert!(r.is_done());
+        }
+    }
+}

@@ -1,0 +1,139 @@
+//! Stage 3, opening: a file the reader opens (a Dossier JSON, or an ACLED
+//! CSV) becomes a checked story, packed for the reader, or the located
+//! problems that keep it from being one.
+//!
+//! This is the opener's core. It runs in its own wasm module, in a worker
+//! (`src/bin/opener.rs`, loaded when a reader first opens a file, follows a
+//! `?data=` link or drops a file), so that the reader of the bundled story
+//! never downloads the JSON parser, the validator, its messages or the
+//! importer. What it says back is a [`Reply`], packed.
+//!
+//! Pure: no browser types here.
+
+use crate::format::packed::{ProblemText, Reply};
+use crate::format::validate::load_bytes;
+use crate::import::acled::{looks_like_csv, Importer};
+
+/// Rows an import reads between two progress replies.
+pub const ROWS_PER_STEP: usize = 1000;
+
+/// Open `bytes`, the file called `name`: check it as a Dossier JSON, or
+/// import it as an ACLED CSV. `progress` hears how far it has come (first
+/// with no rows for a JSON file, then after every [`ROWS_PER_STEP`] rows of
+/// an import); the return value is the last word.
+///
+/// ```
+/// use dossier::format::packed::Reply;
+/// let mut heard = Vec::new();
+/// let last = dossier::open::open("s.json", b"{".to_vec(), |r| heard.push(r));
+/// assert_eq!(heard, [Reply::Progress { rows: None, share: 0.0 }]);
+/// assert!(matches!(last, Reply::Failed(p) if p[0].text.starts_with("invalid JSON at line 1")));
+/// ```
+pub fn open(name: &str, bytes: Vec<u8>, mut progress: impl FnMut(Reply)) -> Reply {
+    let texts = |problems: Vec<crate::format::validate::Problem>| -> Vec<ProblemText> {
+        problems.iter().map(ProblemText::from).collect()
+    };
+    if !looks_like_csv(name, &bytes) {
+        progress(Reply::Progress {
+            rows: None,
+            share: 0.0,
+        });
+        return match load_bytes(&bytes) {
+            Ok(dataset) => Reply::Opened {
+                dataset: Box::new(dataset),
+                skipped: Vec::new(),
+            },
+            Err(problems) => Reply::Failed(texts(problems)),
+        };
+    }
+    let mut importer = match Importer::new(bytes, name) {
+        Ok(importer) => importer,
+        Err(problems) => return Reply::Failed(texts(problems)),
+    };
+    loop {
+        let done = importer.step(ROWS_PER_STEP);
+        progress(Reply::Progress {
+            rows: Some(importer.rows() as u64),
+            share: importer.progress(),
+        });
+        if done {
+            break;
+        }
+    }
+    match importer.finish() {
+        Ok(import) => Reply::Opened {
+            dataset: Box::new(import.dataset),
+            skipped: import
+                .skipped
+                .iter()
+                .map(|s| (&s.problem()).into())
+                .collect(),
+        },
+        Err(problems) => Reply::Failed(texts(problems)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn replies(name: &str, bytes: &[u8]) -> (Vec<Reply>, Reply) {
+        let mut heard = Vec::new();
+        let last = open(name, bytes.to_vec(), |r| heard.push(r));
+        (heard, last)
+    }
+
+    #[test]
+    fn a_valid_json_story_opens_checked() {
+        let (heard, last) = replies("s.json", crate::format::story::FIRST_STORY_JSON.as_bytes());
+        assert_eq!(heard.len(), 1);
+        let Reply::Opened { dataset, skipped } = last else {
+            panic!("not opened: {last:?}");
+        };
+        assert_eq!(Ok(*dataset), crate::format::story::first_story());
+        assert!(skipped.is_empty());
+    }
+
+    #[test]
+    fn every_problem_of_a_broken_story_is_told_with_its_place() {
+        let text = crate::format::story::FIRST_STORY_JSON
+            .replace("\"dossier/1\"", "\"dossier/9\"")
+            .replacen("\"2024-05-15\"", "\"2024-13-15\"", 1);
+        let (_, last) = replies("s.json", text.as_bytes());
+        let Reply::Failed(problems) = last else {
+            panic!("opened a broken story");
+        };
+        assert!(problems.len() > 1);
+        assert!(problems
+            .iter()
+            .any(|p| p.path == "format" && p.text.contains("dossier/9")));
+        assert!(problems.iter().any(|p| p.text.contains("month 13")));
+    }
+
+    #[test]
+    fn an_acled_export_is_imported_with_progress_and_its_skipped_rows() {
+        let csv = crate::import::generate::acled_csv(2_500, 3) + "\nnot,a,row\n";
+        let (heard, last) = replies("export.csv", csv.as_bytes());
+        let rows: Vec<_> = heard
+            .iter()
+            .map(|r| match r {
+                Reply::Progress { rows, .. } => rows.unwrap(),
+                other => panic!("{other:?}"),
+            })
+            .collect();
+        assert_eq!(rows.len(), 3, "{rows:?}");
+        assert!(rows.windows(2).all(|w| w[0] < w[1]));
+        let Reply::Opened { dataset, skipped } = last else {
+            panic!("not opened: {last:?}");
+        };
+        assert!(dataset.events.len() >= 2_400);
+        assert_eq!(skipped.len(), 1, "{skipped:?}");
+        assert!(skipped[0].path.starts_with("row "));
+    }
+
+    #[test]
+    fn a_csv_that_is_not_acled_fails_whole() {
+        let (_, last) = replies("x.csv", b"a,b\n1,2\n");
+        assert!(matches!(last, Reply::Failed(p) if !p.is_empty()));
+    }
+}
