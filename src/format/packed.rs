@@ -408,11 +408,12 @@ open!(
 mod tests {
     use super::*;
     use crate::format::story::first_story;
-    use crate::import::shapes;
     use proptest::prelude::*;
 
     #[test]
+    #[cfg(not(target_arch = "wasm32"))]
     fn every_shape_of_story_comes_back_as_it_went() {
+        use crate::import::shapes;
         for (name, _, _) in shapes::SHAPES {
             if let Some(shapes::Fixture::Json(ds)) = shapes::fixture(name) {
                 assert_eq!(unpack(&pack(&ds)).as_ref(), Some(&*ds), "{name}");

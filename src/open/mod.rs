@@ -73,7 +73,8 @@ pub fn open(name: &str, bytes: Vec<u8>, mut progress: impl FnMut(Reply)) -> Repl
     }
 }
 
-#[cfg(test)]
+// The generated exports are native only.
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
 
