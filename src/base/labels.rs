@@ -117,8 +117,8 @@ impl Rect {
     }
 
     fn hits_circle(&self, cx: f64, cy: f64, r: f64) -> bool {
-        let nx = cx.clamp(self.x0, self.x1);
-        let ny = cy.clamp(self.y0, self.y1);
+        let nx = crate::base::num::clamp(cx, self.x0, self.x1);
+        let ny = crate::base::num::clamp(cy, self.y0, self.y1);
         (nx - cx).powi(2) + (ny - cy).powi(2) < r * r
     }
 }

@@ -4,6 +4,8 @@
 //! A tenth of a CSS pixel is below what a screen shows and keeps the markup
 //! short. Pure: no browser types here.
 
+use crate::base::num::fixed;
+
 /// A coordinate or a length to a tenth of a pixel.
 ///
 /// ```
@@ -12,7 +14,7 @@
 /// assert_eq!(num(3.0), "3.0");
 /// ```
 pub fn num(v: f64) -> String {
-    format!("{v:.1}")
+    fixed(v, 1)
 }
 
 /// A size in whole pixels, for a chart's width and height.
@@ -21,7 +23,7 @@ pub fn num(v: f64) -> String {
 /// assert_eq!(dossier::base::svg::whole(639.6), "640");
 /// ```
 pub fn whole(v: f64) -> String {
-    format!("{v:.0}")
+    fixed(v, 0)
 }
 
 /// A `transform` that moves a mark to (x, y).
@@ -30,7 +32,7 @@ pub fn whole(v: f64) -> String {
 /// assert_eq!(dossier::base::svg::translate(1.25, -2.0), "translate(1.2 -2.0)");
 /// ```
 pub fn translate(x: f64, y: f64) -> String {
-    format!("translate({x:.1} {y:.1})")
+    format!("translate({} {})", fixed(x, 1), fixed(y, 1))
 }
 
 /// A `viewBox` from its origin and size.
@@ -39,5 +41,11 @@ pub fn translate(x: f64, y: f64) -> String {
 /// assert_eq!(dossier::base::svg::view_box(-10.0, 0.0, 200.0, 160.04), "-10.0 0.0 200.0 160.0");
 /// ```
 pub fn view_box(x: f64, y: f64, w: f64, h: f64) -> String {
-    format!("{x:.1} {y:.1} {w:.1} {h:.1}")
+    format!(
+        "{} {} {} {}",
+        fixed(x, 1),
+        fixed(y, 1),
+        fixed(w, 1),
+        fixed(h, 1)
+    )
 }

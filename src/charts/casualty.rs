@@ -300,7 +300,7 @@ pub fn chart(ds: &Dataset, width: f64) -> Option<Chart> {
         .iter()
         .map(|l| text_size(l, LABEL).0)
         .fold(0.0, f64::max);
-    let fade = (width * 0.08).clamp(16.0, 40.0);
+    let fade = crate::base::num::clamp(width * 0.08, 16.0, 40.0);
     let reserve = (widest + fade + GAP).min(width * 0.45);
     let max = ds.tallies.iter().map(reach).max().unwrap_or(1).max(1) as f64;
     let x = Linear::new((0.0, max), (0.0, width - reserve)).nice(4);

@@ -129,8 +129,8 @@ pub fn format_tick(v: f64, step: f64) -> String {
         let sign = if n < 0.0 { "-" } else { "" };
         return format!("{sign}{}", crate::base::num::thousands(n.abs() as u64));
     }
-    let decimals = (-step.log10().floor()) as usize;
-    format!("{v:.decimals$}")
+    let decimals = (-step.log10().floor()) as u32;
+    crate::base::num::fixed(v, decimals)
 }
 
 /// Equal bands along a range, with padding between and around them, as
@@ -153,7 +153,7 @@ impl Band {
         Band {
             n,
             range,
-            padding: padding.clamp(0.0, 0.95),
+            padding: crate::base::num::clamp(padding, 0.0, 0.95),
         }
     }
 

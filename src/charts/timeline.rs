@@ -10,7 +10,7 @@
 //! Pure: no browser types here.
 
 use crate::base::labels::{Anchor, Rect, Text};
-use crate::base::num::thousands;
+use crate::base::num::{fixed, short, thousands};
 use crate::charts::scale::{Axis, TimeUnit};
 use crate::format::date::{PartialDate, Precision};
 use crate::format::model::{Dataset, Event};
@@ -154,7 +154,8 @@ pub fn symbol(group: &str, r: f64) -> String {
         for i in 0..n {
             let a = rot + i as f64 * std::f64::consts::TAU / n as f64;
             let (x, y) = (r * scale * a.cos(), r * scale * a.sin());
-            d.push_str(&format!("{}{x:.2},{y:.2}", if i == 0 { 'M' } else { 'L' }));
+            let to = if i == 0 { 'M' } else { 'L' };
+            d.push_str(&format!("{to}{},{}", fixed(x, 2), fixed(y, 2)));
         }
         d.push('Z');
         d
@@ -166,7 +167,11 @@ pub fn symbol(group: &str, r: f64) -> String {
         "civilians" => polygon(4, 0.0, 1.3),
         "protest" => polygon(6, 0.0, 1.15),
         "strategic" => polygon(5, -FRAC_PI_2, 1.2),
-        _ => format!("M{r},0A{r},{r} 0 1,1 {:.2},0A{r},{r} 0 1,1 {r},0Z", -r),
+        _ => {
+            let r2 = fixed(-r, 2);
+            let r = short(r);
+            format!("M{r},0A{r},{r} 0 1,1 {r2},0A{r},{r} 0 1,1 {r},0Z")
+        }
     }
 }
 
@@ -315,7 +320,14 @@ fn bin(
     let base = top + BIN_HEIGHT;
     let rect = |d: &mut String, x: f64, w: f64, y0: f64, y1: f64| {
         if y0 - y1 >= 0.05 {
-            d.push_str(&format!("M{x:.1},{y1:.1}h{w:.1}V{y0:.1}h{:.1}Z", -w));
+            let (x, y1, y0, w1, w2) = (
+                fixed(x, 1),
+                fixed(y1, 1),
+                fixed(y0, 1),
+                fixed(w, 1),
+                fixed(-w, 1),
+            );
+            d.push_str(&format!("M{x},{y1}h{w1}V{y0}h{w2}Z"));
         }
     };
     let geometry: Vec<(f64, f64)> = (0..n)

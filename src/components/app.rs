@@ -167,7 +167,7 @@ pub fn App(props: &AppProps) -> Html {
         html! {
             <div class="dossier__progress" role="status">
                 <p>{ p.label() }</p>
-                <progress max="1" value={p.share().map(|s| format!("{s:.3}"))} aria-label="Progress" />
+                <progress max="1" value={p.share().map(|s| crate::base::num::fixed(s, 3))} aria-label="Progress" />
             </div>
         }
     });

@@ -210,7 +210,11 @@ impl<T: Packed> Packed for Vec<T> {
     }
     fn unpack(r: &mut Reader) -> Option<Self> {
         let n = r.len()?;
-        (0..n).map(|_| T::unpack(r)).collect()
+        let mut v = Vec::with_capacity(n);
+        for _ in 0..n {
+            v.push(T::unpack(r)?);
+        }
+        Some(v)
     }
 }
 

@@ -9,6 +9,7 @@
 //!
 //! Pure: no browser types here.
 
+use crate::base::num::fixed;
 use crate::format::model::Dataset;
 use crate::format::vocab::{ActorKind, RelationFamily, RelationKind};
 use crate::graph::frame::Frame;
@@ -127,24 +128,17 @@ impl NodeShape {
         let pts = |points: &[(f64, f64)]| {
             let mut d = String::new();
             for (i, (x, y)) in points.iter().enumerate() {
-                d.push_str(&format!(
-                    "{}{:.2},{:.2}",
-                    if i == 0 { 'M' } else { 'L' },
-                    x,
-                    y
-                ));
+                let to = if i == 0 { 'M' } else { 'L' };
+                d.push_str(&format!("{to}{},{}", fixed(*x, 2), fixed(*y, 2)));
             }
             d.push('Z');
             d
         };
         match self {
-            NodeShape::Circle => format!(
-                "M{:.2},0A{r:.2},{r:.2} 0 1,1 {:.2},0A{r:.2},{r:.2} 0 1,1 {:.2},0Z",
-                r,
-                -r,
-                r,
-                r = r
-            ),
+            NodeShape::Circle => {
+                let (r, minus) = (fixed(r, 2), fixed(-r, 2));
+                format!("M{r},0A{r},{r} 0 1,1 {minus},0A{r},{r} 0 1,1 {r},0Z")
+            }
             NodeShape::Square => {
                 let s = r * 0.886; // half-side of a square with the circle's area
                 pts(&[(-s, -s), (s, -s), (s, s), (-s, s)])
@@ -525,7 +519,7 @@ impl Graph {
         let (bx, by, w, h) = self.bounds_at(x, y, 0.0);
         let _ = (bx, by);
         let fill = (self.frame.width / w.max(1.0)).min(self.frame.height / h.max(1.0));
-        self.spread = (0.8 * fill).clamp(1.0, 4.0);
+        self.spread = crate::base::num::clamp(0.8 * fill, 1.0, 4.0);
     }
 
     /// Run the layout to rest and store the positions.

@@ -70,7 +70,7 @@ impl Zoom {
     /// assert_eq!(z.to_view(100.0, 50.0), (100.0, 50.0));
     /// ```
     pub fn around(self, factor: f64, x: f64, y: f64) -> Zoom {
-        let scale = (self.scale * factor).clamp(0.2, 8.0);
+        let scale = crate::base::num::clamp(self.scale * factor, 0.2, 8.0);
         let k = scale / self.scale;
         Zoom {
             scale,
@@ -121,7 +121,7 @@ impl Zoom {
     /// assert_eq!(z.to_view(30.0, 20.0), (100.0, 50.0));
     /// ```
     pub fn centre_on(self, fit: Fit, x: f64, y: f64, scale: f64) -> Zoom {
-        let scale = scale.clamp(0.2, 8.0);
+        let scale = crate::base::num::clamp(scale, 0.2, 8.0);
         let (cx, cy) = (fit.0 + fit.2 / 2.0, fit.1 + fit.3 / 2.0);
         Zoom {
             scale,
@@ -132,9 +132,12 @@ impl Zoom {
 
     /// The drawing group's `transform`.
     pub fn transform(self) -> String {
+        use crate::base::num::fixed;
         format!(
-            "translate({:.2} {:.2}) scale({:.4})",
-            self.tx, self.ty, self.scale
+            "translate({} {}) scale({})",
+            fixed(self.tx, 2),
+            fixed(self.ty, 2),
+            fixed(self.scale, 4)
         )
     }
 }

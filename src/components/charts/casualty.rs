@@ -125,7 +125,7 @@ pub fn CasualtyChart() -> Html {
             </p>
             <div class="chart__plot" ref={node}>
                 <svg class="chart__svg casualties" width={whole(c.width)} height={whole(c.height)}
-                    viewBox={format!("0 0 {:.0} {:.0}", c.width, c.height)}
+                    viewBox={format!("0 0 {} {}", whole(c.width), whole(c.height))}
                     role="group" aria-labelledby="dossier-casualty-title" aria-describedby="dossier-casualty-desc">
                     <defs>
                         { for casualty::TONES.iter().map(|tone| html! {

@@ -32,15 +32,15 @@ pub fn Tooltip(props: &TooltipProps) -> Html {
                 .parent_element()
                 .map_or(0.0, |p| f64::from(p.client_width()));
             let (w, h) = (f64::from(el.offset_width()), f64::from(el.offset_height()));
-            let left = (t.x - w / 2.0).clamp(0.0, (room - w).max(0.0));
+            let left = crate::base::num::clamp(t.x - w / 2.0, 0.0, (room - w).max(0.0));
             let top = if t.y - h - 12.0 >= 0.0 {
                 t.y - h - 12.0
             } else {
                 t.y + 14.0
             };
             let style = el.style();
-            let _ = style.set_property("left", &format!("{left:.0}px"));
-            let _ = style.set_property("top", &format!("{top:.0}px"));
+            let _ = style.set_property("left", &format!("{}px", crate::base::num::fixed(left, 0)));
+            let _ = style.set_property("top", &format!("{}px", crate::base::num::fixed(top, 0)));
         }
     });
     match &props.tip {
@@ -56,7 +56,7 @@ pub fn Tooltip(props: &TooltipProps) -> Html {
 pub fn text(t: &Text, class: &'static str) -> Html {
     html! {
         <text class={class} x={num(t.x)} y={num(t.y)}
-            text-anchor={t.anchor.as_str()} font-size={format!("{}", t.size)}>{ &t.text }</text>
+            text-anchor={t.anchor.as_str()} font-size={crate::base::num::short(t.size)}>{ &t.text }</text>
     }
 }
 

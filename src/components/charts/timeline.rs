@@ -207,7 +207,7 @@ pub fn TimelineChart() -> Html {
     let breaks = t.breaks.iter().map(|&x| html! {
         <g class="timeline__break" aria-hidden="true">
             <rect x={num(x - 5.0)} y={num(t.axis_y - 6.0)} width="10" height="12" />
-            <path d={format!("M{:.1},{:.1}l4,-10M{:.1},{:.1}l4,-10", x - 4.0, t.axis_y + 5.0, x, t.axis_y + 5.0)} />
+            <path d={format!("M{},{y}l4,-10M{},{y}l4,-10", num(x - 4.0), num(x), y = num(t.axis_y + 5.0))} />
         </g>
     });
     let mut groups: Vec<&'static str> = t
@@ -239,7 +239,7 @@ pub fn TimelineChart() -> Html {
             </p>
             <div class="chart__plot" ref={node}>
                 <svg ref={svg} class="chart__svg timeline" width={whole(t.width)} height={whole(t.height)}
-                    viewBox={format!("0 0 {:.0} {:.0}", t.width, t.height)}
+                    viewBox={format!("0 0 {} {}", whole(t.width), whole(t.height))}
                     role="group" aria-labelledby="dossier-timeline-title" aria-describedby="dossier-timeline-desc">
                     <g class="timeline__plot" onpointerdown={on_down} onpointermove={on_move} onpointerup={on_up.clone()} onpointercancel={on_up}>
                         <rect class="timeline__area" x="0" y={num(t.top - 2.0)} width={whole(t.width)}

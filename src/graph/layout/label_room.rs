@@ -61,8 +61,8 @@ fn out_of(b: (f64, f64, f64, f64), cx: f64, cy: f64, r: f64) -> Option<(f64, f64
     {
         return None;
     }
-    let nx = cx.clamp(b.0, b.2);
-    let ny = cy.clamp(b.1, b.3);
+    let nx = crate::base::num::clamp(cx, b.0, b.2);
+    let ny = crate::base::num::clamp(cy, b.1, b.3);
     let (dx, dy) = (cx - nx, cy - ny);
     let d = dx.hypot(dy);
     if d >= r {

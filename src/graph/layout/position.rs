@@ -36,7 +36,7 @@ impl Position {
     /// Pull less along the frame's longer side, so that the layout takes
     /// roughly the frame's shape: `aspect` is its height over its width.
     pub fn for_aspect(mut self, aspect: f64) -> Self {
-        let a = aspect.clamp(0.4, 2.5);
+        let a = crate::base::num::clamp(aspect, 0.4, 2.5);
         let (s, _) = self.strength;
         self.strength = (s * a, s / a);
         self
