@@ -5,9 +5,9 @@
 
 use super::host::use_height_messages;
 use super::loader;
-use super::open_file::OpenFile;
+use super::open_file::open_file_button;
 use super::page::current_page;
-use super::problems::ProblemPanel;
+use super::problems::problem_panel;
 use super::ptr::ByPtr;
 use super::story::StoryView;
 use crate::format::packed::ProblemText as Problem;
@@ -176,7 +176,7 @@ pub fn App(props: &AppProps) -> Html {
         let close = Callback::from(move |_: MouseEvent| dispatch.dispatch(AppAction::Dismissed));
         html! {
             <div class="dossier__notice">
-                <ProblemPanel title={n.title.clone()} problems={n.problems.clone()} />
+                { problem_panel(&n.title, &n.problems) }
                 <button type="button" class="link-button" onclick={close}>{ "Dismiss" }</button>
             </div>
         }
@@ -191,9 +191,9 @@ pub fn App(props: &AppProps) -> Html {
         }
         Loaded::Broken(problems) => html! { <>
             if let Some(open) = open.clone() {
-                <OpenFile {open} />
+                { open_file_button(open) }
             }
-            <ProblemPanel title="This story's data could not be read" problems={problems.clone()} />
+            { problem_panel("This story's data could not be read", problems) }
         </> },
     };
     html! {

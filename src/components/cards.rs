@@ -1,6 +1,6 @@
 //! The event cards, the result count and sorting.
 
-use super::context::use_dossier;
+use super::context::{use_dossier, Dossier};
 use crate::format::model::{Event, Provenance};
 use crate::view::present;
 use crate::view::state::{Action, Selection, SortOrder};
@@ -14,9 +14,7 @@ pub const PAGE: usize = 20;
 pub const EMBED_PAGE: usize = 6;
 
 /// Result count (announced to screen readers) and sort order.
-#[component]
-pub fn Toolbar() -> Html {
-    let d = use_dossier();
+pub fn toolbar(d: &Dossier) -> Html {
     let on_sort = d.action(|e: web_sys::Event| {
         let value = e.target_unchecked_into::<HtmlSelectElement>().value();
         Action::SetSort(SortOrder::parse(&value))
@@ -178,7 +176,7 @@ fn Card(props: &CardProps) -> Html {
                 </p>
                 if *quote_open {
                     <div class="card__quotes" id={quote_id}>
-                        { for e.provenance.iter().map(|p| html! { <Quote provenance={p.clone()} /> }) }
+                        { for e.provenance.iter().map(|p| quote(&d, p)) }
                         if let Some(note) = &e.note {
                             <p class="card__note"><strong>{ "Note: " }</strong>{ note }</p>
                         }
@@ -189,17 +187,9 @@ fn Card(props: &CardProps) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
-struct QuoteProps {
-    provenance: Provenance,
-}
-
 /// The exact words of the article, who they are attributed to, and a way to
 /// read them in their paragraph.
-#[component]
-fn Quote(props: &QuoteProps) -> Html {
-    let d = use_dossier();
-    let p = &props.provenance;
+fn quote(d: &Dossier, p: &Provenance) -> Html {
     let open = {
         let show = d.show_source.clone();
         let p = p.clone();

@@ -202,9 +202,7 @@ fn toggle_action(chip: &Chip) -> Action {
 }
 
 /// The active filters as removable chips, with "Clear all".
-#[component]
-pub fn ActiveFilters() -> Html {
-    let d = use_dossier();
+pub fn active_filters(d: &Dossier) -> Html {
     let chips = d.view.chips();
     if chips.is_empty() {
         return Html::default();

@@ -1,11 +1,11 @@
-use super::context::use_dossier;
+use super::context::Dossier;
 use crate::format::model::is_web_url;
 use yew::prelude::*;
 
 /// Title, standfirst, outlet, date and a link to the original article.
-#[component]
-pub fn StoryHeader() -> Html {
-    let d = use_dossier();
+/// A plain function, not a component: it holds no state, and each
+/// component costs the reader's download a few kilobytes of Yew's code.
+pub fn story_header(d: &Dossier) -> Html {
     let s = &d.dataset.story;
     if d.page.options.embed {
         // In a host's article: the title small, and a way to the full view.

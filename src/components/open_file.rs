@@ -2,22 +2,14 @@
 
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct OpenFileProps {
-    pub open: Callback<web_sys::File>,
-}
-
-/// "Open file…": a Dossier JSON or an ACLED CSV from the reader's disk.
-#[component]
-pub fn OpenFile(props: &OpenFileProps) -> Html {
-    let onchange = {
-        let open = props.open.clone();
-        Callback::from(move |e: Event| {
-            if let Some(file) = super::loader::chosen_file(&e) {
-                open.emit(file);
-            }
-        })
-    };
+/// "Open file…": a Dossier JSON or an ACLED CSV from the reader's disk,
+/// handed to `open`. A plain function, not a component: it holds no state.
+pub fn open_file_button(open: Callback<web_sys::File>) -> Html {
+    let onchange = Callback::from(move |e: Event| {
+        if let Some(file) = super::loader::chosen_file(&e) {
+            open.emit(file);
+        }
+    });
     html! {
         <div class="open-file">
             <input id="dossier-open" class="visually-hidden open-file__input" type="file"

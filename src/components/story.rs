@@ -2,13 +2,13 @@
 //! reader chose, sharing one reducer ([`crate::view::state`]) through the
 //! [`Dossier`] context.
 
-use super::cards::{CardList, Toolbar};
+use super::cards::{toolbar, CardList};
 use super::charts::{CasualtyChart, TimelineChart};
 use super::context::{Dossier, Store};
-use super::filters::{ActiveFilters, FilterPanel};
-use super::header::StoryHeader;
+use super::filters::{active_filters, FilterPanel};
+use super::header::story_header;
 use super::network::NetworkView;
-use super::open_file::OpenFile;
+use super::open_file::open_file_button;
 use super::ptr::ByPtr;
 use super::share::SharePanel;
 use super::source::SourcePanel;
@@ -95,9 +95,9 @@ pub fn StoryView(props: &StoryViewProps) -> Html {
         page: page.clone(),
     };
     html! {
-        <ContextProvider<Dossier> {context}>
+        <ContextProvider<Dossier> context={context.clone()}>
             if parts.header {
-                <StoryHeader />
+                { story_header(&context) }
             }
             <div class="dossier__bar">
                 { switcher }
@@ -109,7 +109,7 @@ pub fn StoryView(props: &StoryViewProps) -> Html {
                 }
                 if view == ViewKind::Network {
                     <div class="dossier__results">
-                        <ActiveFilters />
+                        { active_filters(&context) }
                         <NetworkView />
                     </div>
                 } else if view == ViewKind::Charts {
@@ -117,15 +117,15 @@ pub fn StoryView(props: &StoryViewProps) -> Html {
                         <h2 id="dossier-charts-title" class="visually-hidden">{ "Charts" }</h2>
                         <TimelineChart />
                         <CasualtyChart />
-                        <Toolbar />
-                        <ActiveFilters />
+                        { toolbar(&context) }
+                        { active_filters(&context) }
                         <CardList />
                     </section>
                 } else {
                     <section class="dossier__results" aria-labelledby="dossier-events-title">
                         <h2 id="dossier-events-title" class="visually-hidden">{ "Events" }</h2>
-                        <Toolbar />
-                        <ActiveFilters />
+                        { toolbar(&context) }
+                        { active_filters(&context) }
                         <CardList />
                     </section>
                 }
@@ -137,7 +137,7 @@ pub fn StoryView(props: &StoryViewProps) -> Html {
             // from a file (or dropped anywhere on the widget).
             if let Some(open) = props.open.clone() {
                 <div class="dossier__foot">
-                    <OpenFile {open} />
+                    { open_file_button(open) }
                     <p class="dossier__foot-note">{ "Open a Dossier JSON or an ACLED CSV, or drop one here. It stays in your browser." }</p>
                 </div>
             }

@@ -22,7 +22,7 @@ use crate::view::present::plural;
 use crate::view::state::Action;
 use animation::{animate, use_layout};
 use gestures::{use_gestures, use_wheel_zoom};
-use panels::{ActorFinder, ActorList, Legend, NodeDetails};
+use panels::{legend, node_details, ActorFinder, ActorList};
 use yew::prelude::*;
 
 /// The network of actors, with its legend, details and list alternative.
@@ -305,8 +305,8 @@ pub fn NetworkView() -> Html {
                     <g class="network__labels" aria-hidden="true">{ for label_marks }</g>
                 </g>
             </svg>
-            <NodeDetails graph={ByPtr(graph.clone())} described={ByPtr(described.clone())} node={focus_node} />
-            <Legend />
+            { node_details(&d, &graph, &described, focus_node) }
+            { legend(&d) }
             <ActorList graph={ByPtr(graph.clone())} described={ByPtr(described.clone())} />
         </section>
     }

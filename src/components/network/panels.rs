@@ -2,7 +2,7 @@
 //! legend, and the whole network as a list (its text alternative).
 
 use crate::base::fold::{fold, Query};
-use crate::components::context::use_dossier;
+use crate::components::context::{use_dossier, Dossier};
 use crate::components::ptr::ByPtr;
 use crate::graph::network::{EdgeStyle, Graph, NodeShape};
 use crate::graph::view::Described;
@@ -23,20 +23,10 @@ pub struct DescribedProps {
     pub described: ByPtr<Described>,
 }
 
-#[derive(Properties, PartialEq)]
-pub struct NodeDetailsProps {
-    pub graph: ByPtr<Graph>,
-    pub described: ByPtr<Described>,
-    pub node: Option<usize>,
-}
-
 /// The focused or hovered actor's ties, each with its source quote: the
 /// edge labels, readable by keyboard and screen reader.
-#[component]
-pub fn NodeDetails(props: &NodeDetailsProps) -> Html {
-    let d = use_dossier();
-    let (g, described) = (&props.graph, &props.described);
-    let Some(n) = props.node.filter(|&n| n < g.nodes.len()) else {
+pub fn node_details(d: &Dossier, g: &Graph, described: &Described, node: Option<usize>) -> Html {
+    let Some(n) = node.filter(|&n| n < g.nodes.len()) else {
         return html! { <p class="network__details network__details--empty" aria-live="polite">{ "Point at or tab to an actor to see its ties and their sources." }</p> };
     };
     let actor = &d.dataset.actors[g.nodes[n].actor];
@@ -116,9 +106,7 @@ pub fn ActorFinder(props: &FinderProps) -> Html {
 
 /// What the shapes, sizes and lines mean; a kind a newsroom added is
 /// listed in its own words.
-#[component]
-pub fn Legend() -> Html {
-    let d = use_dossier();
+pub fn legend(d: &Dossier) -> Html {
     let mut added: Vec<String> = d
         .dataset
         .actors
