@@ -162,6 +162,8 @@ fixtures:
 
 test-e2e: fixtures
 	trunk build --release --offline
+	@# The byte budget: what a reader's page downloads (.ci/size-report.mjs).
+	node .ci/size-report.mjs dist --budget-kb $$(cat .ci/size-budget-kb)
 	CHROMIUM=$(CHROMIUM) node --test --test-concurrency=1 --test-reporter=spec tests/e2e/*.test.mjs
 
 test-summary:

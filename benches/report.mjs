@@ -38,7 +38,8 @@ const scaleLines = () => {
 };
 const lighthouse = lighthouseJson && existsSync(lighthouseJson) ? JSON.parse(readFileSync(lighthouseJson, 'utf8')) : null;
 const budgetKb = Number(readFileSync('.ci/size-budget-kb', 'utf8').trim());
-const totalKb = Number(/^total\s+\d+\s+\d+\s+([\d.]+)/m.exec(readFileSync(sizeTxt, 'utf8'))?.[1]);
+const pageKb = (label) => Number(new RegExp(`^${label}.*?\\s+\\d+\\s+\\d+\\s+([\\d.]+)$`, 'm').exec(readFileSync(sizeTxt, 'utf8'))?.[1]);
+const totalKb = Math.max(pageKb('first story'), pageKb('embed'));
 const layout = JSON.parse(readFileSync(layoutJson, 'utf8'));
 const browser = JSON.parse(readFileSync(browserJson, 'utf8'));
 const size = readFileSync(sizeTxt, 'utf8').trim();
@@ -138,7 +139,7 @@ const lines = [
   '',
   '## Bytes shipped (`make dist`)',
   '',
-  `Budget in \`.ci/size-budget-kb\`: ${budgetKb} KB gzip, which \`make bench\` enforces (the target is 120 KB; the budget is today\'s size, to catch regressions, and comes down as the size does). This build: ${totalKb} KB.`,
+  `Budget in \`.ci/size-budget-kb\`: ${budgetKb} KB gzip for what a reader\'s page downloads (the larger of index.html and embed.html with what they load), which \`make test\` and \`make bench\` enforce. It comes down with each gain and is never raised; the goal is 120 KB. This build: ${totalKb} KB. The opener loads only when a reader opens a file.`,
   '',
   '```text',
   size,
