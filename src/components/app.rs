@@ -231,8 +231,9 @@ async fn open_read(
         Err(problems) => return dispatch.dispatch(AppAction::Failed { from, problems }),
     };
     dispatch.dispatch(AppAction::Progress(Progress::Preparing(name.clone())));
-    super::opener::open(&name.clone(), bytes, move |reply| {
-        dispatch.dispatch(AppAction::replied(&from, &name, reply))
+    let named = name.clone();
+    super::opener::open(&name, bytes, move |reply| {
+        dispatch.dispatch(AppAction::replied(&from, &named, reply))
     });
 }
 

@@ -71,12 +71,15 @@ pub fn open(name: &str, bytes: Vec<u8>, on_reply: impl Fn(Reply) + 'static) {
             on_reply(reply);
         })
     };
-    let on_error = Closure::<dyn FnMut(web_sys::Event)>::new(move |e: web_sys::Event| {
-        e.prevent_default();
-        // A worker that cannot load its script is of no use for the next file.
-        OPENER.with_borrow_mut(|slot| slot.take());
-        on_reply(cannot_open("its files did not load"));
-    });
+    let on_error = {
+        let on_reply = on_reply.clone();
+        Closure::<dyn FnMut(web_sys::Event)>::new(move |e: web_sys::Event| {
+            e.prevent_default();
+            // A worker that cannot load its script is of no use for the next file.
+            OPENER.with_borrow_mut(|slot| slot.take());
+            on_reply(cannot_open("its files did not load"));
+        })
+    };
     worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
     let buffer = js_sys::Uint8Array::from(bytes.as_slice()).buffer();
@@ -89,4 +92,7 @@ pub fn open(name: &str, bytes: Vec<u8>, on_reply: impl Fn(Reply) + 'static) {
             o._on_error = Some(on_error);
         }
     });
+    if sent.is_err() {
+        on_reply(cannot_open("the browser would not hand it the file"));
+    }
 }

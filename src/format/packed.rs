@@ -111,18 +111,28 @@ pub trait Packed: Sized {
     fn unpack(r: &mut Reader) -> Option<Self>;
 }
 
+/// A value packed, after the header.
+fn framed<T: Packed>(v: &T) -> Vec<u8> {
+    let mut w = Writer(MAGIC.to_vec());
+    v.pack(&mut w);
+    w.0
+}
+
+/// The value `framed` made, or `None` if these bytes are not one, whole.
+fn unframed<T: Packed>(bytes: &[u8]) -> Option<T> {
+    let mut r = Reader::new(bytes.strip_prefix(MAGIC)?);
+    let v = T::unpack(&mut r)?;
+    r.is_done().then_some(v)
+}
+
 /// A dataset packed, with its header.
 pub fn pack(ds: &Dataset) -> Vec<u8> {
-    let mut w = Writer(MAGIC.to_vec());
-    ds.pack(&mut w);
-    w.0
+    framed(ds)
 }
 
 /// The dataset `pack` made, or `None` if these bytes are not one.
 pub fn unpack(bytes: &[u8]) -> Option<Dataset> {
-    let mut r = Reader::new(bytes.strip_prefix(MAGIC)?);
-    let ds = Dataset::unpack(&mut r)?;
-    r.is_done().then_some(ds)
+    unframed(bytes)
 }
 
 macro_rules! unsigned {
@@ -266,16 +276,12 @@ pub enum Reply {
 impl Reply {
     /// The reply as the opener posts it.
     pub fn to_bytes(&self) -> Vec<u8> {
-        let mut w = Writer(MAGIC.to_vec());
-        self.pack(&mut w);
-        w.0
+        framed(self)
     }
 
     /// The reply the opener posted, or `None` if these bytes are not one.
     pub fn from_bytes(bytes: &[u8]) -> Option<Reply> {
-        let mut r = Reader::new(bytes.strip_prefix(MAGIC)?);
-        let reply = Reply::unpack(&mut r)?;
-        r.is_done().then_some(reply)
+        unframed(bytes)
     }
 }
 
