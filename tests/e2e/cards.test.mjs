@@ -8,6 +8,10 @@ const env = setup();
 const cardIds = (page) => page.$$eval('.cards [data-event-id]', (els) => els.map((e) => e.dataset.eventId));
 const count = (page) => page.textContent('.toolbar__count');
 const hash = urlHash;
+// History steps are applied by the page's popstate handler after the
+// navigation commits; wait for the step's number of cards.
+const settled = (page, n) =>
+  page.waitForFunction((n) => document.querySelectorAll('.cards [data-event-id]').length === n, n);
 
 async function open(fragment = '', options = {}) {
   const opened = await openPage(env.browser, options);
@@ -92,12 +96,16 @@ test('back and forward step through filter changes', async () => {
   assert.ok(meetings.length < hamas.length);
   await page.goBack();
   assert.equal(await hash(page), '#a=hamas');
+  await settled(page, hamas.length);
   assert.deepEqual(await cardIds(page), hamas);
   assert.equal(await page.getByLabel(/^Meeting\s*\d+$/).isChecked(), false);
   await page.goBack();
+  await settled(page, 18);
   assert.equal((await cardIds(page)).length, 18);
   await page.goForward();
+  await settled(page, hamas.length);
   await page.goForward();
+  await settled(page, meetings.length);
   assert.deepEqual(await cardIds(page), meetings);
   await context.close();
 });
