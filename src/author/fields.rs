@@ -399,6 +399,7 @@ pub const RELATION: &[Field] = &[
     f("role", "Role", "The text's own words when they say more than the kind.", Control::Text),
     f("since", "Since", "When it began, if the text says.", Control::Date),
     f("until", "Until", "When it ended; a single occasion has since equal to until.", Control::Date),
+    f("events", "Events", "Events the tie was seen in, when it comes from events.", Control::Refs(Target::Event)),
     req("provenance", "Quotes", "At least one.", Control::Quotes),
     f("note", "Note", "", Control::LongText),
 ];

@@ -301,6 +301,10 @@ pub struct Relation {
     /// When it stopped holding, if the text says; a single occasion has `since` = `until`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub until: Option<PartialDate>,
+    /// Events the tie was seen in, when it comes from events rather than
+    /// from a sentence about the two (the two sides of each battle).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub events: Vec<String>,
     pub provenance: Vec<Provenance>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,

@@ -351,7 +351,7 @@ fields! {
     Quantity { unit, count, provenance }
     Count { qualifier, value, low, high }
     Status { state, by, denied_by, not_acknowledged_by }
-    Relation { id, kind, from, to, role, since, until, provenance, note }
+    Relation { id, kind, from, to, role, since, until, events, provenance, note }
     Tally {
         id, counted_by, side, victims, place, category, count, since, as_of, subset_of,
         same_as, events, provenance, note,

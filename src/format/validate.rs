@@ -870,6 +870,9 @@ impl Checker<'_> {
                 );
             }
             self.date_order(r.since.as_ref(), r.until.as_ref(), &at, "since", "until");
+            for (j, e) in r.events.iter().enumerate() {
+                self.reference(IdSet::Events, e, &format!("{at}.events[{j}]"));
+            }
             self.provenances(&r.provenance, &at);
         }
         for (i, t) in ds.tallies.iter().enumerate() {

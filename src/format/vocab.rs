@@ -411,6 +411,9 @@ vocabulary! {
         MetWith = "met_with" / "met with",
         Attacked = "attacked" / "attacked",
         Killed = "killed" / "killed",
+        /// Fought each other, neither named the attacker: the two sides of
+        /// a battle.
+        Fought = "fought" / "fought",
     }
 }
 
@@ -422,23 +425,35 @@ pub enum RelationFamily {
     Alliance,
     Meeting,
     Hostility,
+    /// A kind a newsroom added (`x-fights`): its meaning is its own words,
+    /// so it takes no stated kind's look.
+    Other,
 }
 
 impl RelationKind {
     pub fn family(&self) -> RelationFamily {
         use RelationKind::*;
         match self {
-            Leads | MemberOf | PartOf | DeputyOf | SpokespersonFor | AffiliatedOutlet
-            | Custom(_) => RelationFamily::Structure,
+            Leads | MemberOf | PartOf | DeputyOf | SpokespersonFor | AffiliatedOutlet => {
+                RelationFamily::Structure
+            }
             AlliedWith => RelationFamily::Alliance,
             MetWith => RelationFamily::Meeting,
-            Attacked | Killed => RelationFamily::Hostility,
+            Attacked | Killed | Fought => RelationFamily::Hostility,
+            Custom(_) => RelationFamily::Other,
         }
     }
 
-    /// Whether `from → to` reads differently from `to → from`.
+    /// Whether `from → to` reads differently from `to → from`. An added
+    /// kind's direction is not known, so it is drawn without one.
     pub fn is_directed(&self) -> bool {
-        !matches!(self, RelationKind::AlliedWith | RelationKind::MetWith)
+        !matches!(
+            self,
+            RelationKind::AlliedWith
+                | RelationKind::MetWith
+                | RelationKind::Fought
+                | RelationKind::Custom(_)
+        )
     }
 }
 

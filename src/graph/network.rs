@@ -193,6 +193,8 @@ pub enum EdgeStyle {
     Meeting,
     Hostility,
     Together,
+    /// A kind a newsroom added, named in the legend in its own words.
+    Other,
 }
 
 impl EdgeStyle {
@@ -201,8 +203,9 @@ impl EdgeStyle {
             EdgeStyle::Structure => "Leads, member of, part of",
             EdgeStyle::Alliance => "Allied with",
             EdgeStyle::Meeting => "Met with",
-            EdgeStyle::Hostility => "Attacked or killed (arrow: who did it)",
+            EdgeStyle::Hostility => "Attacked, killed or fought (arrow: who did it)",
             EdgeStyle::Together => "In the same events (thicker: more)",
+            EdgeStyle::Other => "Other tie",
         }
     }
 
@@ -213,9 +216,12 @@ impl EdgeStyle {
             EdgeStyle::Meeting => "meeting",
             EdgeStyle::Hostility => "hostility",
             EdgeStyle::Together => "together",
+            EdgeStyle::Other => "other",
         }
     }
 
+    /// The styles of the format's own kinds, as the legend lists them; the
+    /// neutral style is listed once per added kind, in that kind's words.
     pub const ALL: [EdgeStyle; 5] = [
         EdgeStyle::Structure,
         EdgeStyle::Alliance,
@@ -366,6 +372,7 @@ fn style_of(kind: &RelationKind) -> EdgeStyle {
         RelationFamily::Alliance => EdgeStyle::Alliance,
         RelationFamily::Meeting => EdgeStyle::Meeting,
         RelationFamily::Hostility => EdgeStyle::Hostility,
+        RelationFamily::Other => EdgeStyle::Other,
     }
 }
 
@@ -432,8 +439,10 @@ impl Graph {
                     kind: EdgeKind::Relation(r),
                     style: style_of(&rel.kind),
                     // Arrows only where direction is the point (who attacked,
-                    // who killed); membership reads in words in the ties list.
-                    directed: rel.kind.family() == RelationFamily::Hostility,
+                    // who killed, not who fought whom); membership reads in
+                    // words in the ties list.
+                    directed: rel.kind.family() == RelationFamily::Hostility
+                        && rel.kind.is_directed(),
                     bend: 0.0,
                 });
             }

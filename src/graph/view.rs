@@ -302,6 +302,9 @@ pub fn edge_label(ds: &Dataset, g: &Graph, e: &GraphEdge) -> String {
         EdgeKind::Relation(r) => {
             let rel = &ds.relations[*r];
             let mut s = format!("{} {} {}", name(e.source), rel.kind.label(), name(e.target));
+            if rel.events.len() > 1 {
+                s.push_str(&format!(" in {} events", rel.events.len()));
+            }
             if let Some(p) = rel.provenance.first() {
                 s.push_str(&format!(
                     ": “{}” ({}, paragraph {})",

@@ -209,6 +209,7 @@ pub fn dataset_with_actors(events: usize, actors: usize, seed: u32) -> Dataset {
             role: None,
             since: Some(e.date),
             until: None,
+            events: vec![e.id.clone()],
             provenance: vec![quote_of(e)],
             note: None,
         })

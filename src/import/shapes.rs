@@ -248,6 +248,7 @@ impl Draft {
             role: None,
             since: Some(since),
             until: None,
+            events: Vec::new(),
             provenance: vec![provenance],
             note: None,
         });

@@ -4,6 +4,7 @@
 use crate::base::fold::{fold, Query};
 use crate::components::context::{use_dossier, Dossier};
 use crate::components::ptr::ByPtr;
+use crate::format::vocab::RelationFamily;
 use crate::graph::network::{EdgeStyle, Graph, NodeShape};
 use crate::graph::view::Described;
 use crate::view::present::{capitalised, plural};
@@ -116,10 +117,27 @@ pub fn legend(d: &Dossier) -> Html {
         .collect();
     crate::base::order::sort(&mut added);
     added.dedup();
+    let mut added_ties: Vec<String> = d
+        .dataset
+        .relations
+        .iter()
+        .filter(|r| r.kind.family() == RelationFamily::Other)
+        .map(|r| capitalised(&r.kind.label()))
+        .collect();
+    crate::base::order::sort(&mut added_ties);
+    added_ties.dedup();
     let swatch = |s: NodeShape| {
         html! {
             <svg class={classes!("legend__swatch", format!("node--{}", s.class()))} viewBox="-12 -12 24 24" aria-hidden="true">
                 <path d={s.path(8.0)} />
+            </svg>
+        }
+    };
+    let line = |s: EdgeStyle| {
+        html! {
+            <svg class="legend__swatch legend__swatch--line" viewBox="0 0 32 12" aria-hidden="true">
+                <line class={classes!("edge", format!("edge--{}", s.class()))} x1="2" y1="6" x2="28" y2="6"
+                    marker-end={(s == EdgeStyle::Hostility).then_some("url(#dossier-arrow)")} />
             </svg>
         }
     };
@@ -132,15 +150,8 @@ pub fn legend(d: &Dossier) -> Html {
                 <li class="legend__note">{ "Larger: in more events" }</li>
             </ul>
             <ul class="legend">
-                { for EdgeStyle::ALL.iter().map(|s| html! {
-                    <li>
-                        <svg class="legend__swatch legend__swatch--line" viewBox="0 0 32 12" aria-hidden="true">
-                            <line class={classes!("edge", format!("edge--{}", s.class()))} x1="2" y1="6" x2="28" y2="6"
-                                marker-end={(*s == EdgeStyle::Hostility).then_some("url(#dossier-arrow)")} />
-                        </svg>
-                        { s.label() }
-                    </li>
-                }) }
+                { for EdgeStyle::ALL.iter().map(|&s| html! { <li>{ line(s) }{ s.label() }</li> }) }
+                { for added_ties.into_iter().map(|kind| html! { <li>{ line(EdgeStyle::Other) }{ kind }</li> }) }
             </ul>
         </div>
     }

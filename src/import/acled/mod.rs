@@ -6,7 +6,13 @@
 //! - `actor1`, `actor2` and the associated actors (several to a cell,
 //!   separated by `;`) → actors, de-duplicated by name, with roles: actor1
 //!   initiates, its associates support, actor2 and its associates are the
-//!   target (the victims, in violence against civilians);
+//!   target; the side the codebook makes the victims (civilians, or the
+//!   protesters met with excessive force) are the victims;
+//! - the two sides, by the event's type ([`codebook::tie`]) → ties between
+//!   every actor of one side and every actor of the other: "fought" where
+//!   the codebook names no attacker, "attacked" towards the victims where it
+//!   does. One tie per pair and kind, listing its events, quoted from the
+//!   first of their notes;
 //! - `location`, `admin1`–`admin3`, `country`, `latitude`, `longitude` and
 //!   `geo_precision` → the place;
 //! - `event_date` and `time_precision` → the date at its precision (1: the
@@ -18,9 +24,12 @@
 //! - `fatalities` → a figure "at least N killed": ACLED codes the most
 //!   conservative estimate.
 //!
-//! The actors' network then comes from co-participation, as for any dataset;
-//! the casualty chart from tallies of fatalities, counted by ACLED: by actor,
-//! within each actor by event type, and for the deadliest actor by month.
+//! The casualty chart gets tallies of fatalities, counted by ACLED, as the
+//! codebook defines them: the deaths in an event on every side. So they are
+//! counted by event type and by month, as "people killed in these events,
+//! on any side", never as a party's dead; only civilians killed in violence
+//! against them are counted as theirs, since there the codebook makes them
+//! the victims.
 //!
 //! Real exports vary, and all of these are read: dates as `2024-01-04`,
 //! `5-Aug-24`, `31-12-19` or `15 May 2024`; older files with `data_id` and
@@ -36,14 +45,18 @@
 
 use crate::format::date::{days_from_civil, PartialDate};
 use crate::format::model::{
-    Actor, Coordinates, Count, Dataset, Event, Participant, Place, Provenance, Quantity, Source,
-    Story, Tally, FORMAT,
+    Actor, Coordinates, Count, Dataset, Event, Participant, Place, Provenance, Quantity, Relation,
+    Source, Story, Tally, FORMAT,
 };
 use crate::format::validate::{validate, Problem, ProblemKind, MAX_BYTES};
 use crate::format::vocab::{
-    ActorKind, CountQualifier, EventKind, GeoPrecision, ParticipantRole, SourceKind, TallyCategory,
+    ActorKind, CountQualifier, EventKind, GeoPrecision, ParticipantRole, RelationKind, SourceKind,
+    TallyCategory,
 };
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+pub mod codebook;
+use codebook::{Inter, Way};
 
 /// Columns without which a file is not an ACLED export.
 pub const REQUIRED: [&str; 5] = [
@@ -173,17 +186,19 @@ pub fn parse_date(s: &str) -> Option<PartialDate> {
     (PartialDate::from_days(days) == date).then_some(date)
 }
 
-/// A lower-case id from a name: letters and digits, hyphens between words.
+/// A lower-case id from a name: letters and digits, accents taken off
+/// ("Agência" → `agencia`), hyphens between words. At most 50 characters, so
+/// that a prefix and a number still fit the format's 64.
 fn slug(name: &str) -> String {
     let mut out = String::new();
-    for c in name.chars().flat_map(char::to_lowercase) {
+    for c in crate::base::fold::fold(name).chars() {
         if c.is_ascii_alphanumeric() {
             out.push(c);
         } else if !out.is_empty() && !out.ends_with('-') {
             out.push('-');
         }
     }
-    let mut out: String = out.trim_end_matches('-').chars().take(56).collect();
+    let mut out: String = out.trim_end_matches('-').chars().take(50).collect();
     while out.ends_with('-') {
         out.pop();
     }
@@ -193,38 +208,39 @@ fn slug(name: &str) -> String {
     out
 }
 
-/// Hands out unique ids made from names.
+/// Hands out unique ids made from names: a name whose id is taken, by an
+/// earlier name or by a numbered one ("Militia", "militia", "Militia 2"),
+/// gets the next free number.
 #[derive(Default)]
 struct Ids {
-    used: HashMap<String, usize>,
+    used: HashSet<String>,
 }
 
 impl Ids {
     fn make(&mut self, prefix: &str, name: &str) -> String {
         let base = format!("{prefix}{}", slug(name));
-        let n = self.used.entry(base.clone()).or_insert(0);
-        *n += 1;
-        if *n == 1 {
-            base
-        } else {
-            format!("{base}-{n}")
+        let mut id = base.clone();
+        let mut n = 1;
+        while !self.used.insert(id.clone()) {
+            n += 1;
+            id = format!("{base}-{n}");
         }
+        id
     }
 }
 
-/// An actor's kind from ACLED's `inter` code (a digit in older files, words
-/// in newer ones), or from its name when there is none.
-fn actor_kind(inter: &str, name: &str) -> ActorKind {
+/// An actor's kind from its ACLED type, or from its name when there is none.
+fn actor_kind(inter: Option<Inter>, name: &str) -> ActorKind {
     let custom = |s: &str| s.parse().unwrap_or(ActorKind::ArmedGroup);
-    match inter.trim().to_ascii_lowercase().as_str() {
-        "1" | "state forces" | "8" | "external/other forces" => ActorKind::Military,
-        "2" | "rebel group" | "rebel groups" => ActorKind::ArmedGroup,
-        "3" | "political militia" | "political militias" => ActorKind::ArmedGroup,
-        "4" | "identity militia" | "identity militias" => ActorKind::ArmedGroup,
-        "5" | "rioters" => custom("x-rioters"),
-        "6" | "protesters" => custom("x-protesters"),
-        "7" | "civilians" => custom("x-civilians"),
-        _ => {
+    match inter {
+        Some(Inter::StateForces | Inter::External) => ActorKind::Military,
+        Some(Inter::RebelGroup | Inter::PoliticalMilitia | Inter::IdentityMilitia) => {
+            ActorKind::ArmedGroup
+        }
+        Some(Inter::Rioters) => custom("x-rioters"),
+        Some(Inter::Protesters) => custom("x-protesters"),
+        Some(Inter::Civilians) => custom("x-civilians"),
+        None => {
             let n = name.to_ascii_lowercase();
             if n.starts_with("military forces") || n.starts_with("police forces") {
                 ActorKind::Military
@@ -253,12 +269,25 @@ struct Builder {
     events: Vec<Event>,
     event_ids: Ids,
     paragraphs: Vec<String>,
-    /// Per event: fatalities and the event type, for the tallies.
-    fatalities: Vec<(u64, String)>,
+    /// Per event: fatalities, the event type, and the civilians' actor ids
+    /// when the codebook makes them the victims of it, for the tallies.
+    fatalities: Vec<Deaths>,
+    /// The ties between the sides of events, one per kind and pair.
+    ties: Vec<Relation>,
+    tie_by_key: HashMap<(RelationKind, String, String), usize>,
+}
+
+/// What the tallies need of one event.
+struct Deaths {
+    count: u64,
+    event_type: String,
+    /// The civilians killed in violence against them: the actors the
+    /// deaths belong to, when the codebook says they do.
+    civilians: Option<String>,
 }
 
 impl Builder {
-    fn actor(&mut self, name: &str, inter: &str) -> String {
+    fn actor(&mut self, name: &str, inter: Option<Inter>) -> String {
         if let Some(&i) = self.actor_by_name.get(name) {
             return self.actors[i].id.clone();
         }
@@ -325,30 +354,55 @@ impl Builder {
             return Err("location is empty".into());
         }
 
-        // Participants, in ACLED's order, each actor once.
-        let mut participants: Vec<Participant> = Vec::new();
-        let against = if event_type.eq_ignore_ascii_case("Violence against civilians") {
+        // The two sides' types; a file without inter2 may say it in its
+        // interaction column.
+        let inter1 = Inter::parse(&get("inter1"));
+        let inter2 = Inter::parse(&get("inter2"))
+            .or_else(|| codebook::other_side(inter1, &get("interaction")));
+        let tie = codebook::tie(&event_type, &sub, inter1, inter2);
+        let (first_role, second_role) = match tie {
+            Some((_, Way::FirstToSecond)) => (ParticipantRole::Initiator, ParticipantRole::Victim),
+            Some((_, Way::SecondToFirst)) => (ParticipantRole::Victim, ParticipantRole::Initiator),
+            _ => (ParticipantRole::Initiator, ParticipantRole::Target),
+        };
+        let supporting = if first_role == ParticipantRole::Victim {
             ParticipantRole::Victim
         } else {
-            ParticipantRole::Target
+            ParticipantRole::Supporter
         };
-        let mut add = |b: &mut Builder, name: &str, inter: &str, role: ParticipantRole| {
+
+        // Participants, in ACLED's order, each actor once; and each side's
+        // actors, for the ties.
+        let mut participants: Vec<Participant> = Vec::new();
+        let mut sides: [Vec<String>; 2] = [Vec::new(), Vec::new()];
+        let mut add = |b: &mut Builder,
+                       name: &str,
+                       inter: Option<Inter>,
+                       role: &ParticipantRole,
+                       side: usize| {
             let name = name.trim();
             if name.is_empty() {
                 return;
             }
             let id = b.actor(name, inter);
             if !participants.iter().any(|p| p.actor == id) {
-                participants.push(Participant { actor: id, role });
+                participants.push(Participant {
+                    actor: id.clone(),
+                    role: role.clone(),
+                });
+            }
+            if !sides[side].contains(&id) {
+                sides[side].push(id);
             }
         };
-        add(self, &actor1, &get("inter1"), ParticipantRole::Initiator);
+        add(self, &actor1, inter1, &first_role, 0);
         for a in get("assoc_actor_1").split(';') {
-            add(self, a, "", ParticipantRole::Supporter);
+            add(self, a, None, &supporting, 0);
         }
-        add(self, &get("actor2"), &get("inter2"), against.clone());
+        let actor2 = get("actor2");
+        add(self, &actor2, inter2, &second_role, 1);
         for a in get("assoc_actor_2").split(';') {
-            add(self, a, "", against.clone());
+            add(self, a, None, &second_role, 1);
         }
 
         let coordinates = match (decimal(&get("latitude")), decimal(&get("longitude"))) {
@@ -434,149 +488,202 @@ impl Builder {
             quote: summary.clone(),
             paragraph: self.paragraphs.len() as u32,
         };
+        let civilians = (event_type.eq_ignore_ascii_case("Violence against civilians")
+            && inter2.is_none_or(|i| i == Inter::Civilians))
+        .then(|| sides[1].first().cloned())
+        .flatten();
+        if let Some((kind, way)) = tie {
+            self.tie(&kind, way, &sides, &id, &provenance, date);
+        }
         self.events.push(Event {
             place: Some(place),
             participants,
             quantities,
             ..Event::new(id, date, kind, summary, provenance)
         });
-        self.fatalities.push((fatalities, event_type));
+        self.fatalities.push(Deaths {
+            count: fatalities,
+            event_type,
+            civilians,
+        });
         Ok(())
     }
 
-    /// Tallies of fatalities, counted by ACLED: for the six actors with the
-    /// most deaths in their events, with each one's deaths by event type
-    /// drawn as parts of it; and the deadliest actor's, month by month.
+    /// Tie every actor of one side to every actor of the other, once per
+    /// pair and kind: a tie seen again gains the event and its dates.
+    fn tie(
+        &mut self,
+        kind: &RelationKind,
+        way: Way,
+        sides: &[Vec<String>; 2],
+        event: &str,
+        provenance: &Provenance,
+        date: PartialDate,
+    ) {
+        for a in &sides[0] {
+            for b in &sides[1] {
+                if a == b {
+                    continue;
+                }
+                let (from, to) = match way {
+                    Way::FirstToSecond => (a, b),
+                    Way::SecondToFirst => (b, a),
+                    // No direction: the pair in one order, whatever the columns.
+                    Way::Mutual => (a.min(b), a.max(b)),
+                };
+                let key = (kind.clone(), from.clone(), to.clone());
+                let next = self.ties.len();
+                let k = *self.tie_by_key.entry(key).or_insert(next);
+                if k == next {
+                    self.ties.push(Relation {
+                        id: format!("r-{}", next + 1),
+                        kind: kind.clone(),
+                        from: from.clone(),
+                        to: to.clone(),
+                        role: None,
+                        since: Some(PartialDate::from_days(date.first_day())),
+                        until: Some(PartialDate::from_days(date.last_day())),
+                        events: Vec::new(),
+                        provenance: Vec::new(),
+                        note: None,
+                    });
+                }
+                let tie = &mut self.ties[k];
+                tie.events.push(event.to_owned());
+                // The first few events' notes are the tie's quotes; its
+                // events list the rest.
+                if tie.provenance.len() < 3 {
+                    tie.provenance.push(provenance.clone());
+                }
+                if let (Some(since), Some(until)) = (tie.since, tie.until) {
+                    if date.first_day() < since.first_day() {
+                        tie.since = Some(PartialDate::from_days(date.first_day()));
+                    }
+                    if date.last_day() > until.last_day() {
+                        tie.until = Some(PartialDate::from_days(date.last_day()));
+                    }
+                }
+            }
+        }
+    }
+
+    /// Tallies of fatalities, counted by ACLED, as its codebook defines
+    /// them: the deaths in an event on every side. By event type, each with
+    /// the civilians killed in violence against them inside it (the one
+    /// place where the codebook makes the dead one party's); and month by
+    /// month, over the export's last six months.
     fn tallies(&mut self, acled: &str) -> Vec<Tally> {
         let mut out = Vec::new();
-        if self.events.is_empty() {
+        let Some(last) = self.events.iter().map(|e| e.date.last_day()).max() else {
             return out;
-        }
+        };
         let first = self
             .events
             .iter()
             .map(|e| e.date.first_day())
             .min()
-            .unwrap_or(0);
-        let last = self
-            .events
-            .iter()
-            .map(|e| e.date.last_day())
-            .max()
-            .unwrap_or(0);
+            .unwrap_or(last);
         let (since, as_of) = (PartialDate::from_days(first), PartialDate::from_days(last));
-        let mut by_actor: BTreeMap<&str, (u64, Vec<usize>)> = BTreeMap::new();
-        for (i, e) in self.events.iter().enumerate() {
-            let f = self.fatalities[i].0;
-            if f == 0 {
-                continue;
-            }
-            for p in &e.participants {
-                let entry = by_actor.entry(p.actor.as_str()).or_default();
-                entry.0 += f;
-                entry.1.push(i);
-            }
-        }
-        let mut ranked: Vec<(&str, (u64, Vec<usize>))> = by_actor.into_iter().collect();
-        ranked.sort_by(|a, b| b.1 .0.cmp(&a.1 .0).then(a.0.cmp(b.0)));
-        let provenance = |b: &Builder, i: usize| Provenance {
-            source: acled.to_owned(),
-            quote: b.events[i].summary.clone(),
-            paragraph: b.events[i].provenance[0].paragraph,
+        let tally = |b: &Builder, id: String, events: &[usize], count: u64| Tally {
+            id,
+            counted_by: acled.to_owned(),
+            side: None,
+            victims: None,
+            same_as: None,
+            place: None,
+            category: TallyCategory::Unknown,
+            count: Count {
+                qualifier: CountQualifier::AtLeast,
+                value: Some(count),
+                low: None,
+                high: None,
+            },
+            since: Some(since),
+            as_of,
+            subset_of: None,
+            events: events.iter().map(|&i| b.events[i].id.clone()).collect(),
+            provenance: vec![Provenance {
+                source: acled.to_owned(),
+                quote: b.events[events[0]].summary.clone(),
+                paragraph: b.events[events[0]].provenance[0].paragraph,
+            }],
+            note: None,
         };
-        let at_least = |value: u64| Count {
-            qualifier: CountQualifier::AtLeast,
-            value: Some(value),
-            low: None,
-            high: None,
-        };
-        for (actor, (total, events)) in ranked.iter().take(6) {
-            let id = format!("t-{}", out.len() + 1);
-            out.push(Tally {
-                id: id.clone(),
-                counted_by: acled.to_owned(),
-                side: Some((*actor).to_owned()),
-                victims: None,
-                same_as: None,
-                place: None,
-                category: TallyCategory::Unknown,
-                count: at_least(*total),
-                since: Some(since),
-                as_of,
-                subset_of: None,
-                events: events.iter().map(|&i| self.events[i].id.clone()).collect(),
-                provenance: vec![provenance(self, events[0])],
-                note: Some(
-                    "Deaths in the events this actor took part in, on any side: ACLED's \
-                     fatality counts are its most conservative estimates."
-                        .into(),
-                ),
-            });
-            // The same deaths by event type, drawn inside the actor's bar.
-            let mut by_type: BTreeMap<&str, (u64, Vec<usize>)> = BTreeMap::new();
-            for &i in events {
-                let entry = by_type.entry(self.fatalities[i].1.as_str()).or_default();
-                entry.0 += self.fatalities[i].0;
-                entry.1.push(i);
-            }
-            let mut types: Vec<_> = by_type.into_iter().collect();
-            types.sort_by(|a, b| b.1 .0.cmp(&a.1 .0).then(a.0.cmp(b.0)));
-            if types.len() > 1 {
-                for (event_type, (n, evs)) in types.into_iter().take(3) {
-                    out.push(Tally {
-                        id: format!("{id}-{}", out.len() + 1),
-                        counted_by: acled.to_owned(),
-                        side: Some((*actor).to_owned()),
-                        victims: None,
-                        same_as: None,
-                        place: None,
-                        category: format!("x-in-{}", slug(event_type))
-                            .parse()
-                            .unwrap_or(TallyCategory::Unknown),
-                        count: at_least(n),
-                        since: Some(since),
-                        as_of,
-                        subset_of: Some(id.clone()),
-                        events: evs.iter().map(|&i| self.events[i].id.clone()).collect(),
-                        provenance: vec![provenance(self, evs[0])],
-                        note: None,
-                    });
+        // Deaths by a key, the deadliest first.
+        let group = |b: &Builder, key: &dyn Fn(usize) -> Option<String>| {
+            let mut by: BTreeMap<String, (u64, Vec<usize>)> = BTreeMap::new();
+            for (i, d) in b.fatalities.iter().enumerate() {
+                if d.count == 0 {
+                    continue;
+                }
+                if let Some(k) = key(i) {
+                    let entry = by.entry(k).or_default();
+                    entry.0 += d.count;
+                    entry.1.push(i);
                 }
             }
-        }
-        // The deadliest actor's deaths month by month: the last six months.
-        if let Some((actor, (_, events))) = ranked.first() {
-            let mut by_month: BTreeMap<(i32, u8), (u64, Vec<usize>)> = BTreeMap::new();
-            for &i in events {
-                let d = self.events[i].date;
-                let entry = by_month.entry((d.year, d.month.unwrap_or(1))).or_default();
-                entry.0 += self.fatalities[i].0;
-                entry.1.push(i);
-            }
-            let months: Vec<_> = by_month.into_iter().rev().take(6).collect();
-            for ((y, m), (n, evs)) in months.into_iter().rev() {
-                let month = PartialDate::month(y, m);
+            let mut ranked: Vec<(String, (u64, Vec<usize>))> = by.into_iter().collect();
+            ranked.sort_by(|a, b| b.1 .0.cmp(&a.1 .0).then(a.0.cmp(&b.0)));
+            ranked
+        };
+        let by_type = group(self, &|i| Some(self.fatalities[i].event_type.clone()));
+        for (n, (event_type, (count, events))) in by_type.iter().enumerate() {
+            let id = format!("t-type-{}", n + 1);
+            out.push(Tally {
+                victims: Some(format!(
+                    "people killed in {}, on any side",
+                    event_type.to_lowercase()
+                )),
+                note: Some(format!(
+                    "ACLED's fatalities are the deaths in an event on every side, and its most \
+                     conservative estimate: the deaths in the export's {} events.",
+                    event_type.to_lowercase()
+                )),
+                ..tally(self, id.clone(), events, *count)
+            });
+            // Civilians killed in violence against them: the codebook makes
+            // them the victims, so these deaths are theirs.
+            let civilians = group(self, &|i| {
+                let d = &self.fatalities[i];
+                (d.event_type == *event_type)
+                    .then(|| d.civilians.clone())
+                    .flatten()
+            });
+            for (actor, (count, events)) in civilians.iter().take(3) {
                 out.push(Tally {
-                    id: format!("t-month-{y}-{m:02}"),
-                    counted_by: acled.to_owned(),
-                    side: Some((*actor).to_owned()),
-                    victims: None,
-                    same_as: None,
-                    place: None,
-                    category: TallyCategory::Unknown,
-                    count: at_least(n),
-                    since: Some(PartialDate::from_days(month.first_day())),
-                    // The export's last month may end after its last event.
-                    as_of: PartialDate::from_days(month.last_day().min(last)),
-                    subset_of: None,
-                    events: evs.iter().map(|&i| self.events[i].id.clone()).collect(),
-                    provenance: vec![provenance(self, evs[0])],
-                    note: Some(format!(
-                        "Deaths in this actor's events in {}.",
-                        month.human()
-                    )),
+                    side: Some(actor.clone()),
+                    category: TallyCategory::Civilians,
+                    subset_of: Some(id.clone()),
+                    note: Some(
+                        "Deaths in violence against civilians, where ACLED's codebook makes the \
+                         civilians the victims."
+                            .into(),
+                    ),
+                    ..tally(self, format!("{id}-{}", out.len() + 1), events, *count)
                 });
             }
+        }
+        // Month by month: the last six months with deaths.
+        let by_month = group(self, &|i| {
+            let d = self.events[i].date;
+            Some(format!("{:04}-{:02}", d.year, d.month.unwrap_or(1)))
+        });
+        let mut months: Vec<_> = by_month.into_iter().collect();
+        months.sort_by(|a, b| b.0.cmp(&a.0));
+        for (key, (count, events)) in months.into_iter().take(6).rev() {
+            let d = self.events[events[0]].date;
+            let month = PartialDate::month(d.year, d.month.unwrap_or(1));
+            out.push(Tally {
+                victims: Some("people killed in all events, on any side".into()),
+                since: Some(PartialDate::from_days(month.first_day())),
+                // The export's last month may end after its last event.
+                as_of: PartialDate::from_days(month.last_day().min(last)),
+                note: Some(format!(
+                    "ACLED's fatalities in {}: the deaths in the month's events on every side.",
+                    month.human()
+                )),
+                ..tally(self, format!("t-month-{key}"), &events, count)
+            });
         }
         out
     }
@@ -778,10 +885,11 @@ impl Importer {
             sources: b.sources,
             actors: b.actors,
             events: b.events,
-            relations: Vec::new(),
+            relations: std::mem::take(&mut b.ties),
             tallies,
             notes: vec![
-                "Imported from an ACLED export. Fatalities are ACLED's most conservative estimates, shown as minimums.".into(),
+                "Imported from an ACLED export. Fatalities are ACLED's most conservative estimates, shown as minimums, and count the deaths in an event on every side.".into(),
+                "Ties: \"fought\" joins the two sides of a battle, or of a strike between armed sides, where ACLED names no attacker; \"attacked\" runs towards the side its codebook makes the victims (civilians; protesters met with excessive force).".into(),
             ],
         };
         let problems = validate(&dataset);
@@ -920,23 +1028,140 @@ mod tests {
         assert!(validate(ds).is_empty());
     }
 
-    #[cfg(not(target_arch = "wasm32"))]
     #[test]
-    fn fatalities_become_tallies_by_actor_and_by_type() {
-        let i = import(&fixture("modern-bom-crlf.csv"), "modern.csv").unwrap();
-        let t = &i.dataset.tallies;
+    fn the_sides_of_events_become_ties_as_the_codebook_defines_them() {
+        let ds = import(&fixture("modern-bom-crlf.csv"), "modern.csv")
+            .unwrap()
+            .dataset;
+        let ties: Vec<(&str, &str, &str, Vec<&str>)> = ds
+            .relations
+            .iter()
+            .map(|r| {
+                (
+                    r.from.as_str(),
+                    r.kind.as_str(),
+                    r.to.as_str(),
+                    r.events.iter().map(String::as_str).collect(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            ties,
+            [
+                // A strike and a shelling between armed sides: they fought,
+                // one tie for the pair, with both events; associated actors
+                // fought on their side.
+                (
+                    "hezbollah",
+                    "fought",
+                    "military-forces-of-israel-2022",
+                    vec!["e-fix1", "e-fix2"]
+                ),
+                (
+                    "islamic-resistance-in-lebanon",
+                    "fought",
+                    "military-forces-of-israel-2022",
+                    vec!["e-fix2"]
+                ),
+                (
+                    "al-quds-brigades",
+                    "fought",
+                    "military-forces-of-israel-2022",
+                    vec!["e-fix2"]
+                ),
+                // Violence against civilians: towards the victims, actor2.
+                (
+                    "unidentified-armed-group-lebanon",
+                    "attacked",
+                    "civilians-lebanon",
+                    vec!["e-fix4"]
+                ),
+            ]
+        );
+        let fought = &ds.relations[0];
+        assert!(!fought.kind.is_directed());
+        assert_eq!(fought.provenance.len(), 2);
+        assert_eq!(fought.provenance[1].quote, ds.events[1].summary);
+        assert_eq!(
+            (
+                fought.since.unwrap().to_string(),
+                fought.until.unwrap().to_string()
+            ),
+            ("2024-05-12".into(), "2024-05-18".into()),
+            "from the first day it may have been seen to the last"
+        );
+        assert!(ds.relations[3].kind.is_directed());
+        // The victims' role follows the codebook too.
+        let victim = ds.events[3]
+            .participants
+            .iter()
+            .find(|p| p.role == ParticipantRole::Victim)
+            .unwrap();
+        assert_eq!(victim.actor, "civilians-lebanon");
+    }
+
+    #[test]
+    fn a_file_without_inter2_reads_the_other_side_from_interaction() {
+        let csv = "event_date,event_type,sub_event_type,actor1,inter1,actor2,interaction,location,fatalities\n\
+                   2024-01-02,Explosions/Remote violence,Grenade,Civilians (Chad),7,Army of Chad,17,Abeche,3\n";
+        let ds = import(csv.as_bytes(), "x.csv").unwrap().dataset;
+        let r = &ds.relations[0];
+        assert_eq!(
+            (r.from.as_str(), r.kind.as_str(), r.to.as_str()),
+            ("army-of-chad", "attacked", "civilians-chad")
+        );
+        assert_eq!(ds.actor("army-of-chad").unwrap().kind, ActorKind::Military);
+    }
+
+    #[test]
+    fn fatalities_are_the_deaths_on_every_side_never_one_partys_dead() {
+        let ds = import(&fixture("modern-bom-crlf.csv"), "modern.csv")
+            .unwrap()
+            .dataset;
+        let t = &ds.tallies;
         assert!(t
             .iter()
             .all(|t| t.counted_by == "acled" && t.count.qualifier == CountQualifier::AtLeast));
-        let hezbollah = t
+        let strikes = t.iter().find(|t| t.id == "t-type-2").unwrap();
+        assert_eq!(
+            strikes.victims.as_deref(),
+            Some("people killed in explosions/remote violence, on any side")
+        );
+        assert_eq!(
+            (strikes.count.value, strikes.side.as_deref()),
+            (Some(1), None)
+        );
+        assert_eq!(strikes.events, ["e-fix1"]);
+        // Only in violence against civilians are the dead a party's: the
+        // civilians', inside the event type's count.
+        let sided: Vec<(&str, &str, Option<u64>)> = t
             .iter()
-            .find(|t| t.side.as_deref() == Some("hezbollah") && t.subset_of.is_none())
-            .unwrap();
-        assert_eq!(hezbollah.count.value, Some(1));
-        assert_eq!(hezbollah.events, ["e-fix1"]);
-        // By month, for the deadliest actor: its events' deaths in each month.
+            .filter_map(|t| Some((t.side.as_deref()?, t.subset_of.as_deref()?, t.count.value)))
+            .collect();
+        assert_eq!(sided, [("civilians-lebanon", "t-type-1", Some(2))]);
+        assert_eq!(t[1].category, TallyCategory::Civilians);
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    #[test]
+    fn months_and_types_each_add_up_to_the_deaths_they_cover() {
         let csv = crate::import::generate::acled_csv(400, 2);
         let i = import(csv.as_bytes(), "g.csv").unwrap();
+        let total: u64 = i
+            .dataset
+            .events
+            .iter()
+            .filter_map(|e| e.quantities.first()?.count.value)
+            .sum();
+        let sum = |prefix: &str| -> u64 {
+            i.dataset
+                .tallies
+                .iter()
+                .filter(|t| t.id.starts_with(prefix) && t.subset_of.is_none())
+                .map(|t| t.count.value.unwrap())
+                .sum()
+        };
+        assert_eq!(sum("t-type-"), total);
         let months: Vec<&Tally> = i
             .dataset
             .tallies
@@ -944,15 +1169,28 @@ mod tests {
             .filter(|t| t.id.starts_with("t-month-"))
             .collect();
         assert!(!months.is_empty() && months.len() <= 6);
-        let top = &i.dataset.tallies[0];
-        assert!(
-            months
-                .iter()
-                .all(|m| m.side == top.side
-                    && m.since.unwrap().first_day() + 27 < m.as_of.first_day())
-        );
-        let by_month: u64 = months.iter().map(|m| m.count.value.unwrap()).sum();
-        assert!(by_month <= top.count.value.unwrap());
+        assert!(months
+            .iter()
+            .all(|m| m.side.is_none() && m.since.unwrap().first_day() + 27 < m.as_of.first_day()));
+        assert!(sum("t-month-") <= total);
+        for t in &i.dataset.tallies {
+            assert!(
+                t.side.is_none() || t.category == TallyCategory::Civilians,
+                "{} counts a party's dead",
+                t.id
+            );
+        }
+    }
+
+    #[test]
+    fn ids_keep_accented_letters_and_never_collide() {
+        let csv = "event_date,event_type,sub_event_type,actor1,actor2,location,source\n\
+                   2024-01-02,Battles,Armed clash,Militia,militia,Here,Agência Lusa\n\
+                   2024-01-03,Battles,Armed clash,Militia 2,Militia,Here,Agência Lusa\n";
+        let ds = import(csv.as_bytes(), "x.csv").unwrap().dataset;
+        let ids: Vec<&str> = ds.actors.iter().map(|a| a.id.as_str()).collect();
+        assert_eq!(ids, ["militia", "militia-2", "militia-2-2"]);
+        assert_eq!(ds.sources[0].id, "src-agencia-lusa");
     }
 
     #[test]
