@@ -284,13 +284,36 @@ pub fn acled_csv(rows: usize, seed: u32) -> String {
         let a2 = rng.below(actors.len());
         let fatalities = if rng.below(3) == 0 { rng.below(12) } else { 0 };
         let assoc = format!("{}; {}", name(&mut rng, 3), name(&mut rng, 3));
+        const TYPES: [(&str, &str); 6] = [
+            ("Battles", "Armed clash"),
+            (
+                "Explosions/Remote violence",
+                "Shelling/artillery/missile attack",
+            ),
+            ("Explosions/Remote violence", "Air/drone strike"),
+            ("Violence against civilians", "Attack"),
+            ("Protests", "Peaceful protest"),
+            ("Strategic developments", "Disrupted weapons use"),
+        ];
+        let (event_type, sub) = TYPES[rng.below(TYPES.len())];
+        // Violence against civilians has civilians on its second side.
+        let second = if event_type == TYPES[3].0 {
+            ("Civilians (Lebanon)", 7)
+        } else {
+            (actors[a2].as_str(), 2)
+        };
         acled_row(
             &mut out,
             &mut rng,
-            i,
-            date,
-            (&actors[a1], &assoc, &actors[a2]),
-            fatalities,
+            &AcledRow {
+                i,
+                date,
+                types: (event_type, sub),
+                first: (&actors[a1], 1),
+                assoc: &assoc,
+                second,
+                fatalities,
+            },
         );
     }
     out
@@ -299,29 +322,42 @@ pub fn acled_csv(rows: usize, seed: u32) -> String {
 /// The header row of a current ACLED export.
 pub(crate) const ACLED_HEADER: &str = "event_id_cnty,event_date,year,time_precision,disorder_type,event_type,sub_event_type,actor1,assoc_actor_1,inter1,actor2,assoc_actor_2,inter2,interaction,civilian_targeting,iso,region,country,admin1,admin2,admin3,location,latitude,longitude,geo_precision,source,source_scale,notes,fatalities,tags,timestamp\n";
 
-/// Append row `i` of a synthetic export: an event on `date` between
-/// actor 1 (with its associated actors, `;`-separated) and actor 2, of a
-/// type drawn from `rng`, with notes that need quoting.
-pub(crate) fn acled_row(
-    out: &mut String,
-    rng: &mut Lcg,
-    i: usize,
-    date: PartialDate,
-    (a1, assoc, a2): (&str, &str, &str),
-    fatalities: usize,
-) {
-    const TYPES: [(&str, &str); 6] = [
-        ("Battles", "Armed clash"),
-        (
-            "Explosions/Remote violence",
-            "Shelling/artillery/missile attack",
-        ),
-        ("Explosions/Remote violence", "Air/drone strike"),
-        ("Violence against civilians", "Attack"),
-        ("Protests", "Peaceful protest"),
-        ("Strategic developments", "Disrupted weapons use"),
-    ];
-    let (event_type, sub) = TYPES[rng.below(TYPES.len())];
+/// One synthetic row: its number, date, event type and sub-event type,
+/// actor 1 and its inter code, its associated actors (`;`-separated),
+/// actor 2 and its code (an empty name for a one-sided event), deaths.
+pub(crate) struct AcledRow<'a> {
+    pub i: usize,
+    pub date: PartialDate,
+    pub types: (&'a str, &'a str),
+    pub first: (&'a str, u8),
+    pub assoc: &'a str,
+    pub second: (&'a str, u8),
+    pub fatalities: usize,
+}
+
+/// Append a synthetic row to an export, with its interaction code as the
+/// codebook writes it (the two inter codes, the lower first; 0 for no
+/// second side) and notes that need quoting.
+pub(crate) fn acled_row(out: &mut String, rng: &mut Lcg, row: &AcledRow) {
+    let AcledRow {
+        i,
+        date,
+        types: (event_type, sub),
+        first: (a1, inter1),
+        assoc,
+        second: (a2, inter2),
+        fatalities,
+    } = *row;
+    let inter2 = if a2.is_empty() { 0 } else { inter2 };
+    let interaction = match (inter1.min(inter2), inter1.max(inter2)) {
+        (0, b) => format!("{b}0"),
+        (a, b) => format!("{a}{b}"),
+    };
+    let inter2 = if inter2 == 0 {
+        String::new()
+    } else {
+        inter2.to_string()
+    };
     let place = PLACES[rng.below(PLACES.len())];
     let notes = format!(
         "On {date}, {a1} and \"{}\" forces clashed near {place}, {} said.\nThe toll is {fatalities}.",
@@ -329,7 +365,7 @@ pub(crate) fn acled_row(
         name(rng, 3)
     );
     out.push_str(&format!(
-        "SYN{i},{date},{},{},Political violence,{event_type},{sub},{a1},{assoc},1,{a2},,2,12,,422,Middle East,Lebanon,South,{place} District,,{place},{:.4},{:.4},{},Synthetic Wire,National,\"{}\",{fatalities},,1700000000\n",
+        "SYN{i},{date},{},{},Political violence,{event_type},{sub},{a1},{assoc},{inter1},{a2},,{inter2},{interaction},,422,Middle East,Lebanon,South,{place} District,,{place},{:.4},{:.4},{},Synthetic Wire,National,\"{}\",{fatalities},,1700000000\n",
         date.year,
         1 + rng.below(3),
         33.0 + rng.next_f64(),

@@ -633,22 +633,55 @@ fn network(actors: usize, relations: usize, events: usize, seed: u32) -> Dataset
 /// bursts (offensives) over two years. `dossier generate-acled N SEED ACTORS`.
 pub fn acled(rows: usize, actors: usize, seed: u32) -> String {
     let mut rng = Lcg::new(seed);
-    let names: Vec<String> = (0..actors)
-        .map(|k| match k % 4 {
-            0 => format!("Military Forces of {}", name(&mut rng, 3)),
-            1 => format!("{} Brigade", name(&mut rng, 3)),
-            2 => format!("Protesters ({})", name(&mut rng, 2)),
-            _ => format!("{} Militia", name(&mut rng, 3)),
+    // Names with their ACLED inter codes: state forces, rebels, protesters,
+    // political militias and civilians, as a national export has them.
+    let names: Vec<(String, u8)> = (0..actors)
+        .map(|k| match k % 5 {
+            0 => (format!("Military Forces of {}", name(&mut rng, 3)), 1),
+            1 => (format!("{} Brigade", name(&mut rng, 3)), 2),
+            2 => (format!("Protesters ({})", name(&mut rng, 2)), 6),
+            3 => (format!("{} Militia", name(&mut rng, 3)), 3),
+            _ => (format!("Civilians ({})", name(&mut rng, 2)), 7),
         })
         .collect();
     let actors = actors.max(2);
     let zipf = Zipf::new(actors, 1.1);
     let start = crate::format::date::days_from_civil(2023, 1, 1);
     let bursts: Vec<i64> = (0..7).map(|_| rng.below(700) as i64).collect();
+    // The nearest actor at or after `k` whose code passes `ok`.
+    let find = |k: usize, ok: &dyn Fn(u8) -> bool| {
+        (0..actors)
+            .map(|d| (k + d) % actors)
+            .find(|&j| ok(names[j].1))
+            .unwrap_or(k)
+    };
     let mut out = super::generate::ACLED_HEADER.to_owned();
     for i in 0..rows {
-        let a1 = zipf.sample(&mut rng);
-        let a2 = (a1 + 1 + zipf.sample(&mut rng)) % actors;
+        // The first side acts: never civilians.
+        let a1 = find(zipf.sample(&mut rng), &|c| c != 7);
+        let other = (a1 + 1 + zipf.sample(&mut rng)) % actors;
+        let armed = |c: u8| matches!(c, 1..=4);
+        let ((event_type, sub), a2) = match (names[a1].1, rng.below(6)) {
+            (6, 0) => (
+                ("Protests", "Protest with intervention"),
+                Some(find(other, &|c| c == 1)),
+            ),
+            (6, _) => (("Protests", "Peaceful protest"), None),
+            (_, 0 | 1) => (("Battles", "Armed clash"), Some(find(other, &armed))),
+            (_, 2) => (
+                ("Explosions/Remote violence", "Air/drone strike"),
+                Some(find(other, &armed)),
+            ),
+            (_, 3 | 4) => (
+                ("Violence against civilians", "Attack"),
+                Some(find(other, &|c| c == 7)),
+            ),
+            _ => (
+                ("Strategic developments", "Agreement"),
+                Some(find(other, &armed)),
+            ),
+        };
+        let a2 = a2.filter(|&j| j != a1);
         // Four rows in five fall in a burst: a few days to weeks around it.
         let day = if rng.below(5) < 4 {
             let centre = bursts[rng.below(bursts.len())];
@@ -658,20 +691,36 @@ pub fn acled(rows: usize, actors: usize, seed: u32) -> String {
             rng.below(730) as i64
         };
         let date = PartialDate::from_days(start + day);
-        let fatalities = if rng.below(3) == 0 { rng.below(9) } else { 0 };
-        // One row in four names an associated actor, from the same few.
+        let violent = !matches!(event_type, "Protests" | "Strategic developments");
+        let fatalities = if violent && rng.below(3) == 0 {
+            rng.below(9)
+        } else {
+            0
+        };
+        // One row in four names an associated actor on the first side.
         let assoc = if rng.below(4) == 0 {
-            names[zipf.sample(&mut rng)].as_str()
+            let j = find(zipf.sample(&mut rng), &|c| c == names[a1].1);
+            if j == a1 {
+                ""
+            } else {
+                names[j].0.as_str()
+            }
         } else {
             ""
         };
+        let second = a2.map_or(("", 0), |j| (names[j].0.as_str(), names[j].1));
         super::generate::acled_row(
             &mut out,
             &mut rng,
-            i,
-            date,
-            (&names[a1], assoc, &names[a2]),
-            fatalities,
+            &super::generate::AcledRow {
+                i,
+                date,
+                types: (event_type, sub),
+                first: (&names[a1].0, names[a1].1),
+                assoc,
+                second,
+                fatalities,
+            },
         );
     }
     out
@@ -739,5 +788,19 @@ mod tests {
         assert!(import.dataset.events.len() >= 5_000);
         let actors = import.dataset.actors.len();
         assert!((200..=248).contains(&actors), "{actors} actors");
+        // The sides of its events are ties: fought and attacked, and the
+        // civilians are never the side that attacks.
+        let ds = &import.dataset;
+        let kinds = |k: &str| ds.relations.iter().filter(|r| r.kind.as_str() == k).count();
+        assert!(
+            kinds("fought") > 50 && kinds("attacked") > 20,
+            "{:?}",
+            ds.relations.len()
+        );
+        assert!(ds
+            .relations
+            .iter()
+            .filter(|r| r.kind.as_str() == "attacked")
+            .all(|r| r.to.starts_with("civilians") && !r.from.starts_with("civilians")));
     }
 }
