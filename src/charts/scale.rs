@@ -24,7 +24,7 @@ pub fn tick_step(lo: f64, hi: f64, count: usize) -> f64 {
         return 1.0;
     }
     let raw = span / count as f64;
-    let power = 10f64.powf(raw.log10().floor());
+    let power = crate::base::num::decade(raw);
     let error = raw / power;
     let factor = if error >= 50f64.sqrt() {
         10.0
@@ -129,7 +129,12 @@ pub fn format_tick(v: f64, step: f64) -> String {
         let sign = if n < 0.0 { "-" } else { "" };
         return format!("{sign}{}", crate::base::num::thousands(n.abs() as u64));
     }
-    let decimals = (-step.log10().floor()) as u32;
+    // The places of the step's first digit: 0.05 → 2.
+    let (mut first, mut decimals) = (crate::base::num::decade(step), 0);
+    while first < 0.999 && decimals < 10 {
+        first *= 10.0;
+        decimals += 1;
+    }
     crate::base::num::fixed(v, decimals)
 }
 

@@ -153,7 +153,8 @@ pub fn symbol(group: &str, r: f64) -> String {
         let mut d = String::new();
         for i in 0..n {
             let a = rot + i as f64 * std::f64::consts::TAU / n as f64;
-            let (x, y) = (r * scale * a.cos(), r * scale * a.sin());
+            let (sin, cos) = crate::base::num::sin_cos(a);
+            let (x, y) = (r * scale * cos, r * scale * sin);
             let to = if i == 0 { 'M' } else { 'L' };
             d.push_str(&format!("{to}{},{}", fixed(x, 2), fixed(y, 2)));
         }

@@ -152,7 +152,10 @@ impl NodeShape {
                 let p: Vec<(f64, f64)> = (0..6)
                     .map(|k| {
                         let a = std::f64::consts::PI / 3.0 * k as f64;
-                        (s * a.cos(), s * a.sin())
+                        {
+                            let (sin, cos) = crate::base::num::sin_cos(a);
+                            (s * cos, s * sin)
+                        }
                     })
                     .collect();
                 pts(&p)
@@ -167,7 +170,10 @@ impl NodeShape {
                 let p: Vec<(f64, f64)> = (0..8)
                     .map(|k| {
                         let a = std::f64::consts::PI / 8.0 * (2 * k + 1) as f64;
-                        (s * a.cos(), s * a.sin())
+                        {
+                            let (sin, cos) = crate::base::num::sin_cos(a);
+                            (s * cos, s * sin)
+                        }
                     })
                     .collect();
                 pts(&p)

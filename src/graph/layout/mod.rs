@@ -118,14 +118,17 @@ impl Simulation {
         for i in 0..n {
             let r = INITIAL_RADIUS * (0.5 + i as f64).sqrt();
             let a = i as f64 * angle;
-            nodes.x.push(r * a.cos());
-            nodes.y.push(r * a.sin());
+            let (sin, cos) = crate::base::num::sin_cos(a);
+            nodes.x.push(r * cos);
+            nodes.y.push(r * sin);
         }
         Simulation {
             nodes,
             alpha: 1.0,
             alpha_min: 0.001,
-            alpha_decay: 1.0 - 0.001f64.powf(1.0 / 300.0),
+            // 1 − 0.001^(1/300), as d3 computes it, written out: no `pow` in
+            // the download.
+            alpha_decay: 0.022_762_779_044_189_33,
             alpha_target: 0.0,
             velocity_decay: 0.6,
             forces: Vec::new(),

@@ -171,3 +171,23 @@ fn positioning_keeps_isolated_nodes_near() {
         extent(&free)
     );
 }
+
+#[test]
+fn the_written_out_decay_is_d3s_formula() {
+    assert_eq!(
+        Simulation::new(1, 0).alpha_decay,
+        1.0 - 0.001f64.powf(1.0 / 300.0)
+    );
+}
+
+#[test]
+fn the_spiral_is_the_standard_librarys_to_the_last_few_bits() {
+    let sim = Simulation::new(100_000, 0);
+    let angle = std::f64::consts::PI * (3.0 - 5f64.sqrt());
+    for i in (0..100_000).step_by(997) {
+        let r = 10.0 * (0.5 + i as f64).sqrt();
+        let a = i as f64 * angle;
+        assert!((sim.nodes.x[i] - r * a.cos()).abs() < 1e-9, "{i}");
+        assert!((sim.nodes.y[i] - r * a.sin()).abs() < 1e-9, "{i}");
+    }
+}
