@@ -98,26 +98,6 @@ pub fn clamp(v: f64, lo: f64, hi: f64) -> f64 {
     v.max(lo).min(hi)
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use proptest::prelude::*;
-
-    proptest! {
-        #[test]
-        fn fixed_writes_as_format_does(v in -1.0e6f64..1.0e6, places in 0u32..5) {
-            prop_assert_eq!(fixed(v, places), format!("{v:.*}", places as usize));
-        }
-
-        #[test]
-        fn fixed_writes_pixels_as_format_does(tenths in -100_000i64..100_000, places in 0u32..3) {
-            // Coordinates computed in tenths and halves of a pixel: the ties.
-            let v = tenths as f64 / 20.0;
-            prop_assert_eq!(fixed(v, places), format!("{v:.*}", places as usize));
-        }
-    }
-}
-
 /// The sine and cosine of `a` (radians), to within a few units in the
 /// last place for any angle the widget draws or lays out (|a| < 2^20 π).
 ///
@@ -188,4 +168,24 @@ pub fn decade(x: f64) -> f64 {
         k -= 1;
     }
     ten(k)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn fixed_writes_as_format_does(v in -1.0e6f64..1.0e6, places in 0u32..5) {
+            prop_assert_eq!(fixed(v, places), format!("{v:.*}", places as usize));
+        }
+
+        #[test]
+        fn fixed_writes_pixels_as_format_does(tenths in -100_000i64..100_000, places in 0u32..3) {
+            // Coordinates computed in tenths and halves of a pixel: the ties.
+            let v = tenths as f64 / 20.0;
+            prop_assert_eq!(fixed(v, places), format!("{v:.*}", places as usize));
+        }
+    }
 }
