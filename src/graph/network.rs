@@ -293,6 +293,10 @@ pub struct GraphEdge {
     /// a pair's only tie; ±0.5, ±1… for several between one pair, so that
     /// each is its own curve with its own arrow.
     pub bend: f64,
+    /// Whether the tie pulls its ends together in the layout. A tie made
+    /// from the events a pair shares (an import's "fought") says again
+    /// what their tie of shared events says, and pulls once, through it.
+    pub pulls: bool,
 }
 
 impl GraphEdge {
@@ -430,15 +434,15 @@ impl Graph {
             .collect();
         let mut edges = Vec::new();
         for (r, rel) in ds.relations.iter().enumerate() {
-            let ends = (
-                actor_index
-                    .get(rel.from.as_str())
-                    .and_then(|a| node_of.get(a)),
-                actor_index
-                    .get(rel.to.as_str())
-                    .and_then(|a| node_of.get(a)),
-            );
-            if let (Some(&s), Some(&t)) = ends {
+            let (Some(&a), Some(&b)) = (
+                actor_index.get(rel.from.as_str()),
+                actor_index.get(rel.to.as_str()),
+            ) else {
+                continue;
+            };
+            if let (Some(&s), Some(&t)) = (node_of.get(&a), node_of.get(&b)) {
+                let restated =
+                    !rel.events.is_empty() && together.contains_key(&(a.min(b), a.max(b)));
                 edges.push(GraphEdge {
                     source: s,
                     target: t,
@@ -450,6 +454,7 @@ impl Graph {
                     directed: rel.kind.family() == RelationFamily::Hostility
                         && rel.kind.is_directed(),
                     bend: 0.0,
+                    pulls: !restated,
                 });
             }
         }
@@ -462,6 +467,7 @@ impl Graph {
                     style: EdgeStyle::Together,
                     directed: false,
                     bend: 0.0,
+                    pulls: true,
                 });
             }
         }
@@ -480,6 +486,7 @@ impl Graph {
         let links = self
             .edges
             .iter()
+            .filter(|e| e.pulls)
             .map(|e| {
                 let mut l = Link::new(e.source, e.target);
                 l.distance =
