@@ -532,6 +532,17 @@ fn bar_for(ds: &Dataset, i: usize, x: &Linear, y: f64, h: f64, fade: f64, subset
     }
 }
 
+impl Bar {
+    /// The mark's accessible name: the words it shows first ("Fighters at
+    /// least 295"), so that a reader who says what they see (voice
+    /// control, WCAG 2.5.3) reaches it, then the whole description.
+    pub fn accessible_name(&self) -> String {
+        let shown = [self.name.text.as_str(), self.value.text.as_str()];
+        let shown: Vec<&str> = shown.into_iter().filter(|s| !s.is_empty()).collect();
+        format!("{}: {}", shown.join(" "), self.description)
+    }
+}
+
 /// Move a bar right by `dx`: its start, its end and the ends of its shape.
 fn shift(bar: &mut Bar, dx: f64) {
     bar.x += dx;
@@ -606,6 +617,20 @@ mod tests {
     use super::*;
     use crate::format::story::first_story;
     use proptest::prelude::*;
+
+    #[test]
+    fn every_marks_name_begins_with_the_words_it_shows() {
+        let ds = first_story().unwrap();
+        for width in [320.0, 840.0] {
+            let c = chart(&ds, width).unwrap();
+            for b in c.groups.iter().flat_map(|g| &g.bars) {
+                let name = b.accessible_name();
+                let shown = format!("{} {}", b.name.text, b.value.text);
+                assert!(name.starts_with(shown.trim()), "{name} / {shown}");
+                assert!(name.ends_with(&b.description));
+            }
+        }
+    }
 
     fn bar<'a>(c: &'a Chart, id: &str) -> &'a Bar {
         c.groups

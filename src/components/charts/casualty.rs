@@ -79,7 +79,7 @@ pub fn CasualtyChart() -> Html {
             <g key={b.id.clone()}
                 class={classes!("cas-mark", format!("cas-mark--{}", b.tone), b.subset.then_some("cas-mark--subset"), picked.then_some("cas-mark--picked"))}
                 data-tally-id={b.id.clone()} tabindex="0" role="button" aria-pressed={picked.to_string()}
-                aria-label={b.description.clone()}
+                aria-label={b.accessible_name()}
                 aria-describedby={(*active == Some(b.tally)).then_some("dossier-casualty-tip")}
                 onclick={on.click} onkeydown={on.key} onfocus={on.focus} onblur={on.blur}
                 onmouseenter={on.enter} onmouseleave={on.leave}>
