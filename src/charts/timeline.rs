@@ -305,15 +305,18 @@ fn bin(
         g.dedup();
         g
     };
-    // counts[bin][group], and every event's bin for the totals.
+    // counts[bin][group], and the totals. An event counts in every bin its
+    // days overlap, as choosing that bin's dates keeps it: a bar shows as
+    // many events as choosing it does.
     let mut kept = vec![vec![0usize; groups.len()]; n];
     let mut total = vec![0usize; n];
     for (i, e) in events.iter().enumerate() {
-        let b = at(spans[i].0);
-        total[b] += 1;
-        if keep[i] {
-            let g = groups.binary_search(&group_class(&e.kind)).unwrap_or(0);
-            kept[b][g] += 1;
+        let g = groups.binary_search(&group_class(&e.kind)).unwrap_or(0);
+        for b in at(spans[i].0)..=at(spans[i].1).max(at(spans[i].0)) {
+            total[b] += 1;
+            if keep[i] {
+                kept[b][g] += 1;
+            }
         }
     }
     let max = total.iter().copied().max().unwrap_or(1).max(1);
@@ -682,8 +685,9 @@ mod tests {
         let t = timeline(&ds, &all, None, None, 1200.0).unwrap();
         let bins = t.bins.as_ref().expect("a binned view");
         assert!(t.marks.is_empty());
-        assert_eq!(bins.cells.iter().map(|c| c.total).sum::<usize>(), 5000);
-        assert_eq!(bins.cells.iter().map(|c| c.kept).sum::<usize>(), 5000);
+        // Every event is in a bar, and one that spans several bars in each.
+        assert!(bins.cells.iter().map(|c| c.total).sum::<usize>() >= 5000);
+        assert!(bins.cells.iter().all(|c| c.kept == c.total));
         assert!(
             bins.cells.len() + bins.layers.len() <= 150,
             "{} elements",
@@ -697,13 +701,53 @@ mod tests {
         for w in bins.cells.windows(2) {
             assert!(w[0].to.last_day() < w[1].from.first_day());
         }
-        // Half the events kept: half the counts are coloured.
+        // Half the events kept: each bar colours the kept ones it counts.
         let half: Vec<usize> = (0..5000).step_by(2).collect();
         let t = timeline(&ds, &half, None, None, 1200.0).unwrap();
-        assert_eq!(
-            t.bins.unwrap().cells.iter().map(|c| c.kept).sum::<usize>(),
-            2500
-        );
+        for c in &t.bins.unwrap().cells {
+            let kept = half
+                .iter()
+                .filter(|&&i| {
+                    let (a, b) = ds.events[i].days();
+                    b >= c.from.first_day() && a <= c.to.last_day()
+                })
+                .count();
+            assert_eq!(c.kept, kept);
+        }
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    #[test]
+    fn every_bar_counts_what_choosing_it_shows() {
+        use crate::view::filter::{EventIndex, Filters};
+        // Events of a day, of uncertain days and of whole months, over
+        // spans that bin by day, week and month.
+        let acled = crate::import::acled::import(
+            crate::import::shapes::acled(3000, 120, 4).as_bytes(),
+            "a.csv",
+        )
+        .unwrap()
+        .dataset;
+        let mut binned = 0;
+        for ds in [
+            crate::import::generate::dataset(400, 1),
+            crate::import::generate::dataset(3000, 2),
+            acled,
+        ] {
+            let index = EventIndex::new(&ds);
+            let t = timeline(&ds, &all(&ds), None, None, 900.0).unwrap();
+            let Some(bins) = t.bins else { continue };
+            binned += 1;
+            for c in &bins.cells {
+                let chosen = index.apply(&Filters {
+                    from: Some(c.from),
+                    to: Some(c.to),
+                    ..Filters::default()
+                });
+                assert_eq!(c.total, chosen.events.len(), "{} to {}", c.from, c.to);
+            }
+        }
+        assert!(binned >= 2, "{binned} binned timelines");
     }
 
     #[cfg(not(target_arch = "wasm32"))]
