@@ -75,33 +75,25 @@ impl ViewKind {
     }
 }
 
-/// What the reader has picked out.
+/// What the reader has picked out: an event, on its card and on the
+/// timeline. Actors and figures are picked as filters (`a=`, `t=`), so a
+/// link carries each pick once; an older link's `sel=actor:` or
+/// `sel=tally:` reads as nothing.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Selection {
-    Actor(String),
     Event(String),
-    Tally(String),
 }
 
 impl Selection {
     fn to_param(&self) -> String {
         match self {
-            Selection::Actor(id) => format!("actor:{id}"),
             Selection::Event(id) => format!("event:{id}"),
-            Selection::Tally(id) => format!("tally:{id}"),
         }
     }
 
     fn from_param(s: &str) -> Option<Self> {
-        let (kind, id) = s.split_once(':')?;
-        if id.is_empty() {
-            return None;
-        }
-        let id = id.to_owned();
-        match kind {
-            "actor" => Some(Selection::Actor(id)),
-            "event" => Some(Selection::Event(id)),
-            "tally" => Some(Selection::Tally(id)),
+        match s.split_once(':')? {
+            ("event", id) if !id.is_empty() => Some(Selection::Event(id.to_owned())),
             _ => None,
         }
     }
@@ -176,16 +168,7 @@ impl ViewState {
             Action::TogglePlace(p) => f.places.toggle(p),
             Action::ToggleSource(s) => f.sources.toggle(s),
             Action::ToggleStatus(s) => f.statuses.toggle(s),
-            Action::ToggleTally(t) => {
-                if f.tallies.remove(&t) {
-                    if next.selected == Some(Selection::Tally(t)) {
-                        next.selected = None;
-                    }
-                } else {
-                    f.tallies.insert(t.clone());
-                    next.selected = Some(Selection::Tally(t));
-                }
-            }
+            Action::ToggleTally(t) => f.tallies.toggle(t),
             Action::SetQuery(q) => f.query = q.chars().take(MAX_QUERY).collect(),
             Action::SetFrom(d) => f.from = d,
             Action::SetTo(d) => f.to = d,
@@ -356,9 +339,7 @@ impl ViewState {
                 .any(|e| e.place.as_ref().is_some_and(|pl| &pl.name == p))
         });
         let known = match &self.selected {
-            Some(Selection::Actor(id)) => ds.actor(id).is_some(),
             Some(Selection::Event(id)) => ds.event(id).is_some(),
-            Some(Selection::Tally(id)) => ds.tally(id).is_some(),
             None => true,
         };
         if !known {
@@ -449,6 +430,23 @@ mod tests {
             s.to_fragment(),
             "a=hezbollah&k=meeting&q=al-Hayya&sort=newest&sel=event%3Ae-beirut-meeting"
         );
+    }
+
+    #[test]
+    fn a_picked_figure_is_its_filter_and_leaves_the_link_with_it() {
+        let picked = ViewState::default().apply(Action::ToggleTally("t-afp".into()));
+        assert_eq!(picked.to_fragment(), "t=t-afp");
+        for undo in [
+            Action::ToggleTally("t-afp".into()),
+            Action::Remove(Chip::Tally("t-afp".into())),
+            Action::ClearFilters,
+        ] {
+            assert_eq!(picked.apply(undo).to_fragment(), "");
+        }
+        // An older link's picks that nothing reads are not carried on.
+        let old = ViewState::from_fragment("sel=tally:t-afp");
+        assert_eq!(old.selected, None);
+        assert_eq!(ViewState::from_fragment("sel=actor:hamas").to_fragment(), "");
     }
 
     #[test]
@@ -569,11 +567,7 @@ mod tests {
                         } else {
                             SortOrder::OldestFirst
                         },
-                        selected: sel.map(|(k, id)| match k {
-                            0 => Selection::Actor(id),
-                            1 => Selection::Event(id),
-                            _ => Selection::Tally(id),
-                        }),
+                        selected: sel.map(|(_, id)| Selection::Event(id)),
                         view: match view {
                             0 => ViewKind::Cards,
                             1 => ViewKind::Network,

@@ -74,7 +74,7 @@ test('clicking a casualty mark filters the cards, the URL and the network', asyn
   await tally(page, 't-lebanon-civilians').click();
   assert.equal(await tally(page, 't-lebanon-civilians').getAttribute('aria-pressed'), 'true');
   assert.deepEqual(await cardIds(page), ['e-afp-tally']);
-  assert.equal(await hash(page), '#t=t-lebanon-civilians&sel=tally:t-lebanon-civilians&v=charts');
+  assert.equal(await hash(page), '#t=t-lebanon-civilians&v=charts');
   await page.getByRole('button', { name: 'Network', exact: true }).click();
   const actors = await page.$$eval('.network .node', (els) => els.map((e) => e.dataset.actorId));
   assert.ok(actors.length > 0 && actors.length < 19, `network narrowed to ${actors.join(', ')}`);
@@ -85,6 +85,11 @@ test('clicking a casualty mark filters the cards, the URL and the network', asyn
   await page.keyboard.press('Enter');
   assert.equal(await tally(page, 't-lebanon-civilians').getAttribute('aria-pressed'), 'false');
   assert.equal((await cardIds(page)).length, 18);
+  assert.equal(await hash(page), '#v=charts');
+  // Picked again, its chip takes it off, and the link with it.
+  await tally(page, 't-lebanon-civilians').click();
+  await page.getByRole('button', { name: /^Remove filter Casualty figure/ }).click();
+  assert.equal(await hash(page), '#v=charts');
   await context.close();
 });
 
