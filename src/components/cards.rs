@@ -122,6 +122,7 @@ fn Card(props: &CardProps) -> Html {
         .actor_ids()
         .filter(|id| d.dataset.actor(id).is_some())
         .collect();
+    let tolls = present::tolls(&d.dataset, &e.id);
     let attribution = e
         .provenance
         .first()
@@ -143,6 +144,11 @@ fn Card(props: &CardProps) -> Html {
                         { for e.quantities.iter().map(|q| html! {
                             <li>{ present::figure(&d.dataset, q) }</li>
                         }) }
+                    </ul>
+                }
+                if !tolls.is_empty() {
+                    <ul class="card__tolls" aria-label="Casualty figures that count this event">
+                        { for tolls.into_iter().map(|t| html! { <li>{ t }</li> }) }
                     </ul>
                 }
                 if !actors.is_empty() {

@@ -451,6 +451,23 @@ fn one_day() -> Dataset {
         let e = d.event(PartialDate::day(2024, 11, 1), kind, &a, &[&b]);
         d.ds.events[e].time_of_day = Some(times[k * 4 / 16]);
     }
+    // The first strike's dead, counted by two rivals: the ministry's 15,
+    // and a monitoring group's 19, of them 8 children.
+    let day = PartialDate::day(2024, 11, 1);
+    let strike = d.ds.events[0].id.clone();
+    d.tally(&ids[2], TallyCategory::Civilians, 15, day);
+    d.tally(&ids[2], TallyCategory::Civilians, 19, day);
+    d.tally(&ids[2], TallyCategory::Children, 8, day);
+    let n = d.ds.tallies.len();
+    for (k, t) in d.ds.tallies[n - 3..].iter_mut().enumerate() {
+        t.events = vec![strike.clone()];
+        if k > 0 {
+            t.counted_by = "monitor".into();
+            t.provenance[0].source = "monitor".into();
+        }
+    }
+    d.ds.tallies[n - 2].same_as = Some(d.ds.tallies[n - 3].id.clone());
+    d.ds.tallies[n - 1].subset_of = Some(d.ds.tallies[n - 2].id.clone());
     d.finish()
 }
 
@@ -522,6 +539,12 @@ fn custom_kinds() -> Dataset {
         &ids[4],
         PartialDate::day(2024, 7, 3),
     );
+    // Ties in the newsroom's own words: drawn in a neutral line, never as
+    // a stated kind's.
+    for (from, kind, to) in [(1, "x-fights", 5), (2, "x-designated-as-terrorists", 6)] {
+        let kind: RelationKind = kind.parse().expect("an extension term");
+        d.relation(&ids[from], kind, &ids[to], PartialDate::day(2024, 7, 10));
+    }
     d.tally(
         &ids[4],
         TallyCategory::Civilians,

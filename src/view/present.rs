@@ -7,7 +7,7 @@
 use crate::base::num::thousands;
 use crate::format::date::Precision;
 use crate::format::model::{Count, Dataset, Event, Provenance, Quantity, Status, Tally};
-use crate::format::vocab::{CountQualifier, EventKind, StatusState};
+use crate::format::vocab::{CountQualifier, EventKind, StatusState, TallyCategory};
 use crate::view::state::{Chip, ViewState};
 
 /// An event's date as a card shows it, at the precision the text gives:
@@ -304,6 +304,53 @@ pub fn tally_label(ds: &Dataset, t: &Tally) -> String {
         count(&t.count),
         t.category.label()
     )
+}
+
+/// The casualty figures that count an event, as its card lists them, each
+/// with whose dead and who counted: "more than 79 civilians killed, Lebanon,
+/// according to an AFP tally, 3 of them journalists". A part of a figure
+/// that counts the event too is said within it; a figure over several
+/// events says how many.
+///
+/// ```
+/// use dossier::format::story::first_story;
+/// use dossier::view::present::tolls;
+/// let ds = first_story().unwrap();
+/// assert_eq!(
+///     tolls(&ds, "e-afp-tally"),
+///     ["more than 79 civilians killed, Lebanon, according to an AFP tally, 3 of them journalists"]
+/// );
+/// assert!(tolls(&ds, "e-beirut-meeting").is_empty());
+/// ```
+pub fn tolls(ds: &Dataset, event: &str) -> Vec<String> {
+    let counts = |t: &Tally| t.events.iter().any(|e| e == event);
+    let mut out = Vec::new();
+    for t in ds.tallies.iter().filter(|t| counts(t)) {
+        let parent = t.subset_of.as_deref().and_then(|p| ds.tally(p));
+        if parent.is_some_and(counts) {
+            continue;
+        }
+        let n = count(&t.count);
+        let mut line = match (&t.category, &t.side, &t.victims) {
+            (TallyCategory::Unknown, None, Some(victims)) => format!("{n} {victims}"),
+            (TallyCategory::Unknown, _, _) => format!("{n} killed, {}", ds.whose(t)),
+            (category, _, _) => format!("{n} {} killed, {}", category.label(), ds.whose(t)),
+        };
+        line.push_str(", according to ");
+        line.push_str(source_name(ds, &t.counted_by));
+        if t.events.len() > 1 {
+            line.push_str(&format!(", over {} events", thousands(t.events.len() as u64)));
+        }
+        for part in ds
+            .tallies
+            .iter()
+            .filter(|p| p.subset_of.as_deref() == Some(t.id.as_str()) && counts(p))
+        {
+            line.push_str(&format!(", {} of them {}", count(&part.count), part.category.label()));
+        }
+        out.push(line);
+    }
+    out
 }
 
 /// What a group of kinds is called in a legend, by its class suffix.

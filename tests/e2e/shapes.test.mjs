@@ -7,7 +7,7 @@
 // with SCREENSHOTS=docs).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { setup, openPage, ready, axe, ROOT, ARTIFACTS } from './harness.mjs';
@@ -134,6 +134,35 @@ async function switchTo(page, name, selector) {
   }
 }
 
+/**
+ * The casualty figures each event's card must show: for a story, its
+ * tallies' events; for an ACLED export, ACLED's count on every event with
+ * deaths. Returns { eventId: [numbers as the card writes them] }, or a
+ * predicate on a card for an export.
+ */
+function expectedTolls(name) {
+  const file = name === 'first-story' ? join(ROOT, 'src/format/data/first-story.json') : join(FIXTURES, `${name}.json`);
+  if (!existsSync(file)) return null;
+  const ds = JSON.parse(readFileSync(file, 'utf8'));
+  const out = {};
+  for (const t of ds.tallies ?? []) {
+    for (const e of t.events ?? []) (out[e] ??= []).push(t.count.value.toLocaleString('en-US'));
+  }
+  return out;
+}
+
+/** Cards on screen that miss a figure that counts their event. */
+function missingTolls(expected) {
+  const missing = [];
+  for (const card of document.querySelectorAll('.cards [data-event-id]')) {
+    const tolls = card.querySelector('.card__tolls')?.textContent ?? '';
+    const figures = card.querySelector('.card__figures')?.textContent ?? '';
+    const want = expected ? (expected[card.dataset.eventId] ?? []) : /\bkilled\b/.test(figures) ? ['according to ACLED'] : [];
+    for (const w of want) if (!tolls.includes(w)) missing.push(`${card.dataset.eventId}: ${w}`);
+  }
+  return missing;
+}
+
 const sideways = (page) => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
 
 for (const [name, query] of stories) {
@@ -178,6 +207,8 @@ for (const [name, query] of stories) {
       await page.evaluate(() => window.scrollTo(0, 0));
       await shot('cards');
       assert.deepEqual(await axe(page), [], 'cards');
+      // Every event counted by a figure shows it on its card.
+      assert.deepEqual(await page.evaluate(missingTolls, expectedTolls(name)), [], 'casualty figures on the cards');
       assert.ok((await sideways(page)) <= 0, 'the cards view scrolls sideways');
 
       assert.deepEqual(network.problems, [], `network: ${network.nodes} nodes, ${network.labels} labels, fill ${network.fill?.toFixed(2)}`);
