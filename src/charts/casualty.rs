@@ -174,6 +174,22 @@ fn figure(t: &Tally) -> String {
     format!("{} {}", count(&t.count), t.category.label())
 }
 
+/// A part's line under its whole: "including 3 journalists"; and whose
+/// dead they are when the whole counts others ("including at least 339
+/// Civilians (Kenya)", inside the people killed on any side).
+fn part_label(ds: &Dataset, whole: &Tally, part: &Tally) -> String {
+    let whose = ds.whose(part);
+    if whose == ds.whose(whole) {
+        return format!("including {}", figure(part));
+    }
+    let category = part.category.label();
+    if whose.to_lowercase().contains(&category.to_lowercase()) {
+        format!("including {} {whose}", count(&part.count))
+    } else {
+        format!("including {}, {whose}", figure(part))
+    }
+}
+
 /// The caption's sentences: what differs between the figures, and how to
 /// read a fading bar.
 pub fn caption(ds: &Dataset) -> Vec<String> {
@@ -396,13 +412,7 @@ pub fn chart(ds: &Dataset, width: f64) -> Option<Chart> {
                 offset = sub.w;
                 y += LABEL * 1.4;
                 let s = &ds.tallies[j];
-                sub.name = Text::new(
-                    0.0,
-                    y,
-                    Anchor::Start,
-                    LABEL,
-                    format!("including {}", figure(s)),
-                );
+                sub.name = Text::new(0.0, y, Anchor::Start, LABEL, part_label(ds, t, s));
                 // A subset's value is in its name line.
                 sub.value = Text::new(0.0, y, Anchor::Start, LABEL, String::new());
                 taken.push(sub.name.bbox());
@@ -617,6 +627,35 @@ mod tests {
     use super::*;
     use crate::format::story::first_story;
     use proptest::prelude::*;
+
+    #[test]
+    fn a_part_says_whose_dead_when_its_whole_counts_others() {
+        let csv = "event_date,event_type,sub_event_type,actor1,inter1,actor2,inter2,location,fatalities\n\
+                   2024-01-02,Violence against civilians,Attack,Militia X,3,Civilians (Chad),7,Abeche,3\n\
+                   2024-01-03,Battles,Armed clash,Militia X,3,Army of Chad,1,Abeche,2\n";
+        let ds = crate::import::acled::import(csv.as_bytes(), "a.csv")
+            .unwrap()
+            .dataset;
+        let c = chart(&ds, 600.0).unwrap();
+        let names: Vec<&str> = c
+            .groups
+            .iter()
+            .flat_map(|g| &g.bars)
+            .map(|b| b.name.text.as_str())
+            .collect();
+        assert!(
+            names.contains(&"including at least 3 Civilians (Chad)"),
+            "{names:?}"
+        );
+        let headings: Vec<&str> = c.groups.iter().map(|g| g.heading.text.as_str()).collect();
+        assert_eq!(
+            headings,
+            [
+                "People killed in violence against civilians, on any side",
+                "People killed in battles, on any side"
+            ]
+        );
+    }
 
     #[test]
     fn every_marks_name_begins_with_the_words_it_shows() {

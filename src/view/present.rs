@@ -339,14 +339,21 @@ pub fn tolls(ds: &Dataset, event: &str) -> Vec<String> {
         line.push_str(", according to ");
         line.push_str(source_name(ds, &t.counted_by));
         if t.events.len() > 1 {
-            line.push_str(&format!(", over {} events", thousands(t.events.len() as u64)));
+            line.push_str(&format!(
+                ", over {} events",
+                thousands(t.events.len() as u64)
+            ));
         }
         for part in ds
             .tallies
             .iter()
             .filter(|p| p.subset_of.as_deref() == Some(t.id.as_str()) && counts(p))
         {
-            line.push_str(&format!(", {} of them {}", count(&part.count), part.category.label()));
+            line.push_str(&format!(
+                ", {} of them {}",
+                count(&part.count),
+                part.category.label()
+            ));
         }
         out.push(line);
     }

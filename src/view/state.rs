@@ -446,7 +446,10 @@ mod tests {
         // An older link's picks that nothing reads are not carried on.
         let old = ViewState::from_fragment("sel=tally:t-afp");
         assert_eq!(old.selected, None);
-        assert_eq!(ViewState::from_fragment("sel=actor:hamas").to_fragment(), "");
+        assert_eq!(
+            ViewState::from_fragment("sel=actor:hamas").to_fragment(),
+            ""
+        );
     }
 
     #[test]

@@ -88,6 +88,9 @@ pub fn CasualtyChart() -> Html {
                     height={num(hit_bottom - hit_top)} />
                 { shape }
                 { text(&b.name, "cas-name") }
+                // Not drawn: it keeps the shown words apart ("Fighters at
+                // least 295"), as the mark's name reads them.
+                { " " }
                 if !b.subset {
                     { text(&b.value, if b.value_inside { "cas-value cas-value--inside" } else { "cas-value" }) }
                 }

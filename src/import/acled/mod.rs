@@ -26,8 +26,8 @@
 //!
 //! The casualty chart gets tallies of fatalities, counted by ACLED, as the
 //! codebook defines them: the deaths in an event on every side. So they are
-//! counted by event type and by month, as "people killed in these events,
-//! on any side", never as a party's dead; only civilians killed in violence
+//! counted by event type, as "people killed in battles, on any side",
+//! never as a party's dead; only civilians killed in violence
 //! against them are counted as theirs, since there the codebook makes them
 //! the victims.
 //!
@@ -569,9 +569,9 @@ impl Builder {
 
     /// Tallies of fatalities, counted by ACLED, as its codebook defines
     /// them: the deaths in an event on every side. By event type, each with
-    /// the civilians killed in violence against them inside it (the one
-    /// place where the codebook makes the dead one party's); and month by
-    /// month, over the export's last six months.
+    /// the civilians killed in violence against them inside it: the one
+    /// place where the codebook makes the dead one party's. (Deaths over
+    /// time are the timeline's to show, with the events they are in.)
     fn tallies(&mut self, acled: &str) -> Vec<Tally> {
         let mut out = Vec::new();
         let Some(last) = self.events.iter().map(|e| e.date.last_day()).max() else {
@@ -662,28 +662,6 @@ impl Builder {
                     ..tally(self, format!("{id}-{}", out.len() + 1), events, *count)
                 });
             }
-        }
-        // Month by month: the last six months with deaths.
-        let by_month = group(self, &|i| {
-            let d = self.events[i].date;
-            Some(format!("{:04}-{:02}", d.year, d.month.unwrap_or(1)))
-        });
-        let mut months: Vec<_> = by_month.into_iter().collect();
-        months.sort_by(|a, b| b.0.cmp(&a.0));
-        for (key, (count, events)) in months.into_iter().take(6).rev() {
-            let d = self.events[events[0]].date;
-            let month = PartialDate::month(d.year, d.month.unwrap_or(1));
-            out.push(Tally {
-                victims: Some("people killed in all events, on any side".into()),
-                since: Some(PartialDate::from_days(month.first_day())),
-                // The export's last month may end after its last event.
-                as_of: PartialDate::from_days(month.last_day().min(last)),
-                note: Some(format!(
-                    "ACLED's fatalities in {}: the deaths in the month's events on every side.",
-                    month.human()
-                )),
-                ..tally(self, format!("t-month-{key}"), &events, count)
-            });
         }
         out
     }
@@ -1144,7 +1122,7 @@ mod tests {
 
     #[cfg(not(target_arch = "wasm32"))]
     #[test]
-    fn months_and_types_each_add_up_to_the_deaths_they_cover() {
+    fn the_types_add_up_to_every_death_and_civilians_are_the_only_side() {
         let csv = crate::import::generate::acled_csv(400, 2);
         let i = import(csv.as_bytes(), "g.csv").unwrap();
         let total: u64 = i
@@ -1162,17 +1140,7 @@ mod tests {
                 .sum()
         };
         assert_eq!(sum("t-type-"), total);
-        let months: Vec<&Tally> = i
-            .dataset
-            .tallies
-            .iter()
-            .filter(|t| t.id.starts_with("t-month-"))
-            .collect();
-        assert!(!months.is_empty() && months.len() <= 6);
-        assert!(months
-            .iter()
-            .all(|m| m.side.is_none() && m.since.unwrap().first_day() + 27 < m.as_of.first_day()));
-        assert!(sum("t-month-") <= total);
+
         for t in &i.dataset.tallies {
             assert!(
                 t.side.is_none() || t.category == TallyCategory::Civilians,
