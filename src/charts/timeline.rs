@@ -14,6 +14,7 @@ use crate::base::num::{fixed, short, thousands};
 use crate::charts::scale::{Axis, TimeUnit};
 use crate::format::date::{PartialDate, Precision};
 use crate::format::model::{Dataset, Event};
+use crate::format::vocab::TimeOfDay;
 use crate::view::present::{event_date, group_class, plural};
 
 /// One event on the timeline.
@@ -226,20 +227,39 @@ fn place_marks(
         span_ends[lane] = span_ends[lane].max(x1);
         placed.push((i, x0, x1 - x0, lane, false));
     }
-    // Points slide within their day, left to right, lane by lane: a day
-    // wide enough holds its events side by side rather than in a column.
-    let mut point_ends = [f64::MIN; POINT_LANES];
-    let mut used = 0;
-    for &i in order.iter().filter(|&&i| is_point(i)) {
-        let (d0, d1) = (axis.map(spans[i].0), axis.map_end(spans[i].0 + 1));
+    // Points go where their day puts them, spread over its width in their
+    // order (by time of day where the text gives it), then slide right,
+    // lane by lane, past a neighbour: a wide day holds its events side by
+    // side across it, never in a column or a heap at its start.
+    let points: Vec<usize> = order.iter().copied().filter(|&i| is_point(i)).collect();
+    let mut targets: Vec<(f64, f64, usize)> = Vec::with_capacity(points.len());
+    for day in points.chunk_by(|&a, &b| spans[a].0 == spans[b].0) {
+        let d = spans[day[0]].0;
+        let (d0, d1) = (axis.map(d), axis.map_end(d + 1));
         let (lo, hi) = if d1 - d0 > 2.0 * RADIUS {
             (d0 + RADIUS, d1 - RADIUS)
         } else {
             let c = (d0 + d1) / 2.0;
             (c, c)
         };
+        // A day too narrow for its events in one row fills row after row
+        // from its start, in their order.
+        let fits = (day.len() as f64 - 1.0) * (2.0 * RADIUS + 1.5) <= hi - lo;
+        let fractions = if fits {
+            day_fractions(events, day)
+        } else {
+            vec![0.0; day.len()]
+        };
+        for (&i, f) in day.iter().zip(fractions) {
+            targets.push((lo + f * (hi - lo), hi, i));
+        }
+    }
+    crate::base::order::sort_by(&mut targets, |a, b| a.0.total_cmp(&b.0).then(a.2.cmp(&b.2)));
+    let mut point_ends = [f64::MIN; POINT_LANES];
+    let mut used = 0;
+    for (target, hi, i) in targets {
         let lane = (0..POINT_LANES).find(|&l| point_ends[l] + 2.0 * RADIUS + 1.5 <= hi)?;
-        let x = lo.max(point_ends[lane] + 2.0 * RADIUS + 1.5);
+        let x = target.max(point_ends[lane] + 2.0 * RADIUS + 1.5);
         point_ends[lane] = x;
         used = used.max(lane + 1);
         placed.push((i, x, 0.0, span_ends.len() + lane, true));
@@ -262,6 +282,26 @@ fn place_marks(
         })
         .collect::<Vec<_>>();
     Some((marks, span_ends.len() + used))
+}
+
+/// Where in their day the events of one day go, from 0 (its start) to 1
+/// (its end): a quarter of the day for each time of day the text gives
+/// (morning, afternoon, evening, night), the events of one quarter spread
+/// evenly over it; events with no time spread evenly over the whole day,
+/// in their order.
+fn day_fractions(events: &[&Event], day: &[usize]) -> Vec<f64> {
+    let quarter = |i: usize| events[i].time_of_day.map(|t| t as usize);
+    let share = |of: &dyn Fn(usize) -> bool, i: usize| {
+        let same: Vec<usize> = day.iter().copied().filter(|&j| of(j)).collect();
+        let k = same.iter().position(|&j| j == i).unwrap_or(0);
+        (k as f64 + 0.5) / same.len().max(1) as f64
+    };
+    day.iter()
+        .map(|&i| match quarter(i) {
+            Some(q) => (q as f64 + share(&|j| quarter(j) == Some(q), i)) / 4.0,
+            None => share(&|j| quarter(j).is_none(), i),
+        })
+        .collect()
 }
 
 /// The binning interval for a period of `days` at `width` pixels: the
@@ -497,9 +537,26 @@ pub fn timeline(
     let label_y = axis_y + 16.0;
     let mut ticks: Vec<Tick> = Vec::new();
     let mut last_box: Option<Rect> = None;
+    // A story of a few days told by time of day: each day's afternoon,
+    // evening and night are marked on the axis too.
+    let timed = !marks.is_empty()
+        && axis.end() - axis.start() <= 3
+        && ds.events.iter().any(|e| e.time_of_day.is_some());
+    let mut at: Vec<(f64, String)> = Vec::new();
     for t in &raw {
-        let x = axis.map(t.day);
-        let label = Text::new(x + 3.0, label_y, Anchor::Start, TICK_FONT, t.label.clone());
+        at.push((axis.map(t.day), t.label.clone()));
+        if timed {
+            let (d0, d1) = (axis.map(t.day), axis.map_end(t.day + 1));
+            for q in [TimeOfDay::Afternoon, TimeOfDay::Evening, TimeOfDay::Night] {
+                at.push((
+                    d0 + (d1 - d0) * (q as usize) as f64 / 4.0,
+                    q.label().to_owned(),
+                ));
+            }
+        }
+    }
+    for (x, text) in at {
+        let label = Text::new(x + 3.0, label_y, Anchor::Start, TICK_FONT, text);
         let b = label.bbox();
         if b.x1 > width || last_box.is_some_and(|l| l.x1 + 6.0 > b.x0) {
             continue;
@@ -662,6 +719,58 @@ mod tests {
                 "{may} px for the story's days at {width}"
             );
         }
+    }
+
+    #[test]
+    fn a_one_day_story_spreads_over_its_day_by_time_of_day() {
+        let ds = match crate::import::shapes::fixture("one-day") {
+            Some(crate::import::shapes::Fixture::Json(ds)) => *ds,
+            _ => panic!("the one-day fixture"),
+        };
+        for width in [343.0, 840.0] {
+            let t = timeline(&ds, &all(&ds), None, None, width).unwrap();
+            assert_eq!(t.marks.len(), ds.events.len());
+            let xs: Vec<f64> = t.marks.iter().map(|m| m.x).collect();
+            let (lo, hi) = (
+                xs.iter().copied().fold(f64::MAX, f64::min),
+                xs.iter().copied().fold(f64::MIN, f64::max),
+            );
+            assert!(
+                hi - lo > 0.6 * width,
+                "marks over {:.0} of {width} px",
+                hi - lo
+            );
+            // Morning before afternoon before evening before night.
+            for (a, b) in t.marks.iter().zip(&t.marks).filter(|(a, b)| {
+                let (ta, tb) = (
+                    ds.events[a.event].time_of_day,
+                    ds.events[b.event].time_of_day,
+                );
+                matches!((ta, tb), (Some(x), Some(y)) if (x as usize) < (y as usize))
+            }) {
+                assert!(a.x < b.x, "{} before {}", a.id, b.id);
+            }
+            let labels: Vec<&str> = t.ticks.iter().map(|k| k.label.text.as_str()).collect();
+            assert!(labels.contains(&"evening"), "{labels:?}");
+            assert_legible(&t);
+        }
+    }
+
+    #[test]
+    fn events_of_one_day_without_times_spread_over_it_in_order() {
+        let mut ds = first_story().unwrap();
+        for e in &mut ds.events {
+            e.date = PartialDate::day(2024, 5, 15);
+            e.until = None;
+            e.time_of_day = None;
+        }
+        let t = timeline(&ds, &all(&ds), None, None, 840.0).unwrap();
+        let mut marks = t.marks.clone();
+        crate::base::order::sort_by(&mut marks, |a, b| a.x.total_cmp(&b.x));
+        assert!(marks.last().unwrap().x - marks[0].x > 0.6 * 840.0);
+        assert!(marks
+            .windows(2)
+            .all(|w| w[0].event < w[1].event || w[0].y != w[1].y));
     }
 
     #[test]

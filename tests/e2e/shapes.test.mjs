@@ -116,6 +116,11 @@ function measureTimeline() {
   const elements = svg.querySelectorAll('*').length;
   const problems = [];
   if (tallest > 5) problems.push(`a stack of ${tallest} point marks within 6 px`);
+  // Marks use their axis: a story of a day spreads over it, as one of years does.
+  const axis = svg.querySelector('.timeline__axis, .chart__axis')?.getBoundingClientRect() ?? svg.getBoundingClientRect();
+  if (xs.length >= 3 && xs[xs.length - 1] - xs[0] < axis.width / 2) {
+    problems.push(`point marks over ${(xs[xs.length - 1] - xs[0]).toFixed(0)} of ${axis.width.toFixed(0)} px`);
+  }
   if (marks > 400) problems.push(`${marks} marks`);
   if (elements > 1200) problems.push(`${elements} SVG elements`);
   return { problems, tallest, marks, elements };
