@@ -234,7 +234,7 @@ pub fn TimelineChart() -> Html {
         <figure class="chart chart--timeline" aria-labelledby="dossier-timeline-title">
             <h3 class="chart__title" id="dossier-timeline-title">{ &t.title }</h3>
             <p class="chart__subtitle" id="dossier-timeline-desc">
-                { "Drag across the timeline, or click a month under the axis, to show only those dates. " }
+                { "Drag across the timeline, or click a date under the axis, to show only those dates. " }
                 <span class="visually-hidden">{ &t.description }{ " The ranges under the axis are buttons; the date filters in the filter panel set any other range." }</span>
             </p>
             <div class="chart__plot" ref={node}>
