@@ -620,7 +620,7 @@ fn whose_word_reads_right_everywhere() {
     let chart = dossier::charts::casualty::chart(&ds, 640.0).unwrap();
     assert_eq!(chart.groups.len(), 1);
     assert_eq!(chart.groups[0].bars.len(), 2);
-    assert_eq!(chart.groups[0].heading.text, "Residents of Kafr Saba");
+    assert_eq!(chart.groups[0].whose, "Residents of Kafr Saba");
     let caption = chart.caption.join(" ");
     assert!(caption.contains("Two counts of the same dead"), "{caption}");
     assert!(

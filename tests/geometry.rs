@@ -71,7 +71,7 @@ fn casualty_geometry() {
                 "group {} to {}: {}",
                 num(g.top),
                 num(g.bottom),
-                text(&g.heading)
+                g.heading.iter().map(text).collect::<Vec<_>>().join(" / ")
             )
             .unwrap();
             for m in &g.meta {
@@ -99,7 +99,9 @@ fn casualty_geometry() {
                     if b.subset { ", subset" } else { "" }
                 )
                 .unwrap();
-                writeln!(out, "    name {}", text(&b.name)).unwrap();
+                for name in &b.name {
+                    writeln!(out, "    name {}", text(name)).unwrap();
+                }
                 if !b.subset {
                     writeln!(
                         out,

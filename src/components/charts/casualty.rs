@@ -47,8 +47,10 @@ pub fn CasualtyChart() -> Html {
         };
         let on = MarkHandlers::new(activate, show, hide.clone());
         // The bar and its name line, whichever comes first.
-        let hit_top = (b.name.y - 14.0).min(b.y);
-        let hit_bottom = (b.name.y + 4.0).max(b.y + b.h);
+        let name_top = b.name.first().map_or(b.y, |t| t.y);
+        let name_bottom = b.name.last().map_or(b.y, |t| t.y);
+        let hit_top = (name_top - 14.0).min(b.y);
+        let hit_bottom = (name_bottom + 4.0).max(b.y + b.h);
         let rect = |x0: f64, x1: f64, class: &'static str| html! {
             <rect class={class} x={num(x0)} y={num(b.y)}
                 width={num((x1 - x0).max(0.0))} height={num(b.h)} />
@@ -87,7 +89,7 @@ pub fn CasualtyChart() -> Html {
                 <rect class="cas-hit" x="0" y={num(hit_top)} width={num(c.width)}
                     height={num(hit_bottom - hit_top)} />
                 { shape }
-                { text(&b.name, "cas-name") }
+                { for b.name.iter().map(|t| text(t, "cas-name")) }
                 // Not drawn: it keeps the shown words apart ("Fighters at
                 // least 295"), as the mark's name reads them.
                 { " " }
@@ -140,7 +142,7 @@ pub fn CasualtyChart() -> Html {
                     </defs>
                     { for c.groups.iter().map(|g| html! {
                         <g class="cas-group">
-                            { text(&g.heading, "cas-heading") }
+                            { for g.heading.iter().map(|h| text(h, "cas-heading")) }
                             { for g.meta.iter().map(|m| text(m, "cas-meta")) }
                             { for c.ticks.iter().map(|k| html! {
                                 <line class="chart__grid" x1={num(k.x)} x2={num(k.x)}
