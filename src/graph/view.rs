@@ -24,6 +24,21 @@ pub const LABEL_PX: f64 = 11.0;
 /// An arrowhead's length on screen, in CSS pixels: names keep this far
 /// from its tip.
 pub const ARROW_PX: f64 = 9.0;
+/// The smallest a node is drawn, in screen pixels, as the radius of its
+/// shape: every shape is then at least 4 px across, big enough to see.
+pub const MIN_NODE_PX: f64 = 2.3;
+
+/// The radius a node is drawn at, in layout units, at `unit` layout units
+/// a pixel: its own, or the least that can be seen.
+///
+/// ```
+/// use dossier::graph::view::drawn_radius;
+/// assert_eq!(drawn_radius(10.0, 1.0), 10.0);
+/// assert_eq!(drawn_radius(6.0, 4.0), 2.3 * 4.0);
+/// ```
+pub fn drawn_radius(radius: f64, unit: f64) -> f64 {
+    radius.max(MIN_NODE_PX * unit)
+}
 /// Graphs larger than this hide the ties from shared events until the
 /// reader asks for them: stated ties read better without them.
 pub const TOGETHER_BY_DEFAULT_UP_TO: usize = 40;

@@ -91,8 +91,16 @@ function measureNetwork(top) {
   const x1 = Math.max(...nodes.map((n) => n.box.right));
   const y0 = Math.min(...nodes.map((n) => n.box.top));
   const y1 = Math.max(...nodes.map((n) => n.box.bottom));
-  const fill = Math.max((x1 - x0) / svg.width, (y1 - y0) / svg.height);
+  const [fx, fy] = [(x1 - x0) / svg.width, (y1 - y0) / svg.height];
+  const fill = Math.max(fx, fy);
   if (nodes.length > 1 && fill < 0.7) problems.push(`the layout fills ${(fill * 100).toFixed(0)} % of the frame`);
+  // Both axes of a portrait or a landscape frame are used, not a strip.
+  if (nodes.length > 3 && Math.min(fx, fy) < 0.5) problems.push(`the layout fills ${(fx * 100).toFixed(0)} % × ${(fy * 100).toFixed(0)} % of the frame`);
+  // Every node big enough to see; the busiest big enough to tap.
+  const across = (n) => Math.min(n.box.width, n.box.height);
+  const tiny = nodes.filter((n) => across(n) < 3.9);
+  if (tiny.length) problems.push(`${tiny.length} nodes under 4 px, e.g. ${tiny[0].name}`);
+  for (const n of nodes.slice(0, top)) if (across(n) < 9.9) problems.push(`${n.name}, one of the busiest, is ${across(n).toFixed(1)} px`);
   return { problems, nodes: nodes.length, labels: labels.length, fill };
 }
 
@@ -145,8 +153,10 @@ async function switchTo(page, name, selector) {
  * deaths. Returns { eventId: [numbers as the card writes them] }, or a
  * predicate on a card for an export.
  */
+const storyFile = (name) => (name === 'first-story' ? join(ROOT, 'src/format/data/first-story.json') : join(FIXTURES, `${name}.json`));
+
 function expectedTolls(name) {
-  const file = name === 'first-story' ? join(ROOT, 'src/format/data/first-story.json') : join(FIXTURES, `${name}.json`);
+  const file = storyFile(name);
   if (!existsSync(file)) return null;
   const ds = JSON.parse(readFileSync(file, 'utf8'));
   const out = {};
@@ -196,6 +206,10 @@ for (const [name, query] of stories) {
       await page.waitForSelector('.network .node');
       await settled(page);
       const network = await page.evaluate(measureNetwork, top);
+      // Ties are drawn whenever the story has them (an export's from its events).
+      const file = storyFile(name);
+      const stated = !existsSync(file) || (JSON.parse(readFileSync(file, 'utf8')).relations ?? []).length > 0;
+      if (stated) assert.ok((await page.locator('.network .edge[data-relation-id]').count()) > 0, 'no tie drawn');
       // An element shot: a full-page one resizes the viewport, and the
       // frame with it, which lays the network out again.
       await page.locator('.network').screenshot({ path: join(GALLERY, `${name}-network-${width}.png`) });

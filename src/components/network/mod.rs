@@ -15,8 +15,9 @@ use super::resize::use_size;
 use crate::base::svg::{num, translate, view_box};
 use crate::graph::network::{EdgeKind, Graph, NodeShape};
 use crate::graph::view::{
-    fit_view, frame_for, label_priority, units_per_px, visible, Described, Fit, Labels, Zoom,
-    ARROW_PX, BIG_NETWORK, LABEL_ALL_UP_TO, LABEL_PX, TOGETHER_BY_DEFAULT_UP_TO, ZOOM_STEP,
+    drawn_radius, fit_view, frame_for, label_priority, units_per_px, visible, Described, Fit,
+    Labels, Zoom, ARROW_PX, BIG_NETWORK, LABEL_ALL_UP_TO, LABEL_PX, TOGETHER_BY_DEFAULT_UP_TO,
+    ZOOM_STEP,
 };
 use crate::view::present::plural;
 use crate::view::state::Action;
@@ -224,7 +225,7 @@ pub fn NetworkView() -> Html {
                 data-actor-id={id.clone()} data-index={i.to_string()}
                 onclick={toggle} onkeydown={on_key} onpointerenter={enter} onpointerleave={leave}
                 onfocus={focus} onblur={blur} onpointerdown={gestures.node_down(i, fit)} ondblclick={gestures.release(i)}>
-                <path d={shape.path(n.radius)} />
+                <path d={shape.path(drawn_radius(n.radius, unit))} />
             </g>
         }
     });
