@@ -567,7 +567,7 @@ impl Graph {
         let e = &self.edges[k];
         let (sx, sy, tx, ty) = (x[e.source], y[e.source], x[e.target], y[e.target]);
         let (dx, dy) = (tx - sx, ty - sy);
-        let len = dx.hypot(dy).max(1e-6);
+        let len = crate::base::num::length(dx, dy).max(1e-6);
         // The pair's own frame, from its lower node to its higher one.
         let flip = if e.source < e.target { 1.0 } else { -1.0 };
         let (nx, ny) = (-dy / len * flip, dx / len * flip);
@@ -578,7 +578,7 @@ impl Graph {
             // Back along the tie's direction at its end.
             let (cx, cy) = control.unwrap_or((sx, sy));
             let (ux, uy) = (tx - cx, ty - cy);
-            let l = ux.hypot(uy).max(1e-6);
+            let l = crate::base::num::length(ux, uy).max(1e-6);
             let (ux, uy) = (ux / l, uy / l);
             let target = &self.nodes[e.target];
             let back = target.shape.edge_distance(target.radius, ux, uy) + 2.0;
@@ -818,7 +818,7 @@ mod tests {
         let (x2, y2) = g.edge_geometry(k, &x, &y).end;
         let t = &g.nodes[g.edges[k].target];
         let (ux, uy) = ((t.x - x2) / 1.0, (t.y - y2) / 1.0);
-        let gap = ux.hypot(uy);
+        let gap = crate::base::num::length(ux, uy);
         let edge = t.shape.edge_distance(t.radius, ux / gap, uy / gap);
         assert!((gap - (edge + 2.0)).abs() < 1e-9, "{gap} {edge}");
         let (bx, by, w, h) = g.bounds_at(&x, &y, 10.0);

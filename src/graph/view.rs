@@ -119,8 +119,8 @@ impl Zoom {
     /// at `other` (all in drawing units). Scales by the change in distance
     /// about the midpoint; `None` when the fingers are too close to tell.
     pub fn pinch(self, old: (f64, f64), new: (f64, f64), other: (f64, f64)) -> Option<Zoom> {
-        let before = (old.0 - other.0).hypot(old.1 - other.1);
-        let after = (new.0 - other.0).hypot(new.1 - other.1);
+        let before = crate::base::num::length(old.0 - other.0, old.1 - other.1);
+        let after = crate::base::num::length(new.0 - other.0, new.1 - other.1);
         (before > 1.0).then(|| {
             let (cx, cy) = ((new.0 + other.0) / 2.0, (new.1 + other.1) / 2.0);
             self.around_drawing(after / before, cx, cy)

@@ -64,7 +64,7 @@ fn out_of(b: (f64, f64, f64, f64), cx: f64, cy: f64, r: f64) -> Option<(f64, f64
     let nx = crate::base::num::clamp(cx, b.0, b.2);
     let ny = crate::base::num::clamp(cy, b.1, b.3);
     let (dx, dy) = (cx - nx, cy - ny);
-    let d = dx.hypot(dy);
+    let d = crate::base::num::length(dx, dy);
     if d >= r {
         return None;
     }
