@@ -721,6 +721,7 @@ mod tests {
         }
     }
 
+    #[cfg(not(target_arch = "wasm32"))]
     #[test]
     fn a_one_day_story_spreads_over_its_day_by_time_of_day() {
         let ds = match crate::import::shapes::fixture("one-day") {
