@@ -60,12 +60,16 @@ impl Live {
             let f = fit_view(&self.graph, x, y);
             let _ = svg.set_attribute("viewBox", &view_box(f.0, f.1, f.2, f.3));
         }
+        // Many ties are hidden while the layout moves, and only then: a
+        // layout at rest (reduced motion, or a redraw after the shared-events
+        // toggle) shows them where they are.
+        let hide = !self.edges_move() && !self.sim.is_cool();
         if let Some(svg) = &self.svg {
             let _ = svg
                 .class_list()
-                .toggle_with_force("network__svg--moving", !self.edges_move());
+                .toggle_with_force("network__svg--moving", hide);
         }
-        if !self.edges_move() {
+        if hide {
             return;
         }
         for (el, k) in &self.edges {

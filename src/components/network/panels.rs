@@ -133,11 +133,16 @@ pub fn legend(d: &Dossier) -> Html {
             </svg>
         }
     };
+    // The arrowhead is drawn here, not the drawing's marker: that one is
+    // sized for the drawing's scale, which a big network makes large.
     let line = |s: EdgeStyle| {
+        let arrow = s == EdgeStyle::Hostility;
         html! {
             <svg class="legend__swatch legend__swatch--line" viewBox="0 0 32 12" aria-hidden="true">
-                <line class={classes!("edge", format!("edge--{}", s.class()))} x1="2" y1="6" x2="28" y2="6"
-                    marker-end={(s == EdgeStyle::Hostility).then_some("url(#dossier-arrow)")} />
+                <line class={classes!("edge", format!("edge--{}", s.class()))} x1="2" y1="6" x2={if arrow { "22" } else { "28" }} y2="6" />
+                if arrow {
+                    <path class="network__arrow" d="M21,2L30,6L21,10z" />
+                }
             </svg>
         }
     };
