@@ -642,3 +642,144 @@ fn whose_word_reads_right_everywhere() {
         "drawn as the days it may fall on"
     );
 }
+
+/// Every problem the validator finds in `ds`, as "path: message".
+fn slips(ds: &Dataset) -> Vec<String> {
+    validate(ds).iter().map(ToString::to_string).collect()
+}
+
+/// The index of a tally of the first story by id.
+fn tally_at(ds: &Dataset, id: &str) -> usize {
+    ds.tallies.iter().position(|t| t.id == id).unwrap()
+}
+
+#[test]
+fn the_validator_catches_the_slips_of_rival_counts() {
+    let base = story();
+    let (soldiers, civilians) = (
+        tally_at(&base, "t-israel-soldiers"),
+        tally_at(&base, "t-israel-civilians"),
+    );
+    let journalists = tally_at(&base, "t-lebanon-journalists");
+    let lebanon = tally_at(&base, "t-lebanon-civilians");
+
+    // Both a side and described victims: the chart would drop the victims.
+    let mut ds = base.clone();
+    ds.tallies[civilians].victims = Some("residents of Metula".into());
+    assert!(
+        slips(&ds).iter().any(|p| p.starts_with(&format!(
+            "tallies[{civilians}].victims: a tally names whose dead once"
+        ))),
+        "{:?}",
+        slips(&ds)
+    );
+
+    // Two counts of different dead drawn as rivals.
+    let mut ds = base.clone();
+    ds.tallies[civilians].same_as = Some("t-israel-soldiers".into());
+    assert!(
+        slips(&ds)
+            .iter()
+            .any(|p| p.contains("rival estimates count the same dead")
+                && p.contains("soldiers of israel")),
+        "{:?}",
+        slips(&ds)
+    );
+
+    // Another estimate of the figure it is part of.
+    let mut ds = base.clone();
+    ds.tallies[journalists].same_as = Some("t-lebanon-civilians".into());
+    assert!(
+        slips(&ds).iter().any(
+            |p| p.starts_with(&format!("tallies[{journalists}].same_as"))
+                && p.contains("both another estimate")
+        ),
+        "{:?}",
+        slips(&ds)
+    );
+
+    // A one-day count as a rival of a war-long one.
+    let mut ds = base.clone();
+    let mut one_day = ds.tallies[lebanon].clone();
+    one_day.id = "t-lebanon-one-day".into();
+    one_day.since = Some(one_day.as_of);
+    one_day.same_as = Some("t-lebanon-civilians".into());
+    one_day.subset_of = None;
+    ds.tallies.push(one_day);
+    assert!(
+        slips(&ds)
+            .iter()
+            .any(|p| p.contains("one of them a single day")),
+        "{:?}",
+        slips(&ds)
+    );
+
+    // A loop of three estimates; a pair naming each other is fine.
+    let mut ds = base.clone();
+    for (id, next) in [("t-a", "t-b"), ("t-b", "t-c"), ("t-c", "t-a")] {
+        let mut t = ds.tallies[soldiers].clone();
+        t.id = id.into();
+        t.same_as = Some(next.into());
+        ds.tallies.push(t);
+    }
+    assert_eq!(
+        slips(&ds)
+            .iter()
+            .filter(|p| p.contains("loop of more than two"))
+            .count(),
+        3,
+        "{:?}",
+        slips(&ds)
+    );
+    ds.tallies.truncate(base.tallies.len() + 2);
+    let last = ds.tallies.len() - 1;
+    ds.tallies[last].same_as = Some("t-a".into());
+    assert_eq!(slips(&ds), Vec::<String>::new());
+}
+
+#[test]
+fn the_validator_catches_one_party_on_both_sides_of_an_account() {
+    let base = story();
+    // One id alleging and denying.
+    let mut ds = base.clone();
+    let e = ds
+        .events
+        .iter()
+        .position(|e| !e.status.by.is_empty())
+        .expect("an attributed event");
+    let by = ds.events[e].status.by[0].clone();
+    ds.events[e].status.denied_by.push(by.clone());
+    assert!(
+        slips(&ds)
+            .iter()
+            .any(|p| p.contains(&format!("\"{by}\" is in both \"by\" and \"denied_by\""))),
+        "{:?}",
+        slips(&ds)
+    );
+
+    // A source with an actor's id that does not speak for that actor: a
+    // status naming it would read as the actor.
+    let mut ds = base.clone();
+    let s = ds
+        .sources
+        .iter()
+        .position(|s| ds.actor(&s.id).is_some())
+        .expect("a source that is an actor speaking");
+    ds.sources[s].actor = None;
+    assert!(slips(&ds).iter().any(|p| p.starts_with(&format!("sources[{s}].id")) && p.contains("also an actor's id")), "{:?}", slips(&ds));
+}
+
+#[test]
+fn one_of_several_days_is_never_after_publication() {
+    let mut ds = story();
+    let published = ds.story.published.first_day();
+    ds.events[0].date = dossier::format::date::PartialDate::between(published - 1, published + 1);
+    ds.events[0].until = None;
+    let found = slips(&ds);
+    assert!(
+        found
+            .iter()
+            .any(|p| p.starts_with("events[0].date") && p.contains("leave out the days after it")),
+        "{found:?}"
+    );
+}

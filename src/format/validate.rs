@@ -831,6 +831,17 @@ impl Checker<'_> {
         for (i, s) in ds.sources.iter().enumerate() {
             let at = format!("sources[{}]", self.positions.sources[i]);
             self.text(&s.name, &at, "name", "source name");
+            // A status names a party by id, actor or source: one id for both
+            // is one party speaking, never two.
+            if ds.actor(&s.id).is_some() && s.actor.as_deref() != Some(s.id.as_str()) {
+                self.push(
+                    format!("{at}.id"),
+                    ProblemKind::Reference(format!(
+                        "\"{}\" is also an actor's id, so a status that names it could mean either; a source may share an id only with the actor it speaks for (\"actor\": \"{}\"), or else needs an id of its own",
+                        s.id, s.id
+                    )),
+                );
+            }
             if let Some(a) = &s.actor {
                 self.reference(IdSet::Actors, a, &format!("{at}.actor"));
             }
@@ -1015,6 +1026,23 @@ impl Checker<'_> {
     fn not_after_publication(&mut self, date: Option<&PartialDate>, at: String) {
         let published = &self.ds.story.published;
         let Some(d) = date else { return };
+        // One of some days: every day it may be must be one the story
+        // could report.
+        if d.one_of.is_some()
+            && d.first_day() <= published.last_day()
+            && d.last_day() > published.last_day()
+            && !self.is_patched("story.published")
+            && !self.is_patched(&at)
+        {
+            self.push(
+                at,
+                ProblemKind::Date(format!(
+                    "{d} ends on {}, after the story was published ({published}): leave out the days after it",
+                    PartialDate::from_days(d.last_day())
+                )),
+            );
+            return;
+        }
         if self.is_patched("story.published")
             || self.is_patched(&at)
             || d.first_day() <= published.last_day()
@@ -1111,6 +1139,16 @@ impl Checker<'_> {
                 &format!("{at}.status.not_acknowledged_by[{j}]"),
             );
         }
+        for (j, a) in e.status.denied_by.iter().enumerate() {
+            if e.status.by.contains(a) {
+                self.push(
+                    format!("{at}.status.denied_by[{j}]"),
+                    ProblemKind::Reference(format!(
+                        "\"{a}\" is in both \"by\" and \"denied_by\": one party cannot both give and deny an account"
+                    )),
+                );
+            }
+        }
         for (j, q) in e.quantities.iter().enumerate() {
             if let Some(p) = &q.provenance {
                 self.provenance(p, &format!("{at}.quantities[{j}].provenance"));
@@ -1192,7 +1230,16 @@ impl Checker<'_> {
         let at = format!("tallies[{i}]");
         self.reference(IdSet::Sources, &t.counted_by, &format!("{at}.counted_by"));
         match (&t.side, &t.victims) {
-            (Some(side), _) => self.reference(IdSet::Actors, side, &format!("{at}.side")),
+            (Some(side), Some(_)) => {
+                self.reference(IdSet::Actors, side, &format!("{at}.side"));
+                self.push(
+                    format!("{at}.victims"),
+                    ProblemKind::Reference(
+                        "a tally names whose dead once: an actor in \"side\", or victims who are no party in \"victims\", not both".into(),
+                    ),
+                );
+            }
+            (Some(side), None) => self.reference(IdSet::Actors, side, &format!("{at}.side")),
             (None, Some(v)) => self.text(v, &at, "victims", "victims"),
             (None, None) => self.push(
                 format!("{at}.side"),
@@ -1208,6 +1255,8 @@ impl Checker<'_> {
                     sat,
                     ProblemKind::Reference("a tally cannot be another estimate of itself".into()),
                 );
+            } else if let Some(rival) = self.ds.tally(other) {
+                self.rival(t, rival, &sat);
             } else {
                 self.reference(IdSet::Tallies, other, &sat);
             }
@@ -1256,6 +1305,70 @@ impl Checker<'_> {
             }
         }
         self.provenances(&t.provenance, &at);
+    }
+
+    /// `t` says it is another estimate of `rival`'s figure: the same dead
+    /// (whose, and which), over the same time, and not also a part of it.
+    fn rival(&mut self, t: &Tally, rival: &Tally, at: &str) {
+        // A count that does not say who the dead were ("unknown") can be a
+        // rival of one that does.
+        let unknown = |x: &Tally| x.category == crate::format::vocab::TallyCategory::Unknown;
+        let same_kind = t.category == rival.category || unknown(t) || unknown(rival);
+        let whose = |x: &Tally| (x.side.clone(), x.victims.clone());
+        let describe = |x: &Tally| {
+            let who = x
+                .side
+                .as_deref()
+                .or(x.victims.as_deref())
+                .unwrap_or("no one");
+            format!("{} of {who}", x.category.label())
+        };
+        let mut found: Vec<String> = Vec::new();
+        let mut problem = |why: String| found.push(why);
+        if whose(t) != whose(rival) || !same_kind {
+            problem(format!(
+                "rival estimates count the same dead, but this tally counts {} and \"{}\" counts {}",
+                describe(t),
+                rival.id,
+                describe(rival)
+            ));
+        }
+        if t.subset_of.as_deref() == Some(rival.id.as_str()) {
+            problem(format!(
+                "\"{}\" cannot be both another estimate of this figure (same_as) and the figure it is part of (subset_of)",
+                rival.id
+            ));
+        }
+        let span = |x: &Tally| x.since.map(|s| (s.first_day(), x.as_of.last_day()));
+        if let (Some((a0, a1)), Some((b0, b1))) = (span(t), span(rival)) {
+            let (la, lb) = (a1 - a0 + 1, b1 - b0 + 1);
+            if a1 < b0 || b1 < a0 || (la.min(lb) == 1 && la.max(lb) > 7) {
+                problem(format!(
+                    "rival estimates cover the same time, but this tally covers {} days and \"{}\" {} days, {}",
+                    la,
+                    rival.id,
+                    lb,
+                    if a1 < b0 || b1 < a0 { "with no day in common" } else { "one of them a single day" }
+                ));
+            }
+        }
+        // A chain of estimates that comes back round: a pair naming each
+        // other says the same twice, but a longer loop has no first figure.
+        let mut seen = vec![t.id.as_str()];
+        let mut next = Some(rival);
+        while let Some(u) = next {
+            if seen.contains(&u.id.as_str()) {
+                if seen.len() > 2 && u.id == t.id {
+                    problem("same_as links form a loop of more than two tallies: name one figure, and point every other estimate at it".into());
+                }
+                break;
+            }
+            seen.push(&u.id);
+            next = u.same_as.as_deref().and_then(|id| self.ds.tally(id));
+        }
+        for why in found {
+            self.push(at.to_owned(), ProblemKind::Reference(why));
+        }
     }
 
     fn subset_cycle(&self, start: &Tally) -> bool {
