@@ -783,3 +783,28 @@ fn one_of_several_days_is_never_after_publication() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_date_hint_keeps_a_set_of_days_and_blames_no_year_for_wrong_days() {
+    use dossier::format::date::PartialDate;
+    let mut ds = story();
+    let published = ds.story.published; // 15 May 2024
+                                        // "14 or 15 May" typed in the wrong year: the hint keeps both days.
+    ds.events[0].date = "[2025-05-14,2025-05-15]".parse::<PartialDate>().unwrap();
+    ds.events[0].until = None;
+    let found = slips(&ds);
+    assert!(
+        found
+            .iter()
+            .any(|p| p.ends_with("did you mean [2024-05-14,2024-05-15]?")),
+        "{found:?}"
+    );
+    // Days just after publication are wrong days, not a wrong year.
+    ds.events[0].date = PartialDate::from_days(published.first_day() + 2);
+    let found = slips(&ds);
+    assert!(found.iter().any(|p| p.starts_with("events[0].date") && p.contains("after the story was published")), "{found:?}");
+    assert!(
+        !found.iter().any(|p| p.contains("did you mean")),
+        "{found:?}"
+    );
+}

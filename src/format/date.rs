@@ -154,10 +154,19 @@ impl PartialDate {
             (Some(m), Some(d)) => Some(d.min(days_in_month(year, m))),
             _ => self.day,
         };
+        // A set of days moves as a whole: "5 or 6 June" stays two days.
+        let one_of = self.one_of.map(|o| {
+            let (y, m, d) = o.last;
+            let y = y + (year - self.year);
+            OneOf {
+                last: (y, m, d.min(days_in_month(y, m))),
+                ..o
+            }
+        });
         PartialDate {
             year,
             day,
-            one_of: None,
+            one_of,
             ..*self
         }
     }

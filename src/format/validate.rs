@@ -1049,10 +1049,17 @@ impl Checker<'_> {
         {
             return;
         }
+        // Another year is a likely slip only for a date far past
+        // publication (over a week); days just after it are wrong days,
+        // not a wrong year.
         let meant = [published.year, published.year - 1]
             .into_iter()
+            .filter(|_| d.first_day() > published.last_day() + 7)
             .map(|year| d.with_year(year))
-            .find(|m| m.first_day() <= published.last_day());
+            .find(|m| {
+                m.first_day() <= published.last_day()
+                    && (m.one_of.is_none() || m.last_day() <= published.last_day())
+            });
         let hint = meant
             .map(|m| format!("; did you mean {m}?"))
             .unwrap_or_default();
