@@ -681,10 +681,40 @@ fn the_validator_catches_the_slips_of_rival_counts() {
         slips(&ds)
             .iter()
             .any(|p| p.contains("rival estimates count the same dead")
-                && p.contains("soldiers of israel")),
+                && p.contains("soldiers killed (israel)")),
         "{:?}",
         slips(&ds)
     );
+
+    // Two counts of one side and category, one of the dead and one of the
+    // wounded, drawn as rivals; and wounded counted as part of the dead.
+    let mut ds = base.clone();
+    ds.tallies[soldiers].outcome = dossier::format::vocab::Outcome::Wounded;
+    ds.tallies[civilians].same_as = None;
+    let mut rival = ds.tallies[soldiers].clone();
+    rival.id = "t-rival".into();
+    rival.outcome = dossier::format::vocab::Outcome::Killed;
+    rival.same_as = Some("t-israel-soldiers".into());
+    ds.tallies.push(rival);
+    ds.tallies[journalists].outcome = dossier::format::vocab::Outcome::Wounded;
+    let found = slips(&ds);
+    let rival_at = ds.tallies.len() - 1;
+    assert!(
+        found
+            .iter()
+            .any(|p| p.starts_with(&format!("tallies[{rival_at}].same_as"))
+                && p.contains("soldiers killed (israel)")
+                && p.contains("soldiers wounded (israel)")),
+        "{found:?}"
+    );
+    assert!(
+        found.iter().any(
+            |p| p.starts_with(&format!("tallies[{journalists}].outcome"))
+                && p.contains("counts the wounded and \"t-lebanon-civilians\" the dead")
+        ),
+        "{found:?}"
+    );
+    assert_eq!(found.len(), 2, "{found:?}");
 
     // Another estimate of the figure it is part of.
     let mut ds = base.clone();
@@ -807,4 +837,23 @@ fn a_date_hint_keeps_a_set_of_days_and_blames_no_year_for_wrong_days() {
         !found.iter().any(|p| p.contains("did you mean")),
         "{found:?}"
     );
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(512))]
+
+    /// The checker and the schema agree on ids: every id field of the
+    /// schema carries the pattern, and the pattern accepts exactly the ids
+    /// the checker accepts.
+    #[test]
+    fn the_checker_and_the_schema_agree_on_ids(id in "[a-zA-Z0-9._ -]{0,3}|[a-z0-9.~_-]{60,68}|\\PC{0,8}") {
+        let schema = serde_json::to_value(schemars::schema_for!(Dataset)).unwrap();
+        let defs = &schema["$defs"];
+        for part in ["Source", "Actor", "Event", "Relation", "Tally"] {
+            let pattern = defs[part]["properties"]["id"]["pattern"].as_str();
+            prop_assert_eq!(pattern, Some(dossier::format::model::ID_PATTERN), "{}", part);
+        }
+        let matched = regex::Regex::new(dossier::format::model::ID_PATTERN).unwrap().is_match(&id);
+        prop_assert_eq!(dossier::format::validate::is_valid_id(&id), matched, "{:?}", id);
+    }
 }

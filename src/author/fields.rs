@@ -8,8 +8,8 @@
 //! Pure: no browser types here.
 
 use crate::format::vocab::{
-    ActorKind, CountQualifier, EventKind, GeoPrecision, ParticipantRole, RelationKind, SourceKind,
-    StatusState, TallyCategory, TimeOfDay,
+    ActorKind, CountQualifier, EventKind, GeoPrecision, Outcome, ParticipantRole, RelationKind,
+    SourceKind, StatusState, TallyCategory, TimeOfDay,
 };
 
 /// The lists of the dataset that hold items with ids.
@@ -101,6 +101,7 @@ pub enum Vocab {
     StatusState,
     RelationKind,
     TallyCategory,
+    Outcome,
     CountQualifier,
     GeoPrecision,
 }
@@ -133,6 +134,7 @@ impl Vocab {
             Vocab::TallyCategory => open(TallyCategory::BUILT_IN, |t| {
                 (name_of(t.as_str()), t.label().into())
             }),
+            Vocab::Outcome => open(Outcome::ALL, |t| (t.as_str(), t.label().into())),
             Vocab::TimeOfDay => open(TimeOfDay::ALL, |t| (t.as_str(), t.label().into())),
             Vocab::StatusState => open(StatusState::ALL, |t| (t.as_str(), t.label().into())),
             // "Exact" reads as nothing before a number; a menu says it.
@@ -152,7 +154,11 @@ impl Vocab {
     pub fn is_open(self) -> bool {
         !matches!(
             self,
-            Vocab::TimeOfDay | Vocab::StatusState | Vocab::CountQualifier | Vocab::GeoPrecision
+            Vocab::TimeOfDay
+                | Vocab::StatusState
+                | Vocab::CountQualifier
+                | Vocab::GeoPrecision
+                | Vocab::Outcome
         )
     }
 }
@@ -412,7 +418,8 @@ pub const TALLY: &[Field] = &[
     f("victims", "Victims", "The dead as the text describes them, when they are no party to the story.", Control::Text),
     f("place", "Place", "Where, when the text says: \"the north\".", Control::Text),
     req("category", "Category", "Fighters, soldiers, civilians…", Control::Term(Vocab::TallyCategory)),
-    req("count", "Killed", "As the counter states it; a tally always has a number.", Control::Object(COUNT)),
+    f("outcome", "Outcome", "What happened to them: killed when left out; or wounded, missing, displaced, detained.", Control::Term(Vocab::Outcome)),
+    req("count", "How many", "As the counter states it; a tally always has a number.", Control::Object(COUNT)),
     f("since", "Since", "The first day counted, if the text gives it.", Control::Date),
     req("as_of", "As of", "The date the figure was current.", Control::Date),
     f("subset_of", "Part of", "The tally this one is part of: the journalists among the civilians.", Control::Ref(Target::Tally)),

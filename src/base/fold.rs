@@ -23,13 +23,18 @@ fn push_folded(c: char, out: &mut String) {
         '\'' | '’' | '‘' | 'ʿ' | 'ʾ' | 'ʻ' | 'ʼ' | '`' | '´' => {}
         'Æ' | 'æ' => out.push_str("ae"),
         'Œ' | 'œ' => out.push_str("oe"),
-        'ß' => out.push_str("ss"),
+        'ß' | 'ẞ' => out.push_str("ss"),
         'Þ' | 'þ' => out.push_str("th"),
         'Ø' | 'ø' => out.push('o'),
         'Ð' | 'ð' | 'Đ' | 'đ' => out.push('d'),
         'Ħ' | 'ħ' => out.push('h'),
         'Ł' | 'ł' => out.push('l'),
         'ı' => out.push('i'),
+        // Signs whose lower case is a Latin letter: Kelvin, Ångström.
+        '\u{212A}' => out.push('k'),
+        '\u{212B}' => out.push('a'),
+        // The final sigma is a sigma.
+        'ς' => out.push('σ'),
         _ => {
             let cp = c as u32;
             let base = match cp {
@@ -40,16 +45,9 @@ fn push_folded(c: char, out: &mut String) {
             if base != b'.' {
                 out.push(base as char);
             } else if c.is_alphanumeric() {
-                // Other scripts (Arabic, Hebrew, Cyrillic…) are kept,
-                // lower-cased. A lower case that is itself folded further
-                // (the Ångström sign's is "å", the Kelvin sign's "k") is.
-                for l in c.to_lowercase() {
-                    if l == c {
-                        out.push(l);
-                    } else {
-                        push_folded(l, out);
-                    }
-                }
+                // Other scripts (Arabic, Hebrew, Cyrillic…) are kept, and
+                // [`fold`] lowers them all at once.
+                out.push(c);
             } else if !out.ends_with(' ') && !out.is_empty() {
                 // Everything else separates words: "al-Hayya" → "al hayya".
                 out.push(' ');
@@ -74,7 +72,13 @@ pub fn fold(text: &str) -> String {
     if out.ends_with(' ') {
         out.pop();
     }
-    out
+    if out.is_ascii() {
+        out
+    } else {
+        // One call for the whole text: in the browser it crosses to the
+        // page's mappings (see [`super::case`]).
+        super::case::lower(&out).replace('ς', "σ")
+    }
 }
 
 /// A search query, folded and split into words; every word must appear.

@@ -2,6 +2,7 @@
 //! nothing of Dossier's. A helper that two stages need lives here, never in
 //! one of them.
 //!
+//! - [`case`]: letter case in every script, with the page's own mappings;
 //! - [`fold`]: search normalisation (case, accents, transliteration marks);
 //! - [`labels`]: label placement without collisions, and text measurement;
 //! - [`num`]: numbers in words a reader reads ("1,234,567");
@@ -12,6 +13,7 @@
 //!
 //! Pure: no browser types here.
 
+pub mod case;
 pub mod fold;
 pub mod labels;
 pub mod num;

@@ -34,6 +34,7 @@ fn install_panic_hook() {
 
 fn main() {
     install_panic_hook();
+    dossier::components::lend_browser_case();
     let root = gloo::utils::document()
         .get_element_by_id("dossier")
         .unwrap_or_else(|| gloo::utils::body().into());

@@ -11,6 +11,7 @@ use wasm_bindgen::prelude::*;
 /// last word is returned; each is a packed [`dossier::format::packed::Reply`].
 #[wasm_bindgen]
 pub fn open(name: String, bytes: Vec<u8>, progress: &js_sys::Function) -> Vec<u8> {
+    dossier::components::lend_browser_case();
     let post = |reply: dossier::format::packed::Reply| {
         let bytes = js_sys::Uint8Array::from(reply.to_bytes().as_slice());
         let _ = progress.call1(&JsValue::NULL, &bytes);

@@ -17,11 +17,12 @@
 //!
 //! Pure: no browser types here.
 
+use crate::base::case::contains_any_case;
 use crate::base::labels::{first_free, text_size, wrap_parts, Anchor, Rect, Text};
 use crate::charts::scale::{format_tick, tick_step, Linear};
 use crate::format::model::{Dataset, Tally};
 use crate::format::vocab::{CountQualifier, TallyCategory};
-use crate::view::present::{and_list, capitalised, count, number_word};
+use crate::view::present::{and_list, capitalised, count, number_word, or_list};
 
 /// How a bar ends, from the figure's qualifier.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -149,7 +150,7 @@ fn side_name(ds: &Dataset, t: &Tally) -> String {
     let actor = capitalised(ds.whose(t));
     match &t.place {
         // "People of Kfar Kila", not "People of Kfar Kila (Kfar Kila)".
-        Some(place) if !actor.to_lowercase().contains(&place.to_lowercase()) => {
+        Some(place) if !contains_any_case(&actor, place) => {
             format!("{actor} ({place})")
         }
         _ => actor,
@@ -198,7 +199,7 @@ fn part_label(ds: &Dataset, whole: &Tally, part: &Tally) -> String {
         return format!("including {}", figure(part));
     }
     let category = part.category.label();
-    if whose.to_lowercase().contains(&category.to_lowercase()) {
+    if contains_any_case(whose, &category) {
         format!("including {} {whose}", count(&part.count))
     } else {
         format!("including {}, {whose}", figure(part))
@@ -263,8 +264,9 @@ pub fn caption(ds: &Dataset) -> Vec<String> {
             }
         }
         out.push(format!(
-            "{} counts of the same dead ({}): estimates of one figure, from {}, side by side.",
+            "{} counts of the same {} ({}): estimates of one figure, from {}, side by side.",
             capitalised(&number_word(group.len())),
+            t.outcome.people(),
             ds.whose(t),
             and_list(&by)
         ));
@@ -299,16 +301,33 @@ pub fn chart(ds: &Dataset, width: f64) -> Option<Chart> {
     let rival_group = |i: usize| rivals.iter().position(|g| g.contains(&i));
     let key = |i: usize, t: &Tally| {
         if let Some(g) = rival_group(i) {
-            return (None, None, format!("estimates {g}"), String::new());
+            return (
+                None,
+                None,
+                format!("estimates {g}"),
+                String::new(),
+                t.outcome,
+            );
         }
         (
             t.side.clone().or_else(|| t.victims.clone()),
             t.place.clone(),
             t.counted_by.clone(),
             period(t),
+            t.outcome,
         )
     };
     let mut groups: Vec<(_, Vec<usize>)> = Vec::new();
+    // What befell the people counted, each once, in the order first met:
+    // when figures of more than one outcome share the chart, every heading
+    // says which ("Wounded: Residents of Wad al-Nourah").
+    let mut outcomes: Vec<&'static str> = Vec::new();
+    for t in &ds.tallies {
+        if !outcomes.contains(&t.outcome.label()) {
+            outcomes.push(t.outcome.label());
+        }
+    }
+    let mixed = outcomes.len() > 1;
     let has_parent = |t: &Tally| {
         t.subset_of
             .as_ref()
@@ -341,7 +360,15 @@ pub fn chart(ds: &Dataset, width: f64) -> Option<Chart> {
     let mut y = 0.0;
     for (_, members) in &groups {
         let first = &ds.tallies[members[0]];
-        let whose = side_name(ds, first);
+        let whose = if mixed {
+            format!(
+                "{}: {}",
+                capitalised(first.outcome.label()),
+                side_name(ds, first)
+            )
+        } else {
+            side_name(ds, first)
+        };
         // Wrapped at the width, a bold line's letters being wider.
         let heading: Vec<Text> = wrap_parts(
             &whose.split(' ').collect::<Vec<_>>(),
@@ -366,8 +393,9 @@ pub fn chart(ds: &Dataset, width: f64) -> Option<Chart> {
         let (counter, period_start, as_of) = if rivals {
             (
                 format!(
-                    "{} counts of the same dead",
-                    capitalised(&number_word(members.len()))
+                    "{} counts of the same {}",
+                    capitalised(&number_word(members.len())),
+                    first.outcome.people()
                 ),
                 "side by side".to_owned(),
                 if members.iter().all(|&j| ds.tallies[j].as_of == first.as_of) {
@@ -493,7 +521,15 @@ pub fn chart(ds: &Dataset, width: f64) -> Option<Chart> {
         .map(|(i, t)| Row {
             tally: i,
             side: side_name(ds, t),
-            category: capitalised(&t.category.label()),
+            category: if t.outcome.is_killed() {
+                capitalised(&t.category.label())
+            } else {
+                format!(
+                    "{}, {}",
+                    capitalised(&t.category.label()),
+                    t.outcome.label()
+                )
+            },
             figure: count(&t.count),
             counted_by: counter_name(ds, t),
             period: period(t),
@@ -515,7 +551,7 @@ pub fn chart(ds: &Dataset, width: f64) -> Option<Chart> {
         width,
         height,
         axis_y,
-        title: "People killed, as each counter reports".to_owned(),
+        title: format!("People {}, as each counter reports", or_list(&outcomes)),
         description: format!(
             "Bar chart of {} casualty figures. {}.",
             ds.tallies.len(),
@@ -549,9 +585,10 @@ fn bar_for(ds: &Dataset, i: usize, x: &Linear, y: f64, h: f64, fade: f64, subset
         },
     };
     let description = format!(
-        "{}: {} killed, counted by {}, {}",
+        "{}: {} {}, counted by {}, {}",
         side_name(ds, t),
         figure(t),
+        t.outcome.label(),
         counter_name(ds, t),
         period(t),
     );

@@ -33,6 +33,22 @@ mod url;
 pub use app::{App, AppProps};
 pub use context::use_dossier;
 
+/// Lend the page's Unicode case mappings to [`crate::base::case`], so that
+/// the download need not carry Rust's own tables. Each wasm module calls
+/// this first; natively std's mappings serve.
+pub fn lend_browser_case() {
+    #[cfg(target_arch = "wasm32")]
+    {
+        fn lower(text: &str) -> String {
+            js_sys::JsString::from(text).to_lower_case().into()
+        }
+        fn upper(text: &str) -> String {
+            js_sys::JsString::from(text).to_upper_case().into()
+        }
+        crate::base::case::lend(lower, upper);
+    }
+}
+
 /// The bundled story's opening view as HTML, for index.html: the browser
 /// paints it before the wasm has loaded, and the App then hydrates it.
 /// `cargo run --bin dossier -- prerender` writes it; a test checks that

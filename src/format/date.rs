@@ -63,6 +63,14 @@ pub enum DateError {
     Year(i32),
     #[error("\"{0}\" is not an uncertain day; write [YYYY-MM-DD,YYYY-MM-DD] for one of two days, or [YYYY-MM-DD..YYYY-MM-DD] for one day in a range, the earlier first")]
     OneOf(String),
+    #[error("\"{text}\" has spaces inside the brackets; write {fixed}")]
+    OneOfSpaced { text: String, fixed: String },
+    #[error("\"{text}\" gives the later day first; write {fixed}")]
+    OneOfOrder { text: String, fixed: String },
+    #[error("\"{0}\" names the same day twice; write the day alone")]
+    OneOfSame(String),
+    #[error("\"{0}\" is an uncertain day only between whole days; each member is YYYY-MM-DD, without ~ (a month or a year already says it is uncertain)")]
+    OneOfNotDays(String),
 }
 
 const MONTHS: [&str; 12] = [
@@ -400,10 +408,28 @@ fn one_of(s: &str, set: &str) -> Result<PartialDate, DateError> {
         (None, Some(ab)) => (false, ab),
         _ => return Err(DateError::OneOf(s.chars().take(40).collect())),
     };
+    let text = || s.chars().take(40).collect::<String>();
+    let sep = if range { ".." } else { "," };
     let (first, last): (PartialDate, PartialDate) = (a.trim().parse()?, b.trim().parse()?);
     let days = |d: &PartialDate| d.precision() == Precision::Day && !d.approximate;
-    if !days(&first) || !days(&last) || last.first_day() <= first.first_day() {
-        return Err(DateError::OneOf(s.chars().take(40).collect()));
+    if !days(&first) || !days(&last) {
+        return Err(DateError::OneOfNotDays(text()));
+    }
+    if last.first_day() == first.first_day() {
+        return Err(DateError::OneOfSame(text()));
+    }
+    if last.first_day() < first.first_day() {
+        return Err(DateError::OneOfOrder {
+            text: text(),
+            fixed: format!("[{}{sep}{}]", last.iso(), first.iso()),
+        });
+    }
+    // The schema's pattern has no spaces; the checker agrees with it.
+    if a.trim() != a || b.trim() != b {
+        return Err(DateError::OneOfSpaced {
+            text: text(),
+            fixed: format!("[{}{sep}{}]", first.iso(), last.iso()),
+        });
     }
     Ok(PartialDate {
         one_of: Some(OneOf {
@@ -516,6 +542,39 @@ mod tests {
         }
     }
 
+    /// Each slip in a set of days gets its own message, and the fix keeps
+    /// the set a set.
+    #[test]
+    fn each_slip_in_a_set_has_its_own_message() {
+        let err = |s: &str| s.parse::<PartialDate>().unwrap_err().to_string();
+        assert_eq!(
+            err("[2024-06-06,2024-06-05]"),
+            "\"[2024-06-06,2024-06-05]\" gives the later day first; write [2024-06-05,2024-06-06]"
+        );
+        assert_eq!(
+            err("[2024-06-09..2024-06-05]"),
+            "\"[2024-06-09..2024-06-05]\" gives the later day first; write [2024-06-05..2024-06-09]"
+        );
+        assert_eq!(
+            err("[2024-06-05, 2024-06-06]"),
+            "\"[2024-06-05, 2024-06-06]\" has spaces inside the brackets; write [2024-06-05,2024-06-06]"
+        );
+        assert!(err("[2024-06-05,2024-06-05]").contains("the same day twice"));
+        for not_days in ["[2024-06,2024-07]", "[2024-06-05~,2024-06-06]"] {
+            assert!(
+                err(not_days).contains("only between whole days"),
+                "{not_days}"
+            );
+        }
+        assert!(err("[2024-06-05]").contains("is not an uncertain day"));
+    }
+
+    /// Whether `text` matches a JSON Schema `pattern` (ECMA-262 syntax; the
+    /// schema's patterns use only what Rust's regex reads the same way).
+    fn schema_pattern_matches(pattern: &str, text: &str) -> bool {
+        regex::Regex::new(pattern).unwrap().is_match(text)
+    }
+
     #[test]
     fn month_spans_its_days() {
         let april: PartialDate = "2024-04".parse().unwrap();
@@ -535,6 +594,22 @@ mod tests {
         fn display_round_trips(s in "[12][0-9]{3}(-(0[1-9]|1[0-2])(-(0[1-9]|1[0-9]|2[0-8]))?)?~?") {
             let d: PartialDate = s.parse().unwrap();
             prop_assert_eq!(d.to_string(), s);
+        }
+
+        /// The checker and the schema agree: every date string the checker
+        /// accepts matches the schema's pattern, and every one it refuses
+        /// that the pattern matches is refused for a reason the pattern
+        /// cannot see (no month 13, no 30 February).
+        #[test]
+        fn the_checker_accepts_only_what_the_schema_allows(
+            s in "\\[?[12 ][0-9]{3}(-[0-9 ]{1,2}(-[0-9]{2})?)?~?( ?(,|\\.\\.) ?[12][0-9]{3}-[01][0-9]-[0-3][0-9]\\]?)?",
+        ) {
+            let schema = serde_json::to_value(schemars::schema_for!(PartialDate)).unwrap();
+            let pattern = schema["pattern"].as_str().unwrap();
+            let matched = schema_pattern_matches(pattern, &s);
+            if s.parse::<PartialDate>().is_ok() {
+                prop_assert!(matched, "{s} passes the checker but not the schema's {pattern}");
+            }
         }
 
         #[test]

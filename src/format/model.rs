@@ -11,8 +11,8 @@
 
 use crate::format::date::PartialDate;
 use crate::format::vocab::{
-    ActorKind, CountQualifier, EventKind, GeoPrecision, ParticipantRole, RelationKind, SourceKind,
-    StatusState, TallyCategory, TimeOfDay,
+    ActorKind, CountQualifier, EventKind, GeoPrecision, Outcome, ParticipantRole, RelationKind,
+    SourceKind, StatusState, TallyCategory, TimeOfDay,
 };
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -84,10 +84,16 @@ pub struct Story {
     pub paragraphs: Vec<String>,
 }
 
+/// What an id may be, as the checker's [`super::validate::is_valid_id`]
+/// reads it: lower-case letters, digits, `-`, `_` and `.`, starting with a
+/// letter or digit, at most 64 bytes. Safe in URLs and markup.
+pub const ID_PATTERN: &str = "^[a-z0-9][a-z0-9._-]{0,63}$";
+
 /// Someone the article credits with a piece of information.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Source {
+    #[schemars(regex(pattern = ID_PATTERN))]
     pub id: String,
     /// As a reader would say it: "al-Manar", "an AFP tally".
     pub name: String,
@@ -120,6 +126,7 @@ pub struct Provenance {
 #[serde(deny_unknown_fields)]
 pub struct Actor {
     /// Lower-case letters, digits and hyphens; stable across versions of a dataset.
+    #[schemars(regex(pattern = ID_PATTERN))]
     pub id: String,
     pub name: String,
     /// Other spellings and names, searched like the name.
@@ -145,6 +152,7 @@ pub struct Role {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Event {
+    #[schemars(regex(pattern = ID_PATTERN))]
     pub id: String,
     /// When it happened, at the precision the text gives.
     pub date: PartialDate,
@@ -286,6 +294,7 @@ impl Status {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Relation {
+    #[schemars(regex(pattern = ID_PATTERN))]
     pub id: String,
     pub kind: RelationKind,
     /// An actor id: the one who leads, is a member, attacked...
@@ -310,10 +319,12 @@ pub struct Relation {
     pub note: Option<String>,
 }
 
-/// A casualty figure: who counted whose dead, how many, over what period.
+/// A casualty figure: who counted whose dead (or wounded, missing,
+/// displaced, detained), how many, over what period.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Tally {
+    #[schemars(regex(pattern = ID_PATTERN))]
     pub id: String,
     /// A source id: who counted.
     pub counted_by: String,
@@ -330,7 +341,11 @@ pub struct Tally {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub place: Option<String>,
     pub category: TallyCategory,
-    /// Killed, as the counter states it. A tally always carries a `value`.
+    /// What happened to them: killed (when left out), wounded, missing,
+    /// displaced or detained.
+    #[serde(default, skip_serializing_if = "Outcome::is_killed")]
+    pub outcome: Outcome,
+    /// How many, as the counter states it. A tally always carries a `value`.
     pub count: Count,
     /// First day covered, when the text gives it.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -31,8 +31,8 @@
 use crate::format::date::{OneOf, PartialDate};
 use crate::format::model::*;
 use crate::format::vocab::{
-    ActorKind, CountQualifier, EventKind, GeoPrecision, ParticipantRole, RelationKind, SourceKind,
-    StatusState, TallyCategory, TimeOfDay,
+    ActorKind, CountQualifier, EventKind, GeoPrecision, Outcome, ParticipantRole, RelationKind,
+    SourceKind, StatusState, TallyCategory, TimeOfDay,
 };
 
 /// The first bytes of a packed dataset: the format and this encoding's version.
@@ -353,8 +353,8 @@ fields! {
     Status { state, by, denied_by, not_acknowledged_by }
     Relation { id, kind, from, to, role, since, until, events, provenance, note }
     Tally {
-        id, counted_by, side, victims, place, category, count, since, as_of, subset_of,
-        same_as, events, provenance, note,
+        id, counted_by, side, victims, place, category, outcome, count, since, as_of,
+        subset_of, same_as, events, provenance, note,
     }
     PartialDate { year, month, day, approximate, one_of }
     OneOf { last, range }
@@ -375,7 +375,13 @@ macro_rules! closed {
         }
     )+};
 }
-closed!(CountQualifier, StatusState, TimeOfDay, GeoPrecision);
+closed!(
+    CountQualifier,
+    StatusState,
+    TimeOfDay,
+    GeoPrecision,
+    Outcome
+);
 
 /// An open vocabulary as its built-in term's index, or one past the last
 /// and then the dataset's own term.

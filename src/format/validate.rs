@@ -1283,6 +1283,16 @@ impl Checker<'_> {
                     ProblemKind::Reference("a tally cannot be a subset of itself".into()),
                 );
             } else if let Some(superset) = self.ds.tally(sup) {
+                if superset.outcome != t.outcome {
+                    self.push(
+                        format!("{at}.outcome"),
+                        ProblemKind::Reference(format!(
+                            "a part counts what its whole counts, but this tally counts the {} and \"{sup}\" the {}",
+                            t.outcome.people(),
+                            superset.outcome.people()
+                        )),
+                    );
+                }
                 // A subset can only be checked against a figure that is not a
                 // floor: "3 of more than 79" is fine whatever the true total.
                 let sub_floor = t.count.value.unwrap_or(0);
@@ -1321,14 +1331,14 @@ impl Checker<'_> {
         // rival of one that does.
         let unknown = |x: &Tally| x.category == crate::format::vocab::TallyCategory::Unknown;
         let same_kind = t.category == rival.category || unknown(t) || unknown(rival);
-        let whose = |x: &Tally| (x.side.clone(), x.victims.clone());
+        let whose = |x: &Tally| (x.side.clone(), x.victims.clone(), x.outcome);
         let describe = |x: &Tally| {
             let who = x
                 .side
                 .as_deref()
                 .or(x.victims.as_deref())
                 .unwrap_or("no one");
-            format!("{} of {who}", x.category.label())
+            format!("{} {} ({who})", x.category.label(), x.outcome.label())
         };
         let mut found: Vec<String> = Vec::new();
         let mut problem = |why: String| found.push(why);
@@ -1449,6 +1459,10 @@ impl Checker<'_> {
                         typography.then(|| {
                             "it matches once quotation marks and apostrophes are made plain: copy the article's own typography".to_owned()
                         })
+                    })
+                    .or_else(|| {
+                        let (quote, article) = quote_difference(text, &p.quote)?;
+                        Some(format!("the quote has \"{quote}\" where the article has \"{article}\""))
                     });
                 self.push(
                     format!("{at}.quote"),
@@ -1469,6 +1483,62 @@ fn article(word: &str) -> &'static str {
     } else {
         "a"
     }
+}
+
+/// Where a quote that is nearly in `article` departs from it: the words
+/// of the quote and of the article that differ, the rest being the same
+/// ("50 rockets" where the article has "60 rockets" gives ("50", "60")).
+/// None when most of the quote is not in the article.
+fn quote_difference<'a>(article: &'a str, quote: &'a str) -> Option<(&'a str, &'a str)> {
+    let common = |a: &str, b: &str| {
+        a.char_indices()
+            .zip(b.chars())
+            .find(|((_, x), y)| x != y)
+            .map_or(a.len().min(b.len()), |((i, _), _)| i)
+    };
+    // The place in the article where the longest beginning of the quote is.
+    let (start, same) = article
+        .char_indices()
+        .map(|(i, _)| (i, common(quote, &article[i..])))
+        .max_by_key(|&(i, n)| (n, std::cmp::Reverse(i)))?;
+    let after = &article[start + same..];
+    // The longest end of the quote found soon after it.
+    let room = quote.len() - same + 60;
+    let (resume, tail) = quote[same..]
+        .char_indices()
+        .map(|(i, _)| same + i)
+        .chain([quote.len()])
+        .find_map(|m| {
+            let window = &after[..floor_boundary(after, room)];
+            window.find(&quote[m..]).map(|at| (m, at))
+        })?;
+    if same + (quote.len() - resume) < quote.len() / 2 {
+        return None;
+    }
+    // Whole words on both sides of the difference.
+    let word = |c: char| c.is_alphanumeric();
+    let back = quote[..same]
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| word(c))
+        .last()
+        .map_or(same, |(i, _)| i);
+    let forward = quote[resume..]
+        .char_indices()
+        .find(|&(_, c)| !word(c))
+        .map_or(quote.len() - resume, |(i, _)| i);
+    let q = quote[back..resume + forward].trim();
+    let a = article[start + back..start + same + tail + forward].trim();
+    (q != a && q.len() <= 80 && a.len() <= 80).then_some((q, a))
+}
+
+/// The largest char boundary of `s` at or below `at`.
+fn floor_boundary(s: &str, at: usize) -> usize {
+    let mut at = at.min(s.len());
+    while !s.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
 }
 
 fn fold_typography(s: &str) -> String {
@@ -1507,5 +1577,28 @@ mod stand_in_tests {
     #[test]
     fn every_stand_in_parses() {
         assert_eq!(super::stand_ins().len(), 11);
+    }
+
+    #[test]
+    fn a_quote_that_departs_from_the_article_shows_where() {
+        let article = "On Wednesday, a salvo of more than 60 rockets was fired from Lebanon toward Mount Hermon.";
+        let differs = |q| super::quote_difference(article, q);
+        assert_eq!(
+            differs("a salvo of more than 50 rockets was fired"),
+            Some(("50", "60"))
+        );
+        assert_eq!(
+            differs("a salvo of more than 65 rockets"),
+            Some(("65", "60"))
+        );
+        assert_eq!(
+            differs("a salvo of 60 rockets was fired from Lebanon"),
+            Some(("60", "more than 60"))
+        );
+        assert_eq!(
+            differs("rockets were fired from Lebanon toward Mount Hermon."),
+            Some(("were", "was"))
+        );
+        assert_eq!(differs("Hezbollah said nothing of the kind"), None);
     }
 }

@@ -482,6 +482,39 @@ vocabulary! {
 }
 
 vocabulary! {
+    /// What happened to the people a tally counts.
+    closed Outcome, "outcome" {
+        Killed = "killed" / "killed",
+        Wounded = "wounded" / "wounded",
+        Missing = "missing" / "missing",
+        Displaced = "displaced" / "displaced",
+        Detained = "detained" / "detained",
+    }
+}
+
+impl Default for Outcome {
+    /// A tally that does not say counts the dead, as every `dossier/1`
+    /// tally before outcomes did.
+    fn default() -> Self {
+        Outcome::Killed
+    }
+}
+
+impl Outcome {
+    pub fn is_killed(&self) -> bool {
+        *self == Outcome::Killed
+    }
+
+    /// The people it counts, as "the same …" says them: "dead", "wounded".
+    pub fn people(&self) -> &'static str {
+        match self {
+            Outcome::Killed => "dead",
+            other => other.label(),
+        }
+    }
+}
+
+vocabulary! {
     /// The qualifier a text puts on a number.
     closed CountQualifier, "count qualifier" {
         Exact = "exact" / "",

@@ -232,6 +232,7 @@ pub fn dataset_with_actors(events: usize, actors: usize, seed: u32) -> Dataset {
                 TallyCategory::Journalists,
             ][i]
                 .clone(),
+            outcome: Default::default(),
             count: Count {
                 qualifier: CountQualifier::AtLeast,
                 value: Some(10 + rng.below(300) as u64),

@@ -14,8 +14,8 @@ use crate::base::rng::Lcg;
 use crate::format::date::PartialDate;
 use crate::format::model::*;
 use crate::format::vocab::{
-    ActorKind, CountQualifier, EventKind, ParticipantRole, RelationKind, SourceKind, TallyCategory,
-    TimeOfDay,
+    ActorKind, CountQualifier, EventKind, Outcome, ParticipantRole, RelationKind, SourceKind,
+    TallyCategory, TimeOfDay,
 };
 
 /// A fixture: a Dossier dataset, or an export in ACLED's CSV layout.
@@ -50,7 +50,7 @@ pub const SHAPES: [(&str, &str, &str); 9] = [
     (
         "one-day",
         "json",
-        "every event on one day, told by time of day",
+        "every event on one day, told by time of day; rival counts, and the wounded, missing and displaced",
     ),
     (
         "ties",
@@ -255,10 +255,27 @@ impl Draft {
     }
 
     fn tally(&mut self, side: &str, category: TallyCategory, value: u64, as_of: PartialDate) {
+        self.tally_of(side, category, Outcome::Killed, value, as_of);
+    }
+
+    fn tally_of(
+        &mut self,
+        side: &str,
+        category: TallyCategory,
+        outcome: Outcome,
+        value: u64,
+        as_of: PartialDate,
+    ) {
         let sentence = format!(
-            "At least {value} {} of {} have been killed, the ministry said.",
+            "At least {value} {} of {} have been {}{}, the ministry said.",
             category.label().to_lowercase(),
-            self.name_of(side)
+            self.name_of(side),
+            if outcome == Outcome::Missing {
+                "reported "
+            } else {
+                ""
+            },
+            outcome.label()
         );
         let mut provenance = self.sentence(&sentence);
         provenance.source = "ministry".into();
@@ -271,6 +288,7 @@ impl Draft {
             same_as: None,
             place: None,
             category,
+            outcome,
             count: Count {
                 qualifier: CountQualifier::AtLeast,
                 value: Some(value),
@@ -468,6 +486,17 @@ fn one_day() -> Dataset {
     }
     d.ds.tallies[n - 2].same_as = Some(d.ds.tallies[n - 3].id.clone());
     d.ds.tallies[n - 1].subset_of = Some(d.ds.tallies[n - 2].id.clone());
+    // More than the dead: the wounded, the missing and the displaced, each
+    // drawn under its own heading.
+    d.tally_of(&ids[2], TallyCategory::Civilians, Outcome::Wounded, 42, day);
+    d.tally_of(&ids[3], TallyCategory::Fighters, Outcome::Missing, 6, day);
+    d.tally_of(
+        &ids[2],
+        TallyCategory::Civilians,
+        Outcome::Displaced,
+        1200,
+        day,
+    );
     d.finish()
 }
 

@@ -542,7 +542,7 @@ impl Counter {
         let mut kinds = options(&index.kinds, self.kinds);
         crate::base::order::sort_by(&mut kinds, |a, b| a.value.cmp(&b.value));
         let mut places = options(&index.places, self.places);
-        crate::base::order::sort_by_key(&mut places, |o| o.value.to_lowercase());
+        crate::base::order::sort_by_key(&mut places, |o| crate::base::case::lower(&o.value));
         FacetCounts {
             actors: options(&index.actors, self.actors),
             kinds,

@@ -84,9 +84,14 @@ pub fn summary_html(ds: &Dataset) -> String {
                 .unwrap_or_default();
             let _ = writeln!(
                 out,
-                "<li>{} {} ({}){}, as of {}, according to {}.</li>",
+                "<li>{} {}{} ({}){}, as of {}, according to {}.</li>",
                 escape(&present::count(&t.count)),
                 escape(&t.category.label()),
+                if t.outcome.is_killed() {
+                    String::new()
+                } else {
+                    format!(" {}", t.outcome.label())
+                },
                 escape(side),
                 escape(&since),
                 escape(&t.as_of.short()),

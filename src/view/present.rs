@@ -93,11 +93,7 @@ pub fn quoted(quote: &str, paragraph: &str) -> String {
 
 /// The first letter in capitals: "community" → "Community".
 pub fn capitalised(s: &str) -> String {
-    let mut c = s.chars();
-    match c.next() {
-        Some(f) => f.to_uppercase().chain(c).collect(),
-        None => String::new(),
-    }
+    crate::base::case::capitalised(s)
 }
 
 /// A count with its noun, singular or plural: "1 event", "1,204 events".
@@ -128,12 +124,21 @@ pub fn plural(n: usize, one: &str, many: &str) -> String {
 
 /// Items joined for reading: "Hezbollah", "Hamas and Israel", "A, B and C".
 pub fn and_list<S: AsRef<str>>(items: &[S]) -> String {
+    joined(items, "and")
+}
+
+/// Alternatives joined for reading: "killed, wounded or missing".
+pub fn or_list<S: AsRef<str>>(items: &[S]) -> String {
+    joined(items, "or")
+}
+
+fn joined<S: AsRef<str>>(items: &[S], last_word: &str) -> String {
     match items {
         [] => String::new(),
         [one] => one.as_ref().to_owned(),
         [init @ .., last] => {
             let init: Vec<&str> = init.iter().map(AsRef::as_ref).collect();
-            format!("{} and {}", init.join(", "), last.as_ref())
+            format!("{} {last_word} {}", init.join(", "), last.as_ref())
         }
     }
 }
@@ -299,10 +304,16 @@ pub fn tally_label(ds: &Dataset, t: &Tally) -> String {
     let counter = ds
         .source(&t.counted_by)
         .map_or_else(|| t.counted_by.clone(), |s| s.name.clone());
+    let outcome = if t.outcome.is_killed() {
+        ""
+    } else {
+        t.outcome.label()
+    };
     format!(
-        "{} {}, {side} ({counter})",
+        "{} {}{}{outcome}, {side} ({counter})",
         count(&t.count),
-        t.category.label()
+        t.category.label(),
+        if outcome.is_empty() { "" } else { " " },
     )
 }
 
@@ -331,10 +342,15 @@ pub fn tolls(ds: &Dataset, event: &str) -> Vec<String> {
             continue;
         }
         let n = count(&t.count);
+        let outcome = t.outcome.label();
         let mut line = match (&t.category, &t.side, &t.victims) {
-            (TallyCategory::Unknown, None, Some(victims)) => format!("{n} {victims}"),
-            (TallyCategory::Unknown, _, _) => format!("{n} killed, {}", ds.whose(t)),
-            (category, _, _) => format!("{n} {} killed, {}", category.label(), ds.whose(t)),
+            // Described victims say what befell them ("people killed in
+            // battles, on any side"), unless the tally says otherwise.
+            (TallyCategory::Unknown, None, Some(victims)) if t.outcome.is_killed() => {
+                format!("{n} {victims}")
+            }
+            (TallyCategory::Unknown, _, _) => format!("{n} {outcome}, {}", ds.whose(t)),
+            (category, _, _) => format!("{n} {} {outcome}, {}", category.label(), ds.whose(t)),
         };
         line.push_str(", according to ");
         line.push_str(source_name(ds, &t.counted_by));

@@ -166,6 +166,14 @@ function expectedTolls(name) {
   return out;
 }
 
+/** The outcomes a story's tallies count, each once (killed when unsaid). */
+function outcomesOf(name) {
+  const file = storyFile(name);
+  if (!existsSync(file)) return [];
+  const ds = JSON.parse(readFileSync(file, 'utf8'));
+  return [...new Set((ds.tallies ?? []).map((t) => t.outcome ?? 'killed'))];
+}
+
 /** Cards on screen that miss a figure that counts their event. */
 function missingTolls(expected) {
   const missing = [];
@@ -218,6 +226,13 @@ for (const [name, query] of stories) {
 
       await switchTo(page, 'Charts', 'svg.timeline');
       const timeline = await page.evaluate(measureTimeline);
+      // A story that counts more than the dead heads each group with what
+      // befell the people it counts.
+      const outcomes = outcomesOf(name);
+      if (outcomes.length > 1) {
+        const words = await page.locator('.chart--casualties svg').textContent();
+        for (const o of outcomes) assert.ok(words.includes(`${o[0].toUpperCase()}${o.slice(1)}: `), `no heading says "${o}"`);
+      }
       await shot('charts', ['.chart--timeline', '.chart--casualties']);
       assert.deepEqual(await axe(page), [], 'charts');
       assert.ok((await sideways(page)) <= 0, 'the charts view scrolls sideways');

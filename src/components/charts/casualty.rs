@@ -164,7 +164,7 @@ pub fn CasualtyChart() -> Html {
                     <table>
                         <caption>{ "Casualty figures, as each counter states them" }</caption>
                         <thead><tr>
-                            <th scope="col">{ "Whose dead" }</th><th scope="col">{ "Who" }</th>
+                            <th scope="col">{ "Whose" }</th><th scope="col">{ "Who" }</th>
                             <th scope="col">{ "Figure" }</th><th scope="col">{ "Counted by" }</th>
                             <th scope="col">{ "Period" }</th><th scope="col">{ "In the text" }</th>
                         </tr></thead>

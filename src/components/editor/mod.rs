@@ -30,6 +30,7 @@ use yew::prelude::*;
 /// Mount the editor in `#editor`.
 pub fn start() {
     install_panic_hook();
+    super::lend_browser_case();
     let root = gloo::utils::document()
         .get_element_by_id("editor")
         .unwrap_or_else(|| gloo::utils::body().into());

@@ -214,7 +214,7 @@ pub fn NetworkView() -> Html {
         let label = format!(
             "{}, {}, {}{}",
             actor.name,
-            actor.kind.label().to_lowercase(),
+            crate::base::case::lower(&actor.kind.label()),
             plural(n.events, "event", "events"),
             if pinned { ", pinned" } else { "" }
         );

@@ -178,7 +178,7 @@ pub fn ActorList(props: &DescribedProps) -> Html {
                     html! {
                         <li>
                             <strong>{ &actor.name }</strong>
-                            { format!(" ({}, {})", actor.kind.label().to_lowercase(), plural(g.nodes[n].events, "event", "events")) }
+                            { format!(" ({}, {})", crate::base::case::lower(&actor.kind.label()), plural(g.nodes[n].events, "event", "events")) }
                             if !ties.is_empty() {
                                 <ul>{ for ties.iter().map(|&k| html! { <li>{ described.titles[k].clone() }</li> }) }</ul>
                             }

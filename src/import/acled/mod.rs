@@ -592,6 +592,7 @@ impl Builder {
             same_as: None,
             place: None,
             category: TallyCategory::Unknown,
+            outcome: Default::default(),
             count: Count {
                 qualifier: CountQualifier::AtLeast,
                 value: Some(count),
