@@ -385,6 +385,7 @@ pub const EVENT: &[Field] = &[
     f("until", "Until", "For something that went on over a period: when it ended.", Control::Date),
     f("time_of_day", "Time of day", "When the text gives it.", Control::Term(Vocab::TimeOfDay)),
     f("date_text", "Date as written", "The article's own words for the time: \"last night\".", Control::Text),
+    f("date_inferred", "Date inferred", "When the text does not state the date: how it was worked out (\"its Wednesday, in a story published on Wednesday 15 May 2024\").", Control::LongText),
     req("kind", "Kind", "What happened, in ACLED's terms or news' own.", Control::Term(Vocab::EventKind)),
     req("summary", "Summary", "One sentence, present tense, in your words.", Control::LongText),
     f("place", "Place", "Where, as the text names it.", Control::Object(PLACE)),
@@ -425,6 +426,7 @@ pub const TALLY: &[Field] = &[
     f("subset_of", "Part of", "The tally this one is part of: the journalists among the civilians.", Control::Ref(Target::Tally)),
     f("same_as", "Same dead as", "Another tally that counts the same dead: a rival estimate.", Control::Ref(Target::Tally)),
     f("events", "Events", "Events that report the figure.", Control::Refs(Target::Event)),
+    f("status", "Status", "Only when the figure's standing differs from its events': disputed, denied or not acknowledged by a party.", Control::Object(STATUS)),
     req("provenance", "Quotes", "At least one.", Control::Quotes),
     f("note", "Note", "", Control::LongText),
 ];

@@ -22,7 +22,7 @@ use crate::base::labels::{first_free, text_size, wrap_parts, Anchor, Rect, Text}
 use crate::charts::scale::{format_tick, tick_step, Linear};
 use crate::format::model::{Dataset, Tally};
 use crate::format::vocab::{CountQualifier, TallyCategory};
-use crate::view::present::{and_list, capitalised, count, number_word, or_list};
+use crate::view::present::{and_list, capitalised, count, number_word, or_list, standing};
 
 /// How a bar ends, from the figure's qualifier.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -444,6 +444,11 @@ pub fn chart(ds: &Dataset, width: f64) -> Option<Chart> {
             } else {
                 capitalised(&t.category.label())
             };
+            // A figure's own standing is said where its name is read.
+            let label = match standing(ds, t) {
+                Some(words) => format!("{label} ({words})"),
+                None => label,
+            };
             let name = lines(&label, y + LABEL, width);
             y += LABEL * (1.5 + 1.25 * (name.len() - 1) as f64);
             let mut bar = bar_for(ds, i, &x, y, BAR, fade, false);
@@ -584,7 +589,7 @@ fn bar_for(ds: &Dataset, i: usize, x: &Linear, y: f64, h: f64, fade: f64, subset
             _ => End::Exact,
         },
     };
-    let description = format!(
+    let mut description = format!(
         "{}: {} {}, counted by {}, {}",
         side_name(ds, t),
         figure(t),
@@ -592,6 +597,9 @@ fn bar_for(ds: &Dataset, i: usize, x: &Linear, y: f64, h: f64, fade: f64, subset
         counter_name(ds, t),
         period(t),
     );
+    if let Some(words) = standing(ds, t) {
+        description.push_str(&format!(", {words}"));
+    }
     Bar {
         tally: i,
         id: t.id.clone(),

@@ -133,6 +133,9 @@ fn Card(props: &CardProps) -> Html {
             <article aria-labelledby={format!("dossier-summary-{}", e.id)}>
                 <p class="card__meta">
                     <time datetime={e.date.iso()}>{ present::event_date(e) }</time>
+                    if let Some(words) = present::inferred(e) {
+                        <span class="card__inferred">{ words }</span>
+                    }
                     <span class={classes!("badge", format!("badge--{}", present::group_class(&e.kind)))}>{ e.kind.label() }</span>
                 </p>
                 <h3 class="card__summary" id={format!("dossier-summary-{}", e.id)}>{ &e.summary }</h3>
@@ -183,6 +186,9 @@ fn Card(props: &CardProps) -> Html {
                 if *quote_open {
                     <div class="card__quotes" id={quote_id}>
                         { for e.provenance.iter().map(|p| quote(&d, p)) }
+                        if let Some(how) = &e.date_inferred {
+                            <p class="card__note"><strong>{ "How the date was inferred: " }</strong>{ how }</p>
+                        }
                         if let Some(note) = &e.note {
                             <p class="card__note"><strong>{ "Note: " }</strong>{ note }</p>
                         }

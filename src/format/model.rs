@@ -166,6 +166,11 @@ pub struct Event {
     /// The article's own words for the time ("last night"), kept for the reader.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date_text: Option<String>,
+    /// How the date was worked out, when the text does not state it: "its
+    /// “Wednesday”, in a story published on Wednesday 15 May 2024". The
+    /// card marks the date as inferred and gives these words.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date_inferred: Option<String>,
     pub kind: EventKind,
     pub summary: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -362,6 +367,11 @@ pub struct Tally {
     /// Events that report this figure.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub events: Vec<String>,
+    /// Whose word the figure rests on, when it differs from the events':
+    /// disputed, denied or not acknowledged by a party. Left out, the
+    /// figure is its counter's, reported.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<Status>,
     pub provenance: Vec<Provenance>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
@@ -478,6 +488,7 @@ impl Event {
             until: None,
             time_of_day: None,
             date_text: None,
+            date_inferred: None,
             kind,
             summary,
             place: None,

@@ -342,7 +342,7 @@ fields! {
     Actor { id, name, aliases, kind, roles, note }
     Role { title, provenance }
     Event {
-        id, date, until, time_of_day, date_text, kind, summary, place, participants,
+        id, date, until, time_of_day, date_text, date_inferred, kind, summary, place, participants,
         quantities, status, provenance, refers_to, note,
     }
     Place { name, region, country, coordinates }
@@ -354,7 +354,7 @@ fields! {
     Relation { id, kind, from, to, role, since, until, events, provenance, note }
     Tally {
         id, counted_by, side, victims, place, category, outcome, count, since, as_of,
-        subset_of, same_as, events, provenance, note,
+        subset_of, same_as, events, status, provenance, note,
     }
     PartialDate { year, month, day, approximate, one_of }
     OneOf { last, range }

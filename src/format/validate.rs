@@ -1074,6 +1074,9 @@ impl Checker<'_> {
     fn event(&mut self, i: usize, e: &Event) {
         let at = format!("events[{i}]");
         self.text(&e.summary, &at, "summary", "event summary");
+        if let Some(how) = &e.date_inferred {
+            self.text(how, &at, "date_inferred", "how the date was inferred");
+        }
         self.date_order(Some(&e.date), e.until.as_ref(), &at, "date", "until");
         self.not_after_publication(Some(&e.date), format!("{at}.date"));
         self.not_after_publication(e.until.as_ref(), format!("{at}.until"));
@@ -1113,49 +1116,7 @@ impl Checker<'_> {
             self.text(&q.unit, &qat, "unit", "quantity unit");
             self.count(&q.count, &format!("{qat}.count"), false);
         }
-        match (e.status.state, e.status.by.is_empty()) {
-            (StatusState::Reported, _) | (_, false) => {}
-            (state, true) => self.push(
-                format!("{at}.status.by"),
-                ProblemKind::Status(format!(
-                    "a{} {} event names who {} it, by actor or source id",
-                    if state == StatusState::Alleged {
-                        "n"
-                    } else {
-                        ""
-                    },
-                    state.as_str(),
-                    match state {
-                        StatusState::Claimed => "claims",
-                        StatusState::Alleged => "alleges",
-                        StatusState::Confirmed => "confirms",
-                        _ => "disputes",
-                    }
-                )),
-            ),
-        }
-        for (field, list) in [("by", &e.status.by), ("denied_by", &e.status.denied_by)] {
-            for (j, a) in list.iter().enumerate() {
-                self.reference(IdSet::Parties, a, &format!("{at}.status.{field}[{j}]"));
-            }
-        }
-        for (j, a) in e.status.not_acknowledged_by.iter().enumerate() {
-            self.reference(
-                IdSet::Actors,
-                a,
-                &format!("{at}.status.not_acknowledged_by[{j}]"),
-            );
-        }
-        for (j, a) in e.status.denied_by.iter().enumerate() {
-            if e.status.by.contains(a) {
-                self.push(
-                    format!("{at}.status.denied_by[{j}]"),
-                    ProblemKind::Reference(format!(
-                        "\"{a}\" is in both \"by\" and \"denied_by\": one party cannot both give and deny an account"
-                    )),
-                );
-            }
-        }
+        self.status(&e.status, &format!("{at}.status"), "event");
         for (j, q) in e.quantities.iter().enumerate() {
             if let Some(p) = &q.provenance {
                 self.provenance(p, &format!("{at}.quantities[{j}].provenance"));
@@ -1227,6 +1188,50 @@ impl Checker<'_> {
                     ProblemKind::Count(format!(
                         "high ({}) is less than the value ({v})",
                         c.high.unwrap_or_default()
+                    )),
+                );
+            }
+        }
+    }
+
+    /// Whose word an event or a figure rests on: `by` where the state needs
+    /// it, known parties, and no one both giving and denying the account.
+    fn status(&mut self, st: &Status, at: &str, what: &str) {
+        match (st.state, st.by.is_empty()) {
+            (StatusState::Reported, _) | (_, false) => {}
+            (state, true) => self.push(
+                format!("{at}.by"),
+                ProblemKind::Status(format!(
+                    "a{} {} {what} names who {} it, by actor or source id",
+                    if state == StatusState::Alleged {
+                        "n"
+                    } else {
+                        ""
+                    },
+                    state.as_str(),
+                    match state {
+                        StatusState::Claimed => "claims",
+                        StatusState::Alleged => "alleges",
+                        StatusState::Confirmed => "confirms",
+                        _ => "disputes",
+                    }
+                )),
+            ),
+        }
+        for (field, list) in [("by", &st.by), ("denied_by", &st.denied_by)] {
+            for (j, a) in list.iter().enumerate() {
+                self.reference(IdSet::Parties, a, &format!("{at}.{field}[{j}]"));
+            }
+        }
+        for (j, a) in st.not_acknowledged_by.iter().enumerate() {
+            self.reference(IdSet::Actors, a, &format!("{at}.not_acknowledged_by[{j}]"));
+        }
+        for (j, a) in st.denied_by.iter().enumerate() {
+            if st.by.contains(a) {
+                self.push(
+                    format!("{at}.denied_by[{j}]"),
+                    ProblemKind::Reference(format!(
+                        "\"{a}\" is in both \"by\" and \"denied_by\": one party cannot both give and deny an account"
                     )),
                 );
             }
@@ -1320,6 +1325,9 @@ impl Checker<'_> {
             } else {
                 self.reference(IdSet::Tallies, sup, &sat);
             }
+        }
+        if let Some(st) = &t.status {
+            self.status(st, &format!("{at}.status"), "figure");
         }
         self.provenances(&t.provenance, &at);
     }

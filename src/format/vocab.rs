@@ -466,6 +466,11 @@ vocabulary! {
         OfficialStatement = "official_statement" / "official statement",
         GroupStatement = "group_statement" / "group statement",
         Tally = "tally" / "tally",
+        /// Someone who saw it, named by the article.
+        Witness = "witness" / "witness",
+        /// A witness the article does not name ("a resident who asked not
+        /// to be named").
+        AnonymousWitness = "anonymous_witness" / "witness, not named",
     }
 }
 

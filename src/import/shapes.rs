@@ -299,6 +299,7 @@ impl Draft {
             as_of,
             subset_of: None,
             events: Vec::new(),
+            status: None,
             provenance: vec![provenance],
             note: None,
         });

@@ -84,7 +84,7 @@ pub fn summary_html(ds: &Dataset) -> String {
                 .unwrap_or_default();
             let _ = writeln!(
                 out,
-                "<li>{} {}{} ({}){}, as of {}, according to {}.</li>",
+                "<li>{} {}{} ({}){}, as of {}, according to {}{}.</li>",
                 escape(&present::count(&t.count)),
                 escape(&t.category.label()),
                 if t.outcome.is_killed() {
@@ -95,7 +95,10 @@ pub fn summary_html(ds: &Dataset) -> String {
                 escape(side),
                 escape(&since),
                 escape(&t.as_of.short()),
-                escape(counter)
+                escape(counter),
+                present::standing(ds, t)
+                    .map(|w| format!(" ({})", escape(&w)))
+                    .unwrap_or_default()
             );
         }
         let _ = writeln!(

@@ -31,6 +31,28 @@ pub fn event_date(e: &Event) -> String {
     out
 }
 
+/// Whether and from what words a date was inferred, as the card says it
+/// beside the date: "inferred from “last night”", or "date inferred".
+///
+/// ```
+/// use dossier::format::story::first_story;
+/// use dossier::view::present::inferred;
+/// let ds = first_story().unwrap();
+/// let e = |id| ds.event(id).unwrap();
+/// assert_eq!(inferred(e("e-makki-killed")).as_deref(), Some("inferred from “last night”"));
+/// assert_eq!(inferred(e("e-hezbollah-toll")).as_deref(), Some("date inferred"));
+/// assert_eq!(inferred(e("e-cross-border-fire")), None);
+/// ```
+pub fn inferred(e: &Event) -> Option<String> {
+    e.date_inferred.as_ref()?;
+    // Words longer than a short phrase would crowd the date's line; the
+    // card gives them, and how they were read, with the quote.
+    Some(match &e.date_text {
+        Some(words) if words.chars().count() <= 30 => format!("inferred from “{words}”"),
+        _ => "date inferred".to_owned(),
+    })
+}
+
 /// A count in words, with its qualifier: "more than 60", "at least 295",
 /// "dozens", "about 300 (250–340)".
 pub fn count(c: &Count) -> String {
@@ -172,6 +194,22 @@ pub fn status(ds: &Dataset, s: &Status) -> String {
         ));
     }
     out
+}
+
+/// A figure's own standing, when it has one beyond being reported:
+/// "disputed by the Israeli military", "reported · denied by the RSF".
+pub fn standing(ds: &Dataset, t: &Tally) -> Option<String> {
+    let st = t.status.as_ref()?;
+    let plain = st.state == StatusState::Reported
+        && st.denied_by.is_empty()
+        && st.not_acknowledged_by.is_empty();
+    if plain {
+        return None;
+    }
+    let words = status(ds, st);
+    let mut chars = words.chars();
+    let first = chars.next()?.to_ascii_lowercase();
+    Some(std::iter::once(first).chain(chars).collect())
 }
 
 /// A source's name as a reader reads it; an unknown id as it is written.
@@ -354,6 +392,9 @@ pub fn tolls(ds: &Dataset, event: &str) -> Vec<String> {
         };
         line.push_str(", according to ");
         line.push_str(source_name(ds, &t.counted_by));
+        if let Some(words) = standing(ds, t) {
+            line.push_str(&format!(" ({words})"));
+        }
         if t.events.len() > 1 {
             line.push_str(&format!(
                 ", over {} events",

@@ -75,6 +75,8 @@ for (const width of [375, 1200]) {
     assert.match(text, /Two counts of the same dead/);
     assert.doesNotMatch(text, /each counts different people/);
     assert.match(text, /residents of Kafr Saba/);
+    // A figure's own standing: the ministry has not acknowledged the deaths.
+    assert.ok(await casualties.locator('[aria-label*="not independently verified · not acknowledged by Interior ministry"]').count() >= 1, 'the figure\'s own standing');
     assert.equal(await page.locator('.chart--timeline .tl-span--uncertain').count() >= 1, true);
     await screenshotOf(casualties, `whose-word-casualties-${width}`);
     await screenshotOf(page.locator('.chart--timeline'), `whose-word-timeline-${width}`);

@@ -6,7 +6,7 @@ use crate::base::svg::{num, translate, whole};
 use crate::charts::timeline::{self, symbol, RADIUS};
 use crate::components::context::use_dossier;
 use crate::components::resize::use_width;
-use crate::view::present::{event_date, group_label};
+use crate::view::present::{event_date, group_label, inferred};
 use crate::view::state::{Action, Selection};
 use web_sys::Element;
 use yew::prelude::*;
@@ -150,7 +150,10 @@ pub fn TimelineChart() -> Html {
             lines: vec![
                 format!("{} · {}", event_date(e), e.kind.label()),
                 e.summary.clone(),
-            ],
+            ]
+            .into_iter()
+            .chain(inferred(e).map(|w| format!("Date {w}")))
+            .collect(),
         }
     });
     // The ranges under the axis are buttons: a click, Enter or Space shows

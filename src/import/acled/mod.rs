@@ -603,6 +603,7 @@ impl Builder {
             as_of,
             subset_of: None,
             events: events.iter().map(|&i| b.events[i].id.clone()).collect(),
+            status: None,
             provenance: vec![Provenance {
                 source: acled.to_owned(),
                 quote: b.events[events[0]].summary.clone(),
