@@ -1,9 +1,11 @@
 #!/bin/sh
 # Trunk's post-build hook (Trunk.toml), run in the staging directory:
 # 1. write the hashed names of the module and the wasm into boot.js;
-# 2. make embed.html: index.html with the embed's pre-rendered view
-#    (web/generated/embed-view.html, written by `dossier prerender`) in place of the page's,
-#    and the body marked as an embed's (no margins);
+# 2. put the pre-rendered views in place, after Trunk's minifier (which
+#    would drop the comments Yew's hydration reads): the page's
+#    (web/generated/page-view.html, written by `dossier prerender`) into
+#    index.html, and the embed's into embed.html, a copy of index.html with
+#    the body marked as an embed's (no margins);
 # 3. link the editor's page (editor.html) to the widget's hashed stylesheet and icon.
 set -eu
 cd "$TRUNK_STAGING_DIR"
@@ -13,11 +15,21 @@ sed -i "s/__APP_JS__/$js/g; s/__APP_WASM__/$wasm/g" boot.js
 css=$(ls main-*.css | head -n 1)
 icon=$(ls favicon-*.svg | head -n 1)
 sed -i "s/__MAIN_CSS__/$css/g; s/__FAVICON__/$icon/g" editor.html
-awk -v view=embed-view.html '
-  BEGIN { while ((getline line < view) > 0) body = body line "\n" }
-  /<body>/ { sub(/<body>/, "<body class=\"dossier-embed\">") }
-  /<!-- prerender: generated/ { print; printf "%s", body; skip = 1; next }
-  /<!-- \/prerender -->/ { skip = 0 }
-  !skip { print }
-' index.html > embed.html
-rm embed-view.html
+
+# The page with a view in place of its empty <div id="dossier"></div>
+# (written <div id=dossier></div> once minified); fails if there is none.
+place() {
+  awk -v view="$1" -v embed="$2" '
+    BEGIN { while ((getline line < view) > 0) body = body line "\n"; sub(/\n$/, "", body) }
+    embed == "yes" { sub(/<body>/, "<body class=\"dossier-embed\">") }
+    !done && match($0, /<div id="?dossier"?><\/div>/) {
+      $0 = substr($0, 1, RSTART - 1) body substr($0, RSTART + RLENGTH); done = 1
+    }
+    { print }
+    END { if (!done) { print "post-build: no <div id=\"dossier\"></div> in index.html" > "/dev/stderr"; exit 1 } }
+  ' index.html
+}
+place embed-view.html yes > embed.html
+place page-view.html no > index.tmp
+mv index.tmp index.html
+rm embed-view.html page-view.html
