@@ -6,7 +6,11 @@
 #    (web/generated/page-view.html, written by `dossier prerender`) into
 #    index.html, and the embed's into embed.html, a copy of index.html with
 #    the body marked as an embed's (no margins);
-# 3. link the editor's page (editor.html) to the widget's hashed stylesheet and icon.
+# 3. link the editor's page (editor.html) to the widget's hashed stylesheet and icon;
+# 4. in a release build, minify the wasm modules' JS loaders and boot.js
+#    with terser (node_modules, from package.json): Trunk's own minifier
+#    cannot read wasm-bindgen's `export { … as default }`. A build without
+#    node_modules ships them as they are.
 set -eu
 cd "$TRUNK_STAGING_DIR"
 js=$(ls app-*.js | head -n 1)
@@ -33,3 +37,10 @@ place embed-view.html yes > embed.html
 place page-view.html no > index.tmp
 mv index.tmp index.html
 rm embed-view.html page-view.html
+
+terser="${TRUNK_SOURCE_DIR:-.}/node_modules/.bin/terser"
+if [ "${TRUNK_PROFILE:-}" = release ] && [ -x "$terser" ]; then
+  for f in app-*.js opener.js editor.js boot.js; do
+    [ -f "$f" ] && "$terser" "$f" --module --compress --mangle --output "$f"
+  done
+fi
