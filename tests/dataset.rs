@@ -857,3 +857,67 @@ proptest! {
         prop_assert_eq!(dossier::format::validate::is_valid_id(&id), matched, "{:?}", id);
     }
 }
+
+#[test]
+fn the_validator_catches_the_slips_of_revised_counts() {
+    let base = story();
+    let (hezbollah, lebanon) = (
+        tally_at(&base, "t-hezbollah-members"),
+        tally_at(&base, "t-lebanon-civilians"),
+    );
+    // A later figure by the same counter for the same people is fine.
+    let mut ds = base.clone();
+    let mut later = ds.tallies[hezbollah].clone();
+    later.id = "t-later".into();
+    later.revises = Some(ds.tallies[hezbollah].id.clone());
+    ds.tallies.push(later.clone());
+    assert_eq!(slips(&ds), Vec::<String>::new());
+
+    // Another counter's figure, other people, an earlier date, a second
+    // revision of one figure: each is named at the revision.
+    let mut ds = base.clone();
+    let mut wrong = ds.tallies[lebanon].clone();
+    wrong.id = "t-wrong".into();
+    wrong.revises = Some(ds.tallies[hezbollah].id.clone());
+    wrong.as_of = "2024-01-01".parse().unwrap();
+    ds.tallies.push(later);
+    ds.tallies.push(wrong);
+    let at = ds.tallies.len() - 1;
+    let found = slips(&ds);
+    for why in [
+        "a revision is its counter's later figure",
+        "a revision counts the same people",
+        "a revision comes after the figure it updates",
+        "is revised twice",
+    ] {
+        assert!(
+            found
+                .iter()
+                .any(|p| p.starts_with(&format!("tallies[{at}].revises")) && p.contains(why)),
+            "{why}: {found:?}"
+        );
+    }
+
+    // A loop, and an empty withdrawal.
+    let mut ds = base.clone();
+    let first = ds.tallies[hezbollah].id.clone();
+    let mut later = ds.tallies[hezbollah].clone();
+    later.id = "t-later".into();
+    later.revises = Some(first);
+    ds.tallies[hezbollah].revises = Some("t-later".into());
+    ds.tallies[lebanon].withdrawn = Some(" ".into());
+    ds.tallies.push(later);
+    let found = slips(&ds);
+    assert!(
+        found
+            .iter()
+            .any(|p| p.contains("revises links form a loop")),
+        "{found:?}"
+    );
+    assert!(
+        found
+            .iter()
+            .any(|p| p.starts_with(&format!("tallies[{lebanon}].withdrawn"))),
+        "{found:?}"
+    );
+}

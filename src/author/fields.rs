@@ -425,6 +425,8 @@ pub const TALLY: &[Field] = &[
     req("as_of", "As of", "The date the figure was current.", Control::Date),
     f("subset_of", "Part of", "The tally this one is part of: the journalists among the civilians.", Control::Ref(Target::Tally)),
     f("same_as", "Same dead as", "Another tally that counts the same dead: a rival estimate.", Control::Ref(Target::Tally)),
+    f("revises", "Revises", "An earlier count by the same counter that this one updates.", Control::Ref(Target::Tally)),
+    f("withdrawn", "Withdrawn", "When the counter withdrew the figure: the text's words for it.", Control::Text),
     f("events", "Events", "Events that report the figure.", Control::Refs(Target::Event)),
     f("status", "Status", "Only when the figure's standing differs from its events': disputed, denied or not acknowledged by a party.", Control::Object(STATUS)),
     req("provenance", "Quotes", "At least one.", Control::Quotes),

@@ -139,6 +139,26 @@ fn tone(category: &TallyCategory) -> &'static str {
     }
 }
 
+/// Whether a figure is drawn: not withdrawn, and not since revised by its
+/// counter (the revision is drawn, and says what it was).
+fn drawn(ds: &Dataset, t: &Tally) -> bool {
+    t.withdrawn.is_none()
+        && !ds
+            .tallies
+            .iter()
+            .any(|u| u.revises.as_deref() == Some(t.id.as_str()) && u.id != t.id)
+}
+
+/// What a revised figure was: "revised from at least 64 as of 4 Jun 2024".
+fn revised_from(ds: &Dataset, t: &Tally) -> Option<String> {
+    let old = ds.tally(t.revises.as_deref()?)?;
+    Some(format!(
+        "revised from {} as of {}",
+        count(&old.count),
+        old.as_of.short()
+    ))
+}
+
 /// The largest number a figure reaches: its value or its high end.
 fn reach(t: &Tally) -> u64 {
     t.count.value.unwrap_or(0).max(t.count.high.unwrap_or(0))
@@ -212,7 +232,9 @@ pub fn caption(ds: &Dataset) -> Vec<String> {
     let mut out = Vec::new();
     let mut counters: Vec<String> = Vec::new();
     let mut periods: Vec<String> = Vec::new();
-    for t in &ds.tallies {
+    // The figures drawn: a revised or withdrawn one is said apart.
+    let shown: Vec<&Tally> = ds.tallies.iter().filter(|t| drawn(ds, t)).collect();
+    for t in &shown {
         let c = counter_name(ds, t);
         if !counters.contains(&c) {
             counters.push(c);
@@ -225,7 +247,9 @@ pub fn caption(ds: &Dataset) -> Vec<String> {
     // Rival estimates of one figure: said as such, and not counted as
     // figures of different people.
     let rivals = ds.estimate_groups();
-    let separate = ds.tallies.len() - rivals.iter().map(|g| g.len() - 1).sum::<usize>();
+    let separate = shown
+        .len()
+        .saturating_sub(rivals.iter().map(|g| g.len() - 1).sum::<usize>());
     match (counters.len(), periods.len()) {
         (0, _) => {}
         (_, _) if separate == 1 => {}
@@ -282,6 +306,17 @@ pub fn caption(ds: &Dataset) -> Vec<String> {
                 .to_owned(),
         );
     }
+    for t in ds.tallies.iter().filter(|t| t.withdrawn.is_some()) {
+        out.push(format!(
+            "Not drawn: {} {}, {}, counted by {}, as of {}, which its counter withdrew ({}).",
+            figure(t),
+            t.outcome.label(),
+            ds.whose(t),
+            counter_name(ds, t),
+            t.as_of.short(),
+            t.withdrawn.as_deref().unwrap_or_default()
+        ));
+    }
     if ds.tallies.iter().any(|t| t.subset_of.is_some()) {
         out.push("A narrower bar inside another is part of that figure.".to_owned());
     }
@@ -334,7 +369,7 @@ pub fn chart(ds: &Dataset, width: f64) -> Option<Chart> {
             .is_some_and(|p| ds.tally(p).is_some() && p != &t.id)
     };
     for (i, t) in ds.tallies.iter().enumerate() {
-        if has_parent(t) {
+        if has_parent(t) || !drawn(ds, t) {
             continue;
         }
         let k = key(i, t);
@@ -352,7 +387,14 @@ pub fn chart(ds: &Dataset, width: f64) -> Option<Chart> {
         .fold(0.0, f64::max);
     let fade = crate::base::num::clamp(width * 0.08, 16.0, 40.0);
     let reserve = (widest + fade + GAP).min(width * 0.45);
-    let max = ds.tallies.iter().map(reach).max().unwrap_or(1).max(1) as f64;
+    let max = ds
+        .tallies
+        .iter()
+        .filter(|t| drawn(ds, t))
+        .map(reach)
+        .max()
+        .unwrap_or(1)
+        .max(1) as f64;
     let x = Linear::new((0.0, max), (0.0, width - reserve)).nice(4);
     let step = tick_step(x.domain.0, x.domain.1, 4);
 
@@ -444,9 +486,14 @@ pub fn chart(ds: &Dataset, width: f64) -> Option<Chart> {
             } else {
                 capitalised(&t.category.label())
             };
-            // A figure's own standing is said where its name is read.
+            // A figure's own standing, and what it was before its
+            // counter revised it, are said where its name is read.
             let label = match standing(ds, t) {
                 Some(words) => format!("{label} ({words})"),
+                None => label,
+            };
+            let label = match revised_from(ds, t) {
+                Some(words) => format!("{label}, {words}"),
                 None => label,
             };
             let name = lines(&label, y + LABEL, width);
@@ -597,7 +644,7 @@ fn bar_for(ds: &Dataset, i: usize, x: &Linear, y: f64, h: f64, fade: f64, subset
         counter_name(ds, t),
         period(t),
     );
-    if let Some(words) = standing(ds, t) {
+    for words in [standing(ds, t), revised_from(ds, t)].into_iter().flatten() {
         description.push_str(&format!(", {words}"));
     }
     Bar {
@@ -782,6 +829,45 @@ mod tests {
         assert_eq!(
             bar(&c, "t-lebanon-journalists").name_text(),
             "including 3 journalists"
+        );
+    }
+
+    #[test]
+    fn a_revised_figure_is_drawn_once_and_a_withdrawn_one_not_at_all() {
+        let mut ds = first_story().unwrap();
+        let mut later = ds.tallies[0].clone();
+        later.id = "t-later".into();
+        later.count.value = Some(310);
+        later.revises = Some(ds.tallies[0].id.clone());
+        ds.tallies.push(later);
+        ds.tallies[3].withdrawn = Some("the army withdrew it".into());
+        let c = chart(&ds, 1000.0).unwrap();
+        let ids: Vec<&str> = c
+            .groups
+            .iter()
+            .flat_map(|g| &g.bars)
+            .map(|b| b.id.as_str())
+            .collect();
+        assert!(
+            ids.contains(&"t-later") && !ids.contains(&"t-hezbollah-members"),
+            "{ids:?}"
+        );
+        assert!(!ids.contains(&ds.tallies[3].id.as_str()), "{ids:?}");
+        let later = bar(&c, "t-later");
+        assert!(
+            later
+                .name_text()
+                .ends_with("revised from at least 295 as of 15 May 2024"),
+            "{}",
+            later.name_text()
+        );
+        assert!(
+            c.caption
+                .iter()
+                .any(|s| s.starts_with("Not drawn: 14 soldiers killed")
+                    && s.ends_with("(the army withdrew it).")),
+            "{:?}",
+            c.caption
         );
     }
 

@@ -27,20 +27,14 @@ pub fn FilterPanel() -> Html {
         Action::SetQuery(e.target_unchecked_into::<HtmlInputElement>().value())
     });
     let on_from = d.action(|e: web_sys::Event| {
-        Action::SetFrom(
-            e.target_unchecked_into::<HtmlInputElement>()
-                .value()
-                .parse()
-                .ok(),
-        )
+        Action::SetFrom(PartialDate::plain(
+            &e.target_unchecked_into::<HtmlInputElement>().value(),
+        ))
     });
     let on_to = d.action(|e: web_sys::Event| {
-        Action::SetTo(
-            e.target_unchecked_into::<HtmlInputElement>()
-                .value()
-                .parse()
-                .ok(),
-        )
+        Action::SetTo(PartialDate::plain(
+            &e.target_unchecked_into::<HtmlInputElement>().value(),
+        ))
     });
     let (min, max) = date_bounds(&d);
     let day = |p: Option<PartialDate>| p.map(|d| PartialDate::from_days(d.first_day()).to_string());

@@ -345,60 +345,74 @@ impl FromStr for PartialDate {
     type Err = DateError;
 
     fn from_str(s: &str) -> Result<Self, DateError> {
-        if let Some(set) = s.strip_prefix('[').and_then(|r| r.strip_suffix(']')) {
-            return one_of(s, set);
+        match s.strip_prefix('[').and_then(|r| r.strip_suffix(']')) {
+            Some(set) => one_of(s, set),
+            None => single(s),
         }
-        let form = || DateError::Form(s.chars().take(40).collect());
-        let (body, approximate) = match s.strip_suffix('~') {
-            Some(b) => (b, true),
-            None => (s, false),
-        };
-        let parts: Vec<&str> = body.split('-').collect();
-        let widths_ok = match parts.as_slice() {
-            [y] => y.len() == 4,
-            [y, m] => y.len() == 4 && m.len() == 2,
-            [y, m, d] => y.len() == 4 && m.len() == 2 && d.len() == 2,
-            _ => false,
-        };
-        if !widths_ok || !parts.iter().all(|p| p.bytes().all(|b| b.is_ascii_digit())) {
-            return Err(form());
-        }
-        let year: i32 = parts[0].parse().map_err(|_| form())?;
-        if !(1000..=2999).contains(&year) {
-            return Err(DateError::Year(year));
-        }
-        let month = match parts.get(1) {
-            Some(m) => {
-                let m: u8 = m.parse().map_err(|_| form())?;
-                if !(1..=12).contains(&m) {
-                    return Err(DateError::Month(m));
-                }
-                Some(m)
-            }
-            None => None,
-        };
-        let day = match (parts.get(2), month) {
-            (Some(d), Some(m)) => {
-                let d: u8 = d.parse().map_err(|_| form())?;
-                if d == 0 || d > days_in_month(year, m) {
-                    return Err(DateError::Day {
-                        year,
-                        month: m,
-                        day: d,
-                    });
-                }
-                Some(d)
-            }
-            _ => None,
-        };
-        Ok(PartialDate {
-            year,
-            month,
-            day,
-            approximate,
-            one_of: None,
-        })
     }
+}
+
+impl PartialDate {
+    /// A date as a link or a date field writes it, YYYY, YYYY-MM or
+    /// YYYY-MM-DD: what the reader parses, without the sets of days and
+    /// the messages only the checker needs.
+    pub fn plain(s: &str) -> Option<Self> {
+        single(s).ok()
+    }
+}
+
+/// One date, not a set of days.
+fn single(s: &str) -> Result<PartialDate, DateError> {
+    let form = || DateError::Form(s.chars().take(40).collect());
+    let (body, approximate) = match s.strip_suffix('~') {
+        Some(b) => (b, true),
+        None => (s, false),
+    };
+    let parts: Vec<&str> = body.split('-').collect();
+    let widths_ok = match parts.as_slice() {
+        [y] => y.len() == 4,
+        [y, m] => y.len() == 4 && m.len() == 2,
+        [y, m, d] => y.len() == 4 && m.len() == 2 && d.len() == 2,
+        _ => false,
+    };
+    if !widths_ok || !parts.iter().all(|p| p.bytes().all(|b| b.is_ascii_digit())) {
+        return Err(form());
+    }
+    let year: i32 = parts[0].parse().map_err(|_| form())?;
+    if !(1000..=2999).contains(&year) {
+        return Err(DateError::Year(year));
+    }
+    let month = match parts.get(1) {
+        Some(m) => {
+            let m: u8 = m.parse().map_err(|_| form())?;
+            if !(1..=12).contains(&m) {
+                return Err(DateError::Month(m));
+            }
+            Some(m)
+        }
+        None => None,
+    };
+    let day = match (parts.get(2), month) {
+        (Some(d), Some(m)) => {
+            let d: u8 = d.parse().map_err(|_| form())?;
+            if d == 0 || d > days_in_month(year, m) {
+                return Err(DateError::Day {
+                    year,
+                    month: m,
+                    day: d,
+                });
+            }
+            Some(d)
+        }
+        _ => None,
+    };
+    Ok(PartialDate {
+        year,
+        month,
+        day,
+        approximate,
+        one_of: None,
+    })
 }
 
 /// `[a,b]` or `[a..b]`: two days, the first before the last.

@@ -367,6 +367,16 @@ pub struct Tally {
     /// Events that report this figure.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub events: Vec<String>,
+    /// An earlier count by the same counter that this one updates ("the
+    /// ministry raised its toll to 32"). The chart draws the latest figure
+    /// and says what it was before.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub revises: Option<String>,
+    /// When the counter has withdrawn the figure: the text's words for it
+    /// ("the ministry withdrew the figure the next day"). The chart leaves
+    /// it out and its caption says so.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub withdrawn: Option<String>,
     /// Whose word the figure rests on, when it differs from the events':
     /// disputed, denied or not acknowledged by a party. Left out, the
     /// figure is its counter's, reported.

@@ -354,7 +354,7 @@ fields! {
     Relation { id, kind, from, to, role, since, until, events, provenance, note }
     Tally {
         id, counted_by, side, victims, place, category, outcome, count, since, as_of,
-        subset_of, same_as, events, status, provenance, note,
+        subset_of, same_as, revises, withdrawn, events, status, provenance, note,
     }
     PartialDate { year, month, day, approximate, one_of }
     OneOf { last, range }

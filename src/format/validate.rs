@@ -1329,7 +1329,74 @@ impl Checker<'_> {
         if let Some(st) = &t.status {
             self.status(st, &format!("{at}.status"), "figure");
         }
+        if let Some(words) = &t.withdrawn {
+            self.text(words, &at, "withdrawn", "how the figure was withdrawn");
+        }
+        if let Some(earlier) = &t.revises {
+            let rat = format!("{at}.revises");
+            match self.ds.tally(earlier) {
+                Some(_) if earlier == &t.id => self.push(
+                    rat,
+                    ProblemKind::Reference("a tally cannot revise itself".into()),
+                ),
+                Some(old) => self.revision(t, old, &rat),
+                None => self.reference(IdSet::Tallies, earlier, &rat),
+            }
+        }
         self.provenances(&t.provenance, &at);
+    }
+
+    /// `t` says it updates `old`: the same counter's later count of the
+    /// same people, the only update of it, in a chain with a first figure.
+    fn revision(&mut self, t: &Tally, old: &Tally, at: &str) {
+        let mut found: Vec<String> = Vec::new();
+        if t.counted_by != old.counted_by {
+            found.push(format!(
+                "a revision is its counter's later figure, but this tally is counted by \"{}\" and \"{}\" by \"{}\"; another counter's figure is a rival estimate (same_as)",
+                t.counted_by, old.id, old.counted_by
+            ));
+        }
+        if (&t.side, &t.victims, t.outcome) != (&old.side, &old.victims, old.outcome) {
+            found.push(format!(
+                "a revision counts the same people as the figure it updates, but this tally counts the {} of {} and \"{}\" the {} of {}",
+                t.outcome.people(),
+                self.ds.whose(t),
+                old.id,
+                old.outcome.people(),
+                self.ds.whose(old)
+            ));
+        }
+        if t.as_of.last_day() < old.as_of.first_day() {
+            found.push(format!(
+                "a revision comes after the figure it updates, but this tally is as of {} and \"{}\" as of {}",
+                t.as_of, old.id, old.as_of
+            ));
+        }
+        if let Some(other) = self
+            .ds
+            .tallies
+            .iter()
+            .find(|u| u.id != t.id && u.revises.as_deref() == Some(old.id.as_str()))
+        {
+            found.push(format!(
+                "\"{}\" is revised twice, here and by \"{}\": revise the latest figure",
+                old.id, other.id
+            ));
+        }
+        // Back along the chain: a loop has no first figure.
+        let mut seen = vec![t.id.as_str()];
+        let mut next = Some(old);
+        while let Some(u) = next {
+            if seen.contains(&u.id.as_str()) {
+                found.push("revises links form a loop: the first figure revises nothing".into());
+                break;
+            }
+            seen.push(u.id.as_str());
+            next = u.revises.as_deref().and_then(|id| self.ds.tally(id));
+        }
+        for why in found {
+            self.push(at.to_owned(), ProblemKind::Reference(why));
+        }
     }
 
     /// `t` says it is another estimate of `rival`'s figure: the same dead

@@ -243,6 +243,8 @@ pub fn dataset_with_actors(events: usize, actors: usize, seed: u32) -> Dataset {
             as_of: PartialDate::day(2024, 6, 1),
             subset_of: None,
             events: vec![e.id.clone()],
+            revises: None,
+            withdrawn: None,
             status: None,
             provenance: vec![quote_of(e)],
             note: None,

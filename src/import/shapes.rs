@@ -45,7 +45,7 @@ pub const SHAPES: [(&str, &str, &str); 9] = [
     (
         "story-week",
         "json",
-        "most events in the last three days of fifteen months",
+        "most events in the last three days of fifteen months; a toll revised, a figure withdrawn",
     ),
     (
         "one-day",
@@ -299,6 +299,8 @@ impl Draft {
             as_of,
             subset_of: None,
             events: Vec::new(),
+            revises: None,
+            withdrawn: None,
             status: None,
             provenance: vec![provenance],
             note: None,
@@ -445,12 +447,29 @@ fn story_week() -> Dataset {
         &ids[0],
         PartialDate::day(2023, 5, 1),
     );
+    // The ministry's toll, revised upward two days later; and a figure of
+    // fighters it withdrew.
+    d.tally(
+        &ids[2],
+        TallyCategory::Civilians,
+        64,
+        PartialDate::day(2024, 6, 4),
+    );
     d.tally(
         &ids[2],
         TallyCategory::Civilians,
         100,
         PartialDate::day(2024, 6, 6),
     );
+    d.tally(
+        &ids[3],
+        TallyCategory::Fighters,
+        40,
+        PartialDate::day(2024, 6, 5),
+    );
+    let n = d.ds.tallies.len();
+    d.ds.tallies[n - 2].revises = Some(d.ds.tallies[n - 3].id.clone());
+    d.ds.tallies[n - 1].withdrawn = Some("the ministry withdrew the figure the next day".into());
     d.finish()
 }
 

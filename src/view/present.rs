@@ -395,6 +395,21 @@ pub fn tolls(ds: &Dataset, event: &str) -> Vec<String> {
         if let Some(words) = standing(ds, t) {
             line.push_str(&format!(" ({words})"));
         }
+        // A figure since revised or withdrawn says so where it is read.
+        if let Some(later) = ds
+            .tallies
+            .iter()
+            .find(|u| u.revises.as_deref() == Some(t.id.as_str()))
+        {
+            line.push_str(&format!(
+                ", later revised to {} as of {}",
+                count(&later.count),
+                later.as_of.short()
+            ));
+        }
+        if t.withdrawn.is_some() {
+            line.push_str(", since withdrawn");
+        }
         if t.events.len() > 1 {
             line.push_str(&format!(
                 ", over {} events",

@@ -307,8 +307,8 @@ impl ViewState {
                         f.statuses.insert(s);
                     }
                 }
-                "from" => f.from = value.parse().ok(),
-                "to" => f.to = value.parse().ok(),
+                "from" => f.from = PartialDate::plain(&value),
+                "to" => f.to = PartialDate::plain(&value),
                 "q" => f.query = value.chars().take(MAX_QUERY).collect(),
                 "sort" => state.sort = SortOrder::parse(&value),
                 "sel" => state.selected = Selection::from_param(&value),

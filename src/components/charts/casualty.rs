@@ -89,10 +89,10 @@ pub fn CasualtyChart() -> Html {
                 <rect class="cas-hit" x="0" y={num(hit_top)} width={num(c.width)}
                     height={num(hit_bottom - hit_top)} />
                 { shape }
-                { for b.name.iter().map(|t| text(t, "cas-name")) }
-                // Not drawn: it keeps the shown words apart ("Fighters at
+                // The spaces are not drawn: they keep the shown words
+                // apart, a wrapped name's lines and the value ("Fighters at
                 // least 295"), as the mark's name reads them.
-                { " " }
+                { for b.name.iter().map(|t| html! { <>{ text(t, "cas-name") }{ " " }</> }) }
                 if !b.subset {
                     { text(&b.value, if b.value_inside { "cas-value cas-value--inside" } else { "cas-value" }) }
                 }

@@ -603,6 +603,8 @@ impl Builder {
             as_of,
             subset_of: None,
             events: events.iter().map(|&i| b.events[i].id.clone()).collect(),
+            revises: None,
+            withdrawn: None,
             status: None,
             provenance: vec![Provenance {
                 source: acled.to_owned(),
