@@ -40,6 +40,10 @@ for (const width of [375, 1200]) {
       'Alleged by local activists, not independently verified · denied by The army · not acknowledged by Interior ministry',
     );
     assert.equal(await card.locator('.card__status--alleged').count(), 1);
+    // Witnesses the article does not name speak as such.
+    const siege = page.locator('.card[data-event-id="e-siege"]');
+    assert.equal((await siege.locator('.card__status').textContent()).trim(), 'Alleged by residents, not independently verified');
+    assert.match(await siege.locator('.card__source').textContent(), /^According to residents/);
     assert.match(await card.locator('time').textContent(), /^5 or 6 June 2024, night$/);
     assert.equal(await card.locator('time').getAttribute('datetime'), '2024-06-05');
     const figures = await card.locator('.card__figures li').allTextContents();
