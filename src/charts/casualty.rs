@@ -178,8 +178,7 @@ fn side_name(ds: &Dataset, t: &Tally) -> String {
 }
 
 fn counter_name(ds: &Dataset, t: &Tally) -> String {
-    ds.source(&t.counted_by)
-        .map_or_else(|| t.counted_by.clone(), |s| s.name.clone())
+    ds.source_name(&t.counted_by).to_owned()
 }
 
 /// "since 8 Oct 2023", or "period not given".

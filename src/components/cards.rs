@@ -158,7 +158,7 @@ fn Card(props: &CardProps) -> Html {
                     <ul class="card__actors" aria-label="Actors involved">
                         { for actors.into_iter().map(|id| {
                             let active = d.view.filters.actors.contains(id);
-                            let name = d.dataset.actor(id).map_or(id, |a| a.name.as_str()).to_owned();
+                            let name = d.dataset.actor_name(id).to_owned();
                             let toggle = { let id = id.to_owned(); d.action(move |_: MouseEvent| Action::ToggleActor(id.clone())) };
                             html! {
                                 <li>

@@ -404,6 +404,18 @@ impl Dataset {
         self.tallies.iter().find(|t| t.id == id)
     }
 
+    /// The name of the actor with this id; an unknown id reads as it is
+    /// written.
+    pub fn actor_name<'a>(&'a self, id: &'a str) -> &'a str {
+        self.actor(id).map_or(id, |a| a.name.as_str())
+    }
+
+    /// The name of the source with this id; an unknown id reads as it is
+    /// written.
+    pub fn source_name<'a>(&'a self, id: &'a str) -> &'a str {
+        self.source(id).map_or(id, |s| s.name.as_str())
+    }
+
     /// The name of an actor or, failing that, of a source with this id:
     /// whoever a status names. Unknown ids read as they are written.
     pub fn party_name<'a>(&'a self, id: &'a str) -> &'a str {
@@ -417,7 +429,7 @@ impl Dataset {
     /// or the victims as described.
     pub fn whose<'a>(&'a self, t: &'a Tally) -> &'a str {
         match (&t.side, &t.victims) {
-            (Some(side), _) => self.actor(side).map_or(side.as_str(), |a| a.name.as_str()),
+            (Some(side), _) => self.actor_name(side),
             (None, Some(v)) => v.as_str(),
             (None, None) => "unnamed victims",
         }

@@ -75,9 +75,7 @@ pub fn summary_html(ds: &Dataset) -> String {
         let _ = writeln!(out, "<h2>Casualty figures</h2>\n<ul>");
         for t in &ds.tallies {
             let side = ds.whose(t);
-            let counter = ds
-                .source(&t.counted_by)
-                .map_or(t.counted_by.as_str(), |c| c.name.as_str());
+            let counter = ds.source_name(&t.counted_by);
             let since = t
                 .since
                 .map(|d| format!(" since {}", d.short()))

@@ -214,7 +214,7 @@ pub fn standing(ds: &Dataset, t: &Tally) -> Option<String> {
 
 /// A source's name as a reader reads it; an unknown id as it is written.
 pub fn source_name<'a>(ds: &'a Dataset, id: &'a str) -> &'a str {
-    ds.source(id).map_or(id, |s| s.name.as_str())
+    ds.source_name(id)
 }
 
 /// The attribution line for a provenance entry: "According to al-Manar",
@@ -303,10 +303,10 @@ pub fn result_count(shown: usize, total: usize) -> String {
 /// What a filter option or an active-filter chip says.
 pub fn chip_label(ds: &Dataset, view: &ViewState, chip: &Chip) -> String {
     match chip {
-        Chip::Actor(id) => ds.actor(id).map_or_else(|| id.clone(), |a| a.name.clone()),
+        Chip::Actor(id) => ds.actor_name(id).to_owned(),
         Chip::Kind(k) => kind_label(k),
         Chip::Place(p) => p.clone(),
-        Chip::Source(id) => ds.source(id).map_or_else(|| id.clone(), |s| s.name.clone()),
+        Chip::Source(id) => ds.source_name(id).to_owned(),
         Chip::Status(s) => s.label().to_owned(),
         Chip::Tally(id) => ds
             .tally(id)
@@ -339,9 +339,7 @@ pub fn chip_facet(chip: &Chip) -> &'static str {
 /// counted: "more than 79 civilians, Lebanon (an AFP tally)".
 pub fn tally_label(ds: &Dataset, t: &Tally) -> String {
     let side = t.place.clone().unwrap_or_else(|| ds.whose(t).to_owned());
-    let counter = ds
-        .source(&t.counted_by)
-        .map_or_else(|| t.counted_by.clone(), |s| s.name.clone());
+    let counter = ds.source_name(&t.counted_by);
     let outcome = if t.outcome.is_killed() {
         ""
     } else {
