@@ -464,6 +464,11 @@ fn plant(v: &mut Value, kind: usize, i: usize) -> String {
             e["time_of_day"] = "dusk".into();
             format!("{at}.time_of_day")
         }
+        7 => {
+            // Said to be inferred, without saying how.
+            e["date_inferred"] = " ".into();
+            format!("{at}.date_inferred")
+        }
         _ => {
             e["summary"] = "".into();
             format!("{at}.summary")
@@ -479,8 +484,8 @@ proptest! {
     /// hides another, not even in the same item.
     #[test]
     fn every_planted_mistake_is_reported(
-        kinds in prop::sample::subsequence((0..8).collect::<Vec<usize>>(), 1..=8),
-        events in prop::collection::vec(0usize..18, 8),
+        kinds in prop::sample::subsequence((0..9).collect::<Vec<usize>>(), 1..=9),
+        events in prop::collection::vec(0usize..18, 9),
     ) {
         let mut v: Value = serde_json::from_str(FIRST_STORY_JSON).unwrap();
         let planted: Vec<String> = kinds
