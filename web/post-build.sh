@@ -41,6 +41,6 @@ rm embed-view.html page-view.html
 terser="${TRUNK_SOURCE_DIR:-.}/node_modules/.bin/terser"
 if [ "${TRUNK_PROFILE:-}" = release ] && [ -x "$terser" ]; then
   for f in app-*.js opener.js editor.js boot.js; do
-    [ -f "$f" ] && "$terser" "$f" --module --compress --mangle --output "$f"
+    if [ -f "$f" ]; then "$terser" "$f" --module --compress --mangle --output "$f"; fi
   done
 fi

@@ -2,10 +2,11 @@
 //!
 //! Natively these are std's mappings. In the browser the page already holds
 //! Unicode's case mappings (`String.prototype.toLowerCase`), and Rust's own
-//! two tables cost a reader about 9 KB gzip, so the shell lends the page's
-//! to this module at start-up with [`lend`] (see `components::host`). Until
-//! they are lent, a wasm build changes the case of ASCII letters only, which
-//! the shell's tests would show as a search that misses a capital "Ж".
+//! cost a reader kilobytes (the upper-case table and its code, 5 KB gzip;
+//! the lower-case table stays, as Yew uses it), so the shell lends the page's
+//! to this module at start-up with [`lend`] (see
+//! `components::lend_browser_case`). Until they are lent, a wasm build
+//! changes the case of ASCII letters only.
 //!
 //! Pure: the mapping arrives as plain functions; no browser types here.
 

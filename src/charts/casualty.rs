@@ -142,11 +142,7 @@ fn tone(category: &TallyCategory) -> &'static str {
 /// Whether a figure is drawn: not withdrawn, and not since revised by its
 /// counter (the revision is drawn, and says what it was).
 fn drawn(ds: &Dataset, t: &Tally) -> bool {
-    t.withdrawn.is_none()
-        && !ds
-            .tallies
-            .iter()
-            .any(|u| u.revises.as_deref() == Some(t.id.as_str()) && u.id != t.id)
+    t.withdrawn.is_none() && ds.revision_of(t).is_none()
 }
 
 /// What a revised figure was: "revised from at least 64 as of 4 Jun 2024".
@@ -356,7 +352,7 @@ pub fn chart(ds: &Dataset, width: f64) -> Option<Chart> {
     // when figures of more than one outcome share the chart, every heading
     // says which ("Wounded: Residents of Wad al-Nourah").
     let mut outcomes: Vec<&'static str> = Vec::new();
-    for t in &ds.tallies {
+    for t in ds.tallies.iter().filter(|t| drawn(ds, t)) {
         if !outcomes.contains(&t.outcome.label()) {
             outcomes.push(t.outcome.label());
         }
@@ -572,16 +568,20 @@ pub fn chart(ds: &Dataset, width: f64) -> Option<Chart> {
         .map(|(i, t)| Row {
             tally: i,
             side: side_name(ds, t),
-            category: if t.outcome.is_killed() {
-                capitalised(&t.category.label())
-            } else {
-                format!(
-                    "{}, {}",
-                    capitalised(&t.category.label()),
-                    t.outcome.label()
-                )
+            category: match t.outcome.unless_killed() {
+                Some(o) => format!("{}, {o}", capitalised(&t.category.label())),
+                None => capitalised(&t.category.label()),
             },
-            figure: count(&t.count),
+            // A figure the chart leaves out says why.
+            figure: match (&t.withdrawn, ds.revision_of(t)) {
+                (Some(_), _) => format!("{}, withdrawn", count(&t.count)),
+                (None, Some(later)) => format!(
+                    "{}, later revised to {}",
+                    count(&t.count),
+                    count(&later.count)
+                ),
+                (None, None) => count(&t.count),
+            },
             counted_by: counter_name(ds, t),
             period: period(t),
             quote: t

@@ -404,6 +404,13 @@ impl Dataset {
         self.tallies.iter().find(|t| t.id == id)
     }
 
+    /// The later count by the same counter that revises `t`, if any.
+    pub fn revision_of(&self, t: &Tally) -> Option<&Tally> {
+        self.tallies
+            .iter()
+            .find(|u| u.revises.as_deref() == Some(t.id.as_str()) && u.id != t.id)
+    }
+
     /// The name of the actor with this id; an unknown id reads as it is
     /// written.
     pub fn actor_name<'a>(&'a self, id: &'a str) -> &'a str {

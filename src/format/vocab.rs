@@ -510,6 +510,12 @@ impl Outcome {
         *self == Outcome::Killed
     }
 
+    /// The word a figure's line adds for it: none for the dead, whom a
+    /// figure counts unless it says otherwise; "wounded" for the wounded.
+    pub fn unless_killed(&self) -> Option<&'static str> {
+        (!self.is_killed()).then(|| self.label())
+    }
+
     /// The people it counts, as "the same …" says them: "dead", "wounded".
     pub fn people(&self) -> &'static str {
         match self {

@@ -85,11 +85,10 @@ pub fn summary_html(ds: &Dataset) -> String {
                 "<li>{} {}{} ({}){}, as of {}, according to {}{}.</li>",
                 escape(&present::count(&t.count)),
                 escape(&t.category.label()),
-                if t.outcome.is_killed() {
-                    String::new()
-                } else {
-                    format!(" {}", t.outcome.label())
-                },
+                t.outcome
+                    .unless_killed()
+                    .map(|o| format!(" {o}"))
+                    .unwrap_or_default(),
                 escape(side),
                 escape(&since),
                 escape(&t.as_of.short()),

@@ -81,7 +81,7 @@ pub fn quantity(c: &Count, unit: &str) -> String {
 pub fn figure(ds: &Dataset, q: &Quantity) -> String {
     let mut out = quantity(&q.count, &q.unit);
     if let Some(p) = &q.provenance {
-        out.push_str(&format!(" ({})", source_name(ds, &p.source)));
+        out.push_str(&format!(" ({})", ds.source_name(&p.source)));
     }
     out
 }
@@ -113,10 +113,7 @@ pub fn quoted(quote: &str, paragraph: &str) -> String {
     format!("“{lead}{quote}{trail}”")
 }
 
-/// The first letter in capitals: "community" → "Community".
-pub fn capitalised(s: &str) -> String {
-    crate::base::case::capitalised(s)
-}
+pub use crate::base::case::capitalised;
 
 /// A count with its noun, singular or plural: "1 event", "1,204 events".
 ///
@@ -210,11 +207,6 @@ pub fn standing(ds: &Dataset, t: &Tally) -> Option<String> {
     let mut chars = words.chars();
     let first = chars.next()?.to_ascii_lowercase();
     Some(std::iter::once(first).chain(chars).collect())
-}
-
-/// A source's name as a reader reads it; an unknown id as it is written.
-pub fn source_name<'a>(ds: &'a Dataset, id: &'a str) -> &'a str {
-    ds.source_name(id)
 }
 
 /// The attribution line for a provenance entry: "According to al-Manar",
@@ -340,16 +332,12 @@ pub fn chip_facet(chip: &Chip) -> &'static str {
 pub fn tally_label(ds: &Dataset, t: &Tally) -> String {
     let side = t.place.clone().unwrap_or_else(|| ds.whose(t).to_owned());
     let counter = ds.source_name(&t.counted_by);
-    let outcome = if t.outcome.is_killed() {
-        ""
-    } else {
-        t.outcome.label()
-    };
+    let outcome = t.outcome.unless_killed().map(|o| format!(" {o}"));
     format!(
-        "{} {}{}{outcome}, {side} ({counter})",
+        "{} {}{}, {side} ({counter})",
         count(&t.count),
         t.category.label(),
-        if outcome.is_empty() { "" } else { " " },
+        outcome.unwrap_or_default(),
     )
 }
 
@@ -389,16 +377,12 @@ pub fn tolls(ds: &Dataset, event: &str) -> Vec<String> {
             (category, _, _) => format!("{n} {} {outcome}, {}", category.label(), ds.whose(t)),
         };
         line.push_str(", according to ");
-        line.push_str(source_name(ds, &t.counted_by));
+        line.push_str(ds.source_name(&t.counted_by));
         if let Some(words) = standing(ds, t) {
             line.push_str(&format!(" ({words})"));
         }
         // A figure since revised or withdrawn says so where it is read.
-        if let Some(later) = ds
-            .tallies
-            .iter()
-            .find(|u| u.revises.as_deref() == Some(t.id.as_str()))
-        {
+        if let Some(later) = ds.revision_of(t) {
             line.push_str(&format!(
                 ", later revised to {} as of {}",
                 count(&later.count),
