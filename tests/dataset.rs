@@ -1,8 +1,9 @@
 //! The format, the validator and the bundled first story, tested natively.
 
-use dossier::format::model::Dataset;
+use dossier::format::model::{Count, Dataset};
 use dossier::format::story::{first_story, FIRST_STORY_JSON};
 use dossier::format::validate::{load, load_bytes, validate, Problem, ProblemKind};
+use dossier::format::vocab::CountQualifier;
 use proptest::prelude::*;
 use serde_json::Value;
 
@@ -924,5 +925,75 @@ fn the_validator_catches_the_slips_of_revised_counts() {
             .iter()
             .any(|p| p.starts_with(&format!("tallies[{lebanon}].withdrawn"))),
         "{found:?}"
+    );
+}
+
+#[test]
+fn a_count_in_words_is_a_tally_whose_words_are_its_quotes() {
+    let base = story();
+    let hezbollah = tally_at(&base, "t-hezbollah-members");
+    let quote = base.tallies[hezbollah].provenance[0].quote.clone();
+
+    // "Hundreds", with no number, is a tally like any other, and its
+    // words are kept when they are in the quote.
+    let mut ds = base.clone();
+    let t = &mut ds.tallies[hezbollah];
+    t.count = Count {
+        qualifier: CountQualifier::Hundreds,
+        value: None,
+        low: None,
+        high: None,
+        words: Some(
+            quote
+                .split_whitespace()
+                .take(2)
+                .collect::<Vec<_>>()
+                .join(" "),
+        ),
+    };
+    assert_eq!(slips(&ds), Vec::<String>::new());
+    assert_eq!(
+        dossier::view::present::count(&ds.tallies[hezbollah].count),
+        ds.tallies[hezbollah].count.words.clone().unwrap()
+    );
+
+    // Words the quote does not have, a number beside the word, and a
+    // part larger than what the word can mean at the most.
+    ds.tallies[hezbollah].count.words = Some("in the hundreds".into());
+    ds.tallies[hezbollah].count.value = Some(300);
+    let found = slips(&ds);
+    for (at, why) in [
+        ("count.words", "are not in the figure's quote"),
+        ("count.value", "takes no value"),
+    ] {
+        assert!(
+            found
+                .iter()
+                .any(|p| p.starts_with(&format!("tallies[{hezbollah}].{at}")) && p.contains(why)),
+            "{why}: {found:?}"
+        );
+    }
+    let mut ds = base.clone();
+    let whole = ds.tallies[hezbollah].clone();
+    let mut part = whole.clone();
+    ds.tallies[hezbollah].count = Count::of(CountQualifier::Exact, 150);
+    part.id = "t-part".into();
+    part.count = Count {
+        qualifier: CountQualifier::Hundreds,
+        value: None,
+        low: None,
+        high: None,
+        words: None,
+    };
+    part.subset_of = Some(whole.id.clone());
+    ds.tallies.push(part);
+    let at = ds.tallies.len() - 1;
+    assert!(
+        slips(&ds)
+            .iter()
+            .any(|p| p.starts_with(&format!("tallies[{at}].count.value"))
+                && p.contains("(200) is larger")),
+        "{:?}",
+        slips(&ds)
     );
 }

@@ -86,6 +86,9 @@ fn casualty_geometry() {
                         format!("about, {} to {}", num(from), num(to))
                     }
                     End::Range { low, high } => format!("range {} to {}", num(low), num(high)),
+                    End::Words { low, high } => {
+                        format!("words, band {} to {}", num(low), num(high))
+                    }
                 };
                 writeln!(
                     out,

@@ -361,6 +361,7 @@ pub const COUNT: &[Field] = &[
     f("value", "Number", "The number as the text gives it.", Control::Number),
     f("low", "From", "For a range: the low end.", Control::Number),
     f("high", "To", "For a range: the high end.", Control::Number),
+    f("words", "In the text's words", "When the text says it otherwise than the qualifier: \"in the hundreds\".", Control::Text),
 ];
 
 #[rustfmt::skip]
@@ -420,7 +421,7 @@ pub const TALLY: &[Field] = &[
     f("place", "Place", "Where, when the text says: \"the north\".", Control::Text),
     req("category", "Category", "Fighters, soldiers, civilians…", Control::Term(Vocab::TallyCategory)),
     f("outcome", "Outcome", "What happened to them: killed when left out; or wounded, missing, displaced, detained.", Control::Term(Vocab::Outcome)),
-    req("count", "How many", "As the counter states it; a tally always has a number.", Control::Object(COUNT)),
+    req("count", "How many", "As the counter states it: a number, or words such as dozens or hundreds.", Control::Object(COUNT)),
     f("since", "Since", "The first day counted, if the text gives it.", Control::Date),
     req("as_of", "As of", "The date the figure was current.", Control::Date),
     f("subset_of", "Part of", "The tally this one is part of: the journalists among the civilians.", Control::Ref(Target::Tally)),

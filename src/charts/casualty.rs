@@ -19,6 +19,7 @@
 
 use crate::base::case::contains_any_case;
 use crate::base::labels::{first_free, text_size, wrap_parts, Anchor, Rect, Text};
+use crate::base::num::thousands;
 use crate::charts::scale::{format_tick, tick_step, Linear};
 use crate::format::model::{Dataset, Tally};
 use crate::format::vocab::{CountQualifier, TallyCategory};
@@ -38,6 +39,9 @@ pub enum End {
     Approximate { from: f64, to: f64 },
     /// A low–high range: solid to the low value, a lighter band to the high one.
     Range { low: f64, high: f64 },
+    /// A count in words ("hundreds"): no bar, since the text gives no
+    /// number, only an outlined band over what the words can mean.
+    Words { low: f64, high: f64 },
 }
 
 /// One figure's bar.
@@ -157,7 +161,15 @@ fn revised_from(ds: &Dataset, t: &Tally) -> Option<String> {
 
 /// The largest number a figure reaches: its value or its high end.
 fn reach(t: &Tally) -> u64 {
-    t.count.value.unwrap_or(0).max(t.count.high.unwrap_or(0))
+    let words = match t.count.value {
+        None => t.count.qualifier.magnitude().map_or(0, |(_, hi)| hi),
+        Some(_) => 0,
+    };
+    t.count
+        .value
+        .unwrap_or(0)
+        .max(t.count.high.unwrap_or(0))
+        .max(words)
 }
 
 /// Whose dead a figure counts, as a heading says it.
@@ -300,6 +312,28 @@ pub fn caption(ds: &Dataset) -> Vec<String> {
              the true figure may be higher."
                 .to_owned(),
         );
+    }
+    // A count in words: the band and its bounds said once per word.
+    let mut words_said: Vec<CountQualifier> = Vec::new();
+    for t in ds
+        .tallies
+        .iter()
+        .filter(|t| drawn(ds, t) && t.count.value.is_none())
+    {
+        let q = t.count.qualifier;
+        let Some((lo, hi)) = q.magnitude() else {
+            continue;
+        };
+        if words_said.contains(&q) {
+            continue;
+        }
+        words_said.push(q);
+        out.push(format!(
+            "“{}” gives no number: its dashed band spans what the word can mean, {} to {}.",
+            capitalised(q.label()),
+            thousands(lo),
+            thousands(hi)
+        ));
     }
     for t in ds.tallies.iter().filter(|t| t.withdrawn.is_some()) {
         out.push(format!(
@@ -620,7 +654,23 @@ fn bar_for(ds: &Dataset, i: usize, x: &Linear, y: f64, h: f64, fade: f64, subset
     let t = &ds.tallies[i];
     let v = t.count.value.unwrap_or(0) as f64;
     let w = x.map(v).max(1.0);
+    let words = t
+        .count
+        .qualifier
+        .magnitude()
+        .filter(|_| t.count.value.is_none());
     let end = match (t.count.low, t.count.high) {
+        (Some(lo), Some(hi)) if words.is_some() => End::Words {
+            low: x.map(lo as f64),
+            high: x.map(hi as f64),
+        },
+        _ if words.is_some() => {
+            let (lo, hi) = words.unwrap_or_default();
+            End::Words {
+                low: x.map(lo as f64),
+                high: x.map(hi as f64),
+            }
+        }
         (Some(lo), Some(hi)) => End::Range {
             low: x.map(lo as f64),
             high: x.map(hi as f64),
@@ -699,6 +749,10 @@ fn shift(bar: &mut Bar, dx: f64) {
             low: low + dx,
             high: high + dx,
         },
+        End::Words { low, high } => End::Words {
+            low: low + dx,
+            high: high + dx,
+        },
         other => other,
     };
 }
@@ -709,6 +763,7 @@ pub fn visual_end(bar: &Bar) -> f64 {
         End::Minimum { to } => to,
         End::Approximate { to, .. } => to,
         End::Range { high, .. } => high.max(bar.w),
+        End::Words { high, .. } => high,
         End::Exact | End::Maximum => bar.w,
     }
 }
@@ -721,6 +776,7 @@ fn place_value(bar: &mut Bar, taken: &[Rect], width: f64, y: &mut f64) {
     let mid = bar.y + bar.h / 2.0 + LABEL * 0.35;
     let solid = match bar.end {
         End::Range { low, .. } => low,
+        End::Words { .. } => bar.x,
         End::Approximate { from, .. } => from,
         _ => bar.w,
     };
@@ -989,6 +1045,36 @@ mod tests {
             bar(&c, "t-israel-civilians").end,
             End::Range { low, high } if low < high
         ));
+    }
+
+    #[test]
+    fn a_count_in_words_is_a_band_over_what_the_words_can_mean() {
+        let mut ds = first_story().unwrap();
+        let t = &mut ds.tallies[3];
+        t.count.qualifier = CountQualifier::Hundreds;
+        t.count.value = None;
+        t.count.words = Some("in the hundreds".into());
+        let id = t.id.clone();
+        let c = chart(&ds, 640.0).unwrap();
+        let b = bar(&c, &id);
+        // The scale reaches the most the words can mean; the band starts
+        // at the least, and no solid bar is drawn.
+        match b.end {
+            End::Words { low, high } => {
+                assert!(low > b.x && high > low, "{low} {high}");
+                assert!(high <= c.width, "{high} within {}", c.width);
+                assert!((high - low) / (high - b.x) > 0.75, "200 to 999 of 0 to 999");
+            }
+            other => panic!("{other:?}"),
+        }
+        assert_eq!(b.value.text, "in the hundreds");
+        assert!(
+            caption(&ds)
+                .iter()
+                .any(|l| l.contains("“Hundreds” gives no number") && l.contains("200 to 999")),
+            "{:?}",
+            caption(&ds)
+        );
     }
 
     fn all_texts(c: &Chart) -> Vec<Text> {

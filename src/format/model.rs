@@ -252,6 +252,44 @@ pub struct Count {
     pub low: Option<u64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub high: Option<u64>,
+    /// The text's own words for the number, when they say it otherwise
+    /// than the qualifier does ("in the hundreds", "nearly two dozen").
+    /// Shown as written; they must be in the figure's quote.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub words: Option<String>,
+}
+
+impl Count {
+    /// A number with its qualifier, and nothing more: "at least 40".
+    pub fn of(qualifier: CountQualifier, value: u64) -> Self {
+        Count {
+            qualifier,
+            value: Some(value),
+            low: None,
+            high: None,
+            words: None,
+        }
+    }
+
+    /// The least the count can be: its low end, its value, or what its
+    /// words mean at the least ("hundreds" is at least 200).
+    pub fn floor(&self) -> u64 {
+        self.low
+            .or(self.value)
+            .or(self.qualifier.magnitude().map(|(lo, _)| lo))
+            .unwrap_or(0)
+    }
+
+    /// The most the count can be, unless it is a floor ("at least 64"): its
+    /// high end, its value, or what its words mean at the most.
+    pub fn ceiling(&self) -> Option<u64> {
+        if self.qualifier.is_lower_bound() && self.high.is_none() {
+            return None;
+        }
+        self.high
+            .or(self.value)
+            .or(self.qualifier.magnitude().map(|(_, hi)| hi))
+    }
 }
 
 /// Whose word an event rests on: reported as fact, claimed by the party
@@ -350,7 +388,8 @@ pub struct Tally {
     /// displaced or detained.
     #[serde(default, skip_serializing_if = "Outcome::is_killed")]
     pub outcome: Outcome,
-    /// How many, as the counter states it. A tally always carries a `value`.
+    /// How many, as the counter states it: a number, or words that stand
+    /// for one ("hundreds"), drawn as what the words can mean.
     pub count: Count,
     /// First day covered, when the text gives it.
     #[serde(default, skip_serializing_if = "Option::is_none")]

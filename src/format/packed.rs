@@ -349,7 +349,7 @@ fields! {
     Coordinates { lat, lon, precision }
     Participant { actor, role }
     Quantity { unit, count, provenance }
-    Count { qualifier, value, low, high }
+    Count { qualifier, value, low, high, words }
     Status { state, by, denied_by, not_acknowledged_by }
     Relation { id, kind, from, to, role, since, until, events, provenance, note }
     Tally {

@@ -10,6 +10,7 @@
 //!
 //! Pure: no browser types here.
 
+use crate::base::case::contains_any_case;
 use crate::format::date::{PartialDate, Precision};
 use crate::format::model::*;
 use crate::format::suggest::nearest;
@@ -1114,7 +1115,12 @@ impl Checker<'_> {
         for (j, q) in e.quantities.iter().enumerate() {
             let qat = format!("{at}.quantities[{j}]");
             self.text(&q.unit, &qat, "unit", "quantity unit");
-            self.count(&q.count, &format!("{qat}.count"), false);
+            // A figure's own quote, or the event's when it has none.
+            let quotes: Vec<&str> = match &q.provenance {
+                Some(p) => vec![p.quote.as_str()],
+                None => e.provenance.iter().map(|p| p.quote.as_str()).collect(),
+            };
+            self.count(&q.count, &format!("{qat}.count"), &quotes);
         }
         self.status(&e.status, &format!("{at}.status"), "event");
         for (j, q) in e.quantities.iter().enumerate() {
@@ -1136,7 +1142,10 @@ impl Checker<'_> {
         self.provenances(&e.provenance, &at);
     }
 
-    fn count(&mut self, c: &Count, at: &str, needs_value: bool) {
+    /// A count: a number where its qualifier needs one and none where it
+    /// stands for one, a range in order, and the text's own words (if
+    /// given) in one of `quotes`.
+    fn count(&mut self, c: &Count, at: &str, quotes: &[&str]) {
         let q = c.qualifier;
         match (q.takes_value(), c.value) {
             (true, None) => self.push(
@@ -1153,14 +1162,22 @@ impl Checker<'_> {
                     q.as_str()
                 )),
             ),
-            (false, None) if needs_value => self.push(
-                format!("{at}.qualifier"),
-                ProblemKind::Count(format!(
-                    "a tally needs a number; \"{}\" gives none",
-                    q.as_str()
-                )),
-            ),
             _ => {}
+        }
+        if let Some(words) = &c.words {
+            if words.trim().is_empty() {
+                self.push(
+                    format!("{at}.words"),
+                    ProblemKind::Missing("the count's words"),
+                );
+            } else if !quotes.is_empty() && !quotes.iter().any(|qt| contains_any_case(qt, words)) {
+                self.push(
+                    format!("{at}.words"),
+                    ProblemKind::Count(format!(
+                        "the words \"{words}\" are not in the figure's quote; give them as the text writes them"
+                    )),
+                );
+            }
         }
         if let (Some(lo), Some(hi)) = (c.low, c.high) {
             if lo > hi {
@@ -1273,7 +1290,8 @@ impl Checker<'_> {
                 self.reference(IdSet::Tallies, other, &sat);
             }
         }
-        self.count(&t.count, &format!("{at}.count"), true);
+        let quotes: Vec<&str> = t.provenance.iter().map(|p| p.quote.as_str()).collect();
+        self.count(&t.count, &format!("{at}.count"), &quotes);
         self.date_order(t.since.as_ref(), Some(&t.as_of), &at, "since", "as_of");
         self.not_after_publication(t.since.as_ref(), format!("{at}.since"));
         self.not_after_publication(Some(&t.as_of), format!("{at}.as_of"));
@@ -1300,12 +1318,8 @@ impl Checker<'_> {
                 }
                 // A subset can only be checked against a figure that is not a
                 // floor: "3 of more than 79" is fine whatever the true total.
-                let sub_floor = t.count.value.unwrap_or(0);
-                let sup_ceiling = if superset.count.qualifier.is_lower_bound() {
-                    None
-                } else {
-                    superset.count.high.or(superset.count.value)
-                };
+                let sub_floor = t.count.floor();
+                let sup_ceiling = superset.count.ceiling();
                 if let Some(ceiling) = sup_ceiling {
                     if sub_floor > ceiling {
                         self.push(

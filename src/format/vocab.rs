@@ -536,6 +536,8 @@ vocabulary! {
         Several = "several" / "several",
         Dozens = "dozens" / "dozens",
         Hundreds = "hundreds" / "hundreds",
+        Scores = "scores" / "scores",
+        Thousands = "thousands" / "thousands",
     }
 }
 
@@ -543,10 +545,23 @@ impl CountQualifier {
     /// Whether the qualifier comes with a number ("more than 60") or stands
     /// alone ("dozens").
     pub fn takes_value(&self) -> bool {
-        !matches!(
-            self,
-            CountQualifier::Several | CountQualifier::Dozens | CountQualifier::Hundreds
-        )
+        self.magnitude().is_none()
+    }
+
+    /// What a count in words can mean, at the least and at the most, for
+    /// the words that stand for a number the text does not give: "several"
+    /// is 3 to 9, "dozens" two dozen to 99, "scores" two score to 199,
+    /// "hundreds" 200 to 999, "thousands" 2,000 to 9,999. The chart draws
+    /// such a count as this band, and says so; no one number is made up.
+    pub fn magnitude(&self) -> Option<(u64, u64)> {
+        match self {
+            CountQualifier::Several => Some((3, 9)),
+            CountQualifier::Dozens => Some((24, 99)),
+            CountQualifier::Scores => Some((40, 199)),
+            CountQualifier::Hundreds => Some((200, 999)),
+            CountQualifier::Thousands => Some((2_000, 9_999)),
+            _ => None,
+        }
     }
 
     /// Whether the number is a floor: the true figure may be higher.

@@ -151,12 +151,7 @@ pub fn dataset_with_actors(events: usize, actors: usize, seed: u32) -> Dataset {
         let quantities = if rng.below(3) == 0 {
             vec![Quantity {
                 unit: "rockets".into(),
-                count: Count {
-                    qualifier: CountQualifier::MoreThan,
-                    value: Some(1 + rng.below(100) as u64),
-                    low: None,
-                    high: None,
-                },
+                count: Count::of(CountQualifier::MoreThan, 1 + rng.below(100) as u64),
                 provenance: None,
             }]
         } else {
@@ -233,12 +228,7 @@ pub fn dataset_with_actors(events: usize, actors: usize, seed: u32) -> Dataset {
             ][i]
                 .clone(),
             outcome: Default::default(),
-            count: Count {
-                qualifier: CountQualifier::AtLeast,
-                value: Some(10 + rng.below(300) as u64),
-                low: None,
-                high: None,
-            },
+            count: Count::of(CountQualifier::AtLeast, 10 + rng.below(300) as u64),
             since: None,
             as_of: PartialDate::day(2024, 6, 1),
             subset_of: None,

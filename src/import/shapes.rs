@@ -289,12 +289,7 @@ impl Draft {
             place: None,
             category,
             outcome,
-            count: Count {
-                qualifier: CountQualifier::AtLeast,
-                value: Some(value),
-                low: None,
-                high: None,
-            },
+            count: Count::of(CountQualifier::AtLeast, value),
             since: None,
             as_of,
             subset_of: None,

@@ -54,13 +54,15 @@ pub fn inferred(e: &Event) -> Option<String> {
 }
 
 /// A count in words, with its qualifier: "more than 60", "at least 295",
-/// "dozens", "about 300 (250–340)".
+/// "dozens", "about 300 (250–340)"; or the text's own words for it when
+/// the count keeps them ("in the hundreds").
 pub fn count(c: &Count) -> String {
     let q = c.qualifier;
-    let mut out = match (q, c.value) {
-        (CountQualifier::Exact, Some(v)) => thousands(v),
-        (_, Some(v)) => format!("{} {}", q.label(), thousands(v)),
-        (_, None) => q.label().to_owned(),
+    let mut out = match (&c.words, q, c.value) {
+        (Some(words), _, _) => words.clone(),
+        (_, CountQualifier::Exact, Some(v)) => thousands(v),
+        (_, _, Some(v)) => format!("{} {}", q.label(), thousands(v)),
+        (_, _, None) => q.label().to_owned(),
     };
     if let (Some(lo), Some(hi)) = (c.low, c.high) {
         out.push_str(&format!(" ({}–{})", thousands(lo), thousands(hi)));
@@ -68,11 +70,14 @@ pub fn count(c: &Count) -> String {
     out
 }
 
-/// A quantity of something: "more than 60 rockets", "dozens of Katyusha rockets".
+/// A quantity of something: "more than 60 rockets", "dozens of Katyusha
+/// rockets", "rockets: in the hundreds" (the text's words kept whole).
 pub fn quantity(c: &Count, unit: &str) -> String {
-    match c.qualifier {
-        CountQualifier::Dozens | CountQualifier::Hundreds => format!("{} of {unit}", count(c)),
-        _ => format!("{} {unit}", count(c)),
+    let of = !c.qualifier.takes_value() && c.qualifier != CountQualifier::Several;
+    match (&c.words, of) {
+        (Some(_), _) => format!("{unit}: {}", count(c)),
+        (None, true) => format!("{} of {unit}", count(c)),
+        (None, false) => format!("{} {unit}", count(c)),
     }
 }
 

@@ -76,6 +76,13 @@ pub fn CasualtyChart() -> Html {
                 <line class="cas-value-line" x1={num(b.w)} x2={num(b.w)}
                     y1={num(b.y - 3.0)} y2={num(b.y + b.h + 3.0)} />
             </> },
+            // No bar: the text gives no number. A stem from the axis and
+            // an outlined band over what the words can mean.
+            End::Words { low, high } => html! { <>
+                <line class="cas-stem" x1={num(b.x)} x2={num(low)}
+                    y1={num(b.y + b.h / 2.0)} y2={num(b.y + b.h / 2.0)} />
+                { rect(low, high, "cas-bar cas-bar--words") }
+            </> },
         };
         html! {
             <g key={b.id.clone()}

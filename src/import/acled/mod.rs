@@ -456,12 +456,7 @@ impl Builder {
         let quantities = if fatalities > 0 {
             vec![Quantity {
                 unit: "killed".into(),
-                count: Count {
-                    qualifier: CountQualifier::AtLeast,
-                    value: Some(fatalities),
-                    low: None,
-                    high: None,
-                },
+                count: Count::of(CountQualifier::AtLeast, fatalities),
                 provenance: None,
             }]
         } else {
@@ -593,12 +588,7 @@ impl Builder {
             place: None,
             category: TallyCategory::Unknown,
             outcome: Default::default(),
-            count: Count {
-                qualifier: CountQualifier::AtLeast,
-                value: Some(count),
-                low: None,
-                high: None,
-            },
+            count: Count::of(CountQualifier::AtLeast, count),
             since: Some(since),
             as_of,
             subset_of: None,
