@@ -286,7 +286,7 @@ pub fn stats(ds: &Dataset) -> String {
         "events by status",
         ds.events
             .iter()
-            .map(|e| e.status.state.to_string())
+            .map(|e| ds.status_of(e).state.to_string())
             .collect(),
     );
     section(

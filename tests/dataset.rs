@@ -64,10 +64,10 @@ fn every_event_relation_and_tally_has_provenance() {
 fn claims_stay_claims() {
     let ds = story();
     let claim = ds.event("e-hermon-claim").unwrap();
-    assert_eq!(claim.status.state.as_str(), "claimed");
-    assert_eq!(claim.status.by, ["hezbollah"]);
+    assert_eq!(ds.status_of(claim).state.as_str(), "claimed");
+    assert_eq!(ds.status_of(claim).by, ["hezbollah"]);
     let shebaa = ds.event("e-shebaa-strike").unwrap();
-    assert_eq!(shebaa.status.state.as_str(), "claimed");
+    assert_eq!(ds.status_of(shebaa).state.as_str(), "claimed");
 }
 
 #[test]
@@ -391,7 +391,7 @@ fn data_format_guide_example_is_valid() {
     let start = guide.find("```json\n").expect("a json example") + "```json\n".len();
     let end = start + guide[start..].find("```").expect("closing fence");
     let ds = load(&guide[start..end]).unwrap_or_else(|p| panic!("{p:#?}"));
-    assert_eq!(ds.events[0].status.state.as_str(), "claimed");
+    assert_eq!(ds.status_of(&ds.events[0]).state.as_str(), "claimed");
 }
 
 /// index.html carries the story's facts for readers without JavaScript; the
@@ -604,13 +604,13 @@ fn whose_word_reads_right_everywhere() {
     assert_eq!(validate(&ds), Vec::<Problem>::new());
     let raid = ds.event("e-raid").unwrap();
     assert_eq!(
-        present::status(&ds, &raid.status),
+        present::status(&ds, ds.status_of(raid)),
         "Alleged by local activists, not independently verified · denied by The army · not acknowledged by Interior ministry"
     );
     assert_eq!(present::event_date(raid), "5 or 6 June 2024, night");
     let claim = ds.event("e-april-clash").unwrap();
     assert_eq!(
-        present::status(&ds, &claim.status),
+        present::status(&ds, ds.status_of(claim)),
         "Claimed by Kafr Saba Defence Committee"
     );
     let html = dossier::view::noscript::summary_html(&ds);
@@ -781,10 +781,11 @@ fn the_validator_catches_one_party_on_both_sides_of_an_account() {
     let e = ds
         .events
         .iter()
-        .position(|e| !e.status.by.is_empty())
+        .position(|e| e.status.as_ref().is_some_and(|s| !s.by.is_empty()))
         .expect("an attributed event");
-    let by = ds.events[e].status.by[0].clone();
-    ds.events[e].status.denied_by.push(by.clone());
+    let status = ds.events[e].status.as_mut().unwrap();
+    let by = status.by[0].clone();
+    status.denied_by.push(by.clone());
     assert!(
         slips(&ds)
             .iter()
@@ -995,5 +996,80 @@ fn a_count_in_words_is_a_tally_whose_words_are_its_quotes() {
                 && p.contains("(200) is larger")),
         "{:?}",
         slips(&ds)
+    );
+}
+
+#[test]
+fn a_part_takes_what_it_leaves_out_from_its_whole_and_the_validator_checks_the_tie() {
+    let base = story();
+    let whole = base
+        .events
+        .iter()
+        .position(|e| e.place.is_some() && !e.participants.is_empty())
+        .expect("an event with a place and actors");
+    let mut ds = base.clone();
+    let mut part = ds.events[whole].clone();
+    part.id = "e-stage".into();
+    part.part_of = Some(ds.events[whole].id.clone());
+    part.place = None;
+    part.participants.clear();
+    part.status = None;
+    ds.events.push(part);
+    let part = ds.events.last().unwrap();
+    assert_eq!(slips(&ds), Vec::<String>::new());
+    assert_eq!(ds.place_of(part), ds.events[whole].place.as_ref());
+    assert_eq!(
+        ds.participants_of(part),
+        ds.events[whole].participants.as_slice()
+    );
+    assert_eq!(
+        ds.status_of(part),
+        ds.events[whole].status.as_ref().unwrap()
+    );
+    assert_eq!(
+        dossier::view::present::inherited(&ds, part).as_deref(),
+        Some("Its place, actors and standing as the whole's.")
+    );
+    assert_eq!(ds.parts_of(&ds.events[whole].id).count(), 1);
+
+    // An unknown whole, a part of itself, a loop, a part outside its
+    // whole's days, and an event with no status that is no part.
+    let at = ds.events.len() - 1;
+    let mut bad = ds.clone();
+    bad.events[at].part_of = Some("e-nowhere".into());
+    assert!(slips(&bad)[0].starts_with(&format!("events[{at}].part_of: unknown event")));
+    bad.events[at].part_of = Some("e-stage".into());
+    assert!(
+        slips(&bad)[0].contains("cannot be a part of itself"),
+        "{:?}",
+        slips(&bad)
+    );
+    let mut bad = ds.clone();
+    bad.events[whole].part_of = Some("e-stage".into());
+    assert!(
+        slips(&bad)
+            .iter()
+            .any(|p| p.contains("part_of links form a loop")),
+        "{:?}",
+        slips(&bad)
+    );
+    let mut bad = ds.clone();
+    bad.events[at].date = "2020-01-01".parse().unwrap();
+    bad.events[at].until = None;
+    assert!(
+        slips(&bad).iter().any(|p| p.starts_with(&format!(
+            "events[{at}].part_of: a part happens within its whole"
+        ))),
+        "{:?}",
+        slips(&bad)
+    );
+    let mut bad = ds.clone();
+    bad.events[at].part_of = None;
+    assert!(
+        slips(&bad)
+            .iter()
+            .any(|p| p.starts_with(&format!("events[{at}]: missing field \"status\""))),
+        "{:?}",
+        slips(&bad)
     );
 }

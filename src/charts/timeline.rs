@@ -11,6 +11,7 @@
 
 use crate::base::labels::{Anchor, Rect, Text};
 use crate::base::num::{fixed, short, thousands};
+use crate::base::svg::num;
 use crate::charts::scale::{Axis, TimeUnit};
 use crate::format::date::{PartialDate, Precision};
 use crate::format::model::{Dataset, Event};
@@ -74,6 +75,9 @@ pub struct Timeline {
     pub axis_y: f64,
     pub ticks: Vec<Tick>,
     pub ranges: Vec<Range>,
+    /// The parts of an event tied to their whole: one path of short
+    /// lines, from the whole's mark to each part's, drawn behind the marks.
+    pub parts: String,
     /// The reader's date range, shaded, in pixels.
     pub selection: Option<(f64, f64)>,
     pub title: String,
@@ -600,6 +604,7 @@ pub fn timeline(
         (axis.map(a), axis.map_end(b.max(a)))
     });
 
+    let parts = tie_parts(ds, &mut marks);
     let n_shown = keep.iter().filter(|&&k| k).count();
     let how = match (&bins, zoomed, axis.pieces.len() > 1) {
         (Some(b), zoomed, _) => format!(
@@ -630,8 +635,41 @@ pub fn timeline(
         bins,
         ticks,
         ranges,
+        parts,
         selection,
     })
+}
+
+/// Say in each mark's label which whole it is part of, and which parts a
+/// whole has; and the path that ties each part's mark to its whole's.
+fn tie_parts(ds: &Dataset, marks: &mut [Mark]) -> String {
+    if ds.events.iter().all(|e| e.part_of.is_none()) {
+        return String::new();
+    }
+    let centre = |m: &Mark| (m.x + m.w / 2.0, m.y);
+    let at: std::collections::HashMap<&str, (f64, f64)> =
+        marks.iter().map(|m| (m.id.as_str(), centre(m))).collect();
+    let mut d = String::new();
+    let mut said = Vec::with_capacity(marks.len());
+    for m in marks.iter() {
+        let e = &ds.events[m.event];
+        let mut words = String::new();
+        if let Some(whole) = e.part_of.as_deref().and_then(|w| ds.event(w)) {
+            words.push_str(&format!(" Part of: {}", whole.summary));
+            if let (Some(&(x1, y1)), (x2, y2)) = (at.get(whole.id.as_str()), centre(m)) {
+                d.push_str(&format!("M{} {}L{} {}", num(x1), num(y1), num(x2), num(y2)));
+            }
+        }
+        let parts = ds.parts_of(&e.id).count();
+        if parts > 0 {
+            words.push_str(&format!(" In {parts} parts, tied to it by lines."));
+        }
+        said.push(words);
+    }
+    for (m, words) in marks.iter_mut().zip(said) {
+        m.label.push_str(&words);
+    }
+    d
 }
 
 impl Timeline {
@@ -660,6 +698,34 @@ mod tests {
 
     fn mark<'a>(t: &'a Timeline, id: &str) -> &'a Mark {
         t.marks.iter().find(|m| m.id == id).unwrap()
+    }
+
+    #[test]
+    fn parts_are_tied_to_their_whole_and_say_so() {
+        let mut ds = first_story().unwrap();
+        let t = timeline(&ds, &all(&ds), None, None, 640.0).unwrap();
+        assert!(t.parts.is_empty(), "no parts, no ties");
+        let whole = ds.events[0].id.clone();
+        for i in [1, 2] {
+            ds.events[i].part_of = Some(whole.clone());
+        }
+        let t = timeline(&ds, &all(&ds), None, None, 640.0).unwrap();
+        assert_eq!(t.parts.matches('M').count(), 2, "{}", t.parts);
+        let (w, p) = (mark(&t, &whole), mark(&t, &ds.events[1].id));
+        assert!(
+            t.parts
+                .starts_with(&format!("M{} {}L", num(w.x + w.w / 2.0), num(w.y))),
+            "{}",
+            t.parts
+        );
+        assert!(p
+            .label
+            .contains(&format!("Part of: {}", ds.events[0].summary)));
+        assert!(
+            w.label.ends_with("In 2 parts, tied to it by lines."),
+            "{}",
+            w.label
+        );
     }
 
     #[test]

@@ -4,6 +4,7 @@ use super::context::{use_dossier, Dossier};
 use crate::format::model::{Event, Provenance};
 use crate::view::present;
 use crate::view::state::{Action, Selection, SortOrder};
+use wasm_bindgen::JsCast;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
@@ -118,11 +119,14 @@ fn Card(props: &CardProps) -> Html {
             open.set(!*open);
         })
     };
-    let actors: Vec<&str> = e
-        .actor_ids()
+    let actors: Vec<&str> = d
+        .dataset
+        .actor_ids(e)
         .filter(|id| d.dataset.actor(id).is_some())
         .collect();
     let tolls = present::tolls(&d.dataset, &e.id);
+    let status = d.dataset.status_of(e);
+    let parts: Vec<&Event> = d.dataset.parts_of(&e.id).collect();
     let attribution = e
         .provenance
         .first()
@@ -139,7 +143,23 @@ fn Card(props: &CardProps) -> Html {
                     <span class={classes!("badge", format!("badge--{}", present::group_class(&e.kind)))}>{ e.kind.label() }</span>
                 </p>
                 <h3 class="card__summary" id={format!("dossier-summary-{}", e.id)}>{ &e.summary }</h3>
-                if let Some(place) = &e.place {
+                if let Some(whole) = e.part_of.as_deref().and_then(|w| d.dataset.event(w)) {
+                    <p class="card__part">
+                        { "Part of " }{ event_link(&d, whole) }
+                        if let Some(words) = present::inherited(&d.dataset, e) {
+                            { " " }<span class="card__inherited">{ words }</span>
+                        }
+                    </p>
+                }
+                if !parts.is_empty() {
+                    <div class="card__part">
+                        { format!("In {} parts:", parts.len()) }
+                        <ol class="card__parts">
+                            { for parts.iter().map(|p| html! { <li>{ event_link(&d, p) }</li> }) }
+                        </ol>
+                    </div>
+                }
+                if let Some(place) = d.dataset.place_of(e) {
                     <p class="card__place">{ place_line(place) }</p>
                 }
                 if !e.quantities.is_empty() {
@@ -172,8 +192,8 @@ fn Card(props: &CardProps) -> Html {
                         }) }
                     </ul>
                 }
-                <p class={classes!("card__status", format!("card__status--{}", e.status.state.as_str()))}>
-                    { present::status(&d.dataset, &e.status) }
+                <p class={classes!("card__status", format!("card__status--{}", status.state.as_str()))}>
+                    { present::status(&d.dataset, status) }
                 </p>
                 <p class="card__source">
                     { attribution }
@@ -222,6 +242,34 @@ fn quote(d: &Dossier, p: &Provenance) -> Html {
                 }
             </figcaption>
         </figure>
+    }
+}
+
+/// A button that selects another event, named by its summary: the whole
+/// of a part, or a part of a whole.
+fn event_link(d: &Dossier, e: &Event) -> Html {
+    let select = {
+        let id = e.id.clone();
+        let dispatch = d.dispatch.clone();
+        Callback::from(move |_: MouseEvent| {
+            dispatch.emit(Action::Select(Selection::Event(id.clone())));
+            // The reader lands on the card named, when the filters show it.
+            let heading = gloo::utils::document()
+                .get_element_by_id(&format!("dossier-summary-{id}"))
+                .and_then(|h| h.dyn_into::<web_sys::HtmlElement>().ok());
+            if let Some(h) = heading {
+                h.set_tab_index(-1);
+                let options = web_sys::ScrollIntoViewOptions::new();
+                options.set_block(web_sys::ScrollLogicalPosition::Nearest);
+                h.scroll_into_view_with_scroll_into_view_options(&options);
+                let _ = h.focus();
+            }
+        })
+    };
+    html! {
+        <button type="button" class="link-button" data-event-link={e.id.clone()} onclick={select}>
+            { format!("{} ({})", e.summary, present::event_date(e)) }
+        </button>
     }
 }
 

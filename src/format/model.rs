@@ -173,13 +173,24 @@ pub struct Event {
     pub date_inferred: Option<String>,
     pub kind: EventKind,
     pub summary: String,
+    /// The event this one is a stage of (the second attack of a raid).
+    /// A part takes its whole's place, participants and status when it
+    /// leaves them out.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(regex(pattern = ID_PATTERN))]
+    pub part_of: Option<String>,
+    /// Where; a part left without one is where its whole is.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub place: Option<Place>,
+    /// Who took part; a part left without any has its whole's.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub participants: Vec<Participant>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub quantities: Vec<Quantity>,
-    pub status: Status,
+    /// Whose word the event rests on. Required, except on a part, which
+    /// rests on its whole's word unless it says otherwise.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<Status>,
     /// At least one; the first is the attribution a card shows.
     pub provenance: Vec<Provenance>,
     /// Other events this one is about (a claim of responsibility names the attack).
@@ -435,6 +446,73 @@ impl Dataset {
         self.events.iter().find(|e| e.id == id)
     }
 
+    /// The wholes an event is part of, nearest first. A chain is at most
+    /// a few stages deep; the walk stops at 16 so that a loop (which the
+    /// validator names) cannot hang a reader.
+    pub fn wholes<'a>(&'a self, e: &'a Event) -> impl Iterator<Item = &'a Event> + 'a {
+        std::iter::successors(Some(e), move |e| self.event(e.part_of.as_deref()?))
+            .skip(1)
+            .take(16)
+    }
+
+    /// The events that are parts of event `id`, in dataset order.
+    pub fn parts_of<'a>(&'a self, id: &'a str) -> impl Iterator<Item = &'a Event> + 'a {
+        self.events
+            .iter()
+            .filter(move |e| e.part_of.as_deref() == Some(id))
+    }
+
+    /// Whose word an event rests on: its own status, or its whole's.
+    pub fn status_of<'a>(&'a self, e: &'a Event) -> &'a Status {
+        static REPORTED: Status = Status {
+            state: StatusState::Reported,
+            by: Vec::new(),
+            denied_by: Vec::new(),
+            not_acknowledged_by: Vec::new(),
+        };
+        std::iter::once(e)
+            .chain(self.wholes(e))
+            .find_map(|e| e.status.as_ref())
+            .unwrap_or(&REPORTED)
+    }
+
+    /// Where an event happened: its own place, or its whole's.
+    pub fn place_of<'a>(&'a self, e: &'a Event) -> Option<&'a Place> {
+        std::iter::once(e)
+            .chain(self.wholes(e))
+            .find_map(|e| e.place.as_ref())
+    }
+
+    /// Who took part in an event: its own participants, or its whole's.
+    pub fn participants_of<'a>(&'a self, e: &'a Event) -> &'a [Participant] {
+        std::iter::once(e)
+            .chain(self.wholes(e))
+            .map(|e| e.participants.as_slice())
+            .find(|p| !p.is_empty())
+            .unwrap_or_default()
+    }
+
+    /// Every id an event involves, once each: participants in their
+    /// order, then claimants and confirmers not already among them (who
+    /// may be sources: callers keep the ids of actors). A part's come
+    /// from its whole when it does not name its own.
+    pub fn actor_ids<'a>(&'a self, e: &'a Event) -> impl Iterator<Item = &'a str> + 'a {
+        let all = self
+            .participants_of(e)
+            .iter()
+            .map(|p| p.actor.as_str())
+            .chain(self.status_of(e).by.iter().map(String::as_str));
+        let mut seen = Vec::new();
+        all.filter(move |id| {
+            // Events name a handful of actors: a linear scan beats hashing.
+            let new = !seen.contains(id);
+            if new {
+                seen.push(*id);
+            }
+            new
+        })
+    }
+
     pub fn source(&self, id: &str) -> Option<&Source> {
         self.sources.iter().find(|s| s.id == id)
     }
@@ -559,10 +637,11 @@ impl Event {
             date_inferred: None,
             kind,
             summary,
+            part_of: None,
             place: None,
             participants: Vec::new(),
             quantities: Vec::new(),
-            status: Status::reported(),
+            status: Some(Status::reported()),
             provenance: vec![provenance],
             refers_to: Vec::new(),
             note: None,
@@ -575,25 +654,5 @@ impl Event {
         let first = self.date.first_day();
         let last = self.until.as_ref().unwrap_or(&self.date).last_day();
         (first, last.max(first))
-    }
-
-    /// Every id the event involves, once each: participants in their
-    /// order, then claimants and confirmers not already among them (who
-    /// may be sources: callers keep the ids of actors).
-    pub fn actor_ids(&self) -> impl Iterator<Item = &str> {
-        let all = self
-            .participants
-            .iter()
-            .map(|p| p.actor.as_str())
-            .chain(self.status.by.iter().map(String::as_str));
-        let mut seen = Vec::new();
-        all.filter(move |id| {
-            // Events name a handful of actors: a linear scan beats hashing.
-            let new = !seen.contains(id);
-            if new {
-                seen.push(*id);
-            }
-            new
-        })
     }
 }

@@ -342,7 +342,7 @@ fields! {
     Actor { id, name, aliases, kind, roles, note }
     Role { title, provenance }
     Event {
-        id, date, until, time_of_day, date_text, date_inferred, kind, summary, place, participants,
+        id, date, until, time_of_day, date_text, date_inferred, kind, summary, part_of, place, participants,
         quantities, status, provenance, refers_to, note,
     }
     Place { name, region, country, coordinates }

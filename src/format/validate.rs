@@ -1122,7 +1122,17 @@ impl Checker<'_> {
             };
             self.count(&q.count, &format!("{qat}.count"), &quotes);
         }
-        self.status(&e.status, &format!("{at}.status"), "event");
+        match (&e.status, &e.part_of) {
+            (Some(st), _) => self.status(st, &format!("{at}.status"), "event"),
+            // A part rests on its whole's word.
+            (None, Some(_)) => {}
+            (None, None) => self.push(
+                at.clone(),
+                ProblemKind::Status(
+                    "missing field \"status\": whose word the event rests on (only a part of another event may leave it out)".into(),
+                ),
+            ),
+        }
         for (j, q) in e.quantities.iter().enumerate() {
             if let Some(p) = &q.provenance {
                 self.provenance(p, &format!("{at}.quantities[{j}].provenance"));
@@ -1139,7 +1149,44 @@ impl Checker<'_> {
                 self.reference(IdSet::Events, r, &rat);
             }
         }
+        if let Some(whole) = &e.part_of {
+            self.part_of(e, whole, &format!("{at}.part_of"));
+        }
         self.provenances(&e.provenance, &at);
+    }
+
+    /// A stage of another event: a known event, not itself, no loop, and
+    /// within its whole's days.
+    fn part_of(&mut self, e: &Event, whole: &str, at: &str) {
+        if whole == e.id {
+            let why = "an event cannot be a part of itself".into();
+            self.push(at, ProblemKind::Reference(why));
+            return;
+        }
+        let Some(w) = self.ds.event(whole) else {
+            self.reference(IdSet::Events, whole, at);
+            return;
+        };
+        let mut seen = HashSet::from([e.id.as_str()]);
+        let mut next = Some(whole);
+        while let Some(id) = next {
+            if !seen.insert(id) {
+                let why =
+                    "part_of links form a loop: a whole cannot be a part of its own part".into();
+                self.push(at, ProblemKind::Reference(why));
+                return;
+            }
+            next = self.ds.event(id).and_then(|e| e.part_of.as_deref());
+        }
+        let ((first, last), (from, to)) = (e.days(), w.days());
+        if first < from || last > to {
+            let why = format!(
+                "a part happens within its whole, but this event ({}) falls outside \"{whole}\" ({})",
+                days_text(e),
+                days_text(w)
+            );
+            self.push(at, ProblemKind::Date(why));
+        }
     }
 
     /// A count: a number where its qualifier needs one and none where it
@@ -1619,6 +1666,14 @@ fn quote_difference<'a>(article: &'a str, quote: &'a str) -> Option<(&'a str, &'
     let q = quote[back..resume + forward].trim();
     let a = article[start + back..start + same + tail + forward].trim();
     (q != a && q.len() <= 80 && a.len() <= 80).then_some((q, a))
+}
+
+/// An event's dates as written: "2024-06-05", "2024-06 to 2024-07".
+fn days_text(e: &Event) -> String {
+    match &e.until {
+        Some(until) => format!("{} to {until}", e.date),
+        None => e.date.to_string(),
+    }
 }
 
 /// The largest char boundary of `s` at or below `at`.

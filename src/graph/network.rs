@@ -402,8 +402,8 @@ impl Graph {
         // Pairs of actors (by dataset index, lower first) → shared events.
         let mut together: BTreeMap<(usize, usize), Vec<usize>> = BTreeMap::new();
         for &e in visible {
-            let ids: Vec<usize> = ds.events[e]
-                .actor_ids()
+            let ids: Vec<usize> = ds
+                .actor_ids(&ds.events[e])
                 .filter_map(|id| actor_index.get(id).copied())
                 .collect();
             for (k, &a) in ids.iter().enumerate() {

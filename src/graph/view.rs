@@ -335,7 +335,7 @@ pub fn edge_label(ds: &Dataset, g: &Graph, e: &GraphEdge) -> String {
             // reporting: "(1 alleged, 1 denied)".
             let mut said: Vec<(&str, usize)> = Vec::new();
             for &i in events {
-                let s = &ds.events[i].status;
+                let s = ds.status_of(&ds.events[i]);
                 let words = [
                     (s.state != StatusState::Reported).then_some(s.state.as_str()),
                     (!s.denied_by.is_empty()).then_some("denied"),

@@ -180,7 +180,7 @@ pub fn dataset_with_actors(events: usize, actors: usize, seed: u32) -> Dataset {
                 },
             ],
             quantities,
-            status,
+            status: Some(status),
             ..Event::new(format!("e-{i}"), date, kind, summary, provenance)
         });
     }

@@ -337,6 +337,7 @@ impl EventIndex {
             .enumerate()
             .map(|(i, e)| {
                 let mut entry = Self::entry(
+                    ds,
                     e,
                     &actor_text,
                     &mut actors,
@@ -381,6 +382,7 @@ impl EventIndex {
     }
 
     fn entry(
+        ds: &Dataset,
         e: &Event,
         actor_text: &HashMap<&str, String>,
         actors: &mut Names,
@@ -389,8 +391,8 @@ impl EventIndex {
         sources: &mut Names,
     ) -> Entry {
         // A status may name a source: only actors are in the actor facet.
-        let mut ids: Vec<u32> = e
-            .actor_ids()
+        let mut ids: Vec<u32> = ds
+            .actor_ids(e)
             .filter(|a| actor_text.contains_key(a))
             .map(|a| actors.intern(a))
             .collect();
@@ -408,11 +410,11 @@ impl EventIndex {
             text.push(' ');
             text.push_str(&p.quote);
         }
-        if let Some(place) = &e.place {
+        if let Some(place) = ds.place_of(e) {
             text.push(' ');
             text.push_str(&place.name);
         }
-        for a in e.actor_ids() {
+        for a in ds.actor_ids(e) {
             if let Some(t) = actor_text.get(a) {
                 text.push(' ');
                 text.push_str(t);
@@ -423,9 +425,9 @@ impl EventIndex {
             last_day: e.until.as_ref().unwrap_or(&e.date).last_day(),
             actors: ids,
             kind: kinds.intern(e.kind.as_str()),
-            place: e.place.as_ref().map(|p| places.intern(&p.name)),
+            place: ds.place_of(e).map(|p| places.intern(&p.name)),
             sources: srcs,
-            standing: Standing::of(&e.status).fold(0, |bits, s| bits | 1 << s.index()),
+            standing: Standing::of(ds.status_of(e)).fold(0, |bits, s| bits | 1 << s.index()),
             tallies: Vec::new(),
             text: fold(&text),
         }
@@ -629,7 +631,7 @@ mod tests {
         let hezbollah_events = ds
             .events
             .iter()
-            .filter(|e| e.actor_ids().any(|a| a == "hezbollah"))
+            .filter(|e| ds.actor_ids(e).any(|a| a == "hezbollah"))
             .count();
         let kind_total: usize = out.counts.kinds.iter().map(|o| o.count).sum();
         assert_eq!(kind_total, hezbollah_events);
@@ -738,7 +740,7 @@ mod tests {
             [
                 (
                     Facet::Actor,
-                    f.actors.is_empty() || e.actor_ids().any(|a| f.actors.contains(a)),
+                    f.actors.is_empty() || ds.actor_ids(e).any(|a| f.actors.contains(a)),
                 ),
                 (
                     Facet::Kind,
@@ -747,7 +749,7 @@ mod tests {
                 (
                     Facet::Place,
                     f.places.is_empty()
-                        || e.place.as_ref().is_some_and(|p| f.places.contains(&p.name)),
+                        || ds.place_of(e).is_some_and(|p| f.places.contains(&p.name)),
                 ),
                 (
                     Facet::Source,
@@ -757,7 +759,7 @@ mod tests {
                 (
                     Facet::Status,
                     f.statuses.is_empty()
-                        || Standing::of(&e.status).any(|s| f.statuses.contains(&s)),
+                        || Standing::of(ds.status_of(e)).any(|s| f.statuses.contains(&s)),
                 ),
                 (
                     Facet::Dates,
@@ -829,14 +831,14 @@ mod tests {
                     let p = passes(&ds, e, &f);
                     let others = |facet: Facet| p.iter().all(|(g, ok)| *ok || *g == facet);
                     if others(Facet::Actor) {
-                        for a in e.actor_ids() {
+                        for a in ds.actor_ids(e) {
                             *actors.entry(a.to_owned()).or_default() += 1;
                         }
                     }
                     if others(Facet::Kind) {
                         *kinds.entry(e.kind.as_str().to_owned()).or_default() += 1;
                     }
-                    if let (true, Some(place)) = (others(Facet::Place), &e.place) {
+                    if let (true, Some(place)) = (others(Facet::Place), ds.place_of(e)) {
                         *places.entry(place.name.clone()).or_default() += 1;
                     }
                     if others(Facet::Source) {
@@ -848,7 +850,7 @@ mod tests {
                         }
                     }
                     if others(Facet::Status) {
-                        for s in Standing::of(&e.status) {
+                        for s in Standing::of(ds.status_of(e)) {
                             *statuses.entry(s).or_default() += 1;
                         }
                     }

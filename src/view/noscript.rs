@@ -57,9 +57,10 @@ pub fn summary_html(ds: &Dataset) -> String {
             .map(|p| present::attribution(ds, p))
             .unwrap_or_default();
         // "Reported" is the default; say only when something is claimed or confirmed.
-        let status = match e.status.state {
+        let standing = ds.status_of(e);
+        let status = match standing.state {
             crate::format::vocab::StatusState::Reported => String::new(),
-            _ => format!(" {}.", present::status(ds, &e.status)),
+            _ => format!(" {}.", present::status(ds, standing)),
         };
         let _ = writeln!(
             out,

@@ -53,6 +53,22 @@ pub fn inferred(e: &Event) -> Option<String> {
     })
 }
 
+/// What a part of another event takes from its whole, in words: "Its
+/// place, actors and standing are the whole's." `None` for an event that
+/// is no part, or that says everything itself.
+pub fn inherited(ds: &Dataset, e: &Event) -> Option<String> {
+    e.part_of.as_ref()?;
+    let taken: Vec<&str> = [
+        (e.place.is_none() && ds.place_of(e).is_some()).then_some("place"),
+        (e.participants.is_empty() && !ds.participants_of(e).is_empty()).then_some("actors"),
+        e.status.is_none().then_some("standing"),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    (!taken.is_empty()).then(|| format!("Its {} as the whole's.", and_list(&taken)))
+}
+
 /// A count in words, with its qualifier: "more than 60", "at least 295",
 /// "dozens", "about 300 (250–340)"; or the text's own words for it when
 /// the count keeps them ("in the hundreds").
@@ -496,11 +512,11 @@ mod tests {
         let ds = first_story().unwrap();
         let e = |id: &str| ds.event(id).unwrap();
         assert_eq!(
-            status(&ds, &e("e-hermon-claim").status),
+            status(&ds, ds.status_of(e("e-hermon-claim"))),
             "Claimed by Hezbollah"
         );
         assert_eq!(
-            status(&ds, &e("e-makki-killed").status),
+            status(&ds, ds.status_of(e("e-makki-killed"))),
             "Confirmed by Israeli military"
         );
         assert_eq!(

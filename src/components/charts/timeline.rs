@@ -263,6 +263,9 @@ pub fn TimelineChart() -> Html {
                             { text(&k.label, "chart__tick-label") }
                         </g>
                     }) }
+                    if !t.parts.is_empty() {
+                        <path class="tl-parts" d={t.parts.clone()} aria-hidden="true" />
+                    }
                     { for marks }
                 </svg>
                 <Tooltip id="dossier-timeline-tip" {tip} />
@@ -278,6 +281,9 @@ pub fn TimelineChart() -> Html {
                     <li>{ format!("Each bar counts the events of one {}; pale: left out by the filters", b.unit) }</li>
                 } else {
                     <li><svg class="chart__swatch chart__swatch--wide" viewBox="0 0 24 16" aria-hidden="true"><rect class="tl-span tl-span--legend" x="1" y="5" width="22" height="6" rx="3" /></svg>{ "Known only to the month, or lasting days" }</li>
+                    if !t.parts.is_empty() {
+                        <li><svg class="chart__swatch chart__swatch--wide" viewBox="0 0 24 16" aria-hidden="true"><path class="tl-parts" d="M2 8L22 8" /></svg>{ "Ties an event's parts to it" }</li>
+                    }
                     if t.marks.iter().any(|m| m.uncertain) {
                         <li><svg class="chart__swatch chart__swatch--wide" viewBox="0 0 24 16" aria-hidden="true"><rect class="tl-span tl-span--legend tl-span--uncertain" x="1" y="5" width="22" height="6" rx="3" /></svg>{ "One day, not known exactly: where it may fall" }</li>
                     }
