@@ -1073,3 +1073,69 @@ fn a_part_takes_what_it_leaves_out_from_its_whole_and_the_validator_checks_the_t
         slips(&bad)
     );
 }
+
+#[test]
+fn victims_who_are_no_party_take_part_and_are_attacked_without_an_invented_actor() {
+    use dossier::format::model::Participant;
+    use dossier::format::vocab::{ParticipantRole, RelationKind};
+    let base = story();
+    let mut ds = base.clone();
+    let victims = Participant {
+        actor: None,
+        victims: Some("residents of Kfar Kila".into()),
+        role: ParticipantRole::Victim,
+    };
+    ds.events[0].participants.push(victims.clone());
+    let r = ds
+        .relations
+        .iter()
+        .position(|r| r.kind == RelationKind::Attacked)
+        .expect("an attacked tie");
+    ds.relations[r].to = None;
+    ds.relations[r].victims = Some("residents of Kfar Kila".into());
+    assert_eq!(slips(&ds), Vec::<String>::new());
+    assert_eq!(
+        dossier::view::present::no_party(&ds, &ds.events[0]),
+        ["residents of Kfar Kila (victim)"]
+    );
+    let from = ds.actor_name(&ds.relations[r].from).to_owned();
+    assert_eq!(
+        dossier::view::present::no_party_ties(&ds),
+        [format!("{from} attacked residents of Kfar Kila")]
+    );
+    // No actor is made of them: the network has no node by that name.
+    assert!(ds
+        .actor_ids(&ds.events[0])
+        .all(|a| ds.actor(a).is_some() || ds.source(a).is_some()));
+
+    // Both an actor and victims, neither, and victims at the end of a tie
+    // that joins two actors.
+    let n = ds.events[0].participants.len() - 1;
+    let mut bad = ds.clone();
+    bad.events[0].participants[n].actor = Some(base.actors[0].id.clone());
+    bad.events[0].participants[n - 1].actor = None;
+    let leader = bad
+        .relations
+        .iter()
+        .position(|r| r.kind == RelationKind::Leads)
+        .expect("a leads tie");
+    bad.relations[leader].to = None;
+    bad.relations[leader].victims = Some("residents".into());
+    let found = slips(&bad);
+    for (at, why) in [
+        (format!("events[0].participants[{n}].victims"), "not both"),
+        (
+            format!("events[0].participants[{}].actor", n - 1),
+            "missing \"actor\"",
+        ),
+        (
+            format!("relations[{leader}].victims"),
+            "only an \"attacked\" or \"killed\" tie",
+        ),
+    ] {
+        assert!(
+            found.iter().any(|p| p.starts_with(&at) && p.contains(why)),
+            "{at}: {why}: {found:?}"
+        );
+    }
+}

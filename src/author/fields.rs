@@ -351,7 +351,8 @@ pub const PLACE: &[Field] = &[
 
 #[rustfmt::skip]
 pub const PARTICIPANT: &[Field] = &[
-    req("actor", "Actor", "One of the story's actors.", Control::Ref(Target::Actor)),
+    f("actor", "Actor", "One of the story's actors; or leave it empty and fill in Victims.", Control::Ref(Target::Actor)),
+    f("victims", "Victims", "People who are no party to the story, as the text describes them: \"residents of Kafr Saba\".", Control::Text),
     req("role", "Role", "What part the actor played.", Control::Term(Vocab::ParticipantRole)),
 ];
 
@@ -404,7 +405,8 @@ pub const RELATION: &[Field] = &[
     req("id", "Id", "Made from its actors and kind.", Control::Id),
     req("kind", "Kind", "Read \"from kind to\": Nasrallah leads Hezbollah.", Control::Term(Vocab::RelationKind)),
     req("from", "From", "The actor the relation reads from.", Control::Ref(Target::Actor)),
-    req("to", "To", "The actor it reads to.", Control::Ref(Target::Actor)),
+    f("to", "To", "The actor it reads to; or, for an attack on people who are no party, leave it empty and fill in Victims.", Control::Ref(Target::Actor)),
+    f("victims", "Victims", "Those attacked or killed, when they are no party to the story, as the text describes them.", Control::Text),
     f("role", "Role", "The text's own words when they say more than the kind.", Control::Text),
     f("since", "Since", "When it began, if the text says.", Control::Date),
     f("until", "Until", "When it ended; a single occasion has since equal to until.", Control::Date),

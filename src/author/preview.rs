@@ -148,10 +148,17 @@ pub fn preview(doc: &Value) -> Preview {
         out.sort_by(|a, b| order(b, a));
         out.dedup();
         let mut removed: Vec<Vec<Segment>> = Vec::new();
-        for at in out {
+        for mut at in out {
             // Inside something already taken out: nothing left to take.
             if removed.iter().any(|r| at.starts_with(r)) {
                 continue;
+            }
+            // A field already left out that is still missed (a participant
+            // with neither an actor nor victims): the element that holds it.
+            if path::get(&doc, &to_path(&at)).is_none() && at.len() > 2 {
+                if let Some(k) = at.iter().rposition(|s| matches!(s, Segment::Index(_))) {
+                    at.truncate(k + 1);
+                }
             }
             if path::remove(&mut doc, &to_path(&at)).is_some() {
                 if let [Segment::Key(k), Segment::Index(_)] = at.as_slice() {

@@ -127,6 +127,7 @@ fn Card(props: &CardProps) -> Html {
     let tolls = present::tolls(&d.dataset, &e.id);
     let status = d.dataset.status_of(e);
     let parts: Vec<&Event> = d.dataset.parts_of(&e.id).collect();
+    let no_party = present::no_party(&d.dataset, e);
     let attribution = e
         .provenance
         .first()
@@ -191,6 +192,9 @@ fn Card(props: &CardProps) -> Html {
                             }
                         }) }
                     </ul>
+                }
+                if !no_party.is_empty() {
+                    <p class="card__victims">{ present::and_list(&no_party) }</p>
                 }
                 <p class={classes!("card__status", format!("card__status--{}", status.state.as_str()))}>
                     { present::status(&d.dataset, status) }

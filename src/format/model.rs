@@ -225,13 +225,32 @@ pub struct Coordinates {
     pub precision: GeoPrecision,
 }
 
-/// An actor's part in an event.
+/// An actor's part in an event, or that of people who are no party to
+/// the story (the village's residents, as the victims of a raid).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Participant {
-    /// An actor id.
-    pub actor: String,
+    /// An actor id. Leave it out for people who are no party, and
+    /// describe them in `victims`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(regex(pattern = ID_PATTERN))]
+    pub actor: Option<String>,
+    /// People who are no party to the story, as the text describes them
+    /// ("residents of Kafr Saba"); never an invented actor.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub victims: Option<String>,
     pub role: ParticipantRole,
+}
+
+impl Participant {
+    /// An actor in a role.
+    pub fn actor(actor: impl Into<String>, role: ParticipantRole) -> Self {
+        Participant {
+            actor: Some(actor.into()),
+            victims: None,
+            role,
+        }
+    }
 }
 
 /// A number the text gives about an event: "more than 60 rockets".
@@ -353,8 +372,17 @@ pub struct Relation {
     pub kind: RelationKind,
     /// An actor id: the one who leads, is a member, attacked...
     pub from: String,
-    /// An actor id: the one led, joined, attacked...
-    pub to: String,
+    /// An actor id: the one led, joined, attacked... Leave it out when
+    /// the ones attacked or killed are no party, and describe them in
+    /// `victims`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(regex(pattern = ID_PATTERN))]
+    pub to: Option<String>,
+    /// The ones attacked or killed, when they are no party to the story,
+    /// as the text describes them ("residents of Kafr Saba"). The network
+    /// draws no actor for them and lists the tie below the graph.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub victims: Option<String>,
     /// The role as the text words it, when it says more than the kind ("deputy head of Hamas in Gaza").
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub role: Option<String>,
@@ -500,7 +528,7 @@ impl Dataset {
         let all = self
             .participants_of(e)
             .iter()
-            .map(|p| p.actor.as_str())
+            .filter_map(|p| p.actor.as_deref())
             .chain(self.status_of(e).by.iter().map(String::as_str));
         let mut seen = Vec::new();
         all.filter(move |id| {

@@ -347,11 +347,11 @@ fields! {
     }
     Place { name, region, country, coordinates }
     Coordinates { lat, lon, precision }
-    Participant { actor, role }
+    Participant { actor, victims, role }
     Quantity { unit, count, provenance }
     Count { qualifier, value, low, high, words }
     Status { state, by, denied_by, not_acknowledged_by }
-    Relation { id, kind, from, to, role, since, until, events, provenance, note }
+    Relation { id, kind, from, to, victims, role, since, until, events, provenance, note }
     Tally {
         id, counted_by, side, victims, place, category, outcome, count, since, as_of,
         subset_of, same_as, revises, withdrawn, events, status, provenance, note,

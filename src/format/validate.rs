@@ -871,8 +871,17 @@ impl Checker<'_> {
         for (i, r) in ds.relations.iter().enumerate() {
             let at = format!("relations[{}]", self.positions.relations[i]);
             self.reference(IdSet::Actors, &r.from, &format!("{at}.from"));
-            self.reference(IdSet::Actors, &r.to, &format!("{at}.to"));
-            if r.from == r.to {
+            self.actor_or_victims(r.to.as_deref(), r.victims.as_deref(), &at, "to");
+            if r.victims.is_some() && !r.kind.takes_victims() {
+                self.push(
+                    format!("{at}.victims"),
+                    ProblemKind::Reference(format!(
+                        "only an \"attacked\" or \"killed\" tie may end at victims who are no party; \"{}\" joins two actors",
+                        r.kind.as_str()
+                    )),
+                );
+            }
+            if r.to.as_ref() == Some(&r.from) {
                 self.push(
                     format!("{at}.to"),
                     ProblemKind::Reference(format!(
@@ -1106,11 +1115,8 @@ impl Checker<'_> {
             }
         }
         for (j, p) in e.participants.iter().enumerate() {
-            self.reference(
-                IdSet::Actors,
-                &p.actor,
-                &format!("{at}.participants[{j}].actor"),
-            );
+            let pat = format!("{at}.participants[{j}]");
+            self.actor_or_victims(p.actor.as_deref(), p.victims.as_deref(), &pat, "actor");
         }
         for (j, q) in e.quantities.iter().enumerate() {
             let qat = format!("{at}.quantities[{j}]");
@@ -1299,6 +1305,36 @@ impl Checker<'_> {
                     )),
                 );
             }
+        }
+    }
+
+    /// One end of a participation or a tie: an actor in `key`, or people
+    /// who are no party described in `victims`; one of the two.
+    fn actor_or_victims(
+        &mut self,
+        actor: Option<&str>,
+        victims: Option<&str>,
+        at: &str,
+        key: &str,
+    ) {
+        match (actor, victims) {
+            (Some(a), Some(_)) => {
+                self.reference(IdSet::Actors, a, &format!("{at}.{key}"));
+                self.push(
+                    format!("{at}.victims"),
+                    ProblemKind::Reference(format!(
+                        "name an actor in \"{key}\" or describe people who are no party in \"victims\", not both"
+                    )),
+                );
+            }
+            (Some(a), None) => self.reference(IdSet::Actors, a, &format!("{at}.{key}")),
+            (None, Some(v)) => self.text(v, at, "victims", "victims"),
+            (None, None) => self.push(
+                format!("{at}.{key}"),
+                ProblemKind::Reference(format!(
+                    "missing \"{key}\": an actor id, or, for people who are no party, a description in \"victims\""
+                )),
+            ),
         }
     }
 

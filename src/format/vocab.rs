@@ -541,6 +541,14 @@ vocabulary! {
     }
 }
 
+impl RelationKind {
+    /// Whether a tie of this kind may end at people who are no party to
+    /// the story: one side attacked or killed them.
+    pub fn takes_victims(&self) -> bool {
+        matches!(self, RelationKind::Attacked | RelationKind::Killed)
+    }
+}
+
 impl CountQualifier {
     /// Whether the qualifier comes with a number ("more than 60") or stands
     /// alone ("dozens").

@@ -436,7 +436,7 @@ impl Graph {
         for (r, rel) in ds.relations.iter().enumerate() {
             let (Some(&a), Some(&b)) = (
                 actor_index.get(rel.from.as_str()),
-                actor_index.get(rel.to.as_str()),
+                rel.to.as_deref().and_then(|to| actor_index.get(to)),
             ) else {
                 continue;
             };

@@ -170,14 +170,8 @@ pub fn dataset_with_actors(events: usize, actors: usize, seed: u32) -> Dataset {
                 coordinates: None,
             }),
             participants: vec![
-                Participant {
-                    actor: actors[who].id.clone(),
-                    role: ParticipantRole::Initiator,
-                },
-                Participant {
-                    actor: actors[whom].id.clone(),
-                    role: ParticipantRole::Target,
-                },
+                Participant::actor(actors[who].id.clone(), ParticipantRole::Initiator),
+                Participant::actor(actors[whom].id.clone(), ParticipantRole::Target),
             ],
             quantities,
             status: Some(status),
@@ -199,8 +193,9 @@ pub fn dataset_with_actors(events: usize, actors: usize, seed: u32) -> Dataset {
             } else {
                 RelationKind::AlliedWith
             },
-            from: e.participants[0].actor.clone(),
+            from: e.participants[0].actor.clone().unwrap_or_default(),
             to: e.participants[1].actor.clone(),
+            victims: None,
             role: None,
             since: Some(e.date),
             until: None,
@@ -216,7 +211,7 @@ pub fn dataset_with_actors(events: usize, actors: usize, seed: u32) -> Dataset {
         .map(|(i, e)| Tally {
             id: format!("t-{i}"),
             counted_by: e.provenance[0].source.clone(),
-            side: Some(e.participants[1].actor.clone()),
+            side: e.participants[1].actor.clone(),
             victims: None,
             same_as: None,
             place: None,

@@ -209,14 +209,11 @@ impl Draft {
             }
         );
         let provenance = self.sentence(&summary);
-        let mut participants = vec![Participant {
-            actor: who.into(),
-            role: ParticipantRole::Initiator,
-        }];
-        participants.extend(whom.iter().map(|w| Participant {
-            actor: (*w).into(),
-            role: ParticipantRole::Target,
-        }));
+        let mut participants = vec![Participant::actor(who, ParticipantRole::Initiator)];
+        participants.extend(
+            whom.iter()
+                .map(|w| Participant::actor(*w, ParticipantRole::Target)),
+        );
         let id = format!("e{}", self.ds.events.len());
         self.ds.events.push(Event {
             place: Some(Place {
@@ -244,7 +241,8 @@ impl Draft {
             id,
             kind,
             from: from.into(),
-            to: to.into(),
+            to: Some(to.into()),
+            victims: None,
             role: None,
             since: Some(since),
             until: None,
@@ -868,6 +866,9 @@ mod tests {
             .relations
             .iter()
             .filter(|r| r.kind.as_str() == "attacked")
-            .all(|r| r.to.starts_with("civilians") && !r.from.starts_with("civilians")));
+            .all(
+                |r| r.to.as_deref().is_some_and(|t| t.starts_with("civilians"))
+                    && !r.from.starts_with("civilians")
+            ));
     }
 }

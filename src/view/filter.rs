@@ -420,6 +420,14 @@ impl EventIndex {
                 text.push_str(t);
             }
         }
+        for v in ds
+            .participants_of(e)
+            .iter()
+            .filter_map(|p| p.victims.as_deref())
+        {
+            text.push(' ');
+            text.push_str(v);
+        }
         Entry {
             first_day: e.date.first_day(),
             last_day: e.until.as_ref().unwrap_or(&e.date).last_day(),

@@ -53,6 +53,32 @@ pub fn inferred(e: &Event) -> Option<String> {
     })
 }
 
+/// The people an event involves who are no party to the story, with their
+/// part: "residents of Kafr Saba (victim)". A part's come from its whole
+/// when it names no one itself.
+pub fn no_party(ds: &Dataset, e: &Event) -> Vec<String> {
+    ds.participants_of(e)
+        .iter()
+        .filter_map(|p| Some(format!("{} ({})", p.victims.as_deref()?, p.role.label())))
+        .collect()
+}
+
+/// The ties that end at people who are no party, which the network does
+/// not draw: "The army attacked residents of Kafr Saba".
+pub fn no_party_ties(ds: &Dataset) -> Vec<String> {
+    ds.relations
+        .iter()
+        .filter_map(|r| {
+            let victims = r.victims.as_deref()?;
+            Some(format!(
+                "{} {} {victims}",
+                ds.actor_name(&r.from),
+                r.kind.label()
+            ))
+        })
+        .collect()
+}
+
 /// What a part of another event takes from its whole, in words: "Its
 /// place, actors and standing are the whole's." `None` for an event that
 /// is no part, or that says everything itself.

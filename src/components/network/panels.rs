@@ -7,7 +7,7 @@ use crate::components::ptr::ByPtr;
 use crate::format::vocab::RelationFamily;
 use crate::graph::network::{EdgeStyle, Graph, NodeShape};
 use crate::graph::view::Described;
-use crate::view::present::{capitalised, plural};
+use crate::view::present::{self, and_list, capitalised, plural};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
@@ -146,8 +146,14 @@ pub fn legend(d: &Dossier) -> Html {
             </svg>
         }
     };
+    let unparty = present::no_party_ties(&d.dataset);
     html! {
         <div class="network__legend">
+            if !unparty.is_empty() {
+                <p class="legend__note network__unparty">
+                    { "Not drawn, as the text names no party for them: " }{ and_list(&unparty) }{ "." }
+                </p>
+            }
             <h3 class="visually-hidden">{ "Legend" }</h3>
             <ul class="legend">
                 { for NodeShape::ALL.iter().map(|&s| html! { <li>{ swatch(s) }{ s.label() }</li> }) }

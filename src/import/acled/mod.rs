@@ -385,11 +385,8 @@ impl Builder {
                 return;
             }
             let id = b.actor(name, inter);
-            if !participants.iter().any(|p| p.actor == id) {
-                participants.push(Participant {
-                    actor: id.clone(),
-                    role: role.clone(),
-                });
+            if !participants.iter().any(|p| p.actor.as_ref() == Some(&id)) {
+                participants.push(Participant::actor(id.clone(), role.clone()));
             }
             if !sides[side].contains(&id) {
                 sides[side].push(id);
@@ -534,7 +531,8 @@ impl Builder {
                         id: format!("r-{}", next + 1),
                         kind: kind.clone(),
                         from: from.clone(),
-                        to: to.clone(),
+                        to: Some(to.clone()),
+                        victims: None,
                         role: None,
                         since: Some(PartialDate::from_days(date.first_day())),
                         until: Some(PartialDate::from_days(date.last_day())),
@@ -975,7 +973,7 @@ mod tests {
         let roles: Vec<(&str, &ParticipantRole)> = ds.events[1]
             .participants
             .iter()
-            .map(|p| (p.actor.as_str(), &p.role))
+            .map(|p| (p.actor.as_deref().unwrap_or_default(), &p.role))
             .collect();
         assert!(
             roles.contains(&("al-quds-brigades", &ParticipantRole::Supporter)),
@@ -1012,7 +1010,7 @@ mod tests {
                 (
                     r.from.as_str(),
                     r.kind.as_str(),
-                    r.to.as_str(),
+                    r.to.as_deref().unwrap_or_default(),
                     r.events.iter().map(String::as_str).collect(),
                 )
             })
@@ -1069,7 +1067,7 @@ mod tests {
             .iter()
             .find(|p| p.role == ParticipantRole::Victim)
             .unwrap();
-        assert_eq!(victim.actor, "civilians-lebanon");
+        assert_eq!(victim.actor.as_deref(), Some("civilians-lebanon"));
     }
 
     #[test]
@@ -1079,7 +1077,11 @@ mod tests {
         let ds = import(csv.as_bytes(), "x.csv").unwrap().dataset;
         let r = &ds.relations[0];
         assert_eq!(
-            (r.from.as_str(), r.kind.as_str(), r.to.as_str()),
+            (
+                r.from.as_str(),
+                r.kind.as_str(),
+                r.to.as_deref().unwrap_or_default()
+            ),
             ("army-of-chad", "attacked", "civilians-chad")
         );
         assert_eq!(ds.actor("army-of-chad").unwrap().kind, ActorKind::Military);
