@@ -528,7 +528,7 @@ impl Graph {
 
     /// Set [`Graph::spread`] so that the layout about fills its frame at
     /// one layout unit a pixel: a trial layout at the usual spacing, then
-    /// the ratio of the frame to its extent (at most 4). Graphs of over 100
+    /// the ratio of the frame to its extent (at most 8, for a graph of two or three). Graphs of over 100
     /// actors already fill any frame and keep the usual spacing.
     pub fn fit_spread(&mut self, seed: u32) {
         self.spread = 1.0;
@@ -541,7 +541,7 @@ impl Graph {
         let (bx, by, w, h) = self.bounds_at(x, y, 0.0);
         let _ = (bx, by);
         let fill = (self.frame.width / w.max(1.0)).min(self.frame.height / h.max(1.0));
-        self.spread = crate::base::num::clamp(0.8 * fill, 1.0, 4.0);
+        self.spread = crate::base::num::clamp(0.8 * fill, 1.0, 8.0);
     }
 
     /// Run the layout to rest and store the positions.

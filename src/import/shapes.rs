@@ -35,12 +35,17 @@ impl Fixture {
 }
 
 /// Every shape: its name, its file's extension, and what it stands for.
-pub const SHAPES: [(&str, &str, &str); 9] = [
+pub const SHAPES: [(&str, &str, &str); 10] = [
     ("hub", "json", "one actor in most events"),
     (
         "allegation",
         "json",
         "an unverified account: alleged, denied, not acknowledged; rival counts of one toll; victims who are no party; an uncertain day",
+    ),
+    (
+        "stages",
+        "json",
+        "an attack in three stages; tolls in words, low/best/high, revised and withdrawn; the wounded, missing and displaced; victims as participants and targets",
     ),
     (
         "story-week",
@@ -83,6 +88,11 @@ pub fn fixture(name: &str) -> Option<Fixture> {
         // format that says whose word a fact rests on.
         "allegation" => Fixture::Json(Box::new(
             crate::format::validate::load(include_str!("data/allegation.json")).ok()?,
+        )),
+        // Written by hand too: every part of the format a wire story about
+        // one attack in stages needs.
+        "stages" => Fixture::Json(Box::new(
+            crate::format::validate::load(include_str!("data/stages.json")).ok()?,
         )),
         "story-week" => Fixture::Json(Box::new(story_week())),
         "one-day" => Fixture::Json(Box::new(one_day())),
