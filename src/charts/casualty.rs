@@ -23,7 +23,9 @@ use crate::base::num::thousands;
 use crate::charts::scale::{format_tick, tick_step, Linear};
 use crate::format::model::{Dataset, Tally};
 use crate::format::vocab::{CountQualifier, TallyCategory};
-use crate::view::present::{and_list, capitalised, count, number_word, or_list, standing};
+use crate::view::present::{
+    and_list, capitalised, count, number_word, or_list, quantity, standing,
+};
 
 /// How a bar ends, from the figure's qualifier.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -204,7 +206,16 @@ fn period(t: &Tally) -> String {
 
 /// The category in the plural, with the figure: "more than 79 civilians".
 fn figure(t: &Tally) -> String {
-    format!("{} {}", count(&t.count), t.category.label())
+    quantity(&t.count, &t.category.label())
+}
+
+/// A figure with what befell the people: "14 soldiers killed", "hundreds
+/// of civilians displaced", "civilians killed: in the hundreds".
+fn figure_befell(t: &Tally) -> String {
+    quantity(
+        &t.count,
+        &format!("{} {}", t.category.label(), t.outcome.label()),
+    )
 }
 
 /// A label's lines at `y` and below, wrapped at the width.
@@ -337,13 +348,15 @@ pub fn caption(ds: &Dataset) -> Vec<String> {
     }
     for t in ds.tallies.iter().filter(|t| t.withdrawn.is_some()) {
         out.push(format!(
-            "Not drawn: {} {}, {}, counted by {}, as of {}, which its counter withdrew ({}).",
-            figure(t),
-            t.outcome.label(),
+            "Not drawn: {}, {}, counted by {}, as of {}, which its counter withdrew ({}).",
+            figure_befell(t),
             ds.whose(t),
             counter_name(ds, t),
             t.as_of.short(),
-            t.withdrawn.as_deref().unwrap_or_default()
+            t.withdrawn
+                .as_deref()
+                .unwrap_or_default()
+                .trim_end_matches('.')
         ));
     }
     if ds.tallies.iter().any(|t| t.subset_of.is_some()) {
@@ -686,10 +699,9 @@ fn bar_for(ds: &Dataset, i: usize, x: &Linear, y: f64, h: f64, fade: f64, subset
         },
     };
     let mut description = format!(
-        "{}: {} {}, counted by {}, {}",
+        "{}: {}, counted by {}, {}",
         side_name(ds, t),
-        figure(t),
-        t.outcome.label(),
+        figure_befell(t),
         counter_name(ds, t),
         period(t),
     );

@@ -647,8 +647,8 @@ fn tie_parts(ds: &Dataset, marks: &mut [Mark]) -> String {
         return String::new();
     }
     let centre = |m: &Mark| (m.x + m.w / 2.0, m.y);
-    let at: std::collections::HashMap<&str, (f64, f64)> =
-        marks.iter().map(|m| (m.id.as_str(), centre(m))).collect();
+    // Parts are few: a scan of the marks finds each whole.
+    let at = |id: &str| marks.iter().find(|m| m.id == id).map(centre);
     let mut d = String::new();
     let mut said = Vec::with_capacity(marks.len());
     for m in marks.iter() {
@@ -656,8 +656,20 @@ fn tie_parts(ds: &Dataset, marks: &mut [Mark]) -> String {
         let mut words = String::new();
         if let Some(whole) = e.part_of.as_deref().and_then(|w| ds.event(w)) {
             words.push_str(&format!(" Part of: {}", whole.summary));
-            if let (Some(&(x1, y1)), (x2, y2)) = (at.get(whole.id.as_str()), centre(m)) {
-                d.push_str(&format!("M{} {}L{} {}", num(x1), num(y1), num(x2), num(y2)));
+            if let (Some((x1, y1)), (x2, y2)) = (at(&whole.id), centre(m)) {
+                // An arc over the lane, higher the farther apart, so that
+                // ties from one whole along one lane stay apart.
+                let lift = ((x2 - x1).abs() / 4.0).clamp(3.0, LANE * 0.6);
+                let (cx, cy) = ((x1 + x2) / 2.0, y1.min(y2) - 2.0 * lift);
+                d.push_str(&format!(
+                    "M{} {}Q{} {} {} {}",
+                    num(x1),
+                    num(y1),
+                    num(cx),
+                    num(cy),
+                    num(x2),
+                    num(y2)
+                ));
             }
         }
         let parts = ds.parts_of(&e.id).count();
@@ -714,7 +726,7 @@ mod tests {
         let (w, p) = (mark(&t, &whole), mark(&t, &ds.events[1].id));
         assert!(
             t.parts
-                .starts_with(&format!("M{} {}L", num(w.x + w.w / 2.0), num(w.y))),
+                .starts_with(&format!("M{} {}Q", num(w.x + w.w / 2.0), num(w.y))),
             "{}",
             t.parts
         );

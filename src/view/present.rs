@@ -412,16 +412,20 @@ pub fn tolls(ds: &Dataset, event: &str) -> Vec<String> {
         if parent.is_some_and(counts) {
             continue;
         }
-        let n = count(&t.count);
         let outcome = t.outcome.label();
+        let c = &t.count;
         let mut line = match (&t.category, &t.side, &t.victims) {
             // Described victims say what befell them ("people killed in
             // battles, on any side"), unless the tally says otherwise.
             (TallyCategory::Unknown, None, Some(victims)) if t.outcome.is_killed() => {
-                format!("{n} {victims}")
+                quantity(c, victims)
             }
-            (TallyCategory::Unknown, _, _) => format!("{n} {outcome}, {}", ds.whose(t)),
-            (category, _, _) => format!("{n} {} {outcome}, {}", category.label(), ds.whose(t)),
+            (TallyCategory::Unknown, _, _) => format!("{}, {}", quantity(c, outcome), ds.whose(t)),
+            (category, _, _) => format!(
+                "{}, {}",
+                quantity(c, &format!("{} {outcome}", category.label())),
+                ds.whose(t)
+            ),
         };
         line.push_str(", according to ");
         line.push_str(ds.source_name(&t.counted_by));
