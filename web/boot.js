@@ -6,33 +6,54 @@ import init from './__APP_JS__';
 
 // The pre-rendered view is on screen before the wasm. What the reader does
 // to it meanwhile (ticks a filter, types a search, presses a button) is
-// kept, and done again on the same elements once the widget is live:
-// hydration keeps the elements, and nothing the reader did is lost.
+// kept, and done again once the widget is live. The widget renders the same
+// markup afresh and takes the picture's place, so each element is found
+// again by its place in the tree: the same child, at each level, of the
+// same kind of element. The focus moves across the same way.
 const root = document.getElementById('dossier');
 const early = [];
 const VALUE_TYPES = new Set(['text', 'search', 'date', 'number']);
+/** Where `el` sits under the host: its element index at each level. */
+function placeOf(el) {
+  const place = [];
+  for (let at = el; at && at !== root; at = at.parentElement) {
+    place.unshift([...at.parentElement.children].indexOf(at));
+  }
+  return { place, tag: el.tagName };
+}
+/** The element at `place` under the host now, if it is of the same kind. */
+function find({ place, tag }) {
+  let at = root;
+  for (const i of place) at = at?.children[i];
+  return at?.tagName === tag ? at : null;
+}
 function keep(e) {
   const el = e.target;
   if (el instanceof HTMLInputElement && (el.type === 'checkbox' || el.type === 'radio')) {
-    if (e.type === 'click') early.push({ el, checked: el.checked });
+    if (e.type === 'click') early.push({ at: placeOf(el), checked: el.checked });
   } else if ((el instanceof HTMLInputElement && VALUE_TYPES.has(el.type)) || el instanceof HTMLSelectElement) {
     if (e.type === 'click') return;
     // Keystrokes in one field make one entry: its last value.
-    if (early.at(-1)?.el === el) early.pop();
-    early.push({ el, value: el.value });
+    const at = placeOf(el);
+    if (early.at(-1)?.at.place.join() === at.place.join()) early.pop();
+    early.push({ at, value: el.value });
   } else if (e.type === 'click') {
     const button = el instanceof Element ? el.closest('button') : null;
-    if (button) early.push({ el: button });
+    if (button) early.push({ at: placeOf(button) });
   }
 }
 const TYPES = ['click', 'input', 'change'];
 if (root) for (const type of TYPES) root.addEventListener(type, keep, true);
+// Where the focus was in the picture, taken before the widget replaces it.
+let focused = null;
+if (root) root.addEventListener('focusin', (e) => { if (!root.hasAttribute('data-live')) focused = placeOf(e.target); });
 
 function replay() {
   for (const type of TYPES) root.removeEventListener(type, keep, true);
-  for (const { el, checked, value } of early.splice(0)) {
-    // A view rendered afresh (not hydrated) has new elements: nothing to do.
-    if (!el.isConnected || !root.contains(el)) continue;
+  const refocus = focused && document.activeElement === document.body ? find(focused) : null;
+  for (const { at, checked, value } of early.splice(0)) {
+    const el = find(at);
+    if (!el) continue;
     if (checked !== undefined) {
       if (el.checked !== checked) el.click();
     } else if (value !== undefined) {
@@ -43,10 +64,11 @@ function replay() {
       el.click();
     }
   }
+  if (refocus?.isConnected) refocus.focus();
 }
 
 const wasm = await init({ module_or_path: new URL('./__APP_WASM__', import.meta.url) });
-// The widget marks its host `data-live` once it has rendered or hydrated.
+// The widget marks its host `data-live` once it has taken the picture's place.
 if (root) {
   if (root.hasAttribute('data-live')) replay();
   else {

@@ -1,8 +1,7 @@
 #!/bin/sh
 # Trunk's post-build hook (Trunk.toml), run in the staging directory:
 # 1. write the hashed names of the module and the wasm into boot.js;
-# 2. put the pre-rendered views in place, after Trunk's minifier (which
-#    would drop the comments Yew's hydration reads): the page's
+# 2. put the pre-rendered views in place, after Trunk's minifier: the page's
 #    (web/generated/page-view.html, written by `dossier prerender`) into
 #    index.html, and the embed's into embed.html, a copy of index.html with
 #    the body marked as an embed's (no margins);

@@ -2,8 +2,8 @@
 //!
 //! Natively these are std's mappings. In the browser the page already holds
 //! Unicode's case mappings (`String.prototype.toLowerCase`), and Rust's own
-//! cost a reader kilobytes (the upper-case table and its code, 5 KB gzip;
-//! the lower-case table stays, as Yew uses it), so the shell lends the page's
+//! cost a reader kilobytes (the two tables and their code, about 10 KB
+//! gzip), so the shell lends the page's
 //! to this module at start-up with [`lend`] (see
 //! `components::lend_browser_case`). Until they are lent, a wasm build
 //! changes the case of ASCII letters only.

@@ -1,7 +1,6 @@
 //! The widget's entry point: Trunk builds this binary for wasm32.
 
 use dossier::components::page::{current_fragment, current_page};
-use dossier::view::embed::Parts;
 use dossier::{App, AppProps};
 
 /// The last resort: if anything panics, say so in the widget's place rather
@@ -41,25 +40,21 @@ fn main() {
     let fragment = current_fragment();
     let page = current_page();
     // index.html and embed.html carry the opening view, pre-rendered
-    // (`dossier prerender`): take it over as it is when the page opens on
-    // that view; for any other (a shared link, hidden parts, another story)
-    // start afresh, as hydration needs the same markup on both sides. A
-    // theme only changes a class, which hydration sets.
+    // (`dossier prerender`), so that the reader sees the story before the
+    // wasm has loaded. The widget renders afresh beside it and takes its
+    // place once its first render is done, in the same task, so no frame
+    // shows both or neither. (Hydrating the picture instead would cost the
+    // reader Yew's hydration code and the Unicode case tables it pulls in:
+    // about 20 KB gzip.)
     let prerendered = root.first_element_child();
-    let prerendered_embed = prerendered
-        .as_ref()
-        .is_some_and(|el| el.class_list().contains("dossier--embed"));
-    let same_view = prerendered.is_some()
-        && fragment.is_empty()
-        && page.data.is_none()
-        && page.options.view.is_none()
-        && page.options.parts == Parts::default()
-        && page.options.embed == prerendered_embed;
-    // `data-live` on the host says the widget has taken over the markup:
-    // until then a pre-rendered view is only a picture of it.
+    // `data-live` on the host says the widget has taken over: until then a
+    // pre-rendered view is only a picture of it.
     let on_live = {
         let root = root.clone();
         yew::Callback::from(move |()| {
+            if let Some(picture) = &prerendered {
+                picture.remove();
+            }
             let _ = root.set_attribute("data-live", "");
         })
     };
@@ -70,11 +65,5 @@ fn main() {
         load_from_query: true,
         page: Some(page),
     };
-    let renderer = yew::Renderer::<App>::with_root_and_props(root.clone(), props);
-    if same_view {
-        renderer.hydrate();
-    } else {
-        root.set_inner_html("");
-        renderer.render();
-    }
+    yew::Renderer::<App>::with_root_and_props(root, props).render();
 }

@@ -18,7 +18,8 @@ mod prerender {
     /// view as HTML, or write it and the embed's beside index.html, into
     /// web/generated/page-view.html and embed-view.html. The build puts
     /// them into index.html and embed.html after minifying the page
-    /// (web/post-build.sh), as the minifier would drop hydration's markers.
+    /// (web/post-build.sh), so that one index.html serves the page and
+    /// the embed.
     pub fn prerender(index: Option<&str>) -> ExitCode {
         let runtime = match tokio::runtime::Builder::new_current_thread().build() {
             Ok(r) => r,

@@ -45,7 +45,7 @@ pub struct AppProps {
     /// when absent.
     #[prop_or_default]
     pub page: Option<Page>,
-    /// Called once, after the first render (or hydration) is on screen:
+    /// Called once, after the first render is done, in the same task:
     /// from then on the widget answers the reader. The entry point marks
     /// the host element with it.
     #[prop_or_default]

@@ -50,7 +50,7 @@ pub fn lend_browser_case() {
 }
 
 /// The bundled story's opening view as HTML, for index.html: the browser
-/// paints it before the wasm has loaded, and the App then hydrates it.
+/// paints it before the wasm has loaded, and the App then takes its place.
 /// `cargo run --bin dossier -- prerender` writes it; a test checks that
 /// index.html holds the current one.
 #[cfg(not(target_arch = "wasm32"))]
@@ -81,6 +81,7 @@ async fn prerender_page(page: Option<crate::view::page::Page>) -> String {
         ..Default::default()
     };
     yew::LocalServerRenderer::<App>::with_props(props)
+        .hydratable(false)
         .render()
         .await
 }

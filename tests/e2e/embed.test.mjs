@@ -181,7 +181,7 @@ test('embed.js ships in dist/, under 2 KB gzip, with no dependencies', () => {
   assert.doesNotMatch(source.toString(), /\bimport\b|\brequire\(/);
 });
 
-test('embed.html paints the embed before the wasm has loaded, then hydrates in its theme', async () => {
+test('embed.html paints the embed before the wasm has loaded, then the widget takes its place in its theme', async () => {
   const { context, page, problems } = await openPage(env.browser, { width: 700, reducedMotion: 'reduce' });
   const release = await holdWasm(page);
   await page.goto(`${env.widget.url}embed.html?embed&theme=dark&childId=x`, { waitUntil: 'domcontentloaded' });
@@ -190,7 +190,7 @@ test('embed.html paints the embed before the wasm has loaded, then hydrates in i
   assert.equal(await page.locator('[data-live]').count(), 0, 'not live before the wasm');
   release();
   await ready(page);
-  // Hydrated: the theme class is set, and the markup answers.
+  // Live: the theme class is set, and the markup answers.
   assert.equal(await page.locator('.dossier.theme-dark').count(), 1);
   await page.getByRole('button', { name: 'Network', exact: true }).click();
   await page.waitForSelector('.network .node');

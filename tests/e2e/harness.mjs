@@ -112,7 +112,7 @@ export async function openPage(browser, { width = 1200, height = 900, colorSchem
 
 /**
  * Wait until the widget has rendered the story and answers the reader: the
- * host carries `data-live` once the wasm has rendered or hydrated it (a
+ * host carries `data-live` once the wasm has rendered it in the picture's place (a
  * pre-rendered view is on screen before that, and is only a picture).
  */
 export async function ready(page) {

@@ -87,7 +87,7 @@ test('the header and the first cards paint before the wasm has loaded, then come
   await ready(page);
   await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => setTimeout(ok, 0))));
   assert.deepEqual(await page.evaluate(() => window.shifts), [], 'no layout shift while loading');
-  // Hydrated: the same markup now answers the reader.
+  // Live: the same markup now answers the reader.
   await page.locator('.filters__toggle').click();
   await page.getByLabel(/^Hamas\s*\d+$/).check();
   await page.locator('.toolbar__count', { hasText: 'of 18 events' }).waitFor();
