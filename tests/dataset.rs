@@ -422,9 +422,33 @@ fn index_html_preview_counts_are_current() {
     );
 }
 
-/// A mistake the property below plants: what it does to an event, and the
-/// path the problem must name.
+/// How many kinds of mistake [`plant`] knows.
+const PLANTS: usize = 14;
+
+/// A mistake the property below plants: what it does to an event (or, for
+/// the last kinds, to a tally), and the path the problem must name.
 fn plant(v: &mut Value, kind: usize, i: usize) -> String {
+    if kind >= 11 {
+        let j = i % v["tallies"].as_array().unwrap().len();
+        let t = &mut v["tallies"][j];
+        let at = format!("tallies[{j}]");
+        return match kind {
+            11 => {
+                // Words for the count that its quote does not have.
+                t["count"]["words"] = "scores upon scores".into();
+                format!("{at}.count.words")
+            }
+            12 => {
+                // Said to be withdrawn, without the text's words.
+                t["withdrawn"] = "".into();
+                format!("{at}.withdrawn")
+            }
+            _ => {
+                t["outcome"] = "vanished".into();
+                format!("{at}.outcome")
+            }
+        };
+    }
     let paragraphs: Vec<String> = v["story"]["paragraphs"]
         .as_array()
         .unwrap()
@@ -470,6 +494,22 @@ fn plant(v: &mut Value, kind: usize, i: usize) -> String {
             e["date_inferred"] = " ".into();
             format!("{at}.date_inferred")
         }
+        8 => {
+            // A part of an event the story does not have.
+            e["part_of"] = "e-nowhere".into();
+            format!("{at}.part_of")
+        }
+        9 => {
+            // People who are no party, and an actor, in one participant.
+            let list = e["participants"].as_array_mut();
+            let n = list.as_ref().map_or(0, |l| l.len());
+            let both = serde_json::json!({ "actor": "hezbollah", "victims": "bystanders", "role": "victim" });
+            match list {
+                Some(l) => l.push(both),
+                None => e["participants"] = serde_json::json!([both]),
+            }
+            format!("{at}.participants[{n}].victims")
+        }
         _ => {
             e["summary"] = "".into();
             format!("{at}.summary")
@@ -485,8 +525,8 @@ proptest! {
     /// hides another, not even in the same item.
     #[test]
     fn every_planted_mistake_is_reported(
-        kinds in prop::sample::subsequence((0..9).collect::<Vec<usize>>(), 1..=9),
-        events in prop::collection::vec(0usize..18, 9),
+        kinds in prop::sample::subsequence((0..PLANTS).collect::<Vec<usize>>(), 1..=PLANTS),
+        events in prop::collection::vec(0usize..18, PLANTS),
     ) {
         let mut v: Value = serde_json::from_str(FIRST_STORY_JSON).unwrap();
         let planted: Vec<String> = kinds

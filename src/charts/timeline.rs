@@ -672,9 +672,10 @@ fn tie_parts(ds: &Dataset, marks: &mut [Mark]) -> String {
                 ));
             }
         }
-        let parts = ds.parts_of(&e.id).count();
-        if parts > 0 {
-            words.push_str(&format!(" In {parts} parts, tied to it by lines."));
+        match ds.parts_of(&e.id).count() {
+            0 => {}
+            1 => words.push_str(" In 1 part, tied to it by a line."),
+            n => words.push_str(&format!(" In {n} parts, tied to it by lines.")),
         }
         said.push(words);
     }
@@ -715,6 +716,9 @@ mod tests {
     #[test]
     fn parts_are_tied_to_their_whole_and_say_so() {
         let mut ds = first_story().unwrap();
+        for e in &mut ds.events {
+            e.part_of = None;
+        }
         let t = timeline(&ds, &all(&ds), None, None, 640.0).unwrap();
         assert!(t.parts.is_empty(), "no parts, no ties");
         let whole = ds.events[0].id.clone();

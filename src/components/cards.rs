@@ -154,7 +154,7 @@ fn Card(props: &CardProps) -> Html {
                 }
                 if !parts.is_empty() {
                     <div class="card__part">
-                        { format!("In {} parts:", parts.len()) }
+                        { format!("In {}:", present::plural(parts.len(), "part", "parts")) }
                         <ol class="card__parts">
                             { for parts.iter().map(|p| html! { <li>{ event_link(&d, p) }</li> }) }
                         </ol>
@@ -272,7 +272,7 @@ fn event_link(d: &Dossier, e: &Event) -> Html {
     };
     html! {
         <button type="button" class="link-button" data-event-link={e.id.clone()} onclick={select}>
-            { format!("{} ({})", e.summary, present::event_date(e)) }
+            { format!("{}: {}", present::event_date(e), e.summary) }
         </button>
     }
 }

@@ -1156,14 +1156,15 @@ impl Checker<'_> {
             }
         }
         if let Some(whole) = &e.part_of {
-            self.part_of(e, whole, &format!("{at}.part_of"));
+            self.part_of(e, whole, &at);
         }
         self.provenances(&e.provenance, &at);
     }
 
     /// A stage of another event: a known event, not itself, no loop, and
     /// within its whole's days.
-    fn part_of(&mut self, e: &Event, whole: &str, at: &str) {
+    fn part_of(&mut self, e: &Event, whole: &str, event_at: &str) {
+        let at = &format!("{event_at}.part_of");
         if whole == e.id {
             let why = "an event cannot be a part of itself".into();
             self.push(at, ProblemKind::Reference(why));
@@ -1184,8 +1185,24 @@ impl Checker<'_> {
             }
             next = self.ds.event(id).and_then(|e| e.part_of.as_deref());
         }
+        // A date that failed to decode was stood in for: its own problem
+        // says so, and the stand-in says nothing about the part.
+        let whole_at = self
+            .ds
+            .events
+            .iter()
+            .position(|x| x.id == whole)
+            .map(|i| format!("events[{}]", self.positions.events[i]));
+        let stood_in = [Some(event_at.to_owned()), whole_at]
+            .iter()
+            .flatten()
+            .any(|item| {
+                ["date", "until"]
+                    .iter()
+                    .any(|k| self.is_patched(&format!("{item}.{k}")))
+            });
         let ((first, last), (from, to)) = (e.days(), w.days());
-        if first < from || last > to {
+        if !stood_in && (first < from || last > to) {
             let why = format!(
                 "a part happens within its whole, but this event ({}) falls outside \"{whole}\" ({})",
                 days_text(e),

@@ -22,7 +22,7 @@ for (const width of [375, 1200]) {
     const whole = page.locator('.card[data-event-id="e-attack"]');
     await whole.waitFor();
     assert.deepEqual(
-      (await whole.locator('.card__parts li').allTextContents()).map((t) => t.replace(/ \(.*\)$/, '')),
+      (await whole.locator('.card__parts li').allTextContents()).map((t) => t.replace(/^[^:]*: /, '')),
       ['The first bombs strike the village\'s two churches.', 'A second strike hits people fleeing along the river road.', 'A third bomb falls near the primary school.'],
     );
     assert.equal((await whole.locator('.card__victims').textContent()).trim(), 'residents of Wad Hamid (victim)');
