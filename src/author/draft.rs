@@ -8,9 +8,9 @@
 //!
 //! Pure: no browser types here.
 
-use super::fields::{nested, Control, Field, List, Target, DATASET};
-use super::ids::make_id;
+use super::fields::{nested, Control, Field, Form, List, Target, DATASET};
 use super::path;
+use crate::format::ids::make_id;
 use crate::format::model::FORMAT;
 use serde_json::{json, Map, Value};
 

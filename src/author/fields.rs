@@ -12,60 +12,18 @@ use crate::format::vocab::{
     SourceKind, StatusState, TallyCategory, TimeOfDay,
 };
 
-/// The lists of the dataset that hold items with ids.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum List {
-    Sources,
-    Actors,
-    Events,
-    Relations,
-    Tallies,
+pub use crate::format::parts::{List, Target};
+
+/// The editor's side of the format's lists: the form of each one's items.
+pub trait Form {
+    /// The form of one item.
+    fn fields(self) -> &'static [Field];
+    /// The field an item is named by (and its id made from).
+    fn name_field(self) -> &'static str;
 }
 
-impl List {
-    pub const ALL: [List; 5] = [
-        List::Sources,
-        List::Actors,
-        List::Events,
-        List::Relations,
-        List::Tallies,
-    ];
-
-    /// The key of the list in the dataset.
-    pub fn key(self) -> &'static str {
-        match self {
-            List::Sources => "sources",
-            List::Actors => "actors",
-            List::Events => "events",
-            List::Relations => "relations",
-            List::Tallies => "tallies",
-        }
-    }
-
-    /// One item, in words.
-    pub fn noun(self) -> &'static str {
-        match self {
-            List::Sources => "source",
-            List::Actors => "actor",
-            List::Events => "event",
-            List::Relations => "relation",
-            List::Tallies => "tally",
-        }
-    }
-
-    /// The heading of the list.
-    pub fn title(self) -> &'static str {
-        match self {
-            List::Sources => "Sources",
-            List::Actors => "Actors",
-            List::Events => "Events",
-            List::Relations => "Relations",
-            List::Tallies => "Tallies",
-        }
-    }
-
-    /// The form of one item.
-    pub fn fields(self) -> &'static [Field] {
+impl Form for List {
+    fn fields(self) -> &'static [Field] {
         match self {
             List::Sources => SOURCE,
             List::Actors => ACTOR,
@@ -75,18 +33,13 @@ impl List {
         }
     }
 
-    /// The field an item is named by (and its id made from).
-    pub fn name_field(self) -> &'static str {
+    fn name_field(self) -> &'static str {
         match self {
             List::Events => "summary",
             List::Relations => "kind",
             List::Tallies => "category",
             List::Sources | List::Actors => "name",
         }
-    }
-
-    pub fn from_key(key: &str) -> Option<List> {
-        List::ALL.into_iter().find(|l| l.key() == key)
     }
 }
 
@@ -180,30 +133,6 @@ fn name_of(s: &str) -> &'static str {
         .find(|n| **n == s)
         .copied()
         .unwrap_or("")
-}
-
-/// What a reference may point at.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Target {
-    Actor,
-    Source,
-    Event,
-    Tally,
-    /// An actor or a source: who claims, alleges or denies.
-    Party,
-}
-
-impl Target {
-    /// The lists an id of this kind is looked up in.
-    pub fn lists(self) -> &'static [List] {
-        match self {
-            Target::Actor => &[List::Actors],
-            Target::Source => &[List::Sources],
-            Target::Event => &[List::Events],
-            Target::Tally => &[List::Tallies],
-            Target::Party => &[List::Actors, List::Sources],
-        }
-    }
 }
 
 /// The control that edits a field.

@@ -7,7 +7,6 @@
 //! - [`path`]: reading and writing the draft at a validator path;
 //! - [`draft`]: new stories, items and ids, and paragraphs edited under their quotes;
 //! - [`quote`]: quotes made from a selection, and the figure a quote states;
-//! - [`ids`]: ids made from names;
 //! - [`state`]: the editor as a pure reducer, with undo and redo ([`history`]);
 //! - [`preview`]: the part of a draft with problems that the widget can show;
 //! - [`export`]: the draft as a pretty-printed file;
@@ -21,7 +20,6 @@ pub mod drafts;
 pub mod export;
 pub mod fields;
 pub mod history;
-pub mod ids;
 pub mod path;
 pub mod preview;
 pub mod quote;

@@ -118,12 +118,7 @@ pub fn index(path: &str, i: usize) -> String {
     format!("{path}[{i}]")
 }
 
-/// Whether `path` is `at` or lies inside it (`events[1].date` is inside
-/// `events[1]`, `events[10]` is not).
-pub fn is_within(path: &str, at: &str) -> bool {
-    path.strip_prefix(at)
-        .is_some_and(|rest| rest.is_empty() || rest.starts_with('.') || rest.starts_with('['))
-}
+pub use crate::format::jsonpos::is_within;
 
 /// The item a path lies in: its list and position (`events[3].date` →
 /// events, 3).

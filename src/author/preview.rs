@@ -6,7 +6,7 @@
 //!
 //! Pure: no browser types here.
 
-use super::fields::{field, nested, Control, Field, List};
+use super::fields::{field, nested, Control, Field, Form, List};
 use super::path;
 use crate::format::jsonpos::{segments, Segment};
 use crate::format::model::{Dataset, FORMAT};

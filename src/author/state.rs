@@ -6,7 +6,7 @@
 //! Pure: no browser types here.
 
 use super::draft::{self, paragraphs};
-use super::fields::{Control, List};
+use super::fields::{Control, Form, List};
 use super::history::History;
 use super::path;
 use super::quote::{count_in, provenance, quote_in, Selection};

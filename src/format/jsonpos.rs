@@ -11,6 +11,13 @@ pub enum Segment {
     Index(usize),
 }
 
+/// Whether `path` is `at` or lies inside it: `events[1].date` is inside
+/// `events[1]`, `events[10]` is not.
+pub fn is_within(path: &str, at: &str) -> bool {
+    path.strip_prefix(at)
+        .is_some_and(|rest| rest.is_empty() || rest.starts_with(['.', '[']))
+}
+
 /// The steps of a path in the validator's syntax (`events[3].participants[1].actor`,
 /// with `$` for the whole file and `["odd key"]` for other keys).
 pub fn segments(path: &str) -> Option<Vec<Segment>> {

@@ -12,7 +12,9 @@
 
 use crate::base::case::contains_any_case;
 use crate::format::date::{PartialDate, Precision};
+use crate::format::jsonpos::is_within;
 use crate::format::model::*;
+use crate::format::parts::{List, Target};
 use crate::format::suggest::nearest;
 use crate::format::vocab::StatusState;
 use serde::de::DeserializeOwned;
@@ -762,22 +764,6 @@ struct Checker<'a> {
     patched: Vec<String>,
 }
 
-/// Whether `path` is `at` or inside it: `events[1].date` is inside
-/// `events[1]`, `events[10]` is not.
-fn is_within(path: &str, at: &str) -> bool {
-    path.strip_prefix(at)
-        .is_some_and(|rest| rest.is_empty() || rest.starts_with(['.', '[']))
-}
-
-enum IdSet {
-    /// An actor or a source: whoever a status names.
-    Parties,
-    Sources,
-    Actors,
-    Events,
-    Tallies,
-}
-
 impl Checker<'_> {
     fn push(&mut self, path: impl Into<String>, kind: ProblemKind) {
         let path = path.into();
@@ -800,33 +786,28 @@ impl Checker<'_> {
         let pos = &self.positions;
         let lists = [
             (
-                "source",
-                "sources",
+                List::Sources,
                 indexed(ds.sources.iter().map(|s| s.id.as_str()), &pos.sources),
             ),
             (
-                "actor",
-                "actors",
+                List::Actors,
                 indexed(ds.actors.iter().map(|a| a.id.as_str()), &pos.actors),
             ),
             (
-                "event",
-                "events",
+                List::Events,
                 indexed(ds.events.iter().map(|e| e.id.as_str()), &pos.events),
             ),
             (
-                "relation",
-                "relations",
+                List::Relations,
                 indexed(ds.relations.iter().map(|r| r.id.as_str()), &pos.relations),
             ),
             (
-                "tally",
-                "tallies",
+                List::Tallies,
                 indexed(ds.tallies.iter().map(|t| t.id.as_str()), &pos.tallies),
             ),
         ];
-        for (what, list, ids) in lists {
-            self.unique(what, list, ids);
+        for (list, ids) in lists {
+            self.unique(list.noun(), list.key(), ids);
         }
 
         for (i, s) in ds.sources.iter().enumerate() {
@@ -844,7 +825,7 @@ impl Checker<'_> {
                 );
             }
             if let Some(a) = &s.actor {
-                self.reference(IdSet::Actors, a, &format!("{at}.actor"));
+                self.reference(Target::Actor, a, &format!("{at}.actor"));
             }
             if let Some(v) = &s.via {
                 if v == &s.id {
@@ -853,7 +834,7 @@ impl Checker<'_> {
                         ProblemKind::Reference("a source cannot come via itself".into()),
                     );
                 } else {
-                    self.reference(IdSet::Sources, v, &format!("{at}.via"));
+                    self.reference(Target::Source, v, &format!("{at}.via"));
                 }
             }
         }
@@ -870,7 +851,7 @@ impl Checker<'_> {
         }
         for (i, r) in ds.relations.iter().enumerate() {
             let at = format!("relations[{}]", self.positions.relations[i]);
-            self.reference(IdSet::Actors, &r.from, &format!("{at}.from"));
+            self.reference(Target::Actor, &r.from, &format!("{at}.from"));
             self.actor_or_victims(r.to.as_deref(), r.victims.as_deref(), &at, "to");
             if r.victims.is_some() && !r.kind.takes_victims() {
                 self.push(
@@ -892,7 +873,7 @@ impl Checker<'_> {
             }
             self.date_order(r.since.as_ref(), r.until.as_ref(), &at, "since", "until");
             for (j, e) in r.events.iter().enumerate() {
-                self.reference(IdSet::Events, e, &format!("{at}.events[{j}]"));
+                self.reference(Target::Event, e, &format!("{at}.events[{j}]"));
             }
             self.provenances(&r.provenance, &at);
         }
@@ -961,20 +942,15 @@ impl Checker<'_> {
     /// `id` must be one of the ids `set` takes. If it is another kind's
     /// (a source's where an actor belongs), say so; otherwise suggest the
     /// nearest id of the right kind.
-    fn reference(&mut self, set: IdSet, id: &str, at: &str) {
+    fn reference(&mut self, set: Target, id: &str, at: &str) {
         let lists = [
-            ("source", &self.ids.sources),
-            ("actor", &self.ids.actors),
-            ("event", &self.ids.events),
-            ("tally", &self.ids.tallies),
+            (List::Sources.noun(), &self.ids.sources),
+            (List::Actors.noun(), &self.ids.actors),
+            (List::Events.noun(), &self.ids.events),
+            (List::Tallies.noun(), &self.ids.tallies),
         ];
-        let (what, takes): (&'static str, &[&str]) = match set {
-            IdSet::Parties => ("actor or source", &["actor", "source"]),
-            IdSet::Sources => ("source", &["source"]),
-            IdSet::Actors => ("actor", &["actor"]),
-            IdSet::Events => ("event", &["event"]),
-            IdSet::Tallies => ("tally", &["tally"]),
-        };
+        let what = set.what();
+        let takes: Vec<&str> = set.lists().iter().map(|l| l.noun()).collect();
         let (right, wrong): (Vec<_>, Vec<_>) = lists.iter().partition(|(w, _)| takes.contains(w));
         if right.iter().any(|(_, ids)| ids.contains(id)) {
             return;
@@ -1152,7 +1128,7 @@ impl Checker<'_> {
                     ProblemKind::Reference("an event cannot refer to itself".into()),
                 );
             } else {
-                self.reference(IdSet::Events, r, &rat);
+                self.reference(Target::Event, r, &rat);
             }
         }
         if let Some(whole) = &e.part_of {
@@ -1171,7 +1147,7 @@ impl Checker<'_> {
             return;
         }
         let Some(w) = self.ds.event(whole) else {
-            self.reference(IdSet::Events, whole, at);
+            self.reference(Target::Event, whole, at);
             return;
         };
         let mut seen = HashSet::from([e.id.as_str()]);
@@ -1307,11 +1283,11 @@ impl Checker<'_> {
         }
         for (field, list) in [("by", &st.by), ("denied_by", &st.denied_by)] {
             for (j, a) in list.iter().enumerate() {
-                self.reference(IdSet::Parties, a, &format!("{at}.{field}[{j}]"));
+                self.reference(Target::Party, a, &format!("{at}.{field}[{j}]"));
             }
         }
         for (j, a) in st.not_acknowledged_by.iter().enumerate() {
-            self.reference(IdSet::Actors, a, &format!("{at}.not_acknowledged_by[{j}]"));
+            self.reference(Target::Actor, a, &format!("{at}.not_acknowledged_by[{j}]"));
         }
         for (j, a) in st.denied_by.iter().enumerate() {
             if st.by.contains(a) {
@@ -1336,7 +1312,7 @@ impl Checker<'_> {
     ) {
         match (actor, victims) {
             (Some(a), Some(_)) => {
-                self.reference(IdSet::Actors, a, &format!("{at}.{key}"));
+                self.reference(Target::Actor, a, &format!("{at}.{key}"));
                 self.push(
                     format!("{at}.victims"),
                     ProblemKind::Reference(format!(
@@ -1344,7 +1320,7 @@ impl Checker<'_> {
                     )),
                 );
             }
-            (Some(a), None) => self.reference(IdSet::Actors, a, &format!("{at}.{key}")),
+            (Some(a), None) => self.reference(Target::Actor, a, &format!("{at}.{key}")),
             (None, Some(v)) => self.text(v, at, "victims", "victims"),
             (None, None) => self.push(
                 format!("{at}.{key}"),
@@ -1357,10 +1333,10 @@ impl Checker<'_> {
 
     fn tally(&mut self, i: usize, t: &Tally) {
         let at = format!("tallies[{i}]");
-        self.reference(IdSet::Sources, &t.counted_by, &format!("{at}.counted_by"));
+        self.reference(Target::Source, &t.counted_by, &format!("{at}.counted_by"));
         match (&t.side, &t.victims) {
             (Some(side), Some(_)) => {
-                self.reference(IdSet::Actors, side, &format!("{at}.side"));
+                self.reference(Target::Actor, side, &format!("{at}.side"));
                 self.push(
                     format!("{at}.victims"),
                     ProblemKind::Reference(
@@ -1368,7 +1344,7 @@ impl Checker<'_> {
                     ),
                 );
             }
-            (Some(side), None) => self.reference(IdSet::Actors, side, &format!("{at}.side")),
+            (Some(side), None) => self.reference(Target::Actor, side, &format!("{at}.side")),
             (None, Some(v)) => self.text(v, &at, "victims", "victims"),
             (None, None) => self.push(
                 format!("{at}.side"),
@@ -1387,7 +1363,7 @@ impl Checker<'_> {
             } else if let Some(rival) = self.ds.tally(other) {
                 self.rival(t, rival, &sat);
             } else {
-                self.reference(IdSet::Tallies, other, &sat);
+                self.reference(Target::Tally, other, &sat);
             }
         }
         let quotes: Vec<&str> = t.provenance.iter().map(|p| p.quote.as_str()).collect();
@@ -1396,7 +1372,7 @@ impl Checker<'_> {
         self.not_after_publication(t.since.as_ref(), format!("{at}.since"));
         self.not_after_publication(Some(&t.as_of), format!("{at}.as_of"));
         for (j, e) in t.events.iter().enumerate() {
-            self.reference(IdSet::Events, e, &format!("{at}.events[{j}]"));
+            self.reference(Target::Event, e, &format!("{at}.events[{j}]"));
         }
         if let Some(sup) = &t.subset_of {
             let sat = format!("{at}.subset_of");
@@ -1437,7 +1413,7 @@ impl Checker<'_> {
                     );
                 }
             } else {
-                self.reference(IdSet::Tallies, sup, &sat);
+                self.reference(Target::Tally, sup, &sat);
             }
         }
         if let Some(st) = &t.status {
@@ -1454,7 +1430,7 @@ impl Checker<'_> {
                     ProblemKind::Reference("a tally cannot revise itself".into()),
                 ),
                 Some(old) => self.revision(t, old, &rat),
-                None => self.reference(IdSet::Tallies, earlier, &rat),
+                None => self.reference(Target::Tally, earlier, &rat),
             }
         }
         self.provenances(&t.provenance, &at);
@@ -1602,7 +1578,7 @@ impl Checker<'_> {
     }
 
     fn provenance(&mut self, p: &Provenance, at: &str) {
-        self.reference(IdSet::Sources, &p.source, &format!("{at}.source"));
+        self.reference(Target::Source, &p.source, &format!("{at}.source"));
         if p.quote.trim().is_empty() {
             self.push(format!("{at}.quote"), ProblemKind::Missing("quote"));
             return;

@@ -5,7 +5,7 @@
 
 use super::{field_id, use_ctx, value_of, Ctx};
 use crate::author::draft::{date_reading, is_stale_at, paragraphs, quote_at};
-use crate::author::fields::{blank_of, field, Control, Field, List, Target, Vocab, STORY};
+use crate::author::fields::{blank_of, field, Control, Field, Form, List, Target, Vocab, STORY};
 use crate::author::path;
 use crate::author::state::{capital, Action, Pane};
 use crate::format::validate::{Problem, ProblemKind};

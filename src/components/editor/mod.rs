@@ -289,7 +289,7 @@ pub fn EditorApp() -> Html {
         Callback::from(move |_: MouseEvent| {
             let name = format!(
                 "{}.json",
-                crate::author::ids::make_id("", &draft::title(&doc), 8, [])
+                crate::format::ids::make_id("", &draft::title(&doc), 8, [])
             );
             said.set(match storage::download(&name, &pretty(&doc)) {
                 Ok(()) if count > 0 => format!(

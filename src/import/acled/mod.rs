@@ -44,6 +44,7 @@
 //! Pure: no browser types here.
 
 use crate::format::date::{days_from_civil, PartialDate};
+use crate::format::ids::{slug, Ids};
 use crate::format::model::{
     Actor, Coordinates, Count, Dataset, Event, Participant, Place, Provenance, Quantity, Relation,
     Source, Story, Tally, FORMAT,
@@ -53,7 +54,7 @@ use crate::format::vocab::{
     ActorKind, CountQualifier, EventKind, GeoPrecision, ParticipantRole, RelationKind, SourceKind,
     TallyCategory,
 };
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap};
 
 pub mod codebook;
 use codebook::{Inter, Way};
@@ -186,48 +187,9 @@ pub fn parse_date(s: &str) -> Option<PartialDate> {
     (PartialDate::from_days(days) == date).then_some(date)
 }
 
-/// A lower-case id from a name: letters and digits, accents taken off
-/// ("Agência" → `agencia`), hyphens between words. At most 50 characters, so
-/// that a prefix and a number still fit the format's 64.
-fn slug(name: &str) -> String {
-    let mut out = String::new();
-    for c in crate::base::fold::fold(name).chars() {
-        if c.is_ascii_alphanumeric() {
-            out.push(c);
-        } else if !out.is_empty() && !out.ends_with('-') {
-            out.push('-');
-        }
-    }
-    let mut out: String = out.trim_end_matches('-').chars().take(50).collect();
-    while out.ends_with('-') {
-        out.pop();
-    }
-    if out.is_empty() {
-        out.push('x');
-    }
-    out
-}
-
-/// Hands out unique ids made from names: a name whose id is taken, by an
-/// earlier name or by a numbered one ("Militia", "militia", "Militia 2"),
-/// gets the next free number.
-#[derive(Default)]
-struct Ids {
-    used: HashSet<String>,
-}
-
-impl Ids {
-    fn make(&mut self, prefix: &str, name: &str) -> String {
-        let base = format!("{prefix}{}", slug(name));
-        let mut id = base.clone();
-        let mut n = 1;
-        while !self.used.insert(id.clone()) {
-            n += 1;
-            id = format!("{base}-{n}");
-        }
-        id
-    }
-}
+/// Ids from ACLED's names keep every word: "Military Forces of Sudan
+/// (2019-)" is `military-forces-of-sudan-2019`.
+const ALL_WORDS: usize = usize::MAX;
 
 /// An actor's kind from its ACLED type, or from its name when there is none.
 fn actor_kind(inter: Option<Inter>, name: &str) -> ActorKind {
@@ -291,7 +253,7 @@ impl Builder {
         if let Some(&i) = self.actor_by_name.get(name) {
             return self.actors[i].id.clone();
         }
-        let id = self.actor_ids.make("", name);
+        let id = self.actor_ids.make("", name, ALL_WORDS);
         self.actor_by_name
             .insert(name.to_owned(), self.actors.len());
         self.actors.push(Actor {
@@ -309,7 +271,7 @@ impl Builder {
         if let Some(&i) = self.source_by_name.get(name) {
             return self.sources[i].id.clone();
         }
-        let id = self.source_ids.make("src-", name);
+        let id = self.source_ids.make("src-", name, ALL_WORDS);
         self.source_by_name
             .insert(name.to_owned(), self.sources.len());
         self.sources.push(Source {
@@ -345,7 +307,7 @@ impl Builder {
             .or_else(|| EventKind::from_acled(&event_type))
             .or_else(|| {
                 (!sub.is_empty())
-                    .then(|| format!("x-{}", slug(&sub)).parse().ok())
+                    .then(|| format!("x-{}", slug(&sub, ALL_WORDS)).parse().ok())
                     .flatten()
             })
             .ok_or_else(|| "sub_event_type is empty".to_owned())?;
@@ -474,6 +436,7 @@ impl Builder {
             } else {
                 &given_id
             },
+            ALL_WORDS,
         );
         let provenance = Provenance {
             source,
@@ -821,7 +784,7 @@ impl Importer {
             return Err(problems);
         }
         let mut b = self.builder;
-        let acled = b.source_ids.make("", "acled");
+        let acled = b.source_ids.make("", "acled", ALL_WORDS);
         b.sources.push(Source {
             id: acled.clone(),
             name: "ACLED".into(),

@@ -1,21 +1,26 @@
 //! Ids made from names: `"The Dockworkers' Union"` → `dockworkers-union`.
-//! An item gets its id once, when it is first named, and keeps it when the
-//! name is edited: ids appear in shared links and in other items.
+//! One maker for every id the project makes: the editor's (an item gets
+//! its id once, when it is first named, and keeps it when the name is
+//! edited: ids appear in shared links and in other items) and the ACLED
+//! importer's (actors, events, custom kinds).
 //!
 //! Pure: no browser types here.
 
 use crate::base::fold::fold;
 use crate::format::validate::is_valid_id;
+use std::collections::HashSet;
 
-/// The longest id the editor makes (the format allows 64).
+/// The longest id made here (the format allows 64): room for a prefix
+/// and a number.
 const MAX: usize = 48;
 
 /// Words that begin a name but say nothing: "the harbour master" is
 /// `harbour-master`.
 const ARTICLES: [&str; 3] = ["the", "a", "an"];
 
-/// The words of `name` as an id's parts, at most `words` of them.
-fn slug_words(name: &str, words: usize) -> String {
+/// The words of `name` as an id's parts, at most `words` of them: lower
+/// case, accents taken off, other marks dropped, hyphens between.
+pub fn slug(name: &str, words: usize) -> String {
     let mut parts: Vec<String> = Vec::new();
     for word in name.split(|c: char| c.is_whitespace() || c == '-' || c == '/' || c == '_') {
         // An apostrophe joins ("Workers'" is one word), other marks drop.
@@ -41,6 +46,44 @@ fn slug_words(name: &str, words: usize) -> String {
     id
 }
 
+/// Hands out ids not yet taken: a name whose id is taken, by an earlier
+/// name or by a numbered one ("Militia", "militia", "Militia 2"), gets the
+/// next free number.
+#[derive(Default)]
+pub struct Ids {
+    taken: HashSet<String>,
+}
+
+impl Ids {
+    /// A maker that will not hand out any of `taken`.
+    pub fn with_taken<'a>(taken: impl IntoIterator<Item = &'a str>) -> Self {
+        Ids {
+            taken: taken.into_iter().map(str::to_owned).collect(),
+        }
+    }
+
+    /// An id for an item named `name`: the name's first `words` words,
+    /// with `prefix` before them (`e-` for events), numbered if needed.
+    pub fn make(&mut self, prefix: &str, name: &str, words: usize) -> String {
+        let slug = slug(name, words);
+        let base = format!("{prefix}{}", if slug.is_empty() { "item" } else { &slug });
+        let base = if is_valid_id(&base) {
+            base
+        } else {
+            "item".to_owned()
+        };
+        let id = (1..)
+            .map(|n| match n {
+                1 => base.clone(),
+                n => format!("{base}-{n}"),
+            })
+            .find(|id| !self.taken.contains(id))
+            .unwrap_or_default();
+        self.taken.insert(id.clone());
+        id
+    }
+}
+
 /// An id for an item named `name`, not in `taken`: the name's first words,
 /// with `prefix` before them (`e-` for events), numbered if needed.
 pub fn make_id<'a>(
@@ -49,25 +92,7 @@ pub fn make_id<'a>(
     words: usize,
     taken: impl IntoIterator<Item = &'a str>,
 ) -> String {
-    let taken: Vec<&str> = taken.into_iter().collect();
-    let slug = slug_words(name, words);
-    let base = if slug.is_empty() {
-        format!("{}item", prefix)
-    } else {
-        format!("{prefix}{slug}")
-    };
-    let base = if is_valid_id(&base) {
-        base
-    } else {
-        "item".to_owned()
-    };
-    if !taken.contains(&base.as_str()) {
-        return base;
-    }
-    (2..)
-        .map(|n| format!("{base}-{n}"))
-        .find(|id| !taken.contains(&id.as_str()))
-        .expect("some number is free")
+    Ids::with_taken(taken).make(prefix, name, words)
 }
 
 #[cfg(test)]
