@@ -7,6 +7,7 @@
 //! - [`path`]: reading and writing the draft at a validator path;
 //! - [`draft`]: new stories, items and ids, and paragraphs edited under their quotes;
 //! - [`quote`]: quotes made from a selection, and the figure a quote states;
+//! - [`suggest`]: the facts a pasted article states, offered for the author to confirm;
 //! - [`state`]: the editor as a pure reducer, with undo and redo ([`history`]);
 //! - [`preview`]: the part of a draft with problems that the widget can show;
 //! - [`export`]: the draft as a pretty-printed file;
@@ -24,3 +25,4 @@ pub mod path;
 pub mod preview;
 pub mod quote;
 pub mod state;
+pub mod suggest;

@@ -1,5 +1,5 @@
 //! Quotes made from a selection in the article: the exact words, never
-//! typed, and the figure a quote states.
+//! typed. (The figure a quote states is read by [`super::suggest`].)
 //!
 //! Pure: no browser types here.
 
@@ -66,72 +66,6 @@ pub fn provenance(source: &str, quote: &str, paragraph: u32) -> Value {
     json!({ "source": source, "quote": quote, "paragraph": paragraph })
 }
 
-/// The first number a quote states, with the qualifier its words give it:
-/// "at least 40 ships" → `{"qualifier": "at_least", "value": 40}`; number
-/// words up to twenty count too ("three journalists").
-pub fn count_in(quote: &str) -> Option<Value> {
-    const WORDS: [&str; 21] = [
-        "zero",
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "eleven",
-        "twelve",
-        "thirteen",
-        "fourteen",
-        "fifteen",
-        "sixteen",
-        "seventeen",
-        "eighteen",
-        "nineteen",
-        "twenty",
-    ];
-    const QUALIFIERS: [(&str, &str); 9] = [
-        ("at least", "at_least"),
-        ("no fewer than", "at_least"),
-        ("more than", "more_than"),
-        ("over", "more_than"),
-        ("up to", "up_to"),
-        ("about", "approximately"),
-        ("around", "approximately"),
-        ("nearly", "approximately"),
-        ("some", "approximately"),
-    ];
-    let lower = quote.to_lowercase();
-    let words: Vec<&str> = lower
-        .split_whitespace()
-        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
-        .filter(|w| !w.is_empty())
-        .collect();
-    for (i, w) in words.iter().enumerate() {
-        let digits: String = w.chars().filter(|c| *c != ',').collect();
-        let value = if !digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit()) {
-            digits.parse::<u64>().ok()
-        } else {
-            WORDS.iter().position(|n| n == w).map(|n| n as u64)
-        };
-        let Some(value) = value else { continue };
-        // A year is not a count.
-        if (1900..=2100).contains(&value) && w.len() == 4 {
-            continue;
-        }
-        let before = words[..i].join(" ");
-        let qualifier = QUALIFIERS
-            .iter()
-            .find(|(phrase, _)| before.ends_with(phrase))
-            .map_or("exact", |(_, q)| q);
-        return Some(json!({ "qualifier": qualifier, "value": value }));
-    }
-    None
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -156,26 +90,5 @@ mod tests {
         // UTF-16 offsets past a character outside the BMP.
         let p = "🚢 At least 40 ships were waiting";
         assert_eq!(quote_in(p, 3, 19), Some("At least 40 ships"));
-    }
-
-    #[test]
-    fn a_quote_gives_its_figure() {
-        assert_eq!(
-            count_in("At least 40 ships were waiting"),
-            Some(json!({"qualifier": "at_least", "value": 40}))
-        );
-        assert_eq!(
-            count_in("killed more than 1,200 people"),
-            Some(json!({"qualifier": "more_than", "value": 1200}))
-        );
-        assert_eq!(
-            count_in("three of them journalists"),
-            Some(json!({"qualifier": "exact", "value": 3}))
-        );
-        assert_eq!(
-            count_in("since October 2023, about 79 civilians"),
-            Some(json!({"qualifier": "approximately", "value": 79}))
-        );
-        assert_eq!(count_in("no figure here"), None);
     }
 }

@@ -9,7 +9,8 @@ use super::draft::{self, paragraphs};
 use super::fields::{Control, Form, List};
 use super::history::History;
 use super::path;
-use super::quote::{count_in, provenance, quote_in, Selection};
+use super::quote::{provenance, quote_in, Selection};
+use super::suggest::figure_in;
 use serde_json::{json, Value};
 use std::rc::Rc;
 
@@ -517,24 +518,23 @@ impl Editor {
                     return;
                 };
                 let at = path::index("events", i);
-                let count =
-                    count_in(&quote).unwrap_or_else(|| json!({"qualifier": "exact", "value": 0}));
-                let unit = unit_after_number(&quote);
+                let (count, unit) = match figure_in(&quote) {
+                    Some((count, unit, _)) => {
+                        (serde_json::to_value(count).unwrap_or_default(), unit)
+                    }
+                    None => (json!({"qualifier": "exact", "value": 0}), String::new()),
+                };
                 let (q, p) = (path::key(&at, "quantities"), path::key(&at, "provenance"));
                 let (nq, np) = (path::len(&self.doc, &q), path::len(&self.doc, &p));
-                let quoted = path::get(&self.doc, &p)
-                    .and_then(Value::as_array)
-                    .is_some_and(|ps| {
-                        ps.iter()
-                            .any(|x| x.get("quote").and_then(Value::as_str) == Some(quote.as_str()))
-                    });
+                // The figure carries its own source and words; an event with
+                // no quote yet takes them as its own too.
                 self.change(None, |d| {
                     path::set(
                         d,
                         &path::index(&q, nq),
-                        json!({"unit": unit, "count": count}),
+                        json!({"unit": unit, "count": count, "provenance": entry.clone()}),
                     );
-                    if !quoted {
+                    if np == 0 {
                         path::set(d, &path::index(&p, np), entry);
                     }
                     true
@@ -570,8 +570,11 @@ impl Editor {
                     List::Tallies => {
                         item["counted_by"] = json!(source);
                         item["as_of"] = json!(published);
-                        if let Some(count) = count_in(&quote) {
-                            item["count"] = count;
+                        if let Some((count, _, outcome)) = figure_in(&quote) {
+                            item["count"] = serde_json::to_value(count).unwrap_or_default();
+                            if let Some(o) = outcome.filter(|o| !o.is_killed()) {
+                                item["outcome"] = json!(o.as_str());
+                            }
                         }
                         item["provenance"] = json!([entry]);
                     }
@@ -664,19 +667,6 @@ pub fn capital(s: &str) -> String {
         .unwrap_or_default()
 }
 
-/// The word after a quote's first number: "At least 40 ships were waiting"
-/// counts "ships".
-fn unit_after_number(quote: &str) -> String {
-    let words: Vec<&str> = quote.split_whitespace().collect();
-    let numeric = |w: &str| w.chars().any(|c| c.is_ascii_digit());
-    words
-        .iter()
-        .position(|w| numeric(w))
-        .and_then(|i| words.get(i + 1))
-        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_owned())
-        .unwrap_or_default()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -730,14 +720,15 @@ mod tests {
         });
         let e = select(e, 2, "At least 40 ships were waiting to unload");
         let e = e.apply(Action::QuoteAs(QuoteAs::Quantity));
+        // The figure has its own source and words; the event keeps its one quote.
         assert_eq!(
             path::get(&e.doc, "events[0].quantities[0]"),
-            Some(&json!({"unit": "ships", "count": {"qualifier": "at_least", "value": 40}}))
+            Some(
+                &json!({"unit": "ships", "count": {"qualifier": "at_least", "value": 40},
+                "provenance": {"source": "harbour-master", "quote": "At least 40 ships were waiting to unload", "paragraph": 2}})
+            )
         );
-        assert_eq!(
-            path::text(&e.doc, "events[0].provenance[1].source"),
-            "harbour-master"
-        );
+        assert_eq!(path::len(&e.doc, "events[0].provenance"), 1);
         // Typing a summary is one step; naming gives the id.
         let mut e = e;
         for text in ["D", "Do", "Dockworkers walk out, halting the port."] {

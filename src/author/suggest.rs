@@ -1,0 +1,1059 @@
+//! Suggestions from the text: the facts a wire story states, read from its
+//! words so that an author confirms them instead of typing them. Each
+//! suggestion is anchored to its exact words in one paragraph:
+//!
+//! - counts with their qualifier, unit and what befell the people ("at
+//!   least 15 people were killed", "six bombs", "dozens of", "in the
+//!   hundreds");
+//! - dates and times ("late Sunday", "on Wednesday", "in April"), resolved
+//!   against the publication date, with how they were resolved;
+//! - attributions ("said", "told AFP", "according to", "state media
+//!   reported");
+//! - names: capitalised phrases, matched to the actors and sources already
+//!   made;
+//! - what happened: struck, killed, clashed, denied, claimed, met.
+//!
+//! Deterministic rules over the words, with no model and no network, so
+//! that the same article always gives the same suggestions and a test can
+//! say which. Pure: no browser types here.
+
+use crate::format::date::{days_from_civil, PartialDate};
+use crate::format::model::Count;
+use crate::format::vocab::{CountQualifier, EventKind, Outcome, TimeOfDay};
+
+/// One candidate fact, anchored to `paragraph` (counting from 1) at the
+/// byte range `start..end`, whose text is `words`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Suggestion {
+    pub paragraph: u32,
+    pub start: usize,
+    pub end: usize,
+    pub words: String,
+    pub fact: Fact,
+}
+
+/// What a suggestion proposes.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Fact {
+    /// A figure: a tally when it counts people something befell, else a
+    /// quantity of its unit.
+    Figure {
+        count: Count,
+        unit: String,
+        outcome: Option<Outcome>,
+    },
+    /// When something happened, and how the date was read.
+    When {
+        date: PartialDate,
+        time_of_day: Option<TimeOfDay>,
+        inferred: Option<String>,
+    },
+    /// Whose words these are: a source, as the text names it.
+    Attribution { source: String },
+    /// A name the text gives, and the id of the actor or source already
+    /// made with that name, if any.
+    Name { name: String, known: Option<String> },
+    /// A word that says what happened, and the kind of event it suggests.
+    Happening { kind: EventKind },
+}
+
+/// A word of a paragraph: its text and where it is.
+#[derive(Debug, Clone, Copy)]
+struct Token<'a> {
+    text: &'a str,
+    start: usize,
+    end: usize,
+    /// A sentence or a clause ends right after this word.
+    stop: bool,
+}
+
+fn tokens(p: &str) -> Vec<Token<'_>> {
+    let mut out: Vec<Token<'_>> = Vec::new();
+    let mut start = None;
+    let is_word = |c: char| c.is_alphanumeric() || matches!(c, '\'' | '’' | '-');
+    let chars: Vec<(usize, char)> = p.char_indices().collect();
+    for (k, &(i, c)) in chars.iter().enumerate() {
+        // A comma inside digits ("1,200") is part of the number.
+        let digit_comma = c == ','
+            && k > 0
+            && chars[k - 1].1.is_ascii_digit()
+            && chars.get(k + 1).is_some_and(|(_, d)| d.is_ascii_digit());
+        if is_word(c) || digit_comma {
+            start.get_or_insert(i);
+            continue;
+        }
+        if let Some(s) = start.take() {
+            out.push(Token {
+                text: p[s..i].trim_end_matches(['\'', '’', '-']),
+                start: s,
+                end: s + p[s..i].trim_end_matches(['\'', '’', '-']).len(),
+                stop: false,
+            });
+        }
+        if matches!(
+            c,
+            '.' | ',' | ';' | ':' | '!' | '?' | '(' | ')' | '"' | '“' | '”'
+        ) {
+            if let Some(last) = out.last_mut() {
+                last.stop = true;
+            }
+        }
+    }
+    if let Some(s) = start {
+        out.push(Token {
+            text: &p[s..],
+            start: s,
+            end: p.len(),
+            stop: true,
+        });
+    }
+    out
+}
+
+fn lower(t: &Token<'_>) -> String {
+    t.text.to_lowercase()
+}
+
+const SMALL: [&str; 20] = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+];
+const TENS: [&str; 8] = [
+    "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+];
+
+/// A number written in words or digits: "15", "1,200", "six",
+/// "twenty-five", with "hundred", "thousand" or "million" after it.
+/// Returns the value and how many tokens it took.
+fn number_at(ts: &[Token<'_>]) -> Option<(u64, usize)> {
+    let first = lower(ts.first()?);
+    let mut used = 1;
+    let mut value = if first.chars().all(|c| c.is_ascii_digit() || c == ',')
+        && first.starts_with(|c: char| c.is_ascii_digit())
+    {
+        first.replace(',', "").parse::<u64>().ok()?
+    } else if let Some(n) = SMALL.iter().position(|w| *w == first) {
+        n as u64
+    } else if let Some((tens, unit)) = first.split_once('-') {
+        let t = TENS.iter().position(|w| *w == tens)? as u64;
+        let u = SMALL[1..10].iter().position(|w| *w == unit)? as u64 + 1;
+        (t + 2) * 10 + u
+    } else {
+        (TENS.iter().position(|w| *w == first)? as u64 + 2) * 10
+    };
+    // "two hundred", "3 million": a multiplier after the number, unless
+    // the first token already ended a clause.
+    while let Some(next) = ts.get(used).filter(|_| !ts[used - 1].stop) {
+        let factor = match lower(next).as_str() {
+            "hundred" => 100,
+            "thousand" => 1_000,
+            "million" => 1_000_000,
+            _ => break,
+        };
+        value *= factor;
+        used += 1;
+    }
+    Some((value, used))
+}
+
+/// Words that stand for a number, and the qualifier that keeps them.
+fn word_count(w: &str) -> Option<CountQualifier> {
+    Some(match w {
+        "several" => CountQualifier::Several,
+        "dozens" => CountQualifier::Dozens,
+        "scores" => CountQualifier::Scores,
+        "hundreds" => CountQualifier::Hundreds,
+        "thousands" => CountQualifier::Thousands,
+        _ => return None,
+    })
+}
+
+/// Qualifiers that come before a number, as whole words.
+const QUALIFIERS: [(&[&str], CountQualifier); 15] = [
+    (&["at", "least"], CountQualifier::AtLeast),
+    (&["no", "fewer", "than"], CountQualifier::AtLeast),
+    (&["no", "less", "than"], CountQualifier::AtLeast),
+    (&["more", "than"], CountQualifier::MoreThan),
+    (&["over"], CountQualifier::MoreThan),
+    (&["up", "to"], CountQualifier::UpTo),
+    (&["as", "many", "as"], CountQualifier::UpTo),
+    (&["about"], CountQualifier::Approximately),
+    (&["around"], CountQualifier::Approximately),
+    (&["nearly"], CountQualifier::Approximately),
+    (&["almost"], CountQualifier::Approximately),
+    (&["roughly"], CountQualifier::Approximately),
+    (&["some"], CountQualifier::Approximately),
+    (&["approximately"], CountQualifier::Approximately),
+    (&["an", "estimated"], CountQualifier::Approximately),
+];
+
+/// Words that end a unit: what follows a number and is not what it counts.
+const NOT_UNIT: [&str; 42] = [
+    "of",
+    "were",
+    "was",
+    "are",
+    "is",
+    "have",
+    "had",
+    "has",
+    "been",
+    "be",
+    "who",
+    "which",
+    "that",
+    "and",
+    "or",
+    "in",
+    "on",
+    "at",
+    "from",
+    "to",
+    "by",
+    "for",
+    "with",
+    "said",
+    "says",
+    "according",
+    "since",
+    "after",
+    "before",
+    "during",
+    "the",
+    "a",
+    "an",
+    "their",
+    "its",
+    "his",
+    "her",
+    "as",
+    "into",
+    "near",
+    "while",
+    "when",
+];
+
+/// The outcome a word says befell people.
+fn outcome_word(w: &str) -> Option<Outcome> {
+    Some(match w {
+        "killed" | "dead" | "died" | "deaths" | "dying" | "killing" => Outcome::Killed,
+        "wounded" | "injured" | "hurt" => Outcome::Wounded,
+        "missing" => Outcome::Missing,
+        "displaced" | "fled" | "homeless" => Outcome::Displaced,
+        "detained" | "arrested" | "abducted" | "kidnapped" => Outcome::Detained,
+        _ => return None,
+    })
+}
+
+fn figures(p: &str, ts: &[Token<'_>], paragraph: u32, out: &mut Vec<Suggestion>) {
+    let words: Vec<String> = ts.iter().map(lower).collect();
+    let mut i = 0;
+    while i < ts.len() {
+        // "in the hundreds": the words kept whole.
+        let in_the = i + 2 < ts.len()
+            && words[i] == "in"
+            && words[i + 1] == "the"
+            && word_count(&words[i + 2]).is_some();
+        let (qualifier, value, first, last) = if in_the {
+            (word_count(&words[i + 2]), None, i, i + 2)
+        } else if let Some(q) = word_count(&words[i]) {
+            (Some(q), None, i, i)
+        } else if let Some((v, n)) = number_at(&ts[i..]) {
+            // A year is a date, not a count ("In 2024, 40 ships…").
+            let year = n == 1 && words[i].len() == 4 && (1900..=2100).contains(&v);
+            // A day of the month too ("5 January", "June 5").
+            let is_month = |k: usize| {
+                ts.get(k).is_some_and(|t| {
+                    t.text.starts_with(char::is_uppercase) && MONTHS.contains(&words[k].as_str())
+                })
+            };
+            if year || (n == 1 && (is_month(i + 1) || (i > 0 && is_month(i - 1)))) {
+                i += 1;
+                continue;
+            }
+            // The qualifier, as whole words just before the number.
+            let before = QUALIFIERS.iter().find(|(phrase, _)| {
+                phrase.len() <= i
+                    && phrase
+                        .iter()
+                        .zip(&words[i - phrase.len()..i])
+                        .all(|(a, b)| a == b)
+                    && !ts[i - phrase.len()..i - 1].iter().any(|t| t.stop)
+            });
+            let (q, first) = match before {
+                Some((phrase, q)) => (*q, i - phrase.len()),
+                None => (CountQualifier::Exact, i),
+            };
+            (Some(q), Some(v), first, i + n - 1)
+        } else {
+            i += 1;
+            continue;
+        };
+        let Some(qualifier) = qualifier else {
+            i += 1;
+            continue;
+        };
+        // The unit: the words after the number, "of" skipped after a word
+        // count ("dozens of rockets"), up to a word that is not a unit.
+        let mut u = last + 1;
+        if value.is_none() && words.get(u).is_some_and(|w| w == "of") && !ts[last].stop {
+            u += 1;
+        }
+        let mut unit_end = u;
+        // After its first word, a unit takes no verb in the past tense
+        // ("armoured vehicles entered").
+        while unit_end < ts.len()
+            && unit_end < u + 3
+            && !NOT_UNIT.contains(&words[unit_end].as_str())
+            && outcome_word(&words[unit_end]).is_none()
+            && (unit_end == u || (!ts[unit_end - 1].stop && !words[unit_end].ends_with("ed")))
+            && !ts[last].stop
+        {
+            unit_end += 1;
+        }
+        let unit = ts[u.min(ts.len())..unit_end]
+            .iter()
+            .map(|t| t.text)
+            .collect::<Vec<_>>()
+            .join(" ");
+        // What befell them: a word in the clause after, or just before.
+        let clause_end = (last..ts.len())
+            .find(|&k| ts[k].stop)
+            .unwrap_or(ts.len() - 1);
+        let after = (unit_end..=clause_end.min(unit_end + 5).min(ts.len() - 1))
+            .find_map(|k| outcome_word(&words[k]));
+        let before = (first.saturating_sub(3)..first)
+            .rev()
+            .take_while(|&k| !ts[k].stop)
+            .find_map(|k| outcome_word(&words[k]));
+        let outcome = after.or(before);
+        let end_token = if unit_end > u { unit_end - 1 } else { last };
+        let (start, end) = (ts[first].start, ts[end_token].end);
+        let kept = in_the.then(|| p[ts[first].start..ts[last].end].to_owned());
+        out.push(Suggestion {
+            paragraph,
+            start,
+            end,
+            words: p[start..end].to_owned(),
+            fact: Fact::Figure {
+                count: Count {
+                    qualifier,
+                    value,
+                    low: None,
+                    high: None,
+                    words: kept,
+                },
+                unit,
+                outcome,
+            },
+        });
+        i = end_token + 1;
+    }
+}
+
+const WEEKDAYS: [&str; 7] = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+const MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+fn part_of_day(w: &str) -> Option<TimeOfDay> {
+    Some(match w {
+        "morning" | "dawn" | "early" => TimeOfDay::Morning,
+        "afternoon" => TimeOfDay::Afternoon,
+        "evening" => TimeOfDay::Evening,
+        "night" | "overnight" | "late" => TimeOfDay::Night,
+        _ => return None,
+    })
+}
+
+fn dates(
+    p: &str,
+    ts: &[Token<'_>],
+    paragraph: u32,
+    published: PartialDate,
+    out: &mut Vec<Suggestion>,
+) {
+    let words: Vec<String> = ts.iter().map(lower).collect();
+    let today = published.first_day();
+    let said = format!("in a story published on {}", published.human());
+    for i in 0..ts.len() {
+        let w = words[i].as_str();
+        let mut first = i;
+        let mut last = i;
+        let mut time = None;
+        let found = if let Some(wd) = WEEKDAYS.iter().position(|d| *d == w) {
+            // The latest such day on or before publication.
+            let back = (published.weekday().unwrap_or(0) as i64 - wd as i64).rem_euclid(7);
+            let date = PartialDate::from_days(today - back);
+            if i > 0 && !ts[i - 1].stop {
+                if let Some(t) = part_of_day(&words[i - 1]) {
+                    time = Some(t);
+                    first = i - 1;
+                }
+            }
+            if i + 1 < ts.len() && !ts[i].stop {
+                if let Some(t) = part_of_day(&words[i + 1]).filter(|_| words[i + 1] != "early") {
+                    time = Some(t);
+                    last = i + 1;
+                }
+            }
+            Some((date, format!("its “{}”, {said}", ts[i].text)))
+        } else if w == "yesterday" || (w == "night" && i > 0 && words[i - 1] == "last") {
+            if w == "night" {
+                first = i - 1;
+                time = Some(TimeOfDay::Night);
+            }
+            let date = PartialDate::from_days(today - 1);
+            Some((
+                date,
+                format!("its “{}”, {said}", &p[ts[first].start..ts[last].end]),
+            ))
+        } else if let Some(m) = MONTHS.iter().position(|n| *n == w) {
+            // "May" is a month only with a capital.
+            if ts[i].text.starts_with(char::is_lowercase) {
+                continue;
+            }
+            let month = m as u8 + 1;
+            let day_before = (i > 0)
+                .then(|| words[i - 1].parse::<u8>().ok())
+                .flatten()
+                .filter(|d| (1..=31).contains(d));
+            let day_after = words
+                .get(i + 1)
+                .and_then(|d| d.parse::<u8>().ok())
+                .filter(|d| (1..=31).contains(d) && !ts[i].stop);
+            let day = day_before.or(day_after);
+            if day_before.is_some() {
+                first = i - 1;
+            } else if day_after.is_some() {
+                last = i + 1;
+            }
+            let year_given = words
+                .get(last + 1)
+                .and_then(|y| y.parse::<i32>().ok())
+                .filter(|y| (1900..=2100).contains(y) && !ts[last].stop);
+            if year_given.is_some() {
+                last += 1;
+            }
+            // A month after the story's is last year's.
+            let year = year_given.unwrap_or(if month > published.month.unwrap_or(12) {
+                published.year - 1
+            } else {
+                published.year
+            });
+            let date = match day {
+                Some(d) if days_from_civil(year, month, d) <= today || year_given.is_some() => {
+                    PartialDate::day(year, month, d)
+                }
+                Some(d) => PartialDate::day(year - 1, month, d),
+                None => PartialDate::month(year, month),
+            };
+            let how = match year_given {
+                Some(_) => String::new(),
+                None => format!("the year is not stated: {}, {said}", date.year),
+            };
+            Some((date, how))
+        } else {
+            None
+        };
+        let Some((date, how)) = found else { continue };
+        let (start, end) = (ts[first].start, ts[last].end);
+        out.push(Suggestion {
+            paragraph,
+            start,
+            end,
+            words: p[start..end].to_owned(),
+            fact: Fact::When {
+                date,
+                time_of_day: time,
+                inferred: (!how.is_empty()).then_some(how),
+            },
+        });
+    }
+}
+
+/// Words that begin a name's phrase but are not part of the name.
+const LEADS: [&str; 4] = ["the", "a", "an", "local"];
+
+fn attributions(p: &str, ts: &[Token<'_>], paragraph: u32, out: &mut Vec<Suggestion>) {
+    let words: Vec<String> = ts.iter().map(lower).collect();
+    let phrase_after = |from: usize| -> Option<(usize, usize)> {
+        let mut k = from;
+        while k < ts.len() && k < from + 6 {
+            if ts[k].stop || words.get(k + 1).is_some_and(|w| w == "that") {
+                return Some((from, k));
+            }
+            k += 1;
+        }
+        (k > from).then(|| (from, k - 1))
+    };
+    let phrase_before = |to: usize| -> Option<(usize, usize)> {
+        // Back to the clause's start, at most six words.
+        let mut k = to;
+        while k > 0 && to - k < 6 && !ts[k - 1].stop {
+            k -= 1;
+        }
+        (k <= to).then_some((k, to))
+    };
+    for i in 0..ts.len() {
+        let span = match words[i].as_str() {
+            "according" if words.get(i + 1).is_some_and(|w| w == "to") => phrase_after(i + 2),
+            // "…, said Amna Idris, a teacher" or "…, the union said."
+            "said" | "says" | "reported" | "reports" | "announced" | "stated" => {
+                if i > 0 && ts[i - 1].stop {
+                    phrase_after(i + 1)
+                } else if i > 0 {
+                    phrase_before(i - 1)
+                } else {
+                    None
+                }
+            }
+            // "…, a spokesman told AFP": AFP is who was told; the speaker
+            // comes before.
+            "told" if i > 0 => phrase_before(i - 1),
+            _ => None,
+        };
+        let Some((a, b)) = span else { continue };
+        if a > b || b >= ts.len() {
+            continue;
+        }
+        let source = p[ts[a].start..ts[b].end].to_owned();
+        // A pronoun is no source.
+        if matches!(
+            source.to_lowercase().as_str(),
+            "he" | "she" | "it" | "they" | "we" | "i" | "officials"
+        ) {
+            continue;
+        }
+        out.push(Suggestion {
+            paragraph,
+            start: ts[a].start,
+            end: ts[b].end,
+            words: source.clone(),
+            fact: Fact::Attribution { source },
+        });
+    }
+}
+
+/// Lower-case words a name may hold between its capitalised ones.
+const JOINS: [&str; 6] = ["of", "al", "bin", "de", "for", "and"];
+
+fn names(
+    p: &str,
+    ts: &[Token<'_>],
+    paragraph: u32,
+    known: &[(String, String)],
+    out: &mut Vec<Suggestion>,
+) {
+    // "al-Nourah" reads as a capitalised word inside a name.
+    let capital = |t: &Token<'_>| {
+        t.text.starts_with(char::is_uppercase)
+            || t.text
+                .rsplit('-')
+                .next()
+                .is_some_and(|last| t.text.contains('-') && last.starts_with(char::is_uppercase))
+    };
+    let not_name = |t: &Token<'_>| {
+        let w = lower(t);
+        WEEKDAYS.contains(&w.as_str())
+            || MONTHS.contains(&w.as_str())
+            || LEADS.contains(&w.as_str())
+    };
+    let mut i = 0;
+    while i < ts.len() {
+        if !capital(&ts[i]) || not_name(&ts[i]) {
+            i += 1;
+            continue;
+        }
+        let mut j = i;
+        while j + 1 < ts.len()
+            && !ts[j].stop
+            && (capital(&ts[j + 1])
+                || (JOINS.contains(&lower(&ts[j + 1]).as_str())
+                    && ts.get(j + 2).is_some_and(&capital)))
+            && !not_name(&ts[j + 1])
+        {
+            j += 1;
+        }
+        // A lone capital at a sentence's start is most often no name.
+        let sentence_start =
+            i == 0 || ts[i - 1].stop && p[ts[i - 1].end..ts[i].start].contains('.');
+        if j > i || !sentence_start {
+            let name = p[ts[i].start..ts[j].end].to_owned();
+            let folded = name.to_lowercase();
+            let known = known
+                .iter()
+                .find(|(_, n)| {
+                    let n = n.to_lowercase();
+                    n == folded || n.ends_with(&format!(" {folded}"))
+                })
+                .map(|(id, _)| id.clone());
+            out.push(Suggestion {
+                paragraph,
+                start: ts[i].start,
+                end: ts[j].end,
+                words: name.clone(),
+                fact: Fact::Name { name, known },
+            });
+        }
+        i = j + 1;
+    }
+}
+
+/// Words that say what happened, and the kind each suggests.
+fn happening(w: &str) -> Option<EventKind> {
+    Some(match w {
+        "struck" | "strike" | "strikes" | "hit" | "bombed" | "bombing" => EventKind::Strike,
+        "shelled" | "shelling" => EventKind::ShellingArtilleryMissileAttack,
+        "airstrike" | "airstrikes" | "drone" => EventKind::AirDroneStrike,
+        "clashed" | "clashes" | "fought" | "battle" => EventKind::ArmedClash,
+        "killed" | "attacked" | "raid" | "raids" | "raided" | "massacre" => EventKind::Attack,
+        "denied" | "said" | "warned" => EventKind::Statement,
+        "claimed" => EventKind::ClaimOfResponsibility,
+        "met" | "hosted" | "talks" => EventKind::Meeting,
+        "arrested" | "detained" => EventKind::Arrests,
+        "abducted" | "kidnapped" => EventKind::Abduction,
+        "protested" | "protesters" | "marched" => EventKind::PeacefulProtest,
+        "intercepted" => EventKind::DisruptedWeaponsUse,
+        _ => return None,
+    })
+}
+
+fn happenings(p: &str, ts: &[Token<'_>], paragraph: u32, out: &mut Vec<Suggestion>) {
+    for t in ts {
+        let Some(kind) = happening(&lower(t)) else {
+            continue;
+        };
+        // "said" is an attribution already; only a denial or a warning is
+        // a statement worth its own event.
+        if lower(t) == "said" {
+            continue;
+        }
+        out.push(Suggestion {
+            paragraph,
+            start: t.start,
+            end: t.end,
+            words: p[t.start..t.end].to_owned(),
+            fact: Fact::Happening { kind },
+        });
+    }
+}
+
+/// Every suggestion in `paragraphs`, paragraph by paragraph in the order
+/// of their words. `published` resolves weekdays and years; `known` pairs
+/// the ids and names of the actors and sources already made.
+pub fn suggestions(
+    paragraphs: &[String],
+    published: PartialDate,
+    known: &[(String, String)],
+) -> Vec<Suggestion> {
+    let mut out = Vec::new();
+    for (k, p) in paragraphs.iter().enumerate() {
+        let n = k as u32 + 1;
+        let ts = tokens(p);
+        let from = out.len();
+        figures(p, &ts, n, &mut out);
+        dates(p, &ts, n, published, &mut out);
+        attributions(p, &ts, n, &mut out);
+        names(p, &ts, n, known, &mut out);
+        happenings(p, &ts, n, &mut out);
+        out[from..].sort_by_key(|s| (s.start, std::cmp::Reverse(s.end)));
+    }
+    out
+}
+
+/// The first figure a quote states: its count, what it counts and what
+/// befell them ("30 people were wounded": exactly 30, people, wounded).
+pub fn figure_in(quote: &str) -> Option<(Count, String, Option<Outcome>)> {
+    let ts = tokens(quote);
+    let mut out = Vec::new();
+    figures(quote, &ts, 1, &mut out);
+    out.into_iter().find_map(|s| match s.fact {
+        Fact::Figure {
+            count,
+            unit,
+            outcome,
+        } => Some((count, unit, outcome)),
+        _ => None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn published() -> PartialDate {
+        // A Monday.
+        PartialDate::day(2024, 1, 8)
+    }
+
+    fn all(p: &str) -> Vec<Suggestion> {
+        suggestions(&[p.to_owned()], published(), &[])
+    }
+
+    /// The figures a sentence gives: (words, qualifier, value, unit, outcome).
+    /// A figure as a table row: words, qualifier, value, unit, outcome.
+    type Row<W> = (W, CountQualifier, Option<u64>, W, Option<Outcome>);
+
+    /// A sentence and the figure it gives, as a table row.
+    type Case = (
+        &'static str,
+        &'static str,
+        CountQualifier,
+        Option<u64>,
+        &'static str,
+        Option<Outcome>,
+    );
+
+    fn figures_of(p: &str) -> Vec<Row<String>> {
+        all(p)
+            .into_iter()
+            .filter_map(|s| match s.fact {
+                Fact::Figure {
+                    count,
+                    unit,
+                    outcome,
+                } => Some((s.words, count.qualifier, count.value, unit, outcome)),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn counts_with_their_qualifier_unit_and_outcome() {
+        use CountQualifier::*;
+        let table: [Case; 14] = [
+            (
+                "At least 15 people were killed in the raid.",
+                "At least 15 people",
+                AtLeast,
+                Some(15),
+                "people",
+                Some(Outcome::Killed),
+            ),
+            (
+                "The jets dropped six bombs on the market.",
+                "six bombs",
+                Exact,
+                Some(6),
+                "bombs",
+                None,
+            ),
+            (
+                "30 people were wounded, a nurse said.",
+                "30 people",
+                Exact,
+                Some(30),
+                "people",
+                Some(Outcome::Wounded),
+            ),
+            (
+                "Dozens of people were killed.",
+                "Dozens of people",
+                Dozens,
+                None,
+                "people",
+                Some(Outcome::Killed),
+            ),
+            (
+                "The toll was in the hundreds, the committee said.",
+                "in the hundreds",
+                Hundreds,
+                None,
+                "",
+                None,
+            ),
+            (
+                "In 2024, 40 ships were seized.",
+                "40 ships",
+                Exact,
+                Some(40),
+                "ships",
+                None,
+            ),
+            (
+                "Moreover, 12 soldiers died.",
+                "12 soldiers",
+                Exact,
+                Some(12),
+                "soldiers",
+                Some(Outcome::Killed),
+            ),
+            (
+                "They fired more than 1,200 rockets.",
+                "more than 1,200 rockets",
+                MoreThan,
+                Some(1200),
+                "rockets",
+                None,
+            ),
+            (
+                "Some twenty-five armoured vehicles entered.",
+                "Some twenty-five armoured vehicles",
+                Approximately,
+                Some(25),
+                "armoured vehicles",
+                None,
+            ),
+            (
+                "Up to two hundred families fled the village.",
+                "Up to two hundred families",
+                UpTo,
+                Some(200),
+                "families",
+                Some(Outcome::Displaced),
+            ),
+            (
+                "The army killed nearly 40 fighters.",
+                "nearly 40 fighters",
+                Approximately,
+                Some(40),
+                "fighters",
+                Some(Outcome::Killed),
+            ),
+            (
+                "Police arrested 9 protesters.",
+                "9 protesters",
+                Exact,
+                Some(9),
+                "protesters",
+                Some(Outcome::Detained),
+            ),
+            (
+                "Scores of homes burned.",
+                "Scores of homes",
+                Scores,
+                None,
+                "homes",
+                None,
+            ),
+            (
+                "Over 300 were missing on Tuesday.",
+                "Over 300",
+                MoreThan,
+                Some(300),
+                "",
+                Some(Outcome::Missing),
+            ),
+        ];
+        for (p, words, q, v, unit, outcome) in table {
+            let found = figures_of(p);
+            assert_eq!(
+                found
+                    .first()
+                    .map(|f| (f.0.as_str(), f.1, f.2, f.3.as_str(), f.4)),
+                Some((words, q, v, unit, outcome)),
+                "{p}: {found:?}"
+            );
+        }
+        // Words the text keeps whole.
+        let s = &all("The toll was in the hundreds.")[0];
+        assert!(
+            matches!(&s.fact, Fact::Figure { count, .. } if count.words.as_deref() == Some("in the hundreds"))
+        );
+        // No count where there is none.
+        assert!(figures_of("Officials declined to comment.").is_empty());
+    }
+
+    #[test]
+    fn dates_resolve_against_the_publication_date() {
+        // Published on Monday 8 January 2024.
+        let table: [(&str, &str, PartialDate, Option<TimeOfDay>); 7] = [
+            (
+                "The strikes began late Sunday.",
+                "late Sunday",
+                PartialDate::day(2024, 1, 7),
+                Some(TimeOfDay::Night),
+            ),
+            (
+                "It happened on Wednesday, officials said.",
+                "Wednesday",
+                PartialDate::day(2024, 1, 3),
+                None,
+            ),
+            (
+                "On Monday morning the talks resumed.",
+                "Monday morning",
+                PartialDate::day(2024, 1, 8),
+                Some(TimeOfDay::Morning),
+            ),
+            (
+                "Shelling resumed last night.",
+                "last night",
+                PartialDate::day(2024, 1, 7),
+                Some(TimeOfDay::Night),
+            ),
+            (
+                "Most recently, in April, they met.",
+                "April",
+                PartialDate::month(2023, 4),
+                None,
+            ),
+            (
+                "The ceasefire of 5 January collapsed.",
+                "5 January",
+                PartialDate::day(2024, 1, 5),
+                None,
+            ),
+            (
+                "Talks in May 2023 failed.",
+                "May 2023",
+                PartialDate::month(2023, 5),
+                None,
+            ),
+        ];
+        for (p, words, date, time) in table {
+            let found: Vec<_> = all(p)
+                .into_iter()
+                .filter_map(|s| match s.fact {
+                    Fact::When {
+                        date, time_of_day, ..
+                    } => Some((s.words, date, time_of_day)),
+                    _ => None,
+                })
+                .collect();
+            assert_eq!(
+                found.first(),
+                Some(&(words.to_owned(), date, time)),
+                "{p}: {found:?}"
+            );
+        }
+        // "may" in lower case is a verb.
+        assert!(all("They may return.")
+            .iter()
+            .all(|s| !matches!(s.fact, Fact::When { .. })));
+        // How a weekday was read is said.
+        let s = all("The strikes began on Sunday.")
+            .into_iter()
+            .find(|s| matches!(s.fact, Fact::When { .. }))
+            .unwrap();
+        assert!(
+            matches!(&s.fact, Fact::When { inferred: Some(how), .. } if how.starts_with("its “Sunday”, in a story published on Mon 8 Jan 2024")),
+            "{s:?}"
+        );
+    }
+
+    #[test]
+    fn attributions_name_who_speaks() {
+        let table: [(&str, &str); 6] = [
+            (
+                "Dozens were killed, according to local activists.",
+                "local activists",
+            ),
+            (
+                "The village was hit twice, the committee said.",
+                "the committee",
+            ),
+            (
+                "A third bomb fell, said Amna Idris, a teacher.",
+                "Amna Idris",
+            ),
+            ("\"We saw it,\" a resident told AFP.", "a resident"),
+            ("State media reported the attack on Sunday.", "State media"),
+            ("The army said its troops fought armed men.", "The army"),
+        ];
+        for (p, source) in table {
+            let found: Vec<String> = all(p)
+                .into_iter()
+                .filter_map(|s| match s.fact {
+                    Fact::Attribution { source } => Some(source),
+                    _ => None,
+                })
+                .collect();
+            assert_eq!(found, [source], "{p}");
+        }
+    }
+
+    #[test]
+    fn names_are_found_and_matched_to_what_is_made() {
+        let known = [("rsf".to_owned(), "Rapid Support Forces".to_owned())];
+        let found: Vec<(String, Option<String>)> = suggestions(
+            &[
+                "Fighters of the Rapid Support Forces entered Wad al-Nourah, said Amna Idris."
+                    .to_owned(),
+            ],
+            published(),
+            &known,
+        )
+        .into_iter()
+        .filter_map(|s| match s.fact {
+            Fact::Name { name, known } => Some((name, known)),
+            _ => None,
+        })
+        .collect();
+        assert_eq!(
+            found,
+            [
+                ("Rapid Support Forces".to_owned(), Some("rsf".to_owned())),
+                ("Wad al-Nourah".to_owned(), None),
+                ("Amna Idris".to_owned(), None),
+            ]
+        );
+    }
+
+    #[test]
+    fn words_say_what_happened() {
+        let kinds: Vec<EventKind> =
+            all("Jets struck the market; the army denied it and rebels claimed a raid.")
+                .into_iter()
+                .filter_map(|s| match s.fact {
+                    Fact::Happening { kind } => Some(kind),
+                    _ => None,
+                })
+                .collect();
+        assert_eq!(
+            kinds,
+            [
+                EventKind::Strike,
+                EventKind::Statement,
+                EventKind::ClaimOfResponsibility,
+                EventKind::Attack
+            ]
+        );
+    }
+
+    #[test]
+    fn every_suggestion_is_anchored_to_its_words() {
+        let p = "At least 15 people were killed late Sunday in Wad al-Nourah, according to local activists.";
+        for s in all(p) {
+            assert_eq!(&p[s.start..s.end], s.words, "{s:?}");
+        }
+    }
+}
