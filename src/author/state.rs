@@ -10,7 +10,7 @@ use super::fields::{Control, Form, List};
 use super::history::History;
 use super::path;
 use super::quote::{provenance, quote_in, Selection};
-use super::suggest::figure_in;
+use super::suggest::{figure_in, Fact, Suggestion};
 use serde_json::{json, Value};
 use std::rc::Rc;
 
@@ -95,6 +95,11 @@ pub enum Action {
     Redo,
     /// Replace the whole draft (a draft opened from storage or a file).
     Load(Value),
+    /// Take up a suggestion from the text: its words become the quote, and
+    /// what it proposes is made of them in one step.
+    Accept(Suggestion),
+    /// Put a suggestion aside: it is not offered again.
+    Dismiss(Suggestion),
 }
 
 /// The editor.
@@ -118,6 +123,8 @@ pub struct Editor {
     /// field), numbered so that asking twice for one field moves it twice.
     pub focus: Option<(u64, String)>,
     focus_count: u64,
+    /// Suggestions taken up or put aside, by paragraph and first byte.
+    pub dismissed: Vec<(u32, usize)>,
 }
 
 impl Editor {
@@ -138,6 +145,7 @@ impl Editor {
             said: String::new(),
             focus: None,
             focus_count: 0,
+            dismissed: Vec::new(),
         }
     }
 
@@ -248,6 +256,124 @@ impl Editor {
     }
 
     /// The editor after `action`.
+    /// The suggestions still on offer in the draft's article.
+    pub fn suggestions(&self) -> Vec<Suggestion> {
+        let published = path::text(&self.doc, "story.published")
+            .parse()
+            .unwrap_or(crate::format::date::PartialDate::day(1970, 1, 1));
+        let mut known = Vec::new();
+        for list in [List::Actors, List::Sources] {
+            for i in 0..path::len(&self.doc, list.key()) {
+                let at = path::index(list.key(), i);
+                known.push((
+                    path::text(&self.doc, &path::key(&at, "id")).to_owned(),
+                    path::text(&self.doc, &path::key(&at, "name")).to_owned(),
+                ));
+            }
+        }
+        super::suggest::suggestions(&paragraphs(&self.doc), published, &known)
+            .into_iter()
+            .filter(|s| !self.dismissed.contains(&(s.paragraph, s.start)))
+            .collect()
+    }
+
+    /// Make what a suggestion proposes, from its very words.
+    fn accept(mut self, s: Suggestion) -> Editor {
+        let Some(p) = paragraphs(&self.doc).get(s.paragraph as usize - 1).cloned() else {
+            return self;
+        };
+        let utf16 = |b: usize| p.get(..b).map_or(0, |t| t.encode_utf16().count() as u32);
+        self.selection = Some(Selection {
+            paragraph: s.paragraph,
+            start: utf16(s.start),
+            end: utf16(s.end),
+        });
+        self.dismissed.push((s.paragraph, s.start));
+        let event = match self.open {
+            Some((List::Events, i)) => Some(path::index("events", i)),
+            _ => None,
+        };
+        match s.fact {
+            Fact::Figure {
+                outcome: Some(_), ..
+            } => self.apply(Action::QuoteAs(QuoteAs::New(List::Tallies))),
+            Fact::Figure { .. } if event.is_some() => {
+                self.apply(Action::QuoteAs(QuoteAs::Quantity))
+            }
+            Fact::Figure { .. } => self.apply(Action::QuoteAs(QuoteAs::New(List::Events))),
+            Fact::Happening { kind } => {
+                let mut e = self.apply(Action::QuoteAs(QuoteAs::New(List::Events)));
+                if let Some((List::Events, i)) = e.open {
+                    let at = path::key(&path::index("events", i), "kind");
+                    e.change(Some(&at), |d| path::set(d, &at, json!(kind.as_str())));
+                }
+                e
+            }
+            Fact::When {
+                date,
+                time_of_day,
+                inferred,
+            } => {
+                let mut e = match event {
+                    Some(_) => self,
+                    None => self.apply(Action::QuoteAs(QuoteAs::New(List::Events))),
+                };
+                let Some((List::Events, i)) = e.open else {
+                    return e;
+                };
+                let at = path::index("events", i);
+                e.change(None, |d| {
+                    path::set(d, &path::key(&at, "date"), json!(date.to_string()));
+                    path::set(d, &path::key(&at, "date_text"), json!(s.words));
+                    if let Some(t) = time_of_day {
+                        path::set(d, &path::key(&at, "time_of_day"), json!(t.as_str()));
+                    }
+                    if let Some(how) = &inferred {
+                        path::set(d, &path::key(&at, "date_inferred"), json!(how));
+                    }
+                    true
+                });
+                e.said = format!("Date {} set from “{}”.", date.human(), s.words);
+                e
+            }
+            Fact::Attribution { source } => {
+                let known = (0..path::len(&self.doc, "sources")).find(|&i| {
+                    path::text(&self.doc, &format!("sources[{i}].name"))
+                        .eq_ignore_ascii_case(&source)
+                });
+                match known {
+                    Some(i) => {
+                        let id = path::text(&self.doc, &format!("sources[{i}].id")).to_owned();
+                        self.apply(Action::Source(id))
+                    }
+                    // The kind is left for the author to choose, and the
+                    // checker asks for it: never set without a choice.
+                    None => self.apply(Action::NewSource {
+                        name: source,
+                        kind: String::new(),
+                    }),
+                }
+            }
+            Fact::Name {
+                known: Some(id), ..
+            } => match event {
+                Some(at) if draft::ids(&self.doc, List::Actors).contains(&id) => {
+                    self.apply(Action::Append {
+                        path: path::key(&at, "participants"),
+                        value: json!({"actor": id, "role": ""}),
+                    })
+                }
+                _ => {
+                    self.said = format!("“{}” is already in the story.", s.words);
+                    self
+                }
+            },
+            Fact::Name { known: None, .. } => {
+                self.apply(Action::QuoteAs(QuoteAs::New(List::Actors)))
+            }
+        }
+    }
+
     pub fn apply(mut self, action: Action) -> Editor {
         self.focus = None;
         match action {
@@ -353,6 +479,8 @@ impl Editor {
                 }
             }
             Action::Select(s) => self.selection = s,
+            Action::Dismiss(s) => self.dismissed.push((s.paragraph, s.start)),
+            Action::Accept(s) => return self.accept(s),
             Action::QuoteAs(what) => self.quote(what),
             Action::Source(id) => self.source = id,
             Action::NewSource { name, kind } => {
@@ -872,5 +1000,41 @@ mod tests {
         let e = e.apply(Action::QuoteAs(first));
         assert!(draft::stale_quotes(&e.doc).is_empty());
         assert_eq!(e.reanchor, None);
+    }
+
+    #[test]
+    fn a_suggestion_taken_up_makes_its_fact_from_its_words() {
+        let e = editor();
+        let offered = e.suggestions();
+        let find = |e: &Editor, words: &str| {
+            e.suggestions()
+                .into_iter()
+                .find(|s| s.words == words)
+                .unwrap_or_else(|| panic!("{words}: {:?}", e.suggestions()))
+        };
+        // Who speaks: a source, its kind left for the author to choose.
+        let union = find(&e, "the union");
+        let e = e.apply(Action::Accept(union));
+        assert_eq!(e.source, "union");
+        assert_eq!(path::text(&e.doc, "sources[0].kind"), "");
+        // A figure with no event open: a new event quoting those words.
+        let ships = find(&e, "At least 40 ships");
+        let e = e.apply(Action::Accept(ships));
+        assert_eq!(e.open, Some((List::Events, 0)));
+        assert_eq!(
+            path::text(&e.doc, "events[0].provenance[0].quote"),
+            "At least 40 ships"
+        );
+        // A weekday: the open event's date, with the words and how it was read.
+        let monday = find(&e, "Monday");
+        let e = e.apply(Action::Accept(monday));
+        assert_eq!(path::text(&e.doc, "events[0].date"), "2024-06-03");
+        assert_eq!(path::text(&e.doc, "events[0].date_text"), "Monday");
+        assert!(path::text(&e.doc, "events[0].date_inferred").starts_with("its “Monday”"));
+        // Taken up or put aside, a suggestion is not offered again.
+        let master = find(&e, "the harbour master");
+        let e = e.apply(Action::Dismiss(master.clone()));
+        assert!(!e.suggestions().contains(&master));
+        assert_eq!(e.suggestions().len(), offered.len() - 4);
     }
 }

@@ -324,7 +324,14 @@ fn figures(p: &str, ts: &[Token<'_>], paragraph: u32, out: &mut Vec<Suggestion>)
             && unit_end < u + 3
             && !NOT_UNIT.contains(&words[unit_end].as_str())
             && outcome_word(&words[unit_end]).is_none()
-            && (unit_end == u || (!ts[unit_end - 1].stop && !words[unit_end].ends_with("ed")))
+            && (unit_end == u
+                || (!ts[unit_end - 1].stop
+                    && !words[unit_end].ends_with("ed")
+                    && !ts[unit_end].text.starts_with(char::is_uppercase)))
+            && !matches!(
+                words[unit_end].as_str(),
+                "late" | "early" | "last" | "yesterday" | "today" | "overnight"
+            )
             && !ts[last].stop
         {
             unit_end += 1;
@@ -338,15 +345,21 @@ fn figures(p: &str, ts: &[Token<'_>], paragraph: u32, out: &mut Vec<Suggestion>)
         let clause_end = (last..ts.len())
             .find(|&k| ts[k].stop)
             .unwrap_or(ts.len() - 1);
+        // The words cover it too: a tally's quote says what befell them
+        // ("15 people were killed", "killed nearly 40 fighters").
         let after = (unit_end..=clause_end.min(unit_end + 5).min(ts.len() - 1))
-            .find_map(|k| outcome_word(&words[k]));
+            .find_map(|k| Some((k, outcome_word(&words[k])?)));
         let before = (first.saturating_sub(3)..first)
             .rev()
             .take_while(|&k| !ts[k].stop)
-            .find_map(|k| outcome_word(&words[k]));
-        let outcome = after.or(before);
+            .find_map(|k| Some((k, outcome_word(&words[k])?)));
         let end_token = if unit_end > u { unit_end - 1 } else { last };
-        let (start, end) = (ts[first].start, ts[end_token].end);
+        let (outcome, first_word, last_word) = match (after, before) {
+            (Some((k, o)), _) => (Some(o), first, k.max(end_token)),
+            (None, Some((k, o))) => (Some(o), k, end_token),
+            (None, None) => (None, first, end_token),
+        };
+        let (start, end) = (ts[first_word].start, ts[last_word].end);
         let kept = in_the.then(|| p[ts[first].start..ts[last].end].to_owned());
         out.push(Suggestion {
             paragraph,
@@ -365,7 +378,7 @@ fn figures(p: &str, ts: &[Token<'_>], paragraph: u32, out: &mut Vec<Suggestion>)
                 outcome,
             },
         });
-        i = end_token + 1;
+        i = end_token.max(last_word) + 1;
     }
 }
 
@@ -657,20 +670,31 @@ fn happening(w: &str) -> Option<EventKind> {
 }
 
 fn happenings(p: &str, ts: &[Token<'_>], paragraph: u32, out: &mut Vec<Suggestion>) {
-    for t in ts {
-        let Some(kind) = happening(&lower(t)) else {
+    for (k, t) in ts.iter().enumerate() {
+        let Some(mut kind) = happening(&lower(t)) else {
             continue;
         };
+        // "an air strike", "a drone strike".
+        let by_air = k > 0 && matches!(lower(&ts[k - 1]).as_str(), "air" | "drone");
+        if kind == EventKind::Strike && by_air {
+            kind = EventKind::AirDroneStrike;
+        }
         // "said" is an attribution already; only a denial or a warning is
         // a statement worth its own event.
         if lower(t) == "said" {
             continue;
         }
+        // An event quotes its whole sentence, up to its full stop.
+        let start = p[..t.start].rfind(['.', '!', '?']).map_or(0, |i| i + 1);
+        let start = start + (p[start..].len() - p[start..].trim_start().len());
+        let end = p[t.end..]
+            .find(['.', '!', '?'])
+            .map_or(p.len(), |i| t.end + i);
         out.push(Suggestion {
             paragraph,
-            start: t.start,
-            end: t.end,
-            words: p[t.start..t.end].to_owned(),
+            start,
+            end,
+            words: p[start..end].to_owned(),
             fact: Fact::Happening { kind },
         });
     }
@@ -762,7 +786,7 @@ mod tests {
         let table: [Case; 14] = [
             (
                 "At least 15 people were killed in the raid.",
-                "At least 15 people",
+                "At least 15 people were killed",
                 AtLeast,
                 Some(15),
                 "people",
@@ -778,7 +802,7 @@ mod tests {
             ),
             (
                 "30 people were wounded, a nurse said.",
-                "30 people",
+                "30 people were wounded",
                 Exact,
                 Some(30),
                 "people",
@@ -786,7 +810,7 @@ mod tests {
             ),
             (
                 "Dozens of people were killed.",
-                "Dozens of people",
+                "Dozens of people were killed",
                 Dozens,
                 None,
                 "people",
@@ -810,7 +834,7 @@ mod tests {
             ),
             (
                 "Moreover, 12 soldiers died.",
-                "12 soldiers",
+                "12 soldiers died",
                 Exact,
                 Some(12),
                 "soldiers",
@@ -834,7 +858,7 @@ mod tests {
             ),
             (
                 "Up to two hundred families fled the village.",
-                "Up to two hundred families",
+                "Up to two hundred families fled",
                 UpTo,
                 Some(200),
                 "families",
@@ -842,7 +866,7 @@ mod tests {
             ),
             (
                 "The army killed nearly 40 fighters.",
-                "nearly 40 fighters",
+                "killed nearly 40 fighters",
                 Approximately,
                 Some(40),
                 "fighters",
@@ -850,7 +874,7 @@ mod tests {
             ),
             (
                 "Police arrested 9 protesters.",
-                "9 protesters",
+                "arrested 9 protesters",
                 Exact,
                 Some(9),
                 "protesters",
@@ -866,7 +890,7 @@ mod tests {
             ),
             (
                 "Over 300 were missing on Tuesday.",
-                "Over 300",
+                "Over 300 were missing",
                 MoreThan,
                 Some(300),
                 "",

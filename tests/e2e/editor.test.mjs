@@ -222,6 +222,45 @@ test("the guide's minimal example, made through the editor alone", async () => {
   await context.close();
 });
 
+test("suggestions from the text: a wire story's facts taken up with one press each", async () => {
+  const { context, page, problems } = await openPage(env.browser, { width: 1280, height: 860 });
+  await page.goto(`${env.server.url}editor.html`);
+  await page.waitForSelector('.start');
+  const a = author(page);
+  await a.fill('#a-title', 'Strike on a market kills 12');
+  await a.fill('#a-outlet', 'The Example Times');
+  await a.fill('#a-url', 'https://example.com/2024/01/market');
+  await a.fill('#a-published', '2024-01-08');
+  await a.fill('#a-body', 'An air strike on the market in Umm Dafu killed at least 12 people late Sunday, according to local activists.\n\nThe army denied striking the market.');
+  await a.click('button:has-text("Start the story")');
+  await page.waitForSelector('.editor__panes');
+  await page.click('.suggestions summary');
+  const use = (label) => page.locator('.suggestion', { hasText: label }).getByRole('button', { name: /^Use/ }).first();
+  // Who speaks: one press makes the source, its kind left to choose.
+  await use('“local activists”: who says it').click();
+  assert.equal(await page.inputValue('#quote-source'), 'local-activists');
+  // What happened: one press makes the event, quoting its sentence.
+  await use('an event: Air/drone strike').click();
+  await page.waitForSelector(fid('events[0].summary'));
+  // The day, read against the dateline, goes to the open event.
+  await use('the date: Sun 7 Jan 2024').click();
+  assert.equal(await page.inputValue(fid('events[0].date')), '2024-01-07');
+  assert.equal(await page.inputValue(fid('events[0].date_text')), 'late Sunday');
+  // The toll: a tally quoting its words, with its number.
+  await use('a tally of the dead').click();
+  await page.waitForSelector(fid('tallies[0].count.value'));
+  assert.equal(await page.inputValue(fid('tallies[0].count.value')), '12');
+  assert.equal(await page.inputValue(fid('tallies[0].counted_by')), 'local-activists');
+  // Put aside: not offered again.
+  const before = await page.locator('.suggestion').count();
+  await page.locator('.suggestion', { hasText: 'Umm Dafu' }).getByRole('button', { name: /^Dismiss/ }).click();
+  await page.waitForFunction((n) => document.querySelectorAll('.suggestion').length === n - 1, before);
+  assert.deepEqual(await axe(page), []);
+  await screenshot(page, 'editor-suggestions');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('the bundled story, edited: one event changed, a tally added by selection, nothing else changed', async () => {
   const { context, page, problems } = await openPage(env.browser, { width: 1280, height: 860 });
   await page.goto(`${env.server.url}editor.html`);

@@ -11,6 +11,7 @@ use crate::author::fields::List;
 use crate::author::path;
 use crate::author::quote::Selection;
 use crate::author::state::{Action, QuoteAs};
+use crate::author::suggest::Fact;
 use crate::view::present::plural;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -214,11 +215,58 @@ pub fn ArticlePane() -> Html {
             } else {
                 "Select words (drag, or Shift and the arrow keys), then choose what to make of them above (Enter takes you there)."
             } }</p>
+            if !*editing {
+                <Suggestions />
+            }
             <ol class="paras">{ for ps.iter().enumerate().map(|(i, p)| paragraph(i, p)) }</ol>
             if *editing {
                 <button type="button" class="link-button" onclick={add}>{ "Add a paragraph" }</button>
             }
         </section>
+    }
+}
+
+/// What the text states, read from its words (`author::suggest`): each
+/// taken up or put aside with one press.
+#[component]
+fn Suggestions() -> Html {
+    let ctx = use_ctx();
+    let offered = ctx.editor.suggestions();
+    if offered.is_empty() {
+        return Html::default();
+    }
+    let n = offered.len();
+    let rows = offered.into_iter().take(60).map(|s| {
+        let what = match &s.fact {
+            Fact::Figure { outcome: Some(o), .. } => format!("a tally of the {}", o.people()),
+            Fact::Figure { .. } => "a figure".to_owned(),
+            Fact::When { date, .. } => format!("the date: {}", date.human()),
+            Fact::Attribution { .. } => "who says it: a source".to_owned(),
+            Fact::Name { known: Some(_), .. } => "a name already in the story".to_owned(),
+            Fact::Name { known: None, .. } => "an actor".to_owned(),
+            Fact::Happening { kind } => format!("an event: {}", kind.label()),
+        };
+        let (accept, dismiss) = {
+            let (d1, d2, s1, s2) = (ctx.dispatch.clone(), ctx.dispatch.clone(), s.clone(), s.clone());
+            (
+                Callback::from(move |_: MouseEvent| d1.emit(Action::Accept(s1.clone()))),
+                Callback::from(move |_: MouseEvent| d2.emit(Action::Dismiss(s2.clone()))),
+            )
+        };
+        let label = format!("¶{} “{}”: {what}", s.paragraph, short(&s.words));
+        html! {
+            <li class="suggestion" key={format!("{}-{}", s.paragraph, s.start)}>
+                <span class="suggestion__what">{ label.clone() }</span>
+                <button type="button" class="button" onclick={accept} aria-label={format!("Use {label}")}>{ "Use" }</button>
+                <button type="button" class="link-button" onclick={dismiss} aria-label={format!("Dismiss {label}")}>{ "Dismiss" }</button>
+            </li>
+        }
+    });
+    html! {
+        <details class="suggestions">
+            <summary>{ format!("Suggestions from the text ({n})") }</summary>
+            <ul>{ for rows }</ul>
+        </details>
     }
 }
 
@@ -234,7 +282,9 @@ fn QuoteBar() -> Html {
     let ed = &ctx.editor;
     let adding = use_state(|| false);
     let name = use_state(String::new);
-    let kind = use_state(|| "article".to_owned());
+    // The kind starts unset for every new source: a kind carried over from
+    // the last one would be set without the author choosing it.
+    let kind = use_state(String::new);
     let sources: Vec<(String, String)> = (0..path::len(&ed.doc, "sources"))
         .map(|i| {
             let at = path::index("sources", i);
@@ -265,7 +315,7 @@ fn QuoteBar() -> Html {
         );
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            if name.trim().is_empty() {
+            if name.trim().is_empty() || kind.is_empty() {
                 return;
             }
             dispatch.emit(Action::NewSource {
@@ -273,6 +323,7 @@ fn QuoteBar() -> Html {
                 kind: (*kind).clone(),
             });
             name.set(String::new());
+            kind.set(String::new());
             adding.set(false);
         })
     };
@@ -333,7 +384,8 @@ fn QuoteBar() -> Html {
                 </div>
                 <div class="field">
                     <label for="new-source-kind">{ "Kind" }</label>
-                    <select id="new-source-kind" onchange={on_kind}>
+                    <select id="new-source-kind" onchange={on_kind} required=true>
+                        <option value="" selected={kind.is_empty()} disabled=true>{ "Choose what kind of source…" }</option>
                         { for terms.iter().map(|(v, l)| html! { <option value={*v} selected={*v == kind.as_str()}>{ l.clone() }</option> }) }
                     </select>
                 </div>
