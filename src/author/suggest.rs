@@ -912,6 +912,12 @@ mod tests {
         assert!(
             matches!(&s.fact, Fact::Figure { count, .. } if count.words.as_deref() == Some("in the hundreds"))
         );
+        // A unit stops at the words of time and at names after it.
+        assert_eq!(
+            figures_of("Police held 9 protesters late Sunday.")[0].3,
+            "protesters"
+        );
+        assert_eq!(figures_of("It hit 3 houses Monday.")[0].3, "houses");
         // No count where there is none.
         assert!(figures_of("Officials declined to comment.").is_empty());
     }
