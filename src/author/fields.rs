@@ -413,7 +413,54 @@ pub fn field_at(path: &str) -> Option<&'static Field> {
     found
 }
 
+/// A path inside an item in the words of its form: `status.by[1]` in an
+/// event reads "Status › By 2", `participants[0].actor` "Participants 1 ›
+/// Actor". A key the form does not know is kept as written.
+pub fn labels_of(fields: &'static [Field], rest: &str) -> String {
+    use crate::format::jsonpos::{segments, Segment};
+    let Some(steps) = segments(rest) else {
+        return rest.to_owned();
+    };
+    let mut fields = fields;
+    let mut out: Vec<String> = Vec::new();
+    for step in steps {
+        match step {
+            Segment::Key(k) => match field(fields, &k) {
+                Some(f) => {
+                    out.push(f.label.to_owned());
+                    fields = nested(f.control).unwrap_or(&[]);
+                }
+                None => {
+                    out.push(k);
+                    fields = &[];
+                }
+            },
+            Segment::Index(i) => match out.last_mut() {
+                Some(last) => last.push_str(&format!(" {}", i + 1)),
+                None => out.push(format!("{}", i + 1)),
+            },
+        }
+    }
+    out.join(" › ")
+}
+
 /// The field called `key` in `fields`.
 pub fn field(fields: &'static [Field], key: &str) -> Option<&'static Field> {
     fields.iter().find(|f| f.key == key)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_path_reads_in_the_forms_words() {
+        assert_eq!(labels_of(EVENT, "status.by[1]"), "Status › By 2");
+        assert_eq!(
+            labels_of(EVENT, "participants[0].actor"),
+            "Participants 1 › Actor"
+        );
+        assert_eq!(labels_of(TALLY, "count.value"), "How many › Number");
+        assert_eq!(labels_of(EVENT, "sumary"), "sumary");
+    }
 }

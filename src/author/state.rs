@@ -100,6 +100,9 @@ pub enum Action {
     Accept(Suggestion),
     /// Put a suggestion aside: it is not offered again.
     Dismiss(Suggestion),
+    /// A new event like event `i`: the same place, participants and status
+    /// (the stages of one attack), with its own date, summary and quotes.
+    LikeThis(usize),
 }
 
 /// The editor.
@@ -256,6 +259,42 @@ impl Editor {
     }
 
     /// The editor after `action`.
+    /// What event `i` takes from the whole it is part of, in words: "Part
+    /// of “Air strikes hit Wad Hamid”. From it: place Wad Hamid, 2
+    /// participants, status alleged." `None` for an event that is no part.
+    pub fn inherits(&self, i: usize) -> Option<String> {
+        let at = path::index("events", i);
+        let whole_id = path::text(&self.doc, &path::key(&at, "part_of")).to_owned();
+        if whole_id.is_empty() {
+            return None;
+        }
+        let w = (0..path::len(&self.doc, "events"))
+            .find(|&k| path::text(&self.doc, &format!("events[{k}].id")) == whole_id)?;
+        let whole = path::index("events", w);
+        let own = |key: &str| path::get(&self.doc, &path::key(&at, key)).is_some();
+        let mut taken = Vec::new();
+        let place = path::text(&self.doc, &path::key(&whole, "place.name"));
+        if !own("place") && !place.is_empty() {
+            taken.push(format!("place {place}"));
+        }
+        let n = path::len(&self.doc, &path::key(&whole, "participants"));
+        if path::len(&self.doc, &path::key(&at, "participants")) == 0 && n > 0 {
+            taken.push(format!("{n} participant{}", if n == 1 { "" } else { "s" }));
+        }
+        let state = path::text(&self.doc, &path::key(&whole, "status.state"));
+        if !own("status") && !state.is_empty() {
+            taken.push(format!("status {state}"));
+        }
+        let name = self.name_of(List::Events, w);
+        Some(match taken.is_empty() {
+            true => format!("Part of “{name}”; it says all its own."),
+            false => format!(
+                "Part of “{name}”. From it: {}. Fill a field here to say otherwise.",
+                taken.join(", ")
+            ),
+        })
+    }
+
     /// The suggestions still on offer in the draft's article.
     pub fn suggestions(&self) -> Vec<Suggestion> {
         let published = path::text(&self.doc, "story.published")
@@ -481,6 +520,26 @@ impl Editor {
             Action::Select(s) => self.selection = s,
             Action::Dismiss(s) => self.dismissed.push((s.paragraph, s.start)),
             Action::Accept(s) => return self.accept(s),
+            Action::LikeThis(i) => {
+                let like = path::index("events", i);
+                let mut item = draft::blank(List::Events);
+                for key in ["place", "participants", "status"] {
+                    if let Some(v) = path::get(&self.doc, &path::key(&like, key)) {
+                        item[key] = v.clone();
+                    }
+                }
+                let mut at = 0;
+                self.change(None, |d| {
+                    at = draft::push(d, List::Events, item);
+                    true
+                });
+                let name = self.name_of(List::Events, i);
+                self.opened(
+                    List::Events,
+                    at,
+                    format!("New event like “{name}”: its place, participants and status copied."),
+                );
+            }
             Action::QuoteAs(what) => self.quote(what),
             Action::Source(id) => self.source = id,
             Action::NewSource { name, kind } => {
@@ -1036,5 +1095,58 @@ mod tests {
         let e = e.apply(Action::Dismiss(master.clone()));
         assert!(!e.suggestions().contains(&master));
         assert_eq!(e.suggestions().len(), offered.len() - 4);
+    }
+
+    #[test]
+    fn a_new_event_like_another_copies_what_they_share() {
+        let e = editor();
+        let e = select(e, 1, "Dockworkers at Port Example walked out on Monday");
+        let e = e.apply(Action::QuoteAs(QuoteAs::New(List::Events)));
+        let e = e.apply(Action::Set {
+            path: "events[0].place".into(),
+            value: json!({"name": "Port Example"}),
+            typing: false,
+        });
+        let e = e.apply(Action::LikeThis(0));
+        assert_eq!(e.open, Some((List::Events, 1)));
+        assert_eq!(path::text(&e.doc, "events[1].place.name"), "Port Example");
+        assert_eq!(
+            path::get(&e.doc, "events[1].status"),
+            path::get(&e.doc, "events[0].status")
+        );
+        assert_eq!(path::text(&e.doc, "events[1].date"), "");
+        assert_eq!(path::len(&e.doc, "events[1].provenance"), 0);
+        let e = e.apply(Action::Undo);
+        assert_eq!(path::len(&e.doc, "events"), 1);
+    }
+
+    #[test]
+    fn a_part_says_what_it_takes_from_its_whole() {
+        let e = editor();
+        let e = select(e, 1, "Dockworkers at Port Example walked out on Monday");
+        let e = e.apply(Action::QuoteAs(QuoteAs::New(List::Events)));
+        let e = e.apply(Action::Set {
+            path: "events[0].id".into(),
+            value: json!("e-walkout"),
+            typing: false,
+        });
+        let e = e.apply(Action::Set {
+            path: "events[0].place".into(),
+            value: json!({"name": "Port Example"}),
+            typing: false,
+        });
+        assert_eq!(e.inherits(0), None);
+        let e = e.apply(Action::Add(List::Events));
+        let e = e.apply(Action::Set {
+            path: "events[1].part_of".into(),
+            value: json!("e-walkout"),
+            typing: false,
+        });
+        let e = e.apply(Action::Remove("events[1].status".into()));
+        let said = e.inherits(1).unwrap();
+        assert!(
+            said.contains("From it: place Port Example, status reported"),
+            "{said}"
+        );
     }
 }

@@ -171,7 +171,8 @@ function outcomesOf(name) {
   const file = storyFile(name);
   if (!existsSync(file)) return [];
   const ds = JSON.parse(readFileSync(file, 'utf8'));
-  return [...new Set((ds.tallies ?? []).map((t) => t.outcome ?? 'killed'))];
+  // A withdrawn figure is not drawn, and heads no group.
+  return [...new Set((ds.tallies ?? []).filter((t) => !t.withdrawn).map((t) => t.outcome ?? 'killed'))];
 }
 
 /** Cards on screen that miss a figure that counts their event. */

@@ -5,7 +5,9 @@
 
 use super::{field_id, use_ctx, value_of, Ctx};
 use crate::author::draft::{date_reading, is_stale_at, paragraphs, quote_at};
-use crate::author::fields::{blank_of, field, Control, Field, Form, List, Target, Vocab, STORY};
+use crate::author::fields::{
+    blank_of, field, labels_of, Control, Field, Form, List, Target, Vocab, STORY,
+};
 use crate::author::path;
 use crate::author::state::{capital, Action, Pane};
 use crate::format::validate::{Problem, ProblemKind};
@@ -523,6 +525,10 @@ fn item_form(ctx: &Ctx, list: List, i: usize) -> Html {
         let (dispatch, at) = (ctx.dispatch.clone(), at.clone());
         Callback::from(move |_: MouseEvent| dispatch.emit(Action::Remove(at.clone())))
     };
+    let like = {
+        let dispatch = ctx.dispatch.clone();
+        Callback::from(move |_: MouseEvent| dispatch.emit(Action::LikeThis(i)))
+    };
     html! {
         <div class="item">
             <div class="item__head">
@@ -530,8 +536,16 @@ fn item_form(ctx: &Ctx, list: List, i: usize) -> Html {
                 <h3 id={field_id(&at)} tabindex="-1">{ format!("{} · {}", capital(list.noun()), ctx.editor.name_of(list, i)) }</h3>
             </div>
             { problem_list(&own, &format!("{}-problems", field_id(&at))) }
+            if let Some(words) = (list == List::Events).then(|| ctx.editor.inherits(i)).flatten() {
+                <p class="item__inherits">{ words }</p>
+            }
             { for list.fields().iter().map(|f| render(ctx, &at, f, Some((list, i)))) }
-            <button type="button" class="button button--danger" onclick={remove}>{ format!("Remove this {}", list.noun()) }</button>
+            <div class="item__actions">
+                if list == List::Events {
+                    <button type="button" class="button" onclick={like}>{ "New event like this one" }</button>
+                }
+                <button type="button" class="button button--danger" onclick={remove}>{ format!("Remove this {}", list.noun()) }</button>
+            </div>
         </div>
     }
 }
@@ -585,12 +599,12 @@ fn place_of(ctx: &Ctx, p: &str) -> String {
             if rest.is_empty() {
                 name
             } else {
-                format!("{name} · {rest}")
+                format!("{name} · {}", labels_of(list.fields(), rest))
             }
         }
         None if p.starts_with("story") => format!(
             "Story · {}",
-            p.trim_start_matches("story").trim_start_matches('.')
+            labels_of(STORY, p.trim_start_matches("story").trim_start_matches('.'))
         ),
         None => p.to_owned(),
     }
