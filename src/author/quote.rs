@@ -66,11 +66,72 @@ pub fn provenance(source: &str, quote: &str, paragraph: u32) -> Value {
     json!({ "source": source, "quote": quote, "paragraph": paragraph })
 }
 
+/// Words that begin a sentence with a capital only because they begin it:
+/// "State media reported…" names "state media".
+const COMMON: [&str; 18] = [
+    "the",
+    "a",
+    "an",
+    "state",
+    "local",
+    "police",
+    "security",
+    "government",
+    "witnesses",
+    "residents",
+    "activists",
+    "officials",
+    "doctors",
+    "medics",
+    "rescuers",
+    "rebels",
+    "troops",
+    "soldiers",
+];
+
+/// A name made from a quote, in the case a sentence needs it: the first
+/// word loses the capital it has only because it begins a sentence (a
+/// common word, or one the article writes in lower case elsewhere), so
+/// that "according to state media" reads right. A proper name keeps it.
+pub fn name_case(quote: &str, paragraph: &str, article: &[String]) -> String {
+    let Some(at) = paragraph.find(quote) else {
+        return quote.to_owned();
+    };
+    let before = paragraph[..at].trim_end();
+    let starts_sentence = before.is_empty() || before.ends_with(['.', '!', '?', '“', '"', ':']);
+    let first: String = quote.chars().take_while(|c| c.is_alphanumeric()).collect();
+    let lower = first.to_lowercase();
+    if !starts_sentence || first == lower || first.chars().skip(1).any(char::is_uppercase) {
+        return quote.to_owned();
+    }
+    let written_lower = article
+        .iter()
+        .any(|p| p.split(|c: char| !c.is_alphanumeric()).any(|w| w == lower));
+    if COMMON.contains(&lower.as_str()) || written_lower {
+        format!("{lower}{}", &quote[first.len()..])
+    } else {
+        quote.to_owned()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     const P: &str = "Dockworkers at Port Example walked out on Monday, the union said.";
+
+    #[test]
+    fn a_name_takes_the_case_a_sentence_needs() {
+        let article = vec![
+            "State media reported the strike. Hamas said it would respond.".to_owned(),
+            "Dockworkers walked out; the dockworkers said so.".to_owned(),
+        ];
+        let case = |q: &str, p: usize| name_case(q, &article[p], &article);
+        assert_eq!(case("State media", 0), "state media");
+        assert_eq!(case("Hamas", 0), "Hamas");
+        assert_eq!(case("Dockworkers", 1), "dockworkers");
+        assert_eq!(case("the dockworkers", 1), "the dockworkers");
+    }
 
     #[test]
     fn a_selection_makes_whole_words() {

@@ -748,11 +748,10 @@ impl Editor {
                 let published = path::text(&self.doc, "story.published").to_owned();
                 let mut item = draft::blank(list);
                 match list {
-                    List::Actors => {
-                        item["name"] = json!(quote);
-                    }
-                    List::Sources => {
-                        item["name"] = json!(quote);
+                    List::Actors | List::Sources => {
+                        let ps = paragraphs(&self.doc);
+                        let p = ps.get(paragraph as usize - 1).map_or("", String::as_str);
+                        item["name"] = json!(super::quote::name_case(&quote, p, &ps));
                     }
                     List::Tallies => {
                         item["counted_by"] = json!(source);

@@ -18,6 +18,12 @@ const MAX: usize = 48;
 /// `harbour-master`.
 const ARTICLES: [&str; 3] = ["the", "a", "an"];
 
+/// Words an id of a few words leaves out, so that it says more: "Air
+/// strike hits a school" is `air-strike-hits-school`, not `…-hits-a`.
+const SMALL_WORDS: [&str; 12] = [
+    "the", "a", "an", "of", "in", "on", "at", "to", "for", "by", "with", "from",
+];
+
 /// The words of `name` as an id's parts, at most `words` of them: lower
 /// case, accents taken off, other marks dropped, hyphens between.
 pub fn slug(name: &str, words: usize) -> String {
@@ -30,7 +36,12 @@ pub fn slug(name: &str, words: usize) -> String {
             .chars()
             .filter(|c| c.is_ascii_alphanumeric())
             .collect();
-        if part.is_empty() || (parts.is_empty() && ARTICLES.contains(&part.as_str())) {
+        let small = if words == usize::MAX {
+            parts.is_empty() && ARTICLES.contains(&part.as_str())
+        } else {
+            SMALL_WORDS.contains(&part.as_str())
+        };
+        if part.is_empty() || small {
             continue;
         }
         parts.push(part);
@@ -120,6 +131,10 @@ mod tests {
             "hezbollah-3"
         );
         assert_eq!(make_id("", "حزب الله", 6, []), "item");
+        assert_eq!(
+            make_id("e-", "Air strike hits a school in the north", 4, []),
+            "e-air-strike-hits-school"
+        );
         assert_eq!(make_id("e-", "", 4, ["e-item"]), "e-item-2");
         for name in ["a", "The", "—", "x".repeat(200).as_str(), "Ωmega 12"] {
             assert!(is_valid_id(&make_id("t-", name, 6, [])), "{name}");

@@ -161,7 +161,9 @@ function expectedTolls(name) {
   const ds = JSON.parse(readFileSync(file, 'utf8'));
   const out = {};
   for (const t of ds.tallies ?? []) {
-    for (const e of t.events ?? []) (out[e] ??= []).push(t.count.value.toLocaleString('en-US'));
+    // A count in words shows its words, or its word ("hundreds").
+    const said = t.count.words ?? t.count.value?.toLocaleString('en-US') ?? t.count.qualifier;
+    for (const e of t.events ?? []) (out[e] ??= []).push(said);
   }
   return out;
 }
