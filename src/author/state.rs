@@ -126,8 +126,8 @@ pub struct Editor {
     /// field), numbered so that asking twice for one field moves it twice.
     pub focus: Option<(u64, String)>,
     focus_count: u64,
-    /// Suggestions taken up or put aside, by paragraph and first byte.
-    pub dismissed: Vec<(u32, usize)>,
+    /// Suggestions taken up or put aside.
+    pub dismissed: Vec<Suggestion>,
 }
 
 impl Editor {
@@ -312,7 +312,7 @@ impl Editor {
         }
         super::suggest::suggestions(&paragraphs(&self.doc), published, &known)
             .into_iter()
-            .filter(|s| !self.dismissed.contains(&(s.paragraph, s.start)))
+            .filter(|s| !self.dismissed.contains(s))
             .collect()
     }
 
@@ -327,7 +327,7 @@ impl Editor {
             start: utf16(s.start),
             end: utf16(s.end),
         });
-        self.dismissed.push((s.paragraph, s.start));
+        self.dismissed.push(s.clone());
         let event = match self.open {
             Some((List::Events, i)) => Some(path::index("events", i)),
             _ => None,
@@ -518,7 +518,7 @@ impl Editor {
                 }
             }
             Action::Select(s) => self.selection = s,
-            Action::Dismiss(s) => self.dismissed.push((s.paragraph, s.start)),
+            Action::Dismiss(s) => self.dismissed.push(s),
             Action::Accept(s) => return self.accept(s),
             Action::LikeThis(i) => {
                 let like = path::index("events", i);

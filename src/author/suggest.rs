@@ -719,6 +719,16 @@ pub fn suggestions(
         names(p, &ts, n, known, &mut out);
         happenings(p, &ts, n, &mut out);
         out[from..].sort_by_key(|s| (s.start, std::cmp::Reverse(s.end)));
+        // One suggestion once: two words of one sentence may say the same
+        // ("struck … strikes").
+        let mut k = from;
+        while k < out.len() {
+            if out[from..k].contains(&out[k]) {
+                out.remove(k);
+            } else {
+                k += 1;
+            }
+        }
     }
     out
 }
@@ -1077,6 +1087,23 @@ mod tests {
                 EventKind::Attack
             ]
         );
+    }
+
+    #[test]
+    fn a_sentence_that_says_it_twice_is_suggested_once() {
+        let found = all("Jets struck the market, and the strikes went on.");
+        let strikes = found
+            .iter()
+            .filter(|s| {
+                matches!(
+                    s.fact,
+                    Fact::Happening {
+                        kind: EventKind::Strike
+                    }
+                )
+            })
+            .count();
+        assert_eq!(strikes, 1, "{found:?}");
     }
 
     #[test]

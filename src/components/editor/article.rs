@@ -255,7 +255,7 @@ fn Suggestions() -> Html {
         };
         let label = format!("¶{} “{}”: {what}", s.paragraph, short(&s.words));
         html! {
-            <li class="suggestion" key={format!("{}-{}", s.paragraph, s.start)}>
+            <li class="suggestion" key={format!("{}-{}-{}-{label}", s.paragraph, s.start, s.end)}>
                 <span class="suggestion__what">{ label.clone() }</span>
                 <button type="button" class="button" onclick={accept} aria-label={format!("Use {label}")}>{ "Use" }</button>
                 <button type="button" class="link-button" onclick={dismiss} aria-label={format!("Dismiss {label}")}>{ "Dismiss" }</button>
