@@ -322,6 +322,19 @@ impl Editor {
             return self;
         };
         let utf16 = |b: usize| p.get(..b).map_or(0, |t| t.encode_utf16().count() as u32);
+        // One sentence makes one event: the other kinds its words suggest
+        // are put aside with it.
+        if matches!(s.fact, Fact::Happening { .. }) {
+            let same: Vec<Suggestion> = self
+                .suggestions()
+                .into_iter()
+                .filter(|o| {
+                    matches!(o.fact, Fact::Happening { .. })
+                        && (o.paragraph, o.start, o.end) == (s.paragraph, s.start, s.end)
+                })
+                .collect();
+            self.dismissed.extend(same);
+        }
         self.selection = Some(Selection {
             paragraph: s.paragraph,
             start: utf16(s.start),
@@ -1147,5 +1160,37 @@ mod tests {
             said.contains("From it: place Port Example, status reported"),
             "{said}"
         );
+    }
+
+    #[test]
+    fn one_sentence_makes_one_event() {
+        let e = Editor::new(new_story(&Article {
+            title: "Market struck".into(),
+            outlet: "The Example Times".into(),
+            url: "https://example.com/2024/01/market".into(),
+            published: "2024-01-08".into(),
+            body: "Jets struck the market and killed 12 people.".into(),
+            ..Default::default()
+        }));
+        let kinds = |e: &Editor| {
+            e.suggestions()
+                .into_iter()
+                .filter(|s| matches!(s.fact, Fact::Happening { .. }))
+                .count()
+        };
+        assert_eq!(kinds(&e), 2, "struck and killed: {:?}", e.suggestions());
+        let strike = e
+            .suggestions()
+            .into_iter()
+            .find(|s| matches!(s.fact, Fact::Happening { .. }))
+            .unwrap();
+        let e = e.apply(Action::Accept(strike));
+        assert_eq!(path::len(&e.doc, "events"), 1);
+        assert_eq!(kinds(&e), 0);
+        // The toll in it is still offered.
+        assert!(e
+            .suggestions()
+            .iter()
+            .any(|s| matches!(s.fact, Fact::Figure { .. })));
     }
 }
