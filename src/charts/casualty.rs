@@ -161,17 +161,14 @@ fn revised_from(ds: &Dataset, t: &Tally) -> Option<String> {
     ))
 }
 
-/// The largest number a figure reaches: its value or its high end.
+/// The largest number a figure reaches: its value, its high end, or the
+/// most its words can mean.
 fn reach(t: &Tally) -> u64 {
-    let words = match t.count.value {
-        None => t.count.qualifier.magnitude().map_or(0, |(_, hi)| hi),
-        Some(_) => 0,
-    };
+    // A count in words reaches the most its words can mean.
     t.count
-        .value
+        .ceiling()
         .unwrap_or(0)
-        .max(t.count.high.unwrap_or(0))
-        .max(words)
+        .max(t.count.value.unwrap_or(0))
 }
 
 /// Whose dead a figure counts, as a heading says it.
@@ -667,23 +664,13 @@ fn bar_for(ds: &Dataset, i: usize, x: &Linear, y: f64, h: f64, fade: f64, subset
     let t = &ds.tallies[i];
     let v = t.count.value.unwrap_or(0) as f64;
     let w = x.map(v).max(1.0);
-    let words = t
-        .count
-        .qualifier
-        .magnitude()
-        .filter(|_| t.count.value.is_none());
+    // A count in words: a band from the least to the most it can mean.
+    let words = t.count.value.is_none() && t.count.qualifier.magnitude().is_some();
     let end = match (t.count.low, t.count.high) {
-        (Some(lo), Some(hi)) if words.is_some() => End::Words {
-            low: x.map(lo as f64),
-            high: x.map(hi as f64),
+        _ if words => End::Words {
+            low: x.map(t.count.floor() as f64),
+            high: x.map(t.count.ceiling().unwrap_or_default() as f64),
         },
-        _ if words.is_some() => {
-            let (lo, hi) = words.unwrap_or_default();
-            End::Words {
-                low: x.map(lo as f64),
-                high: x.map(hi as f64),
-            }
-        }
         (Some(lo), Some(hi)) => End::Range {
             low: x.map(lo as f64),
             high: x.map(hi as f64),

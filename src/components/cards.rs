@@ -263,10 +263,7 @@ fn event_link(d: &Dossier, e: &Event) -> Html {
                 .and_then(|h| h.dyn_into::<web_sys::HtmlElement>().ok());
             if let Some(h) = heading {
                 h.set_tab_index(-1);
-                let options = web_sys::ScrollIntoViewOptions::new();
-                options.set_block(web_sys::ScrollLogicalPosition::Nearest);
-                h.scroll_into_view_with_scroll_into_view_options(&options);
-                let _ = h.focus();
+                super::focus_in_view(&h);
             }
         })
     };

@@ -49,6 +49,15 @@ pub fn lend_browser_case() {
     }
 }
 
+/// Move the focus to `el` and scroll it just into view, so that keyboard
+/// and screen-reader users land on what they asked for.
+pub fn focus_in_view(el: &web_sys::HtmlElement) {
+    let _ = el.focus();
+    let options = web_sys::ScrollIntoViewOptions::new();
+    options.set_block(web_sys::ScrollLogicalPosition::Nearest);
+    el.scroll_into_view_with_scroll_into_view_options(&options);
+}
+
 /// The bundled story's opening view as HTML, for index.html: the browser
 /// paints it before the wasm has loaded, and the App then takes its place.
 /// `cargo run --bin dossier -- prerender` writes it; a test checks that

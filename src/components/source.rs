@@ -3,7 +3,7 @@
 
 use super::context::use_dossier;
 use crate::view::present::sentence_around;
-use web_sys::{HtmlElement, ScrollIntoViewOptions, ScrollLogicalPosition};
+use web_sys::HtmlElement;
 use yew::prelude::*;
 
 /// The article, paragraph by paragraph, opened at a quote.
@@ -18,10 +18,7 @@ pub fn SourcePanel() -> Html {
         use_effect_with(d.source.clone(), move |source| {
             if source.is_some() {
                 if let Some(h) = heading.cast::<HtmlElement>() {
-                    let _ = h.focus();
-                    let options = ScrollIntoViewOptions::new();
-                    options.set_block(ScrollLogicalPosition::Nearest);
-                    h.scroll_into_view_with_scroll_into_view_options(&options);
+                    super::focus_in_view(&h);
                 }
             }
         });

@@ -231,12 +231,16 @@ pub fn ArticlePane() -> Html {
 #[component]
 fn Suggestions() -> Html {
     let ctx = use_ctx();
-    let offered = ctx.editor.suggestions();
+    // Read again only when the draft changes or one is put aside, not on
+    // every render of the pane.
+    let offered = use_memo((ctx.editor.revision, ctx.editor.dismissed.len()), |_| {
+        ctx.editor.suggestions()
+    });
     if offered.is_empty() {
         return Html::default();
     }
     let n = offered.len();
-    let rows = offered.into_iter().take(60).map(|s| {
+    let rows = offered.iter().take(60).map(|s| {
         let what = match &s.fact {
             Fact::Figure { outcome: Some(o), .. } => format!("a tally of the {}", o.people()),
             Fact::Figure { .. } => "a figure".to_owned(),
