@@ -5,6 +5,7 @@
 #    (web/generated/page-view.html, written by `dossier prerender`) into
 #    index.html, and the embed's into embed.html, a copy of index.html with
 #    the body marked as an embed's (no margins);
+#    and drop the Rust link Trunk leaves behind;
 # 3. link the editor's page (editor.html) to the widget's hashed stylesheet and icon;
 # 4. in a release build, minify the wasm modules' JS loaders and boot.js
 #    with terser (node_modules, from package.json): Trunk's own minifier
@@ -36,6 +37,9 @@ place embed-view.html yes > embed.html
 place page-view.html no > index.tmp
 mv index.tmp index.html
 rm embed-view.html page-view.html
+# With inject_scripts off, Trunk leaves the widget's <link data-trunk rel=rust>
+# in the pages: dead markup that every reader would download.
+sed -i 's/<link[^>]*rel="\{0,1\}rust"\{0,1\}[^>]*>//' index.html embed.html
 
 terser="${TRUNK_SOURCE_DIR:-.}/node_modules/.bin/terser"
 if [ "${TRUNK_PROFILE:-}" = release ] && [ -x "$terser" ]; then

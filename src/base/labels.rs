@@ -304,18 +304,41 @@ pub fn place_within(
                 .enumerate()
                 .any(|(j, o)| j != i && r.hits_circle(o.x, o.y, o.radius))
         };
-        let sides = || {
-            Side::ORDER
-                .iter()
-                .map(|&s| candidate(m, s, gap))
-                .filter(|(r, _)| inside(r) && !taken.iter().any(|t| t.overlaps(r)))
+        // The place below each of the first `must` marks, where the layout
+        // made room for its name.
+        let clear_of_reserved = |r: &Rect| {
+            !priority[..must.min(priority.len())].iter().any(|&j| {
+                j != i
+                    && marks
+                        .get(j)
+                        .is_some_and(|o| candidate(o, Side::Below, gap).0.overlaps(r))
+            })
         };
-        // A side clear of every mark; for the first `must`, failing that,
-        // any side clear of the other labels.
-        let free = sides()
-            .find(|(r, _)| clear_of_marks(r))
-            .or_else(|| sides().find(|_| rank < must));
-        if let Some((rect, placement)) = free {
+        // The sides in order of preference, the first side of the best
+        // tier winning: clear of every mark and of the room kept for the
+        // names that must be shown; for the first `must`, a side that may
+        // cover marks but keeps that room; for any label, a side clear of
+        // every mark; for the first `must`, any side clear of the others'
+        // labels. Never outside `bounds` or on another label.
+        let must_here = rank < must;
+        let mut free: Option<(u8, (Rect, Placement))> = None;
+        for &side in &Side::ORDER {
+            let (r, p) = candidate(m, side, gap);
+            if !inside(&r) || taken.iter().any(|t| t.overlaps(&r)) {
+                continue;
+            }
+            let tier = match (clear_of_marks(&r), clear_of_reserved(&r), must_here) {
+                (true, true, _) => 0,
+                (false, true, true) => 1,
+                (true, false, _) => 2,
+                (false, _, true) => 3,
+                _ => continue,
+            };
+            if free.as_ref().is_none_or(|(best, _)| tier < *best) {
+                free = Some((tier, (r, p)));
+            }
+        }
+        if let Some((_, (rect, placement))) = free {
             taken.push(rect);
             out[i] = Some(placement);
         }
@@ -343,6 +366,39 @@ mod tests {
         let p = place(&[mark(0.0, 0.0, "Hamas")], &[0], 2.0);
         assert_eq!(p[0].map(|p| p.side), Some(Side::Below));
         assert_eq!(p[0].map(|p| p.dy), Some(10.0 + 0.8 * 13.2));
+    }
+
+    #[test]
+    fn a_name_that_must_show_covers_a_dot_before_it_takes_another_such_names_room() {
+        // Two names that must show, one above the other, and a small dot
+        // under the lower one. Its free side above would be the room below
+        // the upper one, and that name would then have nowhere to go in a
+        // tight frame: it covers the dot instead, and both go below.
+        let (lower, upper) = (
+            mark(0.0, 0.0, "Military Forces of Lofalo"),
+            mark(0.0, -40.0, "Military Forces of Zumiya"),
+        );
+        let dot = Mark {
+            x: 0.0,
+            y: 16.0,
+            radius: 3.0,
+            width: 0.0,
+            height: 0.0,
+        };
+        let marks = [lower, upper, dot];
+        // Too narrow for a name beside its dot.
+        let frame = Some(Rect {
+            x0: -100.0,
+            y0: -200.0,
+            x1: 100.0,
+            y1: 200.0,
+        });
+        let p = place_within(&marks, &[0, 1], 2.0, frame, 2);
+        assert_eq!(p[0].map(|p| p.side), Some(Side::Below));
+        assert_eq!(p[1].map(|p| p.side), Some(Side::Below));
+        // A name that need not show keeps off the dot: it goes above.
+        let p = place_within(&marks, &[0, 1], 2.0, frame, 0);
+        assert_eq!(p[0].map(|p| p.side), Some(Side::Above));
     }
 
     #[test]

@@ -107,6 +107,37 @@ pub fn clamp(v: f64, lo: f64, hi: f64) -> f64 {
     v.max(lo).min(hi)
 }
 
+/// The larger of `a` and `b`, or `b` when `a` is NaN: `f64::max` without
+/// its call. In wasm `f64::max` is a call to `fmax` (wasm's own `max`
+/// treats NaN otherwise), which a loop over thousands of points pays for
+/// each time when the download is built for size.
+///
+/// ```
+/// use dossier::base::num::{larger, smaller};
+/// assert_eq!(larger(2.0, 3.0), 3.0);
+/// assert_eq!(larger(f64::NAN, 1.0), 1.0);
+/// assert_eq!(smaller(2.0, 3.0), 2.0);
+/// assert_eq!(smaller(f64::NAN, 1.0), 1.0);
+/// ```
+#[inline(always)]
+pub fn larger(a: f64, b: f64) -> f64 {
+    if a > b {
+        a
+    } else {
+        b
+    }
+}
+
+/// The smaller of `a` and `b`, or `b` when `a` is NaN (see [`larger`]).
+#[inline(always)]
+pub fn smaller(a: f64, b: f64) -> f64 {
+    if a < b {
+        a
+    } else {
+        b
+    }
+}
+
 /// The sine and cosine of `a` (radians), to within a few units in the
 /// last place for any angle the widget draws or lays out (|a| < 2^20 π).
 ///

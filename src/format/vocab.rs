@@ -86,7 +86,7 @@ fn unknown(
 
 macro_rules! vocabulary {
     // The shared body: the variant list, names, labels and serde/schema glue.
-    (@common $name:ident, $what:literal, $($variant:ident = $value:literal / $label:literal),+) => {
+    (@common $name:ident, $what:literal, $($variant:ident = $value:literal),+) => {
         impl $name {
             /// Every built-in term, in the order the format lists them.
             pub const NAMES: &'static [&'static str] = &[$($value),+];
@@ -162,12 +162,21 @@ macro_rules! vocabulary {
             }
         }
 
-        vocabulary!(@common $name, $what, $($variant = $value / $label),+);
+        vocabulary!(@common $name, $what, $($variant = $value),+);
     };
 
+    // A label written out, or `None` for one made from the term.
+    (@given) => { None };
+    (@given $label:literal) => { Some($label) };
+    (@capital) => { false };
+    (@capital capitalised) => { true };
+
     // An open vocabulary: the listed terms, or an `x-` extension.
-    ($(#[$meta:meta])* open $name:ident, $what:literal {
-        $($(#[$vmeta:meta])* $variant:ident = $value:literal / $label:literal),+ $(,)?
+    // A term's label is written out after it (`/ "label"`), or is the term
+    // in words ("member_of": "member of"), capitalised if the vocabulary
+    // says so: no label written twice in the download.
+    ($(#[$meta:meta])* open $name:ident, $what:literal $(, $case:ident)? {
+        $($(#[$vmeta:meta])* $variant:ident = $value:literal $(/ $label:literal)?),+ $(,)?
     }) => {
         $(#[$meta])*
         #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -186,11 +195,14 @@ macro_rules! vocabulary {
 
             /// As a reader reads it; an extension reads as its name without the prefix.
             pub fn label(&self) -> Cow<'static, str> {
-                match self {
-                    $($name::$variant => Cow::Borrowed($label),)+
-                    $name::Custom(s) => {
-                        Cow::Owned(s[EXTENSION_PREFIX.len()..].replace(['-', '_'], " "))
-                    }
+                let given: Option<&'static str> = match self {
+                    $($name::$variant => vocabulary!(@given $($label)?),)+
+                    $name::Custom(_) => None,
+                };
+                match (given, self) {
+                    (Some(label), _) => Cow::Borrowed(label),
+                    (_, $name::Custom(s)) => Cow::Owned(in_words(&s[EXTENSION_PREFIX.len()..], false)),
+                    _ => Cow::Owned(in_words(self.as_str(), vocabulary!(@capital $($case)?))),
                 }
             }
         }
@@ -227,22 +239,34 @@ macro_rules! vocabulary {
             }
         }
 
-        vocabulary!(@common $name, $what, $($variant = $value / $label),+);
+        vocabulary!(@common $name, $what, $($variant = $value),+);
     };
+}
+
+/// A term in words: `-` and `_` as spaces, and the first letter a capital
+/// if `capital`.
+fn in_words(term: &str, capital: bool) -> String {
+    let mut words = term.replace(['-', '_'], " ");
+    if capital {
+        if let Some(first) = words.get_mut(..1) {
+            first.make_ascii_uppercase();
+        }
+    }
+    words
 }
 
 vocabulary! {
     /// What an actor is.
-    open ActorKind, "actor kind" {
-        Person = "person" / "Person",
-        ArmedGroup = "armed_group" / "Armed group",
-        PoliticalMovement = "political_movement" / "Political movement",
-        State = "state" / "State",
-        Military = "military" / "Military",
-        GovernmentBody = "government_body" / "Government body",
-        Alliance = "alliance" / "Alliance",
-        MediaOutlet = "media_outlet" / "Media outlet",
-        NewsAgency = "news_agency" / "News agency",
+    open ActorKind, "actor kind", capitalised {
+        Person = "person",
+        ArmedGroup = "armed_group",
+        PoliticalMovement = "political_movement",
+        State = "state",
+        Military = "military",
+        GovernmentBody = "government_body",
+        Alliance = "alliance",
+        MediaOutlet = "media_outlet",
+        NewsAgency = "news_agency",
     }
 }
 
@@ -250,45 +274,45 @@ vocabulary! {
     /// What kind of event. The first group are ACLED's sub-event types, so that
     /// an ACLED export maps onto them one to one; the last group is what news
     /// needs beyond conflict events.
-    open EventKind, "event kind" {
+    open EventKind, "event kind", capitalised {
         // ACLED: Battles
-        ArmedClash = "armed_clash" / "Armed clash",
-        GovernmentRegainsTerritory = "government_regains_territory" / "Government regains territory",
+        ArmedClash = "armed_clash",
+        GovernmentRegainsTerritory = "government_regains_territory",
         NonStateActorOvertakesTerritory = "non_state_actor_overtakes_territory" / "Non-state actor overtakes territory",
         // ACLED: Explosions/Remote violence
-        ChemicalWeapon = "chemical_weapon" / "Chemical weapon",
+        ChemicalWeapon = "chemical_weapon",
         AirDroneStrike = "air_drone_strike" / "Air/drone strike",
-        SuicideBomb = "suicide_bomb" / "Suicide bomb",
+        SuicideBomb = "suicide_bomb",
         ShellingArtilleryMissileAttack = "shelling_artillery_missile_attack" / "Shelling/artillery/missile attack",
         RemoteExplosive = "remote_explosive" / "Remote explosive/landmine/IED",
-        Grenade = "grenade" / "Grenade",
+        Grenade = "grenade",
         // ACLED: Violence against civilians
-        SexualViolence = "sexual_violence" / "Sexual violence",
-        Attack = "attack" / "Attack",
+        SexualViolence = "sexual_violence",
+        Attack = "attack",
         Abduction = "abduction" / "Abduction/forced disappearance",
         // ACLED: Protests
-        PeacefulProtest = "peaceful_protest" / "Peaceful protest",
-        ProtestWithIntervention = "protest_with_intervention" / "Protest with intervention",
-        ExcessiveForceAgainstProtesters = "excessive_force_against_protesters" / "Excessive force against protesters",
+        PeacefulProtest = "peaceful_protest",
+        ProtestWithIntervention = "protest_with_intervention",
+        ExcessiveForceAgainstProtesters = "excessive_force_against_protesters",
         // ACLED: Riots
-        ViolentDemonstration = "violent_demonstration" / "Violent demonstration",
-        MobViolence = "mob_violence" / "Mob violence",
+        ViolentDemonstration = "violent_demonstration",
+        MobViolence = "mob_violence",
         // ACLED: Strategic developments
-        Agreement = "agreement" / "Agreement",
-        Arrests = "arrests" / "Arrests",
+        Agreement = "agreement",
+        Arrests = "arrests",
         ChangeToGroupActivity = "change_to_group_activity" / "Change to group/activity",
-        DisruptedWeaponsUse = "disrupted_weapons_use" / "Disrupted weapons use",
-        HeadquartersOrBaseEstablished = "headquarters_or_base_established" / "Headquarters or base established",
+        DisruptedWeaponsUse = "disrupted_weapons_use",
+        HeadquartersOrBaseEstablished = "headquarters_or_base_established",
         LootingPropertyDestruction = "looting_property_destruction" / "Looting/property destruction",
         NonViolentTransferOfTerritory = "non_violent_transfer_of_territory" / "Non-violent transfer of territory",
-        OtherStrategicDevelopment = "other_strategic_development" / "Other strategic development",
+        OtherStrategicDevelopment = "other_strategic_development",
         // News
         /// A strike whose weapon the text does not name (ACLED: Explosions/Remote violence).
-        Strike = "strike" / "Strike",
-        Meeting = "meeting" / "Meeting",
-        Statement = "statement" / "Statement",
-        ClaimOfResponsibility = "claim_of_responsibility" / "Claim of responsibility",
-        CasualtyReport = "casualty_report" / "Casualty report",
+        Strike = "strike",
+        Meeting = "meeting",
+        Statement = "statement",
+        ClaimOfResponsibility = "claim_of_responsibility",
+        CasualtyReport = "casualty_report",
     }
 }
 
@@ -385,15 +409,15 @@ impl EventKind {
 vocabulary! {
     /// What an actor does in an event.
     open ParticipantRole, "participant role" {
-        Host = "host" / "host",
-        Attendee = "attendee" / "attendee",
-        Initiator = "initiator" / "initiator",
-        Target = "target" / "target",
-        Victim = "victim" / "victim",
-        Reporter = "reporter" / "reporter",
-        Claimant = "claimant" / "claimant",
-        Supporter = "supporter" / "supporter",
-        Subject = "subject" / "subject",
+        Host = "host",
+        Attendee = "attendee",
+        Initiator = "initiator",
+        Target = "target",
+        Victim = "victim",
+        Reporter = "reporter",
+        Claimant = "claimant",
+        Supporter = "supporter",
+        Subject = "subject",
     }
 }
 
@@ -401,19 +425,19 @@ vocabulary! {
     /// What a relation between two actors is. Read `from <kind> to`:
     /// "nasrallah leads hezbollah".
     open RelationKind, "relation kind" {
-        Leads = "leads" / "leads",
-        MemberOf = "member_of" / "member of",
-        PartOf = "part_of" / "part of",
-        DeputyOf = "deputy_of" / "deputy of",
-        SpokespersonFor = "spokesperson_for" / "spokesperson for",
-        AlliedWith = "allied_with" / "allied with",
+        Leads = "leads",
+        MemberOf = "member_of",
+        PartOf = "part_of",
+        DeputyOf = "deputy_of",
+        SpokespersonFor = "spokesperson_for",
+        AlliedWith = "allied_with",
         AffiliatedOutlet = "affiliated_outlet" / "affiliated outlet of",
-        MetWith = "met_with" / "met with",
-        Attacked = "attacked" / "attacked",
-        Killed = "killed" / "killed",
+        MetWith = "met_with",
+        Attacked = "attacked",
+        Killed = "killed",
         /// Fought each other, neither named the attacker: the two sides of
         /// a battle.
-        Fought = "fought" / "fought",
+        Fought = "fought",
     }
 }
 
@@ -462,12 +486,12 @@ vocabulary! {
     open SourceKind, "source kind" {
         /// The article's own reporting.
         Article = "article" / "the article",
-        MediaReport = "media_report" / "media report",
-        OfficialStatement = "official_statement" / "official statement",
-        GroupStatement = "group_statement" / "group statement",
-        Tally = "tally" / "tally",
+        MediaReport = "media_report",
+        OfficialStatement = "official_statement",
+        GroupStatement = "group_statement",
+        Tally = "tally",
         /// Someone who saw it, named by the article.
-        Witness = "witness" / "witness",
+        Witness = "witness",
         /// A witness the article does not name ("a resident who asked not
         /// to be named").
         AnonymousWitness = "anonymous_witness" / "witness, not named",
@@ -477,11 +501,11 @@ vocabulary! {
 vocabulary! {
     /// Whose dead a tally counts.
     open TallyCategory, "tally category" {
-        Fighters = "fighters" / "fighters",
-        Soldiers = "soldiers" / "soldiers",
-        Civilians = "civilians" / "civilians",
-        Journalists = "journalists" / "journalists",
-        Children = "children" / "children",
+        Fighters = "fighters",
+        Soldiers = "soldiers",
+        Civilians = "civilians",
+        Journalists = "journalists",
+        Children = "children",
         Unknown = "unknown" / "people (unspecified)",
     }
 }

@@ -4,8 +4,9 @@
 //! each correction by the circles' areas, so a small node moves more than a
 //! large one.
 
-use super::quadtree::{Quadtree, NONE};
+use super::quadtree::Quadtree;
 use super::{separate, Force, Nodes};
+use crate::base::num::larger;
 use crate::base::rng::Lcg;
 
 #[derive(Debug, Clone)]
@@ -19,7 +20,6 @@ pub struct Collide {
     py: Vec<f64>,
     /// Per cell: the largest radius within it.
     reach: Vec<f64>,
-    stack: Vec<u32>,
 }
 
 impl Collide {
@@ -31,7 +31,6 @@ impl Collide {
             px: Vec::new(),
             py: Vec::new(),
             reach: Vec::new(),
-            stack: Vec::new(),
         }
     }
 }
@@ -48,72 +47,80 @@ impl Force for Collide {
         self.px.extend((0..count).map(|i| n.x[i] + n.vx[i]));
         self.py.extend((0..count).map(|i| n.y[i] + n.vy[i]));
         self.tree.rebuild(&self.px, &self.py);
-        self.reach.clear();
-        self.reach.resize(self.tree.cells.len(), 0.0);
-        for &c in self.tree.order.iter().rev() {
-            let cell = self.tree.cells[c as usize];
-            self.reach[c as usize] = if cell.is_leaf() {
-                self.tree
-                    .chain(&cell)
-                    .map(|p| self.radius[p as usize])
-                    .fold(0.0, f64::max)
+        let cells = self.tree.cells.len();
+        self.reach.resize(cells, 0.0);
+        // Slices, not vectors, in the loops: indexing a slice needs no call
+        // when the download is built for size.
+        let (tree, order, radius) = (&self.tree.cells[..], &self.tree.order[..], &self.radius[..]);
+        let reach = &mut self.reach[..];
+        for c in (0..cells).rev() {
+            let cell = tree[c];
+            let mut r = 0.0;
+            if cell.leaf {
+                for &p in &order[cell.lo as usize..cell.hi as usize] {
+                    r = larger(radius[p as usize], r);
+                }
             } else {
-                cell.children
-                    .iter()
-                    .filter(|&&k| k != NONE)
-                    .map(|&k| self.reach[k as usize])
-                    .fold(0.0, f64::max)
-            };
+                let mut k = c + 1;
+                while k < cell.skip as usize {
+                    r = larger(reach[k], r);
+                    k = tree[k].skip as usize;
+                }
+            }
+            reach[c] = r;
         }
+        let (x, y) = (&n.x[..], &n.y[..]);
+        let (vx, vy) = (&mut n.vx[..], &mut n.vy[..]);
         for i in 0..count {
             // Where node i will be, with the pushes it has already had this
             // tick from lower-index nodes (d3 reads node.x + node.vx here,
             // not the position the tree was built from).
-            let (xi, yi, ri) = (n.x[i] + n.vx[i], n.y[i] + n.vy[i], self.radius[i]);
+            let (xi, yi, ri) = (x[i] + vx[i], y[i] + vy[i], radius[i]);
             let ri2 = ri * ri;
-            self.stack.clear();
-            self.stack.push(0);
-            while let Some(c) = self.stack.pop() {
-                let c = c as usize;
-                let cell = self.tree.cells[c];
-                let r = ri + self.reach[c];
+            let mut c = 0;
+            while c < cells {
+                let cell = tree[c];
+                let r = ri + reach[c];
                 if cell.x0 > xi + r
                     || cell.x0 + cell.size < xi - r
                     || cell.y0 > yi + r
                     || cell.y0 + cell.size < yi - r
                 {
+                    c = cell.skip as usize;
                     continue;
                 }
-                if !cell.is_leaf() {
-                    self.stack
-                        .extend(cell.children.iter().filter(|&&k| k != NONE));
+                if !cell.leaf {
+                    c += 1;
                     continue;
                 }
-                for p in self.tree.chain(&cell) {
+                for &p in &order[cell.lo as usize..cell.hi as usize] {
                     let j = p as usize;
                     // Each pair once: the lower index resolves it.
                     if j <= i {
                         continue;
                     }
-                    let rj = self.radius[j];
+                    let rj = radius[j];
                     let rr = ri + rj;
-                    let mut dx = xi - n.x[j] - n.vx[j];
-                    let mut dy = yi - n.y[j] - n.vy[j];
+                    let mut dx = xi - x[j] - vx[j];
+                    let mut dy = yi - y[j] - vy[j];
                     let mut l = dx * dx + dy * dy;
                     if l < rr * rr {
-                        separate(&mut dx, &mut dy, &mut l, rng);
+                        if dx == 0.0 || dy == 0.0 {
+                            (dx, dy, l) = separate(dx, dy, l, rng);
+                        }
                         let d = l.sqrt();
                         let f = (rr - d) / d * self.strength;
                         dx *= f;
                         dy *= f;
                         let rj2 = rj * rj;
                         let share = rj2 / (ri2 + rj2);
-                        n.vx[i] += dx * share;
-                        n.vy[i] += dy * share;
-                        n.vx[j] -= dx * (1.0 - share);
-                        n.vy[j] -= dy * (1.0 - share);
+                        vx[i] += dx * share;
+                        vy[i] += dy * share;
+                        vx[j] -= dx * (1.0 - share);
+                        vy[j] -= dy * (1.0 - share);
                     }
                 }
+                c = cell.skip as usize;
             }
         }
     }

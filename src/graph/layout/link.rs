@@ -73,11 +73,16 @@ impl LinkForce {
 
 impl Force for LinkForce {
     fn apply(&mut self, n: &mut Nodes, alpha: f64, rng: &mut Lcg) {
+        // Slices, not vectors, in the loop: indexing a slice needs no call
+        // when the download is built for size.
+        let (px, py) = (&n.x[..], &n.y[..]);
+        let (vx, vy) = (&mut n.vx[..], &mut n.vy[..]);
+        let (strength, bias) = (&self.strength[..], &self.bias[..]);
         for _ in 0..self.iterations {
             for (k, l) in self.links.iter().enumerate() {
                 let (s, t) = (l.source, l.target);
-                let mut x = n.x[t] + n.vx[t] - n.x[s] - n.vx[s];
-                let mut y = n.y[t] + n.vy[t] - n.y[s] - n.vy[s];
+                let mut x = px[t] + vx[t] - px[s] - vx[s];
+                let mut y = py[t] + vy[t] - py[s] - vy[s];
                 if x == 0.0 {
                     x = rng.jiggle();
                 }
@@ -85,14 +90,14 @@ impl Force for LinkForce {
                     y = rng.jiggle();
                 }
                 let len = (x * x + y * y).sqrt();
-                let f = (len - l.distance) / len * alpha * self.strength[k];
+                let f = (len - l.distance) / len * alpha * strength[k];
                 x *= f;
                 y *= f;
-                let b = self.bias[k];
-                n.vx[t] -= x * b;
-                n.vy[t] -= y * b;
-                n.vx[s] += x * (1.0 - b);
-                n.vy[s] += y * (1.0 - b);
+                let b = bias[k];
+                vx[t] -= x * b;
+                vy[t] -= y * b;
+                vx[s] += x * (1.0 - b);
+                vy[s] += y * (1.0 - b);
             }
         }
     }

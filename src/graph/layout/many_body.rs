@@ -12,7 +12,7 @@
 //! `distance_min` keeps very close pairs from exploding (d3: 1); beyond
 //! `distance_max` nodes do not interact (d3: infinity).
 
-use super::quadtree::{Quadtree, NONE};
+use super::quadtree::Quadtree;
 use super::{separate, Force, Nodes};
 use crate::base::rng::Lcg;
 
@@ -25,11 +25,29 @@ pub struct ManyBody {
     pub distance_min: f64,
     pub distance_max: f64,
     tree: Quadtree,
-    /// Per cell: total charge, and the charge-weighted centre.
-    charge: Vec<f64>,
-    cx: Vec<f64>,
-    cy: Vec<f64>,
-    stack: Vec<u32>,
+    /// Per cell, in the tree's order: what the walk reads.
+    bodies: Vec<Body>,
+    /// The points in the tree's order: position and charge.
+    px: Vec<f64>,
+    py: Vec<f64>,
+    pq: Vec<f64>,
+}
+
+/// A cell as the walk sees it, in one small record so that the walk reads
+/// memory front to back.
+#[derive(Debug, Clone, Copy, Default)]
+struct Body {
+    /// The centre of charge.
+    x: f64,
+    y: f64,
+    /// The total charge.
+    charge: f64,
+    /// size² / theta²: nearer than this (squared), look inside.
+    near2: f64,
+    skip: u32,
+    lo: u32,
+    hi: u32,
+    leaf: bool,
 }
 
 impl ManyBody {
@@ -41,50 +59,71 @@ impl ManyBody {
             distance_min: 1.0,
             distance_max: f64::INFINITY,
             tree: Quadtree::default(),
-            charge: Vec::new(),
-            cx: Vec::new(),
-            cy: Vec::new(),
-            stack: Vec::new(),
+            bodies: Vec::new(),
+            px: Vec::new(),
+            py: Vec::new(),
+            pq: Vec::new(),
         }
     }
 
     /// Pass 1: charges and centres of charge, children before parents.
     fn accumulate(&mut self, n: &Nodes) {
+        let count = n.len();
+        self.px.resize(count, 0.0);
+        self.py.resize(count, 0.0);
+        self.pq.resize(count, 0.0);
+        for (k, &p) in self.tree.order.iter().enumerate() {
+            let p = p as usize;
+            self.px[k] = n.x[p];
+            self.py[k] = n.y[p];
+            self.pq[k] = self.strength[p];
+        }
         let cells = self.tree.cells.len();
-        self.charge.clear();
-        self.charge.resize(cells, 0.0);
-        self.cx.clear();
-        self.cx.resize(cells, 0.0);
-        self.cy.clear();
-        self.cy.resize(cells, 0.0);
-        for &c in self.tree.order.iter().rev() {
-            let c = c as usize;
-            let cell = self.tree.cells[c];
-            if cell.is_leaf() {
-                let first = cell.point as usize;
-                self.charge[c] = self
-                    .tree
-                    .chain(&cell)
-                    .map(|p| self.strength[p as usize])
-                    .sum();
-                self.cx[c] = n.x[first];
-                self.cy[c] = n.y[first];
-            } else {
-                let (mut q, mut weight, mut x, mut y) = (0.0, 0.0, 0.0, 0.0);
-                for &child in cell.children.iter().filter(|&&k| k != NONE) {
-                    let k = child as usize;
-                    let w = self.charge[k].abs();
-                    q += self.charge[k];
-                    weight += w;
-                    x += w * self.cx[k];
-                    y += w * self.cy[k];
+        self.bodies.resize(cells, Body::default());
+        let theta2 = self.theta * self.theta;
+        let (tree, px, py, pq) = (
+            &self.tree.cells[..],
+            &self.px[..],
+            &self.py[..],
+            &self.pq[..],
+        );
+        let bodies = &mut self.bodies[..];
+        for c in (0..cells).rev() {
+            let cell = tree[c];
+            // The centre is weighted by the size of each charge, as d3's.
+            let (mut q, mut w, mut x, mut y) = (0.0, 0.0, 0.0, 0.0);
+            if cell.leaf {
+                for k in cell.lo as usize..cell.hi as usize {
+                    let a = pq[k].abs();
+                    q += pq[k];
+                    w += a;
+                    x += a * px[k];
+                    y += a * py[k];
                 }
-                self.charge[c] = q;
-                if weight > 0.0 {
-                    self.cx[c] = x / weight;
-                    self.cy[c] = y / weight;
+            } else {
+                // The children: the next cell, then each one's skip.
+                let mut k = c + 1;
+                while k < cell.skip as usize {
+                    let b = bodies[k];
+                    let a = b.charge.abs();
+                    q += b.charge;
+                    w += a;
+                    x += a * b.x;
+                    y += a * b.y;
+                    k = b.skip as usize;
                 }
             }
+            let (x, y) = if w > 0.0 { (x / w, y / w) } else { (0.0, 0.0) };
+            bodies[c] = Body {
+                x,
+                y,
+                charge: q,
+                near2: cell.size * cell.size / theta2,
+                skip: cell.skip,
+                lo: cell.lo,
+                hi: cell.hi,
+                leaf: cell.leaf,
+            };
         }
     }
 }
@@ -97,64 +136,71 @@ impl Force for ManyBody {
         self.strength.resize(n.len(), -30.0);
         self.tree.rebuild(&n.x, &n.y);
         self.accumulate(n);
-        let theta2 = self.theta * self.theta;
         let min2 = self.distance_min * self.distance_min;
         let max2 = self.distance_max * self.distance_max;
-        for i in 0..n.len() {
-            let (xi, yi) = (n.x[i], n.y[i]);
+        // Slices, not vectors, in the loops: indexing a slice needs no call
+        // when the download is built for size.
+        let (bodies, px, py, pq) = (&self.bodies[..], &self.px[..], &self.py[..], &self.pq[..]);
+        let (vx, vy) = (&mut n.vx[..], &mut n.vy[..]);
+        let cells = bodies.len();
+        // Pass 2: each node walks the tree, in the tree's order so that
+        // neighbours walk alike one after another.
+        for (k, &i) in self.tree.order.iter().enumerate() {
+            let (xi, yi) = (px[k], py[k]);
             let (mut fx, mut fy) = (0.0, 0.0);
-            self.stack.clear();
-            self.stack.push(0);
-            while let Some(c) = self.stack.pop() {
-                let c = c as usize;
-                let q = self.charge[c];
-                if q == 0.0 {
+            let mut c = 0;
+            while c < cells {
+                let b = bodies[c];
+                if b.charge == 0.0 {
+                    c = b.skip as usize;
                     continue;
                 }
-                let cell = self.tree.cells[c];
-                let mut dx = self.cx[c] - xi;
-                let mut dy = self.cy[c] - yi;
+                let mut dx = b.x - xi;
+                let mut dy = b.y - yi;
                 let mut l = dx * dx + dy * dy;
                 // Far enough away to treat the cell as one body?
-                if cell.size * cell.size / theta2 < l {
+                if b.near2 < l {
                     if l < max2 {
-                        separate(&mut dx, &mut dy, &mut l, rng);
+                        if dx == 0.0 || dy == 0.0 {
+                            (dx, dy, l) = separate(dx, dy, l, rng);
+                        }
                         if l < min2 {
                             l = (min2 * l).sqrt();
                         }
-                        fx += dx * q * alpha / l;
-                        fy += dy * q * alpha / l;
+                        fx += dx * b.charge / l;
+                        fy += dy * b.charge / l;
                     }
+                    c = b.skip as usize;
                     continue;
                 }
-                if !cell.is_leaf() {
-                    // Children pushed in reverse so that they pop NW, NE, SW, SE.
-                    for &k in cell.children.iter().rev().filter(|&&k| k != NONE) {
-                        self.stack.push(k);
-                    }
-                    continue;
-                }
-                if l >= max2 {
+                if !b.leaf {
+                    c += 1;
                     continue;
                 }
                 // A leaf too close to approximate: each of its points on its own.
-                let own = cell.point as usize == i && self.tree.next[i] == NONE;
-                if !own {
-                    separate(&mut dx, &mut dy, &mut l, rng);
+                for m in b.lo as usize..b.hi as usize {
+                    if m == k {
+                        continue;
+                    }
+                    let mut dx = px[m] - xi;
+                    let mut dy = py[m] - yi;
+                    let mut l = dx * dx + dy * dy;
+                    if l >= max2 {
+                        continue;
+                    }
+                    if dx == 0.0 || dy == 0.0 {
+                        (dx, dy, l) = separate(dx, dy, l, rng);
+                    }
                     if l < min2 {
                         l = (min2 * l).sqrt();
                     }
+                    fx += dx * pq[m] / l;
+                    fy += dy * pq[m] / l;
                 }
-                for p in self.tree.chain(&cell) {
-                    if p as usize != i {
-                        let w = self.strength[p as usize] * alpha / l;
-                        fx += dx * w;
-                        fy += dy * w;
-                    }
-                }
+                c = b.skip as usize;
             }
-            n.vx[i] += fx;
-            n.vy[i] += fy;
+            vx[i as usize] += fx * alpha;
+            vy[i as usize] += fy * alpha;
         }
     }
 }

@@ -69,16 +69,23 @@ pub trait Force {
 
 /// Nudge a zero offset apart, as d3's `jiggle` does, so that coincident
 /// points push each other in some direction rather than none. `l` is the
-/// squared distance and grows with the nudge.
-pub(crate) fn separate(dx: &mut f64, dy: &mut f64, l: &mut f64, rng: &mut Lcg) {
-    if *dx == 0.0 {
-        *dx = rng.jiggle();
-        *l += *dx * *dx;
+/// squared distance and grows with the nudge. Returns the offset and `l`
+/// as they are after it.
+///
+/// By value and out of line: the forces call it only when an offset is
+/// zero, so their loops keep the offset in registers.
+#[cold]
+#[inline(never)]
+pub(crate) fn separate(mut dx: f64, mut dy: f64, mut l: f64, rng: &mut Lcg) -> (f64, f64, f64) {
+    if dx == 0.0 {
+        dx = rng.jiggle();
+        l += dx * dx;
     }
-    if *dy == 0.0 {
-        *dy = rng.jiggle();
-        *l += *dy * *dy;
+    if dy == 0.0 {
+        dy = rng.jiggle();
+        l += dy * dy;
     }
+    (dx, dy, l)
 }
 
 /// d3's initial radius and angle for the phyllotaxis arrangement.
