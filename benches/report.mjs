@@ -1,11 +1,28 @@
 // Collects `make bench`'s figures into one table and docs/PERFORMANCE.md:
 // criterion's medians, the in-browser timings and the size of dist/.
 //
-// Usage: node benches/report.mjs BROWSER.json SIZE.txt LAYOUT.json LIGHTHOUSE.json [SCALE.json]
+// Usage: node benches/report.mjs BROWSER.json SIZE.txt LAYOUT.json LIGHTHOUSE.json [SCALE.json] [EDITOR.json]
 import { readFileSync, writeFileSync, existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
-const [browserJson, sizeTxt, layoutJson, lighthouseJson, scaleJson] = process.argv.slice(2);
+const [browserJson, sizeTxt, layoutJson, lighthouseJson, scaleJson, editorJson] = process.argv.slice(2);
+const editor = editorJson && existsSync(editorJson) ? JSON.parse(readFileSync(editorJson, 'utf8')) : null;
+const editorLines = () => {
+  if (!editor) return ['Not run.'];
+  const row = (label, k) =>
+    `| ${label} | ${editor.current[k].toFixed(1)} ms | ${editor.baseline ? editor.baseline[k].toFixed(1) + ' ms' : '–'} |`;
+  return [
+    `A key typed into an event's summary, one a frame, ${editor.keys} keys, on a draft of ${editor.events} events (\`node benches/editor.mjs\`),`,
+    'this build and the baseline build one after the other in one run. The bar: a keystroke\'s work within 16 ms.',
+    '',
+    '| measure | this build | baseline |',
+    '|---|---|---|',
+    row('a keystroke\'s work (its task and the render), median', 'workMedianMs'),
+    row('a keystroke\'s work, 95th percentile', 'workP95Ms'),
+    row('a keystroke → next paint, median', 'paintMedianMs'),
+    row('a keystroke → next paint, 95th percentile', 'paintP95Ms'),
+  ];
+};
 const scale = scaleJson && existsSync(scaleJson) ? JSON.parse(readFileSync(scaleJson, 'utf8')) : null;
 const SCALE_ROWS = [
   ['open-cards', 'ACLED export: "Open file…" → first paint of the cards (a new story opens on them)'],
@@ -107,6 +124,10 @@ const lines = [
   '## Stories at scale, against the baseline build',
   '',
   ...scaleLines(),
+  '',
+  '## Typing in the editor, against the baseline build',
+  '',
+  ...editorLines(),
   '',
   '## Layout head to head (`node benches/layout-vs-d3.mjs`)',
   '',

@@ -108,7 +108,9 @@ pub enum Action {
 /// The editor.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Editor {
-    pub doc: Value,
+    /// The draft, shared with the history and with the editor before the
+    /// last action: an action copies it once, only when it changes it.
+    pub doc: Rc<Value>,
     /// Earlier and later drafts, shared: the editor is copied on every action.
     history: History<Rc<Value>>,
     pub selection: Option<Selection>,
@@ -128,6 +130,18 @@ pub struct Editor {
     focus_count: u64,
     /// Suggestions taken up or put aside.
     pub dismissed: Vec<Suggestion>,
+    /// Whether the last action was a keystroke in a field: the shell checks
+    /// and keeps the draft a moment after typing stops, not on every key.
+    pub typed: bool,
+}
+
+/// What [`Editor::suggestions`] reads: equal inputs, equal suggestions.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SuggestionInputs {
+    paragraphs: Vec<String>,
+    published: String,
+    known: Vec<(String, String)>,
+    dismissed: usize,
 }
 
 impl Editor {
@@ -137,7 +151,7 @@ impl Editor {
             .next()
             .unwrap_or_default();
         Editor {
-            doc,
+            doc: Rc::new(doc),
             history: History::default(),
             selection: None,
             open: None,
@@ -149,6 +163,7 @@ impl Editor {
             focus: None,
             focus_count: 0,
             dismissed: Vec::new(),
+            typed: false,
         }
     }
 
@@ -237,14 +252,12 @@ impl Editor {
     }
 
     fn change(&mut self, group: Option<&str>, f: impl FnOnce(&mut Value) -> bool) -> bool {
-        let before = self.doc.clone();
-        if !f(&mut self.doc) {
+        let before = Rc::clone(&self.doc);
+        if !f(Rc::make_mut(&mut self.doc)) || self.doc == before {
+            self.doc = before;
             return false;
         }
-        if self.doc == before {
-            return false;
-        }
-        self.history.record(Rc::new(before), group);
+        self.history.record(before, group);
         self.revision += 1;
         self.keep_source();
         true
@@ -297,9 +310,14 @@ impl Editor {
 
     /// The suggestions still on offer in the draft's article.
     pub fn suggestions(&self) -> Vec<Suggestion> {
-        let published = path::text(&self.doc, "story.published")
-            .parse()
-            .unwrap_or(crate::format::date::PartialDate::day(1970, 1, 1));
+        self.suggestions_from(&self.read_for_suggestions())
+    }
+
+    /// What the suggestions are read from: the article's paragraphs, its
+    /// date, and the names of the story's actors and sources. The shell
+    /// reads the suggestions again only when these change, not when an
+    /// event's summary is typed.
+    pub fn read_for_suggestions(&self) -> SuggestionInputs {
         let mut known = Vec::new();
         for list in [List::Actors, List::Sources] {
             for i in 0..path::len(&self.doc, list.key()) {
@@ -310,7 +328,21 @@ impl Editor {
                 ));
             }
         }
-        super::suggest::suggestions(&paragraphs(&self.doc), published, &known)
+        SuggestionInputs {
+            paragraphs: paragraphs(&self.doc),
+            published: path::text(&self.doc, "story.published").to_owned(),
+            known,
+            dismissed: self.dismissed.len(),
+        }
+    }
+
+    /// The suggestions read from `inputs`, less those put aside.
+    pub fn suggestions_from(&self, inputs: &SuggestionInputs) -> Vec<Suggestion> {
+        let published = inputs
+            .published
+            .parse()
+            .unwrap_or(crate::format::date::PartialDate::day(1970, 1, 1));
+        super::suggest::suggestions(&inputs.paragraphs, published, &inputs.known)
             .into_iter()
             .filter(|s| !self.dismissed.contains(s))
             .collect()
@@ -428,6 +460,10 @@ impl Editor {
 
     pub fn apply(mut self, action: Action) -> Editor {
         self.focus = None;
+        self.typed = matches!(
+            action,
+            Action::Set { typing: true, .. } | Action::SetText { typing: true, .. }
+        );
         match action {
             Action::Set {
                 path,
@@ -458,7 +494,7 @@ impl Editor {
                 // as by a committed name (a relation by its kind).
                 if !typing {
                     if let Some((list, i)) = path::item_of(&path) {
-                        if draft::ensure_id(&mut self.doc, list, i) {
+                        if draft::ensure_id(Rc::make_mut(&mut self.doc), list, i) {
                             self.revision += 1;
                         }
                     }
@@ -497,8 +533,8 @@ impl Editor {
             }
             Action::Named(list, i) => {
                 self.history.seal();
-                let mut doc = self.doc.clone();
-                if draft::ensure_id(&mut doc, list, i) {
+                let mut doc = Rc::clone(&self.doc);
+                if draft::ensure_id(Rc::make_mut(&mut doc), list, i) {
                     // The id joins the naming's step of undo.
                     self.doc = doc;
                     self.revision += 1;
@@ -635,12 +671,12 @@ impl Editor {
             }
             Action::Undo => {
                 self.forget_selection();
-                let step = self.history.undo(Rc::new(std::mem::take(&mut self.doc)));
+                let step = self.history.undo(std::mem::take(&mut self.doc));
                 self.settle(step, "Undone.");
             }
             Action::Redo => {
                 self.forget_selection();
-                let step = self.history.redo(Rc::new(std::mem::take(&mut self.doc)));
+                let step = self.history.redo(std::mem::take(&mut self.doc));
                 self.settle(step, "Redone.");
             }
             Action::Load(doc) => {
@@ -671,7 +707,7 @@ impl Editor {
             Ok(doc) => (doc, true),
             Err(doc) => (doc, false),
         };
-        self.doc = Rc::unwrap_or_clone(doc);
+        self.doc = doc;
         self.keep_source();
         if changed {
             self.revision += 1;
@@ -950,6 +986,35 @@ mod tests {
             path::text(&e.doc, "events[0].summary"),
             "Dockworkers walk out, halting the port."
         );
+    }
+
+    #[test]
+    fn keys_typed_wait_for_the_checks_and_the_suggestions_read_only_what_they_read() {
+        let e = editor();
+        let before = e.read_for_suggestions();
+        let e = e.apply(Action::Add(List::Events));
+        assert!(!e.typed, "adding an event is checked at once");
+        let e = e.apply(Action::SetText {
+            path: "events[0].summary".into(),
+            text: "Dockworkers walk out".into(),
+            typing: true,
+        });
+        assert!(e.typed, "a key typed waits for a pause");
+        // A summary is not what suggestions read: they need not be read again.
+        assert_eq!(e.read_for_suggestions(), before);
+        assert_eq!(e.suggestions_from(&before), e.suggestions());
+        let e = e.apply(Action::SetText {
+            path: "events[0].kind".into(),
+            text: "peaceful_protest".into(),
+            typing: false,
+        });
+        assert!(!e.typed, "a menu's choice is checked at once");
+        // A new source's name is: the suggestions read again.
+        let e = e.apply(Action::NewSource {
+            name: "the harbour master".into(),
+            kind: "official_statement".into(),
+        });
+        assert_ne!(e.read_for_suggestions(), before);
     }
 
     #[test]

@@ -10,7 +10,8 @@ import { chromium } from 'playwright-core';
 import AxeBuilder from '@axe-core/playwright';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
-export const DIST = join(ROOT, 'dist');
+// E2E_DIST serves another copy of a build (say, while dist/ is rebuilt).
+export const DIST = process.env.E2E_DIST ?? join(ROOT, 'dist');
 export const ARTIFACTS = join(ROOT, 'tests/e2e/artifacts');
 // SCREENSHOTS=docs refreshes the committed screenshots under docs/screenshots/.
 export const SHOTS = process.env.SCREENSHOTS === 'docs' ? join(ROOT, 'docs/screenshots') : ARTIFACTS;

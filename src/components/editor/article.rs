@@ -231,10 +231,10 @@ pub fn ArticlePane() -> Html {
 #[component]
 fn Suggestions() -> Html {
     let ctx = use_ctx();
-    // Read again only when the draft changes or one is put aside, not on
-    // every render of the pane.
-    let offered = use_memo((ctx.editor.revision, ctx.editor.dismissed.len()), |_| {
-        ctx.editor.suggestions()
+    // Read again only when what they are read from changes (the article,
+    // its date, the names) or one is put aside, not on every keystroke.
+    let offered = use_memo(ctx.editor.read_for_suggestions(), |inputs| {
+        ctx.editor.suggestions_from(inputs)
     });
     if offered.is_empty() {
         return Html::default();

@@ -10,6 +10,7 @@
 //! - `storage`: drafts in `localStorage`, downloads, the page's address.
 
 mod article;
+mod effects;
 mod form;
 mod preview;
 mod start;
@@ -20,7 +21,7 @@ use crate::author::draft::open_json;
 use crate::author::export::pretty;
 use crate::author::state::{Action, Editor};
 use crate::author::{draft, path};
-use crate::format::validate::{check_value, Problem};
+use crate::format::validate::Problem;
 use gloo::events::EventListener;
 use serde_json::Value;
 use std::rc::Rc;
@@ -103,12 +104,10 @@ struct Open {
 pub fn EditorApp() -> Html {
     let store = use_reducer(|| Store(Rc::new(Editor::new(Value::Null))));
     let open = use_state(|| None::<Open>);
-    let saved = use_state(|| Ok::<(), String>(()));
     // What the last export or copy did (every hook before any early return).
     let said = use_state(String::new);
     // Why the page's ?data= link could not be opened, for the first screen.
     let notice = use_state(|| None::<String>);
-    let editor = store.0.clone();
     let dispatch = {
         let d = store.dispatcher();
         use_memo((), move |_| Callback::from(move |a| d.dispatch(a)))
@@ -150,30 +149,11 @@ pub fn EditorApp() -> Html {
         });
     }
 
-    // Every change is kept at once.
-    {
-        let (saved, open) = (saved.clone(), (*open).clone());
-        use_effect_with((editor.revision, open.clone()), move |_| {
-            if let Some(open) = open.as_ref().filter(|_| !editor.doc.is_null()) {
-                let doc = &editor.doc;
-                let text = serde_json::to_string(doc).unwrap_or_default();
-                saved.set(storage::save(&open.id, &draft::title(doc), &text));
-            }
-        });
-    }
+    // The draft is checked and kept after each change, or, while the
+    // author types, when typing pauses.
     let editor = store.0.clone();
-
-    // Problems, as of the draft's revision.
-    let problems = {
-        let doc = editor.doc.clone();
-        use_memo(editor.revision, move |_| {
-            if doc.is_null() {
-                Vec::new()
-            } else {
-                check_value(doc).1
-            }
-        })
-    };
+    let saved = effects::use_kept(&editor, (*open).as_ref().map(|o| o.id.clone()));
+    let problems = effects::use_problems(&editor);
 
     // Undo and redo from the keyboard, anywhere on the page.
     {
@@ -330,7 +310,7 @@ pub fn EditorApp() -> Html {
             d.emit(Action::Pane(crate::author::state::Pane::Problems))
         })
     };
-    let status = match &*saved {
+    let status = match &saved {
         Ok(()) => html! { <span class="editor__saved">{ "Saved in this browser" }</span> },
         Err(e) => html! {
             <span class="editor__unsaved" role="alert">
