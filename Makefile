@@ -53,14 +53,16 @@ $(STAMP)/wasm32-target: | $(STAMP)
 # cargo, wasm-bindgen and wasm-opt, and wasm-bindgen takes a second a module
 # unoptimised, so an opt-level 0 build serves as well and compiles in half the
 # time (trunk 4.2 min against 8.4, wasm-bindgen-cli 1.3 against 2.3, on 2
-# cores). Trunk leaves out its update check: every build here is --offline.
+# cores). Trunk leaves out its update check and TLS (rustls and ring):
+# every build here is --offline, with wasm-bindgen and wasm-opt already on
+# PATH, and `make serve` serves plain HTTP on 127.0.0.1.
 TOOL_BUILD := CARGO_PROFILE_RELEASE_OPT_LEVEL=0 CARGO_PROFILE_RELEASE_LTO=false \
   CARGO_PROFILE_RELEASE_CODEGEN_UNITS=256 CARGO_PROFILE_RELEASE_DEBUG=false \
   CARGO_PROFILE_RELEASE_INCREMENTAL=false
 
 $(STAMP)/trunk-$(TRUNK_VERSION): | $(STAMP)
 	$(TOOL_BUILD) cargo install trunk --version $(TRUNK_VERSION) --locked --root $(TOOLS) \
-	  --no-default-features --features rustls
+	  --no-default-features
 	@touch $@
 
 # `--locked` fails against this registry mirror (a pinned dependency of the CLI

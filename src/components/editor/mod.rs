@@ -1,7 +1,7 @@
 //! The story editor (editor.html): a thin shell over [`crate::author`].
 //! The article on the left, quoted by selecting its words; the forms in the
 //! middle; the reader's own widget on the right, previewing the draft as it
-//! is typed. Every change is kept in the browser at once.
+//! is typed. Every change is kept in the browser (while typing, when typing pauses).
 //!
 //! - `start`: a new story from a pasted article, a file, or a kept draft;
 //! - `article`: the numbered paragraphs, the selection and "Quote as…";
@@ -17,12 +17,10 @@ mod start;
 mod storage;
 
 use super::ptr::ByPtr;
-use crate::author::draft::open_json;
 use crate::author::export::pretty;
 use crate::author::state::{Action, Editor};
 use crate::author::{draft, path};
 use crate::format::validate::Problem;
-use gloo::events::EventListener;
 use serde_json::Value;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -96,8 +94,8 @@ impl Ctx {
 
 /// A draft being edited, and its key in storage.
 #[derive(Clone, PartialEq)]
-struct Open {
-    id: String,
+pub(super) struct Open {
+    pub id: String,
 }
 
 #[component]
@@ -113,41 +111,7 @@ pub fn EditorApp() -> Html {
         use_memo((), move |_| Callback::from(move |a| d.dispatch(a)))
     };
 
-    // A reload opens the draft named in the address; ?data= opens a story
-    // from a link as a new draft.
-    {
-        let (dispatch, open, notice) = ((*dispatch).clone(), open.clone(), notice.clone());
-        use_effect_with((), move |_| {
-            if let Some(id) = storage::query("draft") {
-                if let Some(doc) = storage::load(&id).and_then(|t| serde_json::from_str(&t).ok()) {
-                    dispatch.emit(Action::Load(doc));
-                    open.set(Some(Open { id }));
-                }
-            } else if let Some(raw) = storage::query("data") {
-                wasm_bindgen_futures::spawn_local(async move {
-                    let url = super::loader::data_url(&raw);
-                    let bytes = match &url {
-                        Ok(url) => super::loader::fetch_bytes(url).await,
-                        Err(problems) => Err(problems.clone()),
-                    };
-                    let name = url
-                        .as_deref()
-                        .map_or(raw.as_str(), super::loader::file_name)
-                        .to_owned();
-                    let opened = bytes
-                        .map_err(|p| problems_text(&p))
-                        .and_then(|bytes| open_json(&name, &bytes));
-                    match opened {
-                        Ok(doc) => {
-                            let id = begin(&dispatch, doc);
-                            open.set(Some(Open { id }));
-                        }
-                        Err(e) => notice.set(Some(format!("Could not open {raw}: {e}"))),
-                    }
-                });
-            }
-        });
-    }
+    effects::use_address(&dispatch, &open, &notice);
 
     // The draft is checked and kept after each change, or, while the
     // author types, when typing pauses.
@@ -155,79 +119,9 @@ pub fn EditorApp() -> Html {
     let saved = effects::use_kept(&editor, (*open).as_ref().map(|o| o.id.clone()));
     let problems = effects::use_problems(&editor);
 
-    // Undo and redo from the keyboard, anywhere on the page.
-    {
-        let dispatch = (*dispatch).clone();
-        use_effect_with((), move |_| {
-            let options = gloo::events::EventListenerOptions::enable_prevent_default();
-            let listener = EventListener::new_with_options(
-                &gloo::utils::document(),
-                "keydown",
-                options,
-                move |e| {
-                    let Some(e) = e.dyn_ref::<web_sys::KeyboardEvent>() else {
-                        return;
-                    };
-                    if !(e.ctrl_key() || e.meta_key()) {
-                        return;
-                    }
-                    let key = e.key().to_lowercase();
-                    let action = match (key.as_str(), e.shift_key()) {
-                        ("z", false) => Action::Undo,
-                        ("z", true) | ("y", false) => Action::Redo,
-                        _ => return,
-                    };
-                    e.prevent_default();
-                    dispatch.emit(action);
-                },
-            );
-            move || drop(listener)
-        });
-    }
-
-    // Move the focus where the last action asks (a new item's first field,
-    // a problem's field), or to the nearest part of the form that holds it.
-    {
-        let focus = editor.focus.clone();
-        use_effect_with(focus, move |focus| {
-            if let Some((_, p)) = focus {
-                let document = gloo::utils::document();
-                let mut at = p.clone();
-                loop {
-                    if let Some(el) = document
-                        .get_element_by_id(&field_id(&at))
-                        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-                    {
-                        let _ = el.focus();
-                        break;
-                    }
-                    match at.rfind(['.', '[']) {
-                        Some(i) if i > 0 => at.truncate(i),
-                        _ => break,
-                    }
-                }
-            }
-        });
-    }
-
-    // A menu shows the draft's value, also after the author picked another
-    // option and the draft changed under it (undo, a source added): an
-    // option's `selected` no longer moves a menu the author has touched.
-    use_effect(|| {
-        if let Ok(menus) = gloo::utils::document().query_selector_all("select[data-value]") {
-            for i in 0..menus.length() {
-                if let Some(menu) = menus
-                    .item(i)
-                    .and_then(|m| m.dyn_into::<web_sys::HtmlSelectElement>().ok())
-                {
-                    let want = menu.get_attribute("data-value").unwrap_or_default();
-                    if menu.value() != want {
-                        menu.set_value(&want);
-                    }
-                }
-            }
-        }
-    });
+    effects::use_undo_keys(&dispatch);
+    effects::use_focus(&editor);
+    effects::use_menus_follow_draft();
 
     if open.is_none() {
         let on_begin = {
@@ -353,7 +247,7 @@ pub fn EditorApp() -> Html {
 }
 
 /// Start editing `doc` as a new draft; its id.
-fn begin(dispatch: &Callback<Action>, doc: Value) -> String {
+pub(super) fn begin(dispatch: &Callback<Action>, doc: Value) -> String {
     let id = crate::author::drafts::new_id(js_sys::Date::now(), &storage::list());
     let text = serde_json::to_string(&doc).unwrap_or_default();
     let _ = storage::save(&id, &draft::title(&doc), &text);

@@ -1,0 +1,96 @@
+//! Fields typed into: text, addresses, dates, numbers and ids.
+
+use super::*;
+
+/// Typing into a field (the draft decides what the text becomes), and
+/// committing it (an item's name gives it its id).
+pub(super) fn text_setter(
+    ctx: &Ctx,
+    p: &str,
+    item: Option<(List, usize)>,
+) -> (Callback<InputEvent>, Callback<Event>) {
+    let on_input = {
+        let (dispatch, p) = (ctx.dispatch.clone(), p.to_owned());
+        Callback::from(move |e: InputEvent| {
+            dispatch.emit(Action::SetText {
+                path: p.clone(),
+                text: value_of(&e),
+                typing: true,
+            })
+        })
+    };
+    let on_change = {
+        let dispatch = ctx.dispatch.clone();
+        Callback::from(move |_: Event| {
+            if let Some((list, i)) = item {
+                dispatch.emit(Action::Named(list, i));
+            }
+        })
+    };
+    (on_input, on_change)
+}
+
+/// What a field's control is drawn from: its place in the draft, its
+/// element id, its text, the item it belongs to, and what describes it.
+pub(super) struct Spot<'a> {
+    pub ctx: &'a Ctx,
+    pub path: &'a str,
+    pub id: &'a str,
+    pub text: &'a str,
+    pub item: Option<(List, usize)>,
+    pub described: &'a str,
+    pub invalid: Option<&'static str>,
+}
+
+/// A line or a box of text, an address, or a date with its reading.
+pub(super) fn text_input(s: &Spot, f: &'static Field) -> Html {
+    let (oninput, onchange) = text_setter(s.ctx, s.path, s.item);
+    let (id, text, described, invalid) = (
+        s.id.to_owned(),
+        s.text.to_owned(),
+        s.described.to_owned(),
+        s.invalid,
+    );
+    let reading = matches!(f.control, Control::Date).then(|| match date_reading(&text) {
+        Ok(r) if !r.is_empty() => {
+            html! { <p class="field__reading">{ format!("Reads: {r}") }</p> }
+        }
+        _ => Html::default(),
+    });
+    let input = if f.control == Control::LongText {
+        html! { <textarea {id} value={text} {oninput} {onchange} rows="3" aria-describedby={described} aria-invalid={invalid} aria-required={f.required.then_some("true")} /> }
+    } else {
+        let kind = if f.control == Control::Url {
+            "url"
+        } else {
+            "text"
+        };
+        let placeholder = (f.control == Control::Date).then_some("YYYY-MM-DD, YYYY-MM or YYYY");
+        html! { <input {id} type={kind} value={text} {oninput} {onchange} {placeholder} aria-describedby={described} aria-invalid={invalid} aria-required={f.required.then_some("true")} /> }
+    };
+    html! { <>{ input }{ reading.unwrap_or_default() }</> }
+}
+
+/// A whole number or a decimal, kept as typed while it is not one.
+pub(super) fn number_input(s: &Spot, f: &'static Field) -> Html {
+    let oninput = text_setter(s.ctx, s.path, None).0;
+    let mode = if f.control == Control::Decimal {
+        "decimal"
+    } else {
+        "numeric"
+    };
+    html! { <input id={s.id.to_owned()} type="text" inputmode={mode} value={s.text.to_owned()} {oninput} aria-describedby={s.described.to_owned()} aria-invalid={s.invalid} /> }
+}
+
+/// An item's id: a new one renames every reference to it.
+pub(super) fn id_input(s: &Spot) -> Html {
+    let onchange = {
+        let (dispatch, item) = (s.ctx.dispatch.clone(), s.item);
+        Callback::from(move |e: Event| {
+            if let Some((list, i)) = item {
+                dispatch.emit(Action::RenameId(list, i, value_of(&e).trim().to_owned()));
+            }
+        })
+    };
+    html! { <input id={s.id.to_owned()} type="text" class="field__id" value={s.text.to_owned()} {onchange} spellcheck="false" aria-describedby={s.described.to_owned()} aria-invalid={s.invalid} /> }
+}
