@@ -107,6 +107,15 @@ pub fn name_case(quote: &str, paragraph: &str, article: &[String]) -> String {
     let written_lower = article
         .iter()
         .any(|p| p.split(|c: char| !c.is_alphanumeric()).any(|w| w == lower));
+    // "Governor Amina Toure": a title before a name keeps its capital.
+    let article = matches!(lower.as_str(), "the" | "a" | "an");
+    let name_follows = quote[first.len()..]
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| w.starts_with(char::is_uppercase));
+    if name_follows && !article {
+        return quote.to_owned();
+    }
     if COMMON.contains(&lower.as_str()) || written_lower {
         format!("{lower}{}", &quote[first.len()..])
     } else {
@@ -119,6 +128,26 @@ mod tests {
     use super::*;
 
     const P: &str = "Dockworkers at Port Example walked out on Monday, the union said.";
+
+    #[test]
+    fn a_title_before_a_name_keeps_its_capital_and_an_article_loses_it() {
+        let article = vec![
+            "Governor Amina Toure said the regional governor would speak.".to_owned(),
+            "The United Nations humanitarian office said families fled.".to_owned(),
+        ];
+        assert_eq!(
+            name_case("Governor Amina Toure", &article[0], &article),
+            "Governor Amina Toure"
+        );
+        assert_eq!(
+            name_case(
+                "The United Nations humanitarian office",
+                &article[1],
+                &article
+            ),
+            "the United Nations humanitarian office"
+        );
+    }
 
     #[test]
     fn a_name_takes_the_case_a_sentence_needs() {

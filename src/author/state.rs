@@ -420,7 +420,8 @@ impl Editor {
                 e.said = format!("Date {} set from “{}”.", date.human(), s.words);
                 e
             }
-            Fact::Attribution { source } => {
+            Fact::Attribution { source, kind } => {
+                let source = super::quote::name_case(&source, &p, &paragraphs(&self.doc));
                 let known = (0..path::len(&self.doc, "sources")).find(|&i| {
                     path::text(&self.doc, &format!("sources[{i}].name"))
                         .eq_ignore_ascii_case(&source)
@@ -430,12 +431,25 @@ impl Editor {
                         let id = path::text(&self.doc, &format!("sources[{i}].id")).to_owned();
                         self.apply(Action::Source(id))
                     }
-                    // The kind is left for the author to choose, and the
-                    // checker asks for it: never set without a choice.
-                    None => self.apply(Action::NewSource {
-                        name: source,
-                        kind: String::new(),
-                    }),
+                    // A kind is taken only as the words suggest it, and said
+                    // so; otherwise it is left for the author to choose, and
+                    // the checker asks for it.
+                    None => {
+                        let mut e = self.apply(Action::NewSource {
+                            name: source.clone(),
+                            kind: kind.unwrap_or_default().to_owned(),
+                        });
+                        if let Some(kind) = kind {
+                            let label = crate::format::vocab::SourceKind::from_name(kind)
+                                .map(|k| k.label().into_owned())
+                                .unwrap_or_default();
+                            e.said = format!(
+                                "New source “{source}”, taken as {} {label} from its words: change its kind in Sources if it is not one.",
+                                if label.starts_with(['a', 'e', 'i', 'o', 'u']) { "an" } else { "a" }
+                            );
+                        }
+                        e
+                    }
                 }
             }
             Fact::Name {
@@ -1148,11 +1162,12 @@ mod tests {
                 .find(|s| s.words == words)
                 .unwrap_or_else(|| panic!("{words}: {:?}", e.suggestions()))
         };
-        // Who speaks: a source, its kind left for the author to choose.
+        // Who speaks: a source, of the kind its words suggest, said aloud.
         let union = find(&e, "the union");
         let e = e.apply(Action::Accept(union));
         assert_eq!(e.source, "union");
-        assert_eq!(path::text(&e.doc, "sources[0].kind"), "");
+        assert_eq!(path::text(&e.doc, "sources[0].kind"), "group_statement");
+        assert!(e.said.contains("taken as a group statement"), "{}", e.said);
         // A figure with no event open: a new event quoting those words.
         let ships = find(&e, "At least 40 ships");
         let e = e.apply(Action::Accept(ships));

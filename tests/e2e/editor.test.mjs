@@ -264,6 +264,32 @@ test("suggestions from the text: a wire story's facts taken up with one press ea
   await context.close();
 });
 
+test("a new source may be of a kind of the story's own", async () => {
+  const { context, page, problems } = await openPage(env.browser, { width: 1280, height: 860 });
+  await page.goto(`${env.server.url}editor.html`);
+  await page.waitForSelector('.start');
+  await page.fill('#a-title', 'Port strike halts shipping');
+  await page.fill('#a-body', 'Dockworkers walked out on Monday, the port authority’s press office said.');
+  await page.click('button:has-text("Start the story")');
+  await page.waitForSelector('#new-source-kind');
+  await page.fill('#new-source-name', 'the press office');
+  // Nothing is chosen for the author: the menu starts unset.
+  assert.equal(await page.inputValue('#new-source-kind'), '');
+  await page.selectOption('#new-source-kind', 'x-');
+  // An own term that is no term is refused by the form itself.
+  await page.fill('#new-source-kind-own', 'Press Office');
+  await page.click('button:has-text("Add source")');
+  assert.equal(await page.locator('#new-source-kind-own').evaluate((el) => el.validity.valid), false);
+  await page.fill('#new-source-kind-own', 'press-office');
+  await page.click('button:has-text("Add source")');
+  await page.waitForFunction(() => document.querySelector('#quote-source')?.value === 'press-office');
+  const key = await page.evaluate(() => Object.keys(localStorage).find((k) => k.startsWith('dossier-editor/draft/')));
+  const kept = JSON.parse(await page.evaluate((k) => localStorage.getItem(k), key));
+  assert.deepEqual(kept.sources.map((s) => [s.id, s.kind]), [['press-office', 'x-press-office']]);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('the bundled story, edited: one event changed, a tally added by selection, nothing else changed', async () => {
   const { context, page, problems } = await openPage(env.browser, { width: 1280, height: 860 });
   await page.goto(`${env.server.url}editor.html`);

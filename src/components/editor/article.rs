@@ -245,7 +245,11 @@ fn Suggestions() -> Html {
             Fact::Figure { outcome: Some(o), .. } => format!("a tally of the {}", o.people()),
             Fact::Figure { .. } => "a figure".to_owned(),
             Fact::When { date, .. } => format!("the date: {}", date.human()),
-            Fact::Attribution { .. } => "who says it: a source".to_owned(),
+            Fact::Attribution { kind: None, .. } => "who says it: a source".to_owned(),
+            Fact::Attribution { kind: Some(kind), .. } => format!(
+                "who says it: a source ({}, from its words)",
+                crate::format::vocab::SourceKind::from_name(kind).map(|k| k.label().into_owned()).unwrap_or_default()
+            ),
             Fact::Name { known: Some(_), .. } => "a name already in the story".to_owned(),
             Fact::Name { known: None, .. } => "an actor".to_owned(),
             Fact::Happening { kind } => format!("an event: {}", kind.label()),
@@ -319,7 +323,7 @@ fn QuoteBar() -> Html {
         );
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            if name.trim().is_empty() || kind.is_empty() {
+            if name.trim().is_empty() || kind.is_empty() || kind.as_str() == "x-" {
                 return;
             }
             dispatch.emit(Action::NewSource {
@@ -379,6 +383,12 @@ fn QuoteBar() -> Html {
             let kind = kind.clone();
             Callback::from(move |e: Event| kind.set(value_of(&e)))
         };
+        // A kind of the story's own: `x-` and the author's term.
+        let own = kind.strip_prefix("x-").map(str::to_owned);
+        let on_own = {
+            let kind = kind.clone();
+            Callback::from(move |e: InputEvent| kind.set(format!("x-{}", value_of(&e).trim())))
+        };
         let terms = crate::author::fields::Vocab::SourceKind.terms();
         html! {
             <form class="quotebar__new" onsubmit={add_source} aria-label="Add a source">
@@ -391,7 +401,13 @@ fn QuoteBar() -> Html {
                     <select id="new-source-kind" onchange={on_kind} required=true>
                         <option value="" selected={kind.is_empty()} disabled=true>{ "Choose what kind of source…" }</option>
                         { for terms.iter().map(|(v, l)| html! { <option value={*v} selected={*v == kind.as_str()}>{ l.clone() }</option> }) }
+                        <option value="x-" selected={own.is_some()}>{ "Own term (x-…)" }</option>
                     </select>
+                    if let Some(own) = own {
+                        <input id="new-source-kind-own" type="text" class="field__own" value={own} oninput={on_own}
+                            required=true pattern="[a-z0-9_\\-]+" spellcheck="false"
+                            aria-label="Your own kind of source, in lower case, as in press-office" />
+                    }
                 </div>
                 <button type="submit" class="button">{ "Add source" }</button>
             </form>
