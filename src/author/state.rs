@@ -377,6 +377,69 @@ impl Editor {
             Some((List::Events, i)) => Some(path::index("events", i)),
             _ => None,
         };
+        // A figure or an event is credited to whom its sentence says said
+        // it, where the story has that source, not to the one used last.
+        let speaker = match s.fact {
+            Fact::Figure { .. } | Fact::Happening { .. } => self.speaker_of(&p, &s),
+            _ => None,
+        };
+        let credit = match speaker {
+            Some((name, Some(id))) if id != self.source => {
+                self.source = id;
+                format!(" Credited to {name}, as its sentence says.")
+            }
+            Some((name, None)) => format!(
+                " Its sentence names {name} as the speaker, not yet a source: it is credited to {}.",
+                self.source_name()
+            ),
+            _ => String::new(),
+        };
+        let mut e = self.take_up(s, &p, event);
+        if !credit.is_empty() {
+            e.said.push_str(&credit);
+        }
+        e
+    }
+
+    /// The name of the source quotes are credited to now.
+    fn source_name(&self) -> String {
+        (0..path::len(&self.doc, "sources"))
+            .find(|&i| path::text(&self.doc, &format!("sources[{i}].id")) == self.source)
+            .map(|i| self.name_of(List::Sources, i))
+            .unwrap_or_else(|| "no source".into())
+    }
+
+    /// Who the sentence of `s` says said it, in the case a name needs, and
+    /// the id of the story's source of that name, if there is one.
+    fn speaker_of(&self, p: &str, s: &Suggestion) -> Option<(String, Option<String>)> {
+        let ends = |c: char| matches!(c, '.' | '!' | '?');
+        let from = p[..s.start].rfind(ends).map_or(0, |i| i + 1);
+        let to = p[s.end..].find(ends).map_or(p.len(), |i| s.end + i);
+        let inputs = self.read_for_suggestions();
+        let published = inputs
+            .published
+            .parse()
+            .unwrap_or(crate::format::date::PartialDate::day(1970, 1, 1));
+        let said = super::suggest::suggestions(&inputs.paragraphs, published, &inputs.known)
+            .into_iter()
+            .find_map(|o| match o.fact {
+                Fact::Attribution { source, .. }
+                    if o.paragraph == s.paragraph && o.start >= from && o.end <= to =>
+                {
+                    Some(super::quote::name_case(&source, p, &inputs.paragraphs))
+                }
+                _ => None,
+            })?;
+        let id = (0..path::len(&self.doc, "sources"))
+            .find(|&i| {
+                path::text(&self.doc, &format!("sources[{i}].name")).eq_ignore_ascii_case(&said)
+            })
+            .map(|i| path::text(&self.doc, &format!("sources[{i}].id")).to_owned());
+        Some((said, id))
+    }
+
+    /// Make what suggestion `s` proposes, its words selected.
+    fn take_up(mut self, s: Suggestion, p: &str, event: Option<String>) -> Editor {
         match s.fact {
             Fact::Figure {
                 outcome: Some(_), ..
@@ -421,7 +484,7 @@ impl Editor {
                 e
             }
             Fact::Attribution { source, kind } => {
-                let source = super::quote::name_case(&source, &p, &paragraphs(&self.doc));
+                let source = super::quote::name_case(&source, p, &paragraphs(&self.doc));
                 let known = (0..path::len(&self.doc, "sources")).find(|&i| {
                     path::text(&self.doc, &format!("sources[{i}].name"))
                         .eq_ignore_ascii_case(&source)
@@ -999,6 +1062,55 @@ mod tests {
         assert_eq!(
             path::text(&e.doc, "events[0].summary"),
             "Dockworkers walk out, halting the port."
+        );
+    }
+
+    #[test]
+    fn a_fact_taken_up_is_credited_to_whom_its_sentence_names() {
+        let e = editor()
+            .apply(Action::NewSource {
+                name: "the harbour master".into(),
+                kind: "official_statement".into(),
+            })
+            .apply(Action::NewSource {
+                name: "the union".into(),
+                kind: "group_statement".into(),
+            });
+        assert_eq!(e.source, "union");
+        let ships = e
+            .suggestions()
+            .into_iter()
+            .find(|s| s.words == "At least 40 ships")
+            .expect("the figure is offered");
+        let e = e.apply(Action::Accept(ships));
+        assert_eq!(
+            path::text(&e.doc, "events[0].provenance[0].source"),
+            "harbour-master"
+        );
+        assert!(
+            e.said.contains("Credited to the harbour master"),
+            "{}",
+            e.said
+        );
+        // A speaker the story has no source for is named, not guessed.
+        let e = editor().apply(Action::NewSource {
+            name: "the union".into(),
+            kind: "group_statement".into(),
+        });
+        let ships = e
+            .suggestions()
+            .into_iter()
+            .find(|s| s.words == "At least 40 ships")
+            .expect("the figure is offered");
+        let e = e.apply(Action::Accept(ships));
+        assert_eq!(
+            path::text(&e.doc, "events[0].provenance[0].source"),
+            "union"
+        );
+        assert!(
+            e.said.contains("names the harbour master as the speaker"),
+            "{}",
+            e.said
         );
     }
 
