@@ -490,9 +490,15 @@ impl EventIndex {
             pass |= u16::from(any(&sources, event_sources)) * Facet::Source.bit();
             pass |= u16::from(wanted == 0 || row.standing & wanted != 0) * Facet::Status.bit();
             pass |= u16::from(row.last_day >= from && row.first_day <= to) * Facet::Dates.bit();
-            pass |= u16::from(!searching || query.matches(&self.text[p])) * Facet::Query.bit();
             pass |= u16::from(tallies.is_none() || any(&tallies, self.event_tallies.get(p)))
                 * Facet::Tally.bit();
+            // The search reads the event's text, the dearest test: it can
+            // change nothing for an event that already fails two facets (it
+            // is neither shown nor counted toward any option), so it is
+            // read only where it can.
+            let failed = (ALL_FACETS & !Facet::Query.bit() & !pass).count_ones();
+            pass |= u16::from(!searching || (failed < 2 && query.matches(&self.text[p])))
+                * Facet::Query.bit();
 
             if pass == ALL_FACETS {
                 events.push(self.order[p] as usize);
@@ -740,7 +746,7 @@ mod tests {
         }
 
         /// Which facets one event passes, read straight from the dataset.
-        fn passes(ds: &Dataset, e: &Event, f: &Filters) -> [(Facet, bool); 7] {
+        fn passes(ds: &Dataset, e: &Event, f: &Filters, found: bool) -> [(Facet, bool); 8] {
             let (first, last) = (
                 e.date.first_day(),
                 e.until.as_ref().unwrap_or(&e.date).last_day(),
@@ -782,6 +788,7 @@ mod tests {
                             .iter()
                             .any(|t| f.tallies.contains(&t.id) && t.events.contains(&e.id)),
                 ),
+                (Facet::Query, found),
             ]
         }
 
@@ -801,6 +808,7 @@ mod tests {
                 masks in prop::array::uniform7(prop_oneof![Just(0u64), any::<u64>()]),
                 from in prop::option::of(0i64..300),
                 span in 0i64..300,
+                query in prop_oneof![Just(""), Just("near"), Just("a"), Just("the strike")],
             ) {
                 let ds = generate::dataset(150, seed);
                 let kinds: BTreeSet<String> = ds.events.iter().map(|e| e.kind.as_str().to_owned()).collect();
@@ -816,12 +824,16 @@ mod tests {
                     tallies: pick(&ds.tallies.iter().map(|t| t.id.clone()).collect::<Vec<_>>(), masks[5]),
                     from: from.map(day),
                     to: from.map(|d| day(d + span)).filter(|_| masks[6] & 1 == 1),
-                    ..Filters::default()
+                    query: query.to_owned(),
                 };
-                let out = EventIndex::new(&ds).apply(&f);
+                let index = EventIndex::new(&ds);
+                let out = index.apply(&f);
+                // What the search finds on its own, every other facet open.
+                let alone = index.apply(&Filters { query: query.to_owned(), ..Filters::default() }).events;
+                let found = |i: usize| alone.contains(&i);
 
                 let mut expected: Vec<usize> = (0..ds.events.len())
-                    .filter(|&i| passes(&ds, &ds.events[i], &f).iter().all(|(_, ok)| *ok))
+                    .filter(|&i| passes(&ds, &ds.events[i], &f, found(i)).iter().all(|(_, ok)| *ok))
                     .collect();
                 expected.sort_by_key(|&i| {
                     let e = &ds.events[i];
@@ -835,8 +847,8 @@ mod tests {
                 let mut places = BTreeMap::<String, usize>::new();
                 let mut sources = BTreeMap::<String, usize>::new();
                 let mut statuses = BTreeMap::<Standing, usize>::new();
-                for e in &ds.events {
-                    let p = passes(&ds, e, &f);
+                for (i, e) in ds.events.iter().enumerate() {
+                    let p = passes(&ds, e, &f, found(i));
                     let others = |facet: Facet| p.iter().all(|(g, ok)| *ok || *g == facet);
                     if others(Facet::Actor) {
                         for a in ds.actor_ids(e) {
