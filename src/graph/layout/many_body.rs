@@ -9,8 +9,9 @@
 //! accumulated from the leaves up, then each node walks down from the root,
 //! stopping wherever the approximation holds.
 //!
-//! `distance_min` keeps very close pairs from exploding (d3: 1); beyond
-//! `distance_max` nodes do not interact (d3: infinity).
+//! `distance_min` keeps very close pairs from exploding (d3: 1). Every
+//! pair interacts however far apart (d3's default `distanceMax`, infinity:
+//! the only one Dossier uses, so no other is offered).
 
 use super::quadtree::Quadtree;
 use super::{separate, Force, Nodes};
@@ -23,7 +24,6 @@ pub struct ManyBody {
     /// Barnes–Hut accuracy: smaller is more exact and slower (d3: 0.9).
     pub theta: f64,
     pub distance_min: f64,
-    pub distance_max: f64,
     tree: Quadtree,
     /// Per cell, in the tree's order: what the walk reads.
     bodies: Vec<Body>,
@@ -57,7 +57,6 @@ impl ManyBody {
             strength: vec![strength; n],
             theta: 0.9,
             distance_min: 1.0,
-            distance_max: f64::INFINITY,
             tree: Quadtree::default(),
             bodies: Vec::new(),
             px: Vec::new(),
@@ -137,7 +136,6 @@ impl Force for ManyBody {
         self.tree.rebuild(&n.x, &n.y);
         self.accumulate(n);
         let min2 = self.distance_min * self.distance_min;
-        let max2 = self.distance_max * self.distance_max;
         // Slices, not vectors, in the loops: indexing a slice needs no call
         // when the download is built for size.
         let (bodies, px, py, pq) = (&self.bodies[..], &self.px[..], &self.py[..], &self.pq[..]);
@@ -160,16 +158,14 @@ impl Force for ManyBody {
                 let mut l = dx * dx + dy * dy;
                 // Far enough away to treat the cell as one body?
                 if b.near2 < l {
-                    if l < max2 {
-                        if dx == 0.0 || dy == 0.0 {
-                            (dx, dy, l) = separate(dx, dy, l, rng);
-                        }
-                        if l < min2 {
-                            l = (min2 * l).sqrt();
-                        }
-                        fx += dx * b.charge / l;
-                        fy += dy * b.charge / l;
+                    if dx == 0.0 || dy == 0.0 {
+                        (dx, dy, l) = separate(dx, dy, l, rng);
                     }
+                    if l < min2 {
+                        l = (min2 * l).sqrt();
+                    }
+                    fx += dx * b.charge / l;
+                    fy += dy * b.charge / l;
                     c = b.skip as usize;
                     continue;
                 }
@@ -185,9 +181,6 @@ impl Force for ManyBody {
                     let mut dx = px[m] - xi;
                     let mut dy = py[m] - yi;
                     let mut l = dx * dx + dy * dy;
-                    if l >= max2 {
-                        continue;
-                    }
                     if dx == 0.0 || dy == 0.0 {
                         (dx, dy, l) = separate(dx, dy, l, rng);
                     }
