@@ -107,12 +107,13 @@ bench: tools browser
 	trunk build --release --offline
 	node .ci/size-report.mjs dist | tee $(BENCH)/size.txt
 	cargo run --release --quiet --bin dossier -- generate 10000 > $(BENCH)/generated-10000.json
+	cargo run --release --quiet --bin dossier -- generate 100000 > $(BENCH)/generated-100000.json
 	cargo run --release --quiet --bin dossier -- generate 3000 1 1000 > $(BENCH)/network-1000.json
 	cargo run --release --quiet --bin dossier -- generate-acled 20000 5 > $(BENCH)/acled-20000.csv
 	if [ -x /usr/bin/time ]; then \
 	  /usr/bin/time -f "%e s, peak RSS %M KB" -o $(BENCH)/acled-native.txt target/release/dossier import acled $(BENCH)/acled-20000.csv > /dev/null 2>&1; \
 	else echo "not measured (no /usr/bin/time)" > $(BENCH)/acled-native.txt; fi
-	CHROMIUM=$(CHROMIUM) node benches/browser.mjs $(BENCH)/generated-10000.json $(BENCH)/network-1000.json $(BENCH)/acled-20000.csv > $(BENCH)/browser.json
+	CHROMIUM=$(CHROMIUM) node benches/browser.mjs $(BENCH)/generated-10000.json $(BENCH)/network-1000.json $(BENCH)/acled-20000.csv $(BENCH)/generated-100000.json > $(BENCH)/browser.json
 	cargo build --release --target wasm32-unknown-unknown --bin layout-bench
 	wasm-bindgen --target nodejs --out-dir $(BENCH)/layout-wasm target/wasm32-unknown-unknown/release/layout-bench.wasm
 	echo '{"type": "commonjs"}' > $(BENCH)/layout-wasm/package.json

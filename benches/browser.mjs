@@ -2,13 +2,14 @@
 // playwright-core: first paint, first card, filter and search to next paint
 // at 10,000 events, and the JS heap after loading them.
 //
-// Usage: node benches/browser.mjs EVENTS.json NETWORK.json ACLED.csv   (prints JSON on stdout)
+// Usage: node benches/browser.mjs EVENTS.json NETWORK.json ACLED.csv [EVENTS-100000.json]   (prints JSON on stdout)
 import { serve, launch, openPage } from '../tests/e2e/harness.mjs';
 import { dragFrames } from './frames.mjs';
 
-const [dataset, networkDataset, acledCsv] = process.argv.slice(2);
+const [dataset, networkDataset, acledCsv, dataset100k] = process.argv.slice(2);
 const RUNS = 21;
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const p95 = (xs) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * 0.95))];
 
 // Time from an action to the next paint: requestAnimationFrame runs just
 // before the frame is painted, and a task queued from it runs just after.
@@ -41,7 +42,9 @@ async function timeAction(page, action, runs = RUNS) {
   }
   return {
     work: median(work),
+    workP95: p95(work),
     paint: median(paint),
+    paintP95: p95(paint),
     paintMin: Math.min(...paint),
     paintMax: Math.max(...paint),
     aligned: median(aligned),
@@ -49,7 +52,9 @@ async function timeAction(page, action, runs = RUNS) {
   };
 }
 
-const server = await serve({ extra: { 'generated.json': dataset, 'network.json': networkDataset } });
+const server = await serve({
+  extra: { 'generated.json': dataset, 'network.json': networkDataset, ...(dataset100k ? { 'generated-100k.json': dataset100k } : {}) },
+});
 const browser = await launch();
 const out = {};
 try {
@@ -95,6 +100,29 @@ try {
     );
     out.cardsRendered = await page.locator('.cards > li').count();
     out.problems = problems;
+    await context.close();
+  }
+  // 100,000 generated events, the size of a multi-year national ACLED
+  // export: the same filter and search.
+  if (dataset100k) {
+    const { context, page, problems } = await openPage(browser, { width: 1200, height: 900 });
+    await page.addInitScript(() =>
+      addEventListener('TrunkApplicationStarted', (e) => (window.__dossierMemory = e.detail.wasm.memory)),
+    );
+    const t0 = Date.now();
+    await page.goto(server.url + '?data=generated-100k.json');
+    await page.waitForSelector('.story__title:has-text("Generated story")', { timeout: 300_000 });
+    await page.waitForSelector('.card');
+    out.load100k = { ms: Date.now() - t0 };
+    out.events100k = Number((await page.textContent('.toolbar__count')).replace(/[^0-9]/g, ''));
+    out.wasmMemory100kMB = (await page.evaluate(() => window.__dossierMemory?.buffer.byteLength ?? NaN)) / 1048576;
+    out.filterClick100k = await timeAction(page, `() => document.querySelector('#dossier-k-0').click()`, 11);
+    out.search100k = await timeAction(
+      page,
+      `() => { const i = document.querySelector('#dossier-search'); i.value = i.value ? '' : 'near'; i.dispatchEvent(new Event('input', { bubbles: true })); }`,
+      11,
+    );
+    out.problems = [...(out.problems ?? []), ...problems];
     await context.close();
   }
   // Importing a 20,000-row ACLED export through "Open file…": time to the

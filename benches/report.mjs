@@ -113,6 +113,14 @@ const lines = [
   `| ${b.events} events: type in the search → work done | ${ms(b.search10k.work)} |`,
   `| ${b.events} events: type in the search → next paint (min–max) | ${ms(b.search10k.paint)} (${ms(b.search10k.paintMin)}–${ms(b.search10k.paintMax)}) |`,
   `| ${b.events} events: type in the search just after a paint → next paint | ${ms(b.search10k.aligned)} |`,
+  `| ${b.events} events: tick a kind filter / type in the search → next paint, 95th percentile | ${ms(b.filterClick10k.paintP95)} / ${ms(b.search10k.paintP95)} |`,
+  ...(b.load100k
+    ? [
+        `| ${b.events100k} generated events: load, parse, validate, first card | ${b.load100k.ms} ms (wasm memory ${b.wasmMemory100kMB.toFixed(0)} MB) |`,
+        `| ${b.events100k} events: tick a kind filter → work done; next paint median / 95th percentile | ${ms(b.filterClick100k.work)}; ${ms(b.filterClick100k.paint)} / ${ms(b.filterClick100k.paintP95)} |`,
+        `| ${b.events100k} events: type in the search → work done; next paint median / 95th percentile | ${ms(b.search100k.work)}; ${ms(b.search100k.paint)} / ${ms(b.search100k.paintP95)} |`,
+      ]
+    : []),
   `| ${b.events} events: cards in the DOM (windowed) | ${b.cardsRendered} |`,
   `| ${b.events} events: JS heap after GC | ${b.heap10k.usedMB.toFixed(1)} MB used of ${b.heap10k.totalMB.toFixed(1)} MB |`,
   `| ${b.events} events: wasm linear memory | ${b.wasmMemoryMB.toFixed(1)} MB |`,

@@ -21,8 +21,9 @@ use serde::{Deserialize, Serialize};
 pub const FORMAT: &str = "dossier/1";
 
 /// The largest dataset a reader may open, in bytes. A story's dataset is
-/// tens of kilobytes; an ACLED-derived one a few megabytes.
-pub const MAX_BYTES: usize = 32 * 1024 * 1024;
+/// tens of kilobytes; an ACLED-derived one a few megabytes; a national
+/// ACLED export over years, 100,000 events, about 60 MB of Dossier JSON.
+pub const MAX_BYTES: usize = 128 * 1024 * 1024;
 
 /// Why a file over [`MAX_BYTES`] is refused, in words.
 pub fn too_large(bytes: usize) -> String {
