@@ -401,6 +401,36 @@ impl Editor {
         e
     }
 
+    /// An event's standing chosen as claimed, alleged, confirmed or
+    /// disputed, with no one named yet: named as the source its first quote
+    /// is credited to, and said so, for the author to keep or change.
+    fn say_whose_word(&mut self, at: &str, state: &str) {
+        let Some(status) = at.strip_suffix(".state").filter(|s| s.ends_with(".status")) else {
+            return;
+        };
+        if !matches!(state, "claimed" | "alleged" | "confirmed" | "disputed") {
+            return;
+        }
+        let by = path::key(status, "by");
+        if path::len(&self.doc, &by) > 0 {
+            return;
+        }
+        let event = &status[..status.len() - ".status".len()];
+        let first = path::key(&path::index(&path::key(event, "provenance"), 0), "source");
+        let source = path::text(&self.doc, &first).to_owned();
+        if source.is_empty() {
+            return;
+        }
+        self.change(None, |d| path::set(d, &by, json!([source])));
+        let name = (0..path::len(&self.doc, "sources"))
+            .find(|&i| path::text(&self.doc, &format!("sources[{i}].id")) == source)
+            .map_or(source.clone(), |i| self.name_of(List::Sources, i));
+        self.said = format!(
+            "{} by {name}, whose words it quotes: change “by” if the text names another.",
+            capital(state)
+        );
+    }
+
     /// The name of the source quotes are credited to now.
     fn source_name(&self) -> String {
         (0..path::len(&self.doc, "sources"))
@@ -412,9 +442,7 @@ impl Editor {
     /// Who the sentence of `s` says said it, in the case a name needs, and
     /// the id of the story's source of that name, if there is one.
     fn speaker_of(&self, p: &str, s: &Suggestion) -> Option<(String, Option<String>)> {
-        let ends = |c: char| matches!(c, '.' | '!' | '?');
-        let from = p[..s.start].rfind(ends).map_or(0, |i| i + 1);
-        let to = p[s.end..].find(ends).map_or(p.len(), |i| s.end + i);
+        let (from, to) = super::suggest::sentence_around(p, s.start, s.end);
         let inputs = self.read_for_suggestions();
         let published = inputs
             .published
@@ -575,6 +603,7 @@ impl Editor {
                             self.revision += 1;
                         }
                     }
+                    self.say_whose_word(&path, t);
                 }
             }
             Action::Remove(path) => {
@@ -1112,6 +1141,51 @@ mod tests {
             "{}",
             e.said
         );
+    }
+
+    #[test]
+    fn a_standing_chosen_names_whose_word_it_is_from_the_first_quote() {
+        let e = editor().apply(Action::NewSource {
+            name: "the union".into(),
+            kind: "group_statement".into(),
+        });
+        let e = select(e, 1, "Dockworkers at Port Example walked out on Monday");
+        let e = e.apply(Action::QuoteAs(QuoteAs::New(List::Events)));
+        let e = e.apply(Action::SetText {
+            path: "events[0].status.state".into(),
+            text: "claimed".into(),
+            typing: false,
+        });
+        assert_eq!(
+            path::get(&e.doc, "events[0].status.by"),
+            Some(&json!(["union"]))
+        );
+        assert!(e.said.starts_with("Claimed by the union"), "{}", e.said);
+        // Named already: left as it is.
+        let e = e
+            .apply(Action::Set {
+                path: "events[0].status.by".into(),
+                value: json!(["harbour"]),
+                typing: false,
+            })
+            .apply(Action::SetText {
+                path: "events[0].status.state".into(),
+                text: "alleged".into(),
+                typing: false,
+            });
+        assert_eq!(
+            path::get(&e.doc, "events[0].status.by"),
+            Some(&json!(["harbour"]))
+        );
+        // Reported: no one to name.
+        let e = e
+            .apply(Action::Remove("events[0].status.by".into()))
+            .apply(Action::SetText {
+                path: "events[0].status.state".into(),
+                text: "reported".into(),
+                typing: false,
+            });
+        assert_eq!(path::len(&e.doc, "events[0].status.by"), 0);
     }
 
     #[test]

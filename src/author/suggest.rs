@@ -536,6 +536,12 @@ const TITLES: [&str; 16] = [
 /// The kind of source a source's words suggest: a guess the editor says
 /// aloud when it makes the source, for the author to keep or change.
 pub fn guess_kind(source: &str) -> Option<&'static str> {
+    // A witness the words do not name ("residents", "a witness") is a
+    // witness not named; one with a name after the word is named.
+    let named = source
+        .split_whitespace()
+        .skip(1)
+        .any(|w| w.starts_with(char::is_uppercase));
     const KINDS: [(&str, &[&str]); 4] = [
         (
             "media_report",
@@ -600,10 +606,36 @@ pub fn guess_kind(source: &str) -> Option<&'static str> {
         .split(|c: char| !c.is_alphanumeric())
         .map(str::to_lowercase)
         .collect();
-    KINDS
+    let kind = KINDS
         .iter()
         .find(|(_, cues)| words.iter().any(|w| cues.contains(&w.as_str())))
-        .map(|(kind, _)| *kind)
+        .map(|(kind, _)| *kind)?;
+    Some(if kind == "witness" && !named {
+        "anonymous_witness"
+    } else {
+        kind
+    })
+}
+
+/// The sentence of paragraph `p` around the bytes `start..end`, as byte
+/// offsets: from after the last full stop before it (not a title's, as in
+/// "Dr.") to the next one after it.
+pub fn sentence_around(p: &str, start: usize, end: usize) -> (usize, usize) {
+    let stop = |i: usize| {
+        p[i..].starts_with(['.', '!', '?'])
+            && !(p[i..].starts_with('.')
+                && TITLES.iter().any(|t| {
+                    p[..i].ends_with(t) && !p[..i - t.len()].ends_with(char::is_alphanumeric)
+                }))
+    };
+    let from = (0..start.min(p.len()))
+        .rev()
+        .find(|&i| p.is_char_boundary(i) && stop(i))
+        .map_or(0, |i| i + 1);
+    let to = (end.min(p.len())..p.len())
+        .find(|&i| p.is_char_boundary(i) && stop(i))
+        .unwrap_or(p.len());
+    (from, to)
 }
 
 /// Words that begin a name's phrase but are not part of the name.
@@ -662,12 +694,11 @@ fn attributions(p: &str, ts: &[Token<'_>], paragraph: u32, out: &mut Vec<Suggest
         if a > b || b >= ts.len() {
             continue;
         }
-        // "its spokesman Moussa Kane": the possessive is no part of the name.
-        let a = if a < b && matches!(words[a].as_str(), "its" | "their" | "his" | "her") {
-            a + 1
-        } else {
-            a
-        };
+        // "its spokesman Moussa Kane": the possessive is no part of the
+        // name, and whose spokesman it is the words do not say, so neither
+        // do they say the kind.
+        let whose = a < b && matches!(words[a].as_str(), "its" | "their" | "his" | "her");
+        let a = a + usize::from(whose);
         let source = p[ts[a].start..ts[b].end].to_owned();
         // A pronoun is no source.
         if matches!(
@@ -682,7 +713,7 @@ fn attributions(p: &str, ts: &[Token<'_>], paragraph: u32, out: &mut Vec<Suggest
             end: ts[b].end,
             words: source.clone(),
             fact: Fact::Attribution {
-                kind: guess_kind(&source),
+                kind: if whose { None } else { guess_kind(&source) },
                 source,
             },
         });
@@ -1181,10 +1212,34 @@ mod tests {
     }
 
     #[test]
+    fn a_sentence_runs_past_a_titles_full_stop() {
+        let p = "A drone struck. The director, Dr. Idris Bah, said 41 were hurt. Nothing more.";
+        let at = p.find("41").unwrap();
+        let (from, to) = sentence_around(p, at, at + 2);
+        assert_eq!(
+            &p[from..to],
+            " The director, Dr. Idris Bah, said 41 were hurt"
+        );
+    }
+
+    #[test]
+    fn whose_spokesman_the_words_do_not_say_so_no_kind_is_guessed() {
+        let kinds: Vec<Option<&str>> = all("\"No,\" its spokesman Moussa Kane said.")
+            .into_iter()
+            .filter_map(|s| match s.fact {
+                Fact::Attribution { kind, .. } => Some(kind),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(kinds, [None]);
+    }
+
+    #[test]
     fn a_sources_kind_is_guessed_from_its_words_only_where_they_say_it() {
-        let table: [(&str, Option<&str>); 7] = [
+        let table: [(&str, Option<&str>); 8] = [
             ("state media", Some("media_report")),
-            ("residents", Some("witness")),
+            ("residents", Some("anonymous_witness")),
+            ("Amna Idris, a resident", Some("witness")),
             ("the regional governor", Some("official_statement")),
             (
                 "army spokesman Colonel Samuel Diallo",
