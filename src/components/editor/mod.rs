@@ -10,6 +10,7 @@
 //! - `storage`: drafts in `localStorage`, downloads, the page's address.
 
 mod article;
+mod bar;
 mod effects;
 mod form;
 mod preview;
@@ -17,7 +18,6 @@ mod start;
 mod storage;
 
 use super::ptr::ByPtr;
-use crate::author::export::pretty;
 use crate::author::state::{Action, Editor};
 use crate::author::{draft, path};
 use crate::format::validate::Problem;
@@ -102,8 +102,6 @@ pub(super) struct Open {
 pub fn EditorApp() -> Html {
     let store = use_reducer(|| Store(Rc::new(Editor::new(Value::Null))));
     let open = use_state(|| None::<Open>);
-    // What the last export or copy did (every hook before any early return).
-    let said = use_state(String::new);
     // Why the page's ?data= link could not be opened, for the first screen.
     let notice = use_state(|| None::<String>);
     let dispatch = {
@@ -150,92 +148,17 @@ pub fn EditorApp() -> Html {
         dispatch: (*dispatch).clone(),
         problems: ByPtr(problems.clone()),
     };
-    let to_start = {
+    let on_start = {
         let open = open.clone();
-        Callback::from(move |_: MouseEvent| {
+        Callback::from(move |()| {
             storage::remember_in_url(None);
             open.set(None);
         })
     };
-    let count = problems.len();
-    let export = {
-        let (doc, said) = (editor.doc.clone(), said.clone());
-        Callback::from(move |_: MouseEvent| {
-            let name = format!(
-                "{}.json",
-                crate::format::ids::make_id("", &draft::title(&doc), 8, [])
-            );
-            said.set(match storage::download(&name, &pretty(&doc)) {
-                Ok(()) if count > 0 => format!(
-                    "Exported {name}, with {count} {} still to fix (dossier check lists {}).",
-                    if count == 1 { "problem" } else { "problems" },
-                    if count == 1 { "it" } else { "them" }
-                ),
-                Ok(()) => format!("Exported {name}."),
-                Err(e) => format!("Could not export: {e}."),
-            });
-        })
-    };
-    let copy = {
-        let (doc, said) = (editor.doc.clone(), said.clone());
-        Callback::from(move |_: MouseEvent| {
-            let (text, said) = (pretty(&doc), said.clone());
-            wasm_bindgen_futures::spawn_local(async move {
-                let ok = super::share::copy_text(&text).await;
-                said.set(if ok {
-                    "The JSON is on the clipboard.".into()
-                } else {
-                    "The browser did not allow copying; use Export instead.".into()
-                });
-            });
-        })
-    };
-    let undo = {
-        let d = (*dispatch).clone();
-        Callback::from(move |_: MouseEvent| d.emit(Action::Undo))
-    };
-    let redo = {
-        let d = (*dispatch).clone();
-        Callback::from(move |_: MouseEvent| d.emit(Action::Redo))
-    };
-    let show_problems = {
-        let d = (*dispatch).clone();
-        Callback::from(move |_: MouseEvent| {
-            d.emit(Action::Pane(crate::author::state::Pane::Problems))
-        })
-    };
-    let status = match &saved {
-        Ok(()) => html! { <span class="editor__saved">{ "Saved in this browser" }</span> },
-        Err(e) => html! {
-            <span class="editor__unsaved" role="alert">
-                { format!("Not saved: {e}. Export the JSON to keep your work. ") }
-                <button type="button" class="link-button" onclick={export.clone()}>{ "Export now" }</button>
-            </span>
-        },
-    };
     html! {
         <ContextProvider<Ctx> context={ctx}>
             <div class="dossier editor">
-                <header class="editor__bar">
-                    <p class="editor__brand">{ "Dossier editor" }</p>
-                    <h1 class="editor__title">{ draft::title(&editor.doc) }</h1>
-                    <div class="editor__tools" role="toolbar" aria-label="Draft">
-                        <button type="button" class="button" onclick={undo} disabled={!editor.can_undo()} aria-keyshortcuts="Control+Z">{ "Undo" }</button>
-                        <button type="button" class="button" onclick={redo} disabled={!editor.can_redo()} aria-keyshortcuts="Control+Shift+Z">{ "Redo" }</button>
-                        <button type="button" class={classes!("button", (count > 0).then_some("button--warn"))} onclick={show_problems}>
-                            { if count == 0 { "No problems".to_owned() } else { crate::view::present::plural(count, "problem", "problems") } }
-                        </button>
-                        <button type="button" class="button button--primary" onclick={export}>
-                            { if count == 0 { "Export JSON".to_owned() } else { "Export JSON (with problems)".to_owned() } }
-                        </button>
-                        <button type="button" class="button" onclick={copy}>{ "Copy JSON" }</button>
-                        <button type="button" class="link-button" onclick={to_start}>{ "All drafts" }</button>
-                    </div>
-                    <p class="editor__status">
-                        { status }
-                        <span role="status" aria-live="polite" class="editor__said">{ format!("{} {}", editor.said, *said).trim().to_owned() }</span>
-                    </p>
-                </header>
+                <bar::DraftBar {saved} {on_start} />
                 <div class="editor__panes">
                     <article::ArticlePane />
                     <form::FormPane />
