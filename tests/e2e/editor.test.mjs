@@ -5,18 +5,15 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { setup, openPage, axe, screenshot, ROOT } from './harness.mjs';
+import { author as counted, check, exported, fid, settle } from './authoring.mjs';
+
+/** The author of these tests selects with every arrow key, as a person does. */
+const author = (page) => counted(page, { everyKey: true });
 
 const env = setup({ extra: { 'stories/allegation.json': join(ROOT, 'tests/fixtures/shapes/allegation.json') } });
 
-/** Let the preview catch up with the draft (it follows a moment after typing stops). */
-const settle = (page) => page.waitForTimeout(450);
-const DOSSIER = join(ROOT, 'target/debug/dossier');
-
-/** The element id of the control for a field at a validator path. */
-const fid = (path) => `#f-${path.replace(/[^A-Za-z0-9]/g, '-')}`;
 
 /** The guide's minimal complete dataset, as docs/DATA_FORMAT.md prints it. */
 async function guideExample() {
@@ -26,56 +23,7 @@ async function guideExample() {
   return JSON.parse(block);
 }
 
-/**
- * What the author does, counted: each fill of a field, click, menu choice,
- * key and text selection is one action (a selection made with the keyboard
- * is one action however many keys it takes).
- */
-function author(page) {
-  const a = {
-    count: 0,
-    async fill(sel, text, { commit = false } = {}) {
-      a.count++;
-      await page.fill(sel, text);
-      if (commit) await page.press(sel, 'Tab');
-    },
-    async choose(sel, value) {
-      a.count++;
-      await page.selectOption(sel, value);
-    },
-    async click(sel) {
-      a.count++;
-      await page.click(sel);
-    },
-    /** Select `words` in paragraph `n` with the keyboard: Shift and the arrow keys. */
-    async select(n, words) {
-      a.count++;
-      const area = page.locator(fid(`story.paragraphs[${n - 1}]`));
-      const text = await area.inputValue();
-      const start = text.indexOf(words);
-      assert.ok(start >= 0, `“${words}” in paragraph ${n}`);
-      await area.focus();
-      await page.keyboard.press('Control+Home');
-      for (let i = 0; i < start; i++) await page.keyboard.press('ArrowRight');
-      await page.keyboard.down('Shift');
-      for (let i = 0; i < words.length; i++) await page.keyboard.press('ArrowRight');
-      await page.keyboard.up('Shift');
-      await page.waitForSelector('.quotebar__actions button:not([disabled])');
-      assert.equal(await page.locator('.quotebar__quote').innerText(), `¶${n} “${words.length > 50 ? words.slice(0, 50) + '…' : words}”`);
-    },
-  };
-  return a;
-}
 
-async function exported(page) {
-  const [download] = await Promise.all([page.waitForEvent('download'), page.click('button:has-text("Export JSON")')]);
-  const path = await download.path();
-  return { text: await readFile(path, 'utf8'), path, name: download.suggestedFilename() };
-}
-
-function check(path) {
-  return execFileSync(DOSSIER, ['check', path], { encoding: 'utf8' });
-}
 
 test("the guide's minimal example, made through the editor alone", async () => {
   const { context, page, problems } = await openPage(env.browser, { width: 1280, height: 860 });

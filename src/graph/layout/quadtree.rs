@@ -168,7 +168,9 @@ impl Quadtree {
         self.cells[c].skip = self.cells.len() as u32;
     }
 
-    /// The children of internal cell `c`, in order.
+    /// The children of internal cell `c`, in order. (The forces walk the
+    /// skip links inline; the tests read the tree through these two.)
+    #[cfg(test)]
     pub fn children(&self, c: usize) -> impl Iterator<Item = usize> + '_ {
         let end = self.cells[c].skip as usize;
         let mut k = c + 1;
@@ -182,6 +184,7 @@ impl Quadtree {
     }
 
     /// The points of cell `c`.
+    #[cfg(test)]
     pub fn points(&self, c: usize) -> &[u32] {
         let cell = &self.cells[c];
         &self.order[cell.lo as usize..cell.hi as usize]
