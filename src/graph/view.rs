@@ -204,6 +204,59 @@ pub fn units_per_px(fit: Fit, width: f64, zoom: Zoom) -> f64 {
     fit.2 / width.max(1.0) / zoom.scale
 }
 
+/// How far a node may drift, in screen pixels, before a moving layout
+/// draws it again: a third of a pixel is below what the eye sees, and
+/// most of a big network barely moves while one of its actors is dragged.
+pub const REDRAW_PX: f64 = 0.33;
+
+/// Where each node was last drawn, so that a moving layout writes only the
+/// nodes that moved (writing a thousand positions a frame costs more than
+/// the frame). The layout at rest is drawn exactly.
+#[derive(Default)]
+pub struct Drawn {
+    at: Vec<(f64, f64)>,
+    /// Which nodes the last [`Drawn::update`] redrew.
+    pub moved: Vec<bool>,
+}
+
+impl Drawn {
+    /// Marks the nodes at `xs`, `ys` that are more than `slack` (layout
+    /// units) from where they were last drawn, or were never drawn, and
+    /// takes their positions as drawn. Returns how many there are.
+    ///
+    /// ```
+    /// let mut d = dossier::graph::view::Drawn::default();
+    /// assert_eq!(d.update(&[0.0, 5.0], &[0.0, 0.0], 1.0), 2);
+    /// assert_eq!(d.update(&[0.5, 7.0], &[0.0, 0.0], 1.0), 1);
+    /// assert_eq!(d.moved, [false, true]);
+    /// ```
+    pub fn update(&mut self, xs: &[f64], ys: &[f64], slack: f64) -> usize {
+        let n = xs.len().min(ys.len());
+        self.at.resize(n, (f64::NAN, f64::NAN));
+        self.moved.clear();
+        self.moved.resize(n, false);
+        let mut count = 0;
+        for (i, at) in self.at.iter_mut().enumerate() {
+            let (x, y) = (xs[i], ys[i]);
+            let (dx, dy) = (x - at.0, y - at.1);
+            // Never drawn (NaN) counts as moved.
+            let near = dx * dx + dy * dy <= slack * slack;
+            if !near {
+                *at = (x, y);
+                self.moved[i] = true;
+                count += 1;
+            }
+        }
+        count
+    }
+
+    /// Forget what was drawn: the next update draws every node (after
+    /// Yew has rendered the elements afresh).
+    pub fn forget(&mut self) {
+        self.at.clear();
+    }
+}
+
 /// The frame for a graph drawn `width` × `height` CSS pixels: the busiest
 /// actors' names (3 on a phone-sized frame, 5 on a wider one) are the ones
 /// the layout makes room for.
@@ -573,5 +626,27 @@ mod tests {
         );
         assert_eq!(d.order.len(), g.nodes.len());
         assert!(d.ties.iter().map(Vec::len).sum::<usize>() >= g.edges.len());
+    }
+
+    #[test]
+    fn a_slow_drift_is_drawn_once_it_adds_up_and_rest_is_drawn_exactly() {
+        let mut d = Drawn::default();
+        assert_eq!(
+            d.update(&[0.0, 10.0], &[0.0, 10.0], 1.0),
+            2,
+            "first drawing"
+        );
+        // 0.4 a frame: drawn at the third step (1.2 from where it was drawn),
+        // and measured from there afterwards.
+        let drawn: Vec<usize> = (1..=6)
+            .map(|k| d.update(&[0.4 * k as f64, 10.0], &[0.0, 10.0], 1.0))
+            .collect();
+        assert_eq!(drawn, [0, 0, 1, 0, 0, 1]);
+        // At rest the slack is nothing: any change is drawn, no change is not.
+        assert_eq!(d.update(&[2.41, 10.0], &[0.0, 10.0], 0.0), 1);
+        assert_eq!(d.update(&[2.41, 10.0], &[0.0, 10.0], 0.0), 0);
+        d.forget();
+        assert_eq!(d.update(&[2.41, 10.0], &[0.0, 10.0], 1.0), 2);
+        assert_eq!(d.moved, [true, true]);
     }
 }

@@ -6,7 +6,7 @@
 use crate::base::svg::{num, translate, view_box};
 use crate::graph::layout::Simulation;
 use crate::graph::network::Graph;
-use crate::graph::view::{fit_view, Fit};
+use crate::graph::view::{fit_view, Drawn, Fit, BIG_NETWORK, REDRAW_PX};
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -33,6 +33,15 @@ pub struct Live {
     svg: Option<web_sys::Element>,
     /// The view box the reader has fixed by zooming or dragging, if any.
     pub frozen: Option<Fit>,
+    /// Where each node was last drawn, and layout units a screen pixel:
+    /// a moving layout writes only the nodes that moved.
+    drawn: Drawn,
+    unit: f64,
+    /// A node of a big network is held by the reader: it moves alone, and
+    /// only the focused actor's ties are shown meanwhile.
+    held: bool,
+    /// The ties were hidden while nodes moved: draw them all when shown.
+    edges_stale: bool,
 }
 
 /// The shared slot of the live layout; empty before the first effect and
@@ -45,14 +54,84 @@ impl Live {
         self.edges.len() <= MOVING_EDGES_UP_TO
     }
 
-    fn paint(&self) {
+    /// Whether a dragged actor moves alone. In a big network the whole
+    /// layout would shift a little under every drag, and drawing a
+    /// thousand nodes a frame cannot keep up with the pointer; the actor
+    /// moves with its ties and labels, and the rest holds still.
+    pub fn drags_alone(&self) -> bool {
+        self.graph.nodes.len() >= BIG_NETWORK
+    }
+
+    /// Move node `i` to (`x`, `y`) and pin it there. A big network draws
+    /// it at once, alone; a small one warms its layout, which moves
+    /// around it.
+    pub fn drag(&mut self, i: usize, x: f64, y: f64) -> bool {
+        self.sim.pin(i, x, y);
+        if self.drags_alone() {
+            self.held = true;
+            self.paint(false);
+            return false;
+        }
+        self.sim.alpha_target = 0.3;
+        self.sim.reheat(0.3);
+        true
+    }
+
+    /// The end of a drag: a big network shows its ties again.
+    pub fn drop_held(&mut self) {
+        if std::mem::take(&mut self.held) {
+            self.paint(false);
+        }
+    }
+
+    /// Take "pinned" out of the names of the nodes pinned in this layout,
+    /// as it gives way to another.
+    fn forget_pins(&self) {
+        for (i, pin) in self.sim.nodes.fixed.iter().enumerate() {
+            if pin.is_some() {
+                self.say_pinned(i, false);
+            }
+        }
+    }
+
+    /// Say in node `i`'s accessible name whether it is pinned, without a
+    /// render of the whole network (Yew's next render agrees).
+    pub fn say_pinned(&self, i: usize, pinned: bool) {
+        const PINNED: &str = ", pinned";
+        for (el, _) in self.nodes.iter().filter(|(_, k)| *k == i) {
+            let Some(label) = el.get_attribute("aria-label") else {
+                continue;
+            };
+            let base = label.strip_suffix(PINNED).unwrap_or(&label);
+            let _ = el.set_attribute(
+                "aria-label",
+                &format!("{base}{}", if pinned { PINNED } else { "" }),
+            );
+        }
+    }
+
+    /// Write the layout's positions into the drawing: while it moves, only
+    /// the nodes (and their labels and ties) that moved a third of a pixel
+    /// since they were drawn; at rest, or with `all`, every one that moved.
+    fn paint(&mut self, all: bool) {
         let (x, y) = (&self.sim.nodes.x, &self.sim.nodes.y);
+        let slack = if self.sim.is_cool() {
+            0.0
+        } else {
+            REDRAW_PX * self.unit
+        };
+        self.drawn.update(x, y, slack);
+        let moved = |i: usize| all || self.drawn.moved.get(i) == Some(&true);
         for (el, i) in &self.nodes {
-            let _ = el.set_attribute("transform", &translate(x[*i], y[*i]));
+            if moved(*i) {
+                let _ = el.set_attribute("transform", &translate(x[*i], y[*i]));
+            }
         }
         for (el, i, dx, dy) in &self.labels {
-            let _ = el.set_attribute("x", &num(x[*i] + dx));
-            let _ = el.set_attribute("y", &num(y[*i] + dy));
+            if moved(*i) {
+                let _ = el.set_attribute("x", &num(x[*i] + dx));
+                let _ = el.set_attribute("y", &num(y[*i] + dy));
+            }
         }
         // The view follows the layout however many ties it has, so that
         // nothing jumps when it settles.
@@ -63,17 +142,25 @@ impl Live {
         // Many ties are hidden while the layout moves, and only then: a
         // layout at rest (reduced motion, or a redraw after the shared-events
         // toggle) shows them where they are.
-        let hide = !self.edges_move() && !self.sim.is_cool();
+        // While a node of a big network is held, the ties shown are the
+        // focused actor's: those move with it, the rest do not move.
+        let cool = self.sim.is_cool();
+        let hide = !self.edges_move() && (self.held || !cool);
         if let Some(svg) = &self.svg {
             let _ = svg
                 .class_list()
                 .toggle_with_force("network__svg--moving", hide);
         }
-        if hide {
+        if hide && !(self.held && cool) {
+            self.edges_stale = true;
             return;
         }
+        let every = all || std::mem::take(&mut self.edges_stale);
         for (el, k) in &self.edges {
-            let _ = el.set_attribute("d", &self.graph.edge_geometry(*k, x, y).path());
+            let e = &self.graph.edges[*k];
+            if every || moved(e.source) || moved(e.target) {
+                let _ = el.set_attribute("d", &self.graph.edge_geometry(*k, x, y).path());
+            }
         }
     }
 
@@ -142,7 +229,7 @@ pub fn start_loop(live: LiveRef, redraw: UseForceUpdateHandle) {
             l.sim
                 .ticks(if l.edges_move() { TICKS_PER_FRAME } else { 1 });
             l.frame = None;
-            l.paint();
+            l.paint(false);
             l.sim.is_cool()
         };
         if cool {
@@ -194,6 +281,10 @@ pub fn use_layout(
                     .unwrap_or_default()
             };
             let labels = root.as_ref().map(read_labels).unwrap_or_default();
+            // A view frozen by a press (which rendered nothing) stays frozen
+            // for the next graph, as one frozen by a zoom does (the pins do
+            // not carry over: the last layout's names stop saying so).
+            let frozen = frozen.or_else(|| live.borrow().as_ref().and_then(|l| l.frozen));
             *live.borrow_mut() = Some(Live {
                 sim,
                 frame: None,
@@ -203,6 +294,10 @@ pub fn use_layout(
                 labels,
                 svg: svg.cast::<web_sys::Element>(),
                 frozen,
+                drawn: Drawn::default(),
+                unit: 1.0,
+                held: false,
+                edges_stale: false,
             });
             if moving {
                 start_loop(live.clone(), redraw);
@@ -210,8 +305,12 @@ pub fn use_layout(
                 redraw.force_update();
             }
             move || {
-                // Dropping the frame handle cancels the pending frame.
-                live.borrow_mut().take();
+                // Dropping the frame handle cancels the pending frame. The
+                // layout stays for the next graph to read its frozen view.
+                if let Some(l) = live.borrow_mut().as_mut() {
+                    l.frame = None;
+                    l.forget_pins();
+                }
             }
         });
     }
@@ -235,10 +334,18 @@ pub fn use_layout(
                 (live.borrow_mut().as_mut(), group.cast::<web_sys::Element>())
             {
                 l.edges = indexed(&root, ".edge");
-                l.paint();
+                l.paint(true);
             }
         });
     }
+    (live, redraw)
+}
+
+/// Tell the live layout the view the reader has fixed, when it changes,
+/// and the layout units a screen pixel as last rendered (close enough for
+/// the slack of a moving drawing).
+#[hook]
+pub fn use_view_of(live: &LiveRef, frozen: Option<Fit>, unit: f64) {
     {
         let live = live.clone();
         use_effect_with(frozen, move |frozen| {
@@ -247,5 +354,10 @@ pub fn use_layout(
             }
         });
     }
-    (live, redraw)
+    let live = live.clone();
+    use_effect(move || {
+        if let Some(l) = live.borrow_mut().as_mut() {
+            l.unit = unit;
+        }
+    });
 }

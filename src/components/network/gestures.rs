@@ -61,6 +61,20 @@ fn parse_box(text: &str) -> Option<Fit> {
     Some((n.next()??, n.next()??, n.next()??, n.next()??))
 }
 
+/// The node of the network `target` is in: its index in the graph, from
+/// the `data-index` of the closest `.node`. The nodes' events are handled
+/// once, on their group, rather than by a handful of closures a node.
+pub fn node_at(target: Option<web_sys::EventTarget>) -> Option<usize> {
+    target?
+        .dyn_into::<web_sys::Element>()
+        .ok()?
+        .closest(".node")
+        .ok()??
+        .get_attribute("data-index")?
+        .parse()
+        .ok()
+}
+
 /// Keep the pointer's events coming to what it pressed, even once it
 /// leaves it or the drawing: a release outside still ends the gesture, and
 /// a click lands on the node that was pressed, however the layout moved it.
@@ -132,6 +146,15 @@ impl Gestures {
     /// the layout moves, or `fit`, the rendered one. From then on the
     /// layout no longer refits it, so nothing jumps under the pointer.
     fn freeze(&self, fit: Fit) -> Fit {
+        let shown = self.freeze_quietly(fit);
+        self.frozen.set(Some(shown));
+        shown
+    }
+
+    /// [`Gestures::freeze`] for the live layout only, without a render: a
+    /// press on a node renders nothing, and the view rendered next reads
+    /// the frozen box from the live layout.
+    fn freeze_quietly(&self, fit: Fit) -> Fit {
         // The animation writes the view box straight into the DOM, so the
         // DOM, not the last render, says what the reader sees.
         let shown = self
@@ -141,9 +164,9 @@ impl Gestures {
             .and_then(|b| parse_box(&b))
             .unwrap_or(fit);
         if let Some(l) = self.live.borrow_mut().as_mut() {
-            l.frozen = Some(shown);
+            l.frozen = l.frozen.or(Some(shown));
+            return l.frozen.unwrap_or(shown);
         }
-        self.frozen.set(Some(shown));
         shown
     }
 
@@ -159,13 +182,16 @@ impl Gestures {
         })
     }
 
-    /// A press on node `i` pins it where it is, so that the click lands on
+    /// A press on a node pins it where it is, so that the click lands on
     /// it even while the layout still moves, and may start a drag.
-    pub fn node_down(&self, i: usize, fit: Fit) -> Callback<PointerEvent> {
+    pub fn node_down(&self, fit: Fit) -> Callback<PointerEvent> {
         let g = self.clone();
         Callback::from(move |e: PointerEvent| {
+            let Some(i) = node_at(e.target()) else {
+                return;
+            };
             e.stop_propagation();
-            g.freeze(fit);
+            g.freeze_quietly(fit);
             capture(&e);
             let was_pinned = g.live.borrow_mut().as_mut().is_some_and(|l| {
                 let pinned = l.sim.nodes.fixed.get(i).is_some_and(Option::is_some);
@@ -201,12 +227,14 @@ impl Gestures {
                     };
                     p.dragged = true;
                     drop(p);
-                    if let Some(l) = g.live.borrow_mut().as_mut() {
-                        l.sim.pin(node, x, y);
-                        l.sim.alpha_target = 0.3;
-                        l.sim.reheat(0.3);
+                    let warmed = g
+                        .live
+                        .borrow_mut()
+                        .as_mut()
+                        .is_some_and(|l| l.drag(node, x, y));
+                    if warmed {
+                        Live::wake(&g.live, &g.redraw);
                     }
-                    Live::wake(&g.live, &g.redraw);
                     return;
                 }
             }
@@ -254,24 +282,29 @@ impl Gestures {
             drop(p);
             if let Some(l) = g.live.borrow_mut().as_mut() {
                 l.sim.alpha_target = 0.0;
+                l.drop_held();
                 if !dragged && !was_pinned {
                     l.sim.unpin(node);
                 }
-            }
-            if dragged {
                 // The dropped node is now pinned: say so in its accessible name.
-                g.redraw.force_update();
+                if dragged {
+                    l.say_pinned(node, true);
+                }
             }
         })
     }
 
     /// A double click releases a pinned node into the layout.
-    pub fn release(&self, i: usize) -> Callback<MouseEvent> {
+    pub fn release(&self) -> Callback<MouseEvent> {
         let g = self.clone();
-        Callback::from(move |_: MouseEvent| {
+        Callback::from(move |e: MouseEvent| {
+            let Some(i) = node_at(e.target()) else {
+                return;
+            };
             if let Some(l) = g.live.borrow_mut().as_mut() {
                 l.sim.unpin(i);
                 l.sim.reheat(0.3);
+                l.say_pinned(i, false);
             }
             g.redraw.force_update();
             Live::wake(&g.live, &g.redraw);
@@ -294,6 +327,10 @@ impl Gestures {
         Callback::from(move |_: MouseEvent| {
             g.zoom.set(Zoom::default());
             g.frozen.set(None);
+            if let Some(l) = g.live.borrow_mut().as_mut() {
+                l.frozen = None;
+            }
+            g.redraw.force_update();
         })
     }
 }

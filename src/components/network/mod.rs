@@ -21,8 +21,8 @@ use crate::graph::view::{
 };
 use crate::view::present::plural;
 use crate::view::state::Action;
-use animation::{animate, use_layout};
-use gestures::{use_gestures, use_wheel_zoom};
+use animation::{animate, use_layout, use_view_of};
+use gestures::{node_at, use_gestures, use_wheel_zoom};
 use panels::{legend, node_details, ActorFinder, ActorList};
 use yew::prelude::*;
 
@@ -112,16 +112,21 @@ pub fn NetworkView() -> Html {
         })
     });
     let neighbours = focus_node.map(|n| graph.neighbours(n)).unwrap_or_default();
-    let lit = |n: usize| focus_node.is_none_or(|f| f == n || neighbours.contains(&n));
+    // Lit: the actor in focus and its neighbours (nothing without a focus).
+    let lit = |n: usize| focus_node.is_some_and(|f| f == n || neighbours.contains(&n));
 
     // The view is fitted to the nodes; the labels go inside it at a true
     // 11 px, the focused actor first, then the selected ones, then the
     // busiest. A label with no free place is left out (the list has it):
     // a small frame shows fewer labels, never smaller ones, and zooming in
     // makes room for more.
-    let fit = frozen_fit.unwrap_or_else(|| fit_view(&graph, &xs, &ys));
+    // Frozen by the reader's zoom or pan, or by a press on a node (which
+    // renders nothing, so only the live layout knows).
+    let frozen_now = frozen_fit.or_else(|| live.borrow().as_ref().and_then(|l| l.frozen));
+    let fit = frozen_now.unwrap_or_else(|| fit_view(&graph, &xs, &ys));
     let z = *zoom;
     let unit = units_per_px(fit, frame, z);
+    use_view_of(&live, *frozen_fit, unit);
     let limit = (LABEL_ALL_UP_TO as f64 * z.scale * z.scale).ceil() as usize;
     let priority = label_priority(&graph, &described.order, focus_node, is_selected, limit);
     // The focused and selected actors, and the busiest few (those the
@@ -153,15 +158,17 @@ pub fn NetworkView() -> Html {
             EdgeKind::Together(events) => 0.75 + 0.5 * (events.len() as f64).sqrt(),
             EdgeKind::Relation(_) => 2.0,
         };
-        let on = lit(e.source) && lit(e.target) && (focus_node.is_none() || focus_node == Some(e.source) || focus_node == Some(e.target));
-        let mine = focus_node.is_some() && on;
+        // With an actor in focus, its ties are lit and the rest dimmed (by
+        // the drawing's class: a hover rewrites the few lit elements, not
+        // every element of the network).
+        let mine = focus_node.is_some_and(|f| f == e.source || f == e.target);
         let key = e.key(ds, &graph);
         let (relation_id, pair) = match e.kind {
             EdgeKind::Relation(_) => (Some(key.clone()), None),
             EdgeKind::Together(_) => (None, Some(key.clone())),
         };
         html! {
-            <path key={key} class={classes!("edge", format!("edge--{}", e.style.class()), (!on).then_some("is-dim"), mine.then_some("is-lit"))}
+            <path key={key} class={classes!("edge", format!("edge--{}", e.style.class()), mine.then_some("is-lit"))}
                 data-relation-id={relation_id} data-edge={pair} data-index={k.to_string()}
                 d={graph.edge_geometry(k, &xs, &ys).path()}
                 stroke-width={num(width)}
@@ -176,39 +183,6 @@ pub fn NetworkView() -> Html {
         let actor = &ds.actors[n.actor];
         let shape = NodeShape::of(&actor.kind);
         let active = d.view.filters.actors.contains(&actor.id);
-        let id = actor.id.clone();
-        let toggle = {
-            let (dispatch, gestures, id) = (d.dispatch.clone(), gestures.clone(), id.clone());
-            Callback::from(move |_: MouseEvent| {
-                if gestures.take_click() {
-                    dispatch.emit(Action::ToggleActor(id.clone()));
-                }
-            })
-        };
-        let on_key = {
-            let (dispatch, id) = (d.dispatch.clone(), id.clone());
-            Callback::from(move |e: KeyboardEvent| match e.key().as_str() {
-                "Enter" | " " => {
-                    e.prevent_default();
-                    dispatch.emit(Action::ToggleActor(id.clone()));
-                }
-                "Escape" => dispatch.emit(Action::ClearActors),
-                _ => {}
-            })
-        };
-        // Hover follows the pointer, except mid-drag.
-        let hover = |to: Option<usize>| {
-            let (h, gestures) = (hovered.clone(), gestures.clone());
-            move || {
-                if !gestures.dragging() {
-                    h.set(to);
-                }
-            }
-        };
-        let enter = { let f = hover(Some(i)); Callback::from(move |_: PointerEvent| f()) };
-        let leave = { let f = hover(None); Callback::from(move |_: PointerEvent| f()) };
-        let focus = { let f = hover(Some(i)); Callback::from(move |_: FocusEvent| f()) };
-        let blur = { let f = hover(None); Callback::from(move |_: FocusEvent| f()) };
         let pinned = live.borrow().as_ref().is_some_and(|l| l.sim.nodes.fixed.get(i).is_some_and(Option::is_some))
             && !gestures.pressed(i);
         let label = format!(
@@ -219,23 +193,82 @@ pub fn NetworkView() -> Html {
             if pinned { ", pinned" } else { "" }
         );
         html! {
-            <g key={id.clone()} class={classes!("node", format!("node--{}", shape.class()), active.then_some("is-active"), (!lit(i)).then_some("is-dim"))}
+            <g key={actor.id.clone()} class={classes!("node", format!("node--{}", shape.class()), active.then_some("is-active"), lit(i).then_some("is-lit"))}
                 transform={translate(xs[i], ys[i])}
                 tabindex="0" role="button" aria-pressed={active.to_string()} aria-label={label}
-                data-actor-id={id.clone()} data-index={i.to_string()}
-                onclick={toggle} onkeydown={on_key} onpointerenter={enter} onpointerleave={leave}
-                onfocus={focus} onblur={blur} onpointerdown={gestures.node_down(i, fit)} ondblclick={gestures.release(i)}>
+                data-actor-id={actor.id.clone()} data-index={i.to_string()}>
                 <path d={shape.path(drawn_radius(n.radius, unit))} />
             </g>
         }
     });
+    // The nodes' events, once for all of them on their group: a node is
+    // found by its `data-index`.
+    let actor_of = {
+        let (ds, graph) = (d.dataset.clone(), graph.clone());
+        move |i: usize| graph.nodes.get(i).map(|n| ds.actors[n.actor].id.clone())
+    };
+    let toggle = {
+        let (dispatch, gestures, actor_of) =
+            (d.dispatch.clone(), gestures.clone(), actor_of.clone());
+        Callback::from(move |e: MouseEvent| {
+            if let Some(id) = node_at(e.target()).and_then(&actor_of) {
+                if gestures.take_click() {
+                    dispatch.emit(Action::ToggleActor(id));
+                }
+            }
+        })
+    };
+    let on_key = {
+        let dispatch = d.dispatch.clone();
+        Callback::from(move |e: KeyboardEvent| match e.key().as_str() {
+            "Enter" | " " => {
+                if let Some(id) = node_at(e.target()).and_then(&actor_of) {
+                    e.prevent_default();
+                    dispatch.emit(Action::ToggleActor(id));
+                }
+            }
+            "Escape" => dispatch.emit(Action::ClearActors),
+            _ => {}
+        })
+    };
+    // Hover follows the pointer and the focus, except mid-drag; moving
+    // from one node to the next is one change, not two.
+    let hover = |left: bool| {
+        let (h, gestures) = (hovered.clone(), gestures.clone());
+        move |target: Option<web_sys::EventTarget>, related: Option<web_sys::EventTarget>| {
+            if gestures.dragging() {
+                return;
+            }
+            match (left, node_at(related)) {
+                (true, None) => h.set(None),
+                (true, Some(_)) => {}
+                (false, _) => h.set(node_at(target)),
+            }
+        }
+    };
+    let over = {
+        let f = hover(false);
+        Callback::from(move |e: PointerEvent| f(e.target(), None))
+    };
+    let out = {
+        let f = hover(true);
+        Callback::from(move |e: PointerEvent| f(e.target(), e.related_target()))
+    };
+    let focus_in = {
+        let f = hover(false);
+        Callback::from(move |e: FocusEvent| f(e.target(), None))
+    };
+    let focus_out = {
+        let f = hover(true);
+        Callback::from(move |e: FocusEvent| f(e.target(), e.related_target()))
+    };
 
     // Labels sit in a layer above every node, so no node covers another's label.
     let label_marks = labels.at.iter().enumerate().filter_map(|(i, at)| {
         let at = at.as_ref()?;
         let name = &ds.actors[graph.nodes[i].actor].name;
         Some(html! {
-            <text key={i} class={classes!("network__label", (!lit(i)).then_some("is-dim"))} data-index={i.to_string()}
+            <text key={i} class={classes!("network__label", lit(i).then_some("is-lit"))} data-index={i.to_string()}
                 data-dx={num(at.dx)} data-dy={num(at.dy)}
                 font-size={num(labels.font)} stroke-width={num(labels.font * 3.0 / LABEL_PX)}
                 x={num(xs[i] + at.dx)} y={num(ys[i] + at.dy)}
@@ -298,11 +331,14 @@ pub fn NetworkView() -> Html {
                         <path d="M0,0L10,5L0,10z" class="network__arrow" />
                     </marker>
                 </defs>
-                <g ref={group.clone()} transform={zoom.transform()}>
+                <g ref={group.clone()} transform={zoom.transform()} class={focus_node.is_some().then_some("network--focus")}>
                     <rect class="network__bg" x={num(fit.0 - fit.2)} y={num(fit.1 - fit.3)}
                         width={num(fit.2 * 3.0)} height={num(fit.3 * 3.0)} />
                     <g class="network__edges">{ for edges }</g>
-                    <g class="network__nodes">{ for nodes }</g>
+                    <g class="network__nodes" onclick={toggle} onkeydown={on_key} onpointerover={over} onpointerout={out}
+                        onfocusin={focus_in} onfocusout={focus_out} onpointerdown={gestures.node_down(fit)} ondblclick={gestures.release()}>
+                        { for nodes }
+                    </g>
                     <g class="network__labels" aria-hidden="true">{ for label_marks }</g>
                 </g>
             </svg>
