@@ -1071,6 +1071,38 @@ fn a_part_takes_what_it_leaves_out_from_its_whole_and_the_validator_checks_the_t
         Some("Its place, actors and standing as the whole's.")
     );
     assert_eq!(ds.parts_of(&ds.events[whole].id).count(), 1);
+    // The index of every event's parts says what a pass for each says.
+    let index = ds.parts_index();
+    for (i, e) in ds.events.iter().enumerate() {
+        let one_by_one: Vec<&str> = ds.parts_of(&e.id).map(|p| p.id.as_str()).collect();
+        let indexed: Vec<&str> = index.of(i).map(|p| ds.events[p].id.as_str()).collect();
+        assert_eq!(indexed, one_by_one, "{}", e.id);
+    }
+    assert_eq!(index.of(whole).count(), 1);
+    assert_eq!(base.parts_index().of(whole).count(), 0);
+    // Parts of two wholes, interleaved, and one of an unknown whole.
+    let mut many = ds.clone();
+    let other = (whole + 1) % base.events.len();
+    for k in 0..5 {
+        let mut part = ds.events[whole].clone();
+        part.id = format!("e-part-{k}");
+        let of = if k % 2 == 0 { whole } else { other };
+        part.part_of = Some(ds.events[of].id.clone());
+        many.events.push(part);
+    }
+    many.events.last_mut().unwrap().part_of = Some("e-nowhere".into());
+    let index = many.parts_index();
+    for (i, e) in many.events.iter().enumerate() {
+        let one_by_one: Vec<&str> = many.parts_of(&e.id).map(|p| p.id.as_str()).collect();
+        let indexed: Vec<&str> = index.of(i).map(|p| many.events[p].id.as_str()).collect();
+        assert_eq!(indexed, one_by_one, "{}", e.id);
+    }
+    assert_eq!(index.of(whole).count(), 3, "e-stage, e-part-0 and e-part-2");
+    assert_eq!(
+        index.of(other).count(),
+        2,
+        "e-part-1 and e-part-3 (e-part-4's whole is unknown)"
+    );
 
     // An unknown whole, a part of itself, a loop, a part outside its
     // whole's days, and an event with no status that is no part.

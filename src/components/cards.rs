@@ -126,7 +126,13 @@ fn Card(props: &CardProps) -> Html {
         .collect();
     let tolls = present::tolls(&d.dataset, &e.id);
     let status = d.dataset.status_of(e);
-    let parts: Vec<&Event> = d.dataset.parts_of(&e.id).collect();
+    // From the story's index: a pass over every event for each card would
+    // cost a story of 100,000 events a frame's time per card.
+    let parts: Vec<&Event> = d
+        .index
+        .parts_of(props.index)
+        .map(|p| &d.dataset.events[p])
+        .collect();
     let no_party = present::no_party(&d.dataset, e);
     let attribution = e
         .provenance

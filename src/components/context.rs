@@ -2,7 +2,7 @@
 
 use super::ptr::ByPtr;
 use crate::format::model::{Dataset, Provenance};
-use crate::view::filter::Outcome;
+use crate::view::filter::{EventIndex, Outcome};
 use crate::view::page::Page;
 use crate::view::state::{Action, ViewState};
 use std::rc::Rc;
@@ -28,6 +28,8 @@ pub struct Dossier {
     pub view: Rc<ViewState>,
     /// The events the filters let through, and the option counts.
     pub outcome: ByPtr<Outcome>,
+    /// The story's index: its date extent and each event's parts.
+    pub index: ByPtr<EventIndex>,
     pub dispatch: Callback<Action>,
     /// The quote the source panel shows in its paragraph, if open.
     pub source: Option<Provenance>,

@@ -72,7 +72,8 @@ pub fn FilterPanel() -> Html {
 
 /// The first and last day of the story's events, for the date inputs.
 fn date_bounds(d: &Dossier) -> (Option<String>, Option<String>) {
-    let extent = d.dataset.date_extent();
+    // From the story's index, not a pass over the events at every filter.
+    let extent = d.index.extent();
     let iso = |day: Option<i64>| day.map(|x| PartialDate::from_days(x).to_string());
     (iso(extent.map(|e| e.0)), iso(extent.map(|e| e.1)))
 }

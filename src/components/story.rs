@@ -46,7 +46,10 @@ pub fn StoryView(props: &StoryViewProps) -> Html {
         let ds = ds.clone();
         use_memo((), move |_| EventIndex::new(&ds))
     };
-    let outcome = use_memo(store.0.filters.clone(), move |filters| index.apply(filters));
+    let outcome = {
+        let index = index.clone();
+        use_memo(store.0.filters.clone(), move |filters| index.apply(filters))
+    };
     // Made once per story, so that the context compares equal while
     // nothing it shows has changed.
     let dispatch = {
@@ -89,6 +92,7 @@ pub fn StoryView(props: &StoryViewProps) -> Html {
         dataset: props.dataset.clone(),
         view: store.0.clone(),
         outcome: ByPtr(outcome),
+        index: ByPtr(index),
         dispatch: (*dispatch).clone(),
         source: (*source).clone(),
         show_source,

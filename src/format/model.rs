@@ -491,6 +491,46 @@ impl Dataset {
             .filter(move |e| e.part_of.as_deref() == Some(id))
     }
 
+    /// Every event's parts at once, for a reader that lists the parts of
+    /// many events: one pass over the events, where [`Dataset::parts_of`]
+    /// is a pass for each event.
+    pub fn parts_index(&self) -> PartsIndex {
+        // Which whole each part belongs to; most stories have no parts.
+        let mut whole_of = vec![u32::MAX; self.events.len()];
+        if self.events.iter().any(|e| e.part_of.is_some()) {
+            // The same map type as the filters' interned names, so that the
+            // download carries its code once.
+            let at: std::collections::HashMap<String, u32> = (0u32..)
+                .zip(&self.events)
+                .map(|(i, e)| (e.id.clone(), i))
+                .collect();
+            for (slot, e) in whole_of.iter_mut().zip(&self.events) {
+                if let Some(&w) = e.part_of.as_deref().and_then(|w| at.get(w)) {
+                    *slot = w;
+                }
+            }
+        } else {
+            return PartsIndex::default();
+        }
+        // Compressed rows: each whole's parts side by side, in dataset order.
+        let mut start = vec![0u32; self.events.len() + 1];
+        for &w in whole_of.iter().filter(|&&w| w != u32::MAX) {
+            start[w as usize + 1] += 1;
+        }
+        for i in 1..start.len() {
+            start[i] += start[i - 1];
+        }
+        let mut next = start.clone();
+        let mut parts = vec![0u32; start[self.events.len()] as usize];
+        for (i, &w) in (0u32..).zip(&whole_of) {
+            if w != u32::MAX {
+                parts[next[w as usize] as usize] = i;
+                next[w as usize] += 1;
+            }
+        }
+        PartsIndex { start, parts }
+    }
+
     /// Whose word an event rests on: its own status, or its whole's.
     pub fn status_of<'a>(&'a self, e: &'a Event) -> &'a Status {
         static REPORTED: Status = Status {
@@ -643,6 +683,26 @@ impl Dataset {
     pub fn paragraph(&self, number: u32) -> Option<&str> {
         let index = usize::try_from(number).ok()?.checked_sub(1)?;
         self.story.paragraphs.get(index).map(String::as_str)
+    }
+}
+
+/// The parts of each event, by index into the dataset's events, in dataset
+/// order ([`Dataset::parts_index`]).
+#[derive(Debug, Default, Clone)]
+pub struct PartsIndex {
+    /// Where each event's parts start in `parts` (one more than the events).
+    start: Vec<u32>,
+    parts: Vec<u32>,
+}
+
+impl PartsIndex {
+    /// The parts of the event at index `whole`.
+    pub fn of(&self, whole: usize) -> impl Iterator<Item = usize> + '_ {
+        let range = match (self.start.get(whole), self.start.get(whole + 1)) {
+            (Some(&a), Some(&b)) => a as usize..b as usize,
+            _ => 0..0,
+        };
+        self.parts[range].iter().map(|&p| p as usize)
     }
 }
 

@@ -296,9 +296,23 @@ pub struct EventIndex {
     places: Names,
     sources: Names,
     tallies: Names,
+    /// The first and last day any event covers, and every event's parts:
+    /// what the views read of the whole story, once a story.
+    extent: Option<(i64, i64)>,
+    parts: crate::format::model::PartsIndex,
 }
 
 impl EventIndex {
+    /// The first and last day any event covers (days since 1970-01-01).
+    pub fn extent(&self) -> Option<(i64, i64)> {
+        self.extent
+    }
+
+    /// The parts of the event at dataset index `whole`.
+    pub fn parts_of(&self, whole: usize) -> impl Iterator<Item = usize> + '_ {
+        self.parts.of(whole)
+    }
+
     pub fn new(ds: &Dataset) -> Self {
         let mut actors = Names::default();
         let mut kinds = Names::default();
@@ -363,6 +377,8 @@ impl EventIndex {
             places,
             sources,
             tallies,
+            extent: ds.date_extent(),
+            parts: ds.parts_index(),
         };
         for (i, e) in entries {
             index.order.push(i);
