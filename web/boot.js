@@ -67,6 +67,13 @@ function replay() {
   if (refocus?.isConnected) refocus.focus();
 }
 
+// The wasm is fetched once the picture has painted (or after half a second
+// where frames do not run, as in a hidden tab): it never competes with the
+// page's first paint, which is the reader's first view of the story.
+await new Promise((ok) => {
+  requestAnimationFrame(() => setTimeout(ok));
+  setTimeout(ok, 500);
+});
 const wasm = await init({ module_or_path: new URL('./__APP_WASM__', import.meta.url) });
 // The widget marks its host `data-live` once it has taken the picture's place.
 if (root) {
