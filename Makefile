@@ -29,7 +29,7 @@ LOGS := target/test-logs
 
 BENCH := target/bench
 # The build `make bench` compares this one against, side by side in one run.
-BENCH_BASELINE ?= e7af071
+BENCH_BASELINE ?= 98ce7ec
 LIGHTHOUSE := .tools/lighthouse/node_modules/.bin/lighthouse
 
 .PHONY: help tools node-tools browser serve dist size bench test lint fmt-check clippy test-native test-wasm test-e2e test-summary fixtures clean

@@ -34,13 +34,15 @@ const SCALE_ROWS = [
   ['filter-charts', 'ACLED story: tick a filter → next paint, charts (the timeline re-rendered)'],
   ['timeline-elements', 'ACLED story: SVG elements in the timeline'],
   ['network-1000-at-rest', '1,000 actors: link opened → layout at rest on screen'],
+  ['hover-1000', '1,000 actors: pointer onto a node → next paint (its ties lit), median of 10'],
   ['drag-1000-median', '1,000 actors: frame interval while dragging a node, median'],
   ['drag-1000-p95', '1,000 actors: frame interval while dragging a node, 95th percentile'],
 ];
 const scaleLines = () => {
   if (!scale) return ['Not run.'];
   const base = scale.baseline;
-  const cell = (k, v) => (v === undefined ? '–' : k === 'timeline-elements' ? String(v) : `${v.toFixed(1)} ms`);
+  // Not measured (undefined), or not measurable in that build (null: say, no node to hover).
+  const cell = (k, v) => (v == null ? '–' : k === 'timeline-elements' ? String(v) : `${v.toFixed(1)} ms`);
   return [
     `Medians of ${scale.runs} runs per build, interleaved in one run (\`node benches/scale.mjs\`): this build against`,
     `the baseline build \`${process.env.BENCH_BASELINE ?? 'none'}\`, on a ${scale.rows.toLocaleString('en')}-row ACLED-like export and a generated network of 1,000 actors, at 1200 × 900.`,

@@ -62,6 +62,31 @@ async function toPaint(page, action) {
   return median(times);
 }
 
+/** Median time from the pointer onto a node to the next paint, over ten nodes. */
+async function hoverToPaint(page) {
+  const nodes = page.locator('.network .node');
+  const times = [];
+  for (let k = 0; k < 10; k++) {
+    const box = await nodes.nth(k * 13).boundingBox({ timeout: 2000 }).catch(() => null);
+    if (!box) continue;
+    await page.mouse.move(2, 2);
+    await page.evaluate(PAINTED);
+    await page.evaluate(() => {
+      window.__hover = null;
+      addEventListener('pointerover', () => {
+        const t0 = performance.now();
+        requestAnimationFrame(() => setTimeout(() => (window.__hover = performance.now() - t0)));
+      }, { once: true, capture: true });
+    });
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    // A node out of the frame (or under another) is skipped.
+    const hovered = await page.waitForFunction(() => window.__hover !== null, null, { timeout: 3000 }).then(() => true, () => false);
+    if (hovered) times.push(await page.evaluate(() => window.__hover));
+  }
+  await page.mouse.move(2, 2);
+  return times.length ? median(times) : NaN;
+}
+
 const TICK_FIRST_KIND = `() => document.querySelector('.filters input[type=checkbox]').click()`;
 
 async function measure(browser, server) {
@@ -84,6 +109,9 @@ async function measure(browser, server) {
     await page.waitForSelector('.network .node', { timeout: 180_000 });
     await page.evaluate(PAINTED);
     out['network-1000-at-rest'] = await page.evaluate(() => performance.now());
+    // Hovering actors in turn: from the pointer onto a node to the next
+    // paint (the focus lights its ties and dims the rest).
+    out['hover-1000'] = await hoverToPaint(page);
     // Then drag a node across it: the frame intervals while the layout runs
     // under the pointer.
     const gaps = await dragFrames(page);
