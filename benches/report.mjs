@@ -37,6 +37,7 @@ const SCALE_ROWS = [
   ['hover-1000', '1,000 actors: pointer onto a node → next paint (its ties lit), median of 10'],
   ['drag-1000-median', '1,000 actors: frame interval while dragging a node, median'],
   ['drag-1000-p95', '1,000 actors: frame interval while dragging a node, 95th percentile'],
+  ['drag-1000-max', '1,000 actors: frame interval while dragging a node, longest'],
 ];
 const scaleLines = () => {
   if (!scale) return ['Not run.'];

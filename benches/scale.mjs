@@ -117,6 +117,7 @@ async function measure(browser, server) {
     const gaps = await dragFrames(page);
     out['drag-1000-median'] = gaps[Math.floor(gaps.length / 2)];
     out['drag-1000-p95'] = gaps[Math.floor(gaps.length * 0.95)];
+    out['drag-1000-max'] = gaps[gaps.length - 1];
     await context.close();
   }
   return out;

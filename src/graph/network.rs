@@ -10,6 +10,7 @@
 //! Pure: no browser types here.
 
 use crate::base::num::fixed;
+use crate::base::order::sort_by_key;
 use crate::format::model::Dataset;
 use crate::format::vocab::{ActorKind, RelationFamily, RelationKind};
 use crate::graph::frame::Frame;
@@ -20,7 +21,7 @@ use crate::graph::layout::link::{Link, LinkForce};
 use crate::graph::layout::many_body::ManyBody;
 use crate::graph::layout::position::Position;
 use crate::graph::layout::Simulation;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 
 /// How an actor is drawn: its shape says its kind.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -249,19 +250,28 @@ pub struct EdgeGeometry {
 impl EdgeGeometry {
     /// The SVG path: "M x,y L x,y" or "M x,y Q cx,cy x,y".
     pub fn path(&self) -> String {
+        let mut d = String::new();
+        self.write_path(&mut d);
+        d
+    }
+
+    /// [`EdgeGeometry::path`], written at the end of `d`: many ties can
+    /// share one path.
+    pub fn write_path(&self, d: &mut String) {
         use crate::base::svg::num;
-        let (s, e) = (self.start, self.end);
+        let mut point = |to: char, (x, y): (f64, f64)| {
+            d.push(to);
+            d.push_str(&num(x));
+            d.push(',');
+            d.push_str(&num(y));
+        };
+        point('M', self.start);
         match self.control {
-            None => format!("M{},{}L{},{}", num(s.0), num(s.1), num(e.0), num(e.1)),
-            Some(c) => format!(
-                "M{},{}Q{},{} {},{}",
-                num(s.0),
-                num(s.1),
-                num(c.0),
-                num(c.1),
-                num(e.0),
-                num(e.1)
-            ),
+            None => point('L', self.end),
+            Some(c) => {
+                point('Q', c);
+                point(' ', self.end);
+            }
         }
     }
 }
@@ -347,16 +357,32 @@ pub fn radius(events: usize, most: usize) -> f64 {
     6.0 + 3.5 * (events as f64).sqrt() * scale
 }
 
+/// A pair of nodes or actors either way round: the lower first.
+fn pair(a: usize, b: usize) -> (usize, usize) {
+    (a.min(b), a.max(b))
+}
+
+/// The values of each pair, pairs in order, each pair's values in the
+/// order given. (A `BTreeMap` would do it, with kilobytes of tree code in
+/// the reader's download for this one use.)
+fn by_pair(mut entries: Vec<((usize, usize), usize)>) -> Vec<((usize, usize), Vec<usize>)> {
+    sort_by_key(&mut entries, |p| p.0);
+    entries
+        .chunk_by(|a, b| a.0 == b.0)
+        .map(|group| (group[0].0, group.iter().map(|p| p.1).collect()))
+        .collect()
+}
+
 /// Give the ties between one pair (either way round) lanes side by side,
 /// the shared-events tie in the middle when there is one.
 fn spread_parallel(edges: &mut [GraphEdge]) {
-    let mut pairs: BTreeMap<(usize, usize), Vec<usize>> = BTreeMap::new();
-    for (k, e) in edges.iter().enumerate() {
-        pairs
-            .entry((e.source.min(e.target), e.source.max(e.target)))
-            .or_default()
-            .push(k);
-    }
+    let pairs = by_pair(
+        edges
+            .iter()
+            .enumerate()
+            .map(|(k, e)| (pair(e.source, e.target), k))
+            .collect(),
+    );
     for (_, mut ks) in pairs {
         let n = ks.len();
         if n < 2 {
@@ -400,7 +426,7 @@ impl Graph {
             .collect();
         let mut involvement = vec![0usize; ds.actors.len()];
         // Pairs of actors (by dataset index, lower first) → shared events.
-        let mut together: BTreeMap<(usize, usize), Vec<usize>> = BTreeMap::new();
+        let mut shared = Vec::new();
         for &e in visible {
             let ids: Vec<usize> = ds
                 .actor_ids(&ds.events[e])
@@ -409,18 +435,22 @@ impl Graph {
             for (k, &a) in ids.iter().enumerate() {
                 involvement[a] += 1;
                 for &b in &ids[k + 1..] {
-                    together.entry((a.min(b), a.max(b))).or_default().push(e);
+                    shared.push((pair(a, b), e));
                 }
             }
         }
+        let together = by_pair(shared);
         let most = involvement.iter().copied().max().unwrap_or(0);
         let drawn: Vec<usize> = (0..ds.actors.len())
             .filter(|&a| {
                 all_actors || involvement[a] > 0 || keep.contains(&ds.actors[a].id.as_str())
             })
             .collect();
-        let node_of: HashMap<usize, usize> =
-            drawn.iter().enumerate().map(|(n, &a)| (a, n)).collect();
+        // Each actor's node, if it is drawn.
+        let mut node_of: Vec<Option<usize>> = vec![None; ds.actors.len()];
+        for (n, &a) in drawn.iter().enumerate() {
+            node_of[a] = Some(n);
+        }
         let nodes = drawn
             .iter()
             .map(|&a| GraphNode {
@@ -440,9 +470,9 @@ impl Graph {
             ) else {
                 continue;
             };
-            if let (Some(&s), Some(&t)) = (node_of.get(&a), node_of.get(&b)) {
-                let restated =
-                    !rel.events.is_empty() && together.contains_key(&(a.min(b), a.max(b)));
+            if let (Some(s), Some(t)) = (node_of[a], node_of[b]) {
+                let restated = !rel.events.is_empty()
+                    && together.binary_search_by_key(&pair(a, b), |g| g.0).is_ok();
                 edges.push(GraphEdge {
                     source: s,
                     target: t,
@@ -459,7 +489,7 @@ impl Graph {
             }
         }
         for ((a, b), events) in together {
-            if let (Some(&s), Some(&t)) = (node_of.get(&a), node_of.get(&b)) {
+            if let (Some(s), Some(t)) = (node_of[a], node_of[b]) {
                 edges.push(GraphEdge {
                     source: s,
                     target: t,

@@ -7,7 +7,7 @@
 //! to the frame, and [`Zoom`] scales and moves the drawing inside that box.
 //! Pure: no browser types here.
 
-use super::network::{EdgeKind, Graph, GraphEdge};
+use super::network::{EdgeKind, EdgeStyle, Graph, GraphEdge};
 use crate::base::labels::{place_within, text_size, Mark, Placement, Rect};
 use crate::format::model::Dataset;
 use crate::format::vocab::StatusState;
@@ -44,6 +44,9 @@ pub fn drawn_radius(radius: f64, unit: f64) -> f64 {
 pub const TOGETHER_BY_DEFAULT_UP_TO: usize = 40;
 /// From this many actors, every tie is dimmed but the focused actor's.
 pub const BIG_NETWORK: usize = 200;
+/// From this many ties drawn, those out of focus are drawn as a few
+/// paths ([`Bundle`]), as they are in every big network.
+pub const BUNDLE_TIES_FROM: usize = 500;
 /// Graphs larger than this label only their busiest actors (more as the
 /// reader zooms in).
 pub const LABEL_ALL_UP_TO: usize = 80;
@@ -254,6 +257,84 @@ impl Drawn {
     /// Yew has rendered the elements afresh).
     pub fn forget(&mut self) {
         self.at.clear();
+    }
+}
+
+/// A tie's stroke on screen, in CSS pixels: a stated tie 2 px, a tie of
+/// shared events wider with the square root of how many it shares.
+pub fn edge_width(kind: &EdgeKind) -> f64 {
+    match kind {
+        EdgeKind::Together(events) => 0.75 + 0.5 * (events.len() as f64).sqrt(),
+        EdgeKind::Relation(_) => 2.0,
+    }
+}
+
+/// Ties drawn as one path. In a big network the ties no one is looking
+/// at are a few paths, one per style and width, rather than an element
+/// each: a hover or a drag then rewrites a handful of elements, not
+/// thousands, and hiding them while the layout moves is cheap. The
+/// focused actor's ties are drawn one by one, with their arrows and their
+/// titles.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Bundle {
+    pub style: EdgeStyle,
+    /// The stroke, in CSS pixels, to a quarter of a pixel.
+    pub width: f64,
+    /// Indices into the graph's edges.
+    pub edges: Vec<usize>,
+}
+
+impl Bundle {
+    /// Whether a graph drawing `shown` of its ties draws those out of
+    /// focus as bundles: in a big network every one of them, and in a
+    /// smaller one with many ties those without a direction (a directed
+    /// tie keeps its arrow).
+    pub fn wanted(g: &Graph, shown: usize) -> impl Fn(usize) -> bool + '_ {
+        let big = g.nodes.len() >= BIG_NETWORK;
+        let many = big || shown >= BUNDLE_TIES_FROM;
+        move |k| many && (big || !g.edges[k].directed)
+    }
+
+    /// The ties of `g` for which `bundled` holds, grouped by style and by
+    /// width, in the legend's order of styles and then from thin to wide.
+    pub fn group(g: &Graph, bundled: impl Fn(usize) -> bool) -> Vec<Bundle> {
+        let mut out: Vec<Bundle> = Vec::new();
+        for (k, e) in g.edges.iter().enumerate().filter(|&(k, _)| bundled(k)) {
+            let width = (edge_width(&e.kind) * 4.0).round() / 4.0;
+            // Kept in order as they are made: a few dozen bundles at most,
+            // and a sort would add its code to the reader's download.
+            let place = (e.style, width);
+            let at = out.partition_point(|b| (b.style, b.width) < place);
+            match out.get_mut(at) {
+                Some(b) if (b.style, b.width) == place => b.edges.push(k),
+                _ => out.insert(
+                    at,
+                    Bundle {
+                        style: e.style,
+                        width,
+                        edges: vec![k],
+                    },
+                ),
+            }
+        }
+        out
+    }
+
+    /// Every tie of the bundle, as one SVG path.
+    pub fn path(&self, g: &Graph, xs: &[f64], ys: &[f64]) -> String {
+        let mut d = String::with_capacity(self.edges.len() * 28);
+        for &k in &self.edges {
+            g.edge_geometry(k, xs, ys).write_path(&mut d);
+        }
+        d
+    }
+
+    /// Whether a tie of the bundle ends at a node for which `moved` holds.
+    pub fn touches(&self, g: &Graph, moved: impl Fn(usize) -> bool) -> bool {
+        self.edges.iter().any(|&k| {
+            let e = &g.edges[k];
+            moved(e.source) || moved(e.target)
+        })
     }
 }
 
@@ -648,5 +729,55 @@ mod tests {
         d.forget();
         assert_eq!(d.update(&[2.41, 10.0], &[0.0, 10.0], 1.0), 2);
         assert_eq!(d.moved, [true, true]);
+    }
+
+    #[test]
+    fn ties_out_of_focus_are_a_few_paths_that_hold_every_one_of_them() {
+        let ds = first_story().unwrap();
+        let all: Vec<usize> = (0..ds.events.len()).collect();
+        let mut g = Graph::build(&ds, &all, true, &[]);
+        g.lay_out(1);
+        let (xs, ys): (Vec<f64>, Vec<f64>) = g.nodes.iter().map(|n| (n.x, n.y)).unzip();
+        // The first node's ties are in focus: drawn on their own.
+        let mine = |k: usize| g.edges[k].source == 0 || g.edges[k].target == 0;
+        let bundles = Bundle::group(&g, |k| !mine(k));
+        let mut bundled: Vec<usize> = bundles.iter().flat_map(|b| b.edges.clone()).collect();
+        bundled.sort_unstable();
+        let expected: Vec<usize> = (0..g.edges.len()).filter(|&k| !mine(k)).collect();
+        assert_eq!(bundled, expected, "every tie out of focus, once");
+        assert!(
+            bundles.len() < expected.len() / 2,
+            "{} bundles",
+            bundles.len()
+        );
+        for b in &bundles {
+            assert!(b.edges.iter().all(|&k| g.edges[k].style == b.style));
+            assert!(b
+                .edges
+                .iter()
+                .all(|&k| (edge_width(&g.edges[k].kind) - b.width).abs() <= 0.125));
+            let d = b.path(&g, &xs, &ys);
+            assert_eq!(d.matches('M').count(), b.edges.len(), "{d}");
+            // The same ties as each drawn alone.
+            let alone: String = b
+                .edges
+                .iter()
+                .map(|&k| g.edge_geometry(k, &xs, &ys).path())
+                .collect();
+            assert_eq!(d, alone);
+            assert!(!b.touches(&g, |i| i == 0));
+        }
+        for pair in bundles.windows(2) {
+            assert!((pair[0].style, pair[0].width) < (pair[1].style, pair[1].width));
+        }
+        assert!(bundles.iter().any(|b| b.touches(&g, |i| i == 1)));
+        // So few ties are each drawn alone; a big network bundles them all.
+        let wanted = Bundle::wanted(&g, g.edges.len());
+        assert!((0..g.edges.len()).all(|k| !wanted(k)));
+        let mut big = star(BIG_NETWORK);
+        big.edges = g.edges.clone();
+        assert!(big.edges.iter().any(|e| e.directed));
+        let wanted = Bundle::wanted(&big, 1);
+        assert!((0..big.edges.len()).all(&wanted));
     }
 }

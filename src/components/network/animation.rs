@@ -6,7 +6,7 @@
 use crate::base::svg::{num, translate, view_box};
 use crate::graph::layout::Simulation;
 use crate::graph::network::Graph;
-use crate::graph::view::{fit_view, Drawn, Fit, BIG_NETWORK, REDRAW_PX};
+use crate::graph::view::{fit_view, Bundle, Drawn, Fit, BIG_NETWORK, REDRAW_PX};
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -28,6 +28,10 @@ pub struct Live {
     /// Node and edge elements with their indices, found after each render of a new graph.
     nodes: Vec<(web_sys::Element, usize)>,
     edges: Vec<(web_sys::Element, usize)>,
+    /// The paths of a big network's ties out of focus, each with its ties
+    /// (found after each render).
+    bundles: Vec<web_sys::Element>,
+    bundled: Rc<Vec<Bundle>>,
     /// Labels with their offsets from their node.
     labels: Vec<(web_sys::Element, usize, f64, f64)>,
     svg: Option<web_sys::Element>,
@@ -37,8 +41,7 @@ pub struct Live {
     /// a moving layout writes only the nodes that moved.
     drawn: Drawn,
     unit: f64,
-    /// A node of a big network is held by the reader: it moves alone, and
-    /// only the focused actor's ties are shown meanwhile.
+    /// A node of a big network is held by the reader: it moves alone.
     held: bool,
     /// The ties were hidden while nodes moved: draw them all when shown.
     edges_stale: bool,
@@ -51,7 +54,8 @@ pub type LiveRef = Rc<RefCell<Option<Live>>>;
 impl Live {
     /// Whether the ties are redrawn every frame, or hidden until the layout settles.
     fn edges_move(&self) -> bool {
-        self.edges.len() <= MOVING_EDGES_UP_TO
+        let bundled: usize = self.bundled.iter().map(|b| b.edges.len()).sum();
+        self.edges.len() + bundled <= MOVING_EDGES_UP_TO
     }
 
     /// Whether a dragged actor moves alone. In a big network the whole
@@ -77,7 +81,7 @@ impl Live {
         true
     }
 
-    /// The end of a drag: a big network shows its ties again.
+    /// The end of a drag in a big network.
     pub fn drop_held(&mut self) {
         if std::mem::take(&mut self.held) {
             self.paint(false);
@@ -141,9 +145,10 @@ impl Live {
         }
         // Many ties are hidden while the layout moves, and only then: a
         // layout at rest (reduced motion, or a redraw after the shared-events
-        // toggle) shows them where they are.
-        // While a node of a big network is held, the ties shown are the
-        // focused actor's: those move with it, the rest do not move.
+        // toggle) shows them where they are. While a node of a big network
+        // is held, only the focused actor's ties are shown, and they move
+        // with it: painting the paths of thousands of ties at every frame
+        // of a drag costs more than the frame.
         let cool = self.sim.is_cool();
         let hide = !self.edges_move() && (self.held || !cool);
         if let Some(svg) = &self.svg {
@@ -155,13 +160,34 @@ impl Live {
             self.edges_stale = true;
             return;
         }
-        let every = all || std::mem::take(&mut self.edges_stale);
+        let every = all || (!hide && std::mem::take(&mut self.edges_stale));
         for (el, k) in &self.edges {
             let e = &self.graph.edges[*k];
             if every || moved(e.source) || moved(e.target) {
                 let _ = el.set_attribute("d", &self.graph.edge_geometry(*k, x, y).path());
             }
         }
+        if hide {
+            // Held: the paths of the rest are drawn when they are shown.
+            self.edges_stale = true;
+            return;
+        }
+        for (el, bundle) in self.bundles.iter().zip(self.bundled.iter()) {
+            if every || bundle.touches(&self.graph, moved) {
+                let _ = el.set_attribute("d", &bundle.path(&self.graph, x, y));
+            }
+        }
+    }
+
+    /// Find the ties drawn by the last render: the focused actor's, each
+    /// its own path, and the paths of the rest, with the ties of each.
+    fn read_ties(&mut self, root: &web_sys::Element, bundled: Rc<Vec<Bundle>>) {
+        self.edges = indexed(root, ".edge");
+        let paths = root.query_selector_all(".edge--bundle").ok();
+        self.bundles = (0..paths.as_ref().map_or(0, |p| p.length()))
+            .filter_map(|k| paths.as_ref()?.item(k)?.dyn_into::<web_sys::Element>().ok())
+            .collect();
+        self.bundled = bundled;
     }
 
     /// Run the loop if it is not running.
@@ -291,6 +317,8 @@ pub fn use_layout(
                 graph: graph.clone(),
                 nodes: found(".node"),
                 edges: found(".edge"),
+                bundles: Vec::new(),
+                bundled: Rc::default(),
                 labels,
                 svg: svg.cast::<web_sys::Element>(),
                 frozen,
@@ -341,11 +369,18 @@ pub fn use_layout(
     (live, redraw)
 }
 
-/// Tell the live layout the view the reader has fixed, when it changes,
-/// and the layout units a screen pixel as last rendered (close enough for
-/// the slack of a moving drawing).
+/// Tell the live layout the view the reader has fixed, when it changes;
+/// the layout units a screen pixel as last rendered (close enough for
+/// the slack of a moving drawing); and the ties drawn, with the ties in
+/// each path of `bundles`.
 #[hook]
-pub fn use_view_of(live: &LiveRef, frozen: Option<Fit>, unit: f64) {
+pub fn use_view_of(
+    live: &LiveRef,
+    group: &NodeRef,
+    frozen: Option<Fit>,
+    unit: f64,
+    bundles: Rc<Vec<Bundle>>,
+) {
     {
         let live = live.clone();
         use_effect_with(frozen, move |frozen| {
@@ -354,10 +389,13 @@ pub fn use_view_of(live: &LiveRef, frozen: Option<Fit>, unit: f64) {
             }
         });
     }
-    let live = live.clone();
+    let (live, group) = (live.clone(), group.clone());
     use_effect(move || {
         if let Some(l) = live.borrow_mut().as_mut() {
             l.unit = unit;
+            if let Some(root) = group.cast::<web_sys::Element>() {
+                l.read_ties(&root, bundles.clone());
+            }
         }
     });
 }

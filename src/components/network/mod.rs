@@ -15,15 +15,16 @@ use super::resize::use_size;
 use crate::base::svg::{num, translate, view_box};
 use crate::graph::network::{EdgeKind, Graph, NodeShape};
 use crate::graph::view::{
-    drawn_radius, fit_view, frame_for, label_priority, units_per_px, visible, Described, Fit,
-    Labels, Zoom, ARROW_PX, BIG_NETWORK, LABEL_ALL_UP_TO, LABEL_PX, TOGETHER_BY_DEFAULT_UP_TO,
-    ZOOM_STEP,
+    drawn_radius, edge_width, fit_view, frame_for, label_priority, units_per_px, visible, Bundle,
+    Described, Fit, Labels, Zoom, ARROW_PX, BIG_NETWORK, LABEL_ALL_UP_TO, LABEL_PX,
+    TOGETHER_BY_DEFAULT_UP_TO, ZOOM_STEP,
 };
 use crate::view::present::plural;
 use crate::view::state::Action;
 use animation::{animate, use_layout, use_view_of};
 use gestures::{node_at, use_gestures, use_wheel_zoom};
 use panels::{legend, node_details, ActorFinder, ActorList};
+use std::rc::Rc;
 use yew::prelude::*;
 
 /// The network of actors, with its legend, details and list alternative.
@@ -126,7 +127,6 @@ pub fn NetworkView() -> Html {
     let fit = frozen_now.unwrap_or_else(|| fit_view(&graph, &xs, &ys));
     let z = *zoom;
     let unit = units_per_px(fit, frame, z);
-    use_view_of(&live, *frozen_fit, unit);
     let limit = (LABEL_ALL_UP_TO as f64 * z.scale * z.scale).ceil() as usize;
     let priority = label_priority(&graph, &described.order, focus_node, is_selected, limit);
     // The focused and selected actors, and the busiest few (those the
@@ -151,33 +151,53 @@ pub fn NetworkView() -> Html {
     use_wheel_zoom(&svg_ref, &gestures, fit);
 
     // In a big network only the focused actor's ties keep their arrows:
-    // hundreds of solid arrowheads would hide the faint ties they end.
+    // hundreds of solid arrowheads would hide the faint ties they end. The
+    // rest are drawn a few paths in all, with no arrows (see `Bundle`).
     let big = graph.nodes.len() >= BIG_NETWORK;
-    let edges = graph.edges.iter().enumerate().filter(|(_, e)| together_on || !matches!(e.kind, EdgeKind::Together(_))).map(|(k, e)| {
-        let width = match &e.kind {
-            EdgeKind::Together(events) => 0.75 + 0.5 * (events.len() as f64).sqrt(),
-            EdgeKind::Relation(_) => 2.0,
-        };
-        // With an actor in focus, its ties are lit and the rest dimmed (by
-        // the drawing's class: a hover rewrites the few lit elements, not
-        // every element of the network).
-        let mine = focus_node.is_some_and(|f| f == e.source || f == e.target);
-        let key = e.key(ds, &graph);
-        let (relation_id, pair) = match e.kind {
-            EdgeKind::Relation(_) => (Some(key.clone()), None),
-            EdgeKind::Together(_) => (None, Some(key.clone())),
-        };
+    let shown = |k: usize| together_on || !matches!(graph.edges[k].kind, EdgeKind::Together(_));
+    let mine = |k: usize| {
+        let e = &graph.edges[k];
+        focus_node.is_some_and(|f| f == e.source || f == e.target)
+    };
+    let shown_count = if together_on {
+        graph.edges.len()
+    } else {
+        graph.edges.len() - together_count
+    };
+    let wanted = Bundle::wanted(&graph, shown_count);
+    let bundled = |k: usize| shown(k) && !mine(k) && wanted(k);
+    let bundles = Rc::new(Bundle::group(&graph, bundled));
+    let bundle_marks = bundles.iter().map(|b| {
         html! {
-            <path key={key} class={classes!("edge", format!("edge--{}", e.style.class()), mine.then_some("is-lit"))}
-                data-relation-id={relation_id} data-edge={pair} data-index={k.to_string()}
-                d={graph.edge_geometry(k, &xs, &ys).path()}
-                stroke-width={num(width)}
-                marker-end={(e.directed && (!big || mine)).then_some("url(#dossier-arrow)")}>
-                <title>{ described.titles[k].clone() }</title>
-            </path>
+            <path class={format!("edge edge--{} edge--bundle", b.style.class())}
+                d={b.path(&graph, &xs, &ys)} stroke-width={num(b.width)} />
         }
     });
-
+    let edges = graph
+        .edges
+        .iter()
+        .enumerate()
+        .filter(|&(k, _)| shown(k) && !bundled(k))
+        .map(|(k, e)| {
+            // With an actor in focus, its ties are lit and the rest dimmed (by
+            // the drawing's class: a hover rewrites the few lit elements, not
+            // every element of the network).
+            let mine = mine(k);
+            let key = e.key(ds, &graph);
+            let (relation_id, pair) = match e.kind {
+                EdgeKind::Relation(_) => (Some(key.clone()), None),
+                EdgeKind::Together(_) => (None, Some(key.clone())),
+            };
+            html! {
+                <path key={key} class={format!("edge edge--{}{}", e.style.class(), lit_class(mine))}
+                    data-relation-id={relation_id} data-edge={pair} data-index={k.to_string()}
+                    d={graph.edge_geometry(k, &xs, &ys).path()}
+                    stroke-width={num(edge_width(&e.kind))}
+                    marker-end={e.directed.then_some("url(#dossier-arrow)")}>
+                    <title>{ described.titles[k].clone() }</title>
+                </path>
+            }
+        });
     let nodes = described.order.iter().map(|&i| {
         let n = &graph.nodes[i];
         let actor = &ds.actors[n.actor];
@@ -193,7 +213,7 @@ pub fn NetworkView() -> Html {
             if pinned { ", pinned" } else { "" }
         );
         html! {
-            <g key={actor.id.clone()} class={classes!("node", format!("node--{}", shape.class()), active.then_some("is-active"), lit(i).then_some("is-lit"))}
+            <g key={actor.id.clone()} class={format!("node node--{}{}{}", shape.class(), if active { " is-active" } else { "" }, lit_class(lit(i)))}
                 transform={translate(xs[i], ys[i])}
                 tabindex="0" role="button" aria-pressed={active.to_string()} aria-label={label}
                 data-actor-id={actor.id.clone()} data-index={i.to_string()}>
@@ -268,7 +288,7 @@ pub fn NetworkView() -> Html {
         let at = at.as_ref()?;
         let name = &ds.actors[graph.nodes[i].actor].name;
         Some(html! {
-            <text key={i} class={classes!("network__label", lit(i).then_some("is-lit"))} data-index={i.to_string()}
+            <text key={i} class={format!("network__label{}", lit_class(lit(i)))} data-index={i.to_string()}
                 data-dx={num(at.dx)} data-dy={num(at.dy)}
                 font-size={num(labels.font)} stroke-width={num(labels.font * 3.0 / LABEL_PX)}
                 x={num(xs[i] + at.dx)} y={num(ys[i] + at.dy)}
@@ -276,6 +296,7 @@ pub fn NetworkView() -> Html {
         })
     });
 
+    use_view_of(&live, &group, *frozen_fit, unit, bundles.clone());
     let on_up = gestures.up();
     let toggle_together = {
         let show = show_together.clone();
@@ -334,7 +355,7 @@ pub fn NetworkView() -> Html {
                 <g ref={group.clone()} transform={zoom.transform()} class={focus_node.is_some().then_some("network--focus")}>
                     <rect class="network__bg" x={num(fit.0 - fit.2)} y={num(fit.1 - fit.3)}
                         width={num(fit.2 * 3.0)} height={num(fit.3 * 3.0)} />
-                    <g class="network__edges">{ for edges }</g>
+                    <g class="network__edges">{ for bundle_marks }{ for edges }</g>
                     <g class="network__nodes" onclick={toggle} onkeydown={on_key} onpointerover={over} onpointerout={out}
                         onfocusin={focus_in} onfocusout={focus_out} onpointerdown={gestures.node_down(fit)} ondblclick={gestures.release()}>
                         { for nodes }
@@ -346,5 +367,16 @@ pub fn NetworkView() -> Html {
             { legend(&d) }
             <ActorList graph={ByPtr(graph.clone())} described={ByPtr(described.clone())} />
         </section>
+    }
+}
+
+/// The class of a lit mark, added to its own. Written out rather than
+/// with `classes!`, which builds a set for each of the thousands of marks
+/// at every render.
+fn lit_class(lit: bool) -> &'static str {
+    if lit {
+        " is-lit"
+    } else {
+        ""
     }
 }
