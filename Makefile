@@ -142,12 +142,13 @@ test: tools browser
 	@rm -rf $(LOGS) && mkdir -p $(LOGS)
 	@status=0; \
 	for tier in fmt-check clippy test-native test-wasm test-e2e; do \
-	  echo "==> $$tier"; \
+	  echo "==> $$tier"; start=$$(date +%s); \
 	  if $(MAKE) --no-print-directory $$tier 2>&1 | tee $(LOGS)/$$tier.log; then \
 	    echo ok > $(LOGS)/$$tier.status; \
 	  else \
 	    echo FAILED > $(LOGS)/$$tier.status; status=1; \
 	  fi; \
+	  echo $$(( $$(date +%s) - start )) > $(LOGS)/$$tier.seconds; \
 	done; \
 	$(MAKE) --no-print-directory test-summary; \
 	exit $$status
@@ -191,7 +192,8 @@ test-summary:
 	    test-e2e) detail=$$(grep -hE '^ℹ (tests|pass|fail) ' $(LOGS)/$$tier.log | awk '{printf "%s %s  ", $$2, $$3}');; \
 	    *) detail="";; \
 	  esac; \
-	  printf "%-12s %-8s %s\n" "$$tier" "$$st" "$$detail"; \
+	  secs=$$(cat $(LOGS)/$$tier.seconds 2>/dev/null || echo "?"); \
+	  printf "%-12s %-8s %5ss  %s\n" "$$tier" "$$st" "$$secs" "$$detail"; \
 	done
 
 clean:
