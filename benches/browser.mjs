@@ -158,7 +158,10 @@ try {
     await page.goto(server.url + '?data=network.json#v=network');
     await page.waitForSelector('.network .node', { timeout: 120_000 });
     out.networkNodes = await page.locator('.network .node').count();
-    out.networkEdges = await page.locator('.network .edge').count();
+    // A tie is a path of its own or one of a bundle's: a move ("M") each.
+    out.networkEdges = await page.$$eval('.network__edges .edge', (paths) =>
+      paths.reduce((n, p) => n + (p.getAttribute('d').match(/M/g) ?? []).length, 0));
+    out.networkPaths = await page.locator('.network__edges .edge').count();
     const gaps = await dragFrames(page);
     out.dragFrames = {
       frames: gaps.length,

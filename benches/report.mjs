@@ -132,7 +132,7 @@ const lines = [
   `| ACLED export of ${b.acled20k.events} rows: "Open file…" → imported story on screen | ${b.acled20k.ms} ms |`,
   `| ACLED export of ${b.acled20k.events} rows: wasm memory before → after (peak) | ${b.acled20k.wasmBeforeMB.toFixed(1)} → ${b.acled20k.wasmPeakMB.toFixed(1)} MB |`,
   `| ACLED export of ${b.acled20k.events} rows: JS heap after GC | ${b.acled20k.jsHeapMB.toFixed(1)} MB |`,
-  `| network of ${b.networkNodes} actors and ${b.networkEdges} ties: frame interval while dragging, median / 95th percentile / max (${b.dragFrames.frames} frames) | ${ms(b.dragFrames.medianMs)} / ${ms(b.dragFrames.p95Ms)} / ${ms(b.dragFrames.maxMs)} |`,
+  `| network of ${b.networkNodes} actors and ${b.networkEdges} ties${b.networkPaths ? ` (${b.networkPaths} paths)` : ''}: frame interval while dragging, median / 95th percentile / max (${b.dragFrames.frames} frames) | ${ms(b.dragFrames.medianMs)} / ${ms(b.dragFrames.p95Ms)} / ${ms(b.dragFrames.maxMs)} |`,
   '',
   '## Stories at scale, against the baseline build',
   '',
