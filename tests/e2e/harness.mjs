@@ -137,6 +137,18 @@ export function urlHash(page) {
 }
 
 /**
+ * The URL's fragment once it matches `re` (or after `timeout` ms, as it is
+ * then): the widget writes the URL just after its next paint, which a busy
+ * machine can put off past one frame.
+ */
+export async function hashMatching(page, re, timeout = 5000) {
+  await page
+    .waitForFunction((source) => new RegExp(source).test(decodeURIComponent(location.hash)), re.source, { timeout })
+    .catch(() => {});
+  return urlHash(page);
+}
+
+/**
  * Hold every wasm request of `page` until the returned function is called:
  * the page shows its pre-rendered view, inert, until then.
  */
