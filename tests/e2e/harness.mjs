@@ -131,9 +131,12 @@ export async function screenshot(page, name) {
  * animation frame), so read it from a task queued from the next one.
  */
 export function urlHash(page) {
-  return page.evaluate(
-    () => new Promise((ok) => requestAnimationFrame(() => setTimeout(() => ok(decodeURIComponent(location.hash)), 0))),
-  );
+  // Two frames: the widget writes the URL after the paint that follows an
+  // action, and on a busy machine the action's render can take a frame.
+  return page.evaluate(() => {
+    const later = () => new Promise((ok) => requestAnimationFrame(() => setTimeout(ok, 0)));
+    return later().then(later).then(() => decodeURIComponent(location.hash));
+  });
 }
 
 /**
