@@ -3,7 +3,7 @@
 // at 10,000 events, and the JS heap after loading them.
 //
 // Usage: node benches/browser.mjs EVENTS.json NETWORK.json ACLED.csv [EVENTS-100000.json]   (prints JSON on stdout)
-import { serve, launch, openPage } from '../tests/e2e/harness.mjs';
+import { serve, launch, openPage, tiesDrawn } from '../tests/e2e/harness.mjs';
 import { dragFrames } from './frames.mjs';
 
 const [dataset, networkDataset, acledCsv, dataset100k] = process.argv.slice(2);
@@ -158,9 +158,7 @@ try {
     await page.goto(server.url + '?data=network.json#v=network');
     await page.waitForSelector('.network .node', { timeout: 120_000 });
     out.networkNodes = await page.locator('.network .node').count();
-    // A tie is a path of its own or one of a bundle's: a move ("M") each.
-    out.networkEdges = await page.$$eval('.network__edges .edge', (paths) =>
-      paths.reduce((n, p) => n + (p.getAttribute('d').match(/M/g) ?? []).length, 0));
+    out.networkEdges = await tiesDrawn(page);
     out.networkPaths = await page.locator('.network__edges .edge').count();
     const gaps = await dragFrames(page);
     out.dragFrames = {

@@ -524,6 +524,16 @@ mod tests {
     use crate::format::story::first_story;
     use crate::graph::network::GraphNode;
 
+    /// The bundled story's graph of every event, laid out, with its positions.
+    fn first_story_laid_out() -> (Dataset, Graph, Vec<f64>, Vec<f64>) {
+        let ds = first_story().unwrap();
+        let all: Vec<usize> = (0..ds.events.len()).collect();
+        let mut g = Graph::build(&ds, &all, true, &[]);
+        g.lay_out(1);
+        let (xs, ys) = g.nodes.iter().map(|n| (n.x, n.y)).unzip();
+        (ds, g, xs, ys)
+    }
+
     fn close(a: (f64, f64), b: (f64, f64)) -> bool {
         (a.0 - b.0).abs() < 1e-9 && (a.1 - b.1).abs() < 1e-9
     }
@@ -574,11 +584,7 @@ mod tests {
 
     #[test]
     fn the_fitted_box_holds_every_node() {
-        let ds = first_story().unwrap();
-        let all: Vec<usize> = (0..ds.events.len()).collect();
-        let mut g = Graph::build(&ds, &all, true, &[]);
-        g.lay_out(1);
-        let (xs, ys): (Vec<f64>, Vec<f64>) = g.nodes.iter().map(|n| (n.x, n.y)).unzip();
+        let (_, g, xs, ys) = first_story_laid_out();
         let f = fit_view(&g, &xs, &ys);
         for (i, n) in g.nodes.iter().enumerate() {
             assert!(f.0 <= xs[i] - n.radius && xs[i] + n.radius <= f.0 + f.2);
@@ -588,11 +594,7 @@ mod tests {
 
     #[test]
     fn labels_are_eleven_pixels_inside_the_view_and_fewer_on_a_phone() {
-        let ds = first_story().unwrap();
-        let all: Vec<usize> = (0..ds.events.len()).collect();
-        let mut g = Graph::build(&ds, &all, true, &[]);
-        g.lay_out(1);
-        let (xs, ys): (Vec<f64>, Vec<f64>) = g.nodes.iter().map(|n| (n.x, n.y)).unzip();
+        let (ds, g, xs, ys) = first_story_laid_out();
         let order = g.tab_order(&ds);
         let priority = label_priority(&g, &order, None, |_| false, LABEL_ALL_UP_TO);
         let fit = fit_view(&g, &xs, &ys);
@@ -733,11 +735,7 @@ mod tests {
 
     #[test]
     fn ties_out_of_focus_are_a_few_paths_that_hold_every_one_of_them() {
-        let ds = first_story().unwrap();
-        let all: Vec<usize> = (0..ds.events.len()).collect();
-        let mut g = Graph::build(&ds, &all, true, &[]);
-        g.lay_out(1);
-        let (xs, ys): (Vec<f64>, Vec<f64>) = g.nodes.iter().map(|n| (n.x, n.y)).unzip();
+        let (_, g, xs, ys) = first_story_laid_out();
         // The first node's ties are in focus: drawn on their own.
         let mine = |k: usize| g.edges[k].source == 0 || g.edges[k].target == 0;
         let bundles = Bundle::group(&g, |k| !mine(k));

@@ -140,6 +140,15 @@ export function urlHash(page) {
 }
 
 /**
+ * How many ties the network draws: a path of its own each, or one of a
+ * bundle's (a move, "M", each in the bundle's path).
+ */
+export function tiesDrawn(page) {
+  return page.$$eval('.network__edges .edge', (paths) =>
+    paths.reduce((n, p) => n + (p.getAttribute('d').match(/M/g) ?? []).length, 0));
+}
+
+/**
  * The URL's fragment once it matches `re` (or after `timeout` ms, as it is
  * then): the widget writes the URL just after its next paint, which a busy
  * machine can put off past one frame.

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { setup, openPage, ready, screenshot, axe, urlHash, ROOT, ARTIFACTS } from './harness.mjs';
+import { setup, openPage, ready, screenshot, axe, urlHash, tiesDrawn, ROOT, ARTIFACTS } from './harness.mjs';
 
 /**
  * The first story with 90 more groups and 400 more meetings of six of them
@@ -231,15 +231,13 @@ test('with thousands of ties, the view follows the layout as it moves', async ()
   // So many ties from shared events are off by default, behind a toggle.
   const toggle = page.getByLabel(/^Ties from shared events/);
   assert.equal(await toggle.isChecked(), false);
-  // A tie is a path of its own, or one of a bundle's (a move to each).
-  const count = () => [...document.querySelectorAll('.network__edges .edge')]
-    .reduce((n, p) => n + (p.getAttribute('d').match(/M/g) ?? []).length, 0);
-  const drawn = () => page.evaluate(count);
-  const stated = await drawn();
+  const stated = await tiesDrawn(page);
   await toggle.check();
-  await page.waitForFunction((was) => [...document.querySelectorAll('.network__edges .edge')]
-    .reduce((n, p) => n + (p.getAttribute('d').match(/M/g) ?? []).length, 0) > was, stated);
-  const ties = await drawn();
+  let ties = stated;
+  for (let wait = 0; wait < 100 && ties <= stated; wait++) {
+    await page.waitForTimeout(50);
+    ties = await tiesDrawn(page);
+  }
   // A big network draws them as a few paths, not an element each.
   const paths = await page.locator('.network__edges .edge').count();
   assert.ok(paths < 100, `${paths} paths for ${ties} ties`);
