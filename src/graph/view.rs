@@ -44,6 +44,9 @@ pub fn drawn_radius(radius: f64, unit: f64) -> f64 {
 pub const TOGETHER_BY_DEFAULT_UP_TO: usize = 40;
 /// From this many actors, every tie is dimmed but the focused actor's.
 pub const BIG_NETWORK: usize = 200;
+
+/// The stroke of a big network's bundled ties, in CSS pixels (see [`Bundle`]).
+pub const HAIRLINE_PX: f64 = 1.0;
 /// From this many ties drawn, those out of focus are drawn as a few
 /// paths ([`Bundle`]), as they are in every big network.
 pub const BUNDLE_TIES_FROM: usize = 500;
@@ -275,6 +278,11 @@ pub fn edge_width(kind: &EdgeKind) -> f64 {
 /// thousands, and hiding them while the layout moves is cheap. The
 /// focused actor's ties are drawn one by one, with their arrows and their
 /// titles.
+///
+/// A big network's bundles are faint context, drawn as hairlines of
+/// [`HAIRLINE_PX`]: a browser paints a line a pixel wide or less by a fast
+/// path, and a wider one (or a dashed one) over thousands of ties costs it
+/// ten times the paint, at every hover. A tie's weight shows when it is lit.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Bundle {
     pub style: EdgeStyle,
@@ -299,8 +307,13 @@ impl Bundle {
     /// width, in the legend's order of styles and then from thin to wide.
     pub fn group(g: &Graph, bundled: impl Fn(usize) -> bool) -> Vec<Bundle> {
         let mut out: Vec<Bundle> = Vec::new();
+        let hairline = g.nodes.len() >= BIG_NETWORK;
         for (k, e) in g.edges.iter().enumerate().filter(|&(k, _)| bundled(k)) {
-            let width = (edge_width(&e.kind) * 4.0).round() / 4.0;
+            let width = if hairline {
+                HAIRLINE_PX
+            } else {
+                (edge_width(&e.kind) * 4.0).round() / 4.0
+            };
             // Kept in order as they are made: a few dozen bundles at most,
             // and a sort would add its code to the reader's download.
             let place = (e.style, width);
@@ -777,5 +790,12 @@ mod tests {
         assert!(big.edges.iter().any(|e| e.directed));
         let wanted = Bundle::wanted(&big, 1);
         assert!((0..big.edges.len()).all(&wanted));
+        // Its bundles are hairlines, one a style.
+        let hairlines = Bundle::group(&big, |_| true);
+        assert!(hairlines.iter().all(|b| b.width == HAIRLINE_PX));
+        let mut styles: Vec<EdgeStyle> = big.edges.iter().map(|e| e.style).collect();
+        styles.sort_unstable();
+        styles.dedup();
+        assert_eq!(hairlines.len(), styles.len());
     }
 }

@@ -35,6 +35,8 @@ pub struct Live {
     /// Labels with their offsets from their node.
     labels: Vec<(web_sys::Element, usize, f64, f64)>,
     svg: Option<web_sys::Element>,
+    /// The SVG of the bundled ties, under the nodes' (when there are any).
+    under: Option<web_sys::Element>,
     /// The view box the reader has fixed by zooming or dragging, if any.
     pub frozen: Option<Fit>,
     /// Where each node was last drawn, and layout units a screen pixel:
@@ -56,6 +58,12 @@ impl Live {
     fn edges_move(&self) -> bool {
         let bundled: usize = self.bundled.iter().map(|b| b.edges.len()).sum();
         self.edges.len() + bundled <= MOVING_EDGES_UP_TO
+    }
+
+    /// The network's SVG and the one of its bundled ties under it: the
+    /// two share a view box and a class.
+    fn svgs(&self) -> impl Iterator<Item = &web_sys::Element> {
+        self.svg.iter().chain(self.under.iter())
     }
 
     /// Whether a dragged actor moves alone. In a big network the whole
@@ -139,24 +147,26 @@ impl Live {
         }
         // The view follows the layout however many ties it has, so that
         // nothing jumps when it settles.
-        if let (None, Some(svg)) = (self.frozen, &self.svg) {
+        if self.frozen.is_none() {
             let f = fit_view(&self.graph, x, y);
-            let _ = svg.set_attribute("viewBox", &view_box(f.0, f.1, f.2, f.3));
+            let b = view_box(f.0, f.1, f.2, f.3);
+            for svg in self.svgs() {
+                let _ = svg.set_attribute("viewBox", &b);
+            }
         }
         // Many ties are hidden while the layout moves, and only then: a
         // layout at rest (reduced motion, or a redraw after the shared-events
-        // toggle) shows them where they are. While a node of a big network
-        // is held, only the focused actor's ties are shown, and they move
-        // with it: painting the paths of thousands of ties at every frame
-        // of a drag costs more than the frame.
-        let cool = self.sim.is_cool();
-        let hide = !self.edges_move() && (self.held || !cool);
-        if let Some(svg) = &self.svg {
+        // toggle) shows them where they are. A node of a big network held
+        // by the reader moves alone over a layout at rest: its ties (lit,
+        // each its own path) move with it, and the bundled ties under it
+        // are not painted again.
+        let hide = !self.edges_move() && !self.sim.is_cool();
+        for svg in self.svgs() {
             let _ = svg
                 .class_list()
                 .toggle_with_force("network__svg--moving", hide);
         }
-        if hide && !(self.held && cool) {
+        if hide && !self.held {
             self.edges_stale = true;
             return;
         }
@@ -168,7 +178,7 @@ impl Live {
             }
         }
         if hide {
-            // Held: the paths of the rest are drawn when they are shown.
+            // Held while the layout moves: the bundles are drawn when shown.
             self.edges_stale = true;
             return;
         }
@@ -181,9 +191,17 @@ impl Live {
 
     /// Find the ties drawn by the last render: the focused actor's, each
     /// its own path, and the paths of the rest, with the ties of each.
-    fn read_ties(&mut self, root: &web_sys::Element, bundled: Rc<Vec<Bundle>>) {
+    fn read_ties(
+        &mut self,
+        root: &web_sys::Element,
+        under: Option<web_sys::Element>,
+        bundled: Rc<Vec<Bundle>>,
+    ) {
         self.edges = indexed(root, ".edge");
-        let paths = root.query_selector_all(".edge--bundle").ok();
+        let paths = under
+            .as_ref()
+            .and_then(|u| u.query_selector_all(".edge--bundle").ok());
+        self.under = under;
         self.bundles = (0..paths.as_ref().map_or(0, |p| p.length()))
             .filter_map(|k| paths.as_ref()?.item(k)?.dyn_into::<web_sys::Element>().ok())
             .collect();
@@ -259,8 +277,10 @@ pub fn start_loop(live: LiveRef, redraw: UseForceUpdateHandle) {
             l.sim.is_cool()
         };
         if cool {
-            if let Some(svg) = next.borrow().as_ref().and_then(|l| l.svg.clone()) {
-                let _ = svg.class_list().remove_1("network__svg--moving");
+            if let Some(l) = next.borrow().as_ref() {
+                for svg in l.svgs() {
+                    let _ = svg.class_list().remove_1("network__svg--moving");
+                }
             }
             // Bring Yew's picture of the DOM up to date with the rest state.
             redraw.force_update();
@@ -321,6 +341,7 @@ pub fn use_layout(
                 bundled: Rc::default(),
                 labels,
                 svg: svg.cast::<web_sys::Element>(),
+                under: None,
                 frozen,
                 drawn: Drawn::default(),
                 unit: 1.0,
@@ -371,12 +392,14 @@ pub fn use_layout(
 
 /// Tell the live layout the view the reader has fixed, when it changes;
 /// the layout units a screen pixel as last rendered (close enough for
-/// the slack of a moving drawing); and the ties drawn, with the ties in
-/// each path of `bundles`.
+/// the slack of a moving drawing); and the ties drawn (under `group`, and
+/// the bundled ones in the SVG `under`), with the ties in each path of
+/// `bundles`.
 #[hook]
 pub fn use_view_of(
     live: &LiveRef,
     group: &NodeRef,
+    under: &NodeRef,
     frozen: Option<Fit>,
     unit: f64,
     bundles: Rc<Vec<Bundle>>,
@@ -389,12 +412,12 @@ pub fn use_view_of(
             }
         });
     }
-    let (live, group) = (live.clone(), group.clone());
+    let (live, group, under) = (live.clone(), group.clone(), under.clone());
     use_effect(move || {
         if let Some(l) = live.borrow_mut().as_mut() {
             l.unit = unit;
             if let Some(root) = group.cast::<web_sys::Element>() {
-                l.read_ties(&root, bundles.clone());
+                l.read_ties(&root, under.cast::<web_sys::Element>(), bundles.clone());
             }
         }
     });

@@ -79,6 +79,10 @@ pub fn NetworkView() -> Html {
     let zoom = use_state_eq(Zoom::default);
     let frozen_fit = use_state_eq(|| None::<Fit>);
     let group = use_node_ref();
+    // A big network's bundled ties are drawn in an SVG of their own under
+    // the nodes, a layer the browser paints apart: a node dragged or lit
+    // over them never paints thousands of lines again.
+    let under = use_node_ref();
     // Ties from shared events are many in a big network: off by default
     // there, behind a toggle; stated ties are always drawn.
     let together_count = graph
@@ -167,10 +171,13 @@ pub fn NetworkView() -> Html {
     let wanted = Bundle::wanted(&graph, shown_count);
     let bundled = |k: usize| shown(k) && !mine(k) && wanted(k);
     let bundles = Rc::new(Bundle::group(&graph, bundled));
+    // A big network's bundles are faint hairlines, drawn solid, their
+    // stroke in layout units (see `Bundle` and the stylesheet).
+    let bundle_stroke = if big { unit } else { 1.0 };
     let bundle_marks = bundles.iter().map(|b| {
         html! {
             <path class={format!("edge edge--{} edge--bundle", b.style.class())}
-                d={b.path(&graph, &xs, &ys)} stroke-width={num(b.width)} />
+                d={b.path(&graph, &xs, &ys)} stroke-width={crate::base::num::fixed(b.width * bundle_stroke, 2)} />
         }
     });
     let edges = graph
@@ -296,7 +303,7 @@ pub fn NetworkView() -> Html {
         })
     });
 
-    use_view_of(&live, &group, *frozen_fit, unit, bundles.clone());
+    use_view_of(&live, &group, &under, *frozen_fit, unit, bundles.clone());
     let on_up = gestures.up();
     let toggle_together = {
         let show = show_together.clone();
@@ -342,6 +349,15 @@ pub fn NetworkView() -> Html {
                     <button type="button" class="button" onclick={gestures.reset()}>{ "Reset" }</button>
                 </div>
             </div>
+            <div class="network__frame">
+            if !bundles.is_empty() {
+                <svg ref={under} class="network__under" aria-hidden="true" focusable="false"
+                    viewBox={view_box(fit.0, fit.1, fit.2, fit.3)}>
+                    <g transform={zoom.transform()} class={focus_node.is_some().then_some("network--focus")}>
+                        <g class="network__edges">{ for bundle_marks }</g>
+                    </g>
+                </svg>
+            }
             <svg ref={svg_ref} class="network__svg" role="group" aria-labelledby="dossier-network-title" aria-describedby="dossier-network-desc"
                 viewBox={view_box(fit.0, fit.1, fit.2, fit.3)}
                 onpointerdown={gestures.background_down(fit)} onpointermove={gestures.moved()} onpointerup={on_up.clone()} onpointercancel={on_up}>
@@ -355,7 +371,7 @@ pub fn NetworkView() -> Html {
                 <g ref={group.clone()} transform={zoom.transform()} class={focus_node.is_some().then_some("network--focus")}>
                     <rect class="network__bg" x={num(fit.0 - fit.2)} y={num(fit.1 - fit.3)}
                         width={num(fit.2 * 3.0)} height={num(fit.3 * 3.0)} />
-                    <g class="network__edges">{ for bundle_marks }{ for edges }</g>
+                    <g class="network__edges">{ for edges }</g>
                     <g class="network__nodes" onclick={toggle} onkeydown={on_key} onpointerover={over} onpointerout={out}
                         onfocusin={focus_in} onfocusout={focus_out} onpointerdown={gestures.node_down(fit)} ondblclick={gestures.release()}>
                         { for nodes }
@@ -363,6 +379,7 @@ pub fn NetworkView() -> Html {
                     <g class="network__labels" aria-hidden="true">{ for label_marks }</g>
                 </g>
             </svg>
+            </div>
             { node_details(&d, &graph, &described, focus_node) }
             { legend(&d) }
             <ActorList graph={ByPtr(graph.clone())} described={ByPtr(described.clone())} />
