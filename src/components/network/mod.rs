@@ -151,6 +151,20 @@ pub fn NetworkView() -> Html {
         unit,
         visible(fit, z),
     );
+    // What a hover does not change is written once: each node's name,
+    // shape and key per graph and scale, and every position and tie per
+    // layout. A render then shares these strings rather than writing
+    // thousands of numbers again.
+    let marks = {
+        let ds = d.dataset.clone();
+        use_memo((ByPtr(graph.clone()), unit), move |(g, unit)| {
+            NodeMarks::of(&ds, g, *unit)
+        })
+    };
+    let drawn = use_memo(
+        (ByPtr(graph.clone()), xs.clone(), ys.clone()),
+        |(g, xs, ys)| Drawing::of(g, xs, ys),
+    );
     let gestures = use_gestures(&group, &svg_ref, &zoom, &frozen_fit, &live, &redraw);
     use_wheel_zoom(&svg_ref, &gestures, fit);
 
@@ -177,7 +191,7 @@ pub fn NetworkView() -> Html {
     let bundle_marks = bundles.iter().map(|b| {
         html! {
             <path class={format!("edge edge--{} edge--bundle", b.style.class())}
-                d={b.path(&graph, &xs, &ys)} stroke-width={crate::base::num::fixed(b.width * bundle_stroke, 2)} />
+                d={drawn.bundle(b)} stroke-width={crate::base::num::fixed(b.width * bundle_stroke, 2)} />
         }
     });
     let edges = graph
@@ -198,7 +212,7 @@ pub fn NetworkView() -> Html {
             html! {
                 <path key={key} class={format!("edge edge--{}{}", e.style.class(), lit_class(mine))}
                     data-relation-id={relation_id} data-edge={pair} data-index={k.to_string()}
-                    d={graph.edge_geometry(k, &xs, &ys).path()}
+                    d={drawn.ties[k].clone()}
                     stroke-width={num(edge_width(&e.kind))}
                     marker-end={e.directed.then_some("url(#dossier-arrow)")}>
                     <title>{ described.titles[k].clone() }</title>
@@ -206,25 +220,21 @@ pub fn NetworkView() -> Html {
             }
         });
     let nodes = described.order.iter().map(|&i| {
-        let n = &graph.nodes[i];
-        let actor = &ds.actors[n.actor];
-        let shape = NodeShape::of(&actor.kind);
-        let active = d.view.filters.actors.contains(&actor.id);
+        let m = &marks[i];
+        let active = d.view.filters.actors.contains(m.id.as_str());
         let pinned = live.borrow().as_ref().is_some_and(|l| l.sim.nodes.fixed.get(i).is_some_and(Option::is_some))
             && !gestures.pressed(i);
-        let label = format!(
-            "{}, {}, {}{}",
-            actor.name,
-            crate::base::case::lower(&actor.kind.label()),
-            plural(n.events, "event", "events"),
-            if pinned { ", pinned" } else { "" }
-        );
+        let label = if pinned {
+            AttrValue::from(format!("{}, pinned", m.label))
+        } else {
+            m.label.clone()
+        };
         html! {
-            <g key={actor.id.clone()} class={format!("node node--{}{}{}", shape.class(), if active { " is-active" } else { "" }, lit_class(lit(i)))}
-                transform={translate(xs[i], ys[i])}
-                tabindex="0" role="button" aria-pressed={active.to_string()} aria-label={label}
-                data-actor-id={actor.id.clone()} data-index={i.to_string()}>
-                <path d={shape.path(drawn_radius(n.radius, unit))} />
+            <g key={m.key.clone()} class={format!("node node--{}{}{}", m.shape, if active { " is-active" } else { "" }, lit_class(lit(i)))}
+                transform={drawn.at[i].clone()}
+                tabindex="0" role="button" aria-pressed={if active { "true" } else { "false" }} aria-label={label}
+                data-actor-id={m.id.clone()} data-index={m.index.clone()}>
+                <path d={m.path.clone()} />
             </g>
         }
     });
@@ -384,6 +394,86 @@ pub fn NetworkView() -> Html {
             { legend(&d) }
             <ActorList graph={ByPtr(graph.clone())} described={ByPtr(described.clone())} />
         </section>
+    }
+}
+
+/// What a node's markup says that neither a hover nor a move changes:
+/// made once per graph and scale.
+struct NodeMark {
+    key: yew::virtual_dom::Key,
+    id: AttrValue,
+    /// Its accessible name: name, kind and events.
+    label: AttrValue,
+    shape: &'static str,
+    path: AttrValue,
+    index: AttrValue,
+}
+
+struct NodeMarks(Vec<NodeMark>);
+
+impl NodeMarks {
+    fn of(ds: &crate::format::model::Dataset, g: &Graph, unit: f64) -> Self {
+        NodeMarks(
+            g.nodes
+                .iter()
+                .enumerate()
+                .map(|(i, n)| {
+                    let actor = &ds.actors[n.actor];
+                    let shape = NodeShape::of(&actor.kind);
+                    NodeMark {
+                        key: yew::virtual_dom::Key::from(actor.id.as_str()),
+                        id: AttrValue::from(actor.id.clone()),
+                        label: AttrValue::from(format!(
+                            "{}, {}, {}",
+                            actor.name,
+                            crate::base::case::lower(&actor.kind.label()),
+                            plural(n.events, "event", "events"),
+                        )),
+                        shape: shape.class(),
+                        path: AttrValue::from(shape.path(drawn_radius(n.radius, unit))),
+                        index: AttrValue::from(i.to_string()),
+                    }
+                })
+                .collect(),
+        )
+    }
+}
+
+impl std::ops::Index<usize> for NodeMarks {
+    type Output = NodeMark;
+    fn index(&self, i: usize) -> &NodeMark {
+        &self.0[i]
+    }
+}
+
+/// Where the layout has put everything, written once per layout: each
+/// node's `transform` and each tie's path.
+struct Drawing {
+    at: Vec<AttrValue>,
+    ties: Vec<AttrValue>,
+}
+
+impl Drawing {
+    fn of(g: &Graph, xs: &[f64], ys: &[f64]) -> Self {
+        Drawing {
+            at: xs
+                .iter()
+                .zip(ys)
+                .map(|(&x, &y)| AttrValue::from(translate(x, y)))
+                .collect(),
+            ties: (0..g.edges.len())
+                .map(|k| AttrValue::from(g.edge_geometry(k, xs, ys).path()))
+                .collect(),
+        }
+    }
+
+    /// A bundle's path, from its ties' (as [`Bundle::path`] writes it).
+    fn bundle(&self, b: &Bundle) -> String {
+        let mut d = String::with_capacity(b.edges.len() * 28);
+        for &k in &b.edges {
+            d.push_str(&self.ties[k]);
+        }
+        d
     }
 }
 
