@@ -36,7 +36,8 @@ function crowded() {
   return file;
 }
 
-const env = setup(() => ({ extra: { 'crowded.json': crowded() } }));
+const BIG = join(ROOT, 'tests/fixtures/shapes/network-250.json');
+const env = setup(() => ({ extra: { 'crowded.json': crowded(), 'network-250.json': BIG } }));
 
 const node = (page, id) => page.locator(`.network [data-actor-id="${id}"]`);
 const hash = urlHash;
@@ -118,6 +119,30 @@ test('the actor finder focuses a node', async () => {
   await page.getByLabel('Find an actor').fill('arouri');
   await page.locator('.network__matches').getByRole('button', { name: 'Saleh al-Arouri' }).click();
   assert.equal(await page.evaluate(() => document.activeElement?.dataset.actorId), 'saleh-al-arouri');
+  await context.close();
+});
+
+test('a big network, for a reader who asks for reduced motion, is laid out out of sight and shown at rest', async () => {
+  const { context, page, problems } = await openPage(env.browser, { reducedMotion: 'reduce' });
+  // Every line the status said, from the first render on.
+  await page.addInitScript(() => {
+    window.said = [];
+    new MutationObserver(() => {
+      const status = document.querySelector('.network__status');
+      if (status && !window.said.includes(status.textContent)) window.said.push(status.textContent);
+    }).observe(document, { subtree: true, childList: true, characterData: true });
+  });
+  await page.goto(env.server.url + '?data=network-250.json#v=network');
+  await page.waitForSelector('.network .node');
+  assert.deepEqual(await page.evaluate(() => window.said), ['Laying out 250 actors…']);
+  assert.equal(await page.locator('.network__status').count(), 0, 'the line goes when the network shows');
+  // Shown at rest: nothing moves after.
+  const picture = () => page.$$eval('.network .node', (nodes) => nodes.map((n) => n.getAttribute('transform')).join());
+  const first = await picture();
+  assert.equal(first.split('translate').length - 1, 250);
+  await page.waitForTimeout(400);
+  assert.equal(await picture(), first);
+  assert.deepEqual(problems, []);
   await context.close();
 });
 

@@ -19,6 +19,16 @@ const TICKS_PER_FRAME: usize = 2;
 /// draw them again when it settles: writing thousands of line ends each
 /// frame costs more than a frame.
 const MOVING_EDGES_UP_TO: usize = 1500;
+/// The longest slice of a quiet layout's ticks, in milliseconds: the page
+/// still paints and answers the reader between slices.
+const SLICE_MS: f64 = 14.0;
+
+/// Whether `g` is laid out in slices, out of sight, before it is shown:
+/// a big network for a reader who asks for reduced motion. Laid out at
+/// once, its few hundred ticks would hold the page for half a second.
+pub fn in_slices(g: &Graph) -> bool {
+    cfg!(target_arch = "wasm32") && !animate() && g.nodes.len() >= BIG_NETWORK
+}
 
 /// The live layout, shared between the animation loop and the handlers.
 pub struct Live {
@@ -47,6 +57,8 @@ pub struct Live {
     held: bool,
     /// The ties were hidden while nodes moved: draw them all when shown.
     edges_stale: bool,
+    /// Laid out in slices, out of sight, until at rest (see [`in_slices`]).
+    quiet: bool,
 }
 
 /// The shared slot of the live layout; empty before the first effect and
@@ -54,6 +66,15 @@ pub struct Live {
 pub type LiveRef = Rc<RefCell<Option<Live>>>;
 
 impl Live {
+    /// Whether the drawing of `g` is still being laid out out of sight.
+    pub fn settling(&self, g: &Rc<Graph>) -> bool {
+        if Rc::ptr_eq(&self.graph, g) {
+            self.quiet
+        } else {
+            in_slices(g)
+        }
+    }
+
     /// Whether the ties are redrawn every frame, or hidden until the layout settles.
     fn edges_move(&self) -> bool {
         let bundled: usize = self.bundled.iter().map(|b| b.edges.len()).sum();
@@ -269,11 +290,20 @@ pub fn start_loop(live: LiveRef, redraw: UseForceUpdateHandle) {
         let cool = {
             let mut slot = next.borrow_mut();
             let Some(l) = slot.as_mut() else { return };
-            // Big graphs tick once a frame, so that dragging keeps up with the pointer.
-            l.sim
-                .ticks(if l.edges_move() { TICKS_PER_FRAME } else { 1 });
             l.frame = None;
-            l.paint(false);
+            if l.quiet {
+                // Out of sight: as many ticks as fit in a slice, nothing drawn.
+                let start = js_sys::Date::now();
+                while !l.sim.is_cool() && js_sys::Date::now() - start < SLICE_MS {
+                    l.sim.ticks(1);
+                }
+                l.quiet = !l.sim.is_cool();
+            } else {
+                // Big graphs tick once a frame, so that dragging keeps up with the pointer.
+                l.sim
+                    .ticks(if l.edges_move() { TICKS_PER_FRAME } else { 1 });
+                l.paint(false);
+            }
             l.sim.is_cool()
         };
         if cool {
@@ -312,7 +342,8 @@ pub fn use_layout(
         use_effect_with(graph.clone(), move |graph| {
             let mut sim = graph.simulation(1);
             let moving = animate();
-            if !moving {
+            let quiet = in_slices(graph);
+            if !moving && !quiet {
                 // The graph was laid out to rest already: start there, cool.
                 for (i, n) in graph.nodes.iter().enumerate() {
                     sim.nodes.x[i] = n.x;
@@ -347,8 +378,9 @@ pub fn use_layout(
                 unit: 1.0,
                 held: false,
                 edges_stale: false,
+                quiet,
             });
-            if moving {
+            if moving || quiet {
                 start_loop(live.clone(), redraw);
             } else {
                 redraw.force_update();

@@ -21,7 +21,7 @@ use crate::graph::view::{
 };
 use crate::view::present::plural;
 use crate::view::state::Action;
-use animation::{animate, use_layout, use_view_of};
+use animation::{animate, in_slices, use_layout, use_view_of};
 use gestures::{node_at, use_gestures, use_wheel_zoom};
 use panels::{legend, node_details, ActorFinder, ActorList};
 use std::rc::Rc;
@@ -59,8 +59,9 @@ pub fn NetworkView() -> Html {
                 let mut g = Graph::build(&ds, &outcome.events, *all, &keep);
                 g.frame = frame_for(&ds, &g, frame, frame_h.max(1.0));
                 g.fit_spread(1);
-                if animate() {
-                    // Start from the spiral; the animation takes it to rest.
+                if animate() || in_slices(&g) {
+                    // Start from the spiral; the animation (or the slices
+                    // out of sight) take it to rest.
                     g.take_positions(&g.simulation(1));
                 } else {
                     g.lay_out(1);
@@ -93,6 +94,10 @@ pub fn NetworkView() -> Html {
     let show_together = use_state_eq(|| None::<bool>);
     let together_on = show_together.unwrap_or(graph.nodes.len() <= TOGETHER_BY_DEFAULT_UP_TO);
     let (live, redraw) = use_layout(&graph, &group, &svg_ref, *frozen_fit, together_on);
+    let settling = match live.borrow().as_ref() {
+        Some(l) => l.settling(&graph),
+        None => in_slices(&graph),
+    };
 
     // Current positions: the live simulation's, or the graph's own.
     let (xs, ys): (Vec<f64>, Vec<f64>) = match live.borrow().as_ref() {
@@ -143,6 +148,12 @@ pub fn NetworkView() -> Html {
         .take_while(|&&i| Some(i) == focus_node || is_selected(i))
         .count();
     let must = named + always;
+    // Out of sight while it settles: nothing is drawn, nothing placed.
+    let (priority, must) = if settling {
+        (Vec::new(), 0)
+    } else {
+        (priority, must)
+    };
     let labels = Labels::place(
         ds,
         &graph,
@@ -162,8 +173,14 @@ pub fn NetworkView() -> Html {
         })
     };
     let drawn = use_memo(
-        (ByPtr(graph.clone()), xs.clone(), ys.clone()),
-        |(g, xs, ys)| Drawing::of(g, xs, ys),
+        (ByPtr(graph.clone()), xs.clone(), ys.clone(), settling),
+        |(g, xs, ys, settling)| {
+            if *settling {
+                Drawing::default()
+            } else {
+                Drawing::of(g, xs, ys)
+            }
+        },
     );
     let gestures = use_gestures(&group, &svg_ref, &zoom, &frozen_fit, &live, &redraw);
     use_wheel_zoom(&svg_ref, &gestures, fit);
@@ -337,7 +354,7 @@ pub fn NetworkView() -> Html {
         })
     };
     html! {
-        <section class={classes!("network", big.then_some("network--big"))} aria-labelledby="dossier-network-title">
+        <section class={classes!("network", big.then_some("network--big"), settling.then_some("network--settling"))} aria-labelledby="dossier-network-title">
             <h2 id="dossier-network-title" class="network__title">{ "Who is connected to whom" }</h2>
             <p id="dossier-network-desc" class="network__desc">
                 { format!(
@@ -360,11 +377,16 @@ pub fn NetworkView() -> Html {
                 </div>
             </div>
             <div class="network__frame">
+            if settling {
+                <p class="network__status" role="status">
+                    { format!("Laying out {} actors…", crate::base::num::thousands(graph.nodes.len() as u64)) }
+                </p>
+            }
             if !bundles.is_empty() {
                 <svg ref={under} class="network__under" aria-hidden="true" focusable="false"
                     viewBox={view_box(fit.0, fit.1, fit.2, fit.3)}>
                     <g transform={zoom.transform()} class={focus_node.is_some().then_some("network--focus")}>
-                        <g class="network__edges">{ for bundle_marks }</g>
+                        <g class="network__edges">if !settling { { for bundle_marks } }</g>
                     </g>
                 </svg>
             }
@@ -381,12 +403,12 @@ pub fn NetworkView() -> Html {
                 <g ref={group.clone()} transform={zoom.transform()} class={focus_node.is_some().then_some("network--focus")}>
                     <rect class="network__bg" x={num(fit.0 - fit.2)} y={num(fit.1 - fit.3)}
                         width={num(fit.2 * 3.0)} height={num(fit.3 * 3.0)} />
-                    <g class="network__edges">{ for edges }</g>
+                    <g class="network__edges">if !settling { { for edges } }</g>
                     <g class="network__nodes" onclick={toggle} onkeydown={on_key} onpointerover={over} onpointerout={out}
                         onfocusin={focus_in} onfocusout={focus_out} onpointerdown={gestures.node_down(fit)} ondblclick={gestures.release()}>
-                        { for nodes }
+                        if !settling { { for nodes } }
                     </g>
-                    <g class="network__labels" aria-hidden="true">{ for label_marks }</g>
+                    <g class="network__labels" aria-hidden="true">if !settling { { for label_marks } }</g>
                 </g>
             </svg>
             </div>
@@ -448,6 +470,7 @@ impl std::ops::Index<usize> for NodeMarks {
 
 /// Where the layout has put everything, written once per layout: each
 /// node's `transform` and each tie's path.
+#[derive(Default)]
 struct Drawing {
     at: Vec<AttrValue>,
     ties: Vec<AttrValue>,
