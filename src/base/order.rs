@@ -2,10 +2,11 @@
 //!
 //! The standard library's sorts are fast, and generic: each element type
 //! and each comparison gets its own copy of a few kilobytes of code, and
-//! the widget sorted some fifteen kinds of list. Here the standard stable
-//! sort runs once, on positions, through a comparison behind a pointer;
-//! each list then pays only for a short wrapper that moves its elements
-//! into the order found. The result is the standard library's own, stable.
+//! the widget sorted some fifteen kinds of list. Here one stable merge
+//! sort runs on positions, through a comparison behind a pointer; each
+//! list then pays only for a short wrapper that moves its elements into
+//! the order found. A stable sort's result is unique: it is the standard
+//! library's own (the tests check it).
 //!
 //! ```
 //! use dossier::base::order::{sort_by_key, sort};

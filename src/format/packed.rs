@@ -327,6 +327,7 @@ macro_rules! fields {
             fn pack(&self, w: &mut Writer) {
                 $(self.$f.pack(w);)+
             }
+            #[inline(never)]
             fn unpack(r: &mut Reader) -> Option<Self> {
                 Some($t { $($f: Packed::unpack(r)?),+ })
             }

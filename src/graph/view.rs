@@ -273,9 +273,10 @@ pub fn edge_width(kind: &EdgeKind) -> f64 {
 }
 
 /// Ties drawn as one path. In a big network the ties no one is looking
-/// at are a few paths, one per style and width, rather than an element
-/// each: a hover or a drag then rewrites a handful of elements, not
-/// thousands, and hiding them while the layout moves is cheap. The
+/// at are a few paths, one per style (one per style and width in a
+/// smaller network with many ties), rather than an element each: a
+/// hover or a drag then rewrites a handful of elements, not thousands,
+/// and hiding them while the layout moves is cheap. The
 /// focused actor's ties are drawn one by one, with their arrows and their
 /// titles.
 ///

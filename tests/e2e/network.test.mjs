@@ -129,19 +129,51 @@ test('a big network, for a reader who asks for reduced motion, is laid out out o
     window.said = [];
     new MutationObserver(() => {
       const status = document.querySelector('.network__status');
-      if (status && !window.said.includes(status.textContent)) window.said.push(status.textContent);
+      if (status?.textContent && !window.said.includes(status.textContent)) window.said.push(status.textContent);
     }).observe(document, { subtree: true, childList: true, characterData: true });
   });
   await page.goto(env.server.url + '?data=network-250.json#v=network');
   await page.waitForSelector('.network .node');
   assert.deepEqual(await page.evaluate(() => window.said), ['Laying out 250 actors…']);
-  assert.equal(await page.locator('.network__status').count(), 0, 'the line goes when the network shows');
+  assert.equal(await page.locator('.network__status').textContent(), '', 'the line goes when the network shows');
   // Shown at rest: nothing moves after.
   const picture = () => page.$$eval('.network .node', (nodes) => nodes.map((n) => n.getAttribute('transform')).join());
   const first = await picture();
   assert.equal(first.split('translate').length - 1, 250);
   await page.waitForTimeout(400);
   assert.equal(await picture(), first);
+  // A search that every event matches leaves the actors of events (a new
+  // network: laid out again); a second one like it leaves the same network,
+  // which is not laid out again, and stays in sight.
+  const search = page.locator('#dossier-search');
+  await search.fill('a');
+  await page.waitForFunction(() => document.querySelector('.network__status')?.textContent === '' && document.querySelector('.network .node'));
+  const filtered = await picture();
+  await search.fill('was');
+  await page.waitForTimeout(400);
+  assert.equal(await page.locator('.network__status').textContent(), '');
+  assert.equal(await picture(), filtered);
+  await search.fill('');
+  await page.waitForFunction(() => document.querySelectorAll('.network .node').length === 250);
+  // The actor dragged moves (the layout found its node once it was drawn).
+  const dragged = page.locator('.network .node').nth(7);
+  const before = await dragged.getAttribute('transform');
+  const box = await dragged.boundingBox();
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width / 2 + 40, box.y + box.height / 2 + 30, { steps: 4 });
+  await page.mouse.up();
+  assert.notEqual(await dragged.getAttribute('transform'), before);
+  // The keyboard's focus comes back to its actor after the network is laid
+  // out again: select an actor with Enter, and again to show every actor.
+  const id = await dragged.getAttribute('data-actor-id');
+  await dragged.focus();
+  await page.keyboard.press('Enter');
+  await page.waitForFunction((id) => document.querySelector('.network .node.is-active')?.dataset.actorId === id, id);
+  await page.locator(`.network [data-actor-id="${id}"]`).focus();
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.querySelectorAll('.network .node').length === 250);
+  assert.equal(await page.evaluate(() => document.activeElement?.dataset.actorId), id);
   assert.deepEqual(problems, []);
   await context.close();
 });

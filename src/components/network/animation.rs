@@ -59,6 +59,8 @@ pub struct Live {
     edges_stale: bool,
     /// Laid out in slices, out of sight, until at rest (see [`in_slices`]).
     quiet: bool,
+    /// Whether the ties from shared events were drawn, as last rendered.
+    together: Option<bool>,
 }
 
 /// The shared slot of the live layout; empty before the first effect and
@@ -66,12 +68,29 @@ pub struct Live {
 pub type LiveRef = Rc<RefCell<Option<Live>>>;
 
 impl Live {
-    /// Whether the drawing of `g` is still being laid out out of sight.
+    /// Whether the drawing of `g` is still being laid out out of sight. A
+    /// graph equal to this layout's is this layout's: a filter that leaves
+    /// the same network makes an equal graph, and lays nothing out again.
     pub fn settling(&self, g: &Rc<Graph>) -> bool {
-        if Rc::ptr_eq(&self.graph, g) {
+        if Rc::ptr_eq(&self.graph, g) || *self.graph == **g {
             self.quiet
         } else {
             in_slices(g)
+        }
+    }
+
+    /// Give the keyboard's focus back to actor `id`'s node, if the page
+    /// lost it (to the body) while the node was not drawn.
+    fn refocus(&self, id: &str) {
+        let lost = gloo::utils::document()
+            .active_element()
+            .is_none_or(|a| a.tag_name() == "BODY");
+        let node = self
+            .nodes
+            .iter()
+            .find(|(el, _)| lost && el.get_attribute("data-actor-id").as_deref() == Some(id));
+        if let Some(node) = node.and_then(|(el, _)| el.dyn_ref::<web_sys::SvgElement>()) {
+            let _ = node.focus();
         }
     }
 
@@ -211,14 +230,20 @@ impl Live {
     }
 
     /// Find the ties drawn by the last render: the focused actor's, each
-    /// its own path, and the paths of the rest, with the ties of each.
+    /// its own path, and the paths of the rest, with the ties of each; and
+    /// the nodes, if the layout has not found them all (a layout laid out
+    /// out of sight drew none at first). Whether it found the nodes now.
     fn read_ties(
         &mut self,
         root: &web_sys::Element,
         under: Option<web_sys::Element>,
         bundled: Rc<Vec<Bundle>>,
-    ) {
+    ) -> bool {
         self.edges = indexed(root, ".edge");
+        let shown = self.nodes.len() != self.graph.nodes.len();
+        if shown {
+            self.nodes = indexed(root, ".node");
+        }
         let paths = under
             .as_ref()
             .and_then(|u| u.query_selector_all(".edge--bundle").ok());
@@ -227,6 +252,7 @@ impl Live {
             .filter_map(|k| paths.as_ref()?.item(k)?.dyn_into::<web_sys::Element>().ok())
             .collect();
         self.bundled = bundled;
+        shown
     }
 
     /// Run the loop if it is not running.
@@ -298,6 +324,11 @@ pub fn start_loop(live: LiveRef, redraw: UseForceUpdateHandle) {
                     l.sim.ticks(1);
                 }
                 l.quiet = !l.sim.is_cool();
+                if !l.quiet {
+                    // The render at rest draws these: a drag then writes
+                    // only what it moves.
+                    l.drawn.update(&l.sim.nodes.x, &l.sim.nodes.y, 0.0);
+                }
             } else {
                 // Big graphs tick once a frame, so that dragging keeps up with the pointer.
                 l.sim
@@ -333,7 +364,6 @@ pub fn use_layout(
     group: &NodeRef,
     svg: &NodeRef,
     frozen: Option<Fit>,
-    ties_shown: bool,
 ) -> (LiveRef, UseForceUpdateHandle) {
     let live = use_mut_ref(|| None::<Live>);
     let redraw = use_force_update();
@@ -362,6 +392,12 @@ pub fn use_layout(
             // for the next graph, as one frozen by a zoom does (the pins do
             // not carry over: the last layout's names stop saying so).
             let frozen = frozen.or_else(|| live.borrow().as_ref().and_then(|l| l.frozen));
+            // A layout at rest is drawn where it is: a drag then writes
+            // only what it moves.
+            let mut drawn = Drawn::default();
+            if !moving && !quiet {
+                drawn.update(&sim.nodes.x, &sim.nodes.y, 0.0);
+            }
             *live.borrow_mut() = Some(Live {
                 sim,
                 frame: None,
@@ -374,11 +410,12 @@ pub fn use_layout(
                 svg: svg.cast::<web_sys::Element>(),
                 under: None,
                 frozen,
-                drawn: Drawn::default(),
+                drawn,
                 unit: 1.0,
                 held: false,
                 edges_stale: false,
                 quiet,
+                together: None,
             });
             if moving || quiet {
                 start_loop(live.clone(), redraw);
@@ -395,47 +432,28 @@ pub fn use_layout(
             }
         });
     }
-    // A render may show other labels (the hovered actor's, say): the
-    // animation moves and keeps in view the ones on screen.
-    {
-        let (live, group) = (live.clone(), group.clone());
-        use_effect(move || {
-            if let (Some(l), Some(root)) =
-                (live.borrow_mut().as_mut(), group.cast::<web_sys::Element>())
-            {
-                l.labels = read_labels(&root);
-            }
-        });
-    }
-    // The ties drawn change with the shared-events toggle: move those.
-    {
-        let (live, group) = (live.clone(), group.clone());
-        use_effect_with(ties_shown, move |_| {
-            if let (Some(l), Some(root)) =
-                (live.borrow_mut().as_mut(), group.cast::<web_sys::Element>())
-            {
-                l.edges = indexed(&root, ".edge");
-                l.paint(true);
-            }
-        });
-    }
     (live, redraw)
 }
 
 /// Tell the live layout the view the reader has fixed, when it changes;
 /// the layout units a screen pixel as last rendered (close enough for
-/// the slack of a moving drawing); and the ties drawn (under `group`, and
-/// the bundled ones in the SVG `under`), with the ties in each path of
-/// `bundles`.
+/// the slack of a moving drawing); the labels and the ties drawn (under
+/// the group and the SVG of bundled ties in `drawing`), with the ties in
+/// each of the bundles in `ties`, all drawn where they are when the ties
+/// from shared events are turned on or off (`ties.1`). When a network
+/// laid out out of sight shows, the keyboard's focus goes back to the
+/// actor in `focused`.
 #[hook]
 pub fn use_view_of(
     live: &LiveRef,
-    group: &NodeRef,
-    under: &NodeRef,
+    drawing: [&NodeRef; 2],
     frozen: Option<Fit>,
     unit: f64,
-    bundles: Rc<Vec<Bundle>>,
+    ties: (Rc<Vec<Bundle>>, bool),
+    focused: Rc<RefCell<Option<String>>>,
 ) {
+    let (bundles, together) = ties;
+    let [group, under] = drawing;
     {
         let live = live.clone();
         use_effect_with(frozen, move |frozen| {
@@ -446,11 +464,28 @@ pub fn use_view_of(
     }
     let (live, group, under) = (live.clone(), group.clone(), under.clone());
     use_effect(move || {
-        if let Some(l) = live.borrow_mut().as_mut() {
-            l.unit = unit;
-            if let Some(root) = group.cast::<web_sys::Element>() {
-                l.read_ties(&root, under.cast::<web_sys::Element>(), bundles.clone());
+        let shown = match (live.borrow_mut().as_mut(), group.cast::<web_sys::Element>()) {
+            (Some(l), Some(root)) => {
+                l.unit = unit;
+                // A render may show other labels (the hovered actor's, say):
+                // the animation moves and keeps in view the ones on screen.
+                l.labels = read_labels(&root);
+                let shown = l.read_ties(&root, under.cast::<web_sys::Element>(), bundles.clone());
+                // The ties drawn change with the shared-events toggle: move those.
+                if l.together
+                    .replace(together)
+                    .is_some_and(|was| was != together)
+                {
+                    l.paint(true);
+                }
+                shown
             }
+            _ => false,
+        };
+        // Cloned first: focusing the node runs the focus handler, which writes it.
+        let id = focused.borrow().clone();
+        if let (true, Some(id), Some(l)) = (shown, id, live.borrow().as_ref()) {
+            l.refocus(&id);
         }
     });
 }

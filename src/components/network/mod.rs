@@ -25,6 +25,7 @@ use animation::{animate, in_slices, use_layout, use_view_of};
 use gestures::{node_at, use_gestures, use_wheel_zoom};
 use panels::{legend, node_details, ActorFinder, ActorList};
 use std::rc::Rc;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 /// The network of actors, with its legend, details and list alternative.
@@ -93,7 +94,7 @@ pub fn NetworkView() -> Html {
         .count();
     let show_together = use_state_eq(|| None::<bool>);
     let together_on = show_together.unwrap_or(graph.nodes.len() <= TOGETHER_BY_DEFAULT_UP_TO);
-    let (live, redraw) = use_layout(&graph, &group, &svg_ref, *frozen_fit, together_on);
+    let (live, redraw) = use_layout(&graph, &group, &svg_ref, *frozen_fit);
     let settling = match live.borrow().as_ref() {
         Some(l) => l.settling(&graph),
         None => in_slices(&graph),
@@ -164,24 +165,21 @@ pub fn NetworkView() -> Html {
     );
     // What a hover does not change is written once: each node's name,
     // shape and key per graph and scale, and every position and tie per
-    // layout. A render then shares these strings rather than writing
-    // thousands of numbers again.
-    let marks = {
+    // layout. A render then shares these strings rather than writing every
+    // node's and tie's numbers again.
+    let drawn = {
         let ds = d.dataset.clone();
-        use_memo((ByPtr(graph.clone()), unit), move |(g, unit)| {
-            NodeMarks::of(&ds, g, *unit)
-        })
+        use_memo(
+            (ByPtr(graph.clone()), xs.clone(), ys.clone(), unit, settling),
+            move |(g, xs, ys, unit, settling)| {
+                if *settling {
+                    Drawing::default()
+                } else {
+                    Drawing::of(&ds, g, (xs, ys), *unit)
+                }
+            },
+        )
     };
-    let drawn = use_memo(
-        (ByPtr(graph.clone()), xs.clone(), ys.clone(), settling),
-        |(g, xs, ys, settling)| {
-            if *settling {
-                Drawing::default()
-            } else {
-                Drawing::of(g, xs, ys)
-            }
-        },
-    );
     let gestures = use_gestures(&group, &svg_ref, &zoom, &frozen_fit, &live, &redraw);
     use_wheel_zoom(&svg_ref, &gestures, fit);
 
@@ -237,7 +235,7 @@ pub fn NetworkView() -> Html {
             }
         });
     let nodes = described.order.iter().map(|&i| {
-        let m = &marks[i];
+        let m = &drawn.nodes[i];
         let active = d.view.filters.actors.contains(m.id.as_str());
         let pinned = live.borrow().as_ref().is_some_and(|l| l.sim.nodes.fixed.get(i).is_some_and(Option::is_some))
             && !gestures.pressed(i);
@@ -308,13 +306,28 @@ pub fn NetworkView() -> Html {
         let f = hover(true);
         Callback::from(move |e: PointerEvent| f(e.target(), e.related_target()))
     };
+    // The actor that has the keyboard's focus, kept while the network is
+    // laid out out of sight (its nodes are not drawn) to be focused again.
+    let focused = use_mut_ref(|| None::<String>);
     let focus_in = {
-        let f = hover(false);
-        Callback::from(move |e: FocusEvent| f(e.target(), None))
+        let (f, focused) = (hover(false), focused.clone());
+        Callback::from(move |e: FocusEvent| {
+            *focused.borrow_mut() = e
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                .and_then(|el| el.get_attribute("data-actor-id"));
+            f(e.target(), None)
+        })
     };
     let focus_out = {
-        let f = hover(true);
-        Callback::from(move |e: FocusEvent| f(e.target(), e.related_target()))
+        let (f, focused) = (hover(true), focused.clone());
+        Callback::from(move |e: FocusEvent| {
+            // Gone to something else on the page: not to be given back.
+            if e.related_target().is_some() && node_at(e.related_target()).is_none() {
+                *focused.borrow_mut() = None;
+            }
+            f(e.target(), e.related_target())
+        })
     };
 
     // Labels sit in a layer above every node, so no node covers another's label.
@@ -330,7 +343,14 @@ pub fn NetworkView() -> Html {
         })
     });
 
-    use_view_of(&live, &group, &under, *frozen_fit, unit, bundles.clone());
+    use_view_of(
+        &live,
+        [&group, &under],
+        *frozen_fit,
+        unit,
+        (bundles.clone(), together_on),
+        focused.clone(),
+    );
     let on_up = gestures.up();
     let toggle_together = {
         let show = show_together.clone();
@@ -377,11 +397,12 @@ pub fn NetworkView() -> Html {
                 </div>
             </div>
             <div class="network__frame">
-            if settling {
-                <p class="network__status" role="status">
+            // Always there, so that a screen reader hears its text change.
+            <p class="network__status" role="status">
+                if settling {
                     { format!("Laying out {} actors…", crate::base::num::thousands(graph.nodes.len() as u64)) }
-                </p>
-            }
+                }
+            </p>
             if !bundles.is_empty() {
                 <svg ref={under} class="network__under" aria-hidden="true" focusable="false"
                     viewBox={view_box(fit.0, fit.1, fit.2, fit.3)}>
@@ -419,8 +440,7 @@ pub fn NetworkView() -> Html {
     }
 }
 
-/// What a node's markup says that neither a hover nor a move changes:
-/// made once per graph and scale.
+/// What a node's markup says that a hover does not change.
 struct NodeMark {
     key: yew::virtual_dom::Key,
     id: AttrValue,
@@ -431,12 +451,26 @@ struct NodeMark {
     index: AttrValue,
 }
 
-struct NodeMarks(Vec<NodeMark>);
+/// What a render draws that a hover does not change, written once per
+/// graph, layout and scale: each node's marks and `transform`, and each
+/// tie's path.
+#[derive(Default)]
+struct Drawing {
+    nodes: Vec<NodeMark>,
+    at: Vec<AttrValue>,
+    ties: Vec<AttrValue>,
+}
 
-impl NodeMarks {
-    fn of(ds: &crate::format::model::Dataset, g: &Graph, unit: f64) -> Self {
-        NodeMarks(
-            g.nodes
+impl Drawing {
+    fn of(
+        ds: &crate::format::model::Dataset,
+        g: &Graph,
+        (xs, ys): (&[f64], &[f64]),
+        unit: f64,
+    ) -> Self {
+        Drawing {
+            nodes: g
+                .nodes
                 .iter()
                 .enumerate()
                 .map(|(i, n)| {
@@ -457,28 +491,6 @@ impl NodeMarks {
                     }
                 })
                 .collect(),
-        )
-    }
-}
-
-impl std::ops::Index<usize> for NodeMarks {
-    type Output = NodeMark;
-    fn index(&self, i: usize) -> &NodeMark {
-        &self.0[i]
-    }
-}
-
-/// Where the layout has put everything, written once per layout: each
-/// node's `transform` and each tie's path.
-#[derive(Default)]
-struct Drawing {
-    at: Vec<AttrValue>,
-    ties: Vec<AttrValue>,
-}
-
-impl Drawing {
-    fn of(g: &Graph, xs: &[f64], ys: &[f64]) -> Self {
-        Drawing {
             at: xs
                 .iter()
                 .zip(ys)
