@@ -232,7 +232,8 @@ impl Live {
     /// Find the ties drawn by the last render: the focused actor's, each
     /// its own path, and the paths of the rest, with the ties of each; and
     /// the nodes, if the layout has not found them all (a layout laid out
-    /// out of sight drew none at first). Whether it found the nodes now.
+    /// out of sight drew none at first). Whether it found them now, the
+    /// first render that drew them.
     fn read_ties(
         &mut self,
         root: &web_sys::Element,
@@ -240,10 +241,11 @@ impl Live {
         bundled: Rc<Vec<Bundle>>,
     ) -> bool {
         self.edges = indexed(root, ".edge");
-        let shown = self.nodes.len() != self.graph.nodes.len();
-        if shown {
+        let missing = self.nodes.len() != self.graph.nodes.len();
+        if missing {
             self.nodes = indexed(root, ".node");
         }
+        let shown = missing && !self.nodes.is_empty();
         let paths = under
             .as_ref()
             .and_then(|u| u.query_selector_all(".edge--bundle").ok());

@@ -13,7 +13,7 @@ use super::context::use_dossier;
 use super::ptr::ByPtr;
 use super::resize::use_size;
 use crate::base::svg::{num, translate, view_box};
-use crate::graph::network::{EdgeKind, Graph, NodeShape};
+use crate::graph::network::{EdgeKind, Graph};
 use crate::graph::view::{
     drawn_radius, edge_width, fit_view, frame_for, label_priority, units_per_px, visible, Bundle,
     Described, Fit, Labels, Zoom, ARROW_PX, BIG_NETWORK, LABEL_ALL_UP_TO, LABEL_PX,
@@ -475,7 +475,7 @@ impl Drawing {
                 .enumerate()
                 .map(|(i, n)| {
                     let actor = &ds.actors[n.actor];
-                    let shape = NodeShape::of(&actor.kind);
+                    let shape = n.shape;
                     NodeMark {
                         key: yew::virtual_dom::Key::from(actor.id.as_str()),
                         id: AttrValue::from(actor.id.clone()),
