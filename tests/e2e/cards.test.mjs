@@ -1,7 +1,7 @@
 // Event cards: filter, search, share, step back and forward, survive hostile links.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { setup, openPage, ready, screenshot, axe, urlHash } from './harness.mjs';
+import { setup, openPage, ready, screenshot, axe, urlHash, focusedOn } from './harness.mjs';
 
 const env = setup();
 
@@ -152,7 +152,7 @@ test('a quote opens in its paragraph in the source panel', async () => {
   await card.getByRole('button', { name: 'Read paragraph 14 of the article' }).click();
   const heading = page.getByRole('heading', { name: 'The article, paragraph 14' });
   await heading.waitFor();
-  assert.equal(await page.evaluate(() => document.activeElement?.id), 'dossier-source-title');
+  assert.equal(await focusedOn(page, 'id', 'dossier-source-title'), 'dossier-source-title');
   assert.equal(
     await page.textContent('.source-panel mark'),
     'The hostilities have also killed more than 79 civilians in Lebanon, including three journalists, according to a tally by Agence France-Presse',

@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { setup, openPage, axe, screenshot, ROOT } from './harness.mjs';
+import { setup, openPage, axe, screenshot, focusedOn, ROOT } from './harness.mjs';
 import { author as counted, check, exported, fid, settle } from './authoring.mjs';
 
 /** The author of these tests selects with every arrow key, as a person does. */
@@ -296,7 +296,7 @@ test('problems show beside their fields, and the list of them leads to each', as
   await page.waitForSelector('.preview__note:has-text("1 event")');
   await page.click('button:has-text("1 problem")');
   await page.click('.problems-list__go');
-  assert.equal(await page.evaluate(() => document.activeElement.id), 'f-events-2--date');
+  assert.equal(await focusedOn(page, 'id', 'f-events-2--date'), 'f-events-2--date');
   // Export is still possible, and marked.
   const file = await exported(page);
   assert.match(file.text, /"2025-13"/);

@@ -161,6 +161,20 @@ export async function hashMatching(page, re, timeout = 5000) {
 }
 
 /**
+ * The focused element's `key` (a property path, as `dataset.actorId`) once
+ * it equals `expected` (or after `timeout` ms, as it is then): the widget
+ * moves the focus in an effect, and Yew runs a render's effects a task
+ * later when the render took longer than a frame.
+ */
+export async function focusedOn(page, key, expected, timeout = 5000) {
+  const read = ([key]) => key.split('.').reduce((v, k) => v?.[k], document.activeElement);
+  await page
+    .waitForFunction(([key, expected]) => key.split('.').reduce((v, k) => v?.[k], document.activeElement) === expected, [key, expected], { timeout })
+    .catch(() => {});
+  return page.evaluate(read, [key]);
+}
+
+/**
  * Hold every wasm request of `page` until the returned function is called:
  * the page shows its pre-rendered view, inert, until then.
  */

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { setup, openPage, ready, screenshot, axe, urlHash, tiesDrawn, ROOT, ARTIFACTS } from './harness.mjs';
+import { setup, openPage, ready, screenshot, axe, urlHash, tiesDrawn, focusedOn, ROOT, ARTIFACTS } from './harness.mjs';
 
 /**
  * The first story with 90 more groups and 400 more meetings of six of them
@@ -118,7 +118,7 @@ test('the actor finder focuses a node', async () => {
   const { context, page } = await open('#v=network');
   await page.getByLabel('Find an actor').fill('arouri');
   await page.locator('.network__matches').getByRole('button', { name: 'Saleh al-Arouri' }).click();
-  assert.equal(await page.evaluate(() => document.activeElement?.dataset.actorId), 'saleh-al-arouri');
+  assert.equal(await focusedOn(page, 'dataset.actorId', 'saleh-al-arouri'), 'saleh-al-arouri');
   await context.close();
 });
 
@@ -173,7 +173,7 @@ test('a big network, for a reader who asks for reduced motion, is laid out out o
   await page.locator(`.network [data-actor-id="${id}"]`).focus();
   await page.keyboard.press('Enter');
   await page.waitForFunction(() => document.querySelectorAll('.network .node').length === 250);
-  assert.equal(await page.evaluate(() => document.activeElement?.dataset.actorId), id);
+  assert.equal(await focusedOn(page, 'dataset.actorId', id), id);
   assert.deepEqual(problems, []);
   await context.close();
 });
@@ -184,7 +184,7 @@ test('in a big network, finding an actor zooms to it', async () => {
   assert.match(await scaleOf(), /scale\(1\.0000\)/);
   await page.getByLabel('Find an actor').fill('Group 17');
   await page.locator('.network__matches').getByRole('button', { name: 'Group 17', exact: true }).click();
-  assert.equal(await page.evaluate(() => document.activeElement?.dataset.actorId), 'group-17');
+  assert.equal(await focusedOn(page, 'dataset.actorId', 'group-17'), 'group-17');
   assert.match(await scaleOf(), /scale\(2\.5000\)/);
   // The actor found is in the middle of the frame.
   const frame = await page.locator('.network__svg').boundingBox();
