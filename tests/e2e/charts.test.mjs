@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { setup, openPage, ready, screenshotOf, axe, ROOT, ARTIFACTS, urlHash, hashMatching } from './harness.mjs';
+import { setup, openPage, ready, screenshotOf, axe, ROOT, ARTIFACTS, urlHash, hashMatching, chartsMeasured } from './harness.mjs';
 
 const firstStory = () => JSON.parse(readFileSync(join(ROOT, 'src/format/data/first-story.json'), 'utf8'));
 
@@ -51,6 +51,7 @@ async function open(fragment, options = {}) {
   await opened.page.goto(env.server.url + fragment);
   await ready(opened.page);
   await opened.page.waitForSelector('.casualties .cas-mark');
+  await chartsMeasured(opened.page);
   return opened;
 }
 
@@ -225,6 +226,7 @@ for (const width of [375, 1200]) {
     const { context, page, problems } = await openPage(env.browser, { width, reducedMotion: 'reduce' });
     await page.goto(env.server.url + '?data=year.json#v=charts');
     await page.waitForSelector('[data-live] .chart--timeline .tl-bin');
+    await chartsMeasured(page);
     const elements = await page.locator('.chart--timeline svg *').count();
     assert.ok(elements < 400, `${elements} SVG elements`);
     assert.equal(await page.locator('.chart--timeline .tl-mark').count(), 0);

@@ -102,6 +102,8 @@ test('opening a file loads the opener once, and a second file needs no new downl
 test('a ?data= link loads the opener once and shows the story', async () => {
   const { context, page, files, problems } = await recorded('?data=linked.json');
   await page.locator('.cards .card').first().waitFor();
+  // The bundled story and the linked one look alike: wait for the opener itself.
+  for (let i = 0; i < 50 && !files.some((f) => /opener_bg\.wasm$/.test(f)); i++) await page.waitForTimeout(100);
   assert.equal(files.filter((f) => /opener_bg\.wasm$/.test(f)).length, 1, files.join('\n'));
   assert.ok(files.includes('linked.json'));
   assert.deepEqual(problems, []);

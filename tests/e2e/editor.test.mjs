@@ -117,7 +117,9 @@ test("the guide's minimal example, made through the editor alone", async () => {
   await a.fill('#new-source-name', 'the harbour master');
   await a.choose('#new-source-kind', 'official_statement');
   await a.click('button:has-text("Add source")');
-  // The menu shows the new source, though the author last chose "Add a source…" in it.
+  // The menu shows the new source, though the author last chose "Add a source…" in it
+  // (an effect moves it).
+  await page.waitForFunction((v) => document.querySelector('#quote-source')?.value === v, 'harbour-master', { timeout: 5000 }).catch(() => {});
   assert.equal(await page.inputValue('#quote-source'), 'harbour-master');
   await a.select(2, 'At least 40 ships were waiting to unload');
   // Enter goes from the selection to what it can be made into.
@@ -138,8 +140,10 @@ test("the guide's minimal example, made through the editor alone", async () => {
   await page.waitForSelector('button:has-text("No problems")');
   await a.click('.tabs__tab:has-text("Events")');
   await a.click('.items__open');
-  await settle(page);
-  assert.match(await page.locator('.editor__preview .card__figures').innerText(), /at least 40 ships waiting/);
+  assert.match(
+    await page.locator('.editor__preview .card__figures', { hasText: /at least 40 ships waiting/ }).innerText({ timeout: 5000 }),
+    /at least 40 ships waiting/,
+  );
   await screenshot(page, 'editor-event');
   assert.deepEqual(await axe(page), []);
 
@@ -189,6 +193,7 @@ test("suggestions from the text: a wire story's facts taken up with one press ea
   const use = (label) => page.locator('.suggestion', { hasText: label }).getByRole('button', { name: /^Use/ }).first();
   // Who speaks: one press makes the source, its kind left to choose.
   await use('“local activists”: who says it').click();
+  await page.waitForFunction((v) => document.querySelector('#quote-source')?.value === v, 'local-activists', { timeout: 5000 }).catch(() => {});
   assert.equal(await page.inputValue('#quote-source'), 'local-activists');
   // What happened: one press makes the event, quoting its sentence.
   await use('an event: Air/drone strike').click();

@@ -243,6 +243,8 @@ test('the share panel copies a link and embed code that work pasted into a blank
   await page.getByRole('button', { name: 'Embed options' }).click();
   await page.getByLabel(/Plain iframe/).check();
   await page.getByRole('button', { name: 'Copy embed code' }).click();
+  // The copy is asynchronous: wait for the new code in the clipboard.
+  await page.waitForFunction(async () => (await navigator.clipboard.readText()).startsWith('<iframe'), null, { timeout: 5000 }).catch(() => {});
   const iframeCode = await page.evaluate(() => navigator.clipboard.readText());
   assert.match(iframeCode, /^<iframe src="[^"]+\?embed#a=hamas" title="Dossier: [^"]+" width="100%" height="900"/);
 

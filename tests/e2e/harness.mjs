@@ -175,6 +175,19 @@ export async function focusedOn(page, key, expected, timeout = 5000) {
 }
 
 /**
+ * Wait until every chart is drawn at its frame's measured width (an effect
+ * measures it; until then a chart is drawn at a stand-in width).
+ */
+export async function chartsMeasured(page, timeout = 5000) {
+  await page.waitForFunction(
+    () => [...document.querySelectorAll('.chart__plot')].every(
+      (p) => Number(p.querySelector('svg.chart__svg')?.getAttribute('width')) === Math.max(200, p.clientWidth)),
+    null,
+    { timeout },
+  );
+}
+
+/**
  * Hold every wasm request of `page` until the returned function is called:
  * the page shows its pre-rendered view, inert, until then.
  */

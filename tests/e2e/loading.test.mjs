@@ -41,7 +41,7 @@ async function open(query) {
 
 test('a valid dataset replaces the bundled story', async () => {
   const { context, page, problems } = await open('?data=port-strike.json');
-  assert.equal(await page.textContent('.dossier h1'), 'Port strike halts shipping');
+  assert.equal(await page.locator('.dossier h1', { hasText: 'Port strike' }).textContent({ timeout: 5000 }), 'Port strike halts shipping');
   assert.deepEqual(await page.$$eval('[data-event-id]', (els) => els.map((e) => e.dataset.eventId)), ['e-walkout']);
   assert.deepEqual(problems, []);
   await context.close();
@@ -64,6 +64,7 @@ test('a non-web address is refused without running anything', async () => {
 
 test('a broken dataset lists every problem with its place', async () => {
   const { context, page } = await open('?data=seven-mistakes.json');
+  await page.locator('.problems li').first().waitFor({ timeout: 5000 });
   const items = await page.$$eval('.problems li', (els) => els.map((e) => e.textContent));
   assert.equal(items.length, 7);
   assert.ok(items.some((t) => t.startsWith('events[5].participants[0].actor') && t.includes('did you mean "hezbollah"')));
@@ -76,6 +77,7 @@ test('a list longer than a page shows the first 20, skips drawing the rest out o
     const { context, page, problems } = await openPage(env.browser, { width, height: 800, colorScheme });
     await page.goto(env.server.url + '?data=port-strike-long.json');
     await ready(page);
+    await page.locator('.cards--long').waitFor({ timeout: 5000 });
     assert.equal(await page.locator('.cards--long > .card').count(), 20);
     assert.equal(await page.locator('.cards > .card').last().evaluate((el) => getComputedStyle(el).contentVisibility), 'auto');
     // Out of view, a card is still in the document and the accessibility tree.

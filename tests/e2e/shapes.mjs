@@ -4,13 +4,15 @@
 // no node covers another, the layout fills its frame; the timeline has no
 // tall stacks and few elements; nothing scrolls sideways; axe finds nothing.
 // Screenshots of every view go to the gallery (docs/screenshots/gallery
-// with SCREENSHOTS=docs).
+// with SCREENSHOTS=docs). Two files run these, one a width each
+// (shapes-375.test.mjs, shapes-1200.test.mjs), so that the two halves run
+// side by side with the other files.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { setup, openPage, ready, axe, ROOT, ARTIFACTS } from './harness.mjs';
+import { setup, openPage, ready, axe, chartsMeasured, ROOT, ARTIFACTS } from './harness.mjs';
 
 const FIXTURES = join(ROOT, 'tests/fixtures/shapes');
 const GALLERY = process.env.SCREENSHOTS === 'docs' ? join(ROOT, 'docs/screenshots/gallery') : join(ARTIFACTS, 'gallery');
@@ -20,14 +22,11 @@ const extra = Object.fromEntries(files.map((f) => [`shapes/${f}`, join(FIXTURES,
 const env = setup({ extra });
 
 const stories = [['first-story', ''], ...files.map((f) => [f.replace(/\.\w+$/, ''), `?data=shapes/${f}`])];
-const WIDTHS = [
-  [375, 800, 3],
-  [1200, 900, 5],
-];
-
-test('every fixture shape is there (make fixtures writes them)', () => {
-  assert.ok(files.length >= 8, `found ${files.join(', ')} in ${FIXTURES}`);
-});
+/** The window at each width tested: its height, and how many top actors must be named. */
+const WIDTHS = {
+  375: [800, 3],
+  1200: [900, 5],
+};
 
 /** Wait until the network's layout has come to rest: its picture stays put for 300 ms. */
 async function settled(page) {
@@ -191,8 +190,13 @@ function missingTolls(expected) {
 
 const sideways = (page) => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
 
-for (const [name, query] of stories) {
-  for (const [width, height, top] of WIDTHS) {
+/** The checks on every story at `width` px. */
+export function shapesAt(width) {
+  const [height, top] = WIDTHS[width];
+  test('every fixture shape is there (make fixtures writes them)', () => {
+    assert.ok(files.length >= 8, `found ${files.join(', ')} in ${FIXTURES}`);
+  });
+  for (const [name, query] of stories) {
     test(`${name} at ${width} px: network, timeline, no sideways scroll, no axe violations`, async () => {
       const { context, page, problems } = await openPage(env.browser, { width, height, reducedMotion: 'reduce' });
       await mkdir(GALLERY, { recursive: true });
@@ -229,6 +233,7 @@ for (const [name, query] of stories) {
       assert.ok((await sideways(page)) <= 0, 'the network view scrolls sideways');
 
       await switchTo(page, 'Charts', 'svg.timeline');
+      await chartsMeasured(page);
       const timeline = await page.evaluate(measureTimeline);
       // A story that counts more than the dead heads each group with what
       // befell the people it counts.
