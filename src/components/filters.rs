@@ -83,42 +83,47 @@ struct FacetGroupProps {
     facet: Facet,
 }
 
-/// One facet's options, as (value, count, ticked, chip to label it by).
-fn facet_options(d: &Dossier, facet: Facet) -> Vec<(String, usize, bool, Chip)> {
+/// One option of a facet: its place in the list, value, count, whether
+/// it is ticked, and the chip to label it by.
+type FacetOption = (usize, String, usize, bool, Chip);
+
+/// How many options a facet has, and those of them `keep` keeps (given
+/// each one's place in the list and whether it is ticked). Only those are
+/// copied: an export lists thousands of places, and a tick shows a dozen.
+fn facet_options(
+    d: &Dossier,
+    facet: Facet,
+    keep: &dyn Fn(usize, bool) -> bool,
+) -> (usize, Vec<FacetOption>) {
     let c = &d.outcome.counts;
     let f = &d.view.filters;
     let list =
         |options: &[OptionCount], set: &crate::base::set::Set<String>, chip: fn(String) -> Chip| {
-            options
-                .iter()
-                .map(|o| {
-                    (
-                        o.value.clone(),
-                        o.count,
-                        set.contains(&o.value),
-                        chip(o.value.clone()),
-                    )
-                })
-                .collect()
+            let mut kept = Vec::new();
+            for (i, o) in options.iter().enumerate() {
+                let ticked = set.contains(&o.value);
+                if keep(i, ticked) {
+                    kept.push((i, o.value.clone(), o.count, ticked, chip(o.value.clone())));
+                }
+            }
+            (options.len(), kept)
         };
     match facet {
         Facet::Actor => list(&c.actors, &f.actors, Chip::Actor),
         Facet::Kind => list(&c.kinds, &f.kinds, Chip::Kind),
         Facet::Place => list(&c.places, &f.places, Chip::Place),
         Facet::Source => list(&c.sources, &f.sources, Chip::Source),
-        Facet::Status => c
-            .statuses
-            .iter()
-            .map(|&(s, n)| {
-                (
-                    s.as_str().to_owned(),
-                    n,
-                    f.statuses.contains(&s),
-                    Chip::Status(s),
-                )
-            })
-            .collect(),
-        Facet::Dates | Facet::Query | Facet::Tally => Vec::new(),
+        Facet::Status => {
+            let mut kept = Vec::new();
+            for (i, &(s, n)) in c.statuses.iter().enumerate() {
+                let ticked = f.statuses.contains(&s);
+                if keep(i, ticked) {
+                    kept.push((i, s.as_str().to_owned(), n, ticked, Chip::Status(s)));
+                }
+            }
+            (c.statuses.len(), kept)
+        }
+        Facet::Dates | Facet::Query | Facet::Tally => (0, Vec::new()),
     }
 }
 
@@ -142,23 +147,21 @@ fn facet_legend(facet: Facet) -> (&'static str, &'static str) {
 fn FacetGroup(props: &FacetGroupProps) -> Html {
     let d = use_dossier();
     let expanded = use_state(|| false);
-    let options = facet_options(&d, props.facet);
-    if options.is_empty() {
+    // Ticked options always show, even when the list is folded.
+    let all = *expanded;
+    let (total, shown) = facet_options(&d, props.facet, &|i, ticked| {
+        all || i < FOLDED_OPTIONS || ticked
+    });
+    if total == 0 {
         return Html::default();
     }
     let (legend, key) = facet_legend(props.facet);
-    // Ticked options always show, even when the list is folded.
-    let shown: Vec<usize> = (0..options.len())
-        .filter(|&i| *expanded || i < FOLDED_OPTIONS || options[i].2)
-        .collect();
-    let hidden = options.len() - shown.len();
-    let total = options.len();
+    let hidden = total - shown.len();
     html! {
         <fieldset class="facet">
             <legend>{ legend }</legend>
             <ul class="facet__options">
-                { for shown.into_iter().map(|i| {
-                    let (value, count, checked, chip) = options[i].clone();
+                { for shown.into_iter().map(|(i, value, count, checked, chip)| {
                     let id = format!("dossier-{key}-{i}");
                     let label = chip_label(&d.dataset, &d.view, &chip);
                     let toggle = d.action(move |_: web_sys::Event| toggle_action(&chip));

@@ -324,6 +324,21 @@ pub(crate) struct AcledRow<'a> {
     pub fatalities: usize,
 }
 
+/// How many places an export's rows are spread over.
+const EXPORT_PLACES: usize = 3_000;
+
+/// The place of an export's row. A national export names thousands of
+/// places, few of them often (the cities) and most once or twice (the
+/// villages): the `k`th place is picked with a chance of about 1/(k+1),
+/// the first dozen by their names and the rest by invented ones.
+fn export_place(rng: &mut Lcg) -> String {
+    let k = ((EXPORT_PLACES as f64).powf(rng.next_f64()) as usize).saturating_sub(1);
+    match PLACES.get(k) {
+        Some(p) => (*p).to_owned(),
+        None => name(&mut Lcg::new(k as u32), 3),
+    }
+}
+
 /// Append a synthetic row to an export, with its interaction code as the
 /// codebook writes it (the two inter codes, the lower first; 0 for no
 /// second side) and notes that need quoting.
@@ -347,7 +362,7 @@ pub(crate) fn acled_row(out: &mut String, rng: &mut Lcg, row: &AcledRow) {
     } else {
         inter2.to_string()
     };
-    let place = PLACES[rng.below(PLACES.len())];
+    let place = export_place(rng);
     let notes = format!(
         "On {date}, {a1} and \"{}\" forces clashed near {place}, {} said.\nThe toll is {fatalities}.",
         name(rng, 3),
@@ -383,6 +398,27 @@ mod tests {
         let ds = dataset_with_actors(300, 100, 3);
         assert_eq!(ds.actors.len(), 100);
         assert_eq!(validate(&ds), Vec::new());
+    }
+
+    #[test]
+    fn an_export_names_thousands_of_places_a_few_of_them_often() {
+        let csv = acled_csv(20_000, 5);
+        let mut rows = csv::Reader::from_reader(csv.as_bytes());
+        let column = rows
+            .headers()
+            .unwrap()
+            .iter()
+            .position(|h| h == "location")
+            .unwrap();
+        let mut seen = std::collections::HashMap::<String, usize>::new();
+        for row in rows.records() {
+            *seen.entry(row.unwrap()[column].to_owned()).or_default() += 1;
+        }
+        assert!(seen.len() > 1_000, "{} places", seen.len());
+        let busiest = seen.values().max().copied().unwrap_or(0);
+        assert!(busiest > 1_000, "the busiest place has {busiest} rows");
+        let once = seen.values().filter(|&&n| n == 1).count();
+        assert!(once > 100, "{once} places named once");
     }
 
     #[test]

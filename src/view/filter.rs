@@ -13,6 +13,7 @@
 //!
 //! Pure: no browser types here.
 
+use crate::base::case::lower;
 use crate::base::fold::{fold, Query};
 use crate::base::set::Set;
 use crate::format::date::PartialDate;
@@ -215,6 +216,13 @@ impl Names {
     }
 }
 
+/// The positions `0..keys.len()` in the order of their keys.
+fn listing(keys: Vec<String>) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..keys.len()).collect();
+    crate::base::order::sort_by(&mut order, |&a, &b| keys[a].cmp(&keys[b]));
+    order
+}
+
 /// One event as the index first reads it, before it is laid out flat.
 struct Entry {
     first_day: i64,
@@ -304,6 +312,11 @@ pub struct EventIndex {
     places: Names,
     sources: Names,
     tallies: Names,
+    /// The order each facet lists its options in, found once a story:
+    /// actors and sources as the story lists them, kinds by value and
+    /// places by name in lower case (an export names thousands of places,
+    /// too many to sort on every tick).
+    orders: [Vec<usize>; 4],
     /// The first and last day any event covers, and every event's parts:
     /// what the views read of the whole story, once a story.
     extent: Option<(i64, i64)>,
@@ -373,6 +386,12 @@ impl EventIndex {
             text_end: Vec::with_capacity(entries.len()),
             actor_text,
             place_text: places.names.iter().map(|p| fold(p)).collect(),
+            orders: [
+                (0..actors.names.len()).collect(),
+                listing(kinds.names.clone()),
+                listing(places.names.iter().map(|p| lower(p)).collect()),
+                (0..sources.names.len()).collect(),
+            ],
             actors,
             kinds,
             places,
@@ -573,26 +592,22 @@ struct Counter {
 
 impl Counter {
     fn finish(self, index: &EventIndex) -> FacetCounts {
-        let options = |names: &Names, counts: Vec<usize>| -> Vec<OptionCount> {
-            names
-                .names
-                .iter()
-                .zip(counts)
-                .map(|(value, count)| OptionCount {
-                    value: value.clone(),
-                    count,
-                })
-                .collect()
+        let [actors, kinds, places, sources] = &index.orders;
+        let listed = |names: &Names, counts: &[usize], order: &[usize]| {
+            let mut out = Vec::with_capacity(order.len());
+            for &i in order {
+                out.push(OptionCount {
+                    value: names.names[i].clone(),
+                    count: counts[i],
+                });
+            }
+            out
         };
-        let mut kinds = options(&index.kinds, self.kinds);
-        crate::base::order::sort_by(&mut kinds, |a, b| a.value.cmp(&b.value));
-        let mut places = options(&index.places, self.places);
-        crate::base::order::sort_by_key(&mut places, |o| crate::base::case::lower(&o.value));
         FacetCounts {
-            actors: options(&index.actors, self.actors),
-            kinds,
-            places,
-            sources: options(&index.sources, self.sources),
+            actors: listed(&index.actors, &self.actors, actors),
+            kinds: listed(&index.kinds, &self.kinds, kinds),
+            places: listed(&index.places, &self.places, places),
+            sources: listed(&index.sources, &self.sources, sources),
             statuses: Standing::all()
                 .filter(|s| {
                     matches!(s, Standing::State(_))
@@ -608,6 +623,7 @@ impl Counter {
 mod tests {
     use super::*;
     use crate::format::story::first_story;
+    use crate::import::generate;
 
     fn ids(ds: &Dataset, out: &Outcome) -> Vec<String> {
         out.events
@@ -633,6 +649,39 @@ mod tests {
             .map(|&i| ds.events[i].date.first_day())
             .collect();
         assert!(days.windows(2).all(|w| w[0] <= w[1]));
+    }
+
+    #[test]
+    fn options_are_listed_in_their_order_on_every_tick() {
+        let mut ds = generate::dataset(60, 3);
+        let names = ["beirut", "Aleppo", "tyre", "Zahle", "Sidon", "akkar"];
+        for (i, e) in ds.events.iter_mut().enumerate() {
+            if let Some(p) = e.place.as_mut() {
+                p.name = names[i % names.len()].to_owned();
+            }
+        }
+        let values = |list: &[OptionCount]| -> Vec<String> {
+            list.iter().map(|o| o.value.clone()).collect()
+        };
+        let index = EventIndex::new(&ds);
+        let first = index.apply(&Filters::default());
+        let places = values(&first.counts.places);
+        assert_eq!(
+            places,
+            ["akkar", "Aleppo", "beirut", "Sidon", "tyre", "Zahle"]
+        );
+        let kinds = values(&first.counts.kinds);
+        assert!(kinds.windows(2).all(|w| w[0] < w[1]), "{kinds:?}");
+        let actors = values(&first.counts.actors);
+        let listed: Vec<&str> = ds.actors.iter().map(|a| a.id.as_str()).collect();
+        assert_eq!(actors[..listed.len()], listed[..]);
+        // A tick changes the counts, never the order.
+        let ticked = index.apply(&Filters {
+            places: ["tyre".to_owned()].into(),
+            kinds: [kinds[0].to_owned()].into(),
+            ..Filters::default()
+        });
+        assert_eq!(values(&ticked.counts.places), places);
     }
 
     #[test]
@@ -816,7 +865,6 @@ mod tests {
     #[cfg(not(target_arch = "wasm32"))]
     mod against_the_dataset {
         use super::*;
-        use crate::import::generate;
         use proptest::prelude::*;
         use std::collections::{BTreeMap, BTreeSet};
 
