@@ -1,7 +1,7 @@
 //! The event cards, the result count and sorting.
 
 use super::context::{use_dossier, Dossier};
-use crate::format::model::{Event, Provenance};
+use crate::format::model::{Actor, Event, Provenance};
 use crate::view::present;
 use crate::view::state::{Action, Selection, SortOrder};
 use wasm_bindgen::JsCast;
@@ -119,10 +119,10 @@ fn Card(props: &CardProps) -> Html {
             open.set(!*open);
         })
     };
-    let actors: Vec<&str> = d
+    let actors: Vec<&Actor> = d
         .dataset
         .actor_ids(e)
-        .filter(|id| d.dataset.actor(id).is_some())
+        .filter_map(|id| d.index.actor(&d.dataset, id))
         .collect();
     let tolls = present::tolls(&d.dataset, &e.id);
     let status = d.dataset.status_of(e);
@@ -183,9 +183,9 @@ fn Card(props: &CardProps) -> Html {
                 }
                 if !actors.is_empty() {
                     <ul class="card__actors" aria-label="Actors involved">
-                        { for actors.into_iter().map(|id| {
+                        { for actors.into_iter().map(|a| {
+                            let (id, name) = (a.id.as_str(), a.name.as_str());
                             let active = d.view.filters.actors.contains(id);
-                            let name = d.dataset.actor_name(id).to_owned();
                             let toggle = { let id = id.to_owned(); d.action(move |_: MouseEvent| Action::ToggleActor(id.clone())) };
                             html! {
                                 <li>

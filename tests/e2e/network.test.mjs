@@ -195,6 +195,29 @@ test('in a big network, finding an actor zooms to it', async () => {
   await context.close();
 });
 
+test('an actor found while a big network is laid out out of sight is zoomed to where it comes to rest', async () => {
+  const { context, page, problems } = await openPage(env.browser, { reducedMotion: 'reduce' });
+  const actor = JSON.parse(readFileSync(BIG, 'utf8')).actors[40];
+  // A slower processor, so that the layout is still out of sight when the reader finds the actor.
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 8 });
+  await page.goto(env.server.url + '?data=network-250.json#v=network');
+  await page.waitForFunction(() => document.querySelector('.network__status')?.textContent.startsWith('Laying out'));
+  await page.getByLabel('Find an actor').fill(actor.name);
+  await page.locator('.network__matches').getByRole('button', { name: actor.name, exact: true }).click();
+  const found = await page.evaluate(() => document.querySelector('.network__status').textContent);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+  assert.equal(found, '', 'finding the actor finishes the layout');
+  await node(page, actor.id).waitFor();
+  assert.match(await page.getAttribute('.network__svg > g', 'transform'), /scale\(2\.5000\)/);
+  const frame = await page.locator('.network__svg').boundingBox();
+  const box = await node(page, actor.id).boundingBox();
+  const [cx, cy] = [box.x + box.width / 2, box.y + box.height / 2];
+  assert.ok(Math.abs(cx - (frame.x + frame.width / 2)) < 2 && Math.abs(cy - (frame.y + frame.height / 2)) < 2, `at ${cx}, ${cy}`);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('dragging pins a node, double-click releases it, and zoom works', async () => {
   const { context, page, problems } = await open('#v=network', { reducedMotion: 'no-preference' });
   await settled(page);

@@ -357,18 +357,32 @@ pub fn NetworkView() -> Html {
         Callback::from(move |_: Event| show.set(Some(!together_on)))
     };
     // Finding an actor in a big network zooms to it, where it is when found
-    // (read then, not copied at every render).
+    // (read then, not copied at every render). Found while the layout is
+    // out of sight, the layout is finished first: the view goes where the
+    // actor comes to rest, not where it was half laid out.
     let on_find = {
         let (zoom, live, graph) = (zoom.clone(), live.clone(), graph.clone());
         Callback::from(move |i: usize| {
             if graph.nodes.len() <= LABEL_ALL_UP_TO {
                 return;
             }
-            let at = match live.borrow().as_ref() {
-                Some(l) if i < l.sim.nodes.len() => Some((l.sim.nodes.x[i], l.sim.nodes.y[i])),
-                _ => graph.nodes.get(i).map(|n| (n.x, n.y)),
+            let at = match live.borrow_mut().as_mut() {
+                Some(l) if i < l.sim.nodes.len() => {
+                    let mut fit = fit;
+                    if l.settling(&graph) {
+                        while !l.sim.is_cool() {
+                            l.sim.ticks(1);
+                        }
+                        // The frame the network at rest will be shown in.
+                        fit = l
+                            .frozen
+                            .unwrap_or_else(|| fit_view(&graph, &l.sim.nodes.x, &l.sim.nodes.y));
+                    }
+                    Some((l.sim.nodes.x[i], l.sim.nodes.y[i], fit))
+                }
+                _ => graph.nodes.get(i).map(|n| (n.x, n.y, fit)),
             };
-            if let Some((x, y)) = at {
+            if let Some((x, y, fit)) = at {
                 zoom.set(zoom.centre_on(fit, x, y, zoom.scale.max(2.5)));
             }
         })
@@ -434,7 +448,7 @@ pub fn NetworkView() -> Html {
             </svg>
             </div>
             { node_details(&d, &graph, &described, focus_node) }
-            { legend(&d) }
+            { legend(&d, big) }
             <ActorList graph={ByPtr(graph.clone())} described={ByPtr(described.clone())} />
         </section>
     }

@@ -106,8 +106,9 @@ pub fn ActorFinder(props: &FinderProps) -> Html {
 }
 
 /// What the shapes, sizes and lines mean; a kind a newsroom added is
-/// listed in its own words.
-pub fn legend(d: &Dossier) -> Html {
+/// listed in its own words. A `big` network draws the ties out of focus as
+/// faint hairlines, and says so.
+pub fn legend(d: &Dossier, big: bool) -> Html {
     let mut added: Vec<String> = d
         .dataset
         .actors
@@ -163,6 +164,9 @@ pub fn legend(d: &Dossier) -> Html {
             <ul class="legend">
                 { for EdgeStyle::ALL.iter().map(|&s| html! { <li>{ line(s) }{ s.label() }</li> }) }
                 { for added_ties.into_iter().map(|kind| html! { <li>{ line(EdgeStyle::Other) }{ kind }</li> }) }
+                if big {
+                    <li class="legend__note">{ "Faint lines: ties out of focus, in their kind’s colour (select an actor for its own)" }</li>
+                }
             </ul>
         </div>
     }
