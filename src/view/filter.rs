@@ -13,7 +13,6 @@
 //!
 //! Pure: no browser types here.
 
-use crate::base::case::lower;
 use crate::base::fold::{fold, Query};
 use crate::base::set::Set;
 use crate::format::date::PartialDate;
@@ -217,7 +216,7 @@ impl Names {
 }
 
 /// The positions `0..keys.len()` in the order of their keys.
-fn listing(keys: Vec<String>) -> Vec<usize> {
+fn listing(keys: &[String]) -> Vec<usize> {
     let mut order: Vec<usize> = (0..keys.len()).collect();
     crate::base::order::sort_by(&mut order, |&a, &b| keys[a].cmp(&keys[b]));
     order
@@ -314,8 +313,8 @@ pub struct EventIndex {
     tallies: Names,
     /// The order each facet lists its options in, found once a story:
     /// actors and sources as the story lists them, kinds by value and
-    /// places by name in lower case (an export names thousands of places,
-    /// too many to sort on every tick).
+    /// places by their folded name, as a search reads it (an export names
+    /// thousands of places, too many to sort on every tick).
     orders: [Vec<usize>; 4],
     /// The first and last day any event covers, and every event's parts:
     /// what the views read of the whole story, once a story.
@@ -384,6 +383,7 @@ impl EventIndex {
             .collect();
         crate::base::order::sort_by_key(&mut entries, |(i, e)| (e.first_day, e.last_day, *i));
 
+        let place_text: Vec<String> = places.names.iter().map(|p| fold(p)).collect();
         let mut index = EventIndex {
             order: Vec::with_capacity(entries.len()),
             rows: Vec::with_capacity(entries.len()),
@@ -393,13 +393,13 @@ impl EventIndex {
             text: String::new(),
             text_end: Vec::with_capacity(entries.len()),
             actor_text,
-            place_text: places.names.iter().map(|p| fold(p)).collect(),
             orders: [
                 (0..actors.names.len()).collect(),
-                listing(kinds.names.clone()),
-                listing(places.names.iter().map(|p| lower(p)).collect()),
+                listing(&kinds.names),
+                listing(&place_text),
                 (0..sources.names.len()).collect(),
             ],
+            place_text,
             actors,
             kinds,
             places,

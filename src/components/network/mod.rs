@@ -373,9 +373,9 @@ pub fn NetworkView() -> Html {
                         while !l.sim.is_cool() {
                             l.sim.ticks(1);
                         }
-                        // The frame the network at rest will be shown in.
-                        fit = l
-                            .frozen
+                        // The frame the network at rest will be shown in,
+                        // as the render finds it.
+                        fit = frozen_now
                             .unwrap_or_else(|| fit_view(&graph, &l.sim.nodes.x, &l.sim.nodes.y));
                     }
                     Some((l.sim.nodes.x[i], l.sim.nodes.y[i], fit))
