@@ -28,6 +28,7 @@ const editorLines = () => {
 const scale = scaleJson && existsSync(scaleJson) ? JSON.parse(readFileSync(scaleJson, 'utf8')) : null;
 const SCALE_ROWS = [
   ['open-cards', 'ACLED export: "Open file…" → first paint of the cards (a new story opens on them)'],
+  ['open-cards-pressed', 'ACLED export: "Open file…" pressed, the file chosen a second later → first paint of the cards, from the choice'],
   ['open-network', 'ACLED export: "Open file…", then Network → its first paint'],
   ['open-charts', 'ACLED export: "Open file…", then Charts → their first paint'],
   ['filter-cards', 'ACLED story: tick a filter → next paint, cards'],

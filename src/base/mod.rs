@@ -4,6 +4,7 @@
 //!
 //! - [`case`]: letter case in every script, with the page's own mappings;
 //! - [`fold`]: search normalisation (case, accents, transliteration marks);
+//! - [`hash`]: the hash maps and sets of ids and names;
 //! - [`labels`]: label placement without collisions, and text measurement;
 //! - [`num`]: numbers in words a reader reads ("1,234,567");
 //! - [`order`]: sorting, with one sort for the whole download;
@@ -15,6 +16,7 @@
 
 pub mod case;
 pub mod fold;
+pub mod hash;
 pub mod labels;
 pub mod num;
 pub mod order;

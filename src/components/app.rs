@@ -93,6 +93,7 @@ pub fn App(props: &AppProps) -> Html {
         use_effect_with((), move |_| {
             match data.filter(|_| enabled).map(|raw| loader::data_url(&raw)) {
                 Some(Ok(url)) => {
+                    super::opener::warm();
                     dispatch.dispatch(AppAction::Fetching(url.clone()));
                     wasm_bindgen_futures::spawn_local(async move {
                         let bytes = loader::fetch_bytes(&url).await;
@@ -124,6 +125,7 @@ pub fn App(props: &AppProps) -> Html {
         Callback::from(move |e: DragEvent| {
             if droppable && carries_files(&e) {
                 e.prevent_default();
+                super::opener::warm();
                 dispatch.dispatch(AppAction::Dragging(true));
             }
         })

@@ -13,7 +13,8 @@ pub fn open_file_button(open: Callback<web_sys::File>) -> Html {
     html! {
         <div class="open-file">
             <input id="dossier-open" class="visually-hidden open-file__input" type="file"
-                accept=".json,.csv,application/json,text/csv" {onchange} />
+                accept=".json,.csv,application/json,text/csv" {onchange}
+                onclick={|_: MouseEvent| super::opener::warm()} />
             <label for="dossier-open" class="button open-file__button">{ "Open file…" }</label>
         </div>
     }

@@ -30,12 +30,11 @@ fn cannot_open(why: &str) -> Reply {
     ))])
 }
 
-/// Send the file `name` to the opener; `on_reply` hears each reply, the
-/// last being `Opened` or `Failed`.
-pub fn open(name: &str, bytes: Vec<u8>, on_reply: impl Fn(Reply) + 'static) {
-    let on_reply = std::rc::Rc::new(on_reply);
-    let worker = OPENER.with_borrow_mut(|slot| {
-        if let Some(old) = slot.take_if(|o| o.busy) {
+/// The worker, started if there is none (or only a busy one, when
+/// `replace_busy`).
+fn worker(replace_busy: bool) -> Result<Worker, JsValue> {
+    OPENER.with_borrow_mut(|slot| {
+        if let Some(old) = slot.take_if(|o| o.busy && replace_busy) {
             old.worker.terminate();
         }
         if let Some(o) = slot.as_ref() {
@@ -44,15 +43,35 @@ pub fn open(name: &str, bytes: Vec<u8>, on_reply: impl Fn(Reply) + 'static) {
         let options = WorkerOptions::new();
         options.set_type(WorkerType::Module);
         let worker = Worker::new_with_options(SCRIPT, &options)?;
+        // Until a file is sent, a worker whose files fail to load is
+        // forgotten, so that the file gets a new one (and its failure).
+        let forget = Closure::<dyn FnMut(web_sys::Event)>::new(|_| {
+            OPENER.with_borrow_mut(|slot| slot.take());
+        });
+        worker.set_onerror(Some(forget.as_ref().unchecked_ref()));
         *slot = Some(Opener {
             worker: worker.clone(),
             busy: false,
             _on_message: None,
-            _on_error: None,
+            _on_error: Some(forget),
         });
-        Ok::<_, JsValue>(worker)
-    });
-    let worker = match worker {
+        Ok(worker)
+    })
+}
+
+/// Start the opener before a file reaches it: when the reader presses
+/// "Open file…" or drags a file over the widget, or a linked story starts
+/// to load. Its module then loads and compiles while the reader chooses
+/// the file or the story downloads, rather than after.
+pub fn warm() {
+    let _ = worker(false);
+}
+
+/// Send the file `name` to the opener; `on_reply` hears each reply, the
+/// last being `Opened` or `Failed`.
+pub fn open(name: &str, bytes: Vec<u8>, on_reply: impl Fn(Reply) + 'static) {
+    let on_reply = std::rc::Rc::new(on_reply);
+    let worker = match worker(true) {
         Ok(w) => w,
         Err(_) => return on_reply(cannot_open("the browser refused its worker")),
     };

@@ -7,8 +7,8 @@
 //! Pure: no browser types here.
 
 use crate::base::fold::fold;
+use crate::base::hash::HashSet;
 use crate::format::validate::is_valid_id;
-use std::collections::HashSet;
 
 /// The longest id made here (the format allows 64): room for a prefix
 /// and a number.

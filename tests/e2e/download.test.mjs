@@ -99,6 +99,24 @@ test('opening a file loads the opener once, and a second file needs no new downl
   await context.close();
 });
 
+test('pressing "Open file…" loads the opener while the file is chosen, once, and the file opens with it', async () => {
+  const { context, page, files, problems } = await recorded('');
+  const loaded = () => files.filter((f) => /opener_bg\.wasm$/.test(f)).length;
+  assert.equal(loaded(), 0, 'nothing of the opener before the press');
+  const chosen = page.waitForEvent('filechooser');
+  await page.locator('label[for=dossier-open]').click();
+  const chooser = await chosen;
+  for (let i = 0; i < 50 && !loaded(); i++) await page.waitForTimeout(100);
+  assert.equal(loaded(), 1, 'the opener loads before a file is chosen');
+  const first = JSON.parse(await readFile(join(ROOT, 'src/format/data/first-story.json'), 'utf8'));
+  first.story.title = 'A chosen file';
+  await chooser.setFiles({ name: 'story.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(first)) });
+  await page.getByText('A chosen file').waitFor();
+  assert.equal(loaded(), 1, files.join('\n'));
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('a ?data= link loads the opener once and shows the story', async () => {
   const { context, page, files, problems } = await recorded('?data=linked.json');
   await page.locator('.cards .card').first().waitFor();

@@ -1,7 +1,7 @@
 //! Dates: a range in order, and nothing after the story was published
 //! (with the year the author likely meant).
 
-use super::{Checker, ProblemKind};
+use super::{At, Checker, ProblemKind};
 use crate::format::date::PartialDate;
 use crate::format::model::Event;
 
@@ -10,18 +10,17 @@ impl Checker<'_> {
         &mut self,
         from: Option<&PartialDate>,
         to: Option<&PartialDate>,
-        at: &str,
-        from_name: &str,
-        to_name: &str,
+        at: At,
+        from_name: &'static str,
+        to_name: &'static str,
     ) {
-        let stood_in = |name: &str| self.is_patched(&format!("{at}.{name}"));
-        if stood_in(from_name) || stood_in(to_name) {
+        if self.is_patched(at.key(from_name)) || self.is_patched(at.key(to_name)) {
             return;
         }
         if let (Some(a), Some(b)) = (from, to) {
             if b.last_day() < a.first_day() {
                 self.push(
-                    format!("{at}.{to_name}"),
+                    at.key(to_name),
                     ProblemKind::Date(format!("{to_name} ({b}) is before {from_name} ({a})")),
                 );
             }
@@ -31,7 +30,7 @@ impl Checker<'_> {
     /// A date after the story was published is a mistake, most often in
     /// the year: say so, with the date in the story's year (or the year
     /// before) that the author likely meant.
-    pub(super) fn not_after_publication(&mut self, date: Option<&PartialDate>, at: String) {
+    pub(super) fn not_after_publication(&mut self, date: Option<&PartialDate>, at: At) {
         let published = &self.ds.story.published;
         let Some(d) = date else { return };
         // One of some days: every day it may be must be one the story
@@ -40,7 +39,7 @@ impl Checker<'_> {
             && d.first_day() <= published.last_day()
             && d.last_day() > published.last_day()
             && !self.is_patched("story.published")
-            && !self.is_patched(&at)
+            && !self.is_patched(at)
         {
             self.push(
                 at,
@@ -52,7 +51,7 @@ impl Checker<'_> {
             return;
         }
         if self.is_patched("story.published")
-            || self.is_patched(&at)
+            || self.is_patched(at)
             || d.first_day() <= published.last_day()
         {
             return;

@@ -2,28 +2,28 @@
 //! and the ties between tallies (a part of a whole, another estimate
 //! of the same dead, a revision of an earlier figure).
 
-use super::{Checker, ProblemKind};
+use super::{At, Checker, ProblemKind};
 use crate::base::case::contains_any_case;
+use crate::base::hash::HashSet;
 use crate::format::model::*;
 use crate::format::parts::Target;
-use std::collections::HashSet;
 
 impl Checker<'_> {
     /// A count: a number where its qualifier needs one and none where it
     /// stands for one, a range in order, and the text's own words (if
     /// given) in one of `quotes`.
-    pub(super) fn count(&mut self, c: &Count, at: &str, quotes: &[&str]) {
+    pub(super) fn count(&mut self, c: &Count, at: At, quotes: &[&str]) {
         let q = c.qualifier;
         match (q.takes_value(), c.value) {
             (true, None) => self.push(
-                format!("{at}.value"),
+                at.key("value"),
                 ProblemKind::Count(format!(
                     "qualifier \"{}\" needs a value",
                     q.as_str()
                 )),
             ),
             (false, Some(v)) => self.push(
-                format!("{at}.value"),
+                at.key("value"),
                 ProblemKind::Count(format!(
                     "qualifier \"{}\" stands for a number the text does not give, so it takes no value (found {v})",
                     q.as_str()
@@ -33,13 +33,10 @@ impl Checker<'_> {
         }
         if let Some(words) = &c.words {
             if words.trim().is_empty() {
-                self.push(
-                    format!("{at}.words"),
-                    ProblemKind::Missing("the count's words"),
-                );
+                self.push(at.key("words"), ProblemKind::Missing("the count's words"));
             } else if !quotes.is_empty() && !quotes.iter().any(|qt| contains_any_case(qt, words)) {
                 self.push(
-                    format!("{at}.words"),
+                    at.key("words"),
                     ProblemKind::Count(format!(
                         "the words \"{words}\" are not in the figure's quote; give them as the text writes them"
                     )),
@@ -50,7 +47,7 @@ impl Checker<'_> {
             if lo > hi {
                 // The range itself is reversed; comparing the value with it says nothing more.
                 self.push(
-                    format!("{at}.low"),
+                    at.key("low"),
                     ProblemKind::Count(format!("low ({lo}) is greater than high ({hi})")),
                 );
                 return;
@@ -59,7 +56,7 @@ impl Checker<'_> {
         if let Some(v) = c.value {
             if c.low.is_some_and(|lo| lo > v) {
                 self.push(
-                    format!("{at}.low"),
+                    at.key("low"),
                     ProblemKind::Count(format!(
                         "low ({}) is greater than the value ({v})",
                         c.low.unwrap_or_default()
@@ -68,7 +65,7 @@ impl Checker<'_> {
             }
             if c.high.is_some_and(|hi| hi < v) {
                 self.push(
-                    format!("{at}.high"),
+                    at.key("high"),
                     ProblemKind::Count(format!(
                         "high ({}) is less than the value ({v})",
                         c.high.unwrap_or_default()
@@ -79,50 +76,50 @@ impl Checker<'_> {
     }
 
     pub(super) fn tally(&mut self, i: usize, t: &Tally) {
-        let at = format!("tallies[{i}]");
-        self.reference(Target::Source, &t.counted_by, &format!("{at}.counted_by"));
+        let at = At::Item("tallies", i);
+        self.reference(Target::Source, &t.counted_by, at.key("counted_by"));
         match (&t.side, &t.victims) {
             (Some(side), Some(_)) => {
-                self.reference(Target::Actor, side, &format!("{at}.side"));
+                self.reference(Target::Actor, side, at.key("side"));
                 self.push(
-                    format!("{at}.victims"),
+                    at.key("victims"),
                     ProblemKind::Reference(
                         "a tally names whose dead once: an actor in \"side\", or victims who are no party in \"victims\", not both".into(),
                     ),
                 );
             }
-            (Some(side), None) => self.reference(Target::Actor, side, &format!("{at}.side")),
-            (None, Some(v)) => self.text(v, &at, "victims", "victims"),
+            (Some(side), None) => self.reference(Target::Actor, side, at.key("side")),
+            (None, Some(v)) => self.text(v, at, "victims", "victims"),
             (None, None) => self.push(
-                format!("{at}.side"),
+                at.key("side"),
                 ProblemKind::Reference(
                     "a tally says whose dead it counts: an actor in \"side\", or, for victims who are no party, a description in \"victims\"".into(),
                 ),
             ),
         }
         if let Some(other) = &t.same_as {
-            let sat = format!("{at}.same_as");
+            let sat = at.key("same_as");
             if other == &t.id {
                 self.push(
                     sat,
                     ProblemKind::Reference("a tally cannot be another estimate of itself".into()),
                 );
             } else if let Some(rival) = self.ds.tally(other) {
-                self.rival(t, rival, &sat);
+                self.rival(t, rival, sat);
             } else {
-                self.reference(Target::Tally, other, &sat);
+                self.reference(Target::Tally, other, sat);
             }
         }
         let quotes: Vec<&str> = t.provenance.iter().map(|p| p.quote.as_str()).collect();
-        self.count(&t.count, &format!("{at}.count"), &quotes);
-        self.date_order(t.since.as_ref(), Some(&t.as_of), &at, "since", "as_of");
-        self.not_after_publication(t.since.as_ref(), format!("{at}.since"));
-        self.not_after_publication(Some(&t.as_of), format!("{at}.as_of"));
+        self.count(&t.count, at.key("count"), &quotes);
+        self.date_order(t.since.as_ref(), Some(&t.as_of), at, "since", "as_of");
+        self.not_after_publication(t.since.as_ref(), at.key("since"));
+        self.not_after_publication(Some(&t.as_of), at.key("as_of"));
         for (j, e) in t.events.iter().enumerate() {
-            self.reference(Target::Event, e, &format!("{at}.events[{j}]"));
+            self.reference(Target::Event, e, at.index("events", j));
         }
         if let Some(sup) = &t.subset_of {
-            let sat = format!("{at}.subset_of");
+            let sat = at.key("subset_of");
             if sup == &t.id {
                 self.push(
                     sat,
@@ -131,7 +128,7 @@ impl Checker<'_> {
             } else if let Some(superset) = self.ds.tally(sup) {
                 if superset.outcome != t.outcome {
                     self.push(
-                        format!("{at}.outcome"),
+                        at.key("outcome"),
                         ProblemKind::Reference(format!(
                             "a part counts what its whole counts, but this tally counts the {} and \"{sup}\" the {}",
                             t.outcome.people(),
@@ -146,7 +143,7 @@ impl Checker<'_> {
                 if let Some(ceiling) = sup_ceiling {
                     if sub_floor > ceiling {
                         self.push(
-                            format!("{at}.count.value"),
+                            at.key("count").key("value"),
                             ProblemKind::Count(format!(
                                 "this subset ({sub_floor}) is larger than the tally it is part of, \"{sup}\" ({ceiling})"
                             )),
@@ -160,32 +157,32 @@ impl Checker<'_> {
                     );
                 }
             } else {
-                self.reference(Target::Tally, sup, &sat);
+                self.reference(Target::Tally, sup, sat);
             }
         }
         if let Some(st) = &t.status {
-            self.status(st, &format!("{at}.status"), "figure");
+            self.status(st, at.key("status"), "figure");
         }
         if let Some(words) = &t.withdrawn {
-            self.text(words, &at, "withdrawn", "how the figure was withdrawn");
+            self.text(words, at, "withdrawn", "how the figure was withdrawn");
         }
         if let Some(earlier) = &t.revises {
-            let rat = format!("{at}.revises");
+            let rat = at.key("revises");
             match self.ds.tally(earlier) {
                 Some(_) if earlier == &t.id => self.push(
                     rat,
                     ProblemKind::Reference("a tally cannot revise itself".into()),
                 ),
-                Some(old) => self.revision(t, old, &rat),
-                None => self.reference(Target::Tally, earlier, &rat),
+                Some(old) => self.revision(t, old, rat),
+                None => self.reference(Target::Tally, earlier, rat),
             }
         }
-        self.provenances(&t.provenance, &at);
+        self.provenances(&t.provenance, at);
     }
 
     /// `t` says it updates `old`: the same counter's later count of the
     /// same people, the only update of it, in a chain with a first figure.
-    pub(super) fn revision(&mut self, t: &Tally, old: &Tally, at: &str) {
+    pub(super) fn revision(&mut self, t: &Tally, old: &Tally, at: At) {
         let mut found: Vec<String> = Vec::new();
         if t.counted_by != old.counted_by {
             found.push(format!(
@@ -232,13 +229,13 @@ impl Checker<'_> {
             next = u.revises.as_deref().and_then(|id| self.ds.tally(id));
         }
         for why in found {
-            self.push(at.to_owned(), ProblemKind::Reference(why));
+            self.push(at, ProblemKind::Reference(why));
         }
     }
 
     /// `t` says it is another estimate of `rival`'s figure: the same dead
     /// (whose, and which), over the same time, and not also a part of it.
-    pub(super) fn rival(&mut self, t: &Tally, rival: &Tally, at: &str) {
+    pub(super) fn rival(&mut self, t: &Tally, rival: &Tally, at: At) {
         // A count that does not say who the dead were ("unknown") can be a
         // rival of one that does.
         let unknown = |x: &Tally| x.category == crate::format::vocab::TallyCategory::Unknown;
@@ -296,12 +293,12 @@ impl Checker<'_> {
             next = u.same_as.as_deref().and_then(|id| self.ds.tally(id));
         }
         for why in found {
-            self.push(at.to_owned(), ProblemKind::Reference(why));
+            self.push(at, ProblemKind::Reference(why));
         }
     }
 
     pub(super) fn subset_cycle(&self, start: &Tally) -> bool {
-        let mut seen = HashSet::from([start.id.as_str()]);
+        let mut seen: HashSet<&str> = [start.id.as_str()].into_iter().collect();
         let mut next = start.subset_of.as_deref();
         while let Some(id) = next {
             if !seen.insert(id) {

@@ -4,13 +4,13 @@
 //! part to its whole.
 
 use super::dates::days_text;
-use super::{Checker, ProblemKind};
+use super::{At, Checker, ProblemKind};
+use crate::base::hash::{HashMap, HashMapExt, HashSet};
 use crate::format::model::*;
 use crate::format::parts::{List, Target};
 use crate::format::suggest::nearest;
 use crate::format::vocab::StatusState;
 use serde_json::{Map, Value};
-use std::collections::{HashMap, HashSet};
 
 /// The ids each list declares, read from the raw JSON.
 #[derive(Default)]
@@ -50,6 +50,17 @@ impl WrittenIds {
             tallies: ds.tallies.iter().map(|t| t.id.clone()).collect(),
         }
     }
+
+    /// Whether `id` is written in one of the lists `set` takes.
+    fn knows(&self, set: Target, id: &str) -> bool {
+        set.lists().iter().any(|list| match list {
+            List::Sources => self.sources.contains(id),
+            List::Actors => self.actors.contains(id),
+            List::Events => self.events.contains(id),
+            List::Tallies => self.tallies.contains(id),
+            List::Relations => false,
+        })
+    }
 }
 
 /// Whether an id is safe to use in URLs and markup: `hezbollah`, `e-2024-05-15-hermon`.
@@ -69,16 +80,13 @@ impl Checker<'_> {
     pub(super) fn unique(&mut self, what: &'static str, list: &str, ids: Vec<(usize, &str)>) {
         let mut first: HashMap<&str, usize> = HashMap::new();
         for (i, id) in ids {
-            let at = format!("{list}[{i}].id");
+            let at = || format!("{list}[{i}].id");
             if !is_valid_id(id) {
-                self.push(
-                    at.clone(),
-                    ProblemKind::BadId(id.chars().take(80).collect()),
-                );
+                self.push(at(), ProblemKind::BadId(id.chars().take(80).collect()));
             }
             if let Some(&j) = first.get(id) {
                 self.push(
-                    at,
+                    at(),
                     ProblemKind::DuplicateId {
                         what,
                         id: id.to_owned(),
@@ -94,7 +102,12 @@ impl Checker<'_> {
     /// `id` must be one of the ids `set` takes. If it is another kind's
     /// (a source's where an actor belongs), say so; otherwise suggest the
     /// nearest id of the right kind.
-    pub(super) fn reference(&mut self, set: Target, id: &str, at: &str) {
+    pub(super) fn reference(&mut self, set: Target, id: &str, at: At) {
+        // Nearly every reference is sound: say so without building the
+        // lists a problem's message needs.
+        if self.ids.knows(set, id) {
+            return;
+        }
         let lists = [
             (List::Sources.noun(), &self.ids.sources),
             (List::Actors.noun(), &self.ids.actors),
@@ -138,8 +151,8 @@ impl Checker<'_> {
 
     /// A stage of another event: a known event, not itself, no loop, and
     /// within its whole's days.
-    pub(super) fn part_of(&mut self, e: &Event, whole: &str, event_at: &str) {
-        let at = &format!("{event_at}.part_of");
+    pub(super) fn part_of(&mut self, e: &Event, whole: &str, event_at: At) {
+        let at = event_at.key("part_of");
         if whole == e.id {
             let why = "an event cannot be a part of itself".into();
             self.push(at, ProblemKind::Reference(why));
@@ -149,7 +162,7 @@ impl Checker<'_> {
             self.reference(Target::Event, whole, at);
             return;
         };
-        let mut seen = HashSet::from([e.id.as_str()]);
+        let mut seen: HashSet<&str> = [e.id.as_str()].into_iter().collect();
         let mut next = Some(whole);
         while let Some(id) = next {
             if !seen.insert(id) {
@@ -167,15 +180,12 @@ impl Checker<'_> {
             .events
             .iter()
             .position(|x| x.id == whole)
-            .map(|i| format!("events[{}]", self.positions.events[i]));
-        let stood_in = [Some(event_at.to_owned()), whole_at]
-            .iter()
-            .flatten()
-            .any(|item| {
-                ["date", "until"]
-                    .iter()
-                    .any(|k| self.is_patched(&format!("{item}.{k}")))
-            });
+            .map(|i| At::Item("events", self.positions.events[i]));
+        let stood_in = [Some(event_at), whole_at].iter().flatten().any(|item| {
+            ["date", "until"]
+                .iter()
+                .any(|k| self.is_patched(item.key(k)))
+        });
         let ((first, last), (from, to)) = (e.days(), w.days());
         if !stood_in && (first < from || last > to) {
             let why = format!(
@@ -189,11 +199,11 @@ impl Checker<'_> {
 
     /// Whose word an event or a figure rests on: `by` where the state needs
     /// it, known parties, and no one both giving and denying the account.
-    pub(super) fn status(&mut self, st: &Status, at: &str, what: &str) {
+    pub(super) fn status(&mut self, st: &Status, at: At, what: &str) {
         match (st.state, st.by.is_empty()) {
             (StatusState::Reported, _) | (_, false) => {}
             (state, true) => self.push(
-                format!("{at}.by"),
+                at.key("by"),
                 ProblemKind::Status(format!(
                     "a{} {} {what} names who {} it, by actor or source id",
                     if state == StatusState::Alleged {
@@ -213,16 +223,16 @@ impl Checker<'_> {
         }
         for (field, list) in [("by", &st.by), ("denied_by", &st.denied_by)] {
             for (j, a) in list.iter().enumerate() {
-                self.reference(Target::Party, a, &format!("{at}.{field}[{j}]"));
+                self.reference(Target::Party, a, at.index(field, j));
             }
         }
         for (j, a) in st.not_acknowledged_by.iter().enumerate() {
-            self.reference(Target::Actor, a, &format!("{at}.not_acknowledged_by[{j}]"));
+            self.reference(Target::Actor, a, at.index("not_acknowledged_by", j));
         }
         for (j, a) in st.denied_by.iter().enumerate() {
             if st.by.contains(a) {
                 self.push(
-                    format!("{at}.denied_by[{j}]"),
+                    at.index("denied_by", j),
                     ProblemKind::Reference(format!(
                         "\"{a}\" is in both \"by\" and \"denied_by\": one party cannot both give and deny an account"
                     )),
@@ -237,23 +247,23 @@ impl Checker<'_> {
         &mut self,
         actor: Option<&str>,
         victims: Option<&str>,
-        at: &str,
-        key: &str,
+        at: At,
+        key: &'static str,
     ) {
         match (actor, victims) {
             (Some(a), Some(_)) => {
-                self.reference(Target::Actor, a, &format!("{at}.{key}"));
+                self.reference(Target::Actor, a, at.key(key));
                 self.push(
-                    format!("{at}.victims"),
+                    at.key("victims"),
                     ProblemKind::Reference(format!(
                         "name an actor in \"{key}\" or describe people who are no party in \"victims\", not both"
                     )),
                 );
             }
-            (Some(a), None) => self.reference(Target::Actor, a, &format!("{at}.{key}")),
+            (Some(a), None) => self.reference(Target::Actor, a, at.key(key)),
             (None, Some(v)) => self.text(v, at, "victims", "victims"),
             (None, None) => self.push(
-                format!("{at}.{key}"),
+                at.key(key),
                 ProblemKind::Reference(format!(
                     "missing \"{key}\": an actor id, or, for people who are no party, a description in \"victims\""
                 )),

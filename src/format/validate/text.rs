@@ -2,51 +2,51 @@
 //! article's own words in the paragraph it names (or, where it is not,
 //! where the quote departs from the article).
 
-use super::decode::json_key_path;
-use super::{Checker, ProblemKind};
+use super::{At, Checker, ProblemKind};
 use crate::format::model::Provenance;
 use crate::format::parts::Target;
 
 impl Checker<'_> {
-    pub(super) fn text(&mut self, value: &str, at: &str, field: &str, what: &'static str) {
+    pub(super) fn text(&mut self, value: &str, at: At, field: &'static str, what: &'static str) {
         if value.trim().is_empty() {
-            self.push(json_key_path(at, field), ProblemKind::Missing(what));
+            self.push(at.key(field), ProblemKind::Missing(what));
         }
     }
 
-    pub(super) fn provenances(&mut self, list: &[Provenance], at: &str) {
+    pub(super) fn provenances(&mut self, list: &[Provenance], at: At) {
         if list.is_empty() {
             self.push(
-                format!("{at}.provenance"),
+                at.key("provenance"),
                 ProblemKind::Missing("provenance (at least one source and quote)"),
             );
         }
         for (j, p) in list.iter().enumerate() {
-            self.provenance(p, &format!("{at}.provenance[{j}]"));
+            self.provenance(p, at.index("provenance", j));
         }
     }
 
-    pub(super) fn provenance(&mut self, p: &Provenance, at: &str) {
-        self.reference(Target::Source, &p.source, &format!("{at}.source"));
+    pub(super) fn provenance(&mut self, p: &Provenance, at: At) {
+        self.reference(Target::Source, &p.source, at.key("source"));
         if p.quote.trim().is_empty() {
-            self.push(format!("{at}.quote"), ProblemKind::Missing("quote"));
+            self.push(at.key("quote"), ProblemKind::Missing("quote"));
             return;
         }
         if !self.check_quotes
-            || self.is_patched(&format!("{at}.paragraph"))
-            || self.is_patched(&format!("{at}.quote"))
+            || self.is_patched(at.key("paragraph"))
+            || self.is_patched(at.key("quote"))
         {
             return;
         }
         match self.ds.paragraph(p.paragraph) {
             None => self.push(
-                format!("{at}.paragraph"),
+                at.key("paragraph"),
                 ProblemKind::NoParagraph {
                     paragraph: p.paragraph,
                     count: self.ds.story.paragraphs.len(),
                 },
             ),
-            Some(text) if !text.contains(p.quote.as_str()) => {
+            // A quote is often its whole paragraph (an imported row's notes).
+            Some(text) if text != p.quote && !text.contains(p.quote.as_str()) => {
                 let elsewhere = self
                     .ds
                     .story
@@ -79,7 +79,7 @@ impl Checker<'_> {
                         Some(format!("the quote has \"{quote}\" where the article has \"{article}\""))
                     });
                 self.push(
-                    format!("{at}.quote"),
+                    at.key("quote"),
                     ProblemKind::QuoteNotFound {
                         paragraph: p.paragraph,
                         hint,

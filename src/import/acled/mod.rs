@@ -43,6 +43,7 @@
 //!
 //! Pure: no browser types here.
 
+use crate::base::hash::HashMap;
 use crate::format::date::{days_from_civil, PartialDate};
 use crate::format::ids::{slug, Ids};
 use crate::format::model::{
@@ -54,7 +55,8 @@ use crate::format::vocab::{
     ActorKind, CountQualifier, EventKind, GeoPrecision, ParticipantRole, RelationKind, SourceKind,
     TallyCategory,
 };
-use std::collections::{BTreeMap, HashMap};
+use std::borrow::Cow;
+use std::collections::BTreeMap;
 
 pub mod codebook;
 use codebook::{Inter, Way};
@@ -95,29 +97,83 @@ pub struct Import {
     pub rows: usize,
 }
 
-/// Where each known column is in this file.
-#[derive(Debug, Default)]
+/// The columns a row is read from, each with its name in the header.
+macro_rules! columns {
+    ($($col:ident = $name:literal,)*) => {
+        /// A column the importer reads.
+        #[derive(Debug, Clone, Copy)]
+        enum Col { $($col,)* }
+        /// Each [`Col`]'s header name, in the same order.
+        const NAMES: &[&str] = &[$($name,)*];
+    };
+}
+
+columns! {
+    EventDate = "event_date",
+    TimePrecision = "time_precision",
+    EventType = "event_type",
+    SubEventType = "sub_event_type",
+    Actor1 = "actor1",
+    AssocActor1 = "assoc_actor_1",
+    Inter1 = "inter1",
+    Actor2 = "actor2",
+    AssocActor2 = "assoc_actor_2",
+    Inter2 = "inter2",
+    Interaction = "interaction",
+    Location = "location",
+    Latitude = "latitude",
+    Longitude = "longitude",
+    GeoPrecision = "geo_precision",
+    Admin1 = "admin1",
+    Admin2 = "admin2",
+    Admin3 = "admin3",
+    Country = "country",
+    Notes = "notes",
+    Source = "source",
+    Fatalities = "fatalities",
+    EventIdCnty = "event_id_cnty",
+    DataId = "data_id",
+}
+
+/// Where each column the importer reads is in this file, found once from
+/// the header rather than by name in every row.
+#[derive(Debug)]
 struct Columns {
-    index: HashMap<String, usize>,
+    at: [Option<usize>; NAMES.len()],
 }
 
 impl Columns {
-    fn get<'r>(&self, record: &'r csv::ByteRecord, name: &str) -> &'r [u8] {
-        self.index
-            .get(name)
-            .and_then(|&i| record.get(i))
+    /// The columns of a header whose names are `header` (lower case, in
+    /// order); the first of two with one name is read.
+    fn of(header: &[String]) -> Columns {
+        let mut at = [None; NAMES.len()];
+        for (slot, name) in at.iter_mut().zip(NAMES) {
+            *slot = header.iter().position(|h| h == name);
+        }
+        Columns { at }
+    }
+
+    fn get<'r>(&self, record: &'r csv::ByteRecord, col: Col) -> &'r [u8] {
+        self.at[col as usize]
+            .and_then(|i| record.get(i))
             .unwrap_or(b"")
     }
 }
 
-/// A cell as text: invalid UTF-8 replaced, trimmed, line ends made LF.
-fn text(bytes: &[u8]) -> String {
-    let s = String::from_utf8_lossy(bytes);
-    let s = s.trim();
+/// A cell as text: invalid UTF-8 replaced, trimmed, line ends made LF;
+/// borrowed from the row where it is already so.
+fn text(bytes: &[u8]) -> Cow<'_, str> {
+    match String::from_utf8_lossy(bytes) {
+        Cow::Borrowed(s) => line_ends(s.trim()),
+        Cow::Owned(s) => Cow::Owned(line_ends(s.trim()).into_owned()),
+    }
+}
+
+fn line_ends(s: &str) -> Cow<'_, str> {
     if s.contains('\r') {
-        s.replace("\r\n", "\n").replace('\r', "\n")
+        Cow::Owned(s.replace("\r\n", "\n").replace('\r', "\n"))
     } else {
-        s.to_owned()
+        Cow::Borrowed(s)
     }
 }
 
@@ -287,22 +343,22 @@ impl Builder {
 
     /// One row, or why it cannot be used.
     fn row(&mut self, cols: &Columns, record: &csv::ByteRecord) -> Result<(), String> {
-        let get = |name: &str| text(cols.get(record, name));
-        let raw_date = get("event_date");
+        let get = |col: Col| text(cols.get(record, col));
+        let raw_date = get(Col::EventDate);
         let mut date = parse_date(&raw_date)
             .ok_or_else(|| format!("event_date \"{}\" is not a date", clip(&raw_date)))?;
-        match get("time_precision").as_str() {
+        match &*get(Col::TimePrecision) {
             // "A specific week": one day of the week around the coded date.
             "2" => date = PartialDate::between(date.first_day() - 3, date.first_day() + 3),
             "3" => date = PartialDate::month(date.year, date.month.unwrap_or(1)),
             _ => {}
         }
-        let actor1 = get("actor1");
+        let actor1 = get(Col::Actor1);
         if actor1.is_empty() {
             return Err("actor1 is empty".into());
         }
-        let event_type = get("event_type");
-        let sub = get("sub_event_type");
+        let event_type = get(Col::EventType);
+        let sub = get(Col::SubEventType);
         let kind = EventKind::from_acled(&sub)
             .or_else(|| EventKind::from_acled(&event_type))
             .or_else(|| {
@@ -311,16 +367,16 @@ impl Builder {
                     .flatten()
             })
             .ok_or_else(|| "sub_event_type is empty".to_owned())?;
-        let location = get("location");
+        let location = get(Col::Location);
         if location.is_empty() {
             return Err("location is empty".into());
         }
 
         // The two sides' types; a file without inter2 may say it in its
         // interaction column.
-        let inter1 = Inter::parse(&get("inter1"));
-        let inter2 = Inter::parse(&get("inter2"))
-            .or_else(|| codebook::other_side(inter1, &get("interaction")));
+        let inter1 = Inter::parse(&get(Col::Inter1));
+        let inter2 = Inter::parse(&get(Col::Inter2))
+            .or_else(|| codebook::other_side(inter1, &get(Col::Interaction)));
         let tie = codebook::tie(&event_type, &sub, inter1, inter2);
         let (first_role, second_role) = match tie {
             Some((_, Way::FirstToSecond)) => (ParticipantRole::Initiator, ParticipantRole::Victim),
@@ -355,16 +411,16 @@ impl Builder {
             }
         };
         add(self, &actor1, inter1, &first_role, 0);
-        for a in get("assoc_actor_1").split(';') {
+        for a in get(Col::AssocActor1).split(';') {
             add(self, a, None, &supporting, 0);
         }
-        let actor2 = get("actor2");
+        let actor2 = get(Col::Actor2);
         add(self, &actor2, inter2, &second_role, 1);
-        for a in get("assoc_actor_2").split(';') {
+        for a in get(Col::AssocActor2).split(';') {
             add(self, a, None, &second_role, 1);
         }
 
-        let coordinates = match (decimal(&get("latitude")), decimal(&get("longitude"))) {
+        let coordinates = match (decimal(&get(Col::Latitude)), decimal(&get(Col::Longitude))) {
             (Some(lat), Some(lon))
                 if lat.is_finite()
                     && lon.is_finite()
@@ -374,7 +430,7 @@ impl Builder {
                 Some(Coordinates {
                     lat,
                     lon,
-                    precision: match get("geo_precision").as_str() {
+                    precision: match &*get(Col::GeoPrecision) {
                         "1" => GeoPrecision::Exact,
                         "2" => GeoPrecision::Near,
                         _ => GeoPrecision::Region,
@@ -383,35 +439,35 @@ impl Builder {
             }
             _ => None,
         };
-        let mut region: Vec<String> = Vec::new();
-        for admin in ["admin3", "admin2", "admin1"] {
+        let mut region: Vec<Cow<str>> = Vec::new();
+        for admin in [Col::Admin3, Col::Admin2, Col::Admin1] {
             let a = get(admin);
             if !a.is_empty() && a != location && !region.contains(&a) {
                 region.push(a);
             }
         }
-        let country = get("country");
+        let country = get(Col::Country);
         let place = Place {
-            name: location.clone(),
+            name: location.to_string(),
             region: (!region.is_empty()).then(|| region.join(", ")),
-            country: (!country.is_empty()).then_some(country),
+            country: (!country.is_empty()).then(|| country.into_owned()),
             coordinates,
         };
 
-        let notes = get("notes");
+        let notes = get(Col::Notes);
         let summary = if notes.is_empty() {
             format!("{sub} in {location}")
         } else {
-            notes
+            notes.into_owned()
         };
         self.paragraphs.push(summary.clone());
-        let source_name = get("source");
+        let source_name = get(Col::Source);
         let source = self.source(if source_name.is_empty() {
             "ACLED"
         } else {
             &source_name
         });
-        let fatalities: u64 = get("fatalities").parse().unwrap_or(0);
+        let fatalities: u64 = get(Col::Fatalities).parse().unwrap_or(0);
         let quantities = if fatalities > 0 {
             vec![Quantity {
                 unit: "killed".into(),
@@ -422,9 +478,9 @@ impl Builder {
             Vec::new()
         };
         let given_id = {
-            let cnty = get("event_id_cnty");
+            let cnty = get(Col::EventIdCnty);
             if cnty.is_empty() {
-                get("data_id")
+                get(Col::DataId)
             } else {
                 cnty
             }
@@ -458,7 +514,7 @@ impl Builder {
         });
         self.fatalities.push(Deaths {
             count: fatalities,
-            event_type,
+            event_type: event_type.into_owned(),
             civilians,
         });
         Ok(())
@@ -669,7 +725,8 @@ impl Importer {
         cursor.set_position(start as u64);
         let mut reader = csv::ReaderBuilder::new()
             .flexible(true)
-            .trim(csv::Trim::All)
+            // Each cell read is trimmed by `text`; the reader trimming
+            // every cell of every row too was a tenth of an import.
             .from_reader(cursor);
         let header = reader
             .byte_headers()
@@ -679,17 +736,15 @@ impl Importer {
                 )))
             })?
             .clone();
-        let mut columns = Columns::default();
-        for (i, h) in header.iter().enumerate() {
-            columns
-                .index
-                .entry(text(h).to_ascii_lowercase())
-                .or_insert(i);
-        }
+        let header: Vec<String> = header
+            .iter()
+            .map(|h| text(h).to_ascii_lowercase())
+            .collect();
+        let columns = Columns::of(&header);
         let missing: Vec<&str> = REQUIRED
             .iter()
             .copied()
-            .filter(|c| !columns.index.contains_key(*c))
+            .filter(|c| !header.iter().any(|h| h == c))
             .collect();
         if !missing.is_empty() {
             return Err(problem(ProblemKind::Shape(format!(
@@ -723,7 +778,7 @@ impl Importer {
                 Ok(true) => {
                     self.rows += 1;
                     let line = record.position().map_or(0, |p| p.line());
-                    if record.iter().all(|f| f.is_empty()) {
+                    if record.iter().all(|f| f.trim_ascii().is_empty()) {
                         self.skipped.push(Skipped {
                             row: self.rows,
                             line,
