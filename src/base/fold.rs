@@ -66,8 +66,24 @@ fn push_folded(c: char, out: &mut String) {
 /// ```
 pub fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        push_folded(c, &mut out);
+    // ASCII, most of most stories' text, a byte at a time (as
+    // `push_folded` would fold it); other characters through the tables.
+    // A 100,000-event story folds about 60 MB of text when it opens.
+    let mut rest = text;
+    while let Some(&b) = rest.as_bytes().first() {
+        if b.is_ascii() {
+            match b {
+                b'a'..=b'z' | b'0'..=b'9' => out.push(b as char),
+                b'A'..=b'Z' => out.push(b.to_ascii_lowercase() as char),
+                b'\'' | b'`' => {}
+                _ if out.is_empty() || out.ends_with(' ') => {}
+                _ => out.push(' '),
+            }
+            rest = &rest[1..];
+        } else if let Some(c) = rest.chars().next() {
+            push_folded(c, &mut out);
+            rest = &rest[c.len_utf8()..];
+        }
     }
     if out.ends_with(' ') {
         out.pop();
@@ -226,6 +242,30 @@ mod tests {
         ) {
             let hay = format!("{before}{needle}{after}");
             prop_assert!(contains(hay.as_bytes(), needle.as_bytes()));
+        }
+    }
+
+    /// What [`fold`] gives, a character at a time through `push_folded`.
+    fn fold_by_chars(text: &str) -> String {
+        let mut out = String::new();
+        for c in text.chars() {
+            push_folded(c, &mut out);
+        }
+        if out.ends_with(' ') {
+            out.pop();
+        }
+        match out.is_ascii() {
+            true => out,
+            false => crate::base::case::lower(&out).replace('ς', "σ"),
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn ascii_a_byte_at_a_time_folds_as_every_character_does(
+            text in "[ -~]{0,40}|[ -~\u{e0}-\u{ff}\u{1e00}-\u{1e20}ʿ’ς\u{600}]{0,30}",
+        ) {
+            prop_assert_eq!(fold(&text), fold_by_chars(&text));
         }
     }
 

@@ -96,7 +96,7 @@ pub fn App(props: &AppProps) -> Html {
                     super::opener::warm();
                     dispatch.dispatch(AppAction::Fetching(url.clone()));
                     wasm_bindgen_futures::spawn_local(async move {
-                        let bytes = loader::fetch_bytes(&url).await;
+                        let bytes = loader::fetch_buffer(&url).await;
                         let name = loader::file_name(&url).to_owned();
                         open_read(Origin::Query, name, bytes, dispatch).await;
                     });
@@ -216,7 +216,7 @@ pub fn App(props: &AppProps) -> Html {
 async fn open_file(file: web_sys::File, dispatch: UseReducerDispatcher<AppStore>) {
     let name = file.name();
     dispatch.dispatch(AppAction::Progress(Progress::Reading(name.clone())));
-    let bytes = loader::read_file(&file).await;
+    let bytes = loader::read_buffer(&file).await;
     open_read(Origin::File(name.clone()), name, bytes, dispatch).await;
 }
 
@@ -225,7 +225,7 @@ async fn open_file(file: web_sys::File, dispatch: UseReducerDispatcher<AppStore>
 async fn open_read(
     from: Origin,
     name: String,
-    bytes: Result<Vec<u8>, Vec<Problem>>,
+    bytes: Result<js_sys::ArrayBuffer, Vec<Problem>>,
     dispatch: UseReducerDispatcher<AppStore>,
 ) {
     let bytes = match bytes {

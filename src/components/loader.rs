@@ -37,6 +37,23 @@ pub fn data_url(raw: &str) -> Result<String, Vec<Problem>> {
 /// Fetch a story's bytes (a Dossier JSON or an ACLED CSV), within the size
 /// limit and the time limit.
 pub async fn fetch_bytes(url: &str) -> Result<Vec<u8>, Vec<Problem>> {
+    fetch_buffer(url)
+        .await
+        .map(|b| js_sys::Uint8Array::new(&b).to_vec())
+}
+
+/// A buffer's bytes, within the size limit.
+fn within_limit(buffer: js_sys::ArrayBuffer) -> Result<js_sys::ArrayBuffer, Vec<Problem>> {
+    match buffer.byte_length() as usize {
+        size if size > MAX_BYTES => Err(vec![Problem::whole(too_large(size))]),
+        _ => Ok(buffer),
+    }
+}
+
+/// [`fetch_bytes`], the bytes left in the browser's buffer: the reader
+/// hands them on to the opener's worker, and they never enter the widget's
+/// own memory (a copy in and a copy out, for a file of up to 100 MB).
+pub async fn fetch_buffer(url: &str) -> Result<js_sys::ArrayBuffer, Vec<Problem>> {
     let window = gloo::utils::window();
     let controller = AbortController::new().map_err(|_| problem("the browser cannot fetch"))?;
     let init = RequestInit::new();
@@ -81,7 +98,7 @@ pub async fn fetch_bytes(url: &str) -> Result<Vec<u8>, Vec<Problem>> {
         ))
     })?;
     drop(timer);
-    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+    within_limit(buffer.unchecked_into())
 }
 
 /// The file name at the end of a URL's path ("acled.csv"), which says
@@ -109,6 +126,13 @@ pub fn dropped_file(e: &DragEvent) -> Option<web_sys::File> {
 
 /// Read a file the reader chose or dropped. Nothing leaves the browser.
 pub async fn read_file(file: &web_sys::File) -> Result<Vec<u8>, Vec<Problem>> {
+    read_buffer(file)
+        .await
+        .map(|b| js_sys::Uint8Array::new(&b).to_vec())
+}
+
+/// [`read_file`], the bytes left in the browser's buffer (see [`fetch_buffer`]).
+pub async fn read_buffer(file: &web_sys::File) -> Result<js_sys::ArrayBuffer, Vec<Problem>> {
     let size = file.size() as usize;
     if size > MAX_BYTES {
         return Err(vec![Problem::whole(too_large(size))]);
@@ -116,5 +140,5 @@ pub async fn read_file(file: &web_sys::File) -> Result<Vec<u8>, Vec<Problem>> {
     let buffer = JsFuture::from(file.array_buffer())
         .await
         .map_err(|_| problem(format!("{} could not be read", file.name())))?;
-    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+    within_limit(buffer.unchecked_into())
 }

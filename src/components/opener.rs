@@ -69,7 +69,7 @@ pub fn warm() {
 
 /// Send the file `name` to the opener; `on_reply` hears each reply, the
 /// last being `Opened` or `Failed`.
-pub fn open(name: &str, bytes: Vec<u8>, on_reply: impl Fn(Reply) + 'static) {
+pub fn open(name: &str, buffer: js_sys::ArrayBuffer, on_reply: impl Fn(Reply) + 'static) {
     let on_reply = std::rc::Rc::new(on_reply);
     let worker = match worker(true) {
         Ok(w) => w,
@@ -101,7 +101,6 @@ pub fn open(name: &str, bytes: Vec<u8>, on_reply: impl Fn(Reply) + 'static) {
     };
     worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
-    let buffer = js_sys::Uint8Array::from(bytes.as_slice()).buffer();
     let message = js_sys::Array::of2(&JsValue::from_str(name), &buffer);
     let sent = worker.post_message_with_transfer(&message, &js_sys::Array::of1(&buffer));
     OPENER.with_borrow_mut(|slot| {

@@ -127,13 +127,23 @@ pub(super) fn decode<T: DeserializeOwned>(
     problems: &mut Vec<Problem>,
     patched: &mut Vec<String>,
 ) -> Option<T> {
-    let message = match T::deserialize(&v) {
+    let message = match typed::<T>(&v) {
         Ok(t) => return Some(t),
-        Err(e) => e.to_string(),
+        Err(message) => message,
     };
-    let check = |v: &Value| T::deserialize(v).err().map(|e| e.to_string());
+    let check = |v: &Value| typed::<T>(v).err();
     let v = repair(v, message, at, &check, problems, patched)?;
-    T::deserialize(&v).ok()
+    typed::<T>(&v).ok()
+}
+
+/// Decode a JSON value as a `T`, or why it does not decode. Through the
+/// value's text, as a file that decodes whole is read straight from its
+/// own (see [`super::load`]): decoding from the tree instead would put a
+/// second decoder of every type of the format in the opener's download,
+/// for files with problems only. The message says no place, which a
+/// value's text would not share with its file.
+pub(super) fn typed<T: DeserializeOwned>(v: &Value) -> Result<T, String> {
+    serde_json::from_str(&v.to_string()).map_err(|e| syntax_message(&e))
 }
 
 /// Why a value does not decode as the type being decoded, or `None` when
@@ -370,7 +380,6 @@ mod tests {
     use super::*;
     use crate::format::model::Actor;
     use crate::format::validate::problems_after;
-    use serde::Deserialize;
     use serde_json::json;
 
     #[test]
@@ -384,7 +393,7 @@ mod tests {
             serde_json::from_str(crate::format::story::FIRST_STORY_JSON).expect("the story");
         let mut actor = story["actors"][0].clone();
         actor["roles"] = json!([{"title": 7}]);
-        let check = |v: &Value| Actor::deserialize(v).err().map(|e| e.to_string());
+        let check = |v: &Value| typed::<Actor>(v).err();
         let message = check(&actor).expect("a number is no title");
         assert_eq!(
             blame(actor, &message, &check),
