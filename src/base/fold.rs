@@ -14,27 +14,27 @@ const LATIN_C0_24F: &[u8; 400] = b"aaaaaa.ceeeeiiii.nooooo..uuuuy..aaaaaa.ceeeei
 const LATIN_1E00_1EFF: &[u8; 256] = b"aabbbbbbccddddddddddeeeeeeeeeeffgghhhhhhhhhhiiiikkkkkkllllllllmmmmmmnnnnnnnnoooooooopppprrrrrrrrssssssssssttttttttuuuuuuuuuuvvvvwwwwwwwwwwxxxxyyzzzzzzhtwyas....aaaaaaaaaaaaaaaaaaaaaaaaeeeeeeeeeeeeeeeeiiiioooooooooooooooooooooooouuuuuuuuuuuuuuyyyyyyyy......";
 
 /// Append the folded form of one character to `out`.
-fn push_folded(c: char, out: &mut String) {
+fn push_folded(c: char, out: &mut Vec<u8>) {
     match c {
-        'a'..='z' | '0'..='9' => out.push(c),
-        'A'..='Z' => out.push(c.to_ascii_lowercase()),
+        'a'..='z' | '0'..='9' => out.push(c as u8),
+        'A'..='Z' => out.push(c.to_ascii_lowercase() as u8),
         // Marks that transliteration puts inside words (ʿayn, hamza,
         // apostrophes) join the letters around them: "Isma'il" → "ismail".
         '\'' | '’' | '‘' | 'ʿ' | 'ʾ' | 'ʻ' | 'ʼ' | '`' | '´' => {}
-        'Æ' | 'æ' => out.push_str("ae"),
-        'Œ' | 'œ' => out.push_str("oe"),
-        'ß' | 'ẞ' => out.push_str("ss"),
-        'Þ' | 'þ' => out.push_str("th"),
-        'Ø' | 'ø' => out.push('o'),
-        'Ð' | 'ð' | 'Đ' | 'đ' => out.push('d'),
-        'Ħ' | 'ħ' => out.push('h'),
-        'Ł' | 'ł' => out.push('l'),
-        'ı' => out.push('i'),
+        'Æ' | 'æ' => out.extend_from_slice(b"ae"),
+        'Œ' | 'œ' => out.extend_from_slice(b"oe"),
+        'ß' | 'ẞ' => out.extend_from_slice(b"ss"),
+        'Þ' | 'þ' => out.extend_from_slice(b"th"),
+        'Ø' | 'ø' => out.push(b'o'),
+        'Ð' | 'ð' | 'Đ' | 'đ' => out.push(b'd'),
+        'Ħ' | 'ħ' => out.push(b'h'),
+        'Ł' | 'ł' => out.push(b'l'),
+        'ı' => out.push(b'i'),
         // Signs whose lower case is a Latin letter: Kelvin, Ångström.
-        '\u{212A}' => out.push('k'),
-        '\u{212B}' => out.push('a'),
+        '\u{212A}' => out.push(b'k'),
+        '\u{212B}' => out.push(b'a'),
         // The final sigma is a sigma.
-        'ς' => out.push('σ'),
+        'ς' => push_char(out, 'σ'),
         _ => {
             let cp = c as u32;
             let base = match cp {
@@ -43,17 +43,21 @@ fn push_folded(c: char, out: &mut String) {
                 _ => b'.',
             };
             if base != b'.' {
-                out.push(base as char);
+                out.push(base);
             } else if c.is_alphanumeric() {
                 // Other scripts (Arabic, Hebrew, Cyrillic…) are kept, and
                 // [`fold`] lowers them all at once.
-                out.push(c);
-            } else if !out.ends_with(' ') && !out.is_empty() {
+                push_char(out, c);
+            } else if out.last().is_some_and(|&b| b != b' ') {
                 // Everything else separates words: "al-Hayya" → "al hayya".
-                out.push(' ');
+                out.push(b' ');
             }
         }
     }
+}
+
+fn push_char(out: &mut Vec<u8>, c: char) {
+    out.extend_from_slice(c.encode_utf8(&mut [0; 4]).as_bytes());
 }
 
 /// The searchable form of a text: lower case, no accents, words separated by
@@ -65,29 +69,40 @@ fn push_folded(c: char, out: &mut String) {
 /// assert_eq!(fold("  Hamas’s  political bureau "), "hamass political bureau");
 /// ```
 pub fn fold(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    // ASCII, most of most stories' text, a byte at a time (as
-    // `push_folded` would fold it); other characters through the tables.
-    // A 100,000-event story folds about 60 MB of text when it opens.
-    let mut rest = text;
-    while let Some(&b) = rest.as_bytes().first() {
+    // Bytes, not a String: a 100,000-event story folds tens of megabytes
+    // of text when it opens, and pushing characters one by one was most of
+    // the time.
+    let mut out: Vec<u8> = Vec::with_capacity(text.len());
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        // A run of lower-case letters and digits is copied as it is.
+        let run = bytes[i..]
+            .iter()
+            .position(|b| !matches!(b, b'a'..=b'z' | b'0'..=b'9'))
+            .unwrap_or(bytes.len() - i);
+        out.extend_from_slice(&bytes[i..i + run]);
+        i += run;
+        let Some(&b) = bytes.get(i) else { break };
         if b.is_ascii() {
+            // As `push_folded` folds them, without decoding a character.
             match b {
-                b'a'..=b'z' | b'0'..=b'9' => out.push(b as char),
-                b'A'..=b'Z' => out.push(b.to_ascii_lowercase() as char),
+                b'A'..=b'Z' => out.push(b.to_ascii_lowercase()),
                 b'\'' | b'`' => {}
-                _ if out.is_empty() || out.ends_with(' ') => {}
-                _ => out.push(' '),
+                _ if out.last().is_some_and(|&l| l != b' ') => out.push(b' '),
+                _ => {}
             }
-            rest = &rest[1..];
-        } else if let Some(c) = rest.chars().next() {
+            i += 1;
+        } else if let Some(c) = text[i..].chars().next() {
             push_folded(c, &mut out);
-            rest = &rest[c.len_utf8()..];
+            i += c.len_utf8();
         }
     }
-    if out.ends_with(' ') {
+    if out.last() == Some(&b' ') {
         out.pop();
     }
+    // Only whole characters were written, so this never fails.
+    let out = String::from_utf8(out).unwrap_or_default();
     if out.is_ascii() {
         out
     } else {
@@ -247,10 +262,11 @@ mod tests {
 
     /// What [`fold`] gives, a character at a time through `push_folded`.
     fn fold_by_chars(text: &str) -> String {
-        let mut out = String::new();
+        let mut bytes = Vec::new();
         for c in text.chars() {
-            push_folded(c, &mut out);
+            push_folded(c, &mut bytes);
         }
+        let mut out = String::from_utf8(bytes).expect("whole characters");
         if out.ends_with(' ') {
             out.pop();
         }
