@@ -10,7 +10,7 @@ const post = (bytes) => postMessage(bytes, [bytes.buffer]);
 onmessage = async ({ data: [name, buffer] }) => {
   try {
     await ready;
-    post(open(name, new Uint8Array(buffer), post));
+    open(name, new Uint8Array(buffer), post);
   } catch (e) {
     postMessage(String(e));
   }

@@ -7,16 +7,20 @@
 
 use wasm_bindgen::prelude::*;
 
-/// Open the file `name`: every progress reply goes to `progress`, and the
-/// last word is returned; each is a packed [`dossier::format::packed::Reply`].
+/// Open the file `name`: every reply, the progress and then the last word,
+/// goes to `post`, each a packed [`dossier::format::packed::Reply`].
 #[wasm_bindgen]
-pub fn open(name: String, bytes: Vec<u8>, progress: &js_sys::Function) -> Vec<u8> {
+pub fn open(name: String, bytes: Vec<u8>, post: &js_sys::Function) {
     dossier::components::lend_browser_case();
-    let post = |reply: dossier::format::packed::Reply| {
+    let send = |reply: &dossier::format::packed::Reply| {
         let bytes = js_sys::Uint8Array::from(reply.to_bytes().as_slice());
-        let _ = progress.call1(&JsValue::NULL, &bytes);
+        let _ = post.call1(&JsValue::NULL, &bytes);
     };
-    dossier::open::open(&name, bytes, post).to_bytes()
+    let last = dossier::open::open(&name, bytes, |reply| send(&reply));
+    send(&last);
+    // The story is freed only now, once the page has it: freeing tens of
+    // thousands of events is no longer between the file and the reader.
+    drop(last);
 }
 
 fn main() {}
