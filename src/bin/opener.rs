@@ -8,19 +8,23 @@
 use wasm_bindgen::prelude::*;
 
 /// Open the file `name`: every reply, the progress and then the last word,
-/// goes to `post`, each a packed [`dossier::format::packed::Reply`].
+/// goes to `post`, each a packed [`dossier::format::packed::Reply`]. A last
+/// word that cannot be posted is thrown, for the worker to say so.
 #[wasm_bindgen]
-pub fn open(name: String, bytes: Vec<u8>, post: &js_sys::Function) {
+pub fn open(name: String, bytes: Vec<u8>, post: &js_sys::Function) -> Result<(), JsValue> {
     dossier::components::lend_browser_case();
     let send = |reply: &dossier::format::packed::Reply| {
         let bytes = js_sys::Uint8Array::from(reply.to_bytes().as_slice());
-        let _ = post.call1(&JsValue::NULL, &bytes);
+        post.call1(&JsValue::NULL, &bytes).map(drop)
     };
-    let last = dossier::open::open(&name, bytes, |reply| send(&reply));
-    send(&last);
+    let last = dossier::open::open(&name, bytes, |reply| {
+        let _ = send(&reply);
+    });
+    let sent = send(&last);
     // The story is freed only now, once the page has it: freeing tens of
     // thousands of events is no longer between the file and the reader.
     drop(last);
+    sent
 }
 
 fn main() {}

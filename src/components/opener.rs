@@ -22,6 +22,9 @@ struct Opener {
 
 thread_local! {
     static OPENER: RefCell<Option<Opener>> = const { RefCell::new(None) };
+    /// Whether a worker started early failed to load: then none is started
+    /// early again (a drag asks many times a second), only for a file.
+    static FAILED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 
 fn cannot_open(why: &str) -> Reply {
@@ -45,7 +48,9 @@ fn worker(replace_busy: bool) -> Result<Worker, JsValue> {
         let worker = Worker::new_with_options(SCRIPT, &options)?;
         // Until a file is sent, a worker whose files fail to load is
         // forgotten, so that the file gets a new one (and its failure).
-        let forget = Closure::<dyn FnMut(web_sys::Event)>::new(|_| {
+        let forget = Closure::<dyn FnMut(web_sys::Event)>::new(|e: web_sys::Event| {
+            e.prevent_default();
+            FAILED.set(true);
             OPENER.with_borrow_mut(|slot| slot.take());
         });
         worker.set_onerror(Some(forget.as_ref().unchecked_ref()));
@@ -64,7 +69,9 @@ fn worker(replace_busy: bool) -> Result<Worker, JsValue> {
 /// to load. Its module then loads and compiles while the reader chooses
 /// the file or the story downloads, rather than after.
 pub fn warm() {
-    let _ = worker(false);
+    if !FAILED.get() {
+        let _ = worker(false);
+    }
 }
 
 /// Send the file `name` to the opener; `on_reply` hears each reply, the

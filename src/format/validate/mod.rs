@@ -165,7 +165,15 @@ pub fn load(text: &str) -> Result<Dataset, Vec<Problem>> {
     // every id is written where it was read and nothing was stood in for,
     // so the checks say what the slow path's would. A file that does not
     // decode so takes the slow path, which places each of its problems.
-    if let Ok(dataset) = serde_json::from_str::<Dataset>(text) {
+    // Not for a file written as a list, which serde would read field by
+    // field, nor one whose `$schema` the model read as absent (null).
+    let fast = text
+        .trim_start()
+        .starts_with('{')
+        .then(|| serde_json::from_str::<Dataset>(text).ok())
+        .flatten()
+        .filter(|d| d.schema.is_some() || !text.contains("\"$schema\""));
+    if let Some(dataset) = fast {
         let problems = validate(&dataset);
         return if problems.is_empty() {
             Ok(dataset)
@@ -676,6 +684,7 @@ fn problems_after(edit: impl FnOnce(&mut Value)) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use serde_json::json;
 
     #[test]
     fn the_bundled_story_has_no_problem() {
@@ -711,8 +720,15 @@ mod tests {
 
     #[test]
     fn a_file_that_decodes_whole_gets_the_problems_of_the_part_by_part_path() {
-        let edits: [&dyn Fn(&mut Value); 5] = [
+        let edits: [&dyn Fn(&mut Value); 7] = [
             &|_| {},
+            // An item written as the list of its fields decodes, and its id
+            // (its first field) is known.
+            &|v| {
+                let a = &v["actors"][0];
+                let fields = json!([a["id"], a["name"], [], a["kind"]]);
+                v["actors"][0] = fields;
+            },
             // Decodes whole, but a reference is unknown, or a date is past
             // the story's publication.
             &|v| v["events"][0]["provenance"][0]["source"] = "xarticle".into(),
@@ -724,15 +740,29 @@ mod tests {
                 e.insert("sumary".into(), summary);
             },
             &|v| v["events"][2]["kind"] = "zz".into(),
+            &|v| v["$schema"] = Value::Null,
         ];
         for (i, edit) in edits.iter().enumerate() {
             let mut v: Value =
                 serde_json::from_str(crate::format::story::FIRST_STORY_JSON).expect("JSON");
             edit(&mut v);
             let slow = from_value(v.clone());
-            assert_eq!(slow.is_ok(), i == 0, "edit {i}: {slow:?}");
+            assert_eq!(slow.is_ok(), i < 2, "edit {i}: {slow:?}");
             assert_eq!(load(&v.to_string()), slow, "edit {i}");
         }
+        // A whole file written as a list is no dataset, whichever way.
+        let v: Value = serde_json::from_str(crate::format::story::FIRST_STORY_JSON).expect("JSON");
+        let list = json!([
+            v["$schema"],
+            v["format"],
+            v["story"],
+            v["sources"],
+            v["actors"],
+            v["events"]
+        ]);
+        assert!(
+            matches!(&load(&list.to_string()), Err(p) if p[0].to_string().contains("this file is an array"))
+        );
     }
 
     #[test]

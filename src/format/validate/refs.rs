@@ -29,7 +29,9 @@ impl WrittenIds {
                 .map(|items| {
                     items
                         .iter()
-                        .filter_map(|v| v.get("id")?.as_str().map(str::to_owned))
+                        // An item may be written as the list of its
+                        // fields (serde reads it so): its id comes first.
+                        .filter_map(|v| v.get("id").or(v.get(0))?.as_str().map(str::to_owned))
                         .collect()
                 })
                 .unwrap_or_default()
