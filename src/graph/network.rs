@@ -418,11 +418,11 @@ impl Graph {
     /// no filter is on; the actors in `keep` (the reader's selection) are
     /// drawn whatever the events, so a selection never hides itself.
     pub fn build(ds: &Dataset, visible: &[usize], all_actors: bool, keep: &[&str]) -> Graph {
-        let actor_index: HashMap<&str, usize> = ds
-            .actors
-            .iter()
-            .enumerate()
-            .map(|(i, a)| (a.id.as_str(), i))
+        // The same map type as the filters' interned names, so that the
+        // download carries its code once.
+        let actor_index: HashMap<String, u32> = (0u32..)
+            .zip(&ds.actors)
+            .map(|(i, a)| (a.id.clone(), i))
             .collect();
         let mut involvement = vec![0usize; ds.actors.len()];
         // Pairs of actors (by dataset index, lower first) → shared events.
@@ -430,7 +430,7 @@ impl Graph {
         for &e in visible {
             let ids: Vec<usize> = ds
                 .actor_ids(&ds.events[e])
-                .filter_map(|id| actor_index.get(id).copied())
+                .filter_map(|id| actor_index.get(id).map(|&i| i as usize))
                 .collect();
             for (k, &a) in ids.iter().enumerate() {
                 involvement[a] += 1;
@@ -470,6 +470,7 @@ impl Graph {
             ) else {
                 continue;
             };
+            let (a, b) = (a as usize, b as usize);
             if let (Some(s), Some(t)) = (node_of[a], node_of[b]) {
                 let restated = !rel.events.is_empty()
                     && together.binary_search_by_key(&pair(a, b), |g| g.0).is_ok();

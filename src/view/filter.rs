@@ -363,11 +363,18 @@ impl EventIndex {
             actor_text[actors.lookup[a.id.as_str()] as usize] = fold(&t);
         }
         let mut tallies = Names::default();
-        let mut behind: HashMap<&str, Vec<u32>> = HashMap::new();
+        // The events the tallies cite, interned, each with the tallies
+        // that cite it (interned names rather than a map of lists: the
+        // download carries one map's code).
+        let (mut cited, mut behind) = (Names::default(), Vec::<Vec<u32>>::new());
         for t in &ds.tallies {
             let i = tallies.intern(&t.id);
             for e in &t.events {
-                behind.entry(e.as_str()).or_default().push(i);
+                let k = cited.intern(e) as usize;
+                if k == behind.len() {
+                    behind.push(Vec::new());
+                }
+                behind[k].push(i);
             }
         }
         let mut entries: Vec<(u32, Entry)> = ds
@@ -377,7 +384,10 @@ impl EventIndex {
             .map(|(i, e)| {
                 let mut entry =
                     Self::entry(ds, e, &mut actors, &mut kinds, &mut places, &mut sources);
-                entry.tallies = behind.remove(e.id.as_str()).unwrap_or_default();
+                entry.tallies = match cited.lookup.get(e.id.as_str()) {
+                    Some(&k) => std::mem::take(&mut behind[k as usize]),
+                    None => Vec::new(),
+                };
                 (i as u32, entry)
             })
             .collect();

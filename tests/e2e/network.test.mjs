@@ -178,6 +178,55 @@ test('a big network, for a reader who asks for reduced motion, is laid out out o
   await context.close();
 });
 
+test('a big network writes its list of actors when the reader opens it, by keyboard too', async () => {
+  const { context, page, problems } = await open('?data=network-250.json#v=network');
+  await page.waitForSelector('.network .node');
+  const items = () => page.$$eval('.network__list > ul > li', (li) => li.length);
+  // Closed, it holds nothing yet: thousands of items no one asked for
+  // would hold the page as the network is first shown.
+  assert.equal(await items(), 0);
+  await page.locator('.network__list summary').focus();
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.querySelector('.network__list').open);
+  await page.waitForFunction(() => document.querySelectorAll('.network__list > ul > li').length > 0);
+  const actors = JSON.parse(readFileSync(BIG, 'utf8')).actors;
+  assert.equal(await items(), 250);
+  const first = await page.locator('.network__list > ul > li strong').first().textContent();
+  assert.ok(actors.some((a) => a.name === first), `${first} is an actor`);
+  // Closed and opened again, it stays written.
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Enter');
+  assert.equal(await items(), 250);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('two pointers on the background pinch the network: apart zooms in, and each lifted ends it', async () => {
+  const { context, page, problems } = await open('#v=network');
+  const scale = async () => Number((await page.getAttribute('.network__svg > g', 'transform')).match(/scale\(([\d.]+)\)/)[1]);
+  assert.equal(await scale(), 1);
+  const frame = await page.locator('.network__svg').boundingBox();
+  const [cx, cy] = [frame.x + frame.width / 2, frame.y + 12];
+  // Pointer events as a touch screen sends them, two fingers at once.
+  const send = (type, pointerId, x) => page.evaluate(([type, pointerId, x, y]) => {
+    document.querySelector('.network__svg').dispatchEvent(new PointerEvent(type, { pointerId, clientX: x, clientY: y, bubbles: true, isPrimary: pointerId === 1, pointerType: 'touch' }));
+  }, [type, pointerId, x, cy]);
+  await send('pointerdown', 1, cx - 40);
+  await send('pointerdown', 2, cx + 40);
+  await send('pointermove', 2, cx + 120);
+  await page.waitForFunction(() => !/scale\(1\.0000\)/.test(document.querySelector('.network__svg > g').getAttribute('transform')));
+  const wider = await scale();
+  assert.ok(wider > 1.5 && wider < 2.5, `scale ${wider} after the fingers went from 80 to 160 px apart`);
+  // One finger lifted: the other pans, and the scale holds.
+  await send('pointerup', 2, cx + 120);
+  await send('pointermove', 1, cx - 20);
+  await send('pointerup', 1, cx - 20);
+  await page.waitForTimeout(100);
+  assert.equal(await scale(), wider);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('in a big network, finding an actor zooms to it', async () => {
   const { context, page, problems } = await open('?data=crowded.json#v=network');
   const scaleOf = () => page.getAttribute('.network__svg > g', 'transform');

@@ -7,7 +7,6 @@
 use super::animation::{Live, LiveRef};
 use crate::graph::view::{Fit, Zoom, ZOOM_STEP};
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -18,8 +17,9 @@ const DRAG_PX: i32 = 4;
 /// Where a pointer is, and what it is dragging.
 #[derive(Default)]
 struct Pointers {
-    /// Active pointers on the background: id → last (x, y) in drawing units.
-    down: HashMap<i32, (f64, f64)>,
+    /// Active pointers on the background: id and last (x, y) in drawing
+    /// units. One or two: a list, not a map.
+    down: Vec<(i32, (f64, f64))>,
     /// The node pressed or being dragged, by which pointer, and whether it
     /// was pinned before the press.
     dragging: Option<(usize, i32, bool)>,
@@ -31,6 +31,21 @@ struct Pointers {
     /// The screen-to-drawing transform, read when the drag started: the
     /// view does not change during a drag, and reading it forces a layout.
     transform: Option<[f64; 6]>,
+}
+
+impl Pointers {
+    /// Where pointer `id` is, if it is down on the background.
+    fn at(&self, id: i32) -> Option<(f64, f64)> {
+        self.down.iter().find(|&&(k, _)| k == id).map(|&(_, v)| v)
+    }
+
+    /// Pointer `id` is down at `p`, or has moved there.
+    fn press(&mut self, id: i32, p: (f64, f64)) {
+        match self.down.iter_mut().find(|(k, _)| *k == id) {
+            Some(slot) => slot.1 = p,
+            None => self.down.push((id, p)),
+        }
+    }
 }
 
 /// The screen-to-drawing transform (a, b, c, d, e, f) of the drawing's own
@@ -177,7 +192,7 @@ impl Gestures {
             g.freeze(fit);
             capture(&e);
             if let Some(p) = pointer_in(&g.group, e.client_x(), e.client_y()) {
-                g.pointers.borrow_mut().down.insert(e.pointer_id(), p);
+                g.pointers.borrow_mut().press(e.pointer_id(), p);
             }
         })
     }
@@ -238,7 +253,7 @@ impl Gestures {
                     return;
                 }
             }
-            let Some(&old) = p.down.get(&e.pointer_id()) else {
+            let Some(old) = p.at(e.pointer_id()) else {
                 return;
             };
             // Panning moves the drawing under the pointer, so the transform
@@ -251,12 +266,12 @@ impl Gestures {
                 let other = p
                     .down
                     .iter()
-                    .find(|(&k, _)| k != e.pointer_id())
-                    .map(|(_, &v)| v);
+                    .find(|&&(k, _)| k != e.pointer_id())
+                    .map(|&(_, v)| v);
                 if let Some(pinched) = other.and_then(|o| z.pinch(old, (x, y), o)) {
                     g.zoom.set(pinched);
                 }
-                p.down.insert(e.pointer_id(), (x, y));
+                p.press(e.pointer_id(), (x, y));
             } else {
                 // The drawing moves with the pointer, so the point it holds
                 // stays `old`.
@@ -271,7 +286,7 @@ impl Gestures {
         let g = self.clone();
         Callback::from(move |e: PointerEvent| {
             let mut p = g.pointers.borrow_mut();
-            p.down.remove(&e.pointer_id());
+            p.down.retain(|&(k, _)| k != e.pointer_id());
             let Some((node, _, was_pinned)) = p.dragging.filter(|&(_, id, _)| id == e.pointer_id())
             else {
                 return;

@@ -6,7 +6,7 @@ use crate::components::context::{use_dossier, Dossier};
 use crate::components::ptr::ByPtr;
 use crate::format::vocab::RelationFamily;
 use crate::graph::network::{EdgeStyle, Graph, NodeShape};
-use crate::graph::view::Described;
+use crate::graph::view::{Described, BIG_NETWORK};
 use crate::view::present::{self, and_list, capitalised, plural};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -173,29 +173,39 @@ pub fn legend(d: &Dossier, big: bool) -> Html {
 }
 
 /// The network as a list: every actor with its ties, for screen readers and
-/// for readers who prefer text.
+/// for readers who prefer text. A big network's list is written when it is
+/// first opened: thousands of items no one has asked for would hold the
+/// page as the network is first shown.
 #[component]
 pub fn ActorList(props: &DescribedProps) -> Html {
     let d = use_dossier();
     let (g, described) = (&props.graph, &props.described);
+    let opened = use_state_eq(|| false);
+    // A press on the summary (a click, or Enter or Space) opens it.
+    let open = {
+        let opened = opened.clone();
+        Callback::from(move |_: MouseEvent| opened.set(true))
+    };
     html! {
         <details class="network__list">
-            <summary>{ "The actors and their ties, as a list" }</summary>
-            <ul>
-                { for described.order.iter().map(|&n| {
-                    let actor = &d.dataset.actors[g.nodes[n].actor];
-                    let ties = &described.ties[n];
-                    html! {
-                        <li>
-                            <strong>{ &actor.name }</strong>
-                            { format!(" ({}, {})", crate::base::case::lower(&actor.kind.label()), plural(g.nodes[n].events, "event", "events")) }
-                            if !ties.is_empty() {
-                                <ul>{ for ties.iter().map(|&k| html! { <li>{ described.titles[k].clone() }</li> }) }</ul>
-                            }
-                        </li>
-                    }
-                }) }
-            </ul>
+            <summary onclick={open}>{ "The actors and their ties, as a list" }</summary>
+            if *opened || g.nodes.len() < BIG_NETWORK {
+                <ul>
+                    { for described.order.iter().map(|&n| {
+                        let actor = &d.dataset.actors[g.nodes[n].actor];
+                        let ties = &described.ties[n];
+                        html! {
+                            <li>
+                                <strong>{ &actor.name }</strong>
+                                { format!(" ({}, {})", crate::base::case::lower(&actor.kind.label()), plural(g.nodes[n].events, "event", "events")) }
+                                if !ties.is_empty() {
+                                    <ul>{ for ties.iter().map(|&k| html! { <li>{ described.titles[k].clone() }</li> }) }</ul>
+                                }
+                            </li>
+                        }
+                    }) }
+                </ul>
+            }
         </details>
     }
 }

@@ -32,6 +32,7 @@
 
 pub mod center;
 pub mod collide;
+pub mod grid;
 pub mod label_room;
 pub mod link;
 pub mod many_body;

@@ -191,3 +191,60 @@ fn the_spiral_is_the_standard_librarys_to_the_last_few_bits() {
         assert!((sim.nodes.y[i] - r * a.sin()).abs() < 1e-9, "{i}");
     }
 }
+
+/// One tick of the collision force against every pair tried in d3's
+/// order (node by node, each with every later node): the grid finds the
+/// same pairs. Circles of a network's sizes, as crowded as a layout's
+/// start, with some of them already moving.
+#[test]
+fn collide_meets_the_pairs_every_pair_would() {
+    let mut rng = crate::base::rng::Lcg::new(9);
+    for (n, extent) in [(2, 10.0), (40, 60.0), (400, 600.0), (1000, 1300.0)] {
+        let mut s = Simulation::new(n, 3);
+        for i in 0..n {
+            s.nodes.x[i] = extent * rng.next_f64();
+            s.nodes.y[i] = extent * rng.next_f64();
+            s.nodes.vx[i] = rng.next_f64() - 0.5;
+            s.nodes.vy[i] = rng.next_f64() - 0.5;
+        }
+        let radius: Vec<f64> = (0..n).map(|_| 12.0 + 21.0 * rng.next_f64()).collect();
+        let mut expected = s.nodes.clone();
+        let mut force = Collide::new(radius.clone());
+        force.apply(&mut s.nodes, 1.0, &mut crate::base::rng::Lcg::new(1));
+        // Every pair, as the force's rule has it.
+        let e = &mut expected;
+        let mut touching = 0;
+        for i in 0..n {
+            let (xi, yi, ri) = (e.x[i] + e.vx[i], e.y[i] + e.vy[i], radius[i]);
+            for (j, &rj) in radius.iter().enumerate().skip(i + 1) {
+                let (dx, dy) = (xi - e.x[j] - e.vx[j], yi - e.y[j] - e.vy[j]);
+                let (l, rr) = (dx * dx + dy * dy, ri + rj);
+                if l < rr * rr {
+                    touching += 1;
+                    let d = l.sqrt();
+                    let f = (rr - d) / d;
+                    let share = rj * rj / (ri * ri + rj * rj);
+                    e.vx[i] += dx * f * share;
+                    e.vy[i] += dy * f * share;
+                    e.vx[j] -= dx * f * (1.0 - share);
+                    e.vy[j] -= dy * f * (1.0 - share);
+                }
+            }
+        }
+        assert!(
+            n < 40 || touching > n / 10,
+            "{n} nodes: only {touching} pairs touch"
+        );
+        for i in 0..n {
+            let close = |a: f64, b: f64| (a - b).abs() < 1e-9;
+            assert!(
+                close(s.nodes.vx[i], e.vx[i]) && close(s.nodes.vy[i], e.vy[i]),
+                "{n} nodes: node {i} moves ({}, {}), every pair gives ({}, {})",
+                s.nodes.vx[i],
+                s.nodes.vy[i],
+                e.vx[i],
+                e.vy[i]
+            );
+        }
+    }
+}
