@@ -34,11 +34,11 @@ for (const r of rows) {
   console.log(`${r.file.padEnd(w)}  ${String(r.raw).padStart(9)}  ${String(r.gzip).padStart(9)}  ${kb(r.gzip).padStart(8)}`);
 }
 const sum = (rs, k) => rs.reduce((s, r) => s + r[k], 0);
-const widget = (f) => /^(boot\.js|app-.*\.(js|wasm)|main-.*\.css|favicon-.*\.svg)$/.test(f);
+const widget = (f) => /^(boot\.js|app-.*\.(js|wasm)|main-.*\.css|favicon-.*\.png)$/.test(f);
 const page = (html) => rows.filter((r) => r.file === html || widget(r.file));
 const opener = rows.filter((r) => /^opener/.test(r.file));
 // The editor's page loads its own files and the widget's stylesheet and icon.
-const editor = rows.filter((r) => /^editor[-_.]/.test(r.file) || /^(main-.*\.css|favicon-.*\.svg)$/.test(r.file));
+const editor = rows.filter((r) => /^editor[-_.]/.test(r.file) || /^(main-.*\.css|favicon-.*\.png)$/.test(r.file));
 const line = (label, rs) =>
   console.log(`${label.padEnd(w)}  ${String(sum(rs, 'raw')).padStart(9)}  ${String(sum(rs, 'gzip')).padStart(9)}  ${kb(sum(rs, 'gzip')).padStart(8)}`);
 line('total', rows);

@@ -17,7 +17,7 @@ js=$(ls app-*.js | head -n 1)
 wasm=${js%.js}_bg.wasm
 sed -i "s/__APP_JS__/$js/g; s/__APP_WASM__/$wasm/g" boot.js
 css=$(ls main-*.css | head -n 1)
-icon=$(ls favicon-*.svg | head -n 1)
+icon=$(ls favicon-*.png | head -n 1)
 sed -i "s/__MAIN_CSS__/$css/g; s/__FAVICON__/$icon/g" editor.html
 
 # The page with a view in place of its empty <div id="dossier"></div>
