@@ -18,7 +18,7 @@ const DRAG_PX: i32 = 4;
 #[derive(Default)]
 struct Pointers {
     /// Active pointers on the background: id and last (x, y) in drawing
-    /// units. One or two: a list, not a map.
+    /// units. Usually one or two: a list, not a map.
     down: Vec<(i32, (f64, f64))>,
     /// The node pressed or being dragged, by which pointer, and whether it
     /// was pinned before the press.

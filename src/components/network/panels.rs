@@ -175,20 +175,28 @@ pub fn legend(d: &Dossier, big: bool) -> Html {
 /// The network as a list: every actor with its ties, for screen readers and
 /// for readers who prefer text. A big network's list is written when it is
 /// first opened: thousands of items no one has asked for would hold the
-/// page as the network is first shown.
+/// page as the network is first shown. (Until then the browser's find in
+/// page does not see its text; the "Find an actor" box does.)
 #[component]
 pub fn ActorList(props: &DescribedProps) -> Html {
     let d = use_dossier();
     let (g, described) = (&props.graph, &props.described);
     let opened = use_state_eq(|| false);
-    // A press on the summary (a click, or Enter or Space) opens it.
-    let open = {
+    // Opened however it is (a press on its summary, a script, an
+    // assistive tool), it is written from then on.
+    let on_toggle = {
         let opened = opened.clone();
-        Callback::from(move |_: MouseEvent| opened.set(true))
+        Callback::from(move |e: Event| {
+            if e.target_unchecked_into::<web_sys::Element>()
+                .has_attribute("open")
+            {
+                opened.set(true);
+            }
+        })
     };
     html! {
-        <details class="network__list">
-            <summary onclick={open}>{ "The actors and their ties, as a list" }</summary>
+        <details class="network__list" ontoggle={on_toggle}>
+            <summary>{ "The actors and their ties, as a list" }</summary>
             if *opened || g.nodes.len() < BIG_NETWORK {
                 <ul>
                     { for described.order.iter().map(|&n| {

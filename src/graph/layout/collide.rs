@@ -4,10 +4,18 @@
 //! than a large one.
 //!
 //! d3 finds the pairs with a quadtree walk; here a grid of cells as wide as
-//! the largest circle does (see [`Grid`]): two circles can touch only if
-//! their centres are within two of the largest radii of each other, so a
-//! node's partners are in its cell and the eight around it. The pairs met
-//! and the order nodes are taken in are d3's, so the pushes are too.
+//! the largest circle does (see [`Grid`]). The rule is d3's: node by node,
+//! each against every later node whose circle its predicted place overlaps,
+//! the places read as earlier pushes in the tick left them. The search
+//! is built from the places at the start of the tick, as d3's tree is, so
+//! both can miss a pair that pushes earlier in the same tick brought
+//! together; they miss it in different cases (a grid cell is one side of
+//! slack, a tree cell the largest circle within it). The next tick meets it.
+//!
+//! The grid's cells widen when the nodes spread far (it holds at most about
+//! sixteen cells a node): a lone node far out would make a dense cluster
+//! share a few cells. A force layout's positioning and centring forces
+//! keep its nodes within a few times the frame, where this does not bite.
 
 use super::grid::Grid;
 use super::{separate, Force, Nodes};

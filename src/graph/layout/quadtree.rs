@@ -12,8 +12,8 @@
 //!
 //! Built by partitioning the points in place, a level at a time, so a
 //! rebuild allocates nothing once the arrays have grown, and the walk
-//! order is the same on every platform. The forces keep their per-cell
-//! aggregates (charge and centre of charge, reach) in their own arrays.
+//! order is the same on every platform. The many-body force keeps its
+//! per-cell aggregates (charge and centre of charge) in its own arrays.
 //!
 //! Pure: no browser types here.
 
