@@ -81,6 +81,26 @@ for (const [name, path, width] of [
   });
 }
 
+// The wasm waits for the picture's first paint to reach the screen, and two
+// frames more: a widget booted before that would replace the picture before
+// its paint was shown, and the page's largest paint would be the widget's,
+// after the whole download (Lighthouse's LCP then counts all of it).
+for (const path of ['', 'embed.html']) {
+  test(`${path || 'the page'} asks for its wasm only after the picture's first paint is on screen`, async () => {
+    for (let run = 0; run < 3; run++) {
+      const { context, page } = await recorded(path, { width: 375 });
+      const t = await page.evaluate(() => ({
+        paint: performance.getEntriesByName('first-contentful-paint')[0]?.startTime,
+        wasm: performance.getEntriesByType('resource').find((e) => e.name.endsWith('.wasm'))?.startTime,
+      }));
+      assert.ok(t.paint > 0 && t.wasm > 0, JSON.stringify(t));
+      // Two frames after the paint, at 60 frames a second: 16 ms at least.
+      assert.ok(t.wasm >= t.paint + 16, `the wasm was asked for ${(t.wasm - t.paint).toFixed(1)} ms after the first paint`);
+      await context.close();
+    }
+  });
+}
+
 test('opening a file loads the opener once, and a second file needs no new download', async () => {
   const { context, page, files, problems } = await recorded('');
   const first = JSON.parse(await readFile(join(ROOT, 'src/format/data/first-story.json'), 'utf8'));
