@@ -1,0 +1,154 @@
+// Short names for the calls between a wasm module and its JS loader.
+//
+// wasm-bindgen names each import after the Web API it calls and a hash
+// (`__wbg_setAttribute_f75317b2b5cabfb4`), and some exports the same way.
+// Each name is written twice, in the module's import or export section and
+// in the loader, and the hashes do not compress: about 6 KB gzip of the
+// reader's download was these names. This gives each a short one (`a`, `b`,
+// …, `aa`, …) in both files, and the loader's import object a short key.
+// No tool does it for a wasm-bindgen build: wasm-opt can minify a module's
+// names, but not the loader that must match them.
+//
+// Usage (web/post-build.sh, release builds): node web/short-names.mjs LOADER.js MODULE.wasm
+// Both files are rewritten in place, or neither if anything is unexpected.
+import { readFileSync, writeFileSync } from 'node:fs';
+
+const [jsPath, wasmPath] = process.argv.slice(2);
+const fail = (why) => {
+  console.error(`short-names: ${wasmPath}: ${why}; names left as they are`);
+  process.exit(0);
+};
+
+const bytes = readFileSync(wasmPath);
+if (bytes.readUInt32LE(0) !== 0x6d736100) fail('not a wasm module');
+
+/** An unsigned LEB128 at `at`: [value, next offset]. */
+function uleb(at) {
+  let value = 0, shift = 0, b;
+  do {
+    b = bytes[at++];
+    value += (b & 0x7f) * 2 ** shift;
+    shift += 7;
+  } while (b & 0x80);
+  return [value, at];
+}
+const lebBytes = (v) => {
+  const out = [];
+  do {
+    let b = v % 128;
+    v = Math.floor(v / 128);
+    if (v) b |= 0x80;
+    out.push(b);
+  } while (v);
+  return Buffer.from(out);
+};
+const nameBytes = (s) => {
+  const b = Buffer.from(s, 'utf8');
+  return Buffer.concat([lebBytes(b.length), b]);
+};
+function readName(at) {
+  const [len, start] = uleb(at);
+  return [bytes.toString('utf8', start, start + len), start + len];
+}
+
+// The sections, as [id, start of contents, end].
+const sections = [];
+for (let at = 8; at < bytes.length;) {
+  const id = bytes[at];
+  const [size, start] = uleb(at + 1);
+  sections.push([id, start, start + size]);
+  at = start + size;
+}
+
+// Names wasm-bindgen makes; the module's own exports (`main`, `memory`) keep theirs.
+const GLUE = /^(__wbg_|__wbindgen_|__externref_|wasm_bindgen__)/;
+const JS_WORDS = new Set(['do', 'if', 'in']);
+const renamed = new Map();
+let next = 0;
+const LETTERS = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ';
+function shortName(old) {
+  if (!renamed.has(old)) {
+    let name;
+    do {
+      let n = next++;
+      name = '';
+      do {
+        name = LETTERS[n % 52] + name;
+        n = Math.floor(n / 52) - 1;
+      } while (n >= 0);
+    } while (JS_WORDS.has(name));
+    renamed.set(old, name);
+  }
+  return renamed.get(old);
+}
+
+let importModule = null;
+const rewritten = new Map(); // section start → new contents
+for (const [id, start, end] of sections) {
+  if (id === 2) {
+    let [count, at] = uleb(start);
+    const parts = [lebBytes(count)];
+    for (let i = 0; i < count; i++) {
+      const entry = at;
+      let module, field;
+      [module, at] = readName(at);
+      [field, at] = readName(at);
+      const described = at;
+      const kind = bytes[at++];
+      if (kind === 0) [, at] = uleb(at);
+      else if (kind === 1 || kind === 2) {
+        if (kind === 1) at++;
+        const flags = bytes[at++];
+        [, at] = uleb(at);
+        if (flags & 1) [, at] = uleb(at);
+      } else if (kind === 3) at += 2;
+      else fail(`import of kind ${kind}`);
+      if (!GLUE.test(field)) {
+        parts.push(bytes.subarray(entry, at));
+        continue;
+      }
+      if (importModule !== null && importModule !== module) fail('imports from more than one loader');
+      importModule = module;
+      parts.push(nameBytes('a'), nameBytes(shortName(field)), bytes.subarray(described, at));
+    }
+    if (at !== end) fail('the import section does not end where it says');
+    rewritten.set(start, Buffer.concat(parts));
+  } else if (id === 7) {
+    let [count, at] = uleb(start);
+    const parts = [lebBytes(count)];
+    for (let i = 0; i < count; i++) {
+      let name;
+      [name, at] = readName(at);
+      const kindAt = at;
+      at++;
+      [, at] = uleb(at);
+      parts.push(nameBytes(GLUE.test(name) ? shortName(name) : name), bytes.subarray(kindAt, at));
+    }
+    if (at !== end) fail('the export section does not end where it says');
+    rewritten.set(start, Buffer.concat(parts));
+  }
+}
+if (importModule === null) fail('no imports from a loader');
+
+// The loader: each old name is a whole identifier there; each must be found.
+let js = readFileSync(jsPath, 'utf8');
+const moduleKey = JSON.stringify(importModule);
+if (js.split(moduleKey).length !== 2) fail(`the loader names ${moduleKey} other than once`);
+js = js.replace(moduleKey, '"a"');
+const seen = new Set();
+js = js.replace(/[A-Za-z_$][\w$]*/g, (word) => {
+  const name = renamed.get(word);
+  if (name === undefined) return word;
+  seen.add(word);
+  return name;
+});
+for (const old of renamed.keys()) if (!seen.has(old)) fail(`the loader never names ${old}`);
+
+const out = [bytes.subarray(0, 8)];
+for (const [id, start, end] of sections) {
+  const contents = rewritten.get(start) ?? bytes.subarray(start, end);
+  out.push(Buffer.from([id]), lebBytes(contents.length), contents);
+}
+writeFileSync(wasmPath, Buffer.concat(out));
+writeFileSync(jsPath, js);
+console.log(`short-names: ${wasmPath}: ${renamed.size} names`);
