@@ -122,14 +122,14 @@ bench: tools browser
 	wasm-bindgen --target nodejs --out-dir $(BENCH)/layout-wasm target/wasm32-unknown-unknown/release/layout-bench.wasm
 	echo '{"type": "commonjs"}' > $(BENCH)/layout-wasm/package.json
 	node benches/layout-vs-d3.mjs $(BENCH)/layout-wasm > $(BENCH)/layout.json
-	if [ ! -x $(LIGHTHOUSE) ]; then npm install --no-audit --no-fund --prefix .tools/lighthouse lighthouse@13; fi
-	CHROMIUM=$(CHROMIUM) node benches/lighthouse.mjs $(LIGHTHOUSE) > $(BENCH)/lighthouse.json
 	@# The baseline: the same release build of BENCH_BASELINE, from a worktree
 	@# sharing this target directory (only the crate itself recompiles).
 	rm -rf $(BENCH)/baseline && git worktree prune
 	git worktree add --detach $(BENCH)/baseline $(BENCH_BASELINE)
 	cd $(BENCH)/baseline && ln -s $(ROOT)/node_modules node_modules && \
 	  CARGO_TARGET_DIR=$(ROOT)/target trunk build --release --offline --dist $(ROOT)/$(BENCH)/baseline-dist
+	if [ ! -x $(LIGHTHOUSE) ]; then npm install --no-audit --no-fund --prefix .tools/lighthouse lighthouse@13; fi
+	CHROMIUM=$(CHROMIUM) node benches/lighthouse.mjs $(LIGHTHOUSE) dist $(BENCH)/baseline-dist > $(BENCH)/lighthouse.json
 	cargo run --release --quiet --bin dossier -- generate-acled 20000 5 248 > $(BENCH)/acled-20000-skewed.csv
 	CHROMIUM=$(CHROMIUM) node benches/scale.mjs $(BENCH)/acled-20000-skewed.csv $(BENCH)/network-1000.json dist $(BENCH)/baseline-dist > $(BENCH)/scale.json
 	cargo run --release --quiet --bin dossier -- generate 100 > $(BENCH)/generated-100.json
