@@ -133,7 +133,9 @@ try {
       addEventListener('TrunkApplicationStarted', (e) => (window.__dossierMemory = e.detail.wasm.memory)),
     );
     await page.goto(server.url);
-    await page.waitForSelector('.card');
+    // The live widget's "Open file…", not the picture's: a file chosen in the
+    // picture opens only once the widget is live, and that wait is not the import's.
+    await page.waitForSelector('[data-live] .card');
     const before = await page.evaluate(() => window.__dossierMemory?.buffer.byteLength ?? NaN);
     const t0 = Date.now();
     await page.locator('#dossier-open').setInputFiles(acledCsv);

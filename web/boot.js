@@ -31,6 +31,10 @@ function keep(e) {
   const el = e.target;
   if (el instanceof HTMLInputElement && (el.type === 'checkbox' || el.type === 'radio')) {
     if (e.type === 'click') early.push({ at: placeOf(el), checked: el.checked });
+  } else if (el instanceof HTMLInputElement && el.type === 'file') {
+    // "Open file…" works in the picture (its label opens the chooser); the
+    // file chosen opens once the widget is live.
+    if (e.type === 'change' && el.files?.length) early.push({ at: placeOf(el), files: el.files });
   } else if ((el instanceof HTMLInputElement && VALUE_TYPES.has(el.type)) || el instanceof HTMLSelectElement) {
     if (e.type === 'click') return;
     // Keystrokes in one field make one entry: its last value.
@@ -51,11 +55,14 @@ if (root) root.addEventListener('focusin', (e) => { if (!root.hasAttribute('data
 function replay() {
   for (const type of TYPES) root.removeEventListener(type, keep, true);
   const refocus = focused && document.activeElement === document.body ? find(focused) : null;
-  for (const { at, checked, value } of early.splice(0)) {
+  for (const { at, checked, value, files } of early.splice(0)) {
     const el = find(at);
     if (!el) continue;
     if (checked !== undefined) {
       if (el.checked !== checked) el.click();
+    } else if (files !== undefined) {
+      el.files = files;
+      el.dispatchEvent(new Event('change', { bubbles: true }));
     } else if (value !== undefined) {
       el.value = value;
       el.dispatchEvent(new Event('input', { bubbles: true }));

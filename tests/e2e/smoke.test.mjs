@@ -1,7 +1,9 @@
 // The release build loads in Chromium, shows the story, and reports nothing wrong.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { setup, serve, openPage, ready, holdWasm, screenshot, screenshotOf, axe, hashMatching } from './harness.mjs';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { setup, serve, openPage, ready, holdWasm, screenshot, screenshotOf, axe, hashMatching, ROOT } from './harness.mjs';
 
 const env = setup();
 
@@ -119,6 +121,26 @@ test('what the reader does before the wasm has loaded is done once it is live', 
   // Each action was done once: back to the events, the filters hold.
   await page.getByRole('button', { name: 'Events', exact: true }).click();
   assert.match(await page.locator('.toolbar__count').textContent(), /^\d+ of 18 events$/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('a file chosen with "Open file…" before the wasm has loaded opens once it is live', async () => {
+  const { context, page, problems } = await openPage(env.browser, { width: 375 });
+  const release = await holdWasm(page);
+  await page.goto(env.server.url, { waitUntil: 'domcontentloaded' });
+  await page.locator('.story__title').waitFor();
+  const story = JSON.parse(await readFile(join(ROOT, 'src/format/data/first-story.json'), 'utf8'));
+  story.story.title = 'A file chosen early';
+  await page.locator('#dossier-open').setInputFiles({
+    name: 'story.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(story)),
+  });
+  assert.equal(await page.locator('[data-live]').count(), 0, 'still waiting for the wasm');
+  release();
+  await ready(page);
+  await page.locator('.story__title', { hasText: 'A file chosen early' }).waitFor();
   assert.deepEqual(problems, []);
   await context.close();
 });
