@@ -46,14 +46,27 @@ function keep(e) {
     if (button) early.push({ at: placeOf(button) });
   }
 }
+// A file dropped on the picture opens too, as if chosen with "Open file…"
+// (where the page has it: an embed takes no files), rather than the browser
+// leaving the page to show the file.
+function dropped(e) {
+  const input = root.querySelector('input[type=file]');
+  if (!input || !e.dataTransfer?.types.includes('Files')) return;
+  e.preventDefault();
+  if (e.type === 'drop' && e.dataTransfer.files.length) early.push({ at: placeOf(input), files: e.dataTransfer.files });
+}
 const TYPES = ['click', 'input', 'change'];
-if (root) for (const type of TYPES) root.addEventListener(type, keep, true);
+if (root) {
+  for (const type of TYPES) root.addEventListener(type, keep, true);
+  for (const type of ['dragover', 'drop']) root.addEventListener(type, dropped);
+}
 // Where the focus was in the picture, taken before the widget replaces it.
 let focused = null;
 if (root) root.addEventListener('focusin', (e) => { if (!root.hasAttribute('data-live')) focused = placeOf(e.target); });
 
 function replay() {
   for (const type of TYPES) root.removeEventListener(type, keep, true);
+  for (const type of ['dragover', 'drop']) root.removeEventListener(type, dropped);
   const refocus = focused && document.activeElement === document.body ? find(focused) : null;
   for (const { at, checked, value, files } of early.splice(0)) {
     const el = find(at);

@@ -144,3 +144,29 @@ test('a file chosen with "Open file…" before the wasm has loaded opens once it
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('a file dropped on the picture before the wasm has loaded opens once it is live, and the page stays', async () => {
+  const { context, page, problems } = await openPage(env.browser, { width: 1200 });
+  const release = await holdWasm(page);
+  await page.goto(env.server.url, { waitUntil: 'domcontentloaded' });
+  await page.locator('.story__title').waitFor();
+  const story = JSON.parse(await readFile(join(ROOT, 'src/format/data/first-story.json'), 'utf8'));
+  story.story.title = 'A file dropped early';
+  const transfer = await page.evaluateHandle((text) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([text], 'story.json', { type: 'application/json' }));
+    return dt;
+  }, JSON.stringify(story));
+  const url = page.url();
+  await page.dispatchEvent('.dossier', 'dragover', { dataTransfer: transfer });
+  const kept = await page.dispatchEvent('.dossier', 'drop', { dataTransfer: transfer }).then(() =>
+    page.evaluate(() => document.getElementById('dossier').hasAttribute('data-live')),
+  );
+  assert.equal(kept, false, 'still waiting for the wasm');
+  release();
+  await ready(page);
+  await page.locator('.story__title', { hasText: 'A file dropped early' }).waitFor();
+  assert.equal(page.url().split('#')[0], url.split('#')[0]);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
