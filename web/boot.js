@@ -56,9 +56,10 @@ function dropped(e) {
   if (e.type === 'drop' && e.dataTransfer.files.length) early.push({ at: placeOf(input), files: e.dataTransfer.files });
 }
 const TYPES = ['click', 'input', 'change'];
+const DRAGS = ['dragover', 'drop'];
 if (root) {
   for (const type of TYPES) root.addEventListener(type, keep, true);
-  for (const type of ['dragover', 'drop']) root.addEventListener(type, dropped);
+  for (const type of DRAGS) root.addEventListener(type, dropped);
 }
 // Where the focus was in the picture, taken before the widget replaces it.
 let focused = null;
@@ -66,19 +67,19 @@ if (root) root.addEventListener('focusin', (e) => { if (!root.hasAttribute('data
 
 function replay() {
   for (const type of TYPES) root.removeEventListener(type, keep, true);
-  for (const type of ['dragover', 'drop']) root.removeEventListener(type, dropped);
+  for (const type of DRAGS) root.removeEventListener(type, dropped);
   const refocus = focused && document.activeElement === document.body ? find(focused) : null;
   for (const { at, checked, value, files } of early.splice(0)) {
     const el = find(at);
     if (!el) continue;
     if (checked !== undefined) {
       if (el.checked !== checked) el.click();
-    } else if (files !== undefined) {
-      el.files = files;
-      el.dispatchEvent(new Event('change', { bubbles: true }));
-    } else if (value !== undefined) {
-      el.value = value;
-      el.dispatchEvent(new Event('input', { bubbles: true }));
+    } else if (files || value !== undefined) {
+      if (files) el.files = files;
+      else {
+        el.value = value;
+        el.dispatchEvent(new Event('input', { bubbles: true }));
+      }
       el.dispatchEvent(new Event('change', { bubbles: true }));
     } else {
       el.click();
@@ -99,12 +100,10 @@ function replay() {
 await new Promise((ok) => {
   const frames = () => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(ok)));
   try {
-    const seen = new PerformanceObserver((list) => {
-      if (!list.getEntriesByName('first-contentful-paint').length) return;
-      seen.disconnect();
-      frames();
-    });
-    seen.observe({ type: 'paint', buffered: true });
+    // Paint entries stop after the first contentful one: this runs once.
+    new PerformanceObserver((list) => {
+      if (list.getEntriesByName('first-contentful-paint').length) frames();
+    }).observe({ type: 'paint', buffered: true });
   } catch {
     frames();
   }
