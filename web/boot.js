@@ -34,7 +34,7 @@ function keep(e) {
   } else if (el instanceof HTMLInputElement && el.type === 'file') {
     // "Open file…" works in the picture (its label opens the chooser); the
     // file chosen opens once the widget is live.
-    if (e.type === 'change' && el.files?.length) early.push({ at: placeOf(el), files: el.files });
+    if (e.type === 'change' && el.files?.length) keepFiles(el, el.files);
   } else if ((el instanceof HTMLInputElement && VALUE_TYPES.has(el.type)) || el instanceof HTMLSelectElement) {
     if (e.type === 'click') return;
     // Keystrokes in one field make one entry: its last value.
@@ -53,7 +53,12 @@ function dropped(e) {
   const input = root.querySelector('input[type=file]');
   if (!input || !e.dataTransfer?.types.includes('Files')) return;
   e.preventDefault();
-  if (e.type === 'drop' && e.dataTransfer.files.length) early.push({ at: placeOf(input), files: e.dataTransfer.files });
+  if (e.type === 'drop' && e.dataTransfer.files.length) keepFiles(input, e.dataTransfer.files);
+}
+/** The last files chosen or dropped, copied: a browser may empty the list it gave. */
+function keepFiles(input, files) {
+  for (let i = early.length - 1; i >= 0; i--) if (early[i].files) early.splice(i, 1);
+  early.push({ at: placeOf(input), files: [...files] });
 }
 const TYPES = ['click', 'input', 'change'];
 const DRAGS = ['dragover', 'drop'];
@@ -75,8 +80,12 @@ function replay() {
     if (checked !== undefined) {
       if (el.checked !== checked) el.click();
     } else if (files || value !== undefined) {
-      if (files) el.files = files;
-      else {
+      if (files) {
+        if (el.type !== 'file') continue;
+        const list = new DataTransfer();
+        for (const file of files) list.items.add(file);
+        el.files = list.files;
+      } else {
         el.value = value;
         el.dispatchEvent(new Event('input', { bubbles: true }));
       }
@@ -99,12 +108,12 @@ function replay() {
 // runs once the page is parsed).
 await new Promise((ok) => {
   const frames = () => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(ok)));
-  try {
+  if (globalThis.PerformanceObserver?.supportedEntryTypes?.includes('paint')) {
     // Paint entries stop after the first contentful one: this runs once.
     new PerformanceObserver((list) => {
       if (list.getEntriesByName('first-contentful-paint').length) frames();
     }).observe({ type: 'paint', buffered: true });
-  } catch {
+  } else {
     frames();
   }
   setTimeout(ok, 500);

@@ -92,8 +92,12 @@ for (const path of ['', 'embed.html']) {
       const t = await page.evaluate(() => ({
         paint: performance.getEntriesByName('first-contentful-paint')[0]?.startTime,
         wasm: performance.getEntriesByType('resource').find((e) => e.name.endsWith('.wasm'))?.startTime,
+        boot: performance.getEntriesByType('resource').find((e) => e.name.endsWith('/boot.js'))?.responseEnd,
       }));
       assert.ok(t.paint > 0 && t.wasm > 0, JSON.stringify(t));
+      // On a machine too busy to paint within half a second, the fallback
+      // fetches first, as it should: nothing to hold to the paint then.
+      if (t.paint > t.boot + 450) continue;
       // Two frames after the paint, at 60 frames a second: 16 ms at least.
       assert.ok(t.wasm >= t.paint + 16, `the wasm was asked for ${(t.wasm - t.paint).toFixed(1)} ms after the first paint`);
       await context.close();
