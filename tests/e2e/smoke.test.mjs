@@ -57,6 +57,8 @@ test('without JavaScript the page still tells the story', async () => {
   );
   // 18 events and 5 casualty figures, with their qualifiers.
   assert.equal(await page.locator('.dossier-noscript li').count(), 23);
+  // Styled by noscript.css, the one stylesheet only this page loads: a column of text.
+  assert.equal(await page.$eval('.dossier-noscript', (el) => getComputedStyle(el).maxWidth), '672px');
   assert.match(await page.textContent('.dossier-noscript'), /more than 79 civilians \(Lebanon\)/);
   // Whose word: al-Manar's account is attributed and not verified by the outlet.
   const talks = page.locator('.dossier-noscript li', { hasText: 'The talks covered Gaza' });
