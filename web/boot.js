@@ -79,16 +79,15 @@ function replay() {
     if (!el) continue;
     if (checked !== undefined) {
       if (el.checked !== checked) el.click();
-    } else if (files || value !== undefined) {
-      if (files) {
-        if (el.type !== 'file') continue;
-        const list = new DataTransfer();
-        for (const file of files) list.items.add(file);
-        el.files = list.files;
-      } else {
-        el.value = value;
-        el.dispatchEvent(new Event('input', { bubbles: true }));
-      }
+    } else if (files) {
+      if (el.type !== 'file') continue;
+      const list = new DataTransfer();
+      for (const file of files) list.items.add(file);
+      el.files = list.files;
+      el.dispatchEvent(new Event('change', { bubbles: true }));
+    } else if (value !== undefined) {
+      el.value = value;
+      el.dispatchEvent(new Event('input', { bubbles: true }));
       el.dispatchEvent(new Event('change', { bubbles: true }));
     } else {
       el.click();

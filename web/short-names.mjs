@@ -3,7 +3,7 @@
 // wasm-bindgen names each import after the Web API it calls and a hash
 // (`__wbg_setAttribute_f75317b2b5cabfb4`), and some exports the same way.
 // Each name is written twice, in the module's import or export section and
-// in the loader, and the hashes do not compress: about 6 KB gzip of the
+// in the loader, and the hashes do not compress: about 7 KB gzip of the
 // reader's download was these names. This gives each a short one (`a`, `b`,
 // …, `aa`, …) in both files, and the loader's import object a short key:
 // six characters of the module's own hash, so that a loader and a module of
@@ -74,15 +74,22 @@ const JS_WORDS = new Set(['do', 'if', 'in']);
 // renamed to it would shadow or be shadowed), nor an export that keeps its name.
 const original = readFileSync(jsPath, 'utf8');
 const taken = new Set(original.match(/[A-Za-z_$][\w$]*/g));
-for (const [id, start] of sections) {
-  if (id !== 7) continue;
+/** The export section's entries: each name, and the bytes after it (kind and index). */
+function exportsOf(start, end) {
   let [count, at] = uleb(start);
+  const entries = [];
   for (let i = 0; i < count; i++) {
     let name;
     [name, at] = readName(at);
+    const described = at;
     [, at] = uleb(at + 1);
-    if (!GLUE.test(name)) taken.add(name);
+    entries.push([name, bytes.subarray(described, at)]);
   }
+  if (at !== end) fail('the export section does not end where it says');
+  return entries;
+}
+for (const [id, start, end] of sections) {
+  if (id === 7) for (const [name] of exportsOf(start, end)) if (!GLUE.test(name)) taken.add(name);
 }
 const renamed = new Map();
 let next = 0;
@@ -119,13 +126,14 @@ for (const [id, start, end] of sections) {
       const kind = bytes[at++];
       if (kind === 0) [, at] = uleb(at);
       else if (kind === 1 || kind === 2) {
-        if (kind === 1 && bytes[at++] >= 0x60 && bytes[at - 1] <= 0x64) fail('an import of a typed reference table');
+        // A typed reference (0x63, 0x64) is longer than the one byte read here.
+        if (kind === 1 && [0x63, 0x64].includes(bytes[at++])) fail('an import of a typed reference table');
         const flags = bytes[at++];
         if (flags > 7) fail(`limits with flags ${flags}`);
         [, at] = uleb(at);
         if (flags & 1) [, at] = uleb(at);
       } else if (kind === 3) {
-        if (bytes[at] >= 0x60 && bytes[at] <= 0x64) fail('an import of a typed reference global');
+        if ([0x63, 0x64].includes(bytes[at])) fail('an import of a typed reference global');
         at += 2;
       } else fail(`import of kind ${kind}`);
       if (!GLUE.test(field)) {
@@ -140,17 +148,9 @@ for (const [id, start, end] of sections) {
     if (at !== end) fail('the import section does not end where it says');
     rewritten.set(start, Buffer.concat(parts));
   } else if (id === 7) {
-    let [count, at] = uleb(start);
-    const parts = [lebBytes(count)];
-    for (let i = 0; i < count; i++) {
-      let name;
-      [name, at] = readName(at);
-      const kindAt = at;
-      at++;
-      [, at] = uleb(at);
-      parts.push(nameBytes(GLUE.test(name) ? shortName(name) : name), bytes.subarray(kindAt, at));
-    }
-    if (at !== end) fail('the export section does not end where it says');
+    const entries = exportsOf(start, end);
+    const parts = [lebBytes(entries.length)];
+    for (const [name, rest] of entries) parts.push(nameBytes(GLUE.test(name) ? shortName(name) : name), rest);
     rewritten.set(start, Buffer.concat(parts));
   }
 }

@@ -99,11 +99,24 @@ test('the header and the first cards paint before the wasm has loaded, then come
   await context.close();
 });
 
+/** The pre-rendered picture on screen, its wasm held back until `release()`. */
+async function heldPicture(width) {
+  const opened = await openPage(env.browser, { width });
+  const release = await holdWasm(opened.page);
+  await opened.page.goto(env.server.url, { waitUntil: 'domcontentloaded' });
+  await opened.page.locator('.story__title').waitFor();
+  return { ...opened, release };
+}
+
+/** The first story's file under another title, as a reader would open it. */
+async function firstStoryTitled(title) {
+  const story = JSON.parse(await readFile(join(ROOT, 'src/format/data/first-story.json'), 'utf8'));
+  story.story.title = title;
+  return JSON.stringify(story);
+}
+
 test('what the reader does before the wasm has loaded is done once it is live', async () => {
-  const { context, page, problems } = await openPage(env.browser, { width: 1200 });
-  const release = await holdWasm(page);
-  await page.goto(env.server.url, { waitUntil: 'domcontentloaded' });
-  await page.locator('.story__title').waitFor();
+  const { context, page, problems, release } = await heldPicture(1200);
   // On the pre-rendered view: tick a filter (by its label), type a search,
   // open a quote and switch to the network.
   assert.match(await page.locator('label[for="dossier-a-0"]').textContent(), /^Hezbollah\s*\d+$/);
@@ -128,16 +141,11 @@ test('what the reader does before the wasm has loaded is done once it is live', 
 });
 
 test('a file chosen with "Open file…" before the wasm has loaded opens once it is live', async () => {
-  const { context, page, problems } = await openPage(env.browser, { width: 375 });
-  const release = await holdWasm(page);
-  await page.goto(env.server.url, { waitUntil: 'domcontentloaded' });
-  await page.locator('.story__title').waitFor();
-  const story = JSON.parse(await readFile(join(ROOT, 'src/format/data/first-story.json'), 'utf8'));
-  story.story.title = 'A file chosen early';
+  const { context, page, problems, release } = await heldPicture(375);
   await page.locator('#dossier-open').setInputFiles({
     name: 'story.json',
     mimeType: 'application/json',
-    buffer: Buffer.from(JSON.stringify(story)),
+    buffer: Buffer.from(await firstStoryTitled('A file chosen early')),
   });
   assert.equal(await page.locator('[data-live]').count(), 0, 'still waiting for the wasm');
   release();
@@ -148,12 +156,7 @@ test('a file chosen with "Open file…" before the wasm has loaded opens once it
 });
 
 test('a file dropped on the picture before the wasm has loaded opens once it is live, and the page keeps it', async () => {
-  const { context, page, problems } = await openPage(env.browser, { width: 1200 });
-  const release = await holdWasm(page);
-  await page.goto(env.server.url, { waitUntil: 'domcontentloaded' });
-  await page.locator('.story__title').waitFor();
-  const story = JSON.parse(await readFile(join(ROOT, 'src/format/data/first-story.json'), 'utf8'));
-  story.story.title = 'A file dropped early';
+  const { context, page, problems, release } = await heldPicture(1200);
   // The drop is the browser's to handle unless the page takes it: the page
   // takes it (its default, showing the file in place of the page, is prevented).
   const taken = await page.evaluate((text) => {
@@ -165,7 +168,7 @@ test('a file dropped on the picture before the wasm has loaded opens once it is 
     const drop = new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true });
     target.dispatchEvent(drop);
     return [over.defaultPrevented, drop.defaultPrevented, document.getElementById('dossier').hasAttribute('data-live')];
-  }, JSON.stringify(story));
+  }, await firstStoryTitled('A file dropped early'));
   assert.deepEqual(taken, [true, true, false], 'dragover and drop taken by the page, before the widget is live');
   release();
   await ready(page);
