@@ -7,6 +7,12 @@
 //! order, with no names, no schema and no validation beyond what keeps it
 //! from panicking: a damaged input gives `None`, never a crash.
 //!
+//! A field that cannot be read does not return early: the reader notes the
+//! failure, skips to the end of the bytes and gives a stand-in (zero, empty,
+//! the first term), and only the whole value is refused at the end. An early
+//! return per field would drop, on each path, every field read before it:
+//! that code was most of the decoder's size in the reader's module.
+//!
 //! Why not a serde format (postcard, bincode): their decoders need the
 //! model's `Deserialize` impls, and serde's derived visitors cost the reader
 //! several times the bytes of the hand-written walk below, which is one
@@ -42,10 +48,11 @@ const MAGIC: &[u8] = b"dossier/1 packed 1\n";
 #[derive(Default)]
 pub struct Writer(pub Vec<u8>);
 
-/// Bytes being read, and how far.
+/// Bytes being read, how far, and whether a read has failed.
 pub struct Reader<'a> {
     bytes: &'a [u8],
     at: usize,
+    failed: bool,
 }
 
 impl Writer {
@@ -64,51 +71,84 @@ impl Writer {
 
 impl<'a> Reader<'a> {
     pub fn new(bytes: &'a [u8]) -> Self {
-        Reader { bytes, at: 0 }
+        Reader {
+            bytes,
+            at: 0,
+            failed: false,
+        }
     }
 
-    pub fn byte(&mut self) -> Option<u8> {
-        let b = *self.bytes.get(self.at)?;
-        self.at += 1;
-        Some(b)
+    /// Note a failed read: nothing after it is read, and the whole value
+    /// is refused.
+    #[cold]
+    fn fail<T>(&mut self, stand_in: T) -> T {
+        self.failed = true;
+        self.at = self.bytes.len();
+        stand_in
     }
 
-    pub fn varint(&mut self) -> Option<u64> {
+    /// The next byte, or 0 and a failure at the end.
+    pub fn byte(&mut self) -> u8 {
+        match self.bytes.get(self.at) {
+            Some(&b) => {
+                self.at += 1;
+                b
+            }
+            None => self.fail(0),
+        }
+    }
+
+    /// A byte that must be below `n`: a flag, a variant, a term's index.
+    fn below(&mut self, n: u8) -> u8 {
+        match self.byte() {
+            b if b < n => b,
+            _ => self.fail(0),
+        }
+    }
+
+    pub fn varint(&mut self) -> u64 {
         let mut v = 0u64;
         for shift in (0..64).step_by(7) {
-            let b = self.byte()?;
+            let b = self.byte();
             v |= u64::from(b & 0x7f) << shift;
             if b < 0x80 {
-                return Some(v);
+                return v;
             }
         }
-        None
+        self.fail(0)
     }
 
-    fn take(&mut self, n: usize) -> Option<&'a [u8]> {
-        let end = self.at.checked_add(n)?;
-        let slice = self.bytes.get(self.at..end)?;
-        self.at = end;
-        Some(slice)
+    fn take(&mut self, n: usize) -> &'a [u8] {
+        match self.bytes.get(self.at..).and_then(|rest| rest.get(..n)) {
+            Some(slice) => {
+                self.at += n;
+                slice
+            }
+            None => self.fail(&[]),
+        }
     }
 
     /// A length, refused when it claims more items than bytes remain
     /// (every item takes at least one), so damage never allocates wildly.
-    fn len(&mut self) -> Option<usize> {
-        let n = usize::try_from(self.varint()?).ok()?;
-        (n <= self.bytes.len() - self.at).then_some(n)
+    fn len(&mut self) -> usize {
+        match usize::try_from(self.varint()) {
+            Ok(n) if n <= self.bytes.len() - self.at => n,
+            _ => self.fail(0),
+        }
     }
 
-    /// Whether every byte was read.
+    /// Whether every byte was read, and read well.
     pub fn is_done(&self) -> bool {
-        self.at == self.bytes.len()
+        !self.failed && self.at == self.bytes.len()
     }
 }
 
-/// A value that packs into bytes and unpacks from them.
+/// A value that packs into bytes and unpacks from them. `unpack` always
+/// gives a value; after a failed read ([`Reader::is_done`] says so) it is a
+/// stand-in, to be thrown away.
 pub trait Packed: Sized {
     fn pack(&self, w: &mut Writer);
-    fn unpack(r: &mut Reader) -> Option<Self>;
+    fn unpack(r: &mut Reader) -> Self;
 }
 
 /// A value packed, after the header.
@@ -121,7 +161,7 @@ fn framed<T: Packed>(v: &T) -> Vec<u8> {
 /// The value `framed` made, or `None` if these bytes are not one, whole.
 fn unframed<T: Packed>(bytes: &[u8]) -> Option<T> {
     let mut r = Reader::new(bytes.strip_prefix(MAGIC)?);
-    let v = T::unpack(&mut r)?;
+    let v = T::unpack(&mut r);
     r.is_done().then_some(v)
 }
 
@@ -141,8 +181,9 @@ macro_rules! unsigned {
             fn pack(&self, w: &mut Writer) {
                 w.varint(*self as u64);
             }
-            fn unpack(r: &mut Reader) -> Option<Self> {
-                <$t>::try_from(r.varint()?).ok()
+            fn unpack(r: &mut Reader) -> Self {
+                let v = r.varint();
+                <$t>::try_from(v).unwrap_or_else(|_| r.fail(0))
             }
         }
     )*};
@@ -153,9 +194,9 @@ impl Packed for i32 {
     fn pack(&self, w: &mut Writer) {
         w.varint(((self << 1) ^ (self >> 31)) as u32 as u64);
     }
-    fn unpack(r: &mut Reader) -> Option<Self> {
-        let v = u32::try_from(r.varint()?).ok()?;
-        Some((v >> 1) as i32 ^ -((v & 1) as i32))
+    fn unpack(r: &mut Reader) -> Self {
+        let v = u32::unpack(r);
+        (v >> 1) as i32 ^ -((v & 1) as i32)
     }
 }
 
@@ -163,12 +204,8 @@ impl Packed for bool {
     fn pack(&self, w: &mut Writer) {
         w.byte(u8::from(*self));
     }
-    fn unpack(r: &mut Reader) -> Option<Self> {
-        match r.byte()? {
-            0 => Some(false),
-            1 => Some(true),
-            _ => None,
-        }
+    fn unpack(r: &mut Reader) -> Self {
+        r.below(2) == 1
     }
 }
 
@@ -176,8 +213,11 @@ impl Packed for f64 {
     fn pack(&self, w: &mut Writer) {
         w.0.extend_from_slice(&self.to_le_bytes());
     }
-    fn unpack(r: &mut Reader) -> Option<Self> {
-        Some(f64::from_le_bytes(r.take(8)?.try_into().ok()?))
+    fn unpack(r: &mut Reader) -> Self {
+        match r.take(8).try_into() {
+            Ok(b) => f64::from_le_bytes(b),
+            Err(_) => r.fail(0.0),
+        }
     }
 }
 
@@ -186,9 +226,12 @@ impl Packed for String {
         w.varint(self.len() as u64);
         w.0.extend_from_slice(self.as_bytes());
     }
-    fn unpack(r: &mut Reader) -> Option<Self> {
-        let n = r.len()?;
-        String::from_utf8(r.take(n)?.to_vec()).ok()
+    fn unpack(r: &mut Reader) -> Self {
+        let n = r.len();
+        match std::str::from_utf8(r.take(n)) {
+            Ok(s) => s.to_owned(),
+            Err(_) => r.fail(String::new()),
+        }
     }
 }
 
@@ -202,12 +245,8 @@ impl<T: Packed> Packed for Option<T> {
             }
         }
     }
-    fn unpack(r: &mut Reader) -> Option<Self> {
-        match r.byte()? {
-            0 => Some(None),
-            1 => Some(Some(T::unpack(r)?)),
-            _ => None,
-        }
+    fn unpack(r: &mut Reader) -> Self {
+        (r.below(2) == 1).then(|| T::unpack(r))
     }
 }
 
@@ -218,13 +257,9 @@ impl<T: Packed> Packed for Vec<T> {
             v.pack(w);
         }
     }
-    fn unpack(r: &mut Reader) -> Option<Self> {
-        let n = r.len()?;
-        let mut v = Vec::with_capacity(n);
-        for _ in 0..n {
-            v.push(T::unpack(r)?);
-        }
-        Some(v)
+    fn unpack(r: &mut Reader) -> Self {
+        let n = r.len();
+        (0..n).map(|_| T::unpack(r)).collect()
     }
 }
 
@@ -234,8 +269,8 @@ impl<A: Packed, B: Packed, C: Packed> Packed for (A, B, C) {
         self.1.pack(w);
         self.2.pack(w);
     }
-    fn unpack(r: &mut Reader) -> Option<Self> {
-        Some((A::unpack(r)?, B::unpack(r)?, C::unpack(r)?))
+    fn unpack(r: &mut Reader) -> Self {
+        (A::unpack(r), B::unpack(r), C::unpack(r))
     }
 }
 
@@ -304,19 +339,18 @@ impl Packed for Reply {
             }
         }
     }
-    fn unpack(r: &mut Reader) -> Option<Self> {
-        Some(match r.byte()? {
+    fn unpack(r: &mut Reader) -> Self {
+        match r.below(3) {
             0 => Reply::Progress {
-                rows: Packed::unpack(r)?,
-                share: Packed::unpack(r)?,
+                rows: Packed::unpack(r),
+                share: Packed::unpack(r),
             },
             1 => Reply::Opened {
-                dataset: Box::new(Dataset::unpack(r)?),
-                skipped: Packed::unpack(r)?,
+                dataset: Box::new(Dataset::unpack(r)),
+                skipped: Packed::unpack(r),
             },
-            2 => Reply::Failed(Packed::unpack(r)?),
-            _ => return None,
-        })
+            _ => Reply::Failed(Packed::unpack(r)),
+        }
     }
 }
 
@@ -328,8 +362,8 @@ macro_rules! fields {
                 $(self.$f.pack(w);)+
             }
             #[inline(never)]
-            fn unpack(r: &mut Reader) -> Option<Self> {
-                Some($t { $($f: Packed::unpack(r)?),+ })
+            fn unpack(r: &mut Reader) -> Self {
+                $t { $($f: Packed::unpack(r)),+ }
             }
         }
     )+};
@@ -370,8 +404,8 @@ macro_rules! closed {
                 let i = <$t>::ALL.iter().position(|k| k == self).unwrap_or_default();
                 w.byte(i as u8);
             }
-            fn unpack(r: &mut Reader) -> Option<Self> {
-                <$t>::ALL.get(usize::from(r.byte()?)).copied()
+            fn unpack(r: &mut Reader) -> Self {
+                <$t>::ALL[usize::from(r.below(<$t>::ALL.len() as u8))]
             }
         }
     )+};
@@ -401,12 +435,12 @@ macro_rules! open {
                     }
                 }
             }
-            fn unpack(r: &mut Reader) -> Option<Self> {
-                let i = usize::unpack(r)?;
+            fn unpack(r: &mut Reader) -> Self {
+                let i = usize::unpack(r);
                 match $t::BUILT_IN.get(i) {
-                    Some(k) => Some(k.clone()),
-                    None if i == $t::BUILT_IN.len() => Some($t::Custom(String::unpack(r)?)),
-                    None => None,
+                    Some(k) => k.clone(),
+                    None if i == $t::BUILT_IN.len() => $t::Custom(String::unpack(r)),
+                    None => r.fail($t::Custom(String::new())),
                 }
             }
         }
@@ -486,6 +520,26 @@ mod tests {
         assert_eq!(unpack(&bytes[MAGIC.len()..]), None);
     }
 
+    #[test]
+    fn a_value_out_of_range_refuses_the_whole() {
+        let with = |tail: &[u8]| [MAGIC, tail].concat();
+        // A fourth kind of reply; a flag of 2; a length past the end.
+        assert_eq!(Reply::from_bytes(&with(&[3])), None);
+        let mut flag = vec![0, 2];
+        flag.extend(0.5f64.to_le_bytes());
+        assert_eq!(Reply::from_bytes(&with(&flag)), None);
+        assert_eq!(Reply::from_bytes(&with(&[2, 5, 0])), None);
+        // The same bytes, whole and in range, are a reply.
+        flag[1] = 0;
+        assert_eq!(
+            Reply::from_bytes(&with(&flag)),
+            Some(Reply::Progress {
+                rows: None,
+                share: 0.5
+            })
+        );
+    }
+
     proptest! {
         #[test]
         fn damaged_bytes_never_panic(at in 0usize..4000, byte in any::<u8>(), cut in 0usize..4000) {
@@ -502,8 +556,8 @@ mod tests {
             u.pack(&mut w);
             i.pack(&mut w);
             let mut r = Reader::new(&w.0);
-            prop_assert_eq!(u64::unpack(&mut r), Some(u));
-            prop_assert_eq!(i32::unpack(&mut r), Some(i));
+            prop_assert_eq!(u64::unpack(&mut r), u);
+            prop_assert_eq!(i32::unpack(&mut r), i);
             prop_assert!(r.is_done());
         }
     }
