@@ -13,6 +13,11 @@ use yew::prelude::*;
 pub const PAGE: usize = 20;
 /// The first page in an embed, which sits in a host's article: short.
 pub const EMBED_PAGE: usize = 6;
+/// After a change of filters, the cards drawn in the change's own frame;
+/// the rest of the page follows in the next. A screen shows four or five
+/// cards at a time (189 px each at 1200 px wide, one on a phone): a tick of
+/// a filter then builds the cards a reader sees, not a page of them.
+pub const FIRST: usize = 8;
 
 /// Result count (announced to screen readers) and sort order.
 pub fn toolbar(d: &Dossier) -> Html {
@@ -49,12 +54,38 @@ pub fn CardList() -> Html {
         PAGE
     };
     let limit = use_state_eq(|| page);
+    let matches = &d.outcome.events;
+    // A long list (more than a page matches) lets the browser skip the
+    // cards out of view (style/main.css): a filter then costs the visible
+    // cards only. Not in an embed, whose frame shows every card at once.
+    let long = matches.len() > page && !d.page.options.embed;
+    // The filters whose whole page is drawn. After a change to a long list,
+    // the first few cards come now and the rest just after the paint; not
+    // while the focus is in the list (a card's actor pressed), where a card
+    // drawn later would lose the focus and its place.
+    let list = use_node_ref();
+    let drawn_for = use_mut_ref(|| d.view.filters.clone());
+    let staged = long && *drawn_for.borrow() != d.view.filters && !holds_focus(&list);
     {
         // A new filter starts again from the first page.
-        let limit = limit.clone();
-        use_effect_with(d.view.filters.clone(), move |_| limit.set(page));
+        let (limit, rest) = (limit.clone(), use_force_update());
+        use_effect_with(d.view.filters.clone(), move |filters| {
+            limit.set(page);
+            let filters = filters.clone();
+            // A change before the paint cancels the frame.
+            let frame = if staged {
+                Some(super::after_paint(Box::new(move || {
+                    *drawn_for.borrow_mut() = filters;
+                    rest.force_update();
+                })))
+            } else {
+                *drawn_for.borrow_mut() = filters;
+                None
+            };
+            move || drop(frame)
+        });
     }
-    let matches = &d.outcome.events;
+    let drawn = if staged { (*limit).min(FIRST) } else { *limit };
     if matches.is_empty() {
         return html! {
             <div class="empty">
@@ -70,14 +101,10 @@ pub fn CardList() -> Html {
         SortOrder::NewestFirst => Box::new(matches.iter().rev()),
     };
     let remaining = matches.len().saturating_sub(*limit);
-    // A long list (more than a page matches) lets the browser skip the
-    // cards out of view (style/main.css): a filter then costs the visible
-    // cards only. Not in an embed, whose frame shows every card at once.
-    let long = matches.len() > page && !d.page.options.embed;
     html! {
         <>
-            <ol class={classes!("cards", long.then_some("cards--long"))}>
-                { for ordered.take(*limit).map(|&i| html! {
+            <ol ref={list} class={classes!("cards", long.then_some("cards--long"))}>
+                { for ordered.take(drawn).map(|&i| html! {
                     <Card key={d.dataset.events[i].id.clone()} index={i} />
                 }) }
             </ol>
@@ -89,6 +116,15 @@ pub fn CardList() -> Html {
             }
         </>
     }
+}
+
+/// Whether the keyboard's focus is on something inside `node`.
+fn holds_focus(node: &NodeRef) -> bool {
+    node.get().is_some_and(|n| {
+        gloo::utils::document()
+            .active_element()
+            .is_some_and(|a| n.contains(Some(&a)))
+    })
 }
 
 #[derive(Properties, PartialEq)]

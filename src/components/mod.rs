@@ -58,6 +58,16 @@ pub fn focus_in_view(el: &web_sys::HtmlElement) {
     el.scroll_into_view_with_scroll_into_view_options(&options);
 }
 
+/// Run `then` just after the next frame is painted: a task queued from an
+/// animation frame runs once that frame is painted. Dropping the handle
+/// before the frame cancels it. The callback is boxed, so that every caller
+/// shares one copy of the closures behind it.
+pub fn after_paint(then: Box<dyn FnOnce()>) -> gloo::render::AnimationFrame {
+    gloo::render::request_animation_frame(move |_| {
+        gloo::timers::callback::Timeout::new(0, then).forget();
+    })
+}
+
 /// The bundled story's opening view as HTML, for index.html: the browser
 /// paints it before the wasm has loaded, and the App then takes its place.
 /// `cargo run --bin dossier -- prerender` writes it; a test checks that

@@ -77,16 +77,13 @@ impl Writer {
     fn schedule(writer: &Rc<RefCell<Writer>>, state: Rc<ViewState>, page: UrlPage) {
         Writer::flush(writer, page);
         writer.borrow_mut().pending = Some(state);
-        let flush = {
+        let flush = || -> Box<dyn FnOnce()> {
             let writer = writer.clone();
-            move || Writer::flush(&writer, page)
+            Box::new(move || Writer::flush(&writer, page))
         };
-        let after_paint = flush.clone();
-        let frame = gloo::render::request_animation_frame(move |_| {
-            gloo::timers::callback::Timeout::new(0, after_paint).forget();
-        });
+        let frame = super::after_paint(flush());
         writer.borrow_mut().frame = Some(frame);
-        gloo::timers::callback::Timeout::new(100, flush).forget();
+        gloo::timers::callback::Timeout::new(100, flush()).forget();
     }
 
     fn flush(writer: &Rc<RefCell<Writer>>, page: UrlPage) {

@@ -102,3 +102,37 @@ test('a list longer than a page shows the first 20, skips drawing the rest out o
   assert.equal(await page.locator('.cards--long').count(), 0);
   await context.close();
 });
+
+test('a filter on a long list draws the cards in view in its own frame and the rest just after, and a card pressed keeps its focus', async () => {
+  const { context, page, problems } = await openPage(env.browser, { width: 1200, height: 800 });
+  await page.goto(env.server.url + '?data=port-strike-long.json');
+  await ready(page);
+  await page.locator('.cards--long').waitFor({ timeout: 5000 });
+  // Every event is of one kind: ticking it keeps all 60. The first frame
+  // after the tick shows the first cards; the frame after, the whole page.
+  const counts = await page.evaluate(async () => {
+    const cards = () => document.querySelectorAll('.cards > .card').length;
+    document.querySelector('#dossier-k-0').click();
+    const inFrame = await new Promise((ok) => requestAnimationFrame(() => ok(cards())));
+    await new Promise((ok) => requestAnimationFrame(() => setTimeout(ok, 0)));
+    await new Promise((ok) => requestAnimationFrame(() => setTimeout(ok, 0)));
+    return { inFrame, after: cards(), ticked: document.querySelector('#dossier-k-0').checked };
+  });
+  assert.deepEqual(counts, { inFrame: 8, after: 20, ticked: true });
+  // An actor pressed on the twelfth card by keyboard: its card stays drawn
+  // through the change, and the chip keeps the focus.
+  const chip = page.locator('[data-event-id="e-walkout-12"] .chip').first();
+  await chip.focus();
+  const kept = await page.evaluate(async () => {
+    const pressed = document.activeElement;
+    pressed.click();
+    return new Promise((ok) => requestAnimationFrame(() => ok({
+      cards: document.querySelectorAll('.cards > .card').length,
+      focused: document.activeElement === pressed && pressed.isConnected,
+      on: pressed.getAttribute('aria-pressed'),
+    })));
+  });
+  assert.deepEqual(kept, { cards: 20, focused: true, on: 'true' });
+  assert.deepEqual(problems, []);
+  await context.close();
+});
