@@ -28,14 +28,20 @@ impl Page {
     /// assert_eq!(page.base, "https://e.com/d/index.html");
     /// assert_eq!(page.data.as_deref(), Some("s.json"));
     /// assert!(page.options.embed);
+    /// // embed.html is the page for frames: an embed, flag or not.
+    /// assert!(Page::from_location("https://e.com", "/d/embed.html", "").options.embed);
     /// ```
     pub fn from_location(origin: &str, pathname: &str, search: &str) -> Page {
         let query = search.strip_prefix('?').unwrap_or(search);
         let data = form_urlencoded::parse(query.as_bytes())
             .find(|(k, _)| k == "data")
             .map(|(_, v)| v.into_owned());
+        let mut options = Options::from_query(search);
+        // Its picture is the embed's opening view; the widget shows the same
+        // view, rather than the whole page's in its place.
+        options.embed |= pathname.ends_with("/embed.html");
         Page {
-            options: Options::from_query(search),
+            options,
             base: format!("{origin}{pathname}"),
             data,
         }

@@ -199,6 +199,16 @@ test('embed.html paints the embed before the wasm has loaded, then the widget ta
   await context.close();
 });
 
+test('embed.html without a flag is an embed: the widget keeps the view its picture shows', async () => {
+  const { context, page, problems } = await openPage(env.browser, { width: 375, reducedMotion: 'reduce' });
+  await page.goto(`${env.widget.url}embed.html`);
+  await ready(page);
+  assert.equal(await page.locator('[data-live] .dossier--embed').count(), 1);
+  assert.equal(await page.locator('.cards .card').count(), 6, 'the short first page, as pre-rendered');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('the theme option renders light and dark, whatever the system prefers', async () => {
   for (const [theme, scheme, bg] of [['dark', 'light', 'rgb(18, 18, 18)'], ['light', 'dark', 'rgb(255, 255, 255)']]) {
     const { context, page } = await openPage(env.browser, { width: 700, colorScheme: scheme, reducedMotion: 'reduce' });
