@@ -20,7 +20,8 @@ export PATH := $(ROOT)/node_modules/.bin:$(TOOLS)/bin:$(HOME)/.cargo/bin:$(PATH)
 # The reader's module names its Rust sources in panic locations. Written from
 # the registry's root, not this machine's cargo home, its size does not
 # depend on where a machine keeps that home (10 characters more of it cost
-# 55 B gzip), and the byte budget holds the same on every machine.
+# 55 B gzip), and the byte budget holds the same on every machine. (A
+# RUSTFLAGS in the environment would replace these flags.)
 CARGO_HOME ?= $(HOME)/.cargo
 export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS := --remap-path-prefix=$(CARGO_HOME)/registry/src/=
 

@@ -8,6 +8,7 @@
 //! - [`labels`]: label placement without collisions, and text measurement;
 //! - [`num`]: numbers in words a reader reads ("1,234,567");
 //! - [`order`]: sorting, with one sort for the whole download;
+//! - [`query`]: query strings and fragments, written and read;
 //! - [`set`]: a small ordered set for a filter's values;
 //! - [`rng`]: the seeded generator that makes layouts and fixtures reproducible;
 //! - [`svg`]: how a number is written into SVG.
@@ -20,6 +21,7 @@ pub mod hash;
 pub mod labels;
 pub mod num;
 pub mod order;
+pub mod query;
 pub mod rng;
 pub mod set;
 pub mod svg;

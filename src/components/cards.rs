@@ -60,32 +60,40 @@ pub fn CardList() -> Html {
     // cards only. Not in an embed, whose frame shows every card at once.
     let long = matches.len() > page && !d.page.options.embed;
     // The filters whose whole page is drawn. After a change to a long list,
-    // the first few cards come now and the rest just after the paint; not
-    // while the focus is in the list (a card's actor pressed), where a card
-    // drawn later would lose the focus and its place.
-    let list = use_node_ref();
+    // the first few cards come now and the rest just after the paint, each
+    // held by a card's room meanwhile, so that the page keeps its height
+    // and the reader's place. Not after a press in the list itself (an
+    // actor on a card), whose card would be drawn again and lose its focus
+    // and its open quote.
+    let pressed = use_mut_ref(|| false);
+    let from_list = std::mem::take(&mut *pressed.borrow_mut());
     let drawn_for = use_mut_ref(|| d.view.filters.clone());
-    let staged = long && *drawn_for.borrow() != d.view.filters && !holds_focus(&list);
+    // Set after the paint: the whole page now, for the filters of now (a
+    // late call after another change draws that change's page at once).
+    let settle = use_mut_ref(|| false);
+    if std::mem::take(&mut *settle.borrow_mut()) {
+        *drawn_for.borrow_mut() = d.view.filters.clone();
+    }
+    let staged = long && !from_list && *drawn_for.borrow() != d.view.filters;
     {
         // A new filter starts again from the first page.
         let (limit, rest) = (limit.clone(), use_force_update());
         use_effect_with(d.view.filters.clone(), move |filters| {
             limit.set(page);
-            let filters = filters.clone();
-            // A change before the paint cancels the frame.
+            // A change before the paint cancels it.
             let frame = if staged {
                 Some(super::after_paint(Box::new(move || {
-                    *drawn_for.borrow_mut() = filters;
+                    *settle.borrow_mut() = true;
                     rest.force_update();
                 })))
             } else {
-                *drawn_for.borrow_mut() = filters;
+                *drawn_for.borrow_mut() = filters.clone();
                 None
             };
             move || drop(frame)
         });
     }
-    let drawn = if staged { (*limit).min(FIRST) } else { *limit };
+    let drawn = if staged { FIRST } else { *limit };
     if matches.is_empty() {
         return html! {
             <div class="empty">
@@ -103,9 +111,15 @@ pub fn CardList() -> Html {
     let remaining = matches.len().saturating_sub(*limit);
     html! {
         <>
-            <ol ref={list} class={classes!("cards", long.then_some("cards--long"))}>
-                { for ordered.take(drawn).map(|&i| html! {
-                    <Card key={d.dataset.events[i].id.clone()} index={i} />
+            <ol class={classes!("cards", long.then_some("cards--long"))}
+                onclick={move |_| *pressed.borrow_mut() = true}>
+                { for ordered.take(*limit).enumerate().map(|(k, &i)| {
+                    let key = d.dataset.events[i].id.clone();
+                    if k < drawn {
+                        html! { <Card {key} index={i} /> }
+                    } else {
+                        html! { <li {key} class="card card--room" aria-hidden="true"></li> }
+                    }
                 }) }
             </ol>
             if remaining > 0 {
@@ -116,15 +130,6 @@ pub fn CardList() -> Html {
             }
         </>
     }
-}
-
-/// Whether the keyboard's focus is on something inside `node`.
-fn holds_focus(node: &NodeRef) -> bool {
-    node.get().is_some_and(|n| {
-        gloo::utils::document()
-            .active_element()
-            .is_some_and(|a| n.contains(Some(&a)))
-    })
 }
 
 #[derive(Properties, PartialEq)]

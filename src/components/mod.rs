@@ -60,8 +60,8 @@ pub fn focus_in_view(el: &web_sys::HtmlElement) {
 
 /// Run `then` just after the next frame is painted: a task queued from an
 /// animation frame runs once that frame is painted. Dropping the handle
-/// before the frame cancels it. The callback is boxed, so that every caller
-/// shares one copy of the closures behind it.
+/// before the frame cancels it; after the frame, `then` runs. The callback
+/// is boxed, so that every caller shares one copy of the closures behind it.
 pub fn after_paint(then: Box<dyn FnOnce()>) -> gloo::render::AnimationFrame {
     gloo::render::request_animation_frame(move |_| {
         gloo::timers::callback::Timeout::new(0, then).forget();

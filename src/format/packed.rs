@@ -405,6 +405,8 @@ macro_rules! closed {
                 w.byte(i as u8);
             }
             fn unpack(r: &mut Reader) -> Self {
+                // One byte holds every term's index, and a stand-in exists.
+                const _: () = assert!(!<$t>::ALL.is_empty() && <$t>::ALL.len() <= 255);
                 <$t>::ALL[usize::from(r.below(<$t>::ALL.len() as u8))]
             }
         }
@@ -523,8 +525,10 @@ mod tests {
     #[test]
     fn a_value_out_of_range_refuses_the_whole() {
         let with = |tail: &[u8]| [MAGIC, tail].concat();
-        // A fourth kind of reply; a flag of 2; a length past the end.
-        assert_eq!(Reply::from_bytes(&with(&[3])), None);
+        // A fourth kind of reply (followed by what a third would read
+        // whole: an empty list); a flag of 2; a length past the end.
+        assert_eq!(Reply::from_bytes(&with(&[3, 0])), None);
+        assert!(Reply::from_bytes(&with(&[2, 0])).is_some());
         let mut flag = vec![0, 2];
         flag.extend(0.5f64.to_le_bytes());
         assert_eq!(Reply::from_bytes(&with(&flag)), None);

@@ -201,7 +201,7 @@ macro_rules! vocabulary {
                 };
                 match (given, self) {
                     (Some(label), _) => Cow::Borrowed(label),
-                    (_, $name::Custom(s)) => Cow::Owned(in_words(&s[EXTENSION_PREFIX.len()..], false)),
+                    (_, $name::Custom(s)) => Cow::Owned(in_words(s.strip_prefix(EXTENSION_PREFIX).unwrap_or(s), false)),
                     _ => Cow::Owned(in_words(self.as_str(), vocabulary!(@capital $($case)?))),
                 }
             }

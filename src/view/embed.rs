@@ -99,7 +99,7 @@ impl Options {
     pub fn from_query(query: &str) -> Options {
         let query = query.strip_prefix('?').unwrap_or(query);
         let mut o = Options::default();
-        for (key, value) in form_urlencoded::parse(query.as_bytes()) {
+        for (key, value) in crate::base::query::parse(query) {
             match key.as_ref() {
                 "embed" => o.embed = !matches!(value.as_ref(), "0" | "false" | "no"),
                 "childId" if valid_id(&value) => o.child_id = Some(value.into_owned()),
@@ -246,7 +246,7 @@ pub fn page_url(base: &str, options: &Options, data: Option<&str>, fragment: &st
     if let Some(data) = data {
         url.push(if url.contains('?') { '&' } else { '?' });
         url.push_str("data=");
-        url.extend(form_urlencoded::byte_serialize(data.as_bytes()));
+        crate::base::query::encode_into(&mut url, data);
     }
     if !fragment.is_empty() {
         url.push('#');

@@ -30,16 +30,19 @@ impl Page {
     /// assert!(page.options.embed);
     /// // embed.html is the page for frames: an embed, flag or not.
     /// assert!(Page::from_location("https://e.com", "/d/embed.html", "").options.embed);
+    /// assert!(!Page::from_location("https://e.com", "/d/embed.html", "?embed=0").options.embed);
     /// ```
     pub fn from_location(origin: &str, pathname: &str, search: &str) -> Page {
         let query = search.strip_prefix('?').unwrap_or(search);
-        let data = form_urlencoded::parse(query.as_bytes())
+        let data = crate::base::query::parse(query)
             .find(|(k, _)| k == "data")
             .map(|(_, v)| v.into_owned());
         let mut options = Options::from_query(search);
         // Its picture is the embed's opening view; the widget shows the same
-        // view, rather than the whole page's in its place.
-        options.embed |= pathname.ends_with("/embed.html");
+        // view, rather than the whole page's in its place (unless the query
+        // says otherwise: `?embed=0`).
+        options.embed |= pathname.ends_with("/embed.html")
+            && !crate::base::query::parse(query).any(|(k, _)| k == "embed");
         Page {
             options,
             base: format!("{origin}{pathname}"),

@@ -239,45 +239,45 @@ impl ViewState {
     /// the view is written only where it differs from the page's, so that
     /// [`ViewState::opening`] reads it back as it was.
     pub fn to_fragment_over(&self, opening: Option<ViewKind>) -> String {
-        let mut out = form_urlencoded::Serializer::new(String::new());
+        let mut out = crate::base::query::Pairs::default();
         let f = &self.filters;
         for a in &f.actors {
-            out.append_pair("a", a);
+            out.append("a", a);
         }
         for k in &f.kinds {
-            out.append_pair("k", k);
+            out.append("k", k);
         }
         for p in &f.places {
-            out.append_pair("p", p);
+            out.append("p", p);
         }
         for s in &f.sources {
-            out.append_pair("src", s);
+            out.append("src", s);
         }
         for s in &f.statuses {
-            out.append_pair("st", s.as_str());
+            out.append("st", s.as_str());
         }
         for t in &f.tallies {
-            out.append_pair("t", t);
+            out.append("t", t);
         }
         if let Some(d) = f.from {
-            out.append_pair("from", &d.to_string());
+            out.append("from", &d.to_string());
         }
         if let Some(d) = f.to {
-            out.append_pair("to", &d.to_string());
+            out.append("to", &d.to_string());
         }
         if !f.query.is_empty() {
-            out.append_pair("q", &f.query);
+            out.append("q", &f.query);
         }
         if self.sort != SortOrder::default() {
-            out.append_pair("sort", self.sort.as_str());
+            out.append("sort", self.sort.as_str());
         }
         if let Some(sel) = &self.selected {
-            out.append_pair("sel", &sel.to_param());
+            out.append("sel", &sel.to_param());
         }
         if self.view != opening.unwrap_or(ViewKind::Cards) {
-            out.append_pair("v", self.view.as_str());
+            out.append("v", self.view.as_str());
         }
-        out.finish()
+        out.0
     }
 
     /// Read a fragment (with or without its `#`). Never fails: whatever
@@ -286,7 +286,7 @@ impl ViewState {
         let fragment = fragment_of(fragment);
         let mut state = ViewState::default();
         let f = &mut state.filters;
-        for (key, value) in form_urlencoded::parse(fragment.as_bytes()) {
+        for (key, value) in crate::base::query::parse(fragment) {
             if value.is_empty() || (key != "q" && value.len() > MAX_VALUE) {
                 continue;
             }
@@ -359,7 +359,7 @@ impl ViewState {
     pub fn opening(fragment: &str, ds: &Dataset, view: Option<ViewKind>) -> ViewState {
         let mut state = ViewState::from_fragment_for(fragment, ds);
         let names_view =
-            form_urlencoded::parse(fragment_of(fragment).as_bytes()).any(|(key, _)| key == "v");
+            crate::base::query::parse(fragment_of(fragment)).any(|(key, _)| key == "v");
         if let Some(view) = view.filter(|_| !names_view) {
             state.view = view;
         }

@@ -103,31 +103,41 @@ test('a list longer than a page shows the first 20, skips drawing the rest out o
   await context.close();
 });
 
-test('a filter on a long list draws the cards in view in its own frame and the rest just after, and a card pressed keeps its focus', async () => {
+test('a filter on a long list draws the cards in view in its own frame and the rest just after, in their room, and a card pressed keeps its focus', async () => {
   const { context, page, problems } = await openPage(env.browser, { width: 1200, height: 800 });
   await page.goto(env.server.url + '?data=port-strike-long.json');
   await ready(page);
   await page.locator('.cards--long').waitFor({ timeout: 5000 });
-  // Every event is of one kind: ticking it keeps all 60. The first frame
-  // after the tick shows the first cards; the frame after, the whole page.
+  // The reader has scrolled to the fifteenth card. Every event is of one
+  // kind: ticking it keeps all 60. The first frame after the tick shows
+  // the first cards and holds the others' room, so the page keeps the
+  // reader's place; the frame after, the whole page.
+  await page.locator('[data-event-id="e-walkout-15"]').scrollIntoViewIfNeeded();
   const counts = await page.evaluate(async () => {
-    const cards = () => document.querySelectorAll('.cards > .card').length;
+    const cards = () => document.querySelectorAll('.cards > .card:not(.card--room)').length;
+    const before = { y: scrollY, height: document.documentElement.scrollHeight };
     document.querySelector('#dossier-k-0').click();
-    const inFrame = await new Promise((ok) => requestAnimationFrame(() => ok(cards())));
+    const inFrame = await new Promise((ok) => requestAnimationFrame(() => ok({
+      cards: cards(),
+      rooms: document.querySelectorAll('.cards > .card--room').length,
+      // Scroll anchoring may move it by the chips added above; never back
+      // to the end of a page of 8 cards.
+      kept: Math.abs(scrollY - before.y) < 100 && document.documentElement.scrollHeight > before.height - 100,
+    })));
     await new Promise((ok) => requestAnimationFrame(() => setTimeout(ok, 0)));
     await new Promise((ok) => requestAnimationFrame(() => setTimeout(ok, 0)));
-    return { inFrame, after: cards(), ticked: document.querySelector('#dossier-k-0').checked };
+    return { inFrame, after: cards(), rooms: document.querySelectorAll('.card--room').length, ticked: document.querySelector('#dossier-k-0').checked };
   });
-  assert.deepEqual(counts, { inFrame: 8, after: 20, ticked: true });
-  // An actor pressed on the twelfth card by keyboard: its card stays drawn
-  // through the change, and the chip keeps the focus.
+  assert.deepEqual(counts, { inFrame: { cards: 8, rooms: 12, kept: true }, after: 20, rooms: 0, ticked: true });
+  // An actor pressed on the twelfth card: its card stays drawn through the
+  // change, and the chip keeps the focus.
   const chip = page.locator('[data-event-id="e-walkout-12"] .chip').first();
   await chip.focus();
   const kept = await page.evaluate(async () => {
     const pressed = document.activeElement;
     pressed.click();
     return new Promise((ok) => requestAnimationFrame(() => ok({
-      cards: document.querySelectorAll('.cards > .card').length,
+      cards: document.querySelectorAll('.cards > .card:not(.card--room)').length,
       focused: document.activeElement === pressed && pressed.isConnected,
       on: pressed.getAttribute('aria-pressed'),
     })));

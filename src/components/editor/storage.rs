@@ -110,7 +110,8 @@ pub fn remember_in_url(id: Option<&str>) {
 /// A query parameter of the page's address.
 pub fn query(name: &str) -> Option<String> {
     let search = gloo::utils::window().location().search().ok()?;
-    form_urlencoded::parse(search.trim_start_matches('?').as_bytes())
+    let value = crate::base::query::parse(search.trim_start_matches('?'))
         .find(|(k, _)| k == name)
-        .map(|(_, v)| v.into_owned())
+        .map(|(_, v)| v.into_owned());
+    value
 }
