@@ -64,7 +64,10 @@ pub fn CardList() -> Html {
     // held by a card's room meanwhile, so that the page keeps its height
     // and the reader's place. Not after a press in the list itself (an
     // actor on a card), whose card would be drawn again and lose its focus
-    // and its open quote.
+    // and its open quote, nor while the focus is in the list (a step Back
+    // with a card focused). A press that changes nothing leaves the flag
+    // for the next change, which then draws the whole page at once.
+    let list = use_node_ref();
     let pressed = use_mut_ref(|| false);
     let from_list = std::mem::take(&mut *pressed.borrow_mut());
     let drawn_for = use_mut_ref(|| d.view.filters.clone());
@@ -74,7 +77,7 @@ pub fn CardList() -> Html {
     if std::mem::take(&mut *settle.borrow_mut()) {
         *drawn_for.borrow_mut() = d.view.filters.clone();
     }
-    let staged = long && !from_list && *drawn_for.borrow() != d.view.filters;
+    let staged = long && !from_list && *drawn_for.borrow() != d.view.filters && !holds_focus(&list);
     {
         // A new filter starts again from the first page.
         let (limit, rest) = (limit.clone(), use_force_update());
@@ -111,7 +114,7 @@ pub fn CardList() -> Html {
     let remaining = matches.len().saturating_sub(*limit);
     html! {
         <>
-            <ol class={classes!("cards", long.then_some("cards--long"))}
+            <ol ref={list} class={classes!("cards", long.then_some("cards--long"))}
                 onclick={move |_| *pressed.borrow_mut() = true}>
                 { for ordered.take(*limit).enumerate().map(|(k, &i)| {
                     let key = d.dataset.events[i].id.clone();
@@ -130,6 +133,15 @@ pub fn CardList() -> Html {
             }
         </>
     }
+}
+
+/// Whether the keyboard's focus is on something inside `node`.
+fn holds_focus(node: &NodeRef) -> bool {
+    node.get().is_some_and(|n| {
+        gloo::utils::document()
+            .active_element()
+            .is_some_and(|a| n.contains(Some(&a)))
+    })
 }
 
 #[derive(Properties, PartialEq)]

@@ -28,7 +28,7 @@ impl Page {
     /// assert_eq!(page.base, "https://e.com/d/index.html");
     /// assert_eq!(page.data.as_deref(), Some("s.json"));
     /// assert!(page.options.embed);
-    /// // embed.html is the page for frames: an embed, flag or not.
+    /// // embed.html is the page for frames: an embed unless `?embed=0`.
     /// assert!(Page::from_location("https://e.com", "/d/embed.html", "").options.embed);
     /// assert!(!Page::from_location("https://e.com", "/d/embed.html", "?embed=0").options.embed);
     /// ```

@@ -110,6 +110,7 @@ pub fn remember_in_url(id: Option<&str>) {
 /// A query parameter of the page's address.
 pub fn query(name: &str) -> Option<String> {
     let search = gloo::utils::window().location().search().ok()?;
+    // Bound before the end of the block: the parse borrows `search`.
     let value = crate::base::query::parse(search.trim_start_matches('?'))
         .find(|(k, _)| k == name)
         .map(|(_, v)| v.into_owned());
