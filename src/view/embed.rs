@@ -97,8 +97,17 @@ impl Options {
     /// assert_eq!((o.theme, o.child_id.as_deref()), (Theme::Dark, Some("dossier-1")));
     /// ```
     pub fn from_query(query: &str) -> Options {
+        Options::from_query_on(query, false)
+    }
+
+    /// The same, on a page that is an embed unless its query says otherwise
+    /// (`embed`: embed.html, whose picture is the embed's view).
+    pub fn from_query_on(query: &str, embed: bool) -> Options {
         let query = query.strip_prefix('?').unwrap_or(query);
-        let mut o = Options::default();
+        let mut o = Options {
+            embed,
+            ..Options::default()
+        };
         for (key, value) in crate::base::query::parse(query) {
             match key.as_ref() {
                 "embed" => o.embed = !matches!(value.as_ref(), "0" | "false" | "no"),

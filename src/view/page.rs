@@ -37,14 +37,10 @@ impl Page {
         let data = crate::base::query::parse(query)
             .find(|(k, _)| k == "data")
             .map(|(_, v)| v.into_owned());
-        let mut options = Options::from_query(search);
-        // Its picture is the embed's opening view; the widget shows the same
-        // view, rather than the whole page's in its place (unless the query
-        // says otherwise: `?embed=0`).
-        options.embed |= pathname.ends_with("/embed.html")
-            && !crate::base::query::parse(query).any(|(k, _)| k == "embed");
+        // embed.html's picture is the embed's opening view; the widget shows
+        // the same view, rather than the whole page's in its place.
         Page {
-            options,
+            options: Options::from_query_on(search, pathname.ends_with("/embed.html")),
             base: format!("{origin}{pathname}"),
             data,
         }
