@@ -28,6 +28,10 @@ const editorLines = () => {
 const scale = scaleJson && existsSync(scaleJson) ? JSON.parse(readFileSync(scaleJson, 'utf8')) : null;
 const SCALE_ROWS = [
   ['open-cards', 'ACLED export: "Open file…" → first paint of the cards (a new story opens on them)'],
+  ['open-cards-in-page', 'ACLED export: the same, timed in the page from the file input\'s change to the paint (no driver round trips)'],
+  ['open-stage-opener', '… of which: change → the opener\'s first reply (its module started, the first 1,000 rows read)'],
+  ['open-stage-import', '… of which: first reply → last (the rest of the rows read, the story checked and packed, in the worker)'],
+  ['open-stage-page', '… of which: last reply → cards painted (the page decodes the story, indexes it and draws it)'],
   ['open-cards-pressed', 'ACLED export: "Open file…" pressed, the file chosen a second later → first paint of the cards, from the choice'],
   ['open-network', 'ACLED export: "Open file…", then Network → its first paint'],
   ['open-charts', 'ACLED export: "Open file…", then Charts → their first paint'],

@@ -215,6 +215,9 @@ pub fn App(props: &AppProps) -> Html {
 /// Read a file the reader chose or dropped, then open it.
 async fn open_file(file: web_sys::File, dispatch: UseReducerDispatcher<AppStore>) {
     let name = file.name();
+    // The opener's module loads while the file is read, whichever way the
+    // file came (a press, the keyboard, a drop).
+    super::opener::warm();
     dispatch.dispatch(AppAction::Progress(Progress::Reading(name.clone())));
     let bytes = loader::read_buffer(&file).await;
     open_read(Origin::File(name.clone()), name, bytes, dispatch).await;
