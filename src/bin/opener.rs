@@ -27,4 +27,12 @@ pub fn open(name: String, bytes: Vec<u8>, post: &js_sys::Function) -> Result<(),
     sent
 }
 
+/// Run the importer on a small generated export, before a file comes
+/// ([`dossier::open::warm_up`]).
+#[wasm_bindgen]
+pub fn warm_up() -> usize {
+    dossier::components::lend_browser_case();
+    dossier::open::warm_up()
+}
+
 fn main() {}

@@ -2,8 +2,9 @@
 //!
 //! - [`acled`]: an ACLED export (CSV), in steps, with the rows it had to skip
 //!   and why;
-//! - `generate` (native only): deterministic synthetic stories and ACLED
-//!   exports of any size, for tests, benchmarks and `dossier generate`;
+//! - [`generate`]: deterministic synthetic stories and ACLED exports of any
+//!   size, for tests, benchmarks and `dossier generate`, and the small
+//!   export the opener warms up on ([`crate::open::warm_up`]);
 //! - `shapes` (native only): stories of every shape (a hub, a story-week, a
 //!   one-day story, parallel ties, custom kinds, a long span, hundreds of
 //!   actors, an ACLED export of thousands of rows) for `dossier fixture`.
@@ -12,9 +13,8 @@
 //! browser types here.
 
 pub mod acled;
-// Only the command line, the tests and the benchmarks make stories; the
-// widget never does, so the generator stays out of the wasm.
-#[cfg(not(target_arch = "wasm32"))]
+// The reader's module never makes a story, so the generator stays out of
+// its download; the opener's module warms up on one of its exports.
 pub mod generate;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod shapes;

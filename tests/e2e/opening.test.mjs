@@ -129,6 +129,38 @@ test('a large ACLED export shows progress and keeps the page responsive', async 
   await context.close();
 });
 
+test('an export chosen once the opener has warmed up on its own imports as it does straight away', async () => {
+  // The opener's worker runs the importer on a small export of its own
+  // while the reader chooses a file (src/open/mod.rs, warm_up): nothing of
+  // that may reach the file's story.
+  const path = file('warm.csv', acledRows(3000));
+  const seen = async (page) => {
+    await page.getByText('ACLED events: warm.csv').waitFor({ timeout: 60000 });
+    return page.evaluate(() => ({
+      count: document.querySelector('.toolbar__count').textContent,
+      cards: [...document.querySelectorAll('.cards .card [id^=dossier-summary-]')].map((h) => h.id),
+      facets: document.querySelector('.filters').textContent,
+      actors: document.querySelectorAll('[data-actor-id]').length,
+    }));
+  };
+  const straight = await open();
+  await pick(straight.page, path);
+  const expected = await seen(straight.page);
+  await straight.context.close();
+  assert.match(expected.count, /3,000 events/);
+  assert.equal(expected.cards.length, 20);
+
+  const { context, page, problems } = await open();
+  const chosen = page.waitForEvent('filechooser');
+  await page.locator('label[for=dossier-open]').click();
+  const chooser = await chosen;
+  await page.waitForTimeout(1500);
+  await chooser.setFiles(path);
+  assert.deepEqual(await seen(page), expected);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 const BAD = [
   ['invalid JSON', 'broken.json', '{ "format": "dossier/1", nope }', /invalid JSON at line 1, column \d+/],
   ['JSON that is not a Dossier', 'other.json', '{"hello": "world"}', /not a Dossier dataset|unknown field|missing/i],
