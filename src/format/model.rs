@@ -500,7 +500,7 @@ impl Dataset {
         if self.events.iter().any(|e| e.part_of.is_some()) {
             // The same map type as the filters' interned names, so that the
             // download carries its code once.
-            let at: std::collections::HashMap<String, u32> = (0u32..)
+            let at: crate::base::hash::NameMap<u32> = (0u32..)
                 .zip(&self.events)
                 .map(|(i, e)| (e.id.clone(), i))
                 .collect();

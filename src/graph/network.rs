@@ -9,6 +9,7 @@
 //!
 //! Pure: no browser types here.
 
+use crate::base::hash::NameMap;
 use crate::base::num::fixed;
 use crate::base::order::sort_by_key;
 use crate::format::model::Dataset;
@@ -21,7 +22,6 @@ use crate::graph::layout::link::{Link, LinkForce};
 use crate::graph::layout::many_body::ManyBody;
 use crate::graph::layout::position::Position;
 use crate::graph::layout::Simulation;
-use std::collections::HashMap;
 
 /// How an actor is drawn: its shape says its kind.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -420,7 +420,7 @@ impl Graph {
     pub fn build(ds: &Dataset, visible: &[usize], all_actors: bool, keep: &[&str]) -> Graph {
         // The same map type as the filters' interned names, so that the
         // download carries its code once.
-        let actor_index: HashMap<String, u32> = (0u32..)
+        let actor_index: NameMap<u32> = (0u32..)
             .zip(&ds.actors)
             .map(|(i, a)| (a.id.clone(), i))
             .collect();

@@ -14,11 +14,11 @@
 //! Pure: no browser types here.
 
 use crate::base::fold::{fold, Query};
+use crate::base::hash::NameMap;
 use crate::base::set::Set;
 use crate::format::date::PartialDate;
 use crate::format::model::{Actor, Dataset, Event, Status};
 use crate::format::vocab::StatusState;
-use std::collections::HashMap;
 
 /// The Status facet's options: whose word an event rests on (its state),
 /// and whether someone denies it or has not acknowledged it. An event may
@@ -185,7 +185,7 @@ pub struct Outcome {
 #[derive(Debug, Default, Clone)]
 struct Names {
     names: Vec<String>,
-    lookup: HashMap<String, u32>,
+    lookup: NameMap<u32>,
 }
 
 impl Names {
