@@ -33,6 +33,8 @@ const SCALE_ROWS = [
   ['open-stage-import', '… of which: first reply → last (the rest of the rows read, the story checked and packed, in the worker)'],
   ['open-stage-page', '… of which: last reply → cards painted (the page decodes the story, indexes it and draws it)'],
   ['open-cards-pressed', 'ACLED export: "Open file…" pressed, the file chosen a second later → first paint of the cards, from the choice'],
+  ['open-cards-pressed-in-page', 'ACLED export: the same, timed in the page from the file input\'s change to the paint (the opener warmed up while the file was chosen)'],
+  ['open-pressed-stage-import', '… of which: the opener\'s first reply → last (the rows imported, checked and packed, in the worker)'],
   ['open-network', 'ACLED export: "Open file…", then Network → its first paint'],
   ['open-charts', 'ACLED export: "Open file…", then Charts → their first paint'],
   ['filter-cards', 'ACLED story: tick a filter → next paint, cards'],

@@ -155,8 +155,12 @@ async function measure(browser, server) {
     await context.close();
   }
   {
-    const { ms, context, problems } = await openInto(browser, server.url, 'cards', { pressed: true });
+    const { ms, page, context, problems } = await openInto(browser, server.url, 'cards', { pressed: true });
     out['open-cards-pressed'] = ms;
+    await page.waitForFunction(() => window.__stages.painted !== undefined);
+    const s = await page.evaluate(() => window.__stages);
+    out['open-cards-pressed-in-page'] = s.painted - s.change;
+    out['open-pressed-stage-import'] = s.last - s.first;
     if (problems.length) out.problems = [...(out.problems ?? []), ...problems];
     await context.close();
   }
