@@ -130,12 +130,16 @@ bench: tools browser
 	wasm-bindgen --target nodejs --out-dir $(BENCH)/layout-wasm target/wasm32-unknown-unknown/release/layout-bench.wasm
 	echo '{"type": "commonjs"}' > $(BENCH)/layout-wasm/package.json
 	node benches/layout-vs-d3.mjs $(BENCH)/layout-wasm > $(BENCH)/layout.json
-	@# The baseline: the same release build of BENCH_BASELINE, from a worktree
-	@# sharing this target directory (only the crate itself recompiles).
+	@# The baseline: the same release build of BENCH_BASELINE, from a worktree,
+	@# in a target directory of its own (kept for the next run). Not this
+	@# one: cargo names a workspace's own crate by its path within the
+	@# workspace, so the worktree's build would take this crate's place in
+	@# cargo's records, pointing at the worktree's sources, and the next
+	@# `make dist` here would find it fresh and ship the baseline.
 	rm -rf $(BENCH)/baseline && git worktree prune
 	git worktree add --detach $(BENCH)/baseline $(BENCH_BASELINE)
 	cd $(BENCH)/baseline && ln -s $(ROOT)/node_modules node_modules && \
-	  CARGO_TARGET_DIR=$(ROOT)/target trunk build --release --offline --dist $(ROOT)/$(BENCH)/baseline-dist
+	  CARGO_TARGET_DIR=$(ROOT)/$(BENCH)/baseline-target trunk build --release --offline --dist $(ROOT)/$(BENCH)/baseline-dist
 	if [ ! -x $(LIGHTHOUSE) ]; then npm install --no-audit --no-fund --prefix .tools/lighthouse lighthouse@13; fi
 	CHROMIUM=$(CHROMIUM) node benches/lighthouse.mjs $(LIGHTHOUSE) dist $(BENCH)/baseline-dist > $(BENCH)/lighthouse.json
 	cargo run --release --quiet --bin dossier -- generate-acled 20000 5 248 > $(BENCH)/acled-20000-skewed.csv

@@ -27,12 +27,24 @@ pub fn open(name: String, bytes: Vec<u8>, post: &js_sys::Function) -> Result<(),
     sent
 }
 
-/// Run the importer on a small generated export, before a file comes
-/// ([`dossier::open::warm_up`]).
+thread_local! {
+    static WARM_UP: std::cell::RefCell<Option<dossier::open::WarmUp>> =
+        const { std::cell::RefCell::new(None) };
+}
+
+/// One step of the importer's warm-up on a small generated export, before
+/// a file comes ([`dossier::open::WarmUp`]); true once it is done. The
+/// worker calls it again until then, unless a file has come.
 #[wasm_bindgen]
-pub fn warm_up() -> usize {
+pub fn warm_up_step() -> bool {
     dossier::components::lend_browser_case();
-    dossier::open::warm_up()
+    WARM_UP.with_borrow_mut(|warm| {
+        let done = warm.get_or_insert_with(dossier::open::WarmUp::new).step();
+        if done {
+            *warm = None;
+        }
+        done
+    })
 }
 
 fn main() {}

@@ -215,8 +215,9 @@ pub fn App(props: &AppProps) -> Html {
 /// Read a file the reader chose or dropped, then open it.
 async fn open_file(file: web_sys::File, dispatch: UseReducerDispatcher<AppStore>) {
     let name = file.name();
-    // The opener's module loads while the file is read, whichever way the
-    // file came (a press, the keyboard, a drop).
+    // A press or a drag has started the opener already; a file set without
+    // either (by a script, as the tests and benchmarks do) starts it here,
+    // so that its module loads while the file is read.
     super::opener::warm();
     dispatch.dispatch(AppAction::Progress(Progress::Reading(name.clone())));
     let bytes = loader::read_buffer(&file).await;

@@ -7,7 +7,8 @@
 //! `make fixtures` writes them all to `tests/fixtures/shapes/`.
 //!
 //! Invented names and places only. Every dataset passes validation: each
-//! quote is a sentence of its own paragraphs. Native only, like `generate`.
+//! quote is a sentence of its own paragraphs. Native only: the command line's
+//! `dossier fixture` and the tests make them.
 
 use super::generate::name;
 use crate::base::rng::Lcg;

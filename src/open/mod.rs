@@ -73,45 +73,84 @@ pub fn open(name: &str, bytes: Vec<u8>, mut progress: impl FnMut(Reply)) -> Repl
     }
 }
 
-/// Rows of the export [`warm_up`] imports.
+/// Rows of the export a [`WarmUp`] imports.
 pub const WARM_UP_ROWS: usize = 1_500;
 
-/// Import a small generated ACLED export and drop it: what a worker
-/// started ahead of a file does while the reader chooses it.
+/// Rows a [`WarmUp`] imports a step: a step is a few milliseconds even
+/// before the browser has optimised the importer, so that a file arriving
+/// in the middle waits no longer than that.
+pub const WARM_UP_ROWS_PER_STEP: usize = 50;
+
+/// The import of a small generated ACLED export, checked, packed and
+/// dropped, a step at a time: what a worker started ahead of a file does
+/// while the reader chooses it.
 ///
 /// A browser first runs a wasm module's functions as quickly compiled
 /// code, and compiles each again, optimised, only once it has run a while
-/// and only for its next call. The first file opened then paid for that:
-/// its 20,000 rows took 290–330 ms to import, against 170–190 ms for the
-/// same file opened again (in Chromium on the machine `make bench` runs
-/// on). A reader presses "Open file…", drags a file over the page or
-/// follows a link some hundreds of milliseconds or more before the file
-/// arrives; this spends some of that time running the importer's, the
-/// validator's and the packer's functions, in steps, so that the file
-/// meets their optimised code. Returns the bytes the story packs to, so
-/// that nothing of it is optimised away.
+/// and only for its next call. The first file opened paid for that: its
+/// 20,000 rows took 290–330 ms to import, against 170–190 ms for the same
+/// file opened again (in Chromium on the machine `make bench` runs on).
+/// A reader presses "Open file…", drags a file over the page or follows a
+/// link some hundreds of milliseconds or more before the file arrives;
+/// the worker spends some of that time running the importer's, the
+/// validator's and the packer's functions, so that the file meets their
+/// optimised code. The worker stops stepping when a file comes.
 ///
 /// ```
-/// assert!(dossier::open::warm_up() > 100_000);
+/// let mut warm = dossier::open::WarmUp::new();
+/// let mut steps = 1;
+/// while !warm.step() {
+///     steps += 1;
+/// }
+/// assert!(steps > 20 && warm.packed() > 100_000);
 /// ```
-pub fn warm_up() -> usize {
-    let csv = crate::import::generate::acled_csv(WARM_UP_ROWS, 1);
-    let Ok(mut importer) = Importer::new(csv.into_bytes(), "warm-up.csv") else {
-        return 0;
-    };
-    // Many short calls: a function's optimised code serves its next call.
-    while !importer.step(ROWS_PER_STEP / 20) {}
-    let Ok(import) = importer.finish() else {
-        return 0;
-    };
-    let reply = Reply::Opened {
-        dataset: Box::new(import.dataset),
-        skipped: Vec::new(),
-    };
-    reply.to_bytes().len()
+pub struct WarmUp {
+    importer: Option<Importer>,
+    packed: usize,
 }
 
-// The generated exports are native only.
+impl Default for WarmUp {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl WarmUp {
+    pub fn new() -> WarmUp {
+        let csv = crate::import::generate::acled_csv(WARM_UP_ROWS, 1);
+        WarmUp {
+            importer: Importer::new(csv.into_bytes(), "warm-up.csv").ok(),
+            packed: 0,
+        }
+    }
+
+    /// One step; true once the whole export is imported, checked and
+    /// packed.
+    pub fn step(&mut self) -> bool {
+        let Some(importer) = self.importer.as_mut() else {
+            return true;
+        };
+        if !importer.step(WARM_UP_ROWS_PER_STEP) {
+            return false;
+        }
+        if let Some(Ok(import)) = self.importer.take().map(Importer::finish) {
+            let reply = Reply::Opened {
+                dataset: Box::new(import.dataset),
+                skipped: Vec::new(),
+            };
+            self.packed = reply.to_bytes().len();
+        }
+        true
+    }
+
+    /// The bytes the export packed to, once done: what keeps the work
+    /// from being optimised away.
+    pub fn packed(&self) -> usize {
+        self.packed
+    }
+}
+
+// The tests' generated exports are large: natively only.
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;

@@ -151,12 +151,27 @@ test('an export chosen once the opener has warmed up on its own imports as it do
   assert.equal(expected.cards.length, 20);
 
   const { context, page, problems } = await open();
+  // Every title and progress line the page shows, from the press on.
+  await page.evaluate(() => {
+    window.shown = [];
+    new MutationObserver(() => {
+      for (const el of document.querySelectorAll('.story__title, .dossier__progress')) window.shown.push(el.textContent);
+    }).observe(document.body, { childList: true, subtree: true, characterData: true });
+  });
+  const started = page.waitForEvent('worker');
   const chosen = page.waitForEvent('filechooser');
   await page.locator('label[for=dossier-open]').click();
-  const chooser = await chosen;
-  await page.waitForTimeout(1500);
+  const [worker, chooser] = await Promise.all([started, chosen]);
+  let warmed = false;
+  for (let i = 0; i < 100 && !warmed; i++) {
+    warmed = await worker.evaluate(() => globalThis.warmedUp === true);
+    if (!warmed) await page.waitForTimeout(100);
+  }
+  assert.ok(warmed, 'the opener warmed up before the file was chosen');
   await chooser.setFiles(path);
   assert.deepEqual(await seen(page), expected);
+  const shown = await page.evaluate(() => window.shown);
+  assert.ok(!shown.some((t) => /warm-up/.test(t)), shown.join('\n'));
   assert.deepEqual(problems, []);
   await context.close();
 });
