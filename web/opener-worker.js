@@ -11,7 +11,9 @@ const post = (bytes) => postMessage(bytes, [bytes.buffer]);
 // drags a file over the widget, or follows a link): until the file comes,
 // the importer runs on a small export of its own, a few milliseconds a
 // step, so that the file meets its optimised code (src/open/mod.rs,
-// WarmUp). The steps stop when a file comes. A step that fails leaves the
+// WarmUp). The steps stop when a file comes, and start only after a
+// quarter of a second: a linked story or a dropped file that comes sooner
+// does not share the machine with them. A step that fails leaves the
 // module in no state to open the file: the file is then told so.
 let file = false;
 let broken = null;
@@ -25,7 +27,7 @@ const warm = () => {
     broken = e;
   }
 };
-ready.then(() => setTimeout(warm)).catch(() => {});
+ready.then(() => setTimeout(warm, 250)).catch(() => {});
 
 onmessage = async ({ data: [name, buffer] }) => {
   file = true;
