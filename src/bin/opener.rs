@@ -13,6 +13,8 @@ use wasm_bindgen::prelude::*;
 #[wasm_bindgen]
 pub fn open(name: String, bytes: Vec<u8>, post: &js_sys::Function) -> Result<(), JsValue> {
     dossier::components::lend_browser_case();
+    // A warm-up the file cut short is of no more use: its memory goes to the file.
+    WARM_UP.with_borrow_mut(|warm| *warm = None);
     let send = |reply: &dossier::format::packed::Reply| {
         let bytes = js_sys::Uint8Array::from(reply.to_bytes().as_slice());
         post.call1(&JsValue::NULL, &bytes).map(drop)

@@ -4,7 +4,7 @@
 //!   and why;
 //! - [`generate`]: deterministic synthetic stories and ACLED exports of any
 //!   size, for tests, benchmarks and `dossier generate`, and the small
-//!   export the opener warms up on ([`crate::open::warm_up`]);
+//!   export the opener warms up on ([`crate::open::WarmUp`]);
 //! - `shapes` (native only): stories of every shape (a hub, a story-week, a
 //!   one-day story, parallel ties, custom kinds, a long span, hundreds of
 //!   actors, an ACLED export of thousands of rows) for `dossier fixture`.
