@@ -79,6 +79,13 @@ $(STAMP)/wasm-bindgen-$(WASM_BINDGEN_VERSION): Cargo.lock | $(STAMP)
 	$(TOOL_BUILD) cargo install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION) --root $(TOOLS)
 	@touch $@
 
+# twiggy says where the reader's bytes go, for `make bench`'s report; only the
+# bench builds it.
+TWIGGY_VERSION := 0.8.0
+$(STAMP)/twiggy-$(TWIGGY_VERSION): | $(STAMP)
+	$(TOOL_BUILD) cargo install twiggy --version $(TWIGGY_VERSION) --locked --root $(TOOLS)
+	@touch $@
+
 # npm's binaryen ships a wasm-opt that understands what rustc 1.95 emits
 # (Debian's binaryen 108 does not); it and the browser-test tools come from package-lock.json.
 node_modules/.stamp: package.json package-lock.json
@@ -113,11 +120,14 @@ size:
 
 # Benchmarks: criterion on the pure core, then the release build timed in
 # Chromium at 10,000 events; both write docs/PERFORMANCE.md.
-bench: tools browser
+bench: tools browser $(STAMP)/twiggy-$(TWIGGY_VERSION)
 	@mkdir -p $(BENCH)
 	cargo bench --bench core
 	trunk build --release --offline
 	node .ci/size-report.mjs dist | tee $(BENCH)/size.txt
+	@# Where the reader's bytes go: its module as rustc leaves it, before
+	@# wasm-bindgen and wasm-opt (which drop the names).
+	twiggy top -n 60 -f json target/wasm32-unknown-unknown/release/app.wasm > $(BENCH)/twiggy.json
 	cargo run --release --quiet --bin dossier -- generate 10000 > $(BENCH)/generated-10000.json
 	cargo run --release --quiet --bin dossier -- generate 100000 > $(BENCH)/generated-100000.json
 	cargo run --release --quiet --bin dossier -- generate 3000 1 1000 > $(BENCH)/network-1000.json
@@ -140,6 +150,7 @@ bench: tools browser
 	git worktree add --detach $(BENCH)/baseline $(BENCH_BASELINE)
 	cd $(BENCH)/baseline && ln -s $(ROOT)/node_modules node_modules && \
 	  CARGO_TARGET_DIR=$(ROOT)/$(BENCH)/baseline-target trunk build --release --offline --dist $(ROOT)/$(BENCH)/baseline-dist
+	twiggy top -n 60 -f json $(BENCH)/baseline-target/wasm32-unknown-unknown/release/app.wasm > $(BENCH)/twiggy-baseline.json
 	if [ ! -x $(LIGHTHOUSE) ]; then npm install --no-audit --no-fund --prefix .tools/lighthouse lighthouse@13; fi
 	CHROMIUM=$(CHROMIUM) node benches/lighthouse.mjs $(LIGHTHOUSE) dist $(BENCH)/baseline-dist > $(BENCH)/lighthouse.json
 	cargo run --release --quiet --bin dossier -- generate-acled 20000 5 248 > $(BENCH)/acled-20000-skewed.csv
@@ -147,7 +158,7 @@ bench: tools browser
 	cargo run --release --quiet --bin dossier -- generate 100 > $(BENCH)/generated-100.json
 	CHROMIUM=$(CHROMIUM) node benches/editor.mjs $(BENCH)/generated-100.json dist $(BENCH)/baseline-dist > $(BENCH)/editor.json
 	git worktree remove --force $(BENCH)/baseline
-	BENCH_BASELINE=$(BENCH_BASELINE) node benches/report.mjs $(BENCH)/browser.json $(BENCH)/size.txt $(BENCH)/layout.json $(BENCH)/lighthouse.json $(BENCH)/scale.json $(BENCH)/editor.json
+	BENCH_BASELINE=$(BENCH_BASELINE) node benches/report.mjs $(BENCH)/browser.json $(BENCH)/size.txt $(BENCH)/layout.json $(BENCH)/lighthouse.json $(BENCH)/scale.json $(BENCH)/editor.json $(BENCH)/twiggy.json $(BENCH)/twiggy-baseline.json
 	@# The byte budget: make bench fails when dist/ grows past the figure in
 	@# .ci/size-budget-kb (the size today; the target is 120 KB).
 	node .ci/size-report.mjs dist --budget-kb $$(cat .ci/size-budget-kb) > /dev/null

@@ -2,10 +2,12 @@
 // criterion's medians, the in-browser timings and the size of dist/.
 //
 // Usage: node benches/report.mjs BROWSER.json SIZE.txt LAYOUT.json LIGHTHOUSE.json [SCALE.json] [EDITOR.json]
+//   [TWIGGY.json TWIGGY-BASELINE.json]
 import { readFileSync, writeFileSync, existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
-const [browserJson, sizeTxt, layoutJson, lighthouseJson, scaleJson, editorJson] = process.argv.slice(2);
+const [browserJson, sizeTxt, layoutJson, lighthouseJson, scaleJson, editorJson, twiggyJson, twiggyBaseJson] =
+  process.argv.slice(2);
 const editor = editorJson && existsSync(editorJson) ? JSON.parse(readFileSync(editorJson, 'utf8')) : null;
 const editorLines = () => {
   if (!editor) return ['Not run.'];
@@ -67,6 +69,28 @@ const scaleLines = () => {
   ];
 };
 const baselineName = `\`${process.env.BENCH_BASELINE ?? 'baseline'}\``;
+// twiggy's largest items in the reader's module, as rustc leaves it, this
+// build beside the baseline. The custom sections (wasm-bindgen's
+// descriptions, the names) never reach the browser, so they are left out.
+const twiggyLines = () => {
+  const read = (f) => (f && existsSync(f) ? JSON.parse(readFileSync(f, 'utf8')) : null);
+  const shipped = (rows) => rows.filter((r) => !/^custom section|subsection$/.test(r.name));
+  const now = read(twiggyJson);
+  if (!now) return ['Not run.'];
+  const then = read(twiggyBaseJson);
+  const before = new Map((then ? shipped(then) : []).map((r) => [r.name.replace(/::h[0-9a-f]{16}$/, ''), r.shallow_size]));
+  const short = (name) => name.replace(/::h[0-9a-f]{16}$/, '');
+  const cellOf = (name) => (before.has(name) ? before.get(name).toLocaleString('en') : then ? 'not in its top' : '–');
+  return [
+    `The largest items of \`app.wasm\` before wasm-bindgen and wasm-opt (\`twiggy top\`), in bytes; the baseline's figure for the same item beside it.`,
+    '',
+    `| item | this build | ${baselineName} |`,
+    '|---|---|---|',
+    ...shipped(now)
+      .slice(0, 25)
+      .map((r) => `| \`${short(r.name).replaceAll('|', '\\|')}\` | ${r.shallow_size.toLocaleString('en')} | ${cellOf(short(r.name))} |`),
+  ];
+};
 const lighthouse = lighthouseJson && existsSync(lighthouseJson) ? JSON.parse(readFileSync(lighthouseJson, 'utf8')) : null;
 const budgetKb = Number(readFileSync('.ci/size-budget-kb', 'utf8').trim());
 const pageKb = (label) => Number(new RegExp(`^${label}.*?\\s+\\d+\\s+\\d+\\s+([\\d.]+)$`, 'm').exec(readFileSync(sizeTxt, 'utf8'))?.[1]);
@@ -189,6 +213,10 @@ const lines = [
   '```text',
   size,
   '```',
+  '',
+  '### Where the reader\'s bytes go',
+  '',
+  ...twiggyLines(),
   '',
 ];
 writeFileSync('docs/PERFORMANCE.md', lines.join('\n'));
