@@ -153,10 +153,11 @@ pub fn App(props: &AppProps) -> Html {
     };
 
     let state = &store.0;
-    let root = classes!(
-        "dossier",
-        page.options.embed.then_some("dossier--embed"),
-        page.options.theme.class()
+    let root = format!(
+        "dossier{}{}{}",
+        super::when(page.options.embed, " dossier--embed"),
+        super::when(page.options.theme.class().is_some(), " "),
+        page.options.theme.class().unwrap_or_default()
     );
     if let Some(url) = &state.fetching {
         return html! {

@@ -114,7 +114,7 @@ pub fn CardList() -> Html {
     let remaining = matches.len().saturating_sub(*limit);
     html! {
         <>
-            <ol ref={list} class={classes!("cards", long.then_some("cards--long"))}
+            <ol ref={list} class={if long { "cards cards--long" } else { "cards" }}
                 onclick={move |_| *pressed.borrow_mut() = true}>
                 { for ordered.take(*limit).enumerate().map(|(k, &i)| {
                     let key = d.dataset.events[i].id.clone();
@@ -193,14 +193,14 @@ fn Card(props: &CardProps) -> Html {
         .map(|p| present::attribution(&d.dataset, p))
         .unwrap_or_default();
     html! {
-        <li class={classes!("card", selected.then_some("card--selected"))} data-event-id={e.id.clone()}>
+        <li class={if selected { "card card--selected" } else { "card" }} data-event-id={e.id.clone()}>
             <article aria-labelledby={format!("dossier-summary-{}", e.id)}>
                 <p class="card__meta">
                     <time datetime={e.date.iso()}>{ present::event_date(e) }</time>
                     if let Some(words) = present::inferred(e) {
                         <span class="card__inferred">{ words }</span>
                     }
-                    <span class={classes!("badge", format!("badge--{}", present::group_class(&e.kind)))}>{ e.kind.label() }</span>
+                    <span class={format!("badge badge--{}", present::group_class(&e.kind))}>{ e.kind.label() }</span>
                 </p>
                 <h3 class="card__summary" id={format!("dossier-summary-{}", e.id)}>{ &e.summary }</h3>
                 if let Some(whole) = e.part_of.as_deref().and_then(|w| d.dataset.event(w)) {
@@ -255,7 +255,7 @@ fn Card(props: &CardProps) -> Html {
                 if !no_party.is_empty() {
                     <p class="card__victims">{ present::and_list(&no_party) }</p>
                 }
-                <p class={classes!("card__status", format!("card__status--{}", status.state.as_str()))}>
+                <p class={format!("card__status card__status--{}", status.state.as_str())}>
                     { present::status(&d.dataset, status) }
                 </p>
                 <p class="card__source">

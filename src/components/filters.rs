@@ -40,7 +40,7 @@ pub fn FilterPanel() -> Html {
     let day = |p: Option<PartialDate>| p.map(|d| PartialDate::from_days(d.first_day()).to_string());
 
     html! {
-        <aside class={classes!("filters", (*open).then_some("filters--open"))} aria-label="Filters">
+        <aside class={if *open { "filters filters--open" } else { "filters" }} aria-label="Filters">
             <button type="button" class="filters__toggle" aria-expanded={(*open).to_string()}
                 aria-controls="dossier-filter-body" onclick={toggle}>
                 { if active > 0 { format!("Filters ({active})") } else { "Filters".to_owned() } }
@@ -166,7 +166,7 @@ fn FacetGroup(props: &FacetGroupProps) -> Html {
                     let label = chip_label(&d.dataset, &d.view, &chip);
                     let toggle = d.action(move |_: web_sys::Event| toggle_action(&chip));
                     html! {
-                        <li key={value} class={classes!("facet__option", (count == 0 && !checked).then_some("facet__option--empty"))}>
+                        <li key={value} class={if count == 0 && !checked { "facet__option facet__option--empty" } else { "facet__option" }}>
                             <input type="checkbox" id={id.clone()} {checked} onchange={toggle} />
                             <label for={id}>
                                 { label }

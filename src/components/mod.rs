@@ -33,6 +33,18 @@ mod url;
 pub use app::{App, AppProps};
 pub use context::use_dossier;
 
+/// `class` (written with its leading space) when `on`, else nothing. Class
+/// lists are written out with `format!` and this rather than with
+/// `classes!`, whose set and conversions for each kind of part cost the
+/// reader's download.
+pub fn when(on: bool, class: &'static str) -> &'static str {
+    if on {
+        class
+    } else {
+        ""
+    }
+}
+
 /// Lend the page's Unicode case mappings to [`crate::base::case`], so that
 /// the download need not carry Rust's own tables. Each wasm module calls
 /// this first; natively std's mappings serve.

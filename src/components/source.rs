@@ -71,7 +71,7 @@ pub fn SourcePanel() -> Html {
                         None => html! { { text } },
                     };
                     html! {
-                        <li value={number.to_string()} class={classes!(cited.then_some("source-panel__cited"))}
+                        <li value={number.to_string()} class={super::when(cited, "source-panel__cited")}
                             aria-current={cited.then_some("true")}>
                             { body }
                         </li>

@@ -107,7 +107,7 @@ pub fn StoryView(props: &StoryViewProps) -> Html {
                 { switcher }
                 <SharePanel />
             </div>
-            <div class={classes!("dossier__layout", (!parts.filters).then_some("dossier__layout--full"))}>
+            <div class={if parts.filters { "dossier__layout" } else { "dossier__layout dossier__layout--full" }}>
                 if parts.filters {
                     <FilterPanel />
                 }

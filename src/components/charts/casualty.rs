@@ -6,6 +6,7 @@ use crate::base::svg::{num, whole};
 use crate::charts::casualty::{self, visual_end, End};
 use crate::components::context::use_dossier;
 use crate::components::resize::use_width;
+use crate::components::when;
 use crate::view::state::Action;
 use yew::prelude::*;
 
@@ -86,7 +87,7 @@ pub fn CasualtyChart() -> Html {
         };
         html! {
             <g key={b.id.clone()}
-                class={classes!("cas-mark", format!("cas-mark--{}", b.tone), b.subset.then_some("cas-mark--subset"), picked.then_some("cas-mark--picked"))}
+                class={format!("cas-mark cas-mark--{}{}{}", b.tone, when(b.subset, " cas-mark--subset"), when(picked, " cas-mark--picked"))}
                 data-tally-id={b.id.clone()} tabindex="0" role="button" aria-pressed={picked.to_string()}
                 aria-label={b.accessible_name()}
                 aria-describedby={(*active == Some(b.tally)).then_some("dossier-casualty-tip")}

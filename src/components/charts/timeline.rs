@@ -6,6 +6,7 @@ use crate::base::svg::{num, translate, whole};
 use crate::charts::timeline::{self, symbol, RADIUS};
 use crate::components::context::use_dossier;
 use crate::components::resize::use_width;
+use crate::components::when;
 use crate::view::present::{event_date, group_label, inferred};
 use crate::view::state::{Action, Selection};
 use web_sys::Element;
@@ -126,14 +127,14 @@ pub fn TimelineChart() -> Html {
         let (sx, sy) = if m.w > 0.0 { (m.x + RADIUS, m.y) } else { (m.x, m.y) };
         html! {
             <g key={m.id.clone()}
-                class={classes!("tl-mark", format!("kind--{}", m.group), (!m.shown).then_some("tl-mark--out"), selected.then_some("tl-mark--selected"))}
+                class={format!("tl-mark kind--{}{}{}", m.group, when(!m.shown, " tl-mark--out"), when(selected, " tl-mark--selected"))}
                 data-event-id={m.id.clone()} tabindex="0" role="button" aria-pressed={selected.to_string()}
                 aria-label={m.label.clone()}
                 aria-describedby={(*active == Some(i)).then_some("dossier-timeline-tip")}
                 onclick={on.click} onkeydown={on.key} onfocus={on.focus} onblur={on.blur}
                 onmouseenter={on.enter} onmouseleave={on.leave}>
                 if m.w > 0.0 {
-                    <rect class={classes!("tl-span", m.uncertain.then_some("tl-span--uncertain"))} x={num(m.x)} y={num(m.y - 3.0)}
+                    <rect class={if m.uncertain { "tl-span tl-span--uncertain" } else { "tl-span" }} x={num(m.x)} y={num(m.y - 3.0)}
                         width={num(m.w)} height="6" rx="3" />
                 }
                 <path class="tl-symbol" d={symbol(m.group, RADIUS)}
@@ -203,7 +204,7 @@ pub fn TimelineChart() -> Html {
     });
     let layers = t.bins.iter().flat_map(|b| &b.layers).map(|l| {
         html! {
-            <path class={classes!("tl-layer", format!("kind--{}", l.group))} d={l.d.clone()} />
+            <path class={format!("tl-layer kind--{}", l.group)} d={l.d.clone()} />
         }
     });
     // A break in the axis: the scale changes there.

@@ -388,7 +388,7 @@ pub fn NetworkView() -> Html {
         })
     };
     html! {
-        <section class={classes!("network", big.then_some("network--big"), settling.then_some("network--settling"))} aria-labelledby="dossier-network-title">
+        <section class={format!("network{}{}", super::when(big, " network--big"), super::when(settling, " network--settling"))} aria-labelledby="dossier-network-title">
             <h2 id="dossier-network-title" class="network__title">{ "Who is connected to whom" }</h2>
             <p id="dossier-network-desc" class="network__desc">
                 { format!(
@@ -420,7 +420,7 @@ pub fn NetworkView() -> Html {
             if !bundles.is_empty() {
                 <svg ref={under} class="network__under" aria-hidden="true" focusable="false"
                     viewBox={view_box(fit.0, fit.1, fit.2, fit.3)}>
-                    <g transform={zoom.transform()} class={focus_node.is_some().then_some("network--focus")}>
+                    <g transform={zoom.transform()} class={super::when(focus_node.is_some(), "network--focus")}>
                         <g class="network__edges">if !settling { { for bundle_marks } }</g>
                     </g>
                 </svg>
@@ -435,7 +435,7 @@ pub fn NetworkView() -> Html {
                         <path d="M0,0L10,5L0,10z" class="network__arrow" />
                     </marker>
                 </defs>
-                <g ref={group.clone()} transform={zoom.transform()} class={focus_node.is_some().then_some("network--focus")}>
+                <g ref={group.clone()} transform={zoom.transform()} class={super::when(focus_node.is_some(), "network--focus")}>
                     <rect class="network__bg" x={num(fit.0 - fit.2)} y={num(fit.1 - fit.3)}
                         width={num(fit.2 * 3.0)} height={num(fit.3 * 3.0)} />
                     <g class="network__edges">if !settling { { for edges } }</g>
@@ -526,13 +526,7 @@ impl Drawing {
     }
 }
 
-/// The class of a lit mark, added to its own. Written out rather than
-/// with `classes!`, which builds a set for each of the thousands of marks
-/// at every render.
+/// The class of a lit mark, added to its own (see [`super::when`]).
 fn lit_class(lit: bool) -> &'static str {
-    if lit {
-        " is-lit"
-    } else {
-        ""
-    }
+    super::when(lit, " is-lit")
 }

@@ -129,7 +129,7 @@ pub fn legend(d: &Dossier, big: bool) -> Html {
     added_ties.dedup();
     let swatch = |s: NodeShape| {
         html! {
-            <svg class={classes!("legend__swatch", format!("node--{}", s.class()))} viewBox="-12 -12 24 24" aria-hidden="true">
+            <svg class={format!("legend__swatch node--{}", s.class())} viewBox="-12 -12 24 24" aria-hidden="true">
                 <path d={s.path(8.0)} />
             </svg>
         }
@@ -140,7 +140,7 @@ pub fn legend(d: &Dossier, big: bool) -> Html {
         let arrow = s == EdgeStyle::Hostility;
         html! {
             <svg class="legend__swatch legend__swatch--line" viewBox="0 0 32 12" aria-hidden="true">
-                <line class={classes!("edge", format!("edge--{}", s.class()))} x1="2" y1="6" x2={if arrow { "22" } else { "28" }} y2="6" />
+                <line class={format!("edge edge--{}", s.class())} x1="2" y1="6" x2={if arrow { "22" } else { "28" }} y2="6" />
                 if arrow {
                     <path class="network__arrow" d="M21,2L30,6L21,10z" />
                 }
