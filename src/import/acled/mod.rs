@@ -140,6 +140,10 @@ columns! {
 #[derive(Debug)]
 struct Columns {
     at: [Option<usize>; NAMES.len()],
+    /// How many columns the header names: a row with more or fewer is
+    /// out of step with it (a comma in a cell that is not quoted, a row
+    /// cut short), and any cell of it may be another column's.
+    width: usize,
 }
 
 impl Columns {
@@ -150,7 +154,10 @@ impl Columns {
         for (slot, name) in at.iter_mut().zip(NAMES) {
             *slot = header.iter().position(|h| h == name);
         }
-        Columns { at }
+        Columns {
+            at,
+            width: header.len(),
+        }
     }
 
     fn get<'r>(&self, record: &'r csv::ByteRecord, col: Col) -> &'r [u8] {
@@ -177,8 +184,9 @@ fn line_ends(s: &str) -> Cow<'_, str> {
     }
 }
 
+/// A problem with the file as a whole (its header, its size).
 fn problem(kind: ProblemKind) -> Vec<Problem> {
-    vec![Problem::new("$", kind)]
+    vec![Problem::new("the file", kind)]
 }
 
 const MONTHS: [&str; 12] = [
@@ -247,31 +255,40 @@ pub fn parse_date(s: &str) -> Option<PartialDate> {
 /// (2019-)" is `military-forces-of-sudan-2019`.
 const ALL_WORDS: usize = usize::MAX;
 
-/// An actor's kind from its ACLED type, or from its name when there is none.
+/// An actor's kind: from what ACLED's names say outright ("Government
+/// of …", "Police Forces of …", "Civilians (…)"), and failing that from
+/// its type: its own `inter` code for `actor1` and `actor2`; for an
+/// associated actor, its side's, since the codebook's associated actors are
+/// the groups a main actor is with or is made of (the journalists and
+/// health workers among civilians are civilians, not an armed group).
 fn actor_kind(inter: Option<Inter>, name: &str) -> ActorKind {
     let custom = |s: &str| s.parse().unwrap_or(ActorKind::ArmedGroup);
+    let n = name.to_ascii_lowercase();
+    let named = |prefix: &str| n.starts_with(prefix);
+    if named("government of") {
+        return ActorKind::GovernmentBody;
+    }
+    if named("police forces") {
+        return custom("x-police");
+    }
+    if named("military forces") {
+        return ActorKind::Military;
+    }
+    if named("civilians") {
+        return custom("x-civilians");
+    }
+    if named("protesters") {
+        return custom("x-protesters");
+    }
+    if named("rioters") {
+        return custom("x-rioters");
+    }
     match inter {
         Some(Inter::StateForces | Inter::External) => ActorKind::Military,
-        Some(Inter::RebelGroup | Inter::PoliticalMilitia | Inter::IdentityMilitia) => {
-            ActorKind::ArmedGroup
-        }
         Some(Inter::Rioters) => custom("x-rioters"),
         Some(Inter::Protesters) => custom("x-protesters"),
         Some(Inter::Civilians) => custom("x-civilians"),
-        None => {
-            let n = name.to_ascii_lowercase();
-            if n.starts_with("military forces") || n.starts_with("police forces") {
-                ActorKind::Military
-            } else if n.starts_with("civilians") {
-                custom("x-civilians")
-            } else if n.starts_with("protesters") {
-                custom("x-protesters")
-            } else if n.starts_with("rioters") {
-                custom("x-rioters")
-            } else {
-                ActorKind::ArmedGroup
-            }
-        }
+        _ => ActorKind::ArmedGroup,
     }
 }
 
@@ -348,10 +365,16 @@ impl Builder {
         let mut date = parse_date(&raw_date)
             .ok_or_else(|| format!("event_date \"{}\" is not a date", clip(&raw_date)))?;
         match &*get(Col::TimePrecision) {
+            "" | "1" => {}
             // "A specific week": one day of the week around the coded date.
             "2" => date = PartialDate::between(date.first_day() - 3, date.first_day() + 3),
             "3" => date = PartialDate::month(date.year, date.month.unwrap_or(1)),
-            _ => {}
+            other => {
+                return Err(format!(
+                    "time_precision \"{}\" is not 1 (the day), 2 (the week) or 3 (the month)",
+                    clip(other)
+                ))
+            }
         }
         let actor1 = get(Col::Actor1);
         if actor1.is_empty() {
@@ -412,31 +435,37 @@ impl Builder {
         };
         add(self, &actor1, inter1, &first_role, 0);
         for a in get(Col::AssocActor1).split(';') {
-            add(self, a, None, &supporting, 0);
+            add(self, a, inter1, &supporting, 0);
         }
         let actor2 = get(Col::Actor2);
         add(self, &actor2, inter2, &second_role, 1);
         for a in get(Col::AssocActor2).split(';') {
-            add(self, a, None, &second_role, 1);
+            add(self, a, inter2, &second_role, 1);
         }
 
-        let coordinates = match (decimal(&get(Col::Latitude)), decimal(&get(Col::Longitude))) {
-            (Some(lat), Some(lon))
-                if lat.is_finite()
-                    && lon.is_finite()
-                    && lat.abs() <= 90.0
-                    && lon.abs() <= 180.0 =>
-            {
-                Some(Coordinates {
-                    lat,
-                    lon,
-                    precision: match &*get(Col::GeoPrecision) {
-                        "1" => GeoPrecision::Exact,
-                        "2" => GeoPrecision::Near,
-                        _ => GeoPrecision::Region,
-                    },
-                })
+        let (lat, lon) = (get(Col::Latitude), get(Col::Longitude));
+        let coordinates = match (degrees(&lat, 90.0), degrees(&lon, 180.0)) {
+            (Err(()), _) => {
+                return Err(format!(
+                    "latitude \"{}\" is not a number of degrees from -90 to 90",
+                    clip(&lat)
+                ))
             }
+            (_, Err(())) => {
+                return Err(format!(
+                    "longitude \"{}\" is not a number of degrees from -180 to 180",
+                    clip(&lon)
+                ))
+            }
+            (Ok(Some(lat)), Ok(Some(lon))) => Some(Coordinates {
+                lat,
+                lon,
+                precision: match &*get(Col::GeoPrecision) {
+                    "1" => GeoPrecision::Exact,
+                    "2" => GeoPrecision::Near,
+                    _ => GeoPrecision::Region,
+                },
+            }),
             _ => None,
         };
         let mut region: Vec<Cow<str>> = Vec::new();
@@ -461,13 +490,34 @@ impl Builder {
             notes.into_owned()
         };
         self.paragraphs.push(summary.clone());
-        let source_name = get(Col::Source);
-        let source = self.source(if source_name.is_empty() {
-            "ACLED"
+        // Several sources to a cell, as ACLED lists them ("Al Manar; Times
+        // of Israel"): each its own, so that each is a source to filter by.
+        let source_cell = get(Col::Source);
+        let mut sources: Vec<String> = Vec::new();
+        for name in source_cell
+            .split(';')
+            .map(str::trim)
+            .filter(|n| !n.is_empty())
+        {
+            let id = self.source(name);
+            if !sources.contains(&id) {
+                sources.push(id);
+            }
+        }
+        if sources.is_empty() {
+            sources.push(self.source("ACLED"));
+        }
+        let raw_fatalities = get(Col::Fatalities);
+        let fatalities: u64 = if raw_fatalities.is_empty() {
+            0
         } else {
-            &source_name
-        });
-        let fatalities: u64 = get(Col::Fatalities).parse().unwrap_or(0);
+            raw_fatalities.parse().map_err(|_| {
+                format!(
+                    "fatalities \"{}\" is not a whole number of people",
+                    clip(&raw_fatalities)
+                )
+            })?
+        };
         let quantities = if fatalities > 0 {
             vec![Quantity {
                 unit: "killed".into(),
@@ -494,11 +544,17 @@ impl Builder {
             },
             ALL_WORDS,
         );
+        let mut sources = sources.into_iter();
         let provenance = Provenance {
-            source,
+            source: sources.next().unwrap_or_default(),
             quote: summary.clone(),
             paragraph: self.paragraphs.len() as u32,
         };
+        let mut provenances = vec![provenance.clone()];
+        provenances.extend(sources.map(|source| Provenance {
+            source,
+            ..provenance.clone()
+        }));
         let civilians = (event_type.eq_ignore_ascii_case("Violence against civilians")
             && inter2.is_none_or(|i| i == Inter::Civilians))
         .then(|| sides[1].first().cloned())
@@ -510,6 +566,7 @@ impl Builder {
             place: Some(place),
             participants,
             quantities,
+            provenance: provenances,
             ..Event::new(id, date, kind, summary, provenance)
         });
         self.fatalities.push(Deaths {
@@ -786,6 +843,20 @@ impl Importer {
                         });
                         continue;
                     }
+                    if record.len() != self.columns.width {
+                        self.skipped.push(Skipped {
+                            row: self.rows,
+                            line,
+                            reason: format!(
+                                "the row has {} cells where the header has {} columns, so its \
+                                 cells cannot be told apart (a comma in a cell that is not \
+                                 quoted, or a row cut short?)",
+                                record.len(),
+                                self.columns.width
+                            ),
+                        });
+                        continue;
+                    }
                     if let Err(reason) = self.builder.row(&self.columns, &record) {
                         self.skipped.push(Skipped {
                             row: self.rows,
@@ -931,6 +1002,18 @@ pub fn decimal(s: &str) -> Option<f64> {
     let s = s.trim();
     let s = s.strip_prefix('+').unwrap_or(s);
     serde_json::from_str::<f64>(s).ok()
+}
+
+/// A latitude or longitude cell: none where it is empty, an error where it
+/// is not a number within `limit` degrees either way.
+fn degrees(s: &str, limit: f64) -> Result<Option<f64>, ()> {
+    if s.is_empty() {
+        return Ok(None);
+    }
+    match decimal(s) {
+        Some(v) if v.is_finite() && v.abs() <= limit => Ok(Some(v)),
+        _ => Err(()),
+    }
 }
 
 /// Import a whole file at once.
@@ -1221,9 +1304,109 @@ mod tests {
     }
 
     #[test]
+    fn cells_the_codebook_does_not_allow_skip_their_row_with_the_column_and_value() {
+        let csv = "event_date,time_precision,event_type,sub_event_type,actor1,location,latitude,longitude,fatalities\n\
+                   2024-01-02,1,Battles,Armed clash,A,Here,33.1,35.2,unknown\n\
+                   2024-01-02,1,Battles,Armed clash,A,Here,33.1,35.2,-3\n\
+                   2024-01-02,1,Battles,Armed clash,A,Here,abc,35.2,0\n\
+                   2024-01-02,1,Battles,Armed clash,A,Here,33.1,181,0\n\
+                   2024-01-02,7,Battles,Armed clash,A,Here,33.1,35.2,0\n\
+                   2024-01-02,1,Battles,Armed clash,A,Here\n\
+                   2024-01-02,1,Battles,Armed clash,A,Here, with a comma,33.1,35.2,0\n\
+                   2024-01-02,,Battles,Armed clash,A,Here,,,\n";
+        let i = import(csv.as_bytes(), "x.csv").unwrap();
+        let reasons: Vec<(usize, &str)> = i
+            .skipped
+            .iter()
+            .map(|s| (s.row, s.reason.as_str()))
+            .collect();
+        assert_eq!(reasons.len(), 7, "{reasons:?}");
+        assert_eq!(
+            reasons[0],
+            (1, "fatalities \"unknown\" is not a whole number of people")
+        );
+        assert_eq!(
+            reasons[1],
+            (2, "fatalities \"-3\" is not a whole number of people")
+        );
+        assert_eq!(
+            reasons[2],
+            (
+                3,
+                "latitude \"abc\" is not a number of degrees from -90 to 90"
+            )
+        );
+        assert_eq!(
+            reasons[3],
+            (
+                4,
+                "longitude \"181\" is not a number of degrees from -180 to 180"
+            )
+        );
+        assert_eq!(
+            reasons[4],
+            (
+                5,
+                "time_precision \"7\" is not 1 (the day), 2 (the week) or 3 (the month)"
+            )
+        );
+        assert!(reasons[5]
+            .1
+            .starts_with("the row has 6 cells where the header has 9 columns"));
+        assert!(reasons[6]
+            .1
+            .starts_with("the row has 10 cells where the header has 9 columns"));
+        // Empty cells are no figure, no coordinates, the day: kept.
+        let kept = &i.dataset.events[0];
+        assert!(kept.quantities.is_empty());
+        assert!(kept.place.as_ref().unwrap().coordinates.is_none());
+        assert_eq!(kept.date.to_string(), "2024-01-02");
+    }
+
+    #[test]
+    fn associated_actors_are_of_their_side_and_names_say_what_they_are() {
+        let csv = "event_date,event_type,sub_event_type,actor1,assoc_actor_1,inter1,actor2,assoc_actor_2,inter2,location\n\
+                   2024-01-02,Violence against civilians,Attack,Military Forces of Israel (2022-),Government of Israel (2022-); Police Forces of Israel (2022-),1,Civilians (Lebanon),Journalists (Lebanon); Health Workers (Lebanon),7,Here\n\
+                   2024-01-03,Protests,Peaceful protest,Protesters (Lebanon),Women (Lebanon),6,,,,There\n";
+        let ds = import(csv.as_bytes(), "x.csv").unwrap().dataset;
+        let kind = |id: &str| ds.actor(id).unwrap().kind.as_str().to_owned();
+        assert_eq!(kind("military-forces-of-israel-2022"), "military");
+        assert_eq!(kind("government-of-israel-2022"), "government_body");
+        assert_eq!(kind("police-forces-of-israel-2022"), "x-police");
+        assert_eq!(kind("civilians-lebanon"), "x-civilians");
+        assert_eq!(kind("journalists-lebanon"), "x-civilians");
+        assert_eq!(kind("health-workers-lebanon"), "x-civilians");
+        assert_eq!(kind("women-lebanon"), "x-protesters");
+    }
+
+    #[test]
+    fn each_source_in_a_cell_is_a_source_of_its_own() {
+        let csv = "event_date,event_type,sub_event_type,actor1,location,source,notes\n\
+                   2024-01-02,Battles,Armed clash,A,Here,Al Manar; Times of Israel,A note.\n\
+                   2024-01-03,Battles,Armed clash,A,Here,Times of Israel,Another.\n\
+                   2024-01-04,Battles,Armed clash,A,Here,,A third.\n";
+        let ds = import(csv.as_bytes(), "x.csv").unwrap().dataset;
+        let cited = |e: usize| -> Vec<&str> {
+            ds.events[e]
+                .provenance
+                .iter()
+                .map(|p| p.source.as_str())
+                .collect()
+        };
+        assert_eq!(cited(0), ["src-al-manar", "src-times-of-israel"]);
+        assert_eq!(cited(1), ["src-times-of-israel"]);
+        assert_eq!(cited(2), ["src-acled"]);
+        assert!(ds.events[0].provenance.iter().all(|p| p.quote == "A note."));
+    }
+
+    #[test]
     fn files_that_are_not_acled_are_refused_with_a_reason() {
         let reason = |bytes: &[u8]| import(bytes, "x").unwrap_err()[0].kind.to_string();
         assert!(reason(&fixture("not-acled.csv")).contains("no event_date, event_type"));
+        assert_eq!(
+            import(&fixture("not-acled.csv"), "x").unwrap_err()[0].path,
+            "the file"
+        );
         assert_eq!(reason(b""), "the file is empty");
         assert_eq!(reason(b"\xEF\xBB\xBF \r\n"), "the file is empty");
         assert!(reason(b"\x00\x01\x02\xff\xfe").contains("not text"));
