@@ -240,7 +240,12 @@ async fn open_read(
     dispatch.dispatch(AppAction::Progress(Progress::Preparing(name.clone())));
     let named = name.clone();
     super::opener::open(&name, bytes, move |reply| {
-        dispatch.dispatch(AppAction::replied(&from, &named, reply))
+        let action = AppAction::replied(&from, &named, reply);
+        // The tab and the history name the story on the page.
+        if let Some(title) = action.page_title() {
+            gloo::utils::document().set_title(&title);
+        }
+        dispatch.dispatch(action)
     });
 }
 

@@ -121,6 +121,16 @@ pub enum AppAction {
 }
 
 impl AppAction {
+    /// The page's title once this action has been applied, where it
+    /// changes it: an opened story's own. (The bundled story's is in
+    /// `index.html`.)
+    pub fn page_title(&self) -> Option<String> {
+        match self {
+            AppAction::Opened { dataset, .. } => Some(format!("Dossier · {}", dataset.story.title)),
+            _ => None,
+        }
+    }
+
     /// What a reply of the opener, opening the file `name`, does.
     pub fn replied(from: &Origin, name: &str, reply: Reply) -> AppAction {
         match reply {
@@ -250,6 +260,23 @@ mod tests {
             Loaded::Story(ds) => ds,
             Loaded::Broken(p) => panic!("{p:?}"),
         }
+    }
+
+    #[test]
+    fn an_opened_story_titles_the_page_and_nothing_else_does() {
+        let opened = AppAction::Opened {
+            from: Origin::File("x.csv".into()),
+            dataset: story(),
+            skipped: vec![],
+        };
+        assert_eq!(
+            opened.page_title().as_deref(),
+            Some(
+                "Dossier · Lebanon’s Hezbollah hosts Hamas delegation, fires 60 rockets on Israel"
+            )
+        );
+        assert_eq!(AppAction::Dismissed.page_title(), None);
+        assert_eq!(AppAction::Fetching("u".into()).page_title(), None);
     }
 
     #[test]

@@ -137,6 +137,8 @@ test('a large ACLED export shows progress and keeps the page responsive', async 
   const frames = await page.evaluate(() => window.frames_);
   assert.ok(frames >= seconds * 5, `${frames} frames in ${seconds.toFixed(1)} s`);
   assert.match(await page.locator('.toolbar__count').textContent(), /20,000 events/);
+  // The tab names the story on the page, not the bundled one.
+  assert.equal(await page.title(), 'Dossier · ACLED events: big.csv');
   await context.close();
 });
 
