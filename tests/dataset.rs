@@ -417,8 +417,8 @@ fn index_html_preview_counts_are_current() {
     );
     assert_eq!(
         page.matches(&counts).count(),
-        2,
-        "og: and twitter: descriptions should say {counts}"
+        1,
+        "the og:description should say {counts}"
     );
 }
 

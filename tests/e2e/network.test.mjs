@@ -402,6 +402,36 @@ test('with thousands of ties, the view follows the layout as it moves', async ()
   await context.close();
 });
 
+for (const width of [375, 1200]) {
+  test(`labels stay 11 px on screen while the layout spreads, at ${width} px`, async () => {
+    // In motion, the view widens as the layout spreads from its spiral:
+    // labels sized in drawing units would shrink with it.
+    const { context, page, problems } = await openPage(env.browser, { width, reducedMotion: 'no-preference' });
+    await page.goto(env.server.url);
+    await ready(page);
+    const sampled = await page.evaluate(async () => {
+      [...document.querySelectorAll('.views__button')].find((b) => b.textContent === 'Network').click();
+      // Each frame for 3 s: the time, the smallest label's height and the view box.
+      const frames = [];
+      const t0 = performance.now();
+      while (performance.now() - t0 < 3000) {
+        await new Promise((ok) => requestAnimationFrame(ok));
+        const heights = [...document.querySelectorAll('.network__label')].map((t) => t.getBoundingClientRect().height);
+        const view = document.querySelector('.network__svg')?.getAttribute('viewBox');
+        frames.push({ t: Math.round(performance.now() - t0), min: Math.min(...heights), view });
+      }
+      return frames;
+    });
+    const moving = sampled.filter((f, i) => i > 0 && f.view !== sampled[i - 1].view).length;
+    const small = sampled.filter((f) => f.min < 12.5);
+    assert.ok(moving > 20, `the view moved in ${moving} frames`);
+    assert.ok(sampled.some((f) => Number.isFinite(f.min)), 'no label was drawn');
+    assert.deepEqual(small, [], 'labels under 11 px while the layout moved');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+}
+
 for (const [name, width, colorScheme] of [
   ['375-light', 375, 'light'],
   ['1200-light', 1200, 'light'],

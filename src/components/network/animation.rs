@@ -42,8 +42,15 @@ pub struct Live {
     /// (found after each render).
     bundles: Vec<web_sys::Element>,
     bundled: Rc<Vec<Bundle>>,
-    /// Labels with their offsets from their node.
+    /// Labels with their offsets from their node, as last rendered.
     labels: Vec<(web_sys::Element, usize, f64, f64)>,
+    /// The labels' font size, as last rendered.
+    label_font: f64,
+    /// The view's width as last rendered, and the labels' scale since: a
+    /// view that grows as the layout spreads would shrink the labels, set
+    /// in drawing units, below 11 px on screen; they grow with it.
+    view_w: f64,
+    label_scale: f64,
     svg: Option<web_sys::Element>,
     /// The SVG of the bundled ties, under the nodes' (when there are any).
     under: Option<web_sys::Element>,
@@ -173,25 +180,39 @@ impl Live {
             REDRAW_PX * self.unit
         };
         self.drawn.update(x, y, slack);
+        // The view follows the layout however many ties it has, so that
+        // nothing jumps when it settles; the labels keep their size on
+        // screen as it does.
+        let mut rescaled = false;
+        // A layout of no nodes (the drawing's first render, before its
+        // frame is measured) has no view to follow.
+        if self.frozen.is_none() && !x.is_empty() {
+            let f = fit_view(&self.graph, x, y);
+            let b = view_box(f.0, f.1, f.2, f.3);
+            for svg in self.svgs() {
+                let _ = svg.set_attribute("viewBox", &b);
+            }
+            let scale = f.2 / self.view_w;
+            if (scale / self.label_scale - 1.0).abs() > 0.01 {
+                self.label_scale = scale;
+                rescaled = true;
+                // On the labels' group (see the network's markup).
+                if let Some(group) = self.labels.first().and_then(|l| l.0.parent_element()) {
+                    let _ = group.set_attribute("font-size", &num(self.label_font * scale));
+                }
+            }
+        }
         let moved = |i: usize| all || self.drawn.moved.get(i) == Some(&true);
         for (el, i) in &self.nodes {
             if moved(*i) {
                 let _ = el.set_attribute("transform", &translate(x[*i], y[*i]));
             }
         }
+        let s = self.label_scale;
         for (el, i, dx, dy) in &self.labels {
-            if moved(*i) {
-                let _ = el.set_attribute("x", &num(x[*i] + dx));
-                let _ = el.set_attribute("y", &num(y[*i] + dy));
-            }
-        }
-        // The view follows the layout however many ties it has, so that
-        // nothing jumps when it settles.
-        if self.frozen.is_none() {
-            let f = fit_view(&self.graph, x, y);
-            let b = view_box(f.0, f.1, f.2, f.3);
-            for svg in self.svgs() {
-                let _ = svg.set_attribute("viewBox", &b);
+            if rescaled || moved(*i) {
+                let _ = el.set_attribute("x", &num(x[*i] + dx * s));
+                let _ = el.set_attribute("y", &num(y[*i] + dy * s));
             }
         }
         // Many ties are hidden while the layout moves, and only then: a
@@ -409,6 +430,9 @@ pub fn use_layout(
                 bundles: Vec::new(),
                 bundled: Rc::default(),
                 labels,
+                label_font: 0.0,
+                view_w: f64::NAN,
+                label_scale: 1.0,
                 svg: svg.cast::<web_sys::Element>(),
                 under: None,
                 frozen,
@@ -439,7 +463,8 @@ pub fn use_layout(
 
 /// Tell the live layout the view the reader has fixed, when it changes;
 /// the layout units a screen pixel as last rendered (close enough for
-/// the slack of a moving drawing); the labels and the ties drawn (under
+/// the slack of a moving drawing), with the view's width and the labels'
+/// font in drawing units; the labels and the ties drawn (under
 /// the group and the SVG of bundled ties in `drawing`), with the ties in
 /// each of the bundles in `ties`, all drawn where they are when the ties
 /// from shared events are turned on or off (`ties.1`). When a network
@@ -450,10 +475,11 @@ pub fn use_view_of(
     live: &LiveRef,
     drawing: [&NodeRef; 2],
     frozen: Option<Fit>,
-    unit: f64,
+    scale: (f64, f64, f64),
     ties: (Rc<Vec<Bundle>>, bool),
     focused: Rc<RefCell<Option<String>>>,
 ) {
+    let (unit, view_w, font) = scale;
     let (bundles, together) = ties;
     let [group, under] = drawing;
     {
@@ -472,6 +498,7 @@ pub fn use_view_of(
                 // A render may show other labels (the hovered actor's, say):
                 // the animation moves and keeps in view the ones on screen.
                 l.labels = read_labels(&root);
+                (l.view_w, l.label_font, l.label_scale) = (view_w, font, 1.0);
                 let shown = l.read_ties(&root, under.cast::<web_sys::Element>(), bundles.clone());
                 // The ties drawn change with the shared-events toggle: move those.
                 if l.together

@@ -16,7 +16,7 @@ use crate::base::svg::{num, translate, view_box};
 use crate::graph::network::{EdgeKind, Graph};
 use crate::graph::view::{
     drawn_radius, edge_width, fit_view, frame_for, label_priority, units_per_px, visible, Bundle,
-    Described, Fit, Labels, Zoom, ARROW_PX, BIG_NETWORK, LABEL_ALL_UP_TO, LABEL_PX,
+    Described, Fit, Labels, Zoom, ARROW_PX, BIG_NETWORK, LABEL_ALL_UP_TO,
     TOGETHER_BY_DEFAULT_UP_TO, ZOOM_STEP,
 };
 use crate::view::present::plural;
@@ -337,7 +337,6 @@ pub fn NetworkView() -> Html {
         Some(html! {
             <text key={i} class={format!("network__label{}", lit_class(lit(i)))} data-index={i.to_string()}
                 data-dx={num(at.dx)} data-dy={num(at.dy)}
-                font-size={num(labels.font)} stroke-width={num(labels.font * 3.0 / LABEL_PX)}
                 x={num(xs[i] + at.dx)} y={num(ys[i] + at.dy)}
                 text-anchor={at.side.anchor()}>{ name }</text>
         })
@@ -347,7 +346,7 @@ pub fn NetworkView() -> Html {
         &live,
         [&group, &under],
         *frozen_fit,
-        unit,
+        (unit, fit.2, labels.font),
         (bundles.clone(), together_on),
         focused.clone(),
     );
@@ -443,7 +442,10 @@ pub fn NetworkView() -> Html {
                         onfocusin={focus_in} onfocusout={focus_out} onpointerdown={gestures.node_down(fit)} ondblclick={gestures.release()}>
                         if !settling { { for nodes } }
                     </g>
-                    <g class="network__labels" aria-hidden="true">if !settling { { for label_marks } }</g>
+                    // The font on the group, in drawing units: a moving layout
+                    // that widens the view scales it, so that the labels stay
+                    // 11 px on screen (see `animation::Live::paint`).
+                    <g class="network__labels" aria-hidden="true" font-size={num(labels.font)}>if !settling { { for label_marks } }</g>
                 </g>
             </svg>
             </div>
