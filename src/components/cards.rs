@@ -220,7 +220,7 @@ fn Card(props: &CardProps) -> Html {
                     </div>
                 }
                 if let Some(place) = d.dataset.place_of(e) {
-                    <p class="card__place">{ place_line(place) }</p>
+                    <p class="card__place">{ present::place_line(place) }</p>
                 }
                 if !e.quantities.is_empty() {
                     <ul class="card__figures">
@@ -331,15 +331,4 @@ fn event_link(d: &Dossier, e: &Event) -> Html {
             { format!("{}: {}", present::event_date(e), e.summary) }
         </button>
     }
-}
-
-fn place_line(place: &crate::format::model::Place) -> String {
-    let mut out = place.name.clone();
-    for extra in [&place.region, &place.country].into_iter().flatten() {
-        if !out.contains(extra.as_str()) {
-            out.push_str(", ");
-            out.push_str(extra);
-        }
-    }
-    out
 }

@@ -180,6 +180,20 @@ pub fn number_word(n: usize) -> String {
         .map_or_else(|| n.to_string(), |w| (*w).to_owned())
 }
 
+/// A place as a card names it: the place, then its region and country,
+/// each left out where it is already named as a whole ("Beirut, Lebanon",
+/// not "Beirut, Lebanon, Lebanon"; but "Baabda, Mount Lebanon, Lebanon").
+pub fn place_line(place: &crate::format::model::Place) -> String {
+    let mut out = place.name.clone();
+    for extra in [&place.region, &place.country].into_iter().flatten() {
+        if !out.split(',').any(|part| part.trim() == extra) {
+            out.push_str(", ");
+            out.push_str(extra);
+        }
+    }
+    out
+}
+
 pub fn plural(n: usize, one: &str, many: &str) -> String {
     format!(
         "{} {}",
@@ -499,6 +513,25 @@ pub fn kind_label(name: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_place_names_its_region_and_country_once_each() {
+        let place = |name: &str, region: Option<&str>, country: Option<&str>| {
+            place_line(&crate::format::model::Place {
+                name: name.into(),
+                region: region.map(Into::into),
+                country: country.map(Into::into),
+                coordinates: None,
+            })
+        };
+        assert_eq!(
+            place("Haret Hreik", Some("Baabda, Mount Lebanon"), Some("Lebanon")),
+            "Haret Hreik, Baabda, Mount Lebanon, Lebanon"
+        );
+        assert_eq!(place("Beirut, Lebanon", None, Some("Lebanon")), "Beirut, Lebanon");
+        assert_eq!(place("Tyre", Some("South"), None), "Tyre, South");
+        assert_eq!(place("Gaza", Some("Gaza"), Some("Palestine")), "Gaza, Palestine");
+    }
     use crate::format::story::first_story;
 
     #[test]
