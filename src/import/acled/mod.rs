@@ -133,6 +133,7 @@ columns! {
     Fatalities = "fatalities",
     EventIdCnty = "event_id_cnty",
     DataId = "data_id",
+    CivilianTargeting = "civilian_targeting",
 }
 
 /// Where each column the importer reads is in this file, found once from
@@ -562,10 +563,20 @@ impl Builder {
         if let Some((kind, way)) = tie {
             self.tie(&kind, way, &sides, &id, &provenance, date);
         }
+        // ACLED's own id, by which a reader finds the row in ACLED's data,
+        // and its civilian-targeting flag, as the card's note.
+        let targeting = get(Col::CivilianTargeting);
+        let note = match (given_id.is_empty(), targeting.is_empty()) {
+            (true, true) => None,
+            (false, true) => Some(format!("ACLED event {given_id}.")),
+            (true, false) => Some(format!("ACLED: {targeting}.")),
+            (false, false) => Some(format!("ACLED event {given_id}: {targeting}.")),
+        };
         self.events.push(Event {
             place: Some(place),
             participants,
             quantities,
+            note,
             provenance: provenances,
             ..Event::new(id, date, kind, summary, provenance)
         });
@@ -1377,6 +1388,24 @@ mod tests {
         assert_eq!(kind("journalists-lebanon"), "x-civilians");
         assert_eq!(kind("health-workers-lebanon"), "x-civilians");
         assert_eq!(kind("women-lebanon"), "x-protesters");
+    }
+
+    #[test]
+    fn a_card_notes_acleds_own_id_and_its_civilian_targeting_flag() {
+        let csv = "event_id_cnty,event_date,event_type,sub_event_type,actor1,location,civilian_targeting\n\
+                   LBN11240,2024-01-02,Explosions/Remote violence,Air/drone strike,A,Here,Civilian targeting\n\
+                   LBN11241,2024-01-03,Battles,Armed clash,A,Here,\n\
+                   ,2024-01-04,Battles,Armed clash,A,Here,\n";
+        let ds = import(csv.as_bytes(), "x.csv").unwrap().dataset;
+        let notes: Vec<Option<&str>> = ds.events.iter().map(|e| e.note.as_deref()).collect();
+        assert_eq!(
+            notes,
+            [
+                Some("ACLED event LBN11240: Civilian targeting."),
+                Some("ACLED event LBN11241."),
+                None
+            ]
+        );
     }
 
     #[test]
