@@ -7,7 +7,7 @@ use yew::LocalServerRenderer;
 /// snapshot diffs are readable.
 async fn render(fragment: &str) -> String {
     let props = AppProps {
-        loaded: None,
+        loaded: Some(dossier::view::app::Loaded::bundled()),
         fragment: Some(fragment.to_owned().into()),
         load_from_query: false,
         page: None,
@@ -121,7 +121,7 @@ async fn an_embed_renders_compact_in_its_theme_without_the_hidden_parts() {
         data: None,
     };
     let props = AppProps {
-        loaded: None,
+        loaded: Some(dossier::view::app::Loaded::bundled()),
         fragment: Some("sort=newest".into()),
         load_from_query: false,
         page: Some(page),
@@ -145,7 +145,7 @@ async fn index_html_gets_the_current_prerendered_view() {
     let view = include_str!("../web/generated/page-view.html");
     assert_eq!(
         view,
-        format!("<div id=\"dossier\">{html}</div>\n"),
+        dossier::components::page_part(&html),
         "web/generated/page-view.html is stale: run `cargo run --bin dossier -- prerender index.html`"
     );
     // index.html holds the place the build puts it in.
@@ -159,7 +159,7 @@ async fn embed_html_gets_the_current_prerendered_embed_view() {
     let view = include_str!("../web/generated/embed-view.html");
     assert_eq!(
         view,
-        format!("<div id=\"dossier\">{html}</div>\n"),
+        dossier::components::page_part(&html),
         "web/generated/embed-view.html is stale: run `cargo run --bin dossier -- prerender index.html`"
     );
     assert!(html.contains("class=\"dossier dossier--embed\""));

@@ -30,6 +30,7 @@ async fn app_mounts_and_shows_the_story() {
             let live = live.clone();
             yew::Callback::from(move |()| live.set(true))
         }),
+        loaded: Some(dossier::view::app::Loaded::bundled()),
         ..Default::default()
     };
     yew::Renderer::<dossier::App>::with_root_and_props(root.clone(), props).render();

@@ -1,6 +1,7 @@
 //! The widget's entry point: Trunk builds this binary for wasm32.
 
 use dossier::components::page::{current_fragment, current_page};
+use dossier::view::app::Loaded;
 use dossier::{App, AppProps};
 
 /// The last resort: if anything panics, say so in the widget's place rather
@@ -58,9 +59,13 @@ fn main() {
             let _ = root.set_attribute("data-live", "");
         })
     };
+    // The page carries its story (`dossier prerender`), beside its view.
+    let story = gloo::utils::document()
+        .get_element_by_id("dossier-story")
+        .and_then(|el| el.text_content());
     let props = AppProps {
         on_live: Some(on_live),
-        loaded: None,
+        loaded: Some(Loaded::from_page(story.as_deref())),
         fragment: Some(fragment.into()),
         load_from_query: true,
         page: Some(page),

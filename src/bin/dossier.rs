@@ -38,7 +38,7 @@ mod prerender {
         let dir = std::path::Path::new(path).with_file_name("web/generated");
         for (name, view) in [("page-view.html", html), ("embed-view.html", embed)] {
             let file = dir.join(name);
-            if let Err(e) = std::fs::write(&file, format!("<div id=\"dossier\">{view}</div>\n")) {
+            if let Err(e) = std::fs::write(&file, dossier::components::page_part(&view)) {
                 eprintln!("error: cannot write {}: {e}", file.display());
                 return ExitCode::FAILURE;
             }

@@ -31,7 +31,7 @@ impl Reducible for AppStore {
 
 #[derive(Properties, PartialEq, Default)]
 pub struct AppProps {
-    /// The story to show; the bundled first story when absent.
+    /// The story to show; none, and a notice that says so, when absent.
     #[prop_or_default]
     pub loaded: Option<Loaded>,
     /// The URL fragment the page opened with: the reader's view.
@@ -59,7 +59,7 @@ pub fn App(props: &AppProps) -> Html {
         let (given, fragment) = (props.loaded.clone(), props.fragment.clone());
         use_reducer(move || {
             AppStore(AppState::new(
-                given.unwrap_or_else(Loaded::bundled),
+                given.unwrap_or_else(|| Loaded::from_page(None)),
                 fragment.map(|f| f.to_string()),
             ))
         })

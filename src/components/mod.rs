@@ -89,6 +89,19 @@ pub async fn prerender() -> String {
     prerender_page(None).await
 }
 
+/// What the build puts in the place of index.html's (and embed.html's)
+/// empty `<div id="dossier"></div>`: the pre-rendered `view` in it, and
+/// beside it the story, packed and written as text for the page to carry
+/// (see [`crate::format::packed::to_text`]), which the reader's module
+/// reads rather than carrying a story of its own.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn page_part(view: &str) -> String {
+    let story = crate::format::packed::to_text(crate::format::story::FIRST_STORY_PACKED);
+    format!(
+        "<div id=\"dossier\">{view}</div><script id=\"dossier-story\" type=\"text/plain\">{story}</script>\n"
+    )
+}
+
 /// The same for `embed.html`: the opening view as an embed shows it.
 #[cfg(not(target_arch = "wasm32"))]
 pub async fn prerender_embed() -> String {
@@ -105,7 +118,7 @@ pub async fn prerender_embed() -> String {
 #[cfg(not(target_arch = "wasm32"))]
 async fn prerender_page(page: Option<crate::view::page::Page>) -> String {
     let props = AppProps {
-        loaded: None,
+        loaded: Some(crate::view::app::Loaded::bundled()),
         fragment: Some(yew::AttrValue::default()),
         load_from_query: false,
         page,

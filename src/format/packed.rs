@@ -175,6 +175,81 @@ pub fn unpack(bytes: &[u8]) -> Option<Dataset> {
     unframed(bytes)
 }
 
+/// Packed bytes as text an HTML page can carry in a data block
+/// (`<script type="text/plain">`), so that the page, not the widget's
+/// module, holds its story: the module then serves any story, and the
+/// story's text compresses beside the same text in the page's pre-rendered
+/// view. Printable ASCII and whole UTF-8 characters (the story's strings)
+/// stay as they are; every other byte (lengths, tags, numbers) is escaped
+/// by a `~`: a byte below 0x20 (the commonest: short lengths, tags) as one
+/// letter from `@` to `_`, any other as two hex digits, as are `~` itself,
+/// `<` (which could close the block) and the C1 controls, so that nothing
+/// the HTML parser changes (a carriage return, a NUL) is ever written.
+///
+/// ```
+/// use dossier::format::packed::{from_text, to_text};
+/// let bytes = b"\x01\x1eHezbollah\xe2\x80\x99s <b>~\r\n\xff";
+/// let text = to_text(bytes);
+/// assert_eq!(text, "~A~^Hezbollah\u{2019}s ~3cb>~7e~M~J~ff");
+/// assert_eq!(from_text(&text).as_deref(), Some(&bytes[..]));
+/// ```
+pub fn to_text(bytes: &[u8]) -> String {
+    let mut out = String::with_capacity(bytes.len() + bytes.len() / 8);
+    let mut i = 0;
+    while i < bytes.len() {
+        let len = match bytes[i] {
+            0x20..=0x7e => 1,
+            0xc2..=0xdf => 2,
+            0xe0..=0xef => 3,
+            0xf0..=0xf4 => 4,
+            _ => 0,
+        };
+        let whole = bytes
+            .get(i..i + len.max(1))
+            .filter(|_| len > 0)
+            .and_then(|s| std::str::from_utf8(s).ok())
+            .and_then(|s| s.chars().next())
+            .filter(|c| !matches!(c, '~' | '<' | '\u{80}'..='\u{9f}'));
+        match whole {
+            Some(c) => {
+                out.push(c);
+                i += len;
+            }
+            None if bytes[i] < 0x20 => {
+                out.push('~');
+                out.push(char::from(bytes[i] + 0x40));
+                i += 1;
+            }
+            None => {
+                out.push_str(&format!("~{:02x}", bytes[i]));
+                i += 1;
+            }
+        }
+    }
+    out
+}
+
+/// The bytes [`to_text`] wrote, or `None` if `text` is not such text.
+pub fn from_text(text: &str) -> Option<Vec<u8>> {
+    let mut out = Vec::with_capacity(text.len());
+    let mut bytes = text.bytes();
+    let hex = |b: Option<u8>| char::from(b?).to_digit(16);
+    while let Some(b) = bytes.next() {
+        if b == b'~' {
+            let first = bytes.next()?;
+            if (0x40..0x60).contains(&first) {
+                out.push(first - 0x40);
+            } else {
+                let (hi, lo) = (hex(Some(first))?, hex(bytes.next())?);
+                out.push((hi << 4 | lo) as u8);
+            }
+        } else {
+            out.push(b);
+        }
+    }
+    Some(out)
+}
+
 macro_rules! unsigned {
     ($($t:ty),*) => {$(
         impl Packed for $t {
@@ -462,6 +537,27 @@ mod tests {
     use super::*;
     use crate::format::story::first_story;
     use proptest::prelude::*;
+
+    proptest! {
+        /// Any bytes come back from their text, which holds nothing an
+        /// HTML parser would change or end a data block at.
+        #[test]
+        fn any_bytes_come_back_from_their_text(bytes in prop::collection::vec(any::<u8>(), 0..400)) {
+            let text = to_text(&bytes);
+            prop_assert_eq!(from_text(&text), Some(bytes));
+            prop_assert!(!text.contains('<'));
+            prop_assert!(!text.chars().any(|c| c.is_control()));
+        }
+    }
+
+    #[test]
+    fn text_that_to_text_never_writes_is_refused() {
+        assert_eq!(from_text("~"), None);
+        assert_eq!(from_text("~4"), None);
+        assert_eq!(from_text("~zz"), None);
+        assert_eq!(from_text("~A~_~7f"), Some(vec![1, 0x1f, 0x7f]));
+        assert_eq!(from_text("plain"), Some(b"plain".to_vec()));
+    }
 
     #[test]
     #[cfg(not(target_arch = "wasm32"))]

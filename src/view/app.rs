@@ -33,7 +33,27 @@ impl PartialEq for Loaded {
 }
 
 impl Loaded {
-    /// The bundled first story (broken only if damaged bytes are committed).
+    /// The story the page carries, as [`crate::format::packed::to_text`]
+    /// wrote it into its `<script id="dossier-story" type="text/plain">`,
+    /// or what is wrong with it. The reader's module holds no story of its
+    /// own: the page brings one.
+    pub fn from_page(text: Option<&str>) -> Self {
+        use crate::format::packed::{from_text, unpack};
+        match text.map(|t| from_text(t.trim()).and_then(|b| unpack(&b))) {
+            Some(Some(ds)) => Loaded::Story(Rc::new(ds)),
+            Some(None) => Loaded::Broken(Rc::new(vec![Problem::whole(
+                "the story this page carries is damaged; the page was not built as it should have been",
+            )])),
+            None => Loaded::Broken(Rc::new(vec![Problem::whole(
+                "this page carries no story (no element with the id dossier-story); \
+                 open one from a file, or with ?data= and its address",
+            )])),
+        }
+    }
+
+    /// The bundled first story (broken only if damaged bytes are committed):
+    /// for the command line, the tests and the pre-rendered page; the
+    /// reader's module takes the page's ([`Loaded::from_page`]).
     pub fn bundled() -> Self {
         match bundled() {
             Some(ds) => Loaded::Story(Rc::new(ds)),

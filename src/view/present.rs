@@ -181,12 +181,20 @@ pub fn number_word(n: usize) -> String {
 }
 
 /// A place as a card names it: the place, then its region and country,
-/// each left out where it is already named as a whole ("Beirut, Lebanon",
-/// not "Beirut, Lebanon, Lebanon"; but "Baabda, Mount Lebanon, Lebanon").
+/// each left out where it is said already: in the place's name ("southern
+/// Israel", not "southern Israel, Israel"), or in a part of the region that
+/// is it or describes it ("near Tyre, southern Lebanon"). A region named
+/// after the country keeps it: "Baabda, Mount Lebanon, Lebanon".
 pub fn place_line(place: &crate::format::model::Place) -> String {
     let mut out = place.name.clone();
     for extra in [&place.region, &place.country].into_iter().flatten() {
-        if !out.split(',').any(|part| part.trim() == extra) {
+        let said = |part: &str| {
+            let part = part.trim();
+            part == extra
+                || (part.contains(extra.as_str())
+                    && part.starts_with(|c: char| c.is_ascii_lowercase()))
+        };
+        if !place.name.contains(extra.as_str()) && !out.split(',').any(said) {
             out.push_str(", ");
             out.push_str(extra);
         }
@@ -525,12 +533,34 @@ mod tests {
             })
         };
         assert_eq!(
-            place("Haret Hreik", Some("Baabda, Mount Lebanon"), Some("Lebanon")),
+            place(
+                "Haret Hreik",
+                Some("Baabda, Mount Lebanon"),
+                Some("Lebanon")
+            ),
             "Haret Hreik, Baabda, Mount Lebanon, Lebanon"
         );
-        assert_eq!(place("Beirut, Lebanon", None, Some("Lebanon")), "Beirut, Lebanon");
+        assert_eq!(
+            place("Beirut, Lebanon", None, Some("Lebanon")),
+            "Beirut, Lebanon"
+        );
         assert_eq!(place("Tyre", Some("South"), None), "Tyre, South");
-        assert_eq!(place("Gaza", Some("Gaza"), Some("Palestine")), "Gaza, Palestine");
+        assert_eq!(
+            place("southern Israel", None, Some("Israel")),
+            "southern Israel"
+        );
+        assert_eq!(
+            place("near Tyre", Some("southern Lebanon"), Some("Lebanon")),
+            "near Tyre, southern Lebanon"
+        );
+        assert_eq!(
+            place("Tyre", Some("Lebanon"), Some("Lebanon")),
+            "Tyre, Lebanon"
+        );
+        assert_eq!(
+            place("Gaza", Some("Gaza"), Some("Palestine")),
+            "Gaza, Palestine"
+        );
     }
     use crate::format::story::first_story;
 

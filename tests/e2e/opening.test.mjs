@@ -197,6 +197,34 @@ const BAD = [
   ['binary junk', 'junk.bin', Buffer.from([0, 159, 146, 150, 255, 0, 1, 2, 3, 200, 201]), /not text/],
 ];
 
+test('a page that carries no story, or a damaged one, says so and still opens a file', async () => {
+  // The page brings its story, beside its view (dossier prerender): the
+  // reader's module carries none of its own.
+  const cases = [
+    ['no story', (html) => html.replace(/<script id="?dossier-story"?[^>]*>[^<]*<\/script>/, ''), /carries no story/],
+    ['a damaged story', (html) => html.replace(/(<script id="?dossier-story"?[^>]*>)[^<]{60}/, '$1~zz'), /is damaged/],
+  ];
+  for (const [what, edit, message] of cases) {
+    const { context, page, problems } = await openPage(env.browser, { reducedMotion: 'reduce' });
+    await page.route(env.server.url, async (route) => {
+      const response = await route.fetch();
+      const html = await response.text();
+      assert.notEqual(edit(html), html, `${what}: the page's story was found`);
+      await route.fulfill({ response, body: edit(html) });
+    });
+    await page.goto(env.server.url);
+    await page.waitForSelector('[data-live] .problems');
+    assert.match(await page.locator('.problems').textContent(), message, what);
+    const ds = story();
+    ds.story.title = 'A story opened on a page without one';
+    await pick(page, file('own.json', JSON.stringify(ds)));
+    await page.getByText('A story opened on a page without one').waitFor();
+    assert.equal(await page.locator('.problems').count(), 0, `${what}: the notice goes with the story`);
+    assert.deepEqual(problems.filter((p) => !p.startsWith('console')), [], what);
+    await context.close();
+  }
+});
+
 test('bad files get a readable error and the story stays as it was', async () => {
   const { context, page, problems } = await open();
   await page.getByLabel(/^Hamas\s*\d+$/).check();
