@@ -190,7 +190,7 @@ pub fn App(props: &AppProps) -> Html {
             // One StoryView per story opened: a new story starts a fresh
             // view, and no render ever compares two datasets field by field.
             let fragment = state.fragment.clone().map(AttrValue::from);
-            html! { <StoryView key={state.generation} dataset={ByPtr(ds.clone())} {fragment} page={ByPtr(page.clone())} open={open.clone()} /> }
+            html! { <StoryView key={state.generation} dataset={ByPtr(ds.clone())} {fragment} page={ByPtr(page.clone())} open={open.clone()} local={state.local} /> }
         }
         Loaded::Broken(problems) => html! { <>
             if let Some(open) = open.clone() {

@@ -36,6 +36,9 @@ pub struct Dossier {
     pub show_source: Callback<Option<Provenance>>,
     /// Where the widget runs and the options it was opened with.
     pub page: ByPtr<Page>,
+    /// The story came from a file on the reader's device: no link or
+    /// embed code can carry it.
+    pub local: bool,
 }
 
 impl Dossier {

@@ -55,6 +55,14 @@ pub fn SharePanel() -> Html {
         let code_kind = code_kind.clone();
         Callback::from(move |_: web_sys::Event| code_kind.set(kind))
     };
+    if d.local {
+        return html! {
+            <p class="share share__said">
+                { "Opened from a file on this device: a link or an embed code cannot carry it. \
+                   To share it, put the file on a web server and add ?data= and its address to this page's link." }
+            </p>
+        };
+    }
     html! {
         <div class="share">
             <div class="share__buttons">

@@ -27,6 +27,9 @@ pub struct StoryViewProps {
     pub page: ByPtr<Page>,
     /// Opens a file the reader chose, where the page allows it.
     pub open: Option<Callback<web_sys::File>>,
+    /// The story came from a file on the reader's device.
+    #[prop_or_default]
+    pub local: bool,
 }
 
 /// One story: its header, the filters and the cards, sharing one state.
@@ -97,6 +100,7 @@ pub fn StoryView(props: &StoryViewProps) -> Html {
         source: (*source).clone(),
         show_source,
         page: page.clone(),
+        local: props.local,
     };
     html! {
         <ContextProvider<Dossier> context={context.clone()}>

@@ -191,6 +191,9 @@ pub struct AppState {
     pub progress: Option<Progress>,
     pub notice: Option<Notice>,
     pub dragging: bool,
+    /// The story came from a file on the reader's device: no link can
+    /// carry it.
+    pub local: bool,
 }
 
 impl AppState {
@@ -204,6 +207,7 @@ impl AppState {
             progress: None,
             notice: None,
             dragging: false,
+            local: false,
         }
     }
 
@@ -225,6 +229,7 @@ impl AppState {
                 next.progress = None;
                 next.loaded = Loaded::Story(dataset);
                 next.generation = self.generation.wrapping_add(1);
+                next.local = matches!(from, Origin::File(_));
                 let opened = match from {
                     Origin::File(name) => {
                         // A file is a new story: its view starts afresh.
@@ -280,6 +285,21 @@ mod tests {
             Loaded::Story(ds) => ds,
             Loaded::Broken(p) => panic!("{p:?}"),
         }
+    }
+
+    #[test]
+    fn a_story_from_a_file_is_local_and_one_from_a_link_is_not() {
+        let opened = |from: Origin| AppAction::Opened {
+            from,
+            dataset: story(),
+            skipped: vec![],
+        };
+        let s = start();
+        assert!(!s.local);
+        let s = s.apply(opened(Origin::File("x.json".into())));
+        assert!(s.local);
+        let s = s.apply(opened(Origin::Query));
+        assert!(!s.local);
     }
 
     #[test]

@@ -71,6 +71,10 @@ test('"Open file…" opens a Dossier JSON in place of the story', async () => {
   await pick(page, file('another.json', JSON.stringify(ds)));
   await page.getByText('Another story, opened from a file').waitFor();
   assert.equal(await page.locator('.cards .card').count(), 5);
+  // No link can carry a file from the reader's device: the share panel says
+  // so rather than copy a link that would open another story.
+  assert.equal(await page.getByRole('button', { name: 'Copy link' }).count(), 0);
+  assert.match(await page.locator('.share').textContent(), /Opened from a file on this device/);
   assert.deepEqual(problems, []);
   await context.close();
 });
