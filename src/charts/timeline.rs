@@ -117,6 +117,10 @@ pub struct Bins {
     pub cells: Vec<Bin>,
     /// The largest count, which the tallest bar shows.
     pub max: usize,
+    /// Some event falls, or may fall, in more than one bar (it lasts, or
+    /// its day is known only to a longer period), and is counted in each:
+    /// the bars then add up to more than the events, which the legend says.
+    pub spread: bool,
 }
 
 /// What the marks mean, for the description screen readers hear.
@@ -354,9 +358,12 @@ fn bin(
     // many events as choosing it does.
     let mut kept = vec![vec![0usize; groups.len()]; n];
     let mut total = vec![0usize; n];
+    let mut spread = false;
     for (i, e) in events.iter().enumerate() {
         let g = groups.binary_search(&group_class(&e.kind)).unwrap_or(0);
-        for b in at(spans[i].0)..=at(spans[i].1).max(at(spans[i].0)) {
+        let (first, last) = (at(spans[i].0), at(spans[i].1).max(at(spans[i].0)));
+        spread |= last > first;
+        for b in first..=last {
             total[b] += 1;
             if keep[i] {
                 kept[b][g] += 1;
@@ -446,6 +453,7 @@ fn bin(
         layers,
         cells,
         max,
+        spread,
     }
 }
 
@@ -877,8 +885,11 @@ mod tests {
         let t = timeline(&ds, &all, None, None, 1200.0).unwrap();
         let bins = t.bins.as_ref().expect("a binned view");
         assert!(t.marks.is_empty());
-        // Every event is in a bar, and one that spans several bars in each.
-        assert!(bins.cells.iter().map(|c| c.total).sum::<usize>() >= 5000);
+        // Every event is in a bar, and one that spans several bars in each,
+        // which the bars then say.
+        let counted = bins.cells.iter().map(|c| c.total).sum::<usize>();
+        assert!(counted >= 5000);
+        assert_eq!(bins.spread, counted > 5000);
         assert!(bins.cells.iter().all(|c| c.kept == c.total));
         assert!(
             bins.cells.len() + bins.layers.len() <= 150,
