@@ -38,7 +38,7 @@ pub struct AppProps {
     #[prop_or_default]
     pub fragment: Option<AttrValue>,
     /// Read `?data=<url>` from the page and load that story in place of the
-    /// bundled one. Off for server-side rendering.
+    /// page's own. Off for server-side rendering.
     #[prop_or_default]
     pub load_from_query: bool,
     /// The page and its embed options; read from the browser's location
@@ -86,7 +86,7 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
     // A story fetched from ?data=: while it loads, a status line; if it
-    // fails, the bundled story stays and the problems are listed above it.
+    // fails, the page's own story stays and the problems are listed above it.
     {
         let dispatch = store.dispatcher();
         let (enabled, data) = (props.load_from_query, page.data.clone());

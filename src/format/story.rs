@@ -1,6 +1,8 @@
 //! The bundled first story: Al-Monitor, "Lebanon's Hezbollah hosts Hamas
-//! delegation, fires 60 rockets on Israel" (15 May 2024), compiled into the
-//! widget so that it renders with no request.
+//! delegation, fires 60 rockets on Israel" (15 May 2024). The pages the
+//! build makes carry it, packed, beside their pre-rendered view
+//! (`components::page_part`), so that it renders with no request; the
+//! reader's module carries no story of its own.
 //!
 //! Pure: no browser types here.
 
@@ -20,16 +22,16 @@ pub fn first_story() -> Result<Dataset, Vec<Problem>> {
 }
 
 /// The same story checked and packed ([`crate::format::packed`]), as the
-/// reader's download carries it: `dossier pack` writes it from the JSON,
-/// and a test fails when it is stale.
+/// pages carry it (written as text): `dossier pack` writes it from the
+/// JSON, and a test fails when it is stale.
 pub const FIRST_STORY_PACKED: &[u8] = include_bytes!("data/first-story.packed");
 
 /// Where `dossier pack` writes [`FIRST_STORY_PACKED`], from the crate's root.
 pub const FIRST_STORY_PACKED_PATH: &str = "src/format/data/first-story.packed";
 
-/// The bundled story as the reader gets it: unpacked, with no parsing and
-/// no checking (it was checked when it was packed). `None` only if the
-/// committed bytes were damaged, which a test rules out.
+/// The bundled story unpacked, with no parsing and no checking (it was
+/// checked when it was packed), as the reader's module unpacks the page's.
+/// `None` only if the committed bytes were damaged, which a test rules out.
 pub fn bundled() -> Option<Dataset> {
     crate::format::packed::unpack(FIRST_STORY_PACKED)
 }

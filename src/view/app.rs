@@ -39,14 +39,15 @@ impl Loaded {
     /// own: the page brings one.
     pub fn from_page(text: Option<&str>) -> Self {
         use crate::format::packed::{from_text, unpack};
-        match text.map(|t| from_text(t.trim()).and_then(|b| unpack(&b))) {
+        // Not trimmed: `to_text` writes nothing around the story, and a
+        // story may end in a space that is its own.
+        match text.map(|t| from_text(t).and_then(|b| unpack(&b))) {
             Some(Some(ds)) => Loaded::Story(Rc::new(ds)),
             Some(None) => Loaded::Broken(Rc::new(vec![Problem::whole(
                 "the story this page carries is damaged; the page was not built as it should have been",
             )])),
             None => Loaded::Broken(Rc::new(vec![Problem::whole(
-                "this page carries no story (no element with the id dossier-story); \
-                 open one from a file, or with ?data= and its address",
+                "this page carries no story (no element with the id dossier-story)",
             )])),
         }
     }
@@ -252,7 +253,7 @@ impl AppState {
                 next.notice = Some(Notice {
                     title: match from {
                         Origin::Query => "The requested story could not be opened; \
-                                          showing the bundled story instead"
+                                          showing this page's story instead"
                             .to_owned(),
                         Origin::File(name) => {
                             format!("{name} could not be opened; the story you had is unchanged")
@@ -346,7 +347,7 @@ mod tests {
         assert_eq!(s.generation, 0);
         assert_eq!(s.fetching, None);
         let notice = s.notice.expect("a notice");
-        assert!(notice.title.contains("showing the bundled story"));
+        assert!(notice.title.contains("showing this page's story"));
         assert_eq!(notice.problems.len(), 1);
     }
 

@@ -181,10 +181,10 @@ pub fn number_word(n: usize) -> String {
 }
 
 /// A place as a card names it: the place, then its region and country,
-/// each left out where it is said already: in the place's name ("southern
-/// Israel", not "southern Israel, Israel"), or in a part of the region that
-/// is it or describes it ("near Tyre, southern Lebanon"). A region named
-/// after the country keeps it: "Baabda, Mount Lebanon, Lebanon".
+/// each left out where a part of what is written already is it or
+/// describes it ("near Tyre, southern Lebanon"; "southern Israel", not
+/// "southern Israel, Israel"). A name that only contains the country's
+/// keeps it: "Baabda, Mount Lebanon, Lebanon"; "Iranshahr, Iran".
 pub fn place_line(place: &crate::format::model::Place) -> String {
     let mut out = place.name.clone();
     for extra in [&place.region, &place.country].into_iter().flatten() {
@@ -194,7 +194,7 @@ pub fn place_line(place: &crate::format::model::Place) -> String {
                 || (part.contains(extra.as_str())
                     && part.starts_with(|c: char| c.is_ascii_lowercase()))
         };
-        if !place.name.contains(extra.as_str()) && !out.split(',').any(said) {
+        if !out.split(',').any(said) {
             out.push_str(", ");
             out.push_str(extra);
         }
@@ -545,6 +545,11 @@ mod tests {
             "Beirut, Lebanon"
         );
         assert_eq!(place("Tyre", Some("South"), None), "Tyre, South");
+        assert_eq!(place("Iranshahr", None, Some("Iran")), "Iranshahr, Iran");
+        assert_eq!(
+            place("Mount Lebanon", None, Some("Lebanon")),
+            "Mount Lebanon, Lebanon"
+        );
         assert_eq!(
             place("southern Israel", None, Some("Israel")),
             "southern Israel"

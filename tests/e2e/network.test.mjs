@@ -424,7 +424,7 @@ for (const width of [375, 1200]) {
     });
     const moving = sampled.filter((f, i) => i > 0 && f.view !== sampled[i - 1].view).length;
     const small = sampled.filter((f) => f.min < 12.5);
-    assert.ok(moving > 20, `the view moved in ${moving} frames`);
+    assert.ok(moving > 5, `the view moved in ${moving} frames`);
     assert.ok(sampled.some((f) => Number.isFinite(f.min)), 'no label was drawn');
     assert.deepEqual(small, [], 'labels under 11 px while the layout moved');
     assert.deepEqual(problems, []);

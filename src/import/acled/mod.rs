@@ -298,6 +298,9 @@ fn actor_kind(inter: Option<Inter>, name: &str) -> ActorKind {
 struct Builder {
     actors: Vec<Actor>,
     actor_by_name: HashMap<String, usize>,
+    /// Per actor: whether its kind comes from its own inter code (as
+    /// actor1 or actor2), not from its side's as an associated actor.
+    own_kind: Vec<bool>,
     actor_ids: Ids,
     sources: Vec<Source>,
     source_by_name: HashMap<String, usize>,
@@ -323,11 +326,20 @@ struct Deaths {
 }
 
 impl Builder {
-    fn actor(&mut self, name: &str, inter: Option<Inter>) -> String {
+    /// The actor called `name`, added if new. `own` says whether `inter`
+    /// is its own code (actor1, actor2) or its side's (an associated
+    /// actor): an actor first met as another's associate takes its kind
+    /// from its own code when a row gives one, whatever the rows' order.
+    fn actor(&mut self, name: &str, inter: Option<Inter>, own: bool) -> String {
         if let Some(&i) = self.actor_by_name.get(name) {
+            if own && inter.is_some() && !self.own_kind[i] {
+                self.actors[i].kind = actor_kind(inter, name);
+                self.own_kind[i] = true;
+            }
             return self.actors[i].id.clone();
         }
         let id = self.actor_ids.make("", name, ALL_WORDS);
+        self.own_kind.push(own && inter.is_some());
         self.actor_by_name
             .insert(name.to_owned(), self.actors.len());
         self.actors.push(Actor {
@@ -395,6 +407,36 @@ impl Builder {
         if location.is_empty() {
             return Err("location is empty".into());
         }
+        // Every cell that can refuse the row is read before the row adds
+        // anything (an actor, a source, a paragraph): a row skipped leaves
+        // nothing behind.
+        let (lat, lon) = (get(Col::Latitude), get(Col::Longitude));
+        let (lat, lon) = match (degrees(&lat, 90.0), degrees(&lon, 180.0)) {
+            (Err(()), _) => {
+                return Err(format!(
+                    "latitude \"{}\" is not a number of degrees from -90 to 90",
+                    clip(&lat)
+                ))
+            }
+            (_, Err(())) => {
+                return Err(format!(
+                    "longitude \"{}\" is not a number of degrees from -180 to 180",
+                    clip(&lon)
+                ))
+            }
+            (Ok(lat), Ok(lon)) => (lat, lon),
+        };
+        let raw_fatalities = get(Col::Fatalities);
+        let fatalities: u64 = if raw_fatalities.is_empty() {
+            0
+        } else {
+            raw_fatalities.parse().map_err(|_| {
+                format!(
+                    "fatalities \"{}\" is not a whole number of people",
+                    clip(&raw_fatalities)
+                )
+            })?
+        };
 
         // The two sides' types; a file without inter2 may say it in its
         // interaction column.
@@ -419,14 +461,14 @@ impl Builder {
         let mut sides: [Vec<String>; 2] = [Vec::new(), Vec::new()];
         let mut add = |b: &mut Builder,
                        name: &str,
-                       inter: Option<Inter>,
+                       (inter, own): (Option<Inter>, bool),
                        role: &ParticipantRole,
                        side: usize| {
             let name = name.trim();
             if name.is_empty() {
                 return;
             }
-            let id = b.actor(name, inter);
+            let id = b.actor(name, inter, own);
             if !participants.iter().any(|p| p.actor.as_ref() == Some(&id)) {
                 participants.push(Participant::actor(id.clone(), role.clone()));
             }
@@ -434,31 +476,18 @@ impl Builder {
                 sides[side].push(id);
             }
         };
-        add(self, &actor1, inter1, &first_role, 0);
+        add(self, &actor1, (inter1, true), &first_role, 0);
         for a in get(Col::AssocActor1).split(';') {
-            add(self, a, inter1, &supporting, 0);
+            add(self, a, (inter1, false), &supporting, 0);
         }
         let actor2 = get(Col::Actor2);
-        add(self, &actor2, inter2, &second_role, 1);
+        add(self, &actor2, (inter2, true), &second_role, 1);
         for a in get(Col::AssocActor2).split(';') {
-            add(self, a, inter2, &second_role, 1);
+            add(self, a, (inter2, false), &second_role, 1);
         }
 
-        let (lat, lon) = (get(Col::Latitude), get(Col::Longitude));
-        let coordinates = match (degrees(&lat, 90.0), degrees(&lon, 180.0)) {
-            (Err(()), _) => {
-                return Err(format!(
-                    "latitude \"{}\" is not a number of degrees from -90 to 90",
-                    clip(&lat)
-                ))
-            }
-            (_, Err(())) => {
-                return Err(format!(
-                    "longitude \"{}\" is not a number of degrees from -180 to 180",
-                    clip(&lon)
-                ))
-            }
-            (Ok(Some(lat)), Ok(Some(lon))) => Some(Coordinates {
+        let coordinates = match (lat, lon) {
+            (Some(lat), Some(lon)) => Some(Coordinates {
                 lat,
                 lon,
                 precision: match &*get(Col::GeoPrecision) {
@@ -508,17 +537,6 @@ impl Builder {
         if sources.is_empty() {
             sources.push(self.source("ACLED"));
         }
-        let raw_fatalities = get(Col::Fatalities);
-        let fatalities: u64 = if raw_fatalities.is_empty() {
-            0
-        } else {
-            raw_fatalities.parse().map_err(|_| {
-                format!(
-                    "fatalities \"{}\" is not a whole number of people",
-                    clip(&raw_fatalities)
-                )
-            })?
-        };
         let quantities = if fatalities > 0 {
             vec![Quantity {
                 unit: "killed".into(),
@@ -1372,6 +1390,40 @@ mod tests {
         assert!(kept.quantities.is_empty());
         assert!(kept.place.as_ref().unwrap().coordinates.is_none());
         assert_eq!(kept.date.to_string(), "2024-01-02");
+    }
+
+    #[test]
+    fn a_skipped_row_leaves_no_actor_source_or_paragraph_behind() {
+        let csv = "event_date,event_type,sub_event_type,actor1,location,latitude,source,notes,fatalities\n\
+                   2024-01-02,Battles,Armed clash,A,Here,33.1,Wire,Kept.,1\n\
+                   2024-01-03,Battles,Armed clash,Only In A Bad Row,Here,33.1,Bad Wire,Skipped.,unknown\n\
+                   2024-01-04,Battles,Armed clash,Also Bad,Here,north,Bad Wire,Skipped too.,0\n";
+        let i = import(csv.as_bytes(), "x.csv").unwrap();
+        assert_eq!(i.skipped.len(), 2);
+        let ds = &i.dataset;
+        assert_eq!(ds.story.paragraphs, ["Kept."]);
+        assert!(ds.actors.iter().all(|a| a.name == "A"), "{:?}", ds.actors);
+        assert!(ds.sources.iter().all(|s| s.name != "Bad Wire"));
+    }
+
+    #[test]
+    fn an_actors_own_code_decides_its_kind_whatever_the_rows_order() {
+        let rows = [
+            "2024-01-02,Protests,Peaceful protest,Protesters (Lebanon),Hezbollah,6,,,,Here",
+            "2024-01-03,Battles,Armed clash,Hezbollah,,3,Military Forces of Israel (2022-),,1,There",
+        ];
+        for order in [[0, 1], [1, 0]] {
+            let csv = format!(
+                "event_date,event_type,sub_event_type,actor1,assoc_actor_1,inter1,actor2,assoc_actor_2,inter2,location\n{}\n{}\n",
+                rows[order[0]], rows[order[1]]
+            );
+            let ds = import(csv.as_bytes(), "x.csv").unwrap().dataset;
+            assert_eq!(
+                ds.actor("hezbollah").unwrap().kind,
+                ActorKind::ArmedGroup,
+                "{order:?}"
+            );
+        }
     }
 
     #[test]
