@@ -20,7 +20,9 @@ const RUNS = 5;
 const dir = mkdtempSync(join(tmpdir(), 'dossier-lighthouse-'));
 const builds = [['this', dist], ...(baseline ? [['baseline', baseline]] : [])];
 const servers = {};
-for (const [build, root] of builds) servers[build] = await serve({ dir: resolve(root) });
+// Served gzipped, as a static host serves a news page's files: the simulated
+// phone then downloads what the size budget counts.
+for (const [build, root] of builds) servers[build] = await serve({ dir: resolve(root), compress: true });
 const out = {};
 const runs = {};
 try {

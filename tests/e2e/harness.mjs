@@ -5,6 +5,7 @@
 import { createServer } from 'node:http';
 import { readFile, mkdir } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
 import AxeBuilder from '@axe-core/playwright';
@@ -36,8 +37,12 @@ const TYPES = {
  * recorded in `server.missing`. `extra` maps more paths under `base`
  * (such as a generated dataset) to files outside `dir`.
  */
-export async function serve({ dir = DIST, base = '/', headers = {}, extra = {} } = {}) {
+export async function serve({ dir = DIST, base = '/', headers = {}, extra = {}, compress = false } = {}) {
   const missing = [];
+  // With `compress`, files go out gzipped (level 9, once each) to a client
+  // that accepts it, as a static host serves them: the benchmarks' phone
+  // then downloads what the size budget counts, not the raw files.
+  const gzipped = new Map();
   const server = createServer(async (req, res) => {
     const url = new URL(req.url, 'http://x');
     let path = decodeURIComponent(url.pathname);
@@ -59,7 +64,14 @@ export async function serve({ dir = DIST, base = '/', headers = {}, extra = {} }
       // pre-rendered view then stays inert for that long, and any test that
       // acts before the widget is live shows up.
       if (WASM_DELAY && file.endsWith('.wasm')) await new Promise((ok) => setTimeout(ok, WASM_DELAY));
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', ...headers });
+      const type = TYPES[extname(file)] ?? 'application/octet-stream';
+      if (compress && /gzip/.test(req.headers['accept-encoding'] ?? '') && !type.startsWith('image/png')) {
+        if (!gzipped.has(file)) gzipped.set(file, gzipSync(body, { level: 9 }));
+        res.writeHead(200, { 'content-type': type, 'content-encoding': 'gzip', vary: 'accept-encoding', ...headers });
+        res.end(gzipped.get(file));
+        return;
+      }
+      res.writeHead(200, { 'content-type': type, ...headers });
       res.end(body);
     } catch {
       missing.push(url.pathname);
