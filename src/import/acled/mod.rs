@@ -569,11 +569,13 @@ impl Builder {
             quote: summary.clone(),
             paragraph: self.paragraphs.len() as u32,
         };
-        let mut provenances = vec![provenance.clone()];
-        provenances.extend(sources.map(|source| Provenance {
-            source,
-            ..provenance.clone()
-        }));
+        // The other sources' quotes are copies; the first is the row's own.
+        let others: Vec<Provenance> = sources
+            .map(|source| Provenance {
+                source,
+                ..provenance.clone()
+            })
+            .collect();
         let civilians = (event_type.eq_ignore_ascii_case("Violence against civilians")
             && inter2.is_none_or(|i| i == Inter::Civilians))
         .then(|| sides[1].first().cloned())
@@ -590,14 +592,15 @@ impl Builder {
             (true, false) => Some(format!("ACLED: {targeting}.")),
             (false, false) => Some(format!("ACLED event {given_id}: {targeting}.")),
         };
-        self.events.push(Event {
+        let mut event = Event {
             place: Some(place),
             participants,
             quantities,
             note,
-            provenance: provenances,
             ..Event::new(id, date, kind, summary, provenance)
-        });
+        };
+        event.provenance.extend(others);
+        self.events.push(event);
         self.fatalities.push(Deaths {
             count: fatalities,
             event_type: event_type.into_owned(),
