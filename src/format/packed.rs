@@ -204,9 +204,9 @@ pub fn to_text(bytes: &[u8]) -> String {
             0xf0..=0xf4 => 4,
             _ => 0,
         };
-        let whole = bytes
-            .get(i..i + len.max(1))
-            .filter(|_| len > 0)
+        let whole = (len > 0)
+            .then(|| bytes.get(i..i + len))
+            .flatten()
             .and_then(|s| std::str::from_utf8(s).ok())
             .and_then(|s| s.chars().next())
             .filter(|c| !matches!(c, '~' | '<' | '\u{80}'..='\u{9f}'));
