@@ -55,9 +55,8 @@ pub fn CardList() -> Html {
     };
     let limit = use_state_eq(|| page);
     let matches = &d.outcome.events;
-    // A long list (more than a page matches) lets the browser skip the
-    // cards out of view (style/main.css): a filter then costs the visible
-    // cards only. Not in an embed, whose frame shows every card at once.
+    // A long list: more than a page matches. Not in an embed, whose frame
+    // shows every card at once.
     let long = matches.len() > page && !d.page.options.embed;
     // The filters whose whole page is drawn. After a change to a long list,
     // the first few cards come now and the rest just after the paint, each
@@ -112,9 +111,16 @@ pub fn CardList() -> Html {
         SortOrder::NewestFirst => Box::new(matches.iter().rev()),
     };
     let remaining = matches.len().saturating_sub(*limit);
+    // Drawn past its first page, a long list lets the browser skip the
+    // cards out of view (style/main.css): a change or a scroll then costs
+    // the cards in view only. Not at one page: the skipping itself costs a
+    // second style and layout pass in each frame the list changes (the
+    // browser lays out, finds the cards in view, and lays out again), more
+    // than the few cards out of view would.
+    let skim = long && *limit > page;
     html! {
         <>
-            <ol ref={list} class={if long { "cards cards--long" } else { "cards" }}
+            <ol ref={list} class={if skim { "cards cards--long" } else { "cards" }}
                 onclick={move |_| *pressed.borrow_mut() = true}>
                 { for ordered.take(*limit).enumerate().map(|(k, &i)| {
                     let key = d.dataset.events[i].id.clone();
