@@ -21,9 +21,10 @@ export PATH := $(ROOT)/node_modules/.bin:$(TOOLS)/bin:$(HOME)/.cargo/bin:$(PATH)
 # the registry's root, not this machine's cargo home, its size does not
 # depend on where a machine keeps that home (10 characters more of it cost
 # 55 B gzip), and the byte budget holds the same on every machine. (A
-# RUSTFLAGS in the environment would replace these flags.)
+# RUSTFLAGS in the environment would replace these flags.) The modules use
+# wasm's 128-bit SIMD, as .cargo/config.toml says, which this replaces too.
 CARGO_HOME ?= $(HOME)/.cargo
-export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS := --remap-path-prefix=$(CARGO_HOME)/registry/src/=
+export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS := --remap-path-prefix=$(CARGO_HOME)/registry/src/= -C target-feature=+simd128
 
 TRUNK_VERSION := 0.21.14
 # wasm-bindgen-cli must equal the wasm-bindgen in Cargo.lock; read it, never write it twice.

@@ -117,7 +117,19 @@ await new Promise((ok) => {
   }
   setTimeout(ok, 500);
 });
-const wasm = await init({ module_or_path: new URL('./__APP_WASM__', import.meta.url) });
+// A module that cannot load (the network, or a browser without wasm's
+// SIMD, older than Safari 16.4) leaves the picture, and says what it is.
+let wasm;
+try {
+  wasm = await init({ module_or_path: new URL('./__APP_WASM__', import.meta.url) });
+} catch (e) {
+  const note = document.createElement('p');
+  note.className = 'dossier__crashed';
+  note.setAttribute('role', 'status');
+  note.textContent = 'The interactive view could not start in this browser: below is a still picture of it. Reload the page, or open it in an up-to-date browser, to explore it.';
+  root?.prepend(note);
+  throw e;
+}
 // The widget marks its host `data-live` once it has taken the picture's place.
 if (root) {
   if (root.hasAttribute('data-live')) replay();

@@ -99,6 +99,22 @@ test('the header and the first cards paint before the wasm has loaded, then come
   await context.close();
 });
 
+test('a module that cannot start leaves the picture on screen and says what it is', async () => {
+  const { context, page, problems } = await openPage(env.browser, { width: 375, height: 800 });
+  // As a browser without wasm's SIMD, or a network that drops the file.
+  await page.route('**/*.wasm', (route) => route.abort());
+  await page.goto(env.server.url);
+  const note = page.locator('#dossier > .dossier__crashed[role=status]');
+  await note.waitFor();
+  assert.match(await note.textContent(), /could not start in this browser: below is a still picture of it/);
+  assert.ok(await page.locator('.card').first().isVisible());
+  assert.equal(await page.locator('[data-event-id]').count(), 18);
+  assert.equal(await page.locator('[data-live]').count(), 0);
+  // The failure is on the console for a developer, and nothing else is.
+  assert.ok(problems.length > 0 && problems.every((p) => /wasm|fetch|Failed|WebAssembly/i.test(p)), problems.join('\n'));
+  await context.close();
+});
+
 /** The pre-rendered picture on screen, its wasm held back until `release()`. */
 async function heldPicture(width) {
   const opened = await openPage(env.browser, { width });
