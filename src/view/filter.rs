@@ -295,17 +295,18 @@ pub struct EventIndex {
     event_actors: Lists,
     event_sources: Lists,
     event_tallies: Lists,
-    /// Folded summary, quotes (each once) and victims; read only for a
-    /// search, and only for the words the event's actors and place did not
-    /// give. An actor's names are folded once, not once an event. All in
+    /// Folded summary, quotes (each once), victims and note; read only for
+    /// a search, and only for the words the event's actors, place and
+    /// sources did not give. An actor's names are folded once, not once an event. All in
     /// one string, where event `p`'s ends at `text_end[p]`: a search reads
     /// it from start to end, not from 100,000 places in memory.
     text: String,
     text_end: Vec<u32>,
-    /// Folded name and aliases of each actor, and name of each place (by
-    /// their index in `actors` and `places`).
+    /// Folded name and aliases of each actor, and name of each place and
+    /// source (by their index in `actors`, `places` and `sources`).
     actor_text: Vec<String>,
     place_text: Vec<String>,
+    source_text: Vec<String>,
     actors: Names,
     kinds: Names,
     places: Names,
@@ -394,6 +395,11 @@ impl EventIndex {
         crate::base::order::sort_by_key(&mut entries, |(i, e)| (e.first_day, e.last_day, *i));
 
         let place_text: Vec<String> = places.names.iter().map(|p| fold(p)).collect();
+        let source_text: Vec<String> = sources
+            .names
+            .iter()
+            .map(|id| ds.source(id).map(|s| fold(&s.name)).unwrap_or_default())
+            .collect();
         let mut index = EventIndex {
             order: Vec::with_capacity(entries.len()),
             rows: Vec::with_capacity(entries.len()),
@@ -410,6 +416,7 @@ impl EventIndex {
                 (0..sources.names.len()).collect(),
             ],
             place_text,
+            source_text,
             actors,
             kinds,
             places,
@@ -467,11 +474,11 @@ impl EventIndex {
                 text.push_str(&p.quote);
             }
         }
-        for v in ds
+        let victims = ds
             .participants_of(e)
             .iter()
-            .filter_map(|p| p.victims.as_deref())
-        {
+            .filter_map(|p| p.victims.as_deref());
+        for v in victims.chain(e.note.as_deref()) {
             text.push(' ');
             text.push_str(v);
         }
@@ -505,18 +512,24 @@ impl EventIndex {
         let tallies = self.tallies.select(&f.tallies);
         let query = Query::new(&f.query);
         let searching = !query.is_empty();
-        // The words of the query each actor's names and each place's name
-        // hold, found once for the whole search.
-        let (actor_found, place_found): (Vec<u64>, Vec<u64>) = if searching {
+        // The words of the query each actor's names, each place's name and
+        // each source's name hold, found once for the whole search.
+        let words_in =
+            |texts: &[String]| -> Vec<u64> { texts.iter().map(|t| query.found(t, 0)).collect() };
+        let (actor_found, place_found, source_found) = if searching {
             (
-                self.actor_text.iter().map(|t| query.found(t, 0)).collect(),
-                self.place_text.iter().map(|t| query.found(t, 0)).collect(),
+                words_in(&self.actor_text),
+                words_in(&self.place_text),
+                words_in(&self.source_text),
             )
         } else {
             Default::default()
         };
-        let found = |p: usize, row: &Row, actors: &[u32]| {
+        let found = |p: usize, row: &Row, actors: &[u32], sources: &[u32]| {
             let mut had = actors.iter().fold(0, |m, &a| m | actor_found[a as usize]);
+            had = sources
+                .iter()
+                .fold(had, |m, &s| m | source_found[s as usize]);
             if row.place != NO_PLACE {
                 had |= place_found[row.place as usize];
             }
@@ -563,8 +576,9 @@ impl EventIndex {
             // is neither shown nor counted toward any option), so it is
             // read only where it can.
             let failed = (ALL_FACETS & !Facet::Query.bit() & !pass).count_ones();
-            pass |= u16::from(!searching || (failed < 2 && found(p, row, event_actors)))
-                * Facet::Query.bit();
+            pass |=
+                u16::from(!searching || (failed < 2 && found(p, row, event_actors, event_sources)))
+                    * Facet::Query.bit();
 
             if pass == ALL_FACETS {
                 events.push(self.order[p] as usize);
@@ -773,12 +787,44 @@ mod tests {
         assert!(search("no such words anywhere").is_empty());
     }
 
+    #[test]
+    fn search_reads_source_names_and_notes() {
+        let mut ds = first_story().unwrap();
+        // An importer's note names the row the event came from.
+        ds.events[3].note = Some("ACLED event LEB31337: no civilian targeting.".to_owned());
+        let index = EventIndex::new(&ds);
+        let search = |q: &str| {
+            ids(
+                &ds,
+                &index.apply(&Filters {
+                    query: q.to_owned(),
+                    ..Filters::default()
+                }),
+            )
+        };
+        assert_eq!(search("leb31337"), [ds.events[3].id.clone()]);
+        // A source's name: "a Hezbollah statement on its website" finds
+        // the event it reports, whose own words never say "website".
+        let reported: Vec<&Event> = ds
+            .events
+            .iter()
+            .filter(|e| e.provenance.iter().any(|p| p.source == "hezbollah-website"))
+            .collect();
+        assert_eq!(reported.len(), 1);
+        let own = reported[0].provenance.iter().map(|p| p.quote.as_str());
+        assert!(!own
+            .chain([reported[0].summary.as_str()])
+            .any(|t| fold(t).contains("website")));
+        assert_eq!(search("WEBSITE"), [reported[0].id.clone()]);
+    }
+
     #[cfg(not(target_arch = "wasm32"))]
     proptest::proptest! {
         #![proptest_config(proptest::prelude::ProptestConfig::with_cases(48))]
 
         /// The search finds what a search of each event's whole text
-        /// (summary, quotes, place, its actors' names and aliases, victims)
+        /// (summary, quotes, place, its actors' names and aliases, victims,
+        /// its sources' names, its note)
         /// finds, though the index reads actors' and places' names once.
         #[test]
         fn the_search_reads_every_text_of_an_event(
@@ -801,6 +847,14 @@ mod tests {
                 }
                 for v in ds.participants_of(e).iter().filter_map(|p| p.victims.as_deref()) {
                     t = t + " " + v;
+                }
+                for p in &e.provenance {
+                    if let Some(s) = ds.source(&p.source) {
+                        t = t + " " + &s.name;
+                    }
+                }
+                if let Some(note) = &e.note {
+                    t = t + " " + note;
                 }
                 fold(&t)
             };
