@@ -182,7 +182,7 @@ impl Band {
 }
 
 /// A calendar unit between two time ticks.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum TimeUnit {
     Day,
     Week,
@@ -340,9 +340,11 @@ impl Time {
         d.clamp(self.start, self.end - 1)
     }
 
-    /// The coarsest-first choice of calendar unit that gives at most
-    /// `max_ticks` ticks, and those ticks with their labels. A label names
-    /// the year on the first tick and whenever the year changes.
+    /// The finest step (a calendar unit, or two, or five of it) that gives
+    /// at most `max_ticks` ticks, and those ticks with their labels. A
+    /// year's label is half as wide as a month's ("2024", "Jan 2024"), so
+    /// steps of years may give twice as many. A label names the year on the
+    /// first tick and whenever the year changes.
     ///
     /// ```
     /// use dossier::charts::scale::Time;
@@ -350,36 +352,89 @@ impl Time {
     /// let t = Time::new(days_from_civil(2023, 10, 7), days_from_civil(2024, 5, 15), (0.0, 600.0));
     /// let labels: Vec<String> = t.ticks(8).into_iter().map(|t| t.label).collect();
     /// assert_eq!(labels, ["Nov 2023", "Dec", "Jan 2024", "Feb", "Mar", "Apr", "May"]);
+    /// let decade = Time::new(days_from_civil(2014, 3, 1), days_from_civil(2024, 5, 15), (0.0, 320.0));
+    /// let labels: Vec<String> = decade.ticks(4).into_iter().map(|t| t.label).collect();
+    /// assert_eq!(labels, ["2016", "2018", "2020", "2022", "2024"]);
     /// ```
     pub fn ticks(&self, max_ticks: usize) -> Vec<TimeTick> {
-        let span = (self.end - self.start) as f64;
-        let unit = TimeUnit::ORDER
-            .into_iter()
-            .find(|u| span / u.days() <= max_ticks.max(1) as f64)
-            .unwrap_or(TimeUnit::Decade);
+        use TimeUnit::*;
+        // From finest to coarsest: each unit, then two or five of it where
+        // the next unit is too coarse a jump (half years, two and five years).
+        const STEPS: [(TimeUnit, i64); 11] = [
+            (Day, 1),
+            (Day, 2),
+            (Week, 1),
+            (Month, 1),
+            (Quarter, 1),
+            (Quarter, 2),
+            (Year, 1),
+            (Year, 2),
+            (Year, 5),
+            (Decade, 1),
+            (Decade, 5),
+        ];
+        // A step of k units ticks every k-th unit, counted from the epoch or
+        // from the start of a year, so that the ticks fall on round dates.
+        let on_step = |(unit, k): (TimeUnit, i64), day: i64| {
+            let (y, m, _) = civil_from_days(day);
+            let n = match unit {
+                Day | Week => day,
+                Month => i64::from(m) - 1,
+                Quarter => (i64::from(m) - 1) / 3,
+                Year => i64::from(y),
+                Decade => i64::from(y) / 10,
+            };
+            n.rem_euclid(k) == 0
+        };
+        // Whether a step's ticks number at most `room`, counted (and no
+        // further than that). A month's or a day's label ("Jan 2024") needs
+        // the room of two ticks wherever it falls.
+        let fits = |&(unit, k): &(TimeUnit, i64)| {
+            let room = if unit >= Year {
+                2 * max_ticks
+            } else {
+                max_ticks
+            };
+            if unit < Year && room < 2 {
+                return false;
+            }
+            let (mut day, mut n) = (unit.ceil(self.start), 0);
+            while day < self.end && n <= room {
+                n += usize::from(on_step((unit, k), day));
+                day = unit.next(day);
+            }
+            n <= room
+        };
+        let step = STEPS.into_iter().find(fits).unwrap_or((Decade, 10));
+        let unit = step.0;
         let mut out = Vec::new();
         let mut day = unit.ceil(self.start);
         let mut last_year = None;
-        while day < self.end && out.len() <= max_ticks {
+        // (Only a span of centuries finds no step that fits: it is cut short.)
+        while day < self.end && out.len() < 2 * max_ticks.max(1) {
+            if !on_step(step, day) {
+                day = unit.next(day);
+                continue;
+            }
             let (y, m, d) = civil_from_days(day);
             let short = &month_name(m)[..3];
             let new_year = last_year != Some(y);
             let label = match unit {
-                TimeUnit::Day | TimeUnit::Week => {
+                Day | Week => {
                     if new_year {
                         format!("{d} {short} {y}")
                     } else {
                         format!("{d} {short}")
                     }
                 }
-                TimeUnit::Month | TimeUnit::Quarter => {
+                Month | Quarter => {
                     if new_year {
                         format!("{short} {y}")
                     } else {
                         short.to_owned()
                     }
                 }
-                TimeUnit::Year | TimeUnit::Decade => y.to_string(),
+                Year | Decade => y.to_string(),
             };
             last_year = Some(y);
             out.push(TimeTick { day, label });
@@ -570,10 +625,20 @@ mod tests {
         let labels: Vec<String> = week.ticks(10).into_iter().map(|t| t.label).collect();
         assert_eq!(labels[0], "10 May 2024");
         assert_eq!(labels[1], "11 May");
-        let decade = Time::new(d(2001, 3, 1), d(2024, 5, 15), (0.0, 300.0));
-        let ticks = decade.ticks(6);
-        assert!(ticks.len() <= 6);
+        let decades = Time::new(d(2001, 3, 1), d(2024, 5, 15), (0.0, 300.0));
+        let ticks = decades.ticks(6);
+        assert!(ticks.len() <= 12);
         assert!(ticks.iter().all(|t| t.label.len() == 4), "{ticks:?}");
+        // Two years at a phone's three ticks: half years, not two ticks.
+        let labels = |t: Vec<TimeTick>| t.into_iter().map(|t| t.label).collect::<Vec<_>>();
+        let two = Time::new(d(2022, 12, 29), d(2024, 12, 31), (0.0, 300.0));
+        assert_eq!(labels(two.ticks(4)), ["Jan 2023", "Jul", "Jan 2024", "Jul"]);
+        // Fifty years: every ten, on the decade.
+        let fifty = Time::new(d(1975, 6, 1), d(2024, 5, 15), (0.0, 300.0));
+        assert_eq!(
+            labels(fifty.ticks(3)),
+            ["1980", "1990", "2000", "2010", "2020"]
+        );
         let weeks = Time::new(d(2024, 4, 1), d(2024, 5, 15), (0.0, 300.0)).ticks(8);
         assert_eq!(weeks[0].day, d(2024, 4, 1), "a Monday");
         assert!(weeks.windows(2).all(|w| w[1].day - w[0].day == 7));
@@ -620,7 +685,10 @@ mod tests {
         fn time_ticks_are_in_range_and_few(start in 15000i64..25000, len in 0i64..20000, max in 2usize..16) {
             let t = Time::new(start, start + len, (0.0, 320.0));
             let ticks = t.ticks(max);
-            prop_assert!(ticks.len() <= max + 1);
+            // Years ("2024") may come twice as many as wider labels.
+            let years = ticks.iter().all(|k| k.label.len() == 4);
+            let limit = if years { 2 * max } else { max };
+            prop_assert!(ticks.len() <= limit);
             prop_assert!(ticks.windows(2).all(|w| w[0].day < w[1].day));
             prop_assert!(ticks.iter().all(|k| k.day >= t.start && k.day < t.end));
             prop_assert!(t.day_at(t.map(start + len / 2) + 0.01) == start + len / 2);

@@ -544,7 +544,7 @@ pub fn timeline(
     let axis_y = top + plot_height + 6.0;
 
     // Ticks, labelled to the right of their line, none overlapping or clipped.
-    let max_ticks = ((width / 84.0).floor() as usize).clamp(2, 12);
+    let max_ticks = ((width / 72.0).floor() as usize).clamp(2, 14);
     let raw = axis.ticks(max_ticks);
     let label_y = axis_y + 16.0;
     let mut ticks: Vec<Tick> = Vec::new();
@@ -554,25 +554,42 @@ pub fn timeline(
     let timed = !marks.is_empty()
         && axis.end() - axis.start() <= 3
         && ds.events.iter().any(|e| e.time_of_day.is_some());
-    let mut at: Vec<(f64, String)> = Vec::new();
+    // Each label with its tick's year (none for a time of day).
+    let mut at: Vec<(f64, String, Option<i32>)> = Vec::new();
     for t in &raw {
-        at.push((axis.map(t.day), t.label.clone()));
+        let year = crate::format::date::civil_from_days(t.day).0;
+        at.push((axis.map(t.day), t.label.clone(), Some(year)));
         if timed {
             let (d0, d1) = (axis.map(t.day), axis.map_end(t.day + 1));
             for q in [TimeOfDay::Afternoon, TimeOfDay::Evening, TimeOfDay::Night] {
                 at.push((
                     d0 + (d1 - d0) * (q as usize) as f64 / 4.0,
                     q.label().to_owned(),
+                    None,
                 ));
             }
         }
     }
-    for (x, text) in at {
+    // A label left out for want of room may have been the one to name the
+    // year ("Jan 2024"): the next tick shown names it instead ("Apr 2024").
+    // Nor does a label cross an axis break: past it are other days, whose
+    // own labels come first.
+    let breaks = axis.breaks();
+    let mut owed = false;
+    for (x, text, year) in at {
+        let limit = breaks.iter().copied().find(|&b| b > x).unwrap_or(width);
+        let names_year = |t: &str| year.is_some_and(|y| t.ends_with(&y.to_string()));
+        let text = match year {
+            Some(y) if owed && !names_year(&text) => format!("{text} {y}"),
+            _ => text,
+        };
         let label = Text::new(x + 3.0, label_y, Anchor::Start, TICK_FONT, text);
         let b = label.bbox();
-        if b.x1 > width || last_box.is_some_and(|l| l.x1 + 6.0 > b.x0) {
+        if b.x1 > limit || last_box.is_some_and(|l| l.x1 + 6.0 > b.x0) {
+            owed |= names_year(&label.text);
             continue;
         }
+        owed &= year.is_none();
         last_box = Some(b);
         ticks.push(Tick { x, label });
     }
