@@ -468,9 +468,11 @@ pub fn edge_label(ds: &Dataset, g: &Graph, e: &GraphEdge) -> String {
             if rel.events.len() > 1 {
                 s.push_str(&format!(" in {} events", rel.events.len()));
             }
-            if let Some(p) = rel.provenance.first() {
+            // Every source that states the tie, each with its words.
+            for (k, p) in rel.provenance.iter().enumerate() {
                 s.push_str(&format!(
-                    ": “{}” ({}, paragraph {})",
+                    "{}“{}” ({}, paragraph {})",
+                    if k == 0 { ": " } else { "; " },
                     p.quote,
                     present::attribution(ds, p),
                     p.paragraph
@@ -711,6 +713,25 @@ mod tests {
             .expect("the first story states relations");
         let t = &d.titles[relation];
         assert!(t.contains(": “") && t.contains(", paragraph "), "{t}");
+        // A tie two sources state cites both.
+        let twice = g
+            .edges
+            .iter()
+            .position(
+                |e| matches!(e.kind, EdgeKind::Relation(r) if ds.relations[r].provenance.len() > 1),
+            )
+            .expect("the first story has a tie with two sources");
+        let t = &d.titles[twice];
+        let EdgeKind::Relation(r) = g.edges[twice].kind else {
+            unreachable!()
+        };
+        for p in &ds.relations[r].provenance {
+            assert!(t.contains(&format!("“{}”", p.quote)), "{t}");
+        }
+        assert_eq!(
+            t.matches(", paragraph ").count(),
+            ds.relations[r].provenance.len()
+        );
         let together = g
             .edges
             .iter()
