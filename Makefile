@@ -149,8 +149,10 @@ bench: tools browser $(STAMP)/twiggy-$(TWIGGY_VERSION)
 	@# `make dist` here would find it fresh and ship the baseline.
 	rm -rf $(BENCH)/baseline && git worktree prune
 	git worktree add --detach $(BENCH)/baseline $(BENCH_BASELINE)
+	@# Its own rustc flags (its .cargo/config.toml), not this Makefile's.
 	cd $(BENCH)/baseline && ln -s $(ROOT)/node_modules node_modules && \
-	  CARGO_TARGET_DIR=$(ROOT)/$(BENCH)/baseline-target trunk build --release --offline --dist $(ROOT)/$(BENCH)/baseline-dist
+	  env -u CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS CARGO_TARGET_DIR=$(ROOT)/$(BENCH)/baseline-target \
+	  trunk build --release --offline --dist $(ROOT)/$(BENCH)/baseline-dist
 	twiggy top -n 60 -f json $(BENCH)/baseline-target/wasm32-unknown-unknown/release/app.wasm > $(BENCH)/twiggy-baseline.json
 	if [ ! -x $(LIGHTHOUSE) ]; then npm install --no-audit --no-fund --prefix .tools/lighthouse lighthouse@13; fi
 	CHROMIUM=$(CHROMIUM) node benches/lighthouse.mjs $(LIGHTHOUSE) dist $(BENCH)/baseline-dist > $(BENCH)/lighthouse.json
