@@ -21,10 +21,10 @@ export PATH := $(ROOT)/node_modules/.bin:$(TOOLS)/bin:$(HOME)/.cargo/bin:$(PATH)
 # the registry's root, not this machine's cargo home, its size does not
 # depend on where a machine keeps that home (10 characters more of it cost
 # 55 B gzip), and the byte budget holds the same on every machine. (A
-# RUSTFLAGS in the environment would replace these flags.) The modules use
-# wasm's 128-bit SIMD, as .cargo/config.toml says, which this replaces too.
+# RUSTFLAGS in the environment would replace these flags. Cargo adds these to
+# the flags .cargo/config.toml gives, such as wasm's 128-bit SIMD.)
 CARGO_HOME ?= $(HOME)/.cargo
-export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS := --remap-path-prefix=$(CARGO_HOME)/registry/src/= -C target-feature=+simd128
+export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS := --remap-path-prefix=$(CARGO_HOME)/registry/src/=
 
 TRUNK_VERSION := 0.21.14
 # wasm-bindgen-cli must equal the wasm-bindgen in Cargo.lock; read it, never write it twice.
@@ -149,10 +149,9 @@ bench: tools browser $(STAMP)/twiggy-$(TWIGGY_VERSION)
 	@# `make dist` here would find it fresh and ship the baseline.
 	rm -rf $(BENCH)/baseline && git worktree prune
 	git worktree add --detach $(BENCH)/baseline $(BENCH_BASELINE)
-	@# Its own rustc flags (its .cargo/config.toml), not this Makefile's.
+	@# With its own .cargo/config.toml's rustc flags, and this Makefile's.
 	cd $(BENCH)/baseline && ln -s $(ROOT)/node_modules node_modules && \
-	  env -u CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS CARGO_TARGET_DIR=$(ROOT)/$(BENCH)/baseline-target \
-	  trunk build --release --offline --dist $(ROOT)/$(BENCH)/baseline-dist
+	  CARGO_TARGET_DIR=$(ROOT)/$(BENCH)/baseline-target trunk build --release --offline --dist $(ROOT)/$(BENCH)/baseline-dist
 	twiggy top -n 60 -f json $(BENCH)/baseline-target/wasm32-unknown-unknown/release/app.wasm > $(BENCH)/twiggy-baseline.json
 	if [ ! -x $(LIGHTHOUSE) ]; then npm install --no-audit --no-fund --prefix .tools/lighthouse lighthouse@13; fi
 	CHROMIUM=$(CHROMIUM) node benches/lighthouse.mjs $(LIGHTHOUSE) dist $(BENCH)/baseline-dist > $(BENCH)/lighthouse.json

@@ -123,11 +123,17 @@ let wasm;
 try {
   wasm = await init({ module_or_path: new URL('./__APP_WASM__', import.meta.url) });
 } catch (e) {
-  const note = document.createElement('p');
-  note.className = 'dossier__crashed';
-  note.setAttribute('role', 'status');
-  note.textContent = 'The interactive view could not start in this browser: below is a still picture of it. Reload the page, or open it in an up-to-date browser, to explore it.';
-  root?.prepend(note);
+  // Not where the widget itself stopped and said so (its panic hook).
+  if (root && !root.querySelector('.dossier__crashed')) {
+    for (const type of TYPES) root.removeEventListener(type, keep, true);
+    for (const type of DRAGS) root.removeEventListener(type, dropped);
+    const note = document.createElement('p');
+    note.className = 'dossier__crashed';
+    note.setAttribute('role', 'status');
+    root.prepend(note);
+    // Written once in place, so that a screen reader announces it.
+    note.textContent = 'The interactive view could not start in this browser: below is a still picture of it. Reload the page, or open it in an up-to-date browser, to explore it.';
+  }
   throw e;
 }
 // The widget marks its host `data-live` once it has taken the picture's place.

@@ -343,8 +343,9 @@ impl Time {
     /// The finest step (a calendar unit, or two, or five of it) that gives
     /// at most `max_ticks` ticks, and those ticks with their labels. A
     /// year's label is half as wide as a month's ("2024", "Jan 2024"), so
-    /// steps of years may give twice as many. A label names the year on the
-    /// first tick and whenever the year changes.
+    /// steps of years may give twice as many; a `max_ticks` of 1 leaves
+    /// room for a year's label only. A label names the year on the first
+    /// tick and whenever the year changes.
     ///
     /// ```
     /// use dossier::charts::scale::Time;
@@ -360,7 +361,7 @@ impl Time {
         use TimeUnit::*;
         // From finest to coarsest: each unit, then two or five of it where
         // the next unit is too coarse a jump (half years, two and five years).
-        const STEPS: [(TimeUnit, i64); 11] = [
+        const STEPS: [(TimeUnit, i64); 13] = [
             (Day, 1),
             (Day, 2),
             (Week, 1),
@@ -372,13 +373,18 @@ impl Time {
             (Year, 5),
             (Decade, 1),
             (Decade, 5),
+            (Decade, 10),
+            (Decade, 50),
         ];
-        // A step of k units ticks every k-th unit, counted from the epoch or
-        // from the start of a year, so that the ticks fall on round dates.
+        // A step of k units ticks every k-th unit, counted from the start
+        // of a month (days), of a year (months, quarters) or of the era, so
+        // that the ticks fall on round dates: the 1st, 3rd, 5th; January
+        // and July; 2020, 2025.
         let on_step = |(unit, k): (TimeUnit, i64), day: i64| {
-            let (y, m, _) = civil_from_days(day);
+            let (y, m, d) = civil_from_days(day);
             let n = match unit {
-                Day | Week => day,
+                Day => i64::from(d) - 1,
+                Week => day,
                 Month => i64::from(m) - 1,
                 Quarter => (i64::from(m) - 1) / 3,
                 Year => i64::from(y),
@@ -405,12 +411,12 @@ impl Time {
             }
             n <= room
         };
-        let step = STEPS.into_iter().find(fits).unwrap_or((Decade, 10));
+        let step = STEPS.into_iter().find(fits).unwrap_or((Decade, 100));
         let unit = step.0;
         let mut out = Vec::new();
         let mut day = unit.ceil(self.start);
         let mut last_year = None;
-        // (Only a span of centuries finds no step that fits: it is cut short.)
+        // (Only a span of millennia finds no step that fits: it is cut short.)
         while day < self.end && out.len() < 2 * max_ticks.max(1) {
             if !on_step(step, day) {
                 day = unit.next(day);
@@ -629,10 +635,19 @@ mod tests {
         let ticks = decades.ticks(6);
         assert!(ticks.len() <= 12);
         assert!(ticks.iter().all(|t| t.label.len() == 4), "{ticks:?}");
-        // Two years at a phone's three ticks: half years, not two ticks.
+        // Two years at a phone's four ticks: half years, not two ticks.
         let labels = |t: Vec<TimeTick>| t.into_iter().map(|t| t.label).collect::<Vec<_>>();
         let two = Time::new(d(2022, 12, 29), d(2024, 12, 31), (0.0, 300.0));
         assert_eq!(labels(two.ticks(4)), ["Jan 2023", "Jul", "Jan 2024", "Jul"]);
+        // Twelve days: every other day of the month, and across its end.
+        let days = Time::new(d(2024, 4, 28), d(2024, 5, 9), (0.0, 300.0));
+        assert_eq!(
+            labels(days.ticks(6)),
+            ["29 Apr 2024", "1 May", "3 May", "5 May", "7 May", "9 May"]
+        );
+        // Three centuries: every hundred years.
+        let ages = Time::new(d(1750, 1, 1), d(2024, 5, 15), (0.0, 300.0));
+        assert_eq!(labels(ages.ticks(2)), ["1800", "1900", "2000"]);
         // Fifty years: every ten, on the decade.
         let fifty = Time::new(d(1975, 6, 1), d(2024, 5, 15), (0.0, 300.0));
         assert_eq!(

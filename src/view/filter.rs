@@ -395,11 +395,11 @@ impl EventIndex {
         crate::base::order::sort_by_key(&mut entries, |(i, e)| (e.first_day, e.last_day, *i));
 
         let place_text: Vec<String> = places.names.iter().map(|p| fold(p)).collect();
-        let source_text: Vec<String> = sources
-            .names
-            .iter()
-            .map(|id| ds.source(id).map(|s| fold(&s.name)).unwrap_or_default())
-            .collect();
+        // (A source an event cites but the story does not list has no name.)
+        let mut source_text = vec![String::new(); sources.names.len()];
+        for s in &ds.sources {
+            source_text[sources.lookup[s.id.as_str()] as usize] = fold(&s.name);
+        }
         let mut index = EventIndex {
             order: Vec::with_capacity(entries.len()),
             rows: Vec::with_capacity(entries.len()),
