@@ -361,10 +361,11 @@ impl Time {
         use TimeUnit::*;
         // From finest to coarsest: each unit, then two or five of it where
         // the next unit is too coarse a jump (half years, two and five years).
-        const STEPS: [(TimeUnit, i64); 13] = [
+        const STEPS: [(TimeUnit, i64); 14] = [
             (Day, 1),
             (Day, 2),
             (Week, 1),
+            (Week, 2),
             (Month, 1),
             (Quarter, 1),
             (Quarter, 2),
@@ -377,9 +378,9 @@ impl Time {
             (Decade, 50),
         ];
         // A step of k units ticks every k-th unit, counted from the start
-        // of a month (days), of a year (months, quarters) or of the era, so
-        // that the ticks fall on round dates: the 1st, 3rd, 5th; January
-        // and July; 2020, 2025.
+        // of a month (days), of a year (months, quarters) or of the era
+        // (weeks, years), so that the ticks fall on round dates: the 1st,
+        // 3rd, 5th; every other Monday; January and July; 2020, 2025.
         let on_step = |(unit, k): (TimeUnit, i64), day: i64| {
             let (y, m, d) = civil_from_days(day);
             let n = match unit {
@@ -639,6 +640,9 @@ mod tests {
         let labels = |t: Vec<TimeTick>| t.into_iter().map(|t| t.label).collect::<Vec<_>>();
         let two = Time::new(d(2022, 12, 29), d(2024, 12, 31), (0.0, 300.0));
         assert_eq!(labels(two.ticks(4)), ["Jan 2023", "Jul", "Jan 2024", "Jul"]);
+        // Two months at four ticks: every other Monday, not one month's name.
+        let weeks = Time::new(d(2024, 7, 10), d(2024, 8, 30), (0.0, 300.0));
+        assert_eq!(labels(weeks.ticks(4)), ["22 Jul 2024", "5 Aug", "19 Aug"]);
         // Twelve days: every other day of the month, and across its end.
         let days = Time::new(d(2024, 4, 28), d(2024, 5, 9), (0.0, 300.0));
         assert_eq!(

@@ -150,7 +150,7 @@ const TICK_FONT: f64 = 11.0;
 /// that the kind reads without colour too: a circle for news, a triangle for
 /// remote violence, a square for battles, a diamond for violence against
 /// civilians, a hexagon for protests and riots, a pentagon for strategic
-/// developments.
+/// developments, a cross for a kind of the story's own.
 ///
 /// ```
 /// use dossier::charts::timeline::symbol;
@@ -177,6 +177,11 @@ pub fn symbol(group: &str, r: f64) -> String {
         "civilians" => polygon(4, 0.0, 1.3),
         "protest" => polygon(6, 0.0, 1.15),
         "strategic" => polygon(5, -FRAC_PI_2, 1.2),
+        "other" => {
+            // A cross, its arms a third of its width.
+            let (a, b) = (short(r * 1.2), short(r * 0.4));
+            format!("M-{b},-{a}H{b}V-{b}H{a}V{b}H{b}V{a}H-{b}V{b}H-{a}V-{b}H-{b}Z")
+        }
         _ => {
             let r2 = fixed(-r, 2);
             let r = short(r);

@@ -495,13 +495,19 @@ pub fn group_label(class: &str) -> &'static str {
         "civilians" => "Violence against civilians",
         "protest" => "Protests and riots",
         "strategic" => "Strategic developments",
+        "other" => "Other kinds (named on each card)",
         _ => "Meetings, statements and reports",
     }
 }
 
-/// The CSS class suffix for an event kind's ACLED group, which sets its colour.
+/// The CSS class suffix for an event kind's ACLED group, which sets its
+/// colour. A kind a newsroom added ("x-offensive") is of no group: it is
+/// drawn as "other", never as one of the groups it may not belong to.
 pub fn group_class(kind: &EventKind) -> &'static str {
     use crate::format::vocab::EventGroup::*;
+    if let EventKind::Custom(_) = kind {
+        return "other";
+    }
     match kind.group() {
         Battles => "battles",
         RemoteViolence => "remote",
