@@ -206,7 +206,7 @@ fn Card(props: &CardProps) -> Html {
                     if let Some(words) = present::inferred(e) {
                         <span class="card__inferred">{ words }</span>
                     }
-                    <span class={format!("badge badge--{}", present::group_class(&e.kind))}>{ e.kind.label() }</span>
+                    <span class={format!("badge kind--{}", present::group_class(&e.kind))}>{ e.kind.label() }</span>
                 </p>
                 <h3 class="card__summary" id={format!("dossier-summary-{}", e.id)}>{ &e.summary }</h3>
                 if let Some(whole) = e.part_of.as_deref().and_then(|w| d.dataset.event(w)) {
