@@ -519,14 +519,22 @@ pub fn group_class(kind: &EventKind) -> &'static str {
 }
 
 /// The reader's label of an event kind name: "claim_of_responsibility" →
-/// "Claim of responsibility"; an unknown name is shown as written.
+/// "Claim of responsibility", a story's own "x-siege" → "Siege" (listed
+/// beside ACLED's kinds, it is written as they are); an unknown name is
+/// shown as written.
 pub fn kind_label(name: &str) -> String {
-    EventKind::from_name(name).map_or_else(|| name.to_owned(), |k| k.label().into_owned())
+    EventKind::from_name(name).map_or_else(|| name.to_owned(), |k| capitalised(&k.label()))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_kind_of_the_story_s_own_is_written_as_acled_s_are() {
+        assert_eq!(kind_label("x-siege"), "Siege");
+        assert_eq!(kind_label("air_drone_strike"), "Air/drone strike");
+    }
 
     #[test]
     fn a_place_names_its_region_and_country_once_each() {
