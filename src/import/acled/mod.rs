@@ -974,7 +974,7 @@ impl Importer {
                 paragraphs: std::mem::take(&mut b.paragraphs),
             },
             sources: b.sources,
-            actors: b.actors,
+            actors: busiest_first(b.actors, &b.events),
             events: b.events,
             relations: std::mem::take(&mut b.ties),
             tallies,
@@ -993,6 +993,34 @@ impl Importer {
             rows: self.rows,
         })
     }
+}
+
+/// The actors in order of the events they are in, most first (in the order
+/// the rows named them where as many): the filters, the network's list and
+/// its labels follow a dataset's order, and an export's first rows say
+/// nothing of who matters in it.
+fn busiest_first(actors: Vec<Actor>, events: &[Event]) -> Vec<Actor> {
+    let at: HashMap<&str, usize> = actors
+        .iter()
+        .enumerate()
+        .map(|(i, a)| (a.id.as_str(), i))
+        .collect();
+    // Events counted once each, however many parts an actor plays in them.
+    let (mut count, mut last) = (vec![0usize; actors.len()], vec![usize::MAX; actors.len()]);
+    for (k, e) in events.iter().enumerate() {
+        for p in &e.participants {
+            if let Some(&i) = p.actor.as_deref().and_then(|id| at.get(id)) {
+                if last[i] != k {
+                    last[i] = k;
+                    count[i] += 1;
+                }
+            }
+        }
+    }
+    let mut order: Vec<usize> = (0..actors.len()).collect();
+    order.sort_by_key(|&i| std::cmp::Reverse(count[i]));
+    let mut slots: Vec<Option<Actor>> = actors.into_iter().map(Some).collect();
+    order.into_iter().filter_map(|i| slots[i].take()).collect()
 }
 
 /// Whether a file is a CSV export rather than a Dossier JSON: by its name,
@@ -1407,6 +1435,20 @@ mod tests {
         assert_eq!(ds.story.paragraphs, ["Kept."]);
         assert!(ds.actors.iter().all(|a| a.name == "A"), "{:?}", ds.actors);
         assert!(ds.sources.iter().all(|s| s.name != "Bad Wire"));
+    }
+
+    #[test]
+    fn the_busiest_actors_come_first_each_event_counted_once() {
+        let csv = "event_date,event_type,sub_event_type,actor1,assoc_actor_1,actor2,location\n\
+                   2024-01-02,Battles,Armed clash,First Named,,Busy,Here\n\
+                   2024-01-03,Battles,Armed clash,Busy,Busy,Second,Here\n\
+                   2024-01-04,Battles,Armed clash,Second,,Busy,Here\n\
+                   2024-01-05,Battles,Armed clash,Busy,,Other,Here\n";
+        let ds = import(csv.as_bytes(), "x.csv").unwrap().dataset;
+        let names: Vec<&str> = ds.actors.iter().map(|a| a.name.as_str()).collect();
+        // Busy is in four events (twice in one), Second in two; First Named
+        // and Other in one each, in the order the rows named them.
+        assert_eq!(names, ["Busy", "Second", "First Named", "Other"]);
     }
 
     #[test]
