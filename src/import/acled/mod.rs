@@ -301,6 +301,9 @@ struct Builder {
     /// Per actor: whether its kind comes from its own inter code (as
     /// actor1 or actor2), not from its side's as an associated actor.
     own_kind: Vec<bool>,
+    /// Per actor: the events it is in, and the last of them plus one (an
+    /// actor named twice in a row is in its event once).
+    in_events: Vec<(usize, usize)>,
     actor_ids: Ids,
     sources: Vec<Source>,
     source_by_name: HashMap<String, usize>,
@@ -331,15 +334,22 @@ impl Builder {
     /// actor): an actor first met as another's associate takes its kind
     /// from its own code when a row gives one, whatever the rows' order.
     fn actor(&mut self, name: &str, inter: Option<Inter>, own: bool) -> String {
+        // The event this row becomes.
+        let event = self.events.len() + 1;
         if let Some(&i) = self.actor_by_name.get(name) {
             if own && inter.is_some() && !self.own_kind[i] {
                 self.actors[i].kind = actor_kind(inter, name);
                 self.own_kind[i] = true;
             }
+            let (count, last) = &mut self.in_events[i];
+            if *last != event {
+                (*count, *last) = (*count + 1, event);
+            }
             return self.actors[i].id.clone();
         }
         let id = self.actor_ids.make("", name, ALL_WORDS);
         self.own_kind.push(own && inter.is_some());
+        self.in_events.push((1, event));
         self.actor_by_name
             .insert(name.to_owned(), self.actors.len());
         self.actors.push(Actor {
@@ -974,7 +984,7 @@ impl Importer {
                 paragraphs: std::mem::take(&mut b.paragraphs),
             },
             sources: b.sources,
-            actors: busiest_first(b.actors, &b.events),
+            actors: busiest_first(b.actors, &b.actor_by_name, &b.in_events),
             events: b.events,
             relations: std::mem::take(&mut b.ties),
             tallies,
@@ -999,28 +1009,15 @@ impl Importer {
 /// the rows named them where as many): the filters, the network's list and
 /// its labels follow a dataset's order, and an export's first rows say
 /// nothing of who matters in it.
-fn busiest_first(actors: Vec<Actor>, events: &[Event]) -> Vec<Actor> {
-    let at: HashMap<&str, usize> = actors
-        .iter()
-        .enumerate()
-        .map(|(i, a)| (a.id.as_str(), i))
-        .collect();
-    // Events counted once each, however many parts an actor plays in them.
-    let (mut count, mut last) = (vec![0usize; actors.len()], vec![usize::MAX; actors.len()]);
-    for (k, e) in events.iter().enumerate() {
-        for p in &e.participants {
-            if let Some(&i) = p.actor.as_deref().and_then(|id| at.get(id)) {
-                if last[i] != k {
-                    last[i] = k;
-                    count[i] += 1;
-                }
-            }
-        }
-    }
-    let mut order: Vec<usize> = (0..actors.len()).collect();
-    order.sort_by_key(|&i| std::cmp::Reverse(count[i]));
-    let mut slots: Vec<Option<Actor>> = actors.into_iter().map(Some).collect();
-    order.into_iter().filter_map(|i| slots[i].take()).collect()
+fn busiest_first(
+    mut actors: Vec<Actor>,
+    by_name: &HashMap<String, usize>,
+    in_events: &[(usize, usize)],
+) -> Vec<Actor> {
+    crate::base::order::sort_by_key(&mut actors, |a| {
+        std::cmp::Reverse(by_name.get(a.name.as_str()).map_or(0, |&i| in_events[i].0))
+    });
+    actors
 }
 
 /// Whether a file is a CSV export rather than a Dossier JSON: by its name,
