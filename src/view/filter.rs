@@ -663,6 +663,15 @@ mod tests {
             .collect()
     }
 
+    /// The ids of the events a search finds, every other facet open.
+    fn searched(ds: &Dataset, index: &EventIndex, query: &str) -> Vec<String> {
+        let f = Filters {
+            query: query.to_owned(),
+            ..Filters::default()
+        };
+        ids(ds, &index.apply(&f))
+    }
+
     fn count(list: &[OptionCount], value: &str) -> usize {
         list.iter()
             .find(|o| o.value == value)
@@ -769,15 +778,7 @@ mod tests {
     fn search_ignores_case_and_diacritics() {
         let ds = first_story().unwrap();
         let index = EventIndex::new(&ds);
-        let search = |q: &str| {
-            ids(
-                &ds,
-                &index.apply(&Filters {
-                    query: q.to_owned(),
-                    ..Filters::default()
-                }),
-            )
-        };
+        let search = |q: &str| searched(&ds, &index, q);
         assert_eq!(search("hayya"), ["e-beirut-meeting"]);
         assert_eq!(search("AROURI"), ["e-haniyeh-arouri-talks"]);
         // Aliases count: "IDF" is an alias of the Israeli military.
@@ -793,15 +794,7 @@ mod tests {
         // An importer's note names the row the event came from.
         ds.events[3].note = Some("ACLED event LEB31337: no civilian targeting.".to_owned());
         let index = EventIndex::new(&ds);
-        let search = |q: &str| {
-            ids(
-                &ds,
-                &index.apply(&Filters {
-                    query: q.to_owned(),
-                    ..Filters::default()
-                }),
-            )
-        };
+        let search = |q: &str| searched(&ds, &index, q);
         assert_eq!(search("leb31337"), [ds.events[3].id.clone()]);
         // A source's name: "a Hezbollah statement on its website" finds
         // the event it reports, whose own words never say "website".
