@@ -6,8 +6,10 @@ use dossier::{App, AppProps};
 
 /// The last resort: if anything panics, say so in the widget's place rather
 /// than leave it blank or frozen. The message is set as text, never as HTML.
+/// Set through Yew, which otherwise puts its own hook (the console only) in
+/// place of any other when it first renders.
 fn install_panic_hook() {
-    std::panic::set_hook(Box::new(|info| {
+    yew::set_custom_panic_hook(Box::new(|info| {
         web_sys::console::error_1(&format!("Dossier stopped: {info}").into());
         let document = gloo::utils::document();
         let Some(root) = document.get_element_by_id("dossier") else {
