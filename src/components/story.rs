@@ -120,18 +120,16 @@ pub fn StoryView(props: &StoryViewProps) -> Html {
                         { active_filters(&context) }
                         <NetworkView />
                     </div>
-                } else if view == ViewKind::Charts {
-                    <section class="dossier__results" aria-labelledby="dossier-charts-title">
-                        <h2 id="dossier-charts-title" class="visually-hidden">{ "Charts" }</h2>
-                        <TimelineChart />
-                        <CasualtyChart />
-                        { toolbar(&context) }
-                        { active_filters(&context) }
-                        <CardList />
-                    </section>
                 } else {
-                    <section class="dossier__results" aria-labelledby="dossier-events-title">
-                        <h2 id="dossier-events-title" class="visually-hidden">{ "Events" }</h2>
+                    // The charts are drawn above the cards they filter.
+                    <section class="dossier__results" aria-labelledby="dossier-results-title">
+                        <h2 id="dossier-results-title" class="visually-hidden">
+                            { if view == ViewKind::Charts { "Charts" } else { "Events" } }
+                        </h2>
+                        if view == ViewKind::Charts {
+                            <TimelineChart />
+                            <CasualtyChart />
+                        }
                         { toolbar(&context) }
                         { active_filters(&context) }
                         <CardList />
