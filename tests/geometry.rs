@@ -68,9 +68,7 @@ fn casualty_geometry() {
         for g in &c.groups {
             writeln!(
                 out,
-                "group {} to {}: {}",
-                num(g.top),
-                num(g.bottom),
+                "group {}",
                 g.heading.iter().map(text).collect::<Vec<_>>().join(" / ")
             )
             .unwrap();
@@ -115,10 +113,6 @@ fn casualty_geometry() {
                     .unwrap();
                 }
             }
-        }
-        writeln!(out, "axis {}", num(c.axis_y)).unwrap();
-        for k in &c.ticks {
-            writeln!(out, "tick {} {}", num(k.x), text(&k.label)).unwrap();
         }
         for line in &c.caption {
             writeln!(out, "caption {line:?}").unwrap();

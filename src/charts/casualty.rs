@@ -20,7 +20,7 @@
 use crate::base::case::contains_any_case;
 use crate::base::labels::{first_free, text_size, wrap_parts, Anchor, Rect, Text};
 use crate::base::num::thousands;
-use crate::charts::scale::{format_tick, tick_step, Linear};
+use crate::charts::scale::Linear;
 use crate::format::model::{Dataset, Tally};
 use crate::format::vocab::{CountQualifier, TallyCategory};
 use crate::view::present::{
@@ -85,16 +85,6 @@ pub struct Group {
     /// Counter, period and as-of date, wrapped to the width.
     pub meta: Vec<Text>,
     pub bars: Vec<Bar>,
-    /// The vertical extent of the bars, for the grid lines.
-    pub top: f64,
-    pub bottom: f64,
-}
-
-/// A tick of the value axis.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Tick {
-    pub x: f64,
-    pub label: Text,
 }
 
 /// A row of the data table that stands in for the chart.
@@ -115,9 +105,6 @@ pub struct Chart {
     pub width: f64,
     pub height: f64,
     pub groups: Vec<Group>,
-    pub ticks: Vec<Tick>,
-    /// Where the axis line runs.
-    pub axis_y: f64,
     pub title: String,
     /// One paragraph that says what the chart shows, for screen readers.
     pub description: String,
@@ -407,18 +394,30 @@ pub fn chart(ds: &Dataset, width: f64) -> Option<Chart> {
             .as_ref()
             .is_some_and(|p| ds.tally(p).is_some() && p != &t.id)
     };
-    for (i, t) in ds.tallies.iter().enumerate() {
-        if has_parent(t) || !drawn(ds, t) {
-            continue;
-        }
-        let k = key(i, t);
-        match groups.iter_mut().find(|(gk, _)| *gk == k) {
-            Some((_, members)) => members.push(i),
-            None => groups.push((k, vec![i])),
+    // The groups of one outcome together, in the order the outcomes are
+    // first met.
+    for &o in &outcomes {
+        for (i, t) in ds.tallies.iter().enumerate() {
+            if has_parent(t) || !drawn(ds, t) || t.outcome.label() != o {
+                continue;
+            }
+            let k = key(i, t);
+            match groups.iter_mut().find(|(gk, _)| *gk == k) {
+                Some((_, members)) => members.push(i),
+                None => groups.push((k, vec![i])),
+            }
         }
     }
 
-    // The value scale, shared by every group: the reader compares lengths.
+    // A group's outcome, as an index into `outcomes`.
+    let section = |members: &[usize]| {
+        let label = ds.tallies[members[0]].outcome.label();
+        outcomes.iter().position(|&o| o == label).unwrap_or(0)
+    };
+
+    // The value scales: one per outcome, shared by its groups, so that the
+    // reader compares lengths only where they mean the same thing (the
+    // dead of two counters, never the dead with the displaced).
     let labels: Vec<String> = ds.tallies.iter().map(|t| count(&t.count)).collect();
     let widest = labels
         .iter()
@@ -426,21 +425,30 @@ pub fn chart(ds: &Dataset, width: f64) -> Option<Chart> {
         .fold(0.0, f64::max);
     let fade = crate::base::num::clamp(width * 0.08, 16.0, 40.0);
     let reserve = (widest + fade + GAP).min(width * 0.45);
-    let max = ds
-        .tallies
+    let scales: Vec<Linear> = outcomes
         .iter()
-        .filter(|t| drawn(ds, t))
-        .map(reach)
-        .max()
-        .unwrap_or(1)
-        .max(1) as f64;
-    let x = Linear::new((0.0, max), (0.0, width - reserve)).nice(4);
-    let step = tick_step(x.domain.0, x.domain.1, 4);
+        .map(|&o| {
+            // Every figure of the outcome drawn (a part counts what its
+            // whole counts: the checker holds it).
+            let max = ds
+                .tallies
+                .iter()
+                .filter(|t| drawn(ds, t) && t.outcome.label() == o)
+                .map(reach)
+                .max()
+                .unwrap_or(1)
+                .max(1) as f64;
+            Linear::new((0.0, max), (0.0, width - reserve))
+        })
+        .collect();
 
     let mut out_groups = Vec::new();
     let mut y = 0.0;
     for (_, members) in &groups {
         let first = &ds.tallies[members[0]];
+        let Some(x) = scales.get(section(members)) else {
+            continue;
+        };
         let whose = if mixed {
             format!(
                 "{}: {}",
@@ -504,7 +512,6 @@ pub fn chart(ds: &Dataset, width: f64) -> Option<Chart> {
             })
             .collect();
         y += GAP * 1.5;
-        let top = y;
         let mut bars = Vec::new();
         for &i in members {
             let t = &ds.tallies[i];
@@ -537,7 +544,7 @@ pub fn chart(ds: &Dataset, width: f64) -> Option<Chart> {
             };
             let name = lines(&label, y + LABEL, width);
             y += LABEL * (1.5 + 1.25 * (name.len() - 1) as f64);
-            let mut bar = bar_for(ds, i, &x, y, BAR, fade, false);
+            let mut bar = bar_for(ds, i, x, y, BAR, fade, false);
             bar.name = name;
             let mut taken: Vec<Rect> = bar.name.iter().map(Text::bbox).collect();
             y += BAR;
@@ -554,7 +561,7 @@ pub fn chart(ds: &Dataset, width: f64) -> Option<Chart> {
             let mut offset = 0.0;
             for j in subsets {
                 let sy = bar.y + (BAR - INNER) / 2.0;
-                let mut sub = bar_for(ds, j, &x, sy, INNER, fade, true);
+                let mut sub = bar_for(ds, j, x, sy, INNER, fade, true);
                 shift(&mut sub, offset);
                 offset = sub.w;
                 y += LABEL * 1.4;
@@ -575,35 +582,11 @@ pub fn chart(ds: &Dataset, width: f64) -> Option<Chart> {
             whose,
             heading,
             meta,
-            bottom: y - GAP * 2.0,
-            top,
             bars,
         });
         y += GAP * 2.0;
     }
-
-    // The axis, with labels that neither overlap nor leave the width.
-    let axis_y = y;
-    y += 4.0 + 11.0;
-    let mut ticks: Vec<Tick> = Vec::new();
-    let mut last: Option<Rect> = None;
-    for v in x.ticks(4) {
-        let px = x.map(v);
-        let mut label = Text::new(px, y, Anchor::Middle, 11.0, format_tick(v, step));
-        let b = label.bbox();
-        if b.x0 < 0.0 {
-            label.anchor = Anchor::Start;
-        } else if b.x1 > width {
-            label.anchor = Anchor::End;
-        }
-        let b = label.bbox();
-        if last.is_some_and(|l| l.overlaps(&b) || l.x1 + 4.0 > b.x0) {
-            continue;
-        }
-        last = Some(b);
-        ticks.push(Tick { x: px, label });
-    }
-    let height = y + 6.0;
+    let height = y;
 
     let rows = ds
         .tallies
@@ -642,19 +625,28 @@ pub fn chart(ds: &Dataset, width: f64) -> Option<Chart> {
             format!("{}: {}", g.whose, figures.join("; "))
         })
         .collect();
+    let mut caption = caption(ds);
+    // After the sentence on who counted, if there is one.
+    if outcomes.len() > 1 {
+        caption.insert(
+            caption.len().min(1),
+            format!(
+                "{} each have a scale of their own: compare lengths within one only.",
+                capitalised(&and_list(&outcomes))
+            ),
+        );
+    }
     Some(Chart {
         width,
         height,
-        axis_y,
         title: format!("People {}, as each counter reports", or_list(&outcomes)),
         description: format!(
             "Bar chart of {} casualty figures. {}.",
             ds.tallies.len(),
             summary.join(". ")
         ),
-        caption: caption(ds),
+        caption,
         groups: out_groups,
-        ticks,
         rows,
     })
 }
@@ -1088,13 +1080,77 @@ mod tests {
                 }
             }
         }
-        out.extend(c.ticks.iter().map(|t| t.label.clone()));
         out
     }
 
     /// Stories with figures of every shape: the first story's, rival
     /// counts and victims who are no party, and an ACLED export's long
     /// "people killed in …, on any side".
+    /// The figure of tally `id`, in pixels per person.
+    fn px_per_person(c: &Chart, ds: &Dataset, id: &str) -> f64 {
+        let b = bar(c, id);
+        let t = ds.tally(id).unwrap();
+        (b.w - b.x) / t.count.value.unwrap() as f64
+    }
+
+    #[test]
+    fn each_outcome_has_a_scale_of_its_own() {
+        #[cfg(not(target_arch = "wasm32"))]
+        {
+            use crate::import::shapes::{fixture, Fixture};
+            let Some(Fixture::Json(ds)) = fixture("stages") else {
+                panic!("the stages fixture")
+            };
+            let c = chart(&ds, 375.0).unwrap();
+            let outcome = |b: &Bar| ds.tallies[b.tally].outcome.label();
+            // The groups of one outcome come together.
+            let mut seen: Vec<&str> = Vec::new();
+            for g in &c.groups {
+                let o = outcome(&g.bars[0]);
+                if seen.last() != Some(&o) {
+                    assert!(!seen.contains(&o), "{o} split: {seen:?}");
+                    seen.push(o);
+                }
+            }
+            assert!(seen.len() >= 3, "{seen:?}");
+            let bars: Vec<&Bar> = c.groups.iter().flat_map(|g| &g.bars).collect();
+            for o in &seen {
+                // Every scale fills the width: the largest figure of each
+                // outcome reaches past half of it, so 30 wounded is no
+                // sliver beside 2,000 displaced.
+                let longest = bars
+                    .iter()
+                    .filter(|b| outcome(b) == *o)
+                    .map(|b| visual_end(b))
+                    .fold(0.0, f64::max);
+                assert!(longest > c.width / 2.0, "{o}: {longest} of {}", c.width);
+            }
+            // Within an outcome, one scale: the wounded of two places.
+            let wounded: Vec<f64> = bars
+                .iter()
+                .filter(|b| outcome(b) == "wounded" && matches!(b.end, End::Exact))
+                .map(|b| px_per_person(&c, &ds, &b.id))
+                .collect();
+            assert!(wounded.len() >= 2, "{wounded:?}");
+            assert!(
+                wounded.windows(2).all(|w| (w[0] - w[1]).abs() < 1e-9),
+                "{wounded:?}"
+            );
+            assert!(
+                c.caption[1].contains("scale of their own"),
+                "{:?}",
+                c.caption
+            );
+        }
+        // One outcome, one scale: the first story's dead, and no sentence.
+        let ds = first_story().unwrap();
+        let c = chart(&ds, 375.0).unwrap();
+        let a = px_per_person(&c, &ds, "t-israel-soldiers");
+        let b = px_per_person(&c, &ds, "t-israel-civilians");
+        assert!((a - b).abs() < 1e-9, "{a} {b}");
+        assert!(!c.caption.iter().any(|l| l.contains("scale of their own")));
+    }
+
     fn stories() -> Vec<Dataset> {
         let out = vec![first_story().unwrap()];
         // The fixtures are made natively only.
@@ -1102,7 +1158,7 @@ mod tests {
         let out = {
             use crate::import::shapes::{acled, fixture, Fixture};
             let mut out = out;
-            for name in ["allegation", "one-day"] {
+            for name in ["allegation", "one-day", "stages"] {
                 if let Some(Fixture::Json(ds)) = fixture(name) {
                     out.push(*ds);
                 }

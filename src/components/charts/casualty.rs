@@ -152,16 +152,9 @@ pub fn CasualtyChart() -> Html {
                         <g class="cas-group">
                             { for g.heading.iter().map(|h| text(h, "cas-heading")) }
                             { for g.meta.iter().map(|m| text(m, "cas-meta")) }
-                            { for c.ticks.iter().map(|k| html! {
-                                <line class="chart__grid" x1={num(k.x)} x2={num(k.x)}
-                                    y1={num(g.top)} y2={num(g.bottom)} />
-                            }) }
                         </g>
                     }) }
                     { for bars }
-                    <line class="chart__axis" x1="0" x2={whole(c.width)}
-                        y1={num(c.axis_y)} y2={num(c.axis_y)} />
-                    { for c.ticks.iter().map(|k| text(&k.label, "chart__tick-label")) }
                 </svg>
                 <Tooltip id="dossier-casualty-tip" {tip} />
             </div>
