@@ -179,6 +179,9 @@ pub struct Outcome {
     /// Indices into `dataset.events` of the matching events, oldest first.
     pub events: Vec<usize>,
     pub counts: FacetCounts,
+    /// For each of the dataset's tallies, in its order: whether a matching
+    /// event is one it cites (or it cites none).
+    pub reported: Vec<bool>,
 }
 
 /// Interned strings: each distinct value gets a small number.
@@ -312,6 +315,8 @@ pub struct EventIndex {
     places: Names,
     sources: Names,
     tallies: Names,
+    /// For each tally, by its number: whether it cites no event.
+    uncited: Vec<bool>,
     /// The order each facet lists its options in, found once a story:
     /// actors and sources as the story lists them, kinds by value and
     /// places by their folded name, as a search reads it (an export names
@@ -421,6 +426,7 @@ impl EventIndex {
             kinds,
             places,
             sources,
+            uncited: ds.tallies.iter().map(|t| t.events.is_empty()).collect(),
             tallies,
             extent: ds.date_extent(),
             parts: ds.parts_index(),
@@ -554,6 +560,9 @@ impl EventIndex {
         };
         let wanted = f.statuses.iter().fold(0u8, |bits, s| bits | 1 << s.index());
         let mut events = Vec::new();
+        // Tallies are interned in the dataset's order (their ids are
+        // unique), so a tally's number is its place in `dataset.tallies`.
+        let mut reported = self.uncited.clone();
         for (p, row) in self.rows.iter().enumerate() {
             let (event_actors, event_sources) =
                 (self.event_actors.get(p), self.event_sources.get(p));
@@ -582,6 +591,9 @@ impl EventIndex {
 
             if pass == ALL_FACETS {
                 events.push(self.order[p] as usize);
+                for &t in self.event_tallies.get(p) {
+                    reported[t as usize] = true;
+                }
             }
             // An event counts towards a facet's options when it passes every other facet.
             let others = |facet: Facet| pass | facet.bit() == ALL_FACETS;
@@ -610,6 +622,7 @@ impl EventIndex {
         Outcome {
             events,
             counts: counts.finish(self),
+            reported,
         }
     }
 }
@@ -1053,6 +1066,17 @@ mod tests {
                     (e.date.first_day(), e.until.as_ref().unwrap_or(&e.date).last_day(), i)
                 });
                 prop_assert_eq!(&out.events, &expected);
+                // A tally is reported when a matching event is one it cites,
+                // or when it cites none.
+                let reported: Vec<bool> = ds
+                    .tallies
+                    .iter()
+                    .map(|t| {
+                        t.events.is_empty()
+                            || expected.iter().any(|&i| t.events.contains(&ds.events[i].id))
+                    })
+                    .collect();
+                prop_assert_eq!(&out.reported, &reported);
 
                 // An option's count: events that pass every other facet and have it.
                 let mut actors = BTreeMap::<String, usize>::new();

@@ -78,6 +78,12 @@ test('clicking a casualty mark filters the cards, the URL and the network', asyn
   assert.equal(await tally(page, 't-lebanon-civilians').getAttribute('aria-pressed'), 'true');
   assert.deepEqual(await cardIds(page), ['e-afp-tally']);
   assert.equal(await hash(page), '#t=t-lebanon-civilians&v=charts');
+  // The figures no event shown reports go pale, and say so; the
+  // journalists, counted in the same event, stay.
+  const pale = () => page.$$eval('.casualties .cas-mark--out', (els) => els.map((e) => e.dataset.tallyId).sort());
+  assert.deepEqual(await pale(), ['t-hezbollah-members', 't-israel-civilians', 't-israel-soldiers']);
+  assert.match(await tally(page, 't-israel-soldiers').getAttribute('aria-label'), /\(no event shown reports it\)$/);
+  assert.match(await page.locator('.chart--casualties .chart__caption').textContent(), /Pale: figures that no event shown reports\./);
   await page.getByRole('button', { name: 'Network', exact: true }).click();
   const actors = await page.$$eval('.network .node', (els) => els.map((e) => e.dataset.actorId));
   assert.ok(actors.length > 0 && actors.length < 19, `network narrowed to ${actors.join(', ')}`);
@@ -88,6 +94,8 @@ test('clicking a casualty mark filters the cards, the URL and the network', asyn
   await page.keyboard.press('Enter');
   assert.equal(await tally(page, 't-lebanon-civilians').getAttribute('aria-pressed'), 'false');
   assert.equal((await cardIds(page)).length, 18);
+  assert.deepEqual(await pale(), []);
+  assert.doesNotMatch(await page.locator('.chart--casualties .chart__caption').textContent(), /Pale:/);
   assert.equal(await hash(page), '#v=charts');
   // Picked again, its chip takes it off, and the link with it.
   await tally(page, 't-lebanon-civilians').click();

@@ -36,6 +36,16 @@ pub fn CasualtyChart() -> Html {
         let active = active.clone();
         Callback::from(move |_| active.set(None))
     };
+    // A figure that cites events, none of them shown, is drawn pale: the
+    // chart follows the filters, though each figure stays as its counter
+    // gave it (a figure is not recounted).
+    let out = |t: usize| !d.outcome.reported.get(t).copied().unwrap_or(true);
+    let pale_note = c
+        .groups
+        .iter()
+        .flat_map(|g| &g.bars)
+        .any(|b| out(b.tally))
+        .then_some("Pale: figures that no event shown reports.");
     let bars = c.groups.iter().flat_map(|g| &g.bars).map(|b| {
         let picked = d.view.filters.tallies.contains(&b.id);
         let activate = {
@@ -85,11 +95,12 @@ pub fn CasualtyChart() -> Html {
                 { rect(low, high, "cas-bar cas-bar--words") }
             </> },
         };
+        let pale = out(b.tally);
         html! {
             <g key={b.id.clone()}
-                class={format!("cas-mark cas-mark--{}{}{}", b.tone, when(b.subset, " cas-mark--subset"), when(picked, " cas-mark--picked"))}
+                class={format!("cas-mark cas-mark--{}{}{}{}", b.tone, when(b.subset, " cas-mark--subset"), when(picked, " cas-mark--picked"), when(pale, " cas-mark--out"))}
                 data-tally-id={b.id.clone()} tabindex="0" role="button" aria-pressed={picked.to_string()}
-                aria-label={b.accessible_name()}
+                aria-label={b.accessible_name() + when(pale, " (no event shown reports it)")}
                 aria-describedby={(*active == Some(b.tally)).then_some("dossier-casualty-tip")}
                 onclick={on.click} onkeydown={on.key} onfocus={on.focus} onblur={on.blur}
                 onmouseenter={on.enter} onmouseleave={on.leave}>
@@ -159,7 +170,10 @@ pub fn CasualtyChart() -> Html {
                 <Tooltip id="dossier-casualty-tip" {tip} />
             </div>
             <figcaption class="chart__caption">
-                { for c.caption.iter().map(|s| html! { <p>{ s }</p> }) }
+                // The pale note after the sentence on who counted.
+                { for c.caption.iter().map(String::as_str).take(1).chain(pale_note)
+                    .chain(c.caption.iter().skip(1).map(String::as_str))
+                    .map(|s| html! { <p>{ s }</p> }) }
             </figcaption>
             { data_table(&table, "dossier-casualty-table", || html! {
                     <table>
