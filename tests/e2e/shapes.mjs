@@ -128,6 +128,13 @@ function measureTimeline() {
   if (xs.length >= 3 && xs[xs.length - 1] - xs[0] < axis.width / 2) {
     problems.push(`point marks over ${(xs[xs.length - 1] - xs[0]).toFixed(0)} of ${axis.width.toFixed(0)} px`);
   }
+  // The binned view's scale: the legend names the tallest bar's count.
+  const counts = [...svg.querySelectorAll('.tl-bin')].map((b) => Number(b.getAttribute('aria-label').match(/([\d,]+) events?$/)[1].replace(/,/g, '')));
+  if (counts.length) {
+    const tallestBar = Math.max(...counts).toLocaleString('en-GB');
+    const legend = document.querySelector('.chart--timeline .chart__legend').textContent;
+    if (!legend.includes(`(the tallest, ${tallestBar})`)) problems.push(`the legend does not give the tallest bar, ${tallestBar}`);
+  }
   if (marks > 400) problems.push(`${marks} marks`);
   if (elements > 1200) problems.push(`${elements} SVG elements`);
   return { problems, tallest, marks, elements };

@@ -279,7 +279,7 @@ pub fn TimelineChart() -> Html {
                     </li>
                 }) }
                 if let Some(b) = &t.bins {
-                    <li>{ format!("Each bar counts the events of one {}; pale: left out by the filters", b.unit) }</li>
+                    <li>{ format!("Each bar counts the events of one {} (the tallest, {}); pale: left out by the filters", b.unit, crate::base::num::thousands(b.max as u64)) }</li>
                     if b.spread {
                         <li>{ format!("An event that lasts, or is known only to a longer period, counts in each {} it may fall in", b.unit) }</li>
                     }
