@@ -76,6 +76,13 @@ function measureNetwork(top) {
     for (const o of labels) if (o !== l && overlap(b, o.box)) problems.push(`${l.text} overlaps the label ${o.text}`);
     for (const o of nodes) if (o.i !== n.i && hits(b, o)) problems.push(`${l.text} covers the node ${o.name}`);
   }
+  // The legend lists the shapes and tie styles the drawing has, and only those.
+  const classes = (sel, prefix) => new Set([...document.querySelectorAll(sel)].flatMap((e) => [...e.classList]).filter((c) => c.startsWith(prefix)));
+  const drawnShapes = classes('.network__svg .node', 'node--');
+  for (const c of classes('.network__legend .legend__swatch', 'node--')) if (!drawnShapes.has(c)) problems.push(`the legend lists ${c}, which no node has`);
+  for (const c of drawnShapes) if (c !== 'node--other' && !classes('.network__legend .legend__swatch', 'node--').has(c)) problems.push(`the legend lacks ${c}`);
+  const drawnTies = classes('.network .edge', 'edge--');
+  for (const c of classes('.network__legend .legend__swatch--line .edge', 'edge--')) if (!drawnTies.has(c)) problems.push(`the legend lists ${c}, which no tie has`);
   let overlapping = 0;
   for (let a = 0; a < nodes.length; a++) {
     for (let b = a + 1; b < nodes.length; b++) {

@@ -450,7 +450,7 @@ pub fn NetworkView() -> Html {
             </svg>
             </div>
             { node_details(&d, &graph, &described, focus_node) }
-            { legend(&d, big) }
+            { legend(&d, &graph, big, together_on) }
             <ActorList graph={ByPtr(graph.clone())} described={ByPtr(described.clone())} />
         </section>
     }

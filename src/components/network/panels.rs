@@ -5,7 +5,7 @@ use crate::base::fold::{fold, Query};
 use crate::components::context::{use_dossier, Dossier};
 use crate::components::ptr::ByPtr;
 use crate::format::vocab::RelationFamily;
-use crate::graph::network::{EdgeStyle, Graph, NodeShape};
+use crate::graph::network::{EdgeKind, EdgeStyle, Graph, NodeShape};
 use crate::graph::view::{Described, BIG_NETWORK};
 use crate::view::present::{self, and_list, capitalised, plural};
 use wasm_bindgen::JsCast;
@@ -105,23 +105,28 @@ pub fn ActorFinder(props: &FinderProps) -> Html {
     }
 }
 
-/// What the shapes, sizes and lines mean; a kind a newsroom added is
-/// listed in its own words. A `big` network draws the ties out of focus as
-/// faint hairlines, and says so.
-pub fn legend(d: &Dossier, big: bool) -> Html {
-    let mut added: Vec<String> = d
-        .dataset
-        .actors
+/// What the shapes, sizes and lines mean, for those `graph` draws (the
+/// ties from shared events only when they are shown); a kind a newsroom
+/// added is listed in its own words. A `big` network draws the ties out of
+/// focus as faint hairlines, and says so.
+pub fn legend(d: &Dossier, graph: &Graph, big: bool, together_on: bool) -> Html {
+    let ds = &d.dataset;
+    // Only what the drawing has: its nodes' shapes and its ties' styles.
+    let mut added: Vec<String> = graph
+        .nodes
         .iter()
-        .filter(|a| NodeShape::of(&a.kind) == NodeShape::Octagon)
-        .map(|a| capitalised(&a.kind.label()))
+        .filter(|n| n.shape == NodeShape::Octagon)
+        .map(|n| capitalised(&ds.actors[n.actor].kind.label()))
         .collect();
     crate::base::order::sort(&mut added);
     added.dedup();
-    let mut added_ties: Vec<String> = d
-        .dataset
-        .relations
+    let mut added_ties: Vec<String> = graph
+        .edges
         .iter()
+        .filter_map(|e| match e.kind {
+            EdgeKind::Relation(r) => ds.relations.get(r),
+            EdgeKind::Together(_) => None,
+        })
         .filter(|r| r.kind.family() == RelationFamily::Other)
         .map(|r| capitalised(&r.kind.label()))
         .collect();
@@ -157,12 +162,15 @@ pub fn legend(d: &Dossier, big: bool) -> Html {
             }
             <h3 class="visually-hidden">{ "Legend" }</h3>
             <ul class="legend">
-                { for NodeShape::ALL.iter().map(|&s| html! { <li>{ swatch(s) }{ s.label() }</li> }) }
+                { for NodeShape::ALL.iter().filter(|&&s| graph.nodes.iter().any(|n| n.shape == s))
+                    .map(|&s| html! { <li>{ swatch(s) }{ s.label() }</li> }) }
                 { for added.into_iter().map(|kind| html! { <li>{ swatch(NodeShape::Octagon) }{ kind }</li> }) }
                 <li class="legend__note">{ "Larger: in more events" }</li>
             </ul>
             <ul class="legend">
-                { for EdgeStyle::ALL.iter().map(|&s| html! { <li>{ line(s) }{ s.label() }</li> }) }
+                { for EdgeStyle::ALL.iter()
+                    .filter(|&&s| (together_on || s != EdgeStyle::Together) && graph.edges.iter().any(|e| e.style == s))
+                    .map(|&s| html! { <li>{ line(s) }{ s.label() }</li> }) }
                 { for added_ties.into_iter().map(|kind| html! { <li>{ line(EdgeStyle::Other) }{ kind }</li> }) }
                 if big {
                     <li class="legend__note">{ "Faint lines: ties out of focus, in their kind’s colour (select an actor for its own)" }</li>
