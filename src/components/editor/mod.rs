@@ -37,9 +37,11 @@ pub fn start() {
     yew::Renderer::<EditorApp>::with_root(root).render();
 }
 
-/// If anything panics, say so, and that the draft is kept.
+/// If anything panics, say so, and that the draft is kept. Set through
+/// Yew, which otherwise puts its own hook (the console only) in place of
+/// any other when it first renders.
 fn install_panic_hook() {
-    std::panic::set_hook(Box::new(|info| {
+    yew::set_custom_panic_hook(Box::new(|info| {
         web_sys::console::error_1(&format!("Dossier editor stopped: {info}").into());
         let document = gloo::utils::document();
         if let Some(root) = document.get_element_by_id("editor") {
