@@ -1,4 +1,4 @@
-//! The casualty chart, computed: every bar, label and rule in pixels for a
+//! The casualty chart, computed: every bar and label in pixels for a
 //! given width, so that the component only draws what it is handed.
 //!
 //! Casualty figures in a story like the first one come from different
@@ -110,6 +110,9 @@ pub struct Chart {
     pub description: String,
     /// Plain sentences on what differs between the figures.
     pub caption: Vec<String>,
+    /// When the chart shows more than one outcome, the sentence that says
+    /// each has a scale of its own: read before the bars, not after.
+    pub scales: Option<String>,
     pub rows: Vec<Row>,
 }
 
@@ -625,17 +628,12 @@ pub fn chart(ds: &Dataset, width: f64) -> Option<Chart> {
             format!("{}: {}", g.whose, figures.join("; "))
         })
         .collect();
-    let mut caption = caption(ds);
-    // After the sentence on who counted, if there is one.
-    if outcomes.len() > 1 {
-        caption.insert(
-            caption.len().min(1),
-            format!(
-                "{} each have a scale of their own: compare lengths within one only.",
-                capitalised(&and_list(&outcomes))
-            ),
-        );
-    }
+    let scales = (outcomes.len() > 1).then(|| {
+        format!(
+            "{} each have a scale of their own: compare lengths within one only.",
+            capitalised(&and_list(&outcomes))
+        )
+    });
     Some(Chart {
         width,
         height,
@@ -645,7 +643,8 @@ pub fn chart(ds: &Dataset, width: f64) -> Option<Chart> {
             ds.tallies.len(),
             summary.join(". ")
         ),
-        caption,
+        caption: caption(ds),
+        scales,
         groups: out_groups,
         rows,
     })
@@ -1083,9 +1082,6 @@ mod tests {
         out
     }
 
-    /// Stories with figures of every shape: the first story's, rival
-    /// counts and victims who are no party, and an ACLED export's long
-    /// "people killed in …, on any side".
     /// The figure of tally `id`, in pixels per person.
     fn px_per_person(c: &Chart, ds: &Dataset, id: &str) -> f64 {
         let b = bar(c, id);
@@ -1137,9 +1133,10 @@ mod tests {
                 "{wounded:?}"
             );
             assert!(
-                c.caption[1].contains("scale of their own"),
+                c.scales.as_deref().is_some_and(|s| s
+                    .starts_with("Killed, wounded and displaced each have a scale of their own")),
                 "{:?}",
-                c.caption
+                c.scales
             );
         }
         // One outcome, one scale: the first story's dead, and no sentence.
@@ -1148,9 +1145,13 @@ mod tests {
         let a = px_per_person(&c, &ds, "t-israel-soldiers");
         let b = px_per_person(&c, &ds, "t-israel-civilians");
         assert!((a - b).abs() < 1e-9, "{a} {b}");
-        assert!(!c.caption.iter().any(|l| l.contains("scale of their own")));
+        assert_eq!(c.scales, None);
     }
 
+    /// Stories with figures of every shape: the first story's, rival
+    /// counts and victims who are no party, an attack in stages (the
+    /// killed, the wounded and the displaced, counts in words) and an
+    /// ACLED export's long "people killed in …, on any side".
     fn stories() -> Vec<Dataset> {
         let out = vec![first_story().unwrap()];
         // The fixtures are made natively only.

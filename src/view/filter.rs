@@ -788,6 +788,33 @@ mod tests {
     }
 
     #[test]
+    fn a_tally_is_reported_by_any_event_it_cites_that_passes_and_always_when_it_cites_none() {
+        let mut ds = first_story().unwrap();
+        let at = |ds: &Dataset, id: &str| ds.tallies.iter().position(|t| t.id == id).unwrap();
+        let (soldiers, civilians) = (at(&ds, "t-israel-soldiers"), at(&ds, "t-lebanon-civilians"));
+        // Israel's soldiers cite a second event; Lebanon's civilians none.
+        ds.tallies[soldiers]
+            .events
+            .push("e-hermon-salvo".to_owned());
+        ds.tallies[civilians].events.clear();
+        let index = EventIndex::new(&ds);
+        let only = |id: &str| {
+            index.apply(&Filters {
+                query: ds.event(id).unwrap().summary.clone(),
+                ..Filters::default()
+            })
+        };
+        let salvo = only("e-hermon-salvo");
+        assert_eq!(ids(&ds, &salvo), ["e-hermon-salvo"]);
+        assert!(salvo.reported[soldiers], "cited through its second event");
+        assert!(salvo.reported[civilians], "cites no event");
+        assert!(!salvo.reported[at(&ds, "t-israel-civilians")]);
+        let toll = only("e-israel-toll");
+        assert!(toll.reported[soldiers] && toll.reported[at(&ds, "t-israel-civilians")]);
+        assert!(!toll.reported[at(&ds, "t-hezbollah-members")]);
+    }
+
+    #[test]
     fn search_ignores_case_and_diacritics() {
         let ds = first_story().unwrap();
         let index = EventIndex::new(&ds);

@@ -87,7 +87,7 @@ pub fn CasualtyChart() -> Html {
                 <line class="cas-value-line" x1={num(b.w)} x2={num(b.w)}
                     y1={num(b.y - 3.0)} y2={num(b.y + b.h + 3.0)} />
             </> },
-            // No bar: the text gives no number. A stem from the axis and
+            // No bar: the text gives no number. A stem from zero and
             // an outlined band over what the words can mean.
             End::Words { low, high } => html! { <>
                 <line class="cas-stem" x1={num(b.x)} x2={num(low)}
@@ -131,6 +131,8 @@ pub fn CasualtyChart() -> Html {
         }
         lines.push(if d.view.filters.tallies.contains(&t.id) {
             "Selected: the events below report this figure.".to_owned()
+        } else if out(i) {
+            "No event shown reports it.".to_owned()
         } else {
             "Select it to see the events that report it.".to_owned()
         });
@@ -144,6 +146,7 @@ pub fn CasualtyChart() -> Html {
         <figure class="chart chart--casualties" aria-labelledby="dossier-casualty-title">
             <h3 class="chart__title" id="dossier-casualty-title">{ &c.title }</h3>
             <p class="chart__subtitle" id="dossier-casualty-desc">
+                if let Some(s) = &c.scales { { s }{ " " } }
                 { "Select a figure to see the events that report it. " }
                 <span class="visually-hidden">{ &c.description }</span>
             </p>

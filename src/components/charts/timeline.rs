@@ -7,7 +7,7 @@ use crate::charts::timeline::{self, symbol, RADIUS};
 use crate::components::context::use_dossier;
 use crate::components::resize::use_width;
 use crate::components::when;
-use crate::view::present::{event_date, group_label, inferred};
+use crate::view::present::{event_date, group_label, inferred, plural};
 use crate::view::state::{Action, Selection};
 use web_sys::Element;
 use yew::prelude::*;
@@ -107,7 +107,6 @@ pub fn TimelineChart() -> Html {
         Callback::from(move |_| active.set(None))
     };
     let marks = t.marks.iter().enumerate().map(|(i, m)| {
-        let e = &ds.events[m.event];
         let selected = d.view.selected == Some(Selection::Event(m.id.clone()));
         let activate = {
             let (dispatch, id) = (d.dispatch.clone(), m.id.clone());
@@ -139,7 +138,8 @@ pub fn TimelineChart() -> Html {
                 }
                 <path class="tl-symbol" d={symbol(m.group, RADIUS)}
                     transform={translate(sx, sy)} />
-                <title>{ format!("{} · {}", event_date(e), e.kind.label()) }</title>
+                // No <title>: the tooltip says it, and a browser's own
+                // would show over it.
             </g>
         }
     });
@@ -279,7 +279,7 @@ pub fn TimelineChart() -> Html {
                     </li>
                 }) }
                 if let Some(b) = &t.bins {
-                    <li>{ format!("Each bar counts the events of one {} (the tallest, {}); pale: left out by the filters", b.unit, crate::base::num::thousands(b.max as u64)) }</li>
+                    <li>{ format!("Each bar counts the events of one {} (the tallest: {}); pale: left out by the filters", b.unit, plural(b.max, "event", "events")) }</li>
                     if b.spread {
                         <li>{ format!("An event that lasts, or is known only to a longer period, counts in each {} it may fall in", b.unit) }</li>
                     }
