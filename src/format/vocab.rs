@@ -193,7 +193,8 @@ macro_rules! vocabulary {
                 match self { $($name::$variant => $value,)+ $name::Custom(s) => s }
             }
 
-            /// As a reader reads it; an extension reads as its name without the prefix.
+            /// As a reader reads it; an extension reads as its name without the
+            /// prefix, with a capital where the vocabulary's own terms have one.
             pub fn label(&self) -> Cow<'static, str> {
                 let given: Option<&'static str> = match self {
                     $($name::$variant => vocabulary!(@given $($label)?),)+
@@ -201,7 +202,7 @@ macro_rules! vocabulary {
                 };
                 match (given, self) {
                     (Some(label), _) => Cow::Borrowed(label),
-                    (_, $name::Custom(s)) => Cow::Owned(in_words(s.strip_prefix(EXTENSION_PREFIX).unwrap_or(s), false)),
+                    (_, $name::Custom(s)) => Cow::Owned(in_words(s.strip_prefix(EXTENSION_PREFIX).unwrap_or(s), vocabulary!(@capital $($case)?))),
                     _ => Cow::Owned(in_words(self.as_str(), vocabulary!(@capital $($case)?))),
                 }
             }
@@ -658,7 +659,10 @@ mod tests {
     fn open_vocabularies_take_extensions() {
         let k: ActorKind = "x-militia".parse().unwrap();
         assert_eq!(k, ActorKind::Custom("x-militia".into()));
-        assert_eq!(k.label(), "militia");
+        // Capitalised, as the actor kinds built in are.
+        assert_eq!(k.label(), "Militia");
+        let r: RelationKind = "x-funds".parse().unwrap();
+        assert_eq!(r.label(), "funds");
         assert!("x-".parse::<ActorKind>().is_err());
         assert!("x-militia".parse::<CountQualifier>().is_err());
     }

@@ -738,7 +738,7 @@ mod tests {
     fn an_added_kind_is_an_octagon_of_the_same_area_not_an_armed_group() {
         let community: ActorKind = "x-community".parse().unwrap();
         assert_eq!(NodeShape::of(&community), NodeShape::Octagon);
-        assert_eq!(community.label(), "community");
+        assert_eq!(community.label(), "Community");
         // Equal areas: the shoelace area of each path's points against π r².
         for shape in NodeShape::ALL.into_iter().chain([NodeShape::Octagon]) {
             let d = shape.path(10.0);
