@@ -7,44 +7,36 @@ use yew::prelude::*;
 /// component costs the reader's download a few kilobytes of Yew's code.
 pub fn story_header(d: &Dossier) -> Html {
     let s = &d.dataset.story;
-    if d.page.options.embed {
-        // In a host's article: the title small, and a way to the full view.
-        let full = d.page.link(&d.fragment());
-        return html! {
-            <header class="story story--compact">
-                <h1 class="story__title">{ &s.title }</h1>
-                <p class="story__byline">
-                    <span class="story__outlet">{ &s.outlet }</span>
-                    { " · " }
-                    <time datetime={s.published.to_string()}>{ s.published.human() }</time>
-                    { " · " }
-                    <a class="story__full" href={full} target="_blank" rel="noopener noreferrer">
-                        { "Open the full view" }
-                        <span class="visually-hidden">{ " (opens in a new tab)" }</span>
-                    </a>
-                </p>
-            </header>
-        };
-    }
+    // In a host's article: the title small, and a way to the full view.
+    let embed = d.page.options.embed;
     html! {
-        <header class="story">
-            <p class="story__kicker">{ "Dossier" }</p>
+        <header class={if embed { "story story--compact" } else { "story" }}>
+            if !embed {
+                <p class="story__kicker">{ "Dossier" }</p>
+            }
             <h1 class="story__title">{ &s.title }</h1>
-            if let Some(dek) = &s.dek {
+            if let Some(dek) = s.dek.as_ref().filter(|_| !embed) {
                 <p class="story__dek">{ dek }</p>
             }
             <p class="story__byline">
                 <span class="story__outlet">{ &s.outlet }</span>
                 { " · " }
                 <time datetime={s.published.to_string()}>{ s.published.human() }</time>
-                if let Some(d) = &s.dateline {
+                if let Some(d) = s.dateline.as_ref().filter(|_| !embed) {
                     { " · " }<span class="story__dateline">{ d }</span>
                 }
-                if is_web_url(&s.url) {
+                if embed {
+                    { " · " }
+                    <a class="story__full" href={d.page.link(&d.fragment())} target="_blank" rel="noopener noreferrer">
+                        { "Open the full view" }
+                        <span class="visually-hidden">{ " (opens in a new tab)" }</span>
+                    </a>
+                } else if is_web_url(&s.url) {
                     { " · " }
                     <a class="story__link" href={s.url.clone()} target="_blank" rel="noopener noreferrer">
                         { "Read the original" }
-                        <span class="visually-hidden">{ format!(" on {} (opens in a new tab)", s.outlet) }</span>
+                        // The outlet is named just before, in the byline.
+                        <span class="visually-hidden">{ " (opens in a new tab)" }</span>
                     </a>
                 }
             </p>

@@ -58,8 +58,8 @@ pub fn SharePanel() -> Html {
     if d.local {
         return html! {
             <p class="share share__said">
-                { "Opened from a file on this device: a link or an embed code cannot carry it. \
-                   To share it, put the file on a web server and add ?data= and its address to this page's link." }
+                { "Opened from a file on this device, which no link can carry: to share it, put \
+                   the file on a web server and add ?data= and its address to this page's link." }
             </p>
         };
     }

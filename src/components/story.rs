@@ -139,6 +139,14 @@ pub fn StoryView(props: &StoryViewProps) -> Html {
             if parts.source {
                 <SourcePanel />
             }
+            // How the data was made: its conventions and choices (an ACLED
+            // import's says whose dead its fatalities count).
+            if !ds.notes.is_empty() {
+                <details class="dossier__notes">
+                    <summary>{ "About this data" }</summary>
+                    { for ds.notes.iter().map(|n| html! { <p>{ n }</p> }) }
+                </details>
+            }
             // The data journalist's tool, after the reader's: another story
             // from a file (or dropped anywhere on the widget).
             if let Some(open) = props.open.clone() {

@@ -109,6 +109,11 @@ test('drag and drop opens a file too', async () => {
   assert.equal(await page.locator('.cards .card').count(), 4);
   await page.getByRole('button', { name: 'Charts', exact: true }).click();
   assert.ok(await page.locator('.cas-mark').count() > 0, 'fatalities became tallies');
+  // Whose dead ACLED's fatalities count is said under the story, one click away.
+  const notes = page.locator('.dossier__notes');
+  assert.equal(await notes.locator('p').first().isVisible(), false);
+  await notes.getByText('About this data').click();
+  assert.match(await notes.locator('p').first().textContent(), /count the deaths in an event on every side/);
   await context.close();
 });
 

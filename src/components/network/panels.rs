@@ -34,7 +34,7 @@ pub fn node_details(d: &Dossier, g: &Graph, described: &Described, node: Option<
     let ties = &described.ties[n];
     html! {
         <div class="network__details" aria-live="polite">
-            <h3 class="network__details-title">{ format!("{}: {} ties", actor.name, ties.len()) }</h3>
+            <h3 class="network__details-title">{ format!("{}: {}", actor.name, plural(ties.len(), "tie", "ties")) }</h3>
             <ul>{ for ties.iter().map(|&k| html! { <li>{ described.titles[k].clone() }</li> }) }</ul>
         </div>
     }
