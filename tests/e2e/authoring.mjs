@@ -101,7 +101,11 @@ export function author(page, { everyKey = false } = {}) {
         await page.keyboard.press('Shift+ArrowRight');
       }
       await page.waitForSelector('.quotebar__actions button:not([disabled])');
-      assert.equal(await page.locator('.quotebar__quote').innerText(), `¶${n} “${clip(words)}”`);
+      // The bar may show the selection before the last key's change reaches
+      // it: wait for the words, then say what it shows.
+      const want = `¶${n} “${clip(words)}”`;
+      await page.waitForFunction((w) => document.querySelector('.quotebar__quote')?.innerText === w, want, { timeout: 5000 }).catch(() => {});
+      assert.equal(await page.locator('.quotebar__quote').innerText(), want);
     },
   };
   return a;
