@@ -637,7 +637,12 @@ pub fn chart(ds: &Dataset, width: f64) -> Option<Chart> {
     Some(Chart {
         width,
         height,
-        title: format!("People {}, as each counter reports", or_list(&outcomes)),
+        // With every figure withdrawn, none is drawn: the caption says why.
+        title: if outcomes.is_empty() {
+            "Casualty figures".to_owned()
+        } else {
+            format!("People {}, as each counter reports", or_list(&outcomes))
+        },
         description: format!(
             "Bar chart of {} casualty figures. {}.",
             ds.tallies.len(),
@@ -1020,6 +1025,24 @@ mod tests {
         ds.tallies.clear();
         assert!(chart(&ds, 640.0).is_none());
         assert!(caption(&ds).is_empty());
+    }
+
+    #[test]
+    fn a_story_whose_figures_are_all_withdrawn_says_so_under_a_plain_title() {
+        let mut ds = first_story().unwrap();
+        for t in &mut ds.tallies {
+            t.withdrawn = Some("Withdrawn for a test.".to_owned());
+        }
+        let c = chart(&ds, 375.0).unwrap();
+        assert_eq!(c.title, "Casualty figures");
+        assert!(c.groups.is_empty());
+        assert!(
+            c.caption
+                .iter()
+                .any(|l| l.starts_with("Not drawn: at least 295")),
+            "{:?}",
+            c.caption
+        );
     }
 
     #[test]
