@@ -112,7 +112,7 @@ pub struct Chart {
     pub caption: Vec<String>,
     /// When the chart shows more than one outcome, the sentence that says
     /// each has a scale of its own: read before the bars, not after.
-    pub scales: Option<String>,
+    pub scale_note: Option<String>,
     pub rows: Vec<Row>,
 }
 
@@ -628,7 +628,7 @@ pub fn chart(ds: &Dataset, width: f64) -> Option<Chart> {
             format!("{}: {}", g.whose, figures.join("; "))
         })
         .collect();
-    let scales = (outcomes.len() > 1).then(|| {
+    let scale_note = (outcomes.len() > 1).then(|| {
         format!(
             "{} each have a scale of their own: compare lengths within one only.",
             capitalised(&and_list(&outcomes))
@@ -649,7 +649,7 @@ pub fn chart(ds: &Dataset, width: f64) -> Option<Chart> {
             summary.join(". ")
         ),
         caption: caption(ds),
-        scales,
+        scale_note,
         groups: out_groups,
         rows,
     })
@@ -1156,10 +1156,10 @@ mod tests {
                 "{wounded:?}"
             );
             assert!(
-                c.scales.as_deref().is_some_and(|s| s
+                c.scale_note.as_deref().is_some_and(|s| s
                     .starts_with("Killed, wounded and displaced each have a scale of their own")),
                 "{:?}",
-                c.scales
+                c.scale_note
             );
         }
         // One outcome, one scale: the first story's dead, and no sentence.
@@ -1168,7 +1168,7 @@ mod tests {
         let a = px_per_person(&c, &ds, "t-israel-soldiers");
         let b = px_per_person(&c, &ds, "t-israel-civilians");
         assert!((a - b).abs() < 1e-9, "{a} {b}");
-        assert_eq!(c.scales, None);
+        assert_eq!(c.scale_note, None);
     }
 
     /// Stories with figures of every shape: the first story's, rival

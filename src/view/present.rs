@@ -519,11 +519,10 @@ pub fn group_class(kind: &EventKind) -> &'static str {
 }
 
 /// The reader's label of an event kind name: "claim_of_responsibility" →
-/// "Claim of responsibility", a story's own "x-siege" → "Siege" (listed
-/// beside ACLED's kinds, it is written as they are); an unknown name is
-/// shown as written.
+/// "Claim of responsibility", a story's own "x-siege" → "Siege" (its label
+/// has a capital, as ACLED's kinds do); an unknown name is shown as written.
 pub fn kind_label(name: &str) -> String {
-    EventKind::from_name(name).map_or_else(|| name.to_owned(), |k| capitalised(&k.label()))
+    EventKind::from_name(name).map_or_else(|| name.to_owned(), |k| k.label().into_owned())
 }
 
 #[cfg(test)]

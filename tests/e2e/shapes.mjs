@@ -78,9 +78,9 @@ function measureNetwork(top) {
   }
   // The legend lists the shapes and tie styles the drawing has, and only those.
   const classes = (sel, prefix) => new Set([...document.querySelectorAll(sel)].flatMap((e) => [...e.classList]).filter((c) => c.startsWith(prefix)));
-  const drawnShapes = classes('.network__svg .node', 'node--');
-  for (const c of classes('.network__legend .legend__swatch', 'node--')) if (!drawnShapes.has(c)) problems.push(`the legend lists ${c}, which no node has`);
-  for (const c of drawnShapes) if (c !== 'node--other' && !classes('.network__legend .legend__swatch', 'node--').has(c)) problems.push(`the legend lacks ${c}`);
+  const [drawnShapes, listedShapes] = [classes('.network__svg .node', 'node--'), classes('.network__legend .legend__swatch', 'node--')];
+  for (const c of listedShapes) if (!drawnShapes.has(c)) problems.push(`the legend lists ${c}, which no node has`);
+  for (const c of drawnShapes) if (c !== 'node--other' && !listedShapes.has(c)) problems.push(`the legend lacks ${c}`);
   const drawnTies = classes('.network .edge', 'edge--');
   for (const c of classes('.network__legend .legend__swatch--line .edge', 'edge--')) if (!drawnTies.has(c)) problems.push(`the legend lists ${c}, which no tie has`);
   let overlapping = 0;

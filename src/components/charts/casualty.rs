@@ -146,7 +146,7 @@ pub fn CasualtyChart() -> Html {
         <figure class="chart chart--casualties" aria-labelledby="dossier-casualty-title">
             <h3 class="chart__title" id="dossier-casualty-title">{ &c.title }</h3>
             <p class="chart__subtitle" id="dossier-casualty-desc">
-                if let Some(s) = &c.scales { { s }{ " " } }
+                if let Some(s) = &c.scale_note { { s }{ " " } }
                 { "Select a figure to see the events that report it. " }
                 <span class="visually-hidden">{ &c.description }</span>
             </p>

@@ -116,7 +116,7 @@ pub fn legend(d: &Dossier, graph: &Graph, big: bool, together_on: bool) -> Html 
         .nodes
         .iter()
         .filter(|n| n.shape == NodeShape::Octagon)
-        .map(|n| capitalised(&ds.actors[n.actor].kind.label()))
+        .map(|n| ds.actors[n.actor].kind.label().into_owned())
         .collect();
     crate::base::order::sort(&mut added);
     added.dedup();
