@@ -58,6 +58,12 @@ $(STAMP)/wasm32-target: | $(STAMP)
 	rustup target add wasm32-unknown-unknown
 	@touch $@
 
+# The standard library's sources: the release build compiles it with the
+# widget, for its size (web/release-build.sh).
+$(STAMP)/rust-src: | $(STAMP)
+	rustup component add rust-src
+	@touch $@
+
 # The tools are built for a short wait, not for speed: trunk hands its work to
 # cargo, wasm-bindgen and wasm-opt, and wasm-bindgen takes a second a module
 # unoptimised, so an opt-level 0 build serves as well and compiles in half the
@@ -98,7 +104,7 @@ node-tools: node_modules/.stamp
 # Trunk and wasm-bindgen-cli build side by side: each leaves a core idle in
 # its long single-crate stretches and its link, which the other fills (cold,
 # with an empty cargo home: 235 s against 271 s one after the other).
-tools: $(STAMP)/wasm32-target node-tools
+tools: $(STAMP)/wasm32-target $(STAMP)/rust-src node-tools
 	@$(MAKE) --no-print-directory -j2 $(STAMP)/trunk-$(TRUNK_VERSION) $(STAMP)/wasm-bindgen-$(WASM_BINDGEN_VERSION)
 
 browser:
@@ -113,7 +119,7 @@ serve: tools
 	trunk serve --offline
 
 dist: tools
-	trunk build --release --offline
+	sh web/release-build.sh
 	@$(MAKE) --no-print-directory size
 
 size:
@@ -124,7 +130,7 @@ size:
 bench: tools browser $(STAMP)/twiggy-$(TWIGGY_VERSION)
 	@mkdir -p $(BENCH)
 	cargo bench --bench core
-	trunk build --release --offline
+	sh web/release-build.sh
 	node .ci/size-report.mjs dist | tee $(BENCH)/size.txt
 	@# Where the reader's bytes go: its module as rustc leaves it, before
 	@# wasm-bindgen and wasm-opt (which drop the names).
@@ -149,9 +155,11 @@ bench: tools browser $(STAMP)/twiggy-$(TWIGGY_VERSION)
 	@# `make dist` here would find it fresh and ship the baseline.
 	rm -rf $(BENCH)/baseline && git worktree prune
 	git worktree add --detach $(BENCH)/baseline $(BENCH_BASELINE)
-	@# With its own .cargo/config.toml's rustc flags, and this Makefile's.
+	@# With its own .cargo/config.toml's rustc flags, and this Makefile's,
+	@# and its own release build (web/release-build.sh, where it has one).
 	cd $(BENCH)/baseline && ln -s $(ROOT)/node_modules node_modules && \
-	  CARGO_TARGET_DIR=$(ROOT)/$(BENCH)/baseline-target trunk build --release --offline --dist $(ROOT)/$(BENCH)/baseline-dist
+	  if [ -f web/release-build.sh ]; then build='sh web/release-build.sh'; else build='trunk build --release --offline'; fi && \
+	  CARGO_TARGET_DIR=$(ROOT)/$(BENCH)/baseline-target $$build --dist $(ROOT)/$(BENCH)/baseline-dist
 	twiggy top -n 60 -f json $(BENCH)/baseline-target/wasm32-unknown-unknown/release/app.wasm > $(BENCH)/twiggy-baseline.json
 	if [ ! -x $(LIGHTHOUSE) ]; then npm install --no-audit --no-fund --prefix .tools/lighthouse lighthouse@13; fi
 	CHROMIUM=$(CHROMIUM) node benches/lighthouse.mjs $(LIGHTHOUSE) dist $(BENCH)/baseline-dist > $(BENCH)/lighthouse.json
@@ -206,7 +214,7 @@ fixtures:
 	done
 
 test-e2e: fixtures
-	trunk build --release --offline
+	sh web/release-build.sh
 	@# The byte budget: what a reader's page downloads (.ci/size-report.mjs).
 	node .ci/size-report.mjs dist --budget-kb $$(cat .ci/size-budget-kb)
 	@# Two files at a time: each spends much of its time waiting on its

@@ -96,6 +96,26 @@ function replay() {
   if (refocus?.isConnected) refocus.focus();
 }
 
+// A panic in the widget stops its module with a trap (a
+// WebAssembly.RuntimeError: the release build aborts at once, without a
+// message, web/release-build.sh), thrown from whatever event, timer or task
+// ran it. The widget cannot go on: say so in its place rather than leave it
+// frozen. Its module never runs again, so nothing it drew can be relied on.
+function stopped(e) {
+  if (!root || !((e.error ?? e.reason) instanceof WebAssembly.RuntimeError)) return;
+  if (root.querySelector('.dossier__crashed[role=alert]')) return;
+  const box = document.createElement('div');
+  box.className = 'dossier';
+  const note = document.createElement('section');
+  note.className = 'dossier__crashed';
+  note.setAttribute('role', 'alert');
+  note.textContent = "Sorry: this interactive stopped because of an internal error. Reload the page to try again; the story's text above and below is unaffected.";
+  box.append(note);
+  root.replaceChildren(box);
+}
+addEventListener('error', stopped);
+addEventListener('unhandledrejection', stopped);
+
 // The wasm is fetched once the whole picture is on screen (or after half a
 // second where frames do not run, as in a hidden tab): it never competes
 // with the reader's first view of the story. On screen, not only painted: a
@@ -123,8 +143,8 @@ let wasm;
 try {
   wasm = await init({ module_or_path: new URL('./__APP_WASM__', import.meta.url) });
 } catch (e) {
-  // Not where the widget itself stopped and said so (its panic hook).
-  if (root && !root.querySelector('.dossier__crashed')) {
+  // A trap while starting is the widget stopping (above), not the browser.
+  if (root && !(e instanceof WebAssembly.RuntimeError)) {
     for (const type of TYPES) root.removeEventListener(type, keep, true);
     for (const type of DRAGS) root.removeEventListener(type, dropped);
     const note = document.createElement('p');

@@ -4,38 +4,11 @@ use dossier::components::page::{current_fragment, current_page};
 use dossier::view::app::Loaded;
 use dossier::{App, AppProps};
 
-/// The last resort: if anything panics, say so in the widget's place rather
-/// than leave it blank or frozen. The message is set as text, never as HTML.
-/// Set through Yew, which otherwise puts its own hook (the console only) in
-/// place of any other when it first renders.
-fn install_panic_hook() {
-    yew::set_custom_panic_hook(Box::new(|info| {
-        web_sys::console::error_1(&format!("Dossier stopped: {info}").into());
-        let document = gloo::utils::document();
-        let Some(root) = document.get_element_by_id("dossier") else {
-            return;
-        };
-        let message = document.create_element("section").ok();
-        if let Some(message) = message {
-            message.set_class_name("dossier__crashed");
-            let _ = message.set_attribute("role", "alert");
-            message.set_text_content(Some(
-                "Sorry: this interactive stopped because of an internal error. \
-                 Reload the page to try again; the story's text above and below is unaffected.",
-            ));
-            root.set_text_content(None);
-            let wrapper = document.create_element("div").ok();
-            if let Some(wrapper) = wrapper {
-                wrapper.set_class_name("dossier");
-                let _ = wrapper.append_child(&message);
-                let _ = root.append_child(&wrapper);
-            }
-        }
-    }));
-}
-
+/// A panic stops the module with a trap, which web/boot.js catches and
+/// reports in the widget's place: the release build runs no panic hook
+/// (web/release-build.sh), and a debug build's, Yew's, writes the message
+/// on the console first.
 fn main() {
-    install_panic_hook();
     dossier::components::lend_browser_case();
     let root = gloo::utils::document()
         .get_element_by_id("dossier")

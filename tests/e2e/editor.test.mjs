@@ -177,6 +177,19 @@ test("the guide's minimal example, made through the editor alone", async () => {
   await context.close();
 });
 
+test('an editor that stops (its module traps) says so, and that the draft is kept', async () => {
+  const { context, page } = await openPage(env.browser, { width: 375, height: 800 });
+  await page.goto(`${env.server.url}editor.html`);
+  await page.waitForSelector('.start');
+  // A panic in the release build is a trap, thrown from whatever event or
+  // timer ran the module: thrown here from a timer, as the module's own would be.
+  await page.evaluate(() => setTimeout(() => { throw new WebAssembly.RuntimeError('unreachable'); }));
+  const note = page.locator('#editor[role=alert]');
+  await note.waitFor();
+  assert.match(await note.textContent(), /^Sorry: the editor stopped because of an internal error\. Your draft was saved/);
+  await context.close();
+});
+
 test("suggestions from the text: a wire story's facts taken up with one press each", async () => {
   const { context, page, problems } = await openPage(env.browser, { width: 1280, height: 860 });
   await page.goto(`${env.server.url}editor.html`);

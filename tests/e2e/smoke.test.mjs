@@ -115,6 +115,25 @@ test('a module that cannot start leaves the picture on screen and says what it i
   await context.close();
 });
 
+test('a widget that stops (its module traps) says so in its place', async () => {
+  const { context, page, problems } = await openPage(env.browser, { width: 375, height: 800 });
+  await page.goto(env.server.url);
+  await ready(page);
+  // A panic in the release build is a trap, a WebAssembly.RuntimeError
+  // thrown from whatever event or timer ran the module: thrown here from a
+  // timer, as the module's own would be. Any other error leaves the widget.
+  await page.evaluate(() => setTimeout(() => { throw new TypeError('not the widget'); }));
+  await page.waitForTimeout(100);
+  assert.equal(await page.locator('.dossier__crashed').count(), 0);
+  await page.evaluate(() => setTimeout(() => { throw new WebAssembly.RuntimeError('unreachable'); }));
+  const note = page.locator('#dossier > .dossier > .dossier__crashed[role=alert]');
+  await note.waitFor();
+  assert.match(await note.textContent(), /^Sorry: this interactive stopped because of an internal error\. Reload the page/);
+  assert.equal(await page.locator('#dossier [data-event-id]').count(), 0);
+  assert.ok(problems.every((p) => /^pageerror: (not the widget|unreachable)$/.test(p)), problems.join('\n'));
+  await context.close();
+});
+
 /** The pre-rendered picture on screen, its wasm held back until `release()`. */
 async function heldPicture(width) {
   const opened = await openPage(env.browser, { width });

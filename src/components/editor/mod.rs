@@ -28,30 +28,12 @@ use yew::prelude::*;
 
 /// Mount the editor in `#editor`.
 pub fn start() {
-    install_panic_hook();
     super::lend_browser_case();
     let root = gloo::utils::document()
         .get_element_by_id("editor")
         .unwrap_or_else(|| gloo::utils::body().into());
     root.set_inner_html("");
     yew::Renderer::<EditorApp>::with_root(root).render();
-}
-
-/// If anything panics, say so, and that the draft is kept. Set through
-/// Yew, which otherwise puts its own hook (the console only) in place of
-/// any other when it first renders.
-fn install_panic_hook() {
-    yew::set_custom_panic_hook(Box::new(|info| {
-        web_sys::console::error_1(&format!("Dossier editor stopped: {info}").into());
-        let document = gloo::utils::document();
-        if let Some(root) = document.get_element_by_id("editor") {
-            root.set_text_content(Some(
-                "Sorry: the editor stopped because of an internal error. Your draft was saved \
-                 in this browser at your last change; reload the page to go on with it.",
-            ));
-            let _ = root.set_attribute("role", "alert");
-        }
-    }));
 }
 
 /// The element id of the control that edits the field at `path`.
