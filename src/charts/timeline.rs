@@ -479,7 +479,7 @@ pub fn timeline(
 ) -> Option<Timeline> {
     let width = width.max(200.0);
     let (first, last) = ds.date_extent()?;
-    let spans: Vec<(i64, i64)> = ds.events.iter().map(|e| e.days()).collect();
+    let spans: Vec<(i64, i64)> = ds.events.iter().map(|e| ds.days_of(e)).collect();
     let mut keep = vec![false; ds.events.len()];
     for &i in shown {
         if let Some(k) = keep.get_mut(i) {
@@ -544,8 +544,12 @@ pub fn timeline(
             }
         }
     };
+    // In the order of time, as the keyboard and a screen reader meet them:
+    // left to right, and down the lanes where two start together.
     let mut marks = marks;
-    crate::base::order::sort_by_key(&mut marks, |m| m.event);
+    crate::base::order::sort_by(&mut marks, |a, b| {
+        a.x.total_cmp(&b.x).then(a.y.total_cmp(&b.y))
+    });
     let axis_y = top + plot_height + 6.0;
 
     // Ticks, labelled to the right of their line, none overlapping or clipped.
@@ -801,8 +805,12 @@ mod tests {
     }
 
     /// No two marks overlap, and no strip of 6 px holds more than
-    /// [`POINT_LANES`] points, at any width.
+    /// [`POINT_LANES`] points, at any width. The marks come in the order of
+    /// time (their left ends), as the keyboard meets them.
     fn assert_legible(t: &Timeline) {
+        for w in t.marks.windows(2) {
+            assert!(w[0].x <= w[1].x, "{} after {}", w[1].id, w[0].id);
+        }
         let points: Vec<&Mark> = t.marks.iter().filter(|m| m.w == 0.0).collect();
         for (i, a) in points.iter().enumerate() {
             for b in &points[i + 1..] {
@@ -933,7 +941,7 @@ mod tests {
             let kept = half
                 .iter()
                 .filter(|&&i| {
-                    let (a, b) = ds.events[i].days();
+                    let (a, b) = ds.days_of(&ds.events[i]);
                     b >= c.from.first_day() && a <= c.to.last_day()
                 })
                 .count();

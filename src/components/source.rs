@@ -3,6 +3,7 @@
 
 use super::context::use_dossier;
 use crate::view::present::sentence_around;
+use wasm_bindgen::JsCast;
 use web_sys::HtmlElement;
 use yew::prelude::*;
 
@@ -10,15 +11,33 @@ use yew::prelude::*;
 #[component]
 pub fn SourcePanel() -> Html {
     let d = use_dossier();
-    let heading = use_node_ref();
+    let cited = use_node_ref();
     {
-        // Move focus to the panel when it opens at a new quote, so keyboard
-        // and screen-reader users land on what they asked for.
-        let heading = heading.clone();
+        // On opening at a quote, the reader lands on its paragraph: the
+        // focus moves to it (a screen reader reads it, in the panel named
+        // by its heading) and it is scrolled to the middle of the screen.
+        // On closing, the focus and the view go back to the control the
+        // reader opened it from (not when another quote takes its place:
+        // the focus is then on that quote's control).
+        let cited = cited.clone();
         use_effect_with(d.source.clone(), move |source| {
-            if source.is_some() {
-                if let Some(h) = heading.cast::<HtmlElement>() {
-                    super::focus_in_view(&h);
+            let document = gloo::utils::document();
+            let from = source
+                .as_ref()
+                .and(document.active_element())
+                .and_then(|a| a.dyn_into::<HtmlElement>().ok());
+            if let Some(to) = cited.cast::<HtmlElement>() {
+                let _ = to.focus();
+                let options = web_sys::ScrollIntoViewOptions::new();
+                options.set_block(web_sys::ScrollLogicalPosition::Center);
+                to.scroll_into_view_with_scroll_into_view_options(&options);
+            }
+            move || {
+                // Closed: the focus went with the panel, to the page's body.
+                let lost = document.active_element().is_none()
+                    || document.active_element() == document.body().map(Into::into);
+                if let Some(from) = from.filter(|f| lost && f.is_connected()) {
+                    super::focus_in_view(&from);
                 }
             }
         });
@@ -39,10 +58,11 @@ pub fn SourcePanel() -> Html {
         })
     };
     let story = &d.dataset.story;
+    let cited_ref = cited;
     html! {
         <section class="source-panel" aria-labelledby="dossier-source-title" onkeydown={on_key}>
             <div class="source-panel__head">
-                <h2 id="dossier-source-title" class="source-panel__title" tabindex="-1" ref={heading}>
+                <h2 id="dossier-source-title" class="source-panel__title">
                     { format!("The article, paragraph {}", p.paragraph) }
                 </h2>
                 <button type="button" class="button" onclick={close}>{ "Close" }</button>
@@ -72,7 +92,8 @@ pub fn SourcePanel() -> Html {
                     };
                     html! {
                         <li value={number.to_string()} class={super::when(cited, "source-panel__cited")}
-                            aria-current={cited.then_some("true")}>
+                            aria-current={cited.then_some("true")} tabindex={cited.then_some("-1")}
+                            ref={if cited { cited_ref.clone() } else { NodeRef::default() }}>
                             { body }
                         </li>
                     }

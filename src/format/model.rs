@@ -531,6 +531,25 @@ impl Dataset {
         PartsIndex { start, parts }
     }
 
+    /// The days an event may cover, as the views place it: [`Event::days`],
+    /// ending no later than the story's publication. An event dated only
+    /// to its year or month, in the story's own year or month, happened by
+    /// the day the story reports it, not across the rest of the period.
+    /// (A date wholly after publication, which the checks refuse, is left
+    /// as it is.)
+    pub fn days_of(&self, e: &Event) -> (i64, i64) {
+        let (first, last) = e.days();
+        let published = self.story.published.last_day();
+        (
+            first,
+            if first <= published {
+                last.min(published)
+            } else {
+                last
+            },
+        )
+    }
+
     /// Whose word an event rests on: its own status, or its whole's.
     pub fn status_of<'a>(&'a self, e: &'a Event) -> &'a Status {
         static REPORTED: Status = Status {
@@ -671,9 +690,10 @@ impl Dataset {
     }
 
     /// The first and last day any event covers (days since 1970-01-01),
-    /// or `None` for a story with no events.
+    /// as the views place them ([`Dataset::days_of`]), or `None` for a
+    /// story with no events.
     pub fn date_extent(&self) -> Option<(i64, i64)> {
-        let days = self.events.iter().map(Event::days);
+        let days = self.events.iter().map(|e| self.days_of(e));
         let first = days.clone().map(|d| d.0).min()?;
         let last = days.map(|d| d.1).max()?;
         Some((first, last))

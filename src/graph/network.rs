@@ -416,7 +416,8 @@ impl Graph {
     /// The graph for the visible events (indices into `dataset.events`).
     /// `all_actors` adds the actors that no visible event involves, as when
     /// no filter is on; the actors in `keep` (the reader's selection) are
-    /// drawn whatever the events, so a selection never hides itself.
+    /// drawn whatever the events, so a selection never hides itself, and
+    /// with every stated tie they have.
     pub fn build(ds: &Dataset, visible: &[usize], all_actors: bool, keep: &[&str]) -> Graph {
         // The same map type as the filters' interned names, so that the
         // download carries its code once.
@@ -441,10 +442,24 @@ impl Graph {
         }
         let together = by_pair(shared);
         let most = involvement.iter().copied().max().unwrap_or(0);
+        // A kept actor's stated ties show with it, so the actors at their
+        // other ends are drawn too, in its events or not: who is tied to
+        // whom is what a reader asks of an actor they choose.
+        let kept = |id: &str| keep.contains(&id);
+        let mut tied = vec![false; ds.actors.len()];
+        for rel in &ds.relations {
+            let to = rel.to.as_deref().unwrap_or_default();
+            if let (Some(&a), Some(&b), true) = (
+                actor_index.get(rel.from.as_str()),
+                actor_index.get(to),
+                kept(&rel.from) || kept(to),
+            ) {
+                tied[a as usize] = true;
+                tied[b as usize] = true;
+            }
+        }
         let drawn: Vec<usize> = (0..ds.actors.len())
-            .filter(|&a| {
-                all_actors || involvement[a] > 0 || keep.contains(&ds.actors[a].id.as_str())
-            })
+            .filter(|&a| all_actors || involvement[a] > 0 || tied[a] || kept(&ds.actors[a].id))
             .collect();
         // Each actor's node, if it is drawn.
         let mut node_of: Vec<Option<usize>> = vec![None; ds.actors.len()];
@@ -790,6 +805,38 @@ mod tests {
         // A selected actor in none of the events is still drawn.
         let g = Graph::build(&ds, &[], false, &["lebanon"]);
         assert_eq!(g.nodes.len(), 1);
+    }
+
+    #[test]
+    fn a_chosen_actor_shows_every_stated_tie_it_has() {
+        let ds = first_story().unwrap();
+        let mut beyond = 0;
+        for actor in &ds.actors {
+            let id = actor.id.as_str();
+            // Its events only, as the actor filter leaves them.
+            let visible: Vec<usize> = (0..ds.events.len())
+                .filter(|&e| ds.actor_ids(&ds.events[e]).any(|a| a == id))
+                .collect();
+            let g = Graph::build(&ds, &visible, false, &[id]);
+            for (r, rel) in ds.relations.iter().enumerate() {
+                if rel.from == id || rel.to.as_deref() == Some(id) {
+                    let drawn = g.edges.iter().any(|e| e.kind == EdgeKind::Relation(r));
+                    assert!(drawn, "{id}: {} - {:?}", rel.from, rel.to);
+                    let other = if rel.from == id {
+                        rel.to.as_deref().unwrap()
+                    } else {
+                        &rel.from
+                    };
+                    beyond += usize::from(
+                        !visible
+                            .iter()
+                            .any(|&e| ds.actor_ids(&ds.events[e]).any(|a| a == other)),
+                    );
+                }
+            }
+        }
+        // Some of those ties reach actors in none of the chosen one's events.
+        assert!(beyond > 0);
     }
 
     #[test]

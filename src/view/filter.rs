@@ -488,9 +488,10 @@ impl EventIndex {
             text.push(' ');
             text.push_str(v);
         }
+        let (first_day, last_day) = ds.days_of(e);
         Entry {
-            first_day: e.date.first_day(),
-            last_day: e.until.as_ref().unwrap_or(&e.date).last_day(),
+            first_day,
+            last_day,
             actors: ids,
             kind: kinds.intern(e.kind.as_str()),
             place: ds.place_of(e).map(|p| places.intern(&p.name)),
@@ -936,6 +937,27 @@ mod tests {
     }
 
     #[test]
+    fn a_period_ends_by_the_story_s_publication() {
+        // Known only to its month, in the month the story was published
+        // (15 May 2024): it happened by that day, not in the rest of May.
+        let mut ds = first_story().unwrap();
+        ds.events[0].date = PartialDate::month(2024, 5);
+        ds.events[0].until = None;
+        let published = PartialDate::day(2024, 5, 15).first_day();
+        assert_eq!(
+            ds.days_of(&ds.events[0]),
+            (PartialDate::day(2024, 5, 1).first_day(), published)
+        );
+        let index = EventIndex::new(&ds);
+        assert_eq!(index.extent().map(|(_, last)| last), Some(published));
+        let after = Filters {
+            from: Some(PartialDate::day(2024, 5, 16)),
+            ..Filters::default()
+        };
+        assert!(index.apply(&after).events.is_empty());
+    }
+
+    #[test]
     fn status_and_source_facets() {
         let ds = first_story().unwrap();
         let index = EventIndex::new(&ds);
@@ -1000,10 +1022,7 @@ mod tests {
 
         /// Which facets one event passes, read straight from the dataset.
         fn passes(ds: &Dataset, e: &Event, f: &Filters, found: bool) -> [(Facet, bool); 8] {
-            let (first, last) = (
-                e.date.first_day(),
-                e.until.as_ref().unwrap_or(&e.date).last_day(),
-            );
+            let (first, last) = ds.days_of(e);
             [
                 (
                     Facet::Actor,
@@ -1090,7 +1109,7 @@ mod tests {
                     .collect();
                 expected.sort_by_key(|&i| {
                     let e = &ds.events[i];
-                    (e.date.first_day(), e.until.as_ref().unwrap_or(&e.date).last_day(), i)
+                    (ds.days_of(e), i)
                 });
                 prop_assert_eq!(&out.events, &expected);
                 // A tally is reported when a matching event is one it cites,

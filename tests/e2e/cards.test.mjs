@@ -149,21 +149,39 @@ test('host query parameters (pym.js) do not disturb the state', async () => {
   await context.close();
 });
 
-test('a quote opens in its paragraph in the source panel', async () => {
-  const { context, page } = await open('#sel=event:e-afp-tally');
+test('a quote opens in its paragraph in the source panel, and closing it goes back', async () => {
+  // On a phone, where the panel is far below the card.
+  const { context, page } = await open('#sel=event:e-afp-tally', { width: 375, height: 740 });
   const card = page.locator('[data-event-id="e-afp-tally"]');
   // The selected event opens with its quote showing.
   await card.getByRole('button', { name: 'Hide quote' }).waitFor();
-  await card.getByRole('button', { name: 'Read paragraph 14 of the article' }).click();
+  const read = card.getByRole('button', { name: 'Read paragraph 14 of the article' });
+  await read.click();
   const heading = page.getByRole('heading', { name: 'The article, paragraph 14' });
   await heading.waitFor();
-  assert.equal(await focusedOn(page, 'id', 'dossier-source-title'), 'dossier-source-title');
+  // The reader lands on the paragraph, not on the top of the article: the
+  // focus is on it, and its marked words are on screen.
+  assert.equal(await focusedOn(page, 'value', 14), 14);
+  assert.equal(await page.evaluate(() => document.activeElement.getAttribute('aria-current')), 'true');
   assert.equal(
     await page.textContent('.source-panel mark'),
     'The hostilities have also killed more than 79 civilians in Lebanon, including three journalists, according to a tally by Agence France-Presse',
   );
+  const onScreen = (locator) => locator.evaluate((el) => {
+    const box = el.getBoundingClientRect();
+    return box.top >= 0 && box.bottom <= innerHeight;
+  });
+  assert.ok(await onScreen(page.locator('.source-panel mark')));
+  // Closing goes back to where the reader was: the button, focused and on screen.
   await page.keyboard.press('Escape');
   assert.equal(await page.locator('.source-panel').count(), 0);
+  assert.equal(await focusedOn(page, 'textContent', 'Read paragraph 14 of the article'), 'Read paragraph 14 of the article');
+  assert.ok(await onScreen(read));
+  // And again, closed with the panel's own button.
+  await read.click();
+  await heading.waitFor();
+  await page.getByRole('button', { name: 'Close' }).click();
+  assert.equal(await focusedOn(page, 'textContent', 'Read paragraph 14 of the article'), 'Read paragraph 14 of the article');
   await context.close();
 });
 
