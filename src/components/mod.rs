@@ -70,6 +70,14 @@ pub fn focus_in_view(el: &web_sys::HtmlElement) {
     el.scroll_into_view_with_scroll_into_view_options(&options);
 }
 
+/// Scroll `el` to the middle of the screen: where the reader is taken to
+/// something they asked for (a quote's paragraph, a linked event's card).
+pub fn to_middle(el: &web_sys::Element) {
+    let options = web_sys::ScrollIntoViewOptions::new();
+    options.set_block(web_sys::ScrollLogicalPosition::Center);
+    el.scroll_into_view_with_scroll_into_view_options(&options);
+}
+
 /// Run `then` just after the next frame is painted: a task queued from an
 /// animation frame runs once that frame is painted. Dropping the handle
 /// before the frame cancels it; after the frame, `then` runs. The callback

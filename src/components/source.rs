@@ -28,9 +28,7 @@ pub fn SourcePanel() -> Html {
                 .and_then(|a| a.dyn_into::<HtmlElement>().ok());
             if let Some(to) = cited.cast::<HtmlElement>() {
                 let _ = to.focus();
-                let options = web_sys::ScrollIntoViewOptions::new();
-                options.set_block(web_sys::ScrollLogicalPosition::Center);
-                to.scroll_into_view_with_scroll_into_view_options(&options);
+                super::to_middle(&to);
             }
             move || {
                 // Closed: the focus went with the panel, to the page's body.

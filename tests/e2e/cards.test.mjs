@@ -149,6 +149,21 @@ test('host query parameters (pym.js) do not disturb the state', async () => {
   await context.close();
 });
 
+test('a link to one event opens at its card, on a phone', async () => {
+  // The story's last card, far below the first screen at 375 px.
+  const { context, page } = await open('#sel=event:e-israel-toll', { width: 375, height: 740 });
+  const heading = page.locator('#dossier-summary-e-israel-toll');
+  await page.waitForFunction(() => {
+    const box = document.getElementById('dossier-summary-e-israel-toll')?.getBoundingClientRect();
+    return box && box.top >= 0 && box.bottom <= innerHeight;
+  }, null, { timeout: 5000 }).catch(() => {});
+  const box = await heading.boundingBox();
+  assert.ok(box.y >= 0 && box.y + box.height <= 740, `the card's heading at ${box.y} px`);
+  assert.ok(await page.evaluate(() => scrollY) > 1000);
+  assert.match(await page.locator('[data-event-id="e-israel-toll"]').getAttribute('class'), /card--selected/);
+  await context.close();
+});
+
 test('a quote opens in its paragraph in the source panel, and closing it goes back', async () => {
   // On a phone, where the panel is far below the card.
   const { context, page } = await open('#sel=event:e-afp-tally', { width: 375, height: 740 });
