@@ -80,7 +80,10 @@ function measureNetwork(top) {
   const classes = (sel, prefix) => new Set([...document.querySelectorAll(sel)].flatMap((e) => [...e.classList]).filter((c) => c.startsWith(prefix)));
   const [drawnShapes, listedShapes] = [classes('.network__svg .node', 'node--'), classes('.network__legend .legend__swatch', 'node--')];
   for (const c of listedShapes) if (!drawnShapes.has(c)) problems.push(`the legend lists ${c}, which no node has`);
-  for (const c of drawnShapes) if (c !== 'node--other' && !listedShapes.has(c)) problems.push(`the legend lacks ${c}`);
+  for (const c of drawnShapes) if (!listedShapes.has(c)) problems.push(`the legend lacks ${c}`);
+  // Each shape once: a story's own kinds share one entry, not a symbol each.
+  const swatches = [...document.querySelectorAll('.network__legend .legend__swatch:not(.legend__swatch--line)')];
+  if (swatches.length !== listedShapes.size) problems.push(`the legend shows ${swatches.length} symbols for ${listedShapes.size} shapes`);
   const drawnTies = classes('.network .edge', 'edge--');
   for (const c of classes('.network__legend .legend__swatch--line .edge', 'edge--')) if (!drawnTies.has(c)) problems.push(`the legend lists ${c}, which no tie has`);
   let overlapping = 0;

@@ -152,7 +152,7 @@ pub fn legend(d: &Dossier, graph: &Graph, big: bool, together_on: bool) -> Html 
             </svg>
         }
     };
-    let unparty = present::no_party_ties(&d.dataset);
+    let unparty = present::no_party_ties(ds);
     html! {
         <div class="network__legend">
             if !unparty.is_empty() {
@@ -164,7 +164,12 @@ pub fn legend(d: &Dossier, graph: &Graph, big: bool, together_on: bool) -> Html 
             <ul class="legend">
                 { for NodeShape::ALL.iter().filter(|&&s| graph.nodes.iter().any(|n| n.shape == s))
                     .map(|&s| html! { <li>{ swatch(s) }{ s.label() }</li> }) }
-                { for added.into_iter().map(|kind| html! { <li>{ swatch(NodeShape::Octagon) }{ kind }</li> }) }
+                // The story's own kinds share one shape, so one entry names
+                // them all: an entry for each would show the same symbol
+                // again and again.
+                if !added.is_empty() {
+                    <li>{ swatch(NodeShape::Octagon) }{ and_list(&added) }</li>
+                }
                 <li class="legend__note">{ "Larger: in more events" }</li>
             </ul>
             <ul class="legend">
