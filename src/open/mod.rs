@@ -11,7 +11,7 @@
 //! Pure: no browser types here.
 
 use crate::format::packed::{ProblemText, Reply};
-use crate::format::validate::load_bytes;
+use crate::format::validate::{load_bytes, Problem};
 use crate::import::acled::{looks_like_csv, Importer};
 
 /// Rows an import reads between two progress replies.
@@ -30,7 +30,8 @@ pub const ROWS_PER_STEP: usize = 1000;
 /// assert!(matches!(last, Reply::Failed(p) if p[0].text.starts_with("invalid JSON at line 1")));
 /// ```
 pub fn open(name: &str, bytes: Vec<u8>, mut progress: impl FnMut(Reply)) -> Reply {
-    let texts = |problems: Vec<crate::format::validate::Problem>| -> Vec<ProblemText> {
+    let texts = |mut problems: Vec<Problem>| -> Vec<ProblemText> {
+        in_file_order(&mut problems);
         problems.iter().map(ProblemText::from).collect()
     };
     if !looks_like_csv(name, &bytes) {
@@ -43,7 +44,11 @@ pub fn open(name: &str, bytes: Vec<u8>, mut progress: impl FnMut(Reply)) -> Repl
                 dataset: Box::new(dataset),
                 skipped: Vec::new(),
             },
-            Err(problems) => Reply::Failed(texts(problems)),
+            Err(mut problems) => {
+                in_file_order(&mut problems);
+                with_ids(&mut problems, &bytes);
+                Reply::Failed(problems.iter().map(ProblemText::from).collect())
+            }
         };
     }
     let mut importer = match Importer::new(bytes, name) {
@@ -70,6 +75,69 @@ pub fn open(name: &str, bytes: Vec<u8>, mut progress: impl FnMut(Reply)) -> Repl
                 .collect(),
         },
         Err(problems) => Reply::Failed(texts(problems)),
+    }
+}
+
+/// The problems in the order of the file, as an author reads down it: the
+/// whole file's first, then by part in the format's order (story, sources,
+/// actors, events, relations, tallies), by item, and along the rest of the
+/// path. The checks find them pass by pass (the references, then the
+/// dates, …), which would list `events[4]` before `events[3]`.
+fn in_file_order(problems: &mut [Problem]) {
+    const PARTS: [&str; 9] = [
+        "$",
+        "format",
+        "story",
+        "sources",
+        "actors",
+        "events",
+        "relations",
+        "tallies",
+        "notes",
+    ];
+    crate::base::order::sort_by_key(problems, |p| {
+        let mut steps = p.path.split(['.', '[', ']']).filter(|s| !s.is_empty());
+        let part = steps.next().unwrap_or_default();
+        let rank = PARTS.iter().position(|&k| k == part).unwrap_or(PARTS.len());
+        // An index as a number (3 before 10), a field by its name.
+        let rest: Vec<Result<usize, String>> =
+            steps.map(|s| s.parse().map_err(|_| s.to_owned())).collect();
+        (rank, rest)
+    });
+}
+
+/// Each problem's place with the id of the item it is in, where the file
+/// gives one: "events[22] (e-arrests).date". An author finds an item by its
+/// id sooner than by counting to the 23rd. Read from the file again, as
+/// its problems may have kept it from decoding; not for a file over 16 MB,
+/// whose second reading would cost more than it saves.
+fn with_ids(problems: &mut [Problem], bytes: &[u8]) {
+    // As text, as the checks read it: one JSON reader in the module.
+    let text = std::str::from_utf8(bytes)
+        .ok()
+        .filter(|t| t.len() <= 16 << 20);
+    let file = text.and_then(|t| {
+        serde_json::from_str::<serde_json::Value>(t.trim_start_matches('\u{feff}')).ok()
+    });
+    let Some(file) = file else { return };
+    for p in problems {
+        // Only an item of one of the dataset's own lists: "events[22]…".
+        let Some((part, rest)) = p.path.split_once('[') else {
+            continue;
+        };
+        let Some((index, _)) = rest.split_once(']') else {
+            continue;
+        };
+        let item = index
+            .parse::<usize>()
+            .ok()
+            .and_then(|i| file.get(part)?.get(i));
+        let Some(id) = item.and_then(|item| item.get("id")?.as_str()) else {
+            continue;
+        };
+        let id: String = id.chars().take(60).collect();
+        p.path
+            .insert_str(part.len() + index.len() + 2, &format!(" ({id})"));
     }
 }
 
@@ -154,6 +222,63 @@ impl WarmUp {
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
+    use crate::format::validate::ProblemKind;
+
+    #[test]
+    fn a_problem_s_place_names_its_item_s_id() {
+        let mut ds: serde_json::Value =
+            serde_json::from_str(include_str!("../format/data/first-story.json")).unwrap();
+        ds["events"][3]["date"] = serde_json::json!("May the fifth");
+        ds["events"][1]["participants"][0]["actor"] = serde_json::json!("nobody-at-all");
+        let (_, last) = replies("story.json", &serde_json::to_vec(&ds).unwrap());
+        let Reply::Failed(problems) = last else {
+            panic!("{last:?}")
+        };
+        let places: Vec<&str> = problems.iter().map(|p| p.path.as_str()).collect();
+        let (first, fourth) = (
+            ds["events"][1]["id"].as_str().unwrap(),
+            ds["events"][3]["id"].as_str().unwrap(),
+        );
+        assert_eq!(
+            places,
+            [
+                format!("events[1] ({first}).participants[0].actor"),
+                format!("events[3] ({fourth}).date")
+            ]
+        );
+    }
+
+    #[test]
+    fn problems_are_listed_in_the_order_of_the_file() {
+        let mut problems: Vec<Problem> = [
+            "tallies[0].count",
+            "events[10].date",
+            "events[4].participants[0].actor",
+            "events[3].date",
+            "story.published",
+            "actors[2].kind",
+            "$",
+            "events[3].kind",
+        ]
+        .into_iter()
+        .map(|path| Problem::new(path, ProblemKind::Empty))
+        .collect();
+        in_file_order(&mut problems);
+        let paths: Vec<&str> = problems.iter().map(|p| p.path.as_str()).collect();
+        assert_eq!(
+            paths,
+            [
+                "$",
+                "story.published",
+                "actors[2].kind",
+                "events[3].date",
+                "events[3].kind",
+                "events[4].participants[0].actor",
+                "events[10].date",
+                "tallies[0].count",
+            ]
+        );
+    }
 
     fn replies(name: &str, bytes: &[u8]) -> (Vec<Reply>, Reply) {
         let mut heard = Vec::new();

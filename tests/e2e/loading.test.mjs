@@ -67,7 +67,11 @@ test('a broken dataset lists every problem with its place', async () => {
   await page.locator('.problems li').first().waitFor({ timeout: 5000 });
   const items = await page.$$eval('.problems li', (els) => els.map((e) => e.textContent));
   assert.equal(items.length, 7);
-  assert.ok(items.some((t) => t.startsWith('events[5].participants[0].actor') && t.includes('did you mean "hezbollah"')));
+  // Each place names its item's id, and they come in the order of the file.
+  assert.ok(items.some((t) => /^events\[5\] \(e-[\w-]+\)\.participants\[0\]\.actor/.test(t) && t.includes('did you mean "hezbollah"')), items.join('\n'));
+  const places = items.map((t) => t.split(' ')[0]);
+  const rank = (place) => ['$', 'format', 'story', 'sources', 'actors', 'events', 'relations', 'tallies'].indexOf(place.split(/[.[]/)[0]) * 1e6 + Number(place.match(/^\w+\[(\d+)\]/)?.[1] ?? 0);
+  assert.deepEqual(places, [...places].sort((a, b) => rank(a) - rank(b)), places.join('\n'));
   assert.match(await page.textContent('.dossier h1'), /^Lebanon’s Hezbollah/);
   await context.close();
 });

@@ -145,6 +145,19 @@ impl Checker<'_> {
                         .flat_map(|(_, ids)| ids.iter())
                         .map(String::as_str),
                 )
+                .or_else(|| {
+                    // An actor's name (or a slip in it) where its id
+                    // belongs: "National Army" for "army".
+                    let names = self
+                        .ds
+                        .actors
+                        .iter()
+                        .filter(|_| takes.contains(&List::Actors.noun()))
+                        .map(|a| a.name.as_str());
+                    let name = nearest(id, names)?;
+                    let actor = self.ds.actors.iter().find(|a| a.name == name)?;
+                    Some(actor.id.as_str())
+                })
                 .map(str::to_owned),
             },
         };
@@ -322,6 +335,23 @@ mod tests {
             found,
             ["events[0].participants[0].actor: unknown actor \"hamass\" (did you mean \"hamas\"?)"]
         );
+    }
+
+    #[test]
+    fn an_actor_s_name_where_its_id_belongs_gets_its_id() {
+        // The IRGC's id is "irgc"; its name, misspelt, leads to it.
+        let found = problems_after(|v| {
+            v["events"][0]["participants"][0]["actor"] = json!("Islamic Revolutionary Guards Corps")
+        });
+        assert_eq!(
+            found,
+            ["events[0].participants[0].actor: unknown actor \"Islamic Revolutionary Guards Corps\" (did you mean \"irgc\"?)"]
+        );
+        // Nothing near either an id or a name: no guess.
+        let found = problems_after(|v| {
+            v["events"][0]["participants"][0]["actor"] = json!("Ministry of Fisheries")
+        });
+        assert!(!found[0].contains("did you mean"), "{found:?}");
     }
 
     #[test]
