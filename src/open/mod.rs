@@ -11,7 +11,7 @@
 //! Pure: no browser types here.
 
 use crate::format::packed::{ProblemText, Reply};
-use crate::format::validate::{load_bytes, Problem};
+use crate::format::validate::{load_bytes, Problem, PARTS};
 use crate::import::acled::{looks_like_csv, Importer};
 
 /// Rows an import reads between two progress replies.
@@ -84,21 +84,15 @@ pub fn open(name: &str, bytes: Vec<u8>, mut progress: impl FnMut(Reply)) -> Repl
 /// path. The checks find them pass by pass (the references, then the
 /// dates, …), which would list `events[4]` before `events[3]`.
 fn in_file_order(problems: &mut [Problem]) {
-    const PARTS: [&str; 9] = [
-        "$",
-        "format",
-        "story",
-        "sources",
-        "actors",
-        "events",
-        "relations",
-        "tallies",
-        "notes",
-    ];
     crate::base::order::sort_by_key(problems, |p| {
         let mut steps = p.path.split(['.', '[', ']']).filter(|s| !s.is_empty());
         let part = steps.next().unwrap_or_default();
-        let rank = PARTS.iter().position(|&k| k == part).unwrap_or(PARTS.len());
+        // The whole file's ("$") first.
+        let rank = PARTS
+            .iter()
+            .position(|&k| k == part)
+            .map_or(PARTS.len() + 1, |i| i + 1);
+        let rank = if part == "$" { 0 } else { rank };
         // An index as a number (3 before 10), a field by its name.
         let rest: Vec<Result<usize, String>> =
             steps.map(|s| s.parse().map_err(|_| s.to_owned())).collect();

@@ -208,6 +208,19 @@ pub fn from_value(value: Value) -> Result<Dataset, Vec<Problem>> {
     }
 }
 
+/// A dataset's parts, in the format's order.
+pub const PARTS: [&str; 9] = [
+    "$schema",
+    "format",
+    "story",
+    "sources",
+    "actors",
+    "events",
+    "relations",
+    "tallies",
+    "notes",
+];
+
 /// Decode and check a JSON value, keeping what decoded even when there are
 /// problems: the dataset with each broken item stood in for or left out
 /// (as the problems say), or `None` when the value is no dataset at all.
@@ -222,17 +235,6 @@ pub fn check_value(value: Value) -> (Option<Dataset>, Vec<Problem>) {
             )),
         )]);
     };
-    const PARTS: [&str; 9] = [
-        "$schema",
-        "format",
-        "story",
-        "sources",
-        "actors",
-        "events",
-        "relations",
-        "tallies",
-        "notes",
-    ];
     if !["format", "story", "actors", "events"]
         .iter()
         .any(|k| root.contains_key(*k))
