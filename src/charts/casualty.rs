@@ -381,7 +381,14 @@ pub fn chart(ds: &Dataset, width: f64) -> Option<Chart> {
             t.outcome,
         )
     };
-    let mut groups: Vec<(_, Vec<usize>)> = Vec::new();
+    type GroupKey = (
+        Option<String>,
+        Option<String>,
+        String,
+        String,
+        crate::format::vocab::Outcome,
+    );
+    let mut groups: Vec<(GroupKey, Vec<usize>)> = Vec::new();
     // What befell the people counted, each once, in the order first met:
     // when figures of more than one outcome share the chart, every heading
     // says which ("Wounded: Residents of Wad al-Nourah").
@@ -407,7 +414,15 @@ pub fn chart(ds: &Dataset, width: f64) -> Option<Chart> {
             let k = key(i, t);
             match groups.iter_mut().find(|(gk, _)| *gk == k) {
                 Some((_, members)) => members.push(i),
-                None => groups.push((k, vec![i])),
+                // After the last group of its side, if any: two counters'
+                // figures for the same dead side by side, not parted by
+                // another side's.
+                None => {
+                    let at = groups
+                        .iter()
+                        .rposition(|(g, _): &(GroupKey, _)| g.0 == k.0 && g.4 == k.4);
+                    groups.insert(at.map_or(groups.len(), |p| p + 1), (k, vec![i]));
+                }
             }
         }
     }
@@ -959,6 +974,21 @@ mod tests {
             meta[2],
             "Counted by Israel · period not given · as of 15 May 2024"
         );
+    }
+
+    #[test]
+    fn one_side_s_figures_from_two_counters_sit_together() {
+        // A second count of Hezbollah's dead, by Israel, listed last: it
+        // joins Hezbollah's own count, not after the other sides'.
+        let mut ds = first_story().unwrap();
+        let mut other = ds.tallies[0].clone();
+        assert_eq!(other.side.as_deref(), Some("hezbollah"));
+        other.id = "t-hezbollah-by-israel".into();
+        other.counted_by = "israel".into();
+        ds.tallies.push(other);
+        let c = chart(&ds, 1000.0).unwrap();
+        let headings: Vec<&str> = c.groups.iter().map(|g| g.whose.as_str()).collect();
+        assert_eq!(headings, ["Hezbollah", "Hezbollah", "Lebanon", "Israel"]);
     }
 
     #[test]
