@@ -4,7 +4,7 @@
 use super::context::{use_dossier, Dossier};
 use crate::format::date::PartialDate;
 use crate::view::filter::{Facet, OptionCount};
-use crate::view::present::{chip_facet, chip_label};
+use crate::view::present::{chip_facet, chip_label, result_count};
 use crate::view::state::{Action, Chip};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -43,7 +43,14 @@ pub fn FilterPanel() -> Html {
         <aside class={if *open { "filters filters--open" } else { "filters" }} aria-label="Filters">
             <button type="button" class="filters__toggle" aria-expanded={(*open).to_string()}
                 aria-controls="dossier-filter-body" onclick={toggle}>
-                { if active > 0 { format!("Filters ({active})") } else { "Filters".to_owned() } }
+                // With filters on, what they leave: on a phone the toggle
+                // stays on screen while the panel is open, and the count
+                // under it is a long way down.
+                { if active > 0 {
+                    format!("Filters ({active}): {}", result_count(d.outcome.events.len(), d.dataset.events.len()))
+                } else {
+                    "Filters".to_owned()
+                } }
             </button>
             <div id="dossier-filter-body" class="filters__body">
                 <div class="filters__search">

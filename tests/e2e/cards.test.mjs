@@ -149,6 +149,21 @@ test('host query parameters (pym.js) do not disturb the state', async () => {
   await context.close();
 });
 
+test('on a phone, the open filters keep their toggle on screen, with what they leave', async () => {
+  const { context, page } = await open('', { width: 375, height: 740 });
+  const toggle = page.locator('.filters__toggle');
+  await toggle.click();
+  await page.getByLabel(/^Meeting\s*\d+$/).check();
+  assert.equal(await toggle.textContent(), 'Filters (1): 3 of 18 events');
+  // Deep in the panel, the toggle is still at the top of the screen, and closes it.
+  await page.locator('#dossier-to').scrollIntoViewIfNeeded();
+  const box = await toggle.boundingBox();
+  assert.ok(box.y >= -1 && box.y < 10, `the toggle at ${box.y} px`);
+  await toggle.click();
+  assert.equal(await page.locator('.filters--open').count(), 0);
+  await context.close();
+});
+
 test('a link to one event opens at its card, on a phone', async () => {
   // The story's last card, far below the first screen at 375 px.
   const { context, page } = await open('#sel=event:e-israel-toll', { width: 375, height: 740 });
