@@ -91,6 +91,8 @@ test('clicking a casualty mark filters the cards, the URL and the network', asyn
   await page.getByRole('button', { name: 'Charts', exact: true }).click();
   await tally(page, 't-lebanon-civilians').focus();
   assert.match(await page.locator('#dossier-casualty-tip').textContent(), /more than 79 civilians/);
+  // With the dataset's word on the figure: how its period was read.
+  assert.match(await page.locator('#dossier-casualty-tip').textContent(), /The period is inferred: "the hostilities" refers back to the exchanges of fire since Oct\. 8\./);
   await page.keyboard.press('Enter');
   assert.equal(await tally(page, 't-lebanon-civilians').getAttribute('aria-pressed'), 'false');
   assert.equal((await cardIds(page)).length, 18);

@@ -129,6 +129,8 @@ pub fn CasualtyChart() -> Html {
         if let Some(p) = t.provenance.first() {
             lines.push(format!("“{}”", p.quote));
         }
+        // The dataset's word on the figure: how it was read or dated.
+        lines.extend(t.note.clone());
         lines.push(if d.view.filters.tallies.contains(&t.id) {
             "Selected: the events below report this figure.".to_owned()
         } else if out(i) {
