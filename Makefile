@@ -17,12 +17,12 @@ TOOLS := $(ROOT)/.tools
 STAMP := $(TOOLS)/stamps
 export PATH := $(ROOT)/node_modules/.bin:$(TOOLS)/bin:$(HOME)/.cargo/bin:$(PATH)
 
-# The reader's module names its Rust sources in panic locations. Written from
-# the registry's root, not this machine's cargo home, its size does not
-# depend on where a machine keeps that home (10 characters more of it cost
-# 55 B gzip), and the byte budget holds the same on every machine. (A
-# RUSTFLAGS in the environment would replace these flags. Cargo adds these to
-# the flags .cargo/config.toml gives, such as wasm's 128-bit SIMD.)
+# A wasm module names its Rust sources in panic locations, written from the
+# registry's root, not this machine's cargo home, so that no build depends
+# on where a machine keeps that home. (The release build names none at all:
+# web/release-build.sh adds -Zlocation-detail=none to these flags. A
+# RUSTFLAGS in the environment would replace them. Cargo adds these to the
+# flags .cargo/config.toml gives, such as wasm's 128-bit SIMD.)
 CARGO_HOME ?= $(HOME)/.cargo
 export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS := --remap-path-prefix=$(CARGO_HOME)/registry/src/=
 

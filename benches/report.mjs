@@ -78,7 +78,9 @@ const twiggyLines = () => {
   const now = read(twiggyJson);
   if (!now) return ['Not run.'];
   const then = read(twiggyBaseJson);
-  const short = (name) => name.replace(/::h[0-9a-f]{16}$/, '');
+  // Without the hash at the end, nor the crate hashes a build of the
+  // standard library from source writes into every path (`yew[94ff…]::`).
+  const short = (name) => name.replace(/::h[0-9a-f]{16}$/, '').replace(/\[[0-9a-f]{16}\]/g, '');
   // A generic's copies share a name: the k-th of a name here stands beside
   // the k-th of it in the baseline (both lists run largest first).
   const before = new Map();

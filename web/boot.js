@@ -101,8 +101,11 @@ function replay() {
 // message, web/release-build.sh), thrown from whatever event, timer or task
 // ran it. The widget cannot go on: say so in its place rather than leave it
 // frozen. Its module never runs again, so nothing it drew can be relied on.
+// (A browser without WebAssembly, or with it turned off, has no trap to
+// catch: it gets the note below that the module could not start.)
+const Trap = globalThis.WebAssembly?.RuntimeError;
 function stopped(e) {
-  if (!root || !((e.error ?? e.reason) instanceof WebAssembly.RuntimeError)) return;
+  if (!root || !Trap || !((e.error ?? e.reason) instanceof Trap)) return;
   if (root.querySelector('.dossier__crashed[role=alert]')) return;
   const box = document.createElement('div');
   box.className = 'dossier';
@@ -144,7 +147,7 @@ try {
   wasm = await init({ module_or_path: new URL('./__APP_WASM__', import.meta.url) });
 } catch (e) {
   // A trap while starting is the widget stopping (above), not the browser.
-  if (root && !(e instanceof WebAssembly.RuntimeError)) {
+  if (root && !(Trap && e instanceof Trap)) {
     for (const type of TYPES) root.removeEventListener(type, keep, true);
     for (const type of DRAGS) root.removeEventListener(type, dropped);
     const note = document.createElement('p');

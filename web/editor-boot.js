@@ -6,8 +6,9 @@ import init from './editor.js';
 // WebAssembly.RuntimeError: the release build aborts at once, without a
 // message, web/release-build.sh). Say so, and that the draft is kept: the
 // editor saves it in this browser at each change.
+const Trap = globalThis.WebAssembly?.RuntimeError;
 function stopped(e) {
-  if (!((e.error ?? e.reason) instanceof WebAssembly.RuntimeError)) return;
+  if (!Trap || !((e.error ?? e.reason) instanceof Trap)) return;
   const root = document.getElementById('editor');
   if (!root || root.getAttribute('role') === 'alert') return;
   root.setAttribute('role', 'alert');

@@ -53,8 +53,8 @@ pub fn CardList() -> Html {
     } else {
         PAGE
     };
-    let limit = use_state_eq(|| page);
     let matches = &d.outcome.events;
+    let limit = use_state_eq(|| page);
     // A long list: more than a page matches. Not in an embed, whose frame
     // shows every card at once.
     let long = matches.len() > page && !d.page.options.embed;
@@ -294,7 +294,13 @@ fn quote(d: &Dossier, p: &Provenance) -> Html {
     let open = {
         let show = d.show_source.clone();
         let p = p.clone();
-        Callback::from(move |_: MouseEvent| show.emit(Some(p.clone())))
+        Callback::from(move |e: MouseEvent| {
+            // Focused as the panel opens, so that closing it comes back
+            // here: Safari and Firefox on a Mac do not focus a button that
+            // is clicked.
+            let _ = e.target_unchecked_into::<web_sys::HtmlElement>().focus();
+            show.emit(Some(p.clone()))
+        })
     };
     html! {
         <figure class="quote">

@@ -22,9 +22,13 @@ pub fn SourcePanel() -> Html {
         let cited = cited.clone();
         use_effect_with(d.source.clone(), move |source| {
             let document = gloo::utils::document();
+            // Not the page's body: where nothing had the focus, there is
+            // nothing to go back to (and scrolling to it is the page's top).
+            let body: Option<web_sys::Element> = document.body().map(Into::into);
             let from = source
                 .as_ref()
                 .and(document.active_element())
+                .filter(|a| Some(a) != body.as_ref())
                 .and_then(|a| a.dyn_into::<HtmlElement>().ok());
             if let Some(to) = cited.cast::<HtmlElement>() {
                 let _ = to.focus();
@@ -32,8 +36,7 @@ pub fn SourcePanel() -> Html {
             }
             move || {
                 // Closed: the focus went with the panel, to the page's body.
-                let lost = document.active_element().is_none()
-                    || document.active_element() == document.body().map(Into::into);
+                let lost = document.active_element().is_none_or(|a| Some(a) == body);
                 if let Some(from) = from.filter(|f| lost && f.is_connected()) {
                     super::focus_in_view(&from);
                 }

@@ -608,7 +608,7 @@ mod tests {
         use crate::import::shapes;
         for (name, _, _) in shapes::SHAPES {
             if let Some(shapes::Fixture::Json(ds)) = shapes::fixture(name) {
-                // All but the places' coordinates, which the reader never reads.
+                // All but the fields the reader never reads ([`as_read`]).
                 let back = unpack(&pack(&ds));
                 assert_eq!(back, Some(as_read((*ds).clone())), "{name}");
             }

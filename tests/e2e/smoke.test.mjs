@@ -115,6 +115,17 @@ test('a module that cannot start leaves the picture on screen and says what it i
   await context.close();
 });
 
+test('a browser without WebAssembly (or with it turned off) keeps the picture and says so', async () => {
+  const { context, page } = await openPage(env.browser, { width: 375, height: 800 });
+  await page.addInitScript(() => { delete globalThis.WebAssembly; });
+  await page.goto(env.server.url);
+  const note = page.locator('#dossier > .dossier__crashed[role=status]');
+  await note.waitFor();
+  assert.match(await note.textContent(), /could not start in this browser: below is a still picture of it/);
+  assert.equal(await page.locator('[data-event-id]').count(), 18);
+  await context.close();
+});
+
 test('a widget that stops (its module traps) says so in its place', async () => {
   const { context, page, problems } = await openPage(env.browser, { width: 375, height: 800 });
   await page.goto(env.server.url);
