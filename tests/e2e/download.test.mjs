@@ -98,8 +98,10 @@ for (const path of ['', 'embed.html']) {
       // On a machine too busy to paint within half a second, the fallback
       // fetches first, as it should: nothing to hold to the paint then.
       if (t.paint > t.boot + 450) continue;
-      // Two frames after the paint, at 60 frames a second: 16 ms at least.
-      assert.ok(t.wasm >= t.paint + 16, `the wasm was asked for ${(t.wasm - t.paint).toFixed(1)} ms after the first paint`);
+      // Two frames after the paint, at 60 frames a second: about 16 ms at
+      // least, less the jitter of frame times under load (a clean clone's
+      // CI run read 15.9 ms). A page that did not wait asks within a few.
+      assert.ok(t.wasm >= t.paint + 12, `the wasm was asked for ${(t.wasm - t.paint).toFixed(1)} ms after the first paint`);
       await context.close();
     }
   });
