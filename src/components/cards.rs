@@ -53,8 +53,8 @@ pub fn CardList() -> Html {
     } else {
         PAGE
     };
-    let matches = &d.outcome.events;
     let limit = use_state_eq(|| page);
+    let matches = &d.outcome.events;
     // A long list: more than a page matches. Not in an embed, whose frame
     // shows every card at once.
     let long = matches.len() > page && !d.page.options.embed;

@@ -11,7 +11,7 @@ use yew::prelude::*;
 #[component]
 pub fn SourcePanel() -> Html {
     let d = use_dossier();
-    let cited = use_node_ref();
+    let cited_ref = use_node_ref();
     {
         // On opening at a quote, the reader lands on its paragraph: the
         // focus moves to it (a screen reader reads it, in the panel named
@@ -19,7 +19,7 @@ pub fn SourcePanel() -> Html {
         // On closing, the focus and the view go back to the control the
         // reader opened it from (not when another quote takes its place:
         // the focus is then on that quote's control).
-        let cited = cited.clone();
+        let cited = cited_ref.clone();
         use_effect_with(d.source.clone(), move |source| {
             let document = gloo::utils::document();
             // Not the page's body: where nothing had the focus, there is
@@ -59,7 +59,6 @@ pub fn SourcePanel() -> Html {
         })
     };
     let story = &d.dataset.story;
-    let cited_ref = cited;
     html! {
         <section class="source-panel" aria-labelledby="dossier-source-title" onkeydown={on_key}>
             <div class="source-panel__head">
