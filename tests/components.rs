@@ -37,7 +37,7 @@ async fn app_renders_the_story_header_and_every_event() {
 #[tokio::test]
 async fn a_shared_link_renders_its_view() {
     let html = render("a=osama-hamdan&sel=event:e-beirut-meeting").await;
-    assert_eq!(html.matches("class=\"card card--selected\"").count(), 1);
+    assert_eq!(html.matches("data-selected=\"\" data-event-id=").count(), 1);
     assert_eq!(html.matches("data-event-id=").count(), 1);
     assert!(html.contains(">1 of 18 events<"));
     assert!(html.contains("aria-label=\"Remove filter Actor: Osama Hamdan\""));
@@ -128,8 +128,8 @@ async fn an_embed_renders_compact_in_its_theme_without_the_hidden_parts() {
         ..Default::default()
     };
     let html = LocalServerRenderer::<App>::with_props(props).render().await;
-    assert!(html.contains("class=\"dossier dossier--embed theme-dark\""));
-    assert!(html.contains("class=\"story story--compact\""));
+    assert!(html.contains("<div data-embed=\"\" data-theme=\"dark\" class=\"dossier\">"));
+    assert!(html.contains("<header data-compact=\"\" class=\"story\">"));
     assert!(html.contains("href=\"https://example.com/news/dossier/?theme=dark&amp;hide=filters,source#sort=newest\" target=\"_blank\" rel=\"noopener noreferrer\""));
     assert!(!html.contains("class=\"filters"));
     assert!(!html.contains("Read paragraph"));
@@ -162,5 +162,5 @@ async fn embed_html_gets_the_current_prerendered_embed_view() {
         dossier::components::page_part(&html),
         "web/generated/embed-view.html is stale: run `cargo run --bin dossier -- prerender index.html`"
     );
-    assert!(html.contains("class=\"dossier dossier--embed\""));
+    assert!(html.contains("<div data-embed=\"\" class=\"dossier\">"));
 }

@@ -68,7 +68,7 @@ for (let at = 8; at < bytes.length;) {
 }
 
 // Names wasm-bindgen makes; the module's own exports (`main`, `memory`) keep theirs.
-const GLUE = /^(__wbg_|__wbindgen_|__externref_|wasm_bindgen__)/;
+const GLUE = /^(__wbg_|__wbindgen_|__externref_|wasm_bindgen_)/;
 const JS_WORDS = new Set(['do', 'if', 'in']);
 // A short name must not be a word the loader already uses (a declaration
 // renamed to it would shadow or be shadowed), nor an export that keeps its name.

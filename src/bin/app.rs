@@ -36,7 +36,7 @@ fn main() {
             // Opened on a chosen event (a shared link), the page goes to its
             // card. Not in an embed: its frame has no scroll of its own, and
             // the host page's scroll is the reader's.
-            if let Some(card) = root.query_selector(".card--selected").ok().flatten() {
+            if let Some(card) = root.query_selector(".card[data-selected]").ok().flatten() {
                 if !embed {
                     dossier::components::to_middle(&card);
                 }

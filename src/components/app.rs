@@ -153,15 +153,10 @@ pub fn App(props: &AppProps) -> Html {
     };
 
     let state = &store.0;
-    let root = format!(
-        "dossier{}{}{}",
-        super::when(page.options.embed, " dossier--embed"),
-        super::when(page.options.theme.class().is_some(), " "),
-        page.options.theme.class().unwrap_or_default()
-    );
+    let (embed, theme) = (super::flag(page.options.embed), page.options.theme.name());
     if let Some(url) = &state.fetching {
         return html! {
-            <div class={root}>
+            <div class="dossier" data-embed={embed} data-theme={theme}>
                 <p class="dossier__loading" role="status">{ format!("Loading the story from {url}…") }</p>
             </div>
         };
@@ -200,7 +195,7 @@ pub fn App(props: &AppProps) -> Html {
         </> },
     };
     html! {
-        <div class={root} ondragover={on_dragover} ondragleave={on_dragleave} ondrop={on_drop}>
+        <div class="dossier" data-embed={embed} data-theme={theme} ondragover={on_dragover} ondragleave={on_dragleave} ondrop={on_drop}>
             if state.dragging {
                 <div class="dossier__drop" aria-hidden="true">
                     <p>{ "Drop a Dossier JSON or an ACLED CSV to open it. It stays in your browser." }</p>

@@ -120,7 +120,7 @@ pub fn CardList() -> Html {
     let skim = long && *limit > page;
     html! {
         <>
-            <ol ref={list} class={if skim { "cards cards--long" } else { "cards" }}
+            <ol ref={list} class="cards" data-long={super::flag(skim)}
                 onclick={move |_| *pressed.borrow_mut() = true}>
                 { for ordered.take(*limit).enumerate().map(|(k, &i)| {
                     let key = d.dataset.events[i].id.clone();
@@ -199,14 +199,14 @@ fn Card(props: &CardProps) -> Html {
         .map(|p| present::attribution(&d.dataset, p))
         .unwrap_or_default();
     html! {
-        <li class={if selected { "card card--selected" } else { "card" }} data-event-id={e.id.clone()}>
+        <li class="card" data-selected={super::flag(selected)} data-event-id={e.id.clone()}>
             <article aria-labelledby={format!("dossier-summary-{}", e.id)}>
                 <p class="card__meta">
                     <time datetime={e.date.iso()}>{ present::event_date(e) }</time>
                     if let Some(words) = present::inferred(e) {
                         <span class="card__inferred">{ words }</span>
                     }
-                    <span class={format!("badge kind--{}", present::group_class(&e.kind))}>{ e.kind.label() }</span>
+                    <span class="badge" data-kind={present::group_class(&e.kind)}>{ e.kind.label() }</span>
                 </p>
                 <h3 class="card__summary" id={format!("dossier-summary-{}", e.id)}>{ &e.summary }</h3>
                 if let Some(whole) = e.part_of.as_deref().and_then(|w| d.dataset.event(w)) {
@@ -261,7 +261,7 @@ fn Card(props: &CardProps) -> Html {
                 if !no_party.is_empty() {
                     <p class="card__victims">{ present::and_list(&no_party) }</p>
                 }
-                <p class={format!("card__status card__status--{}", status.state.as_str())}>
+                <p class="card__status" data-status={status.state.as_str()}>
                     { present::status(&d.dataset, status) }
                 </p>
                 <p class="card__source">

@@ -40,7 +40,7 @@ pub fn FilterPanel() -> Html {
     let day = |p: Option<PartialDate>| p.map(|d| PartialDate::from_days(d.first_day()).to_string());
 
     html! {
-        <aside class={if *open { "filters filters--open" } else { "filters" }} aria-label="Filters">
+        <aside class="filters" data-open={super::flag(*open)} aria-label="Filters">
             <button type="button" class="filters__toggle" aria-expanded={(*open).to_string()}
                 aria-controls="dossier-filter-body" onclick={toggle}>
                 // With filters on, what they leave: on a phone the toggle
@@ -173,7 +173,7 @@ fn FacetGroup(props: &FacetGroupProps) -> Html {
                     let label = chip_label(&d.dataset, &d.view, &chip);
                     let toggle = d.action(move |_: web_sys::Event| toggle_action(&chip));
                     html! {
-                        <li key={value} class={if count == 0 && !checked { "facet__option facet__option--empty" } else { "facet__option" }}>
+                        <li key={value} class="facet__option" data-empty={super::flag(count == 0 && !checked)}>
                             <input type="checkbox" id={id.clone()} {checked} onchange={toggle} />
                             <label for={id}>
                                 { label }

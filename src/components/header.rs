@@ -10,7 +10,7 @@ pub fn story_header(d: &Dossier) -> Html {
     // In a host's article: the title small, and a way to the full view.
     let embed = d.page.options.embed;
     html! {
-        <header class={if embed { "story story--compact" } else { "story" }}>
+        <header class="story" data-compact={super::flag(embed)}>
             if !embed {
                 <p class="story__kicker">{ "Dossier" }</p>
             }

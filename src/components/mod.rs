@@ -33,16 +33,17 @@ mod url;
 pub use app::{App, AppProps};
 pub use context::use_dossier;
 
-/// `class` (written with its leading space) when `on`, else nothing. Class
-/// lists are written out with `format!` and this rather than with
-/// `classes!`, whose set and conversions for each kind of part cost the
-/// reader's download.
-pub fn when(on: bool, class: &'static str) -> &'static str {
-    if on {
-        class
-    } else {
-        ""
-    }
+/// A present-or-absent attribute: `data-selected={flag(selected)}` writes
+/// `data-selected=""` when on, and nothing when off.
+///
+/// An element's `class` is always a literal here, and its states and kinds
+/// are `data-` attributes that the style sheet selects
+/// (`.card[data-selected]`, `[data-kind=battles]`). `html!` turns every
+/// `class` that is not a literal into a `Classes` set, an ordered hash set
+/// that splits and joins the names; that machinery cost the reader's
+/// download about 2 KB gzip, for lists the code had already written out.
+pub fn flag(on: bool) -> Option<&'static str> {
+    on.then_some("")
 }
 
 /// Lend the page's Unicode case mappings to [`crate::base::case`], so that

@@ -91,8 +91,7 @@ pub fn SourcePanel() -> Html {
                         None => html! { { text } },
                     };
                     html! {
-                        <li value={number.to_string()} class={super::when(cited, "source-panel__cited")}
-                            aria-current={cited.then_some("true")} tabindex={cited.then_some("-1")}
+                        <li value={number.to_string()} aria-current={cited.then_some("true")} tabindex={cited.then_some("-1")}
                             ref={if cited { cited_ref.clone() } else { NodeRef::default() }}>
                             { body }
                         </li>

@@ -111,7 +111,7 @@ pub fn StoryView(props: &StoryViewProps) -> Html {
                 { switcher }
                 <SharePanel />
             </div>
-            <div class={if parts.filters { "dossier__layout" } else { "dossier__layout dossier__layout--full" }}>
+            <div class="dossier__layout" data-full={super::flag(!parts.filters)}>
                 if parts.filters {
                     <FilterPanel />
                 }

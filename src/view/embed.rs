@@ -30,12 +30,13 @@ pub enum Theme {
 }
 
 impl Theme {
-    /// The class the widget's root takes; none for `Auto`.
-    pub fn class(&self) -> Option<&'static str> {
+    /// The name the widget's root carries (`data-theme`) and a link
+    /// writes (`theme=`); none for `Auto`.
+    pub fn name(&self) -> Option<&'static str> {
         match self {
             Theme::Auto => None,
-            Theme::Light => Some("theme-light"),
-            Theme::Dark => Some("theme-dark"),
+            Theme::Light => Some("light"),
+            Theme::Dark => Some("dark"),
         }
     }
 }
@@ -155,8 +156,8 @@ impl Options {
         if self.embed {
             pairs.push("embed".to_owned());
         }
-        if let Some(t) = self.theme.class() {
-            pairs.push(format!("theme={}", t.trim_start_matches("theme-")));
+        if let Some(t) = self.theme.name() {
+            pairs.push(format!("theme={t}"));
         }
         if let Some(v) = self.view {
             pairs.push(format!("view={}", v.as_str()));

@@ -57,15 +57,15 @@ async function open(fragment, options = {}) {
 
 test('the casualty labels carry their qualifiers and the caption warns', async () => {
   const { context, page, problems } = await open('#v=charts');
-  const value = (id) => tally(page, id).locator('.cas-value').textContent();
+  const value = (id) => tally(page, id).locator('[data-role^=value]').textContent();
   assert.equal(await value('t-hezbollah-members'), 'at least 295');
   assert.equal(await value('t-lebanon-civilians'), 'more than 79');
   assert.equal(await value('t-israel-soldiers'), '14');
-  assert.equal(await tally(page, 't-lebanon-journalists').locator('.cas-name').textContent(), 'including 3 journalists');
+  assert.equal(await tally(page, 't-lebanon-journalists').locator('[data-role=name]').textContent(), 'including 3 journalists');
   // The lower bound fades out past its value.
   assert.equal(await tally(page, 't-hezbollah-members').locator('.cas-fade').count(), 1);
   assert.equal(await tally(page, 't-israel-soldiers').locator('.cas-fade').count(), 0);
-  const meta = await page.locator('.casualties .cas-meta').allTextContents();
+  const meta = await page.locator('.casualties [data-role=meta]').allTextContents();
   assert.ok(meta.some((m) => m.includes('Counted by an AFP tally') && m.includes('since 8 Oct 2023')), meta.join(' | '));
   assert.match(await page.locator('.chart--casualties .chart__caption').textContent(), /not like-for-like/);
   assert.deepEqual(problems, []);
@@ -80,7 +80,7 @@ test('clicking a casualty mark filters the cards, the URL and the network', asyn
   assert.equal(await hash(page), '#t=t-lebanon-civilians&v=charts');
   // The figures no event shown reports go pale, and say so; the
   // journalists, counted in the same event, stay.
-  const pale = () => page.$$eval('.casualties .cas-mark--out', (els) => els.map((e) => e.dataset.tallyId).sort());
+  const pale = () => page.$$eval('.casualties .cas-mark[data-out]', (els) => els.map((e) => e.dataset.tallyId).sort());
   assert.deepEqual(await pale(), ['t-hezbollah-members', 't-israel-civilians', 't-israel-soldiers']);
   assert.match(await tally(page, 't-israel-soldiers').getAttribute('aria-label'), /\(no event shown reports it\)$/);
   assert.match(await page.locator('.chart--casualties .chart__caption').textContent(), /Pale: figures that no event shown reports\./);
@@ -123,14 +123,14 @@ test('brushing the timeline filters the cards, and the URL restores it', async (
   const ids = await cardIds(page);
   assert.ok(ids.includes('e-hamas-assault') && !ids.includes('e-beirut-meeting'), ids.join(', '));
   // The filtered-out marks are dimmed, not removed.
-  assert.ok(await page.locator('.tl-mark--out[data-event-id="e-beirut-meeting"]').count() === 1);
+  assert.ok(await page.locator('.tl-mark[data-out][data-event-id="e-beirut-meeting"]').count() === 1);
   // The same link, opened afresh, restores the range and the cards.
   const url = await page.evaluate(() => location.href);
   const again = await openPage(env.browser, { reducedMotion: 'reduce' });
   await again.page.goto(url);
   await ready(again.page);
   assert.deepEqual(await cardIds(again.page), ids);
-  assert.equal(await again.page.locator('.timeline__selection').count(), 1);
+  assert.equal(await again.page.locator('[data-shade=selection]').count(), 1);
   await again.context.close();
   await context.close();
 });

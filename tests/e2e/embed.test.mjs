@@ -107,7 +107,7 @@ test('under the real pym.js, the iframe height follows the content, growing and 
   const frame = await widgetFrame(page);
   // pym gave the child its id in the query, and the child found it.
   assert.match(frame.url(), /childId=dossier-pym/);
-  assert.equal(await frame.locator('.dossier--embed').count(), 1);
+  assert.equal(await frame.locator('.dossier[data-embed]').count(), 1);
   await growAndShrink(page, frame);
   // Switching views changes the height too.
   await frame.getByRole('button', { name: 'Charts', exact: true }).click();
@@ -185,13 +185,13 @@ test('embed.html paints the embed before the wasm has loaded, then the widget ta
   const { context, page, problems } = await openPage(env.browser, { width: 700, reducedMotion: 'reduce' });
   const release = await holdWasm(page);
   await page.goto(`${env.widget.url}embed.html?embed&theme=dark&childId=x`, { waitUntil: 'domcontentloaded' });
-  await page.locator('.dossier--embed .story--compact').waitFor();
+  await page.locator('.dossier[data-embed] .story[data-compact]').waitFor();
   assert.equal(await page.locator('.cards .card').count(), 6, 'the short first page, pre-rendered');
   assert.equal(await page.locator('[data-live]').count(), 0, 'not live before the wasm');
   release();
   await ready(page);
   // Live: the theme class is set, and the markup answers.
-  assert.equal(await page.locator('.dossier.theme-dark').count(), 1);
+  assert.equal(await page.locator('.dossier[data-theme=dark]').count(), 1);
   await page.getByRole('button', { name: 'Network', exact: true }).click();
   await page.waitForSelector('.network .node');
   assert.deepEqual(problems, []);
@@ -203,7 +203,7 @@ test('embed.html without a flag is an embed: the widget keeps the view its pictu
   const { context, page, problems } = await openPage(env.browser, { width: 375, reducedMotion: 'reduce' });
   await page.goto(`${env.widget.url}embed.html`);
   await ready(page);
-  assert.equal(await page.locator('[data-live] .dossier--embed').count(), 1);
+  assert.equal(await page.locator('[data-live] .dossier[data-embed]').count(), 1);
   assert.equal(await page.locator('.cards .card').count(), 6, 'the short first page, as pre-rendered');
   assert.deepEqual(problems, []);
   await context.close();
@@ -216,7 +216,7 @@ test('the theme option renders light and dark, whatever the system prefers', asy
     await page.waitForSelector('.cas-mark');
     const color = await page.$eval('.dossier', (el) => getComputedStyle(el).backgroundColor);
     assert.equal(color, bg, `${theme} on a ${scheme} system`);
-    assert.equal(await page.locator(`.dossier.theme-${theme}`).count(), 1);
+    assert.equal(await page.locator(`.dossier[data-theme=${theme}]`).count(), 1);
     await screenshot(page, `embed-theme-${theme}`);
     await context.close();
   }

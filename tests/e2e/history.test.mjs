@@ -62,6 +62,6 @@ test('a range picked under the timeline is one change: one history entry', async
   await page.goBack();
   await page.waitForFunction(() => !location.hash.includes('from='));
   // The step is drawn once the page's popstate handler has run.
-  await page.waitForFunction(() => !document.querySelector('.timeline__selection'));
+  await page.waitForFunction(() => !document.querySelector('[data-shade=selection]'));
   await context.close();
 });

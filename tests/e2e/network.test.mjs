@@ -185,7 +185,7 @@ test('a big network, for a reader who asks for reduced motion, is laid out out o
   const id = await dragged.getAttribute('data-actor-id');
   await dragged.focus();
   await page.keyboard.press('Enter');
-  await page.waitForFunction((id) => document.querySelector('.network .node.is-active')?.dataset.actorId === id, id);
+  await page.waitForFunction((id) => document.querySelector('.network .node[data-active]')?.dataset.actorId === id, id);
   await page.locator(`.network [data-actor-id="${id}"]`).focus();
   await page.keyboard.press('Enter');
   await page.waitForFunction(() => document.querySelectorAll('.network .node').length === 250);

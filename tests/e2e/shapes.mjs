@@ -77,15 +77,15 @@ function measureNetwork(top) {
     for (const o of nodes) if (o.i !== n.i && hits(b, o)) problems.push(`${l.text} covers the node ${o.name}`);
   }
   // The legend lists the shapes and tie styles the drawing has, and only those.
-  const classes = (sel, prefix) => new Set([...document.querySelectorAll(sel)].flatMap((e) => [...e.classList]).filter((c) => c.startsWith(prefix)));
-  const [drawnShapes, listedShapes] = [classes('.network__svg .node', 'node--'), classes('.network__legend .legend__swatch', 'node--')];
+  const kinds = (sel, attr) => new Set([...document.querySelectorAll(sel)].map((e) => e.getAttribute(attr)).filter((k) => k !== null));
+  const [drawnShapes, listedShapes] = [kinds('.network__svg .node', 'data-shape'), kinds('.network__legend .legend__swatch', 'data-shape')];
   for (const c of listedShapes) if (!drawnShapes.has(c)) problems.push(`the legend lists ${c}, which no node has`);
   for (const c of drawnShapes) if (!listedShapes.has(c)) problems.push(`the legend lacks ${c}`);
   // Each shape once: a story's own kinds share one entry, not a symbol each.
   const swatches = [...document.querySelectorAll('.network__legend .legend__swatch:not(.legend__swatch--line)')];
   if (swatches.length !== listedShapes.size) problems.push(`the legend shows ${swatches.length} symbols for ${listedShapes.size} shapes`);
-  const drawnTies = classes('.network .edge', 'edge--');
-  for (const c of classes('.network__legend .legend__swatch--line .edge', 'edge--')) if (!drawnTies.has(c)) problems.push(`the legend lists ${c}, which no tie has`);
+  const drawnTies = kinds('.network .edge', 'data-tie');
+  for (const c of kinds('.network__legend .legend__swatch--line .edge', 'data-tie')) if (!drawnTies.has(c)) problems.push(`the legend lists ${c}, which no tie has`);
   let overlapping = 0;
   for (let a = 0; a < nodes.length; a++) {
     for (let b = a + 1; b < nodes.length; b++) {
@@ -242,7 +242,7 @@ export function shapesAt(width) {
       // export's from its events); one to victims who are no party is not.
       const file = storyFile(name);
       const stated = !existsSync(file) || (JSON.parse(readFileSync(file, 'utf8')).relations ?? []).some((r) => r.to);
-      if (stated) assert.ok(await page.locator('.network :is(.edge[data-relation-id], .edge--bundle:not(.edge--together))').first().isVisible(), 'no tie drawn');
+      if (stated) assert.ok(await page.locator('.network :is(.edge[data-relation-id], .edge--bundle:not([data-tie=together]))').first().isVisible(), 'no tie drawn');
       // An element shot: a full-page one resizes the viewport, and the
       // frame with it, which lays the network out again.
       await page.locator('.network').screenshot({ path: join(GALLERY, `${name}-network-${width}.png`) });

@@ -51,8 +51,8 @@ for (const width of [375, 1200]) {
     const casualties = page.locator('.chart--casualties');
     await casualties.waitFor();
     const words = casualties.locator('[data-tally-id="t-committee"]');
-    assert.equal(await words.locator('.cas-bar--words').count(), 1, 'a band, not a bar');
-    assert.equal(await words.locator('.cas-bar:not(.cas-bar--words)').count(), 0);
+    assert.equal(await words.locator('.cas-bar[data-bar=words]').count(), 1, 'a band, not a bar');
+    assert.equal(await words.locator('.cas-bar:not([data-bar=words])').count(), 0);
     assert.match(await words.getAttribute('aria-label'), /in the hundreds.*revised from at least 64 as of 7 Jan 2024/);
     assert.equal(await casualties.locator('[data-tally-id="t-committee-first"]').count(), 0, 'the revised figure is drawn once');
     assert.equal(await casualties.locator('[data-tally-id="t-missing"]').count(), 0, 'the withdrawn figure is not drawn');
@@ -63,7 +63,7 @@ for (const width of [375, 1200]) {
     assert.match(await casualties.locator('[data-tally-id="t-red-crescent"]').getAttribute('aria-label'), /about 120 \(100–150\)/);
     // The bars' ends stay inside the chart.
     const box = await casualties.locator('svg').boundingBox();
-    const band = await words.locator('.cas-bar--words').boundingBox();
+    const band = await words.locator('.cas-bar[data-bar=words]').boundingBox();
     assert.ok(band.x + band.width <= box.x + box.width + 1, `${band.x + band.width} within ${box.x + box.width}`);
 
     // The timeline ties each part to its whole.

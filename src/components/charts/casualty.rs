@@ -5,8 +5,8 @@ use super::marks::{data_table, text, MarkHandlers, TipAt, Tooltip};
 use crate::base::svg::{num, whole};
 use crate::charts::casualty::{self, visual_end, End};
 use crate::components::context::use_dossier;
+use crate::components::flag;
 use crate::components::resize::use_width;
-use crate::components::when;
 use crate::view::state::Action;
 use yew::prelude::*;
 
@@ -62,28 +62,30 @@ pub fn CasualtyChart() -> Html {
         let name_bottom = b.name.last().map_or(b.y, |t| t.y);
         let hit_top = (name_top - 14.0).min(b.y);
         let hit_bottom = (name_bottom + 4.0).max(b.y + b.h);
-        let rect = |x0: f64, x1: f64, class: &'static str| html! {
-            <rect class={class} x={num(x0)} y={num(b.y)}
+        // `data-bar`: a bar whose end is open, a range's band, or what
+        // words alone can mean; none for a bar to a stated number.
+        let rect = |x0: f64, x1: f64, bar: Option<&'static str>| html! {
+            <rect class="cas-bar" data-bar={bar} x={num(x0)} y={num(b.y)}
                 width={num((x1 - x0).max(0.0))} height={num(b.h)} />
         };
         let shape = match b.end {
-            End::Exact => rect(b.x, b.w, "cas-bar"),
-            End::Maximum => rect(b.x, b.w, "cas-bar cas-bar--open"),
+            End::Exact => rect(b.x, b.w, None),
+            End::Maximum => rect(b.x, b.w, Some("open")),
             End::Minimum { to } => html! { <>
-                { rect(b.x, b.w, "cas-bar") }
+                { rect(b.x, b.w, None) }
                 <rect class="cas-fade" x={num(b.w)} y={num(b.y)}
                     width={num(to - b.w)} height={num(b.h)}
                     fill={format!("url(#dossier-fade-{})", b.tone)} />
             </> },
             End::Approximate { from, to } => html! { <>
-                { rect(b.x, from, "cas-bar") }
+                { rect(b.x, from, None) }
                 <rect class="cas-fade" x={num(from)} y={num(b.y)}
                     width={num(to - from)} height={num(b.h)}
                     fill={format!("url(#dossier-fade-{})", b.tone)} />
             </> },
             End::Range { low, high } => html! { <>
-                { rect(b.x, low, "cas-bar") }
-                { rect(low, high, "cas-bar cas-bar--range") }
+                { rect(b.x, low, None) }
+                { rect(low, high, Some("range")) }
                 <line class="cas-value-line" x1={num(b.w)} x2={num(b.w)}
                     y1={num(b.y - 3.0)} y2={num(b.y + b.h + 3.0)} />
             </> },
@@ -92,15 +94,15 @@ pub fn CasualtyChart() -> Html {
             End::Words { low, high } => html! { <>
                 <line class="cas-stem" x1={num(b.x)} x2={num(low)}
                     y1={num(b.y + b.h / 2.0)} y2={num(b.y + b.h / 2.0)} />
-                { rect(low, high, "cas-bar cas-bar--words") }
+                { rect(low, high, Some("words")) }
             </> },
         };
         let pale = out(b.tally);
         html! {
             <g key={b.id.clone()}
-                class={format!("cas-mark cas-mark--{}{}{}{}", b.tone, when(b.subset, " cas-mark--subset"), when(picked, " cas-mark--picked"), when(pale, " cas-mark--out"))}
+                class="cas-mark" data-tone={b.tone} data-subset={flag(b.subset)} data-picked={flag(picked)} data-out={flag(pale)}
                 data-tally-id={b.id.clone()} tabindex="0" role="button" aria-pressed={picked.to_string()}
-                aria-label={b.accessible_name() + when(pale, " (no event shown reports it)")}
+                aria-label={b.accessible_name() + if pale { " (no event shown reports it)" } else { "" }}
                 aria-describedby={(*active == Some(b.tally)).then_some("dossier-casualty-tip")}
                 onclick={on.click} onkeydown={on.key} onfocus={on.focus} onblur={on.blur}
                 onmouseenter={on.enter} onmouseleave={on.leave}>
@@ -111,9 +113,9 @@ pub fn CasualtyChart() -> Html {
                 // The spaces are not drawn: they keep the shown words
                 // apart, a wrapped name's lines and the value ("Fighters at
                 // least 295"), as the mark's name reads them.
-                { for b.name.iter().map(|t| html! { <>{ text(t, "cas-name") }{ " " }</> }) }
+                { for b.name.iter().map(|t| html! { <>{ text(t, "name") }{ " " }</> }) }
                 if !b.subset {
-                    { text(&b.value, if b.value_inside { "cas-value cas-value--inside" } else { "cas-value" }) }
+                    { text(&b.value, if b.value_inside { "value-inside" } else { "value" }) }
                 }
             </g>
         }
@@ -158,7 +160,7 @@ pub fn CasualtyChart() -> Html {
                     role="group" aria-labelledby="dossier-casualty-title" aria-describedby="dossier-casualty-desc">
                     <defs>
                         { for casualty::TONES.iter().map(|tone| html! {
-                            <linearGradient id={format!("dossier-fade-{tone}")} class={format!("cas-gradient cas-gradient--{tone}")} x1="0" x2="1" y1="0" y2="0">
+                            <linearGradient id={format!("dossier-fade-{tone}")} class="cas-gradient" data-tone={*tone} x1="0" x2="1" y1="0" y2="0">
                                 <stop offset="0" stop-opacity="0.85" />
                                 <stop offset="1" stop-opacity="0" />
                             </linearGradient>
@@ -166,8 +168,8 @@ pub fn CasualtyChart() -> Html {
                     </defs>
                     { for c.groups.iter().map(|g| html! {
                         <g class="cas-group">
-                            { for g.heading.iter().map(|h| text(h, "cas-heading")) }
-                            { for g.meta.iter().map(|m| text(m, "cas-meta")) }
+                            { for g.heading.iter().map(|h| text(h, "heading")) }
+                            { for g.meta.iter().map(|m| text(m, "meta")) }
                         </g>
                     }) }
                     { for bars }

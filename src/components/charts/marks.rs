@@ -53,9 +53,11 @@ pub fn Tooltip(props: &TooltipProps) -> Html {
     }
 }
 
-pub fn text(t: &Text, class: &'static str) -> Html {
+/// A chart's text; `role` names it for the style sheet (`data-role`):
+/// `tick`, `name`, `value`, `value-inside`, `heading` or `meta`.
+pub fn text(t: &Text, role: &'static str) -> Html {
     html! {
-        <text class={class} x={num(t.x)} y={num(t.y)}
+        <text data-role={role} x={num(t.x)} y={num(t.y)}
             text-anchor={t.anchor.as_str()} font-size={crate::base::num::short(t.size)}>{ &t.text }</text>
     }
 }

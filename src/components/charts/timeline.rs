@@ -5,8 +5,8 @@ use super::marks::{data_table, text, MarkHandlers, TipAt, Tooltip};
 use crate::base::svg::{num, translate, whole};
 use crate::charts::timeline::{self, symbol, RADIUS};
 use crate::components::context::use_dossier;
+use crate::components::flag;
 use crate::components::resize::use_width;
-use crate::components::when;
 use crate::view::present::{event_date, group_label, inferred, plural};
 use crate::view::state::{Action, Selection};
 use web_sys::Element;
@@ -126,14 +126,14 @@ pub fn TimelineChart() -> Html {
         let (sx, sy) = if m.w > 0.0 { (m.x + RADIUS, m.y) } else { (m.x, m.y) };
         html! {
             <g key={m.id.clone()}
-                class={format!("tl-mark kind--{}{}{}", m.group, when(!m.shown, " tl-mark--out"), when(selected, " tl-mark--selected"))}
+                class="tl-mark" data-kind={m.group} data-out={flag(!m.shown)} data-selected={flag(selected)}
                 data-event-id={m.id.clone()} tabindex="0" role="button" aria-pressed={selected.to_string()}
                 aria-label={m.label.clone()}
                 aria-describedby={(*active == Some(i)).then_some("dossier-timeline-tip")}
                 onclick={on.click} onkeydown={on.key} onfocus={on.focus} onblur={on.blur}
                 onmouseenter={on.enter} onmouseleave={on.leave}>
                 if m.w > 0.0 {
-                    <rect class={if m.uncertain { "tl-span tl-span--uncertain" } else { "tl-span" }} x={num(m.x)} y={num(m.y - 3.0)}
+                    <rect class="tl-span" data-uncertain={flag(m.uncertain)} x={num(m.x)} y={num(m.y - 3.0)}
                         width={num(m.w)} height="6" rx="3" />
                 }
                 <path class="tl-symbol" d={symbol(m.group, RADIUS)}
@@ -204,7 +204,7 @@ pub fn TimelineChart() -> Html {
     });
     let layers = t.bins.iter().flat_map(|b| &b.layers).map(|l| {
         html! {
-            <path class={format!("tl-layer kind--{}", l.group)} d={l.d.clone()} />
+            <path class="tl-layer" data-kind={l.group} d={l.d.clone()} />
         }
     });
     // A break in the axis: the scale changes there.
@@ -227,10 +227,10 @@ pub fn TimelineChart() -> Html {
         .collect();
     crate::base::order::sort(&mut groups);
     groups.dedup();
-    let shade = |(x0, x1): (f64, f64), class: &'static str| {
+    let shade = |(x0, x1): (f64, f64), which: &'static str| {
         let (a, b) = if x0 <= x1 { (x0, x1) } else { (x1, x0) };
         html! {
-            <rect class={class} x={num(a)} y={num(t.top - 2.0)}
+            <rect class="timeline__shade" data-shade={which} x={num(a)} y={num(t.top - 2.0)}
                 width={num((b - a).max(1.0))} height={num(t.axis_y - t.top + 2.0)} />
         }
     };
@@ -251,8 +251,8 @@ pub fn TimelineChart() -> Html {
                         { for layers }
                         { for bins }
                     </g>
-                    if let Some(sel) = t.selection { { shade(sel, "timeline__selection") } }
-                    if let Some(b) = *brush { { shade(b, "timeline__brush") } }
+                    if let Some(sel) = t.selection { { shade(sel, "selection") } }
+                    if let Some(b) = *brush { { shade(b, "brush") } }
                     { for ranges }
                     <line class="chart__axis" x1="0" x2={whole(t.width)}
                         y1={num(t.axis_y)} y2={num(t.axis_y)} />
@@ -261,7 +261,7 @@ pub fn TimelineChart() -> Html {
                         <g class="chart__tick">
                             <line x1={num(k.x)} x2={num(k.x)}
                                 y1={num(t.axis_y)} y2={num(t.axis_y + 6.0)} />
-                            { text(&k.label, "chart__tick-label") }
+                            { text(&k.label, "tick") }
                         </g>
                     }) }
                     if !t.parts.is_empty() {
@@ -273,7 +273,7 @@ pub fn TimelineChart() -> Html {
             </div>
             <ul class="chart__legend" aria-label="Kinds of event">
                 { for groups.iter().map(|g| html! {
-                    <li class={format!("kind--{g}")}>
+                    <li data-kind={*g}>
                         <svg class="chart__swatch" viewBox="-8 -8 16 16" aria-hidden="true"><path class="tl-symbol" d={symbol(g, 5.0)} /></svg>
                         { group_label(g) }
                     </li>
@@ -291,7 +291,7 @@ pub fn TimelineChart() -> Html {
                         <li><svg class="chart__swatch chart__swatch--wide" viewBox="0 0 24 16" aria-hidden="true"><path class="tl-parts" d="M2 8L22 8" /></svg>{ "Ties an event's parts to it" }</li>
                     }
                     if t.marks.iter().any(|m| m.uncertain) {
-                        <li><svg class="chart__swatch chart__swatch--wide" viewBox="0 0 24 16" aria-hidden="true"><rect class="tl-span tl-span--legend tl-span--uncertain" x="1" y="5" width="22" height="6" rx="3" /></svg>{ "One day, not known exactly: where it may fall" }</li>
+                        <li><svg class="chart__swatch chart__swatch--wide" viewBox="0 0 24 16" aria-hidden="true"><rect class="tl-span tl-span--legend" data-uncertain="" x="1" y="5" width="22" height="6" rx="3" /></svg>{ "One day, not known exactly: where it may fall" }</li>
                     }
                 }
             </ul>

@@ -10,6 +10,7 @@ mod gestures;
 mod panels;
 
 use super::context::use_dossier;
+use super::flag;
 use super::ptr::ByPtr;
 use super::resize::use_size;
 use crate::base::svg::{num, translate, view_box};
@@ -205,7 +206,7 @@ pub fn NetworkView() -> Html {
     let bundle_stroke = if big { unit } else { 1.0 };
     let bundle_marks = bundles.iter().map(|b| {
         html! {
-            <path class={format!("edge edge--{} edge--bundle", b.style.class())}
+            <path class="edge edge--bundle" data-tie={b.style.class()}
                 d={drawn.bundle(b)} stroke-width={crate::base::num::fixed(b.width * bundle_stroke, 2)} />
         }
     });
@@ -225,7 +226,7 @@ pub fn NetworkView() -> Html {
                 EdgeKind::Together(_) => (None, Some(key.clone())),
             };
             html! {
-                <path key={key} class={format!("edge edge--{}{}", e.style.class(), lit_class(mine))}
+                <path key={key} class="edge" data-tie={e.style.class()} data-lit={flag(mine)}
                     data-relation-id={relation_id} data-edge={pair} data-index={k.to_string()}
                     d={drawn.ties[k].clone()}
                     stroke-width={num(edge_width(&e.kind))}
@@ -245,7 +246,7 @@ pub fn NetworkView() -> Html {
             m.label.clone()
         };
         html! {
-            <g key={m.key.clone()} class={format!("node node--{}{}{}", m.shape, if active { " is-active" } else { "" }, lit_class(lit(i)))}
+            <g key={m.key.clone()} class="node" data-shape={m.shape} data-active={flag(active)} data-lit={flag(lit(i))}
                 transform={drawn.at[i].clone()}
                 tabindex="0" role="button" aria-pressed={if active { "true" } else { "false" }} aria-label={label}
                 data-actor-id={m.id.clone()} data-index={m.index.clone()}>
@@ -335,7 +336,7 @@ pub fn NetworkView() -> Html {
         let at = at.as_ref()?;
         let name = &ds.actors[graph.nodes[i].actor].name;
         Some(html! {
-            <text key={i} class={format!("network__label{}", lit_class(lit(i)))} data-index={i.to_string()}
+            <text key={i} class="network__label" data-lit={flag(lit(i))} data-index={i.to_string()}
                 data-dx={num(at.dx)} data-dy={num(at.dy)}
                 x={num(xs[i] + at.dx)} y={num(ys[i] + at.dy)}
                 text-anchor={at.side.anchor()}>{ name }</text>
@@ -387,7 +388,7 @@ pub fn NetworkView() -> Html {
         })
     };
     html! {
-        <section class={format!("network{}{}", super::when(big, " network--big"), super::when(settling, " network--settling"))} aria-labelledby="dossier-network-title">
+        <section class="network" data-big={flag(big)} data-settling={flag(settling)} aria-labelledby="dossier-network-title">
             <h2 id="dossier-network-title" class="network__title">{ "Who is connected to whom" }</h2>
             <p id="dossier-network-desc" class="network__desc">
                 { format!(
@@ -419,7 +420,7 @@ pub fn NetworkView() -> Html {
             if !bundles.is_empty() {
                 <svg ref={under} class="network__under" aria-hidden="true" focusable="false"
                     viewBox={view_box(fit.0, fit.1, fit.2, fit.3)}>
-                    <g transform={zoom.transform()} class={super::when(focus_node.is_some(), "network--focus")}>
+                    <g transform={zoom.transform()} data-focus={flag(focus_node.is_some())}>
                         <g class="network__edges">if !settling { { for bundle_marks } }</g>
                     </g>
                 </svg>
@@ -434,7 +435,7 @@ pub fn NetworkView() -> Html {
                         <path d="M0,0L10,5L0,10z" class="network__arrow" />
                     </marker>
                 </defs>
-                <g ref={group.clone()} transform={zoom.transform()} class={super::when(focus_node.is_some(), "network--focus")}>
+                <g ref={group.clone()} transform={zoom.transform()} data-focus={flag(focus_node.is_some())}>
                     <rect class="network__bg" x={num(fit.0 - fit.2)} y={num(fit.1 - fit.3)}
                         width={num(fit.2 * 3.0)} height={num(fit.3 * 3.0)} />
                     <g class="network__edges">if !settling { { for edges } }</g>
@@ -526,9 +527,4 @@ impl Drawing {
         }
         d
     }
-}
-
-/// The class of a lit mark, added to its own (see [`super::when`]).
-fn lit_class(lit: bool) -> &'static str {
-    super::when(lit, " is-lit")
 }

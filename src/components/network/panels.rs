@@ -134,7 +134,7 @@ pub fn legend(d: &Dossier, graph: &Graph, big: bool, together_on: bool) -> Html 
     added_ties.dedup();
     let swatch = |s: NodeShape| {
         html! {
-            <svg class={format!("legend__swatch node--{}", s.class())} viewBox="-12 -12 24 24" aria-hidden="true">
+            <svg class="legend__swatch" data-shape={s.class()} viewBox="-12 -12 24 24" aria-hidden="true">
                 <path d={s.path(8.0)} />
             </svg>
         }
@@ -145,7 +145,7 @@ pub fn legend(d: &Dossier, graph: &Graph, big: bool, together_on: bool) -> Html 
         let arrow = s == EdgeStyle::Hostility;
         html! {
             <svg class="legend__swatch legend__swatch--line" viewBox="0 0 32 12" aria-hidden="true">
-                <line class={format!("edge edge--{}", s.class())} x1="2" y1="6" x2={if arrow { "22" } else { "28" }} y2="6" />
+                <line class="edge" data-tie={s.class()} x1="2" y1="6" x2={if arrow { "22" } else { "28" }} y2="6" />
                 if arrow {
                     <path class="network__arrow" d="M21,2L30,6L21,10z" />
                 }
