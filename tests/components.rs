@@ -135,7 +135,7 @@ async fn an_embed_renders_compact_in_its_theme_without_the_hidden_parts() {
     assert!(!html.contains("Read paragraph"));
     // A short first page in a host's article.
     assert_eq!(html.matches("class=\"card\"").count(), 6);
-    assert!(html.contains("Show 12 more of 12 remaining"));
+    assert!(html.contains("Show the 12 remaining events"));
 }
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -27,20 +27,11 @@ fn main() {
     // pre-rendered view is only a picture of it.
     let on_live = {
         let root = root.clone();
-        let embed = page.options.embed;
         yew::Callback::from(move |()| {
             if let Some(picture) = &prerendered {
                 picture.remove();
             }
             let _ = root.set_attribute("data-live", "");
-            // Opened on a chosen event (a shared link), the page goes to its
-            // card. Not in an embed: its frame has no scroll of its own, and
-            // the host page's scroll is the reader's.
-            if let Some(card) = root.query_selector(".card[data-selected]").ok().flatten() {
-                if !embed {
-                    dossier::components::to_middle(&card);
-                }
-            }
         })
     };
     // The page carries its story (`dossier prerender`), beside its view.

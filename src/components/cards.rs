@@ -53,8 +53,20 @@ pub fn CardList() -> Html {
     } else {
         PAGE
     };
-    let limit = use_state_eq(|| page);
     let matches = &d.outcome.events;
+    // A page, or the pages that reach the chosen event: a link to an event
+    // past the first page opens with its card drawn.
+    let reach = match &d.view.selected {
+        Some(Selection::Event(id)) => matches
+            .iter()
+            .position(|&i| d.dataset.events[i].id == *id)
+            .map_or(page, |k| match d.view.sort {
+                SortOrder::OldestFirst => k / page * page + page,
+                SortOrder::NewestFirst => (matches.len() - 1 - k) / page * page + page,
+            }),
+        None => page,
+    };
+    let limit = use_state_eq(|| reach);
     // A long list: more than a page matches. Not in an embed, whose frame
     // shows every card at once.
     let long = matches.len() > page && !d.page.options.embed;
@@ -81,7 +93,7 @@ pub fn CardList() -> Html {
         // A new filter starts again from the first page.
         let (limit, rest) = (limit.clone(), use_force_update());
         use_effect_with(d.view.filters.clone(), move |filters| {
-            limit.set(page);
+            limit.set(reach);
             // A change before the paint cancels it.
             let frame = if staged {
                 Some(super::after_paint(Box::new(move || {
@@ -134,7 +146,11 @@ pub fn CardList() -> Html {
             if remaining > 0 {
                 <button type="button" class="button button--more"
                     onclick={{ let l = limit.clone(); Callback::from(move |_: MouseEvent| l.set(*l + PAGE)) }}>
-                    { format!("Show {} more of {} remaining", remaining.min(PAGE), crate::base::num::thousands(remaining as u64)) }
+                    if remaining > PAGE {
+                        { format!("Show {PAGE} more of {} remaining", crate::base::num::thousands(remaining as u64)) }
+                    } else {
+                        { format!("Show the {}", present::plural(remaining, "remaining event", "remaining events")) }
+                    }
                 </button>
             }
         </>

@@ -95,6 +95,14 @@ impl Writer {
         let previous = w.last.replace(state.clone());
         drop(w);
         drop(frame);
+        // Opened on a chosen event (a shared link), the page goes to its
+        // card, once it is painted. Not in an embed: its frame has no
+        // scroll of its own, and the host page's scroll is the reader's.
+        if previous.is_none() && !page.embedded {
+            if let Ok(Some(card)) = gloo::utils::document().query_selector(".card[data-selected]") {
+                super::to_middle(&card);
+            }
+        }
         write(previous, &state, page);
     }
 }

@@ -76,6 +76,22 @@ test('a broken dataset lists every problem with its place', async () => {
   await context.close();
 });
 
+test('a link to an event past the first page of a linked story draws its card and goes to it', async () => {
+  const { context, page, problems } = await openPage(env.browser, { width: 375, height: 740 });
+  await page.goto(env.server.url + '?data=port-strike-long.json#sel=event:e-walkout-45');
+  await ready(page);
+  const card = page.locator('.card[data-event-id="e-walkout-45"]');
+  await card.waitFor({ timeout: 5000 });
+  assert.equal(await card.getAttribute('data-selected'), '');
+  await page.waitForFunction(() => {
+    const box = document.querySelector('.card[data-selected]')?.getBoundingClientRect();
+    return box && box.top >= 0 && box.top < innerHeight;
+  }, null, { timeout: 5000 });
+  assert.ok(await page.evaluate(() => scrollY) > 3000, 'scrolled down the list');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('a list longer than a page shows the first 20, past them skips drawing the cards out of view, and stays accessible', async () => {
   const visibility = (page) => page.locator('.cards > .card').last().evaluate((el) => getComputedStyle(el).contentVisibility);
   for (const [width, colorScheme] of [[375, 'dark'], [1200, 'light']]) {
@@ -103,6 +119,8 @@ test('a list longer than a page shows the first 20, past them skips drawing the 
     await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
     assert.ok(Math.abs((await twentieth.boundingBox()).y - before) < 2, `the page moved at ${width}`);
     assert.equal(await page.locator('.cards > .card').count(), 40);
+    // The last page says how many it shows, not "20 more of 20".
+    assert.equal(await page.locator('.button--more').textContent(), 'Show the 20 remaining events');
     assert.equal(await page.locator('.cards[data-long] > .card').count(), 40);
     assert.equal(await visibility(page), 'auto');
     assert.deepEqual(await axe(page), [], `axe at ${width} ${colorScheme}`);
