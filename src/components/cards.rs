@@ -5,7 +5,6 @@ use crate::format::model::{Actor, Event, Provenance};
 use crate::view::present;
 use crate::view::state::{Action, Selection, SortOrder};
 use wasm_bindgen::JsCast;
-use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 /// How many cards show at first, and how many more each "Show more" adds.
@@ -22,7 +21,7 @@ pub const FIRST: usize = 8;
 /// Result count (announced to screen readers) and sort order.
 pub fn toolbar(d: &Dossier) -> Html {
     let on_sort = d.action(|e: web_sys::Event| {
-        let value = e.target_unchecked_into::<HtmlSelectElement>().value();
+        let value = super::value_of(&e);
         Action::SetSort(SortOrder::parse(&value))
     });
     let shown = d.outcome.events.len();

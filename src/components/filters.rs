@@ -6,7 +6,6 @@ use crate::format::date::PartialDate;
 use crate::view::filter::{Facet, OptionCount};
 use crate::view::present::{chip_facet, chip_label, result_count};
 use crate::view::state::{Action, Chip};
-use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 /// How many options a facet lists before "Show all".
@@ -23,19 +22,11 @@ pub fn FilterPanel() -> Html {
     };
     let active = d.view.filters.active_count();
 
-    let on_query = d.action(|e: InputEvent| {
-        Action::SetQuery(e.target_unchecked_into::<HtmlInputElement>().value())
-    });
-    let on_from = d.action(|e: web_sys::Event| {
-        Action::SetFrom(PartialDate::plain(
-            &e.target_unchecked_into::<HtmlInputElement>().value(),
-        ))
-    });
-    let on_to = d.action(|e: web_sys::Event| {
-        Action::SetTo(PartialDate::plain(
-            &e.target_unchecked_into::<HtmlInputElement>().value(),
-        ))
-    });
+    let on_query = d.action(|e: InputEvent| Action::SetQuery(super::value_of(&e)));
+    let on_from =
+        d.action(|e: web_sys::Event| Action::SetFrom(PartialDate::plain(&super::value_of(&e))));
+    let on_to =
+        d.action(|e: web_sys::Event| Action::SetTo(PartialDate::plain(&super::value_of(&e))));
     let (min, max) = date_bounds(&d);
     let day = |p: Option<PartialDate>| p.map(|d| PartialDate::from_days(d.first_day()).to_string());
 

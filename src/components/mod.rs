@@ -46,6 +46,12 @@ pub fn flag(on: bool) -> Option<&'static str> {
     on.then_some("")
 }
 
+/// The value of the form control an event came from, an input or a
+/// select: both have a `value`, and one binding reads it for both.
+pub fn value_of(e: &web_sys::Event) -> String {
+    yew::TargetCast::target_unchecked_into::<web_sys::HtmlInputElement>(e).value()
+}
+
 /// Lend the page's Unicode case mappings to [`crate::base::case`], so that
 /// the download need not carry Rust's own tables. Each wasm module calls
 /// this first; natively std's mappings serve.

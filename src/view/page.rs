@@ -1,9 +1,9 @@
 //! Where the widget runs, and the addresses of its views: the full-page
 //! link, the page `embed.js` is pointed at, and a plain iframe's `src`.
 //!
-//! The shell reads the browser's location once and hands its parts to
-//! [`Page::from_location`]; everything else here is string work, tested
-//! natively. Pure: no browser types here.
+//! The shell reads the browser's address (`location.href`) and hands it to
+//! [`Page::from_href`] and [`split_fragment`]; everything else here is
+//! string work, tested natively. Pure: no browser types here.
 
 use super::embed::{page_url, Options};
 
@@ -19,20 +19,22 @@ pub struct Page {
 }
 
 impl Page {
-    /// The page at `origin` + `pathname`, opened with the query `search`
-    /// (with or without its `?`).
+    /// The page at `href`, the whole address the browser shows: its query
+    /// says how to show; its fragment, the view, is not the page's.
     ///
     /// ```
     /// use dossier::view::page::Page;
-    /// let page = Page::from_location("https://e.com", "/d/index.html", "?embed=1&data=s.json");
+    /// let page = Page::from_href("https://e.com/d/index.html?embed=1&data=s.json#a=hamas");
     /// assert_eq!(page.base, "https://e.com/d/index.html");
     /// assert_eq!(page.data.as_deref(), Some("s.json"));
     /// assert!(page.options.embed);
     /// // embed.html is the page for frames: an embed unless `?embed=0`.
-    /// assert!(Page::from_location("https://e.com", "/d/embed.html", "").options.embed);
-    /// assert!(!Page::from_location("https://e.com", "/d/embed.html", "?embed=0").options.embed);
+    /// assert!(Page::from_href("https://e.com/d/embed.html").options.embed);
+    /// assert!(!Page::from_href("https://e.com/d/embed.html?embed=0#a=x").options.embed);
     /// ```
-    pub fn from_location(origin: &str, pathname: &str, search: &str) -> Page {
+    pub fn from_href(href: &str) -> Page {
+        let (address, _) = split_fragment(href);
+        let (base, search) = address.split_at(address.find('?').unwrap_or(address.len()));
         let query = search.strip_prefix('?').unwrap_or(search);
         let data = crate::base::query::parse(query)
             .find(|(k, _)| k == "data")
@@ -40,8 +42,8 @@ impl Page {
         // embed.html's picture is the embed's opening view; the widget shows
         // the same view, rather than the whole page's in its place.
         Page {
-            options: Options::from_query_on(search, pathname.ends_with("/embed.html")),
-            base: format!("{origin}{pathname}"),
+            options: Options::from_query_on(search, base.ends_with("/embed.html")),
+            base: base.to_owned(),
             data,
         }
     }
@@ -94,16 +96,26 @@ impl Page {
     }
 }
 
+/// An address without its fragment, and the fragment without its `#`
+/// (empty when there is none).
+///
+/// ```
+/// use dossier::view::page::split_fragment;
+/// assert_eq!(split_fragment("https://e.com/d/?x=1#a=hamas"), ("https://e.com/d/?x=1", "a=hamas"));
+/// assert_eq!(split_fragment("https://e.com/d/"), ("https://e.com/d/", ""));
+/// ```
+pub fn split_fragment(href: &str) -> (&str, &str) {
+    href.split_once('#').unwrap_or((href, ""))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn an_embed_links_to_the_folder_and_keeps_the_story() {
-        let page = Page::from_location(
-            "https://e.com",
-            "/news/d/embed.html",
-            "?embed=1&childId=x&initialWidth=375&data=https%3A%2F%2Fe.com%2Fs.json",
+        let page = Page::from_href(
+            "https://e.com/news/d/embed.html?embed=1&childId=x&initialWidth=375&data=https%3A%2F%2Fe.com%2Fs.json",
         );
         assert!(page.options.embed);
         let link = page.link("a=hamas");

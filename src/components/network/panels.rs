@@ -70,12 +70,7 @@ pub fn ActorFinder(props: &FinderProps) -> Html {
     };
     let on_input = {
         let query = query.clone();
-        Callback::from(move |e: InputEvent| {
-            query.set(
-                e.target_unchecked_into::<web_sys::HtmlInputElement>()
-                    .value(),
-            )
-        })
+        Callback::from(move |e: InputEvent| query.set(super::super::value_of(&e)))
     };
     html! {
         <div class="network__finder">
