@@ -71,9 +71,8 @@ pub fn use_height_messages(options: &Options) {
             let listener = {
                 let id = id.clone();
                 EventListener::new(&gloo::utils::window(), "message", move |e| {
-                    let Some(e) = e.dyn_ref::<MessageEvent>() else {
-                        return;
-                    };
+                    // A message listener hears message events only.
+                    let e = e.unchecked_ref::<MessageEvent>();
                     // Compared as plain objects: a parent on another origin
                     // is not an `instanceof Window` from in here.
                     let from_parent = e

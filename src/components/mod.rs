@@ -68,6 +68,12 @@ pub fn lend_browser_case() {
     }
 }
 
+/// Move the focus to `el`, an HTML or an SVG element (a network's node):
+/// both have `focus()`, and one binding calls it for both.
+pub fn focus(el: &web_sys::Element) {
+    let _ = wasm_bindgen::JsCast::unchecked_ref::<web_sys::HtmlElement>(el).focus();
+}
+
 /// Move the focus to `el` and scroll it just into view, so that keyboard
 /// and screen-reader users land on what they asked for.
 pub fn focus_in_view(el: &web_sys::HtmlElement) {

@@ -96,8 +96,8 @@ impl Live {
             .nodes
             .iter()
             .find(|(el, _)| lost && el.get_attribute("data-actor-id").as_deref() == Some(id));
-        if let Some(node) = node.and_then(|(el, _)| el.dyn_ref::<web_sys::SvgElement>()) {
-            let _ = node.focus();
+        if let Some((node, _)) = node {
+            super::super::focus(node);
         }
     }
 

@@ -359,9 +359,8 @@ pub fn use_wheel_zoom(svg: &NodeRef, g: &Gestures, fit: Fit) {
         let listener = svg.cast::<web_sys::Element>().map(|el| {
             let options = gloo::events::EventListenerOptions::enable_prevent_default();
             gloo::events::EventListener::new_with_options(&el, "wheel", options, move |e| {
-                let Some(e) = e.dyn_ref::<web_sys::WheelEvent>() else {
-                    return;
-                };
+                // A wheel listener hears wheel events only.
+                let e = e.unchecked_ref::<web_sys::WheelEvent>();
                 e.prevent_default();
                 let factor = if e.delta_y() < 0.0 {
                     ZOOM_STEP

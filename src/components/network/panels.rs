@@ -8,7 +8,6 @@ use crate::format::vocab::RelationFamily;
 use crate::graph::network::{EdgeKind, EdgeStyle, Graph, NodeShape};
 use crate::graph::view::{Described, BIG_NETWORK};
 use crate::view::present::{self, and_list, capitalised, plural};
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -87,9 +86,7 @@ pub fn ActorFinder(props: &FinderProps) -> Html {
                             on_find.emit(i);
                             let selector = format!(".network [data-actor-id=\"{id}\"]");
                             if let Ok(Some(el)) = gloo::utils::document().query_selector(&selector) {
-                                if let Some(el) = el.dyn_ref::<web_sys::SvgElement>() {
-                                    let _ = el.focus();
-                                }
+                                super::super::focus(&el);
                             }
                         });
                         html! { <li><button type="button" class="link-button" onclick={focus}>{ name }</button></li> }
