@@ -2,7 +2,10 @@
    into a responsive iframe whose height follows the widget's content.
    No dependencies. It accepts height messages only from the iframes it made,
    in pym.js form ("pymxPYMx<id>xPYMxheightxPYMx<px>") or Datawrapper form
-   ({"datawrapper-height": {<id>: <px>}}), and answers with pym's "width". */
+   ({"datawrapper-height": {<id>: <px>}}), and answers with pym's "width".
+   It scrolls the page to a point of the widget when asked as pym.js asks
+   ("pymxPYMx<id>xPYMxscrollToChildPosxPYMx<px>"), which the widget does only
+   for what the reader pressed (a quote's paragraph opened). */
 (function () {
   'use strict';
   if (window.dossierEmbed) return;
@@ -67,6 +70,8 @@
       if (e.source !== f.iframe.contentWindow || e.origin !== f.origin) continue;
       var px = height(e.data, f.id);
       if (px) f.iframe.style.height = px + 'px';
+      var to = typeof e.data === 'string' && /^pymxPYMx(.+?)xPYMxscrollToChildPosxPYMx(\d{1,6})$/.exec(e.data);
+      if (to && to[1] === f.id) window.scrollTo(0, f.iframe.getBoundingClientRect().top + window.pageYOffset + +to[2]);
       return;
     }
   });

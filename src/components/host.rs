@@ -3,7 +3,7 @@
 //! What the messages say, and which are accepted, is in [`crate::view::embed`].
 
 use super::resize::ResizeWatch;
-use crate::view::embed::{parse_parent, pym_height, FromParent, Options};
+use crate::view::embed::{parse_parent, pym_height, pym_message, FromParent, Options};
 use gloo::events::EventListener;
 use std::cell::Cell;
 use std::rc::Rc;
@@ -23,6 +23,33 @@ fn content_height() -> u32 {
     gloo::utils::document().document_element().map_or(0, |el| {
         el.get_bounding_client_rect().height().ceil().max(0.0) as u32
     })
+}
+
+/// Bring `el` into the reader's view: in an embed, by asking the host page
+/// to scroll to it, as pym.js's `scrollToChildPos` does (pym.js and
+/// embed.js both act on it); a frame as tall as its content has no scroll
+/// of its own. Called for what the reader asked for (a paragraph opened, a
+/// control gone back to), never on its own.
+pub fn bring_into_view(el: &web_sys::Element, options: &Options) {
+    match options.embed.then(parent).flatten() {
+        Some(parent) => {
+            // The height first, so that the host's page is long enough to
+            // scroll there (a panel just opened has not been measured yet);
+            // then a point a little above `el`, clear of a sticky header.
+            let id = options.message_id();
+            post_height(&parent, id, content_height());
+            // From the top of the page, not of the frame's window: focusing
+            // `el` may have scrolled the frame while it was still short.
+            let top = |e: &web_sys::Element| e.get_bounding_client_rect().top();
+            let page = gloo::utils::document()
+                .document_element()
+                .map_or(0.0, |html| top(&html));
+            let y = (top(el) - page - 80.0).max(0.0) as u32;
+            let message = pym_message(id, "scrollToChildPos", y);
+            let _ = parent.post_message(&JsValue::from_str(&message), "*");
+        }
+        None => super::to_middle(el),
+    }
 }
 
 /// Tell the parent the height, in both protocols.

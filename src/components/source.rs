@@ -20,6 +20,7 @@ pub fn SourcePanel() -> Html {
         // reader opened it from (not when another quote takes its place:
         // the focus is then on that quote's control).
         let cited = cited_ref.clone();
+        let options = d.page.options.clone();
         use_effect_with(d.source.clone(), move |source| {
             let document = gloo::utils::document();
             // Not the page's body: where nothing had the focus, there is
@@ -32,13 +33,16 @@ pub fn SourcePanel() -> Html {
                 .and_then(|a| a.dyn_into::<HtmlElement>().ok());
             if let Some(to) = cited.cast::<HtmlElement>() {
                 let _ = to.focus();
-                super::to_middle(&to);
+                super::host::bring_into_view(&to, &options);
             }
             move || {
                 // Closed: the focus went with the panel, to the page's body.
                 let lost = document.active_element().is_none_or(|a| Some(a) == body);
                 if let Some(from) = from.filter(|f| lost && f.is_connected()) {
                     super::focus_in_view(&from);
+                    if options.embed {
+                        super::host::bring_into_view(&from, &options);
+                    }
                 }
             }
         });

@@ -193,7 +193,20 @@ impl Options {
 /// assert_eq!(dossier::view::embed::pym_height("my-id", 742), "pymxPYMxmy-idxPYMxheightxPYMx742");
 /// ```
 pub fn pym_height(child_id: &str, px: u32) -> String {
-    format!("pymxPYMx{child_id}xPYMxheightxPYMx{px}")
+    pym_message(child_id, "height", px)
+}
+
+/// A pym.js message from the child: its `kind` (`height`,
+/// `scrollToChildPos`) and a number of pixels.
+///
+/// ```
+/// assert_eq!(
+///     dossier::view::embed::pym_message("my-id", "scrollToChildPos", 1200),
+///     "pymxPYMxmy-idxPYMxscrollToChildPosxPYMx1200"
+/// );
+/// ```
+pub fn pym_message(child_id: &str, kind: &str, px: u32) -> String {
+    format!("pymxPYMx{child_id}xPYMx{kind}xPYMx{px}")
 }
 
 /// The widest width a parent may announce, in pixels.

@@ -144,6 +144,42 @@ test('under embed.js, the height follows the content, and both message forms are
   await context.close();
 });
 
+test('in a host page, "Read paragraph" brings the paragraph on screen, and closing brings back the card, under pym.js and embed.js', async () => {
+  for (const host of ['pym.html', 'embedjs.html']) {
+    const { context, page, problems } = await openPage(env.browser, { width: 375, height: 740, reducedMotion: 'reduce' });
+    await page.goto(`${env.host.url}${host}`);
+    const frame = await widgetFrame(page);
+    /** Where `locator`'s element is in the host page's window, in px from its top. */
+    const onHost = async (locator) => {
+      const inFrame = await locator.evaluate((el) => el.getBoundingClientRect().top);
+      return (await page.locator('iframe').evaluate((f) => f.getBoundingClientRect().top)) + inFrame;
+    };
+    const card = frame.locator('.card').nth(2);
+    await card.getByRole('button', { name: 'Show quote' }).click();
+    const read = card.getByRole('button', { name: /^Read paragraph/ });
+    await read.click();
+    const mark = frame.locator('.source-panel mark');
+    await mark.waitFor();
+    let top = await onHost(mark);
+    for (let i = 0; i < 30 && !(top >= 0 && top < 740); i++) {
+      await page.waitForTimeout(100);
+      top = await onHost(mark);
+    }
+    assert.ok(top >= 0 && top < 740, `${host}: the quote at ${top} px in the host's window (scrollY ${await page.evaluate(() => scrollY)}, frame scrollY ${await frame.evaluate(() => scrollY)}, iframe top ${await page.locator("iframe").evaluate((f) => f.getBoundingClientRect().top)})`);
+    assert.ok(await page.evaluate(() => scrollY) > 1000, `${host}: the host page scrolled`);
+    await frame.getByRole('button', { name: 'Close' }).click();
+    top = await onHost(read);
+    for (let i = 0; i < 30 && !(top >= 0 && top < 740); i++) {
+      await page.waitForTimeout(100);
+      top = await onHost(read);
+    }
+    assert.ok(top >= 0 && top < 740, `${host}: back at the card's control, at ${top} px`);
+    assert.equal(page.url(), `${env.host.url}${host}`);
+    assert.deepEqual(problems, []);
+    await context.close();
+  }
+});
+
 test('the widget ignores malformed messages from its parent and answers a valid width', async () => {
   const { context, page, problems } = await openPage(env.browser, { width: 900, reducedMotion: 'reduce' });
   await page.goto(`${env.host.url}embedjs.html`);
