@@ -44,6 +44,8 @@ fn push_folded(c: char, out: &mut Vec<u8>) {
             };
             if base != b'.' {
                 out.push(base);
+            } else if let Some(&(_, bare)) = BARE.iter().find(|&&(marked, _)| marked == c) {
+                push_char(out, bare);
             } else if within(JOINS, cp) {
                 // Marks on a letter join it: "José" with its accent written
                 // apart is "jose", a vowelled Arabic or Hebrew word is the
@@ -59,6 +61,46 @@ fn push_folded(c: char, out: &mut Vec<u8>) {
         }
     }
 }
+
+/// Letters of other scripts written with their mark, and the bare letter
+/// readers type for them: Greek with tonos or dialytika, Russian ё, Arabic
+/// alef with hamza or madda, hamza on waw and yeh, alef maksura and teh
+/// marbuta, and the Persian kaf and yeh (as the Arabic ones). A mark written
+/// apart joins its letter ([`JOINS`]), so both spellings fold alike.
+const BARE: &[(char, char)] = &[
+    ('Ά', 'α'),
+    ('Έ', 'ε'),
+    ('Ή', 'η'),
+    ('Ί', 'ι'),
+    ('Ό', 'ο'),
+    ('Ύ', 'υ'),
+    ('Ώ', 'ω'),
+    ('ΐ', 'ι'),
+    ('Ϊ', 'ι'),
+    ('Ϋ', 'υ'),
+    ('ά', 'α'),
+    ('έ', 'ε'),
+    ('ή', 'η'),
+    ('ί', 'ι'),
+    ('ΰ', 'υ'),
+    ('ϊ', 'ι'),
+    ('ϋ', 'υ'),
+    ('ό', 'ο'),
+    ('ύ', 'υ'),
+    ('ώ', 'ω'),
+    ('Ё', 'е'),
+    ('ё', 'е'),
+    ('آ', 'ا'),
+    ('أ', 'ا'),
+    ('إ', 'ا'),
+    ('ٱ', 'ا'),
+    ('ؤ', 'و'),
+    ('ئ', 'ي'),
+    ('ى', 'ي'),
+    ('ة', 'ه'),
+    ('ی', 'ي'),
+    ('ک', 'ك'),
+];
 
 /// The characters past the Latin letters that separate words: spaces,
 /// punctuation and symbols, each range inclusive and in order. Everything
@@ -378,6 +420,24 @@ mod tests {
             "digits of every form are kept"
         );
         assert!(Query::new("محمد").matches(&fold("قال مُحَمَّد الضيف")));
+        // Letters written with their mark fold to the bare letter.
+        for (query, text) in [
+            ("αθηνα", "Αθήνα"),
+            ("ΑΘΗΝΑ", "Αθήνα"),
+            ("Αθη\u{301}να", "Αθήνα"),
+            ("орел", "Орёл"),
+            ("Оре\u{308}л", "Орёл"),
+            ("احمد", "أحمد"),
+            ("ابراهيم", "إبراهيم"),
+            ("امنه", "آمنة"),
+            ("علي", "على"),
+            ("کریم", "كريم"),
+        ] {
+            assert!(
+                Query::new(query).matches(&fold(text)),
+                "{query} finds {text}"
+            );
+        }
     }
 
     /// The hand-written ranges against the standard library's own tables:

@@ -74,16 +74,17 @@ pub fn SharePanel() -> Html {
             </div>
             <p class="share__said" role="status" aria-live="polite">{ (*said).clone() }</p>
             <div id="dossier-share-details" class="share__details" hidden={!*open}>
-                <fieldset class="share__kind">
-                    <legend>{ "Embed code" }</legend>
-                    <label><input type="radio" name="dossier-code" checked={*code_kind == Code::Responsive} onchange={choose(Code::Responsive)} />
-                        { " Responsive: the height follows the content (embed.js)" }</label>
-                    <label><input type="radio" name="dossier-code" checked={*code_kind == Code::Iframe} onchange={choose(Code::Iframe)} />
-                        { " Plain iframe, fixed height" }</label>
-                </fieldset>
                 // Written only once opened: the page's address is not known
-                // to the pre-rendered HTML, which the first render must match.
+                // to the pre-rendered HTML, which the first render must
+                // match, and a page need not carry what it hides.
                 if *open {
+                    <fieldset class="share__kind">
+                        <legend>{ "Embed code" }</legend>
+                        <label><input type="radio" name="dossier-code" checked={*code_kind == Code::Responsive} onchange={choose(Code::Responsive)} />
+                            { " Responsive: the height follows the content (embed.js)" }</label>
+                        <label><input type="radio" name="dossier-code" checked={*code_kind == Code::Iframe} onchange={choose(Code::Iframe)} />
+                            { " Plain iframe, fixed height" }</label>
+                    </fieldset>
                     <label class="share__label" for="dossier-share-code">{ "Code for this view" }</label>
                     <textarea id="dossier-share-code" class="share__code" readonly=true rows="4" value={code} />
                     <label class="share__label" for="dossier-share-link">{ "Link to this view" }</label>
