@@ -109,7 +109,6 @@ pub fn StoryView(props: &StoryViewProps) -> Html {
             }
             <div class="dossier__bar">
                 { switcher }
-                <SharePanel />
             </div>
             <div class="dossier__layout" data-full={super::flag(!parts.filters)}>
                 if parts.filters {
@@ -147,6 +146,9 @@ pub fn StoryView(props: &StoryViewProps) -> Html {
                     { for ds.notes.iter().map(|n| html! { <p>{ n }</p> }) }
                 </details>
             }
+            // Sharing and embedding at the foot, as a chart's footer has
+            // them: a phone's first screen is the story's.
+            <SharePanel />
             // The data journalist's tool, after the reader's: another story
             // from a file (or dropped anywhere on the widget).
             if let Some(open) = props.open.clone() {
