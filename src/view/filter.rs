@@ -149,8 +149,14 @@ impl Filters {
             + self.sources.len()
             + self.statuses.len()
             + usize::from(self.from.is_some() || self.to.is_some())
-            + usize::from(!self.query.trim().is_empty())
+            + usize::from(self.searches())
             + self.tallies.len()
+    }
+
+    /// Whether the search has a word to look for: one of emoji or
+    /// punctuation only ("🚀", "!!!") leaves every event, and is no filter.
+    pub fn searches(&self) -> bool {
+        !Query::new(&self.query).is_empty()
     }
 }
 

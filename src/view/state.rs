@@ -224,7 +224,7 @@ impl ViewState {
         if f.from.is_some() || f.to.is_some() {
             chips.push(Chip::Dates);
         }
-        if !f.query.is_empty() {
+        if f.searches() {
             chips.push(Chip::Query);
         }
         chips
@@ -514,6 +514,11 @@ mod tests {
         let s = s.apply(Action::Remove(Chip::Dates));
         assert_eq!(s.filters.from, None);
         assert_eq!(s.apply(Action::ClearFilters).filters, Filters::default());
+        // A search of no word (emoji, punctuation) filters nothing: no chip,
+        // not counted.
+        let s = ViewState::default().apply(Action::SetQuery("🚀 !!!".into()));
+        assert_eq!(s.chips(), []);
+        assert_eq!(s.filters.active_count(), 0);
     }
 
     fn arb_text() -> impl Strategy<Value = String> {
