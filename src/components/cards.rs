@@ -144,7 +144,23 @@ pub fn CardList() -> Html {
             </ol>
             if remaining > 0 {
                 <button type="button" class="button button--more"
-                    onclick={{ let l = limit.clone(); Callback::from(move |_: MouseEvent| l.set(*l + PAGE)) }}>
+                    onclick={{
+                        let l = limit.clone();
+                        Callback::from(move |_: MouseEvent| {
+                            // The focus goes to the first card shown (its
+                            // first button), once drawn: the button moves
+                            // below the new cards, or goes, and the focus
+                            // would fall to the page's body.
+                            let first = format!(".cards > :nth-child({}) button", *l + 1);
+                            l.set(*l + PAGE);
+                            gloo::timers::callback::Timeout::new(0, move || {
+                                if let Ok(Some(el)) = gloo::utils::document().query_selector(&first) {
+                                    super::focus(&el);
+                                }
+                            })
+                            .forget();
+                        })
+                    }}>
                     if remaining > PAGE {
                         { format!("Show {PAGE} more of {} remaining", crate::base::num::thousands(remaining as u64)) }
                     } else {

@@ -107,9 +107,7 @@ pub fn StoryView(props: &StoryViewProps) -> Html {
             if parts.header {
                 { story_header(&context) }
             }
-            <div class="dossier__bar">
-                { switcher }
-            </div>
+            { switcher }
             <div class="dossier__layout" data-full={super::flag(!parts.filters)}>
                 if parts.filters {
                     <FilterPanel />

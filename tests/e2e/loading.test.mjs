@@ -119,11 +119,22 @@ test('a list longer than a page shows the first 20, past them skips drawing the 
     await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
     assert.ok(Math.abs((await twentieth.boundingBox()).y - before) < 2, `the page moved at ${width}`);
     assert.equal(await page.locator('.cards > .card').count(), 40);
+    // The focus went to the first card shown, not to the page's body.
+    const focusedCard = () => page.evaluate(() => [...document.querySelectorAll('.cards > .card')].indexOf(document.activeElement?.closest('.card')));
+    await page.waitForFunction(() => document.activeElement?.closest('.card'));
+    assert.equal(await focusedCard(), 20);
     // The last page says how many it shows, not "20 more of 20".
     assert.equal(await page.locator('.button--more').textContent(), 'Show the 20 remaining events');
     assert.equal(await page.locator('.cards[data-long] > .card').count(), 40);
     assert.equal(await visibility(page), 'auto');
     assert.deepEqual(await axe(page), [], `axe at ${width} ${colorScheme}`);
+    // From the keyboard, the last page too: the button goes, and the focus
+    // goes on to the first card it shows, not to the page's body.
+    await page.locator('.button--more').focus();
+    await page.keyboard.press('Enter');
+    await page.locator('.cards > .card').nth(59).waitFor();
+    await page.waitForFunction(() => [...document.querySelectorAll('.cards > .card')].indexOf(document.activeElement?.closest('.card')) === 40);
+    assert.equal(await page.locator('.button--more').count(), 0);
     assert.deepEqual(problems, []);
     await context.close();
   }
