@@ -10,6 +10,7 @@
 
 use super::fields::{nested, Control, Field, Form, List, Target, DATASET};
 use super::path;
+use crate::format::date::PartialDate;
 use crate::format::ids::make_id;
 use crate::format::model::FORMAT;
 use serde_json::{json, Map, Value};
@@ -66,8 +67,25 @@ pub fn new_story(a: &Article) -> Value {
     put("title", &a.title, true);
     put("dek", &a.dek, false);
     put("outlet", &a.outlet, true);
-    put("url", &a.url, true);
-    put("published", &a.published, true);
+    // An address without its scheme, as browsers show them, is a web page's.
+    let url = a.url.trim();
+    let bare = !url.is_empty() && !url.contains("://") && url.contains('.') && !url.contains(' ');
+    put(
+        "url",
+        &if bare {
+            format!("https://{url}")
+        } else {
+            url.to_owned()
+        },
+        true,
+    );
+    // A day written in words is written as the format writes it.
+    let published = PartialDate::plain(a.published.trim())
+        .is_none()
+        .then(|| day_in_words(&a.published))
+        .flatten()
+        .map_or_else(|| a.published.clone(), |d| d.to_string());
+    put("published", &published, true);
     put("dateline", &a.dateline, false);
     story.insert("paragraphs".into(), json!(split_paragraphs(&a.body)));
     json!({
@@ -77,6 +95,55 @@ pub fn new_story(a: &Article) -> Value {
         "actors": [],
         "events": [],
     })
+}
+
+/// A day as people write it, in English: a month's name (or its first
+/// three letters), a day of it and a year, in any order, with a weekday or
+/// commas around them ("3 June 2024", "June 3, 2024", "Mon 3 Jun 2024").
+/// What an author pastes where the format wants 2024-06-03; `None` for
+/// anything else.
+///
+/// ```
+/// use dossier::author::draft::day_in_words;
+/// use dossier::format::date::PartialDate;
+/// let day = Some(PartialDate::day(2024, 6, 3));
+/// assert_eq!(day_in_words("3 June 2024"), day);
+/// assert_eq!(day_in_words("Monday, June 3, 2024"), day);
+/// assert_eq!(day_in_words("Mon 3 Jun 2024"), day);
+/// assert_eq!(day_in_words("31 June 2024"), None);
+/// assert_eq!(day_in_words("June 2024"), None);
+/// ```
+pub fn day_in_words(s: &str) -> Option<PartialDate> {
+    use super::suggest::{MONTHS, WEEKDAYS};
+    let (mut year, mut month, mut day) = (None, None, None);
+    let words = s.split(|c: char| c.is_whitespace() || c == ',' || c == '.');
+    for word in words.filter(|w| !w.is_empty()) {
+        let lower = word.to_ascii_lowercase();
+        // u16, not u32: a u32 parse here is one more caller of the one the
+        // reader's host messages use, and the reader's module then changes.
+        if let Ok(n) = word.parse::<u16>() {
+            match (word.len(), n) {
+                (4, _) if year.is_none() => year = Some(n as i32),
+                (1 | 2, 1..=31) if day.is_none() => day = Some(n as u8),
+                _ => return None,
+            }
+        } else if let Some(m) = MONTHS
+            .iter()
+            .position(|m| lower.len() >= 3 && m.starts_with(&lower))
+        {
+            if month.replace(m as u8 + 1).is_some() {
+                return None;
+            }
+        } else if !WEEKDAYS
+            .iter()
+            .any(|d| lower.len() >= 3 && d.starts_with(&lower))
+        {
+            return None;
+        }
+    }
+    let (year, month, day) = (year?, month?, day?);
+    (day <= crate::format::date::days_in_month(year, month))
+        .then(|| PartialDate::day(year, month, day))
 }
 
 /// The ids in use in a list.
@@ -449,6 +516,34 @@ pub fn title(doc: &Value) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_new_story_writes_a_day_in_words_and_a_bare_address_as_the_format_does() {
+        let story = |published: &str, url: &str| {
+            let d = new_story(&Article {
+                published: published.into(),
+                url: url.into(),
+                body: "Text.".into(),
+                ..Article::default()
+            });
+            (
+                d["story"]["published"].as_str().unwrap().to_owned(),
+                d["story"]["url"].as_str().unwrap().to_owned(),
+            )
+        };
+        assert_eq!(
+            story("3 June 2024", "example.com/shelling"),
+            ("2024-06-03".into(), "https://example.com/shelling".into())
+        );
+        assert_eq!(
+            story("Monday, June 3, 2024", "http://e.com/a"),
+            ("2024-06-03".into(), "http://e.com/a".into())
+        );
+        assert_eq!(story("2024-06-03", ""), ("2024-06-03".into(), "".into()));
+        // What cannot be read is kept as written, for the checker to name.
+        assert_eq!(story("early June", "not a link").0, "early June");
+        assert_eq!(story("early June", "not a link").1, "not a link");
+    }
 
     fn doc() -> Value {
         let mut d = new_story(&Article {

@@ -387,7 +387,7 @@ fn figures(p: &str, ts: &[Token<'_>], paragraph: u32, out: &mut Vec<Suggestion>)
     }
 }
 
-const WEEKDAYS: [&str; 7] = [
+pub(crate) const WEEKDAYS: [&str; 7] = [
     "monday",
     "tuesday",
     "wednesday",
@@ -396,7 +396,7 @@ const WEEKDAYS: [&str; 7] = [
     "saturday",
     "sunday",
 ];
-const MONTHS: [&str; 12] = [
+pub(crate) const MONTHS: [&str; 12] = [
     "january",
     "february",
     "march",

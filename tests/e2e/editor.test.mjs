@@ -197,8 +197,9 @@ test("suggestions from the text: a wire story's facts taken up with one press ea
   const a = author(page);
   await a.fill('#a-title', 'Strike on a market kills 12');
   await a.fill('#a-outlet', 'The Example Times');
-  await a.fill('#a-url', 'https://example.com/2024/01/market');
-  await a.fill('#a-published', '2024-01-08');
+  // Written as people write them: the day in words, the address bare.
+  await a.fill('#a-url', 'example.com/2024/01/market');
+  await a.fill('#a-published', 'Monday, 8 January 2024');
   await a.fill('#a-body', 'An air strike on the market in Umm Dafu killed at least 12 people late Sunday, according to local activists.\n\nThe army denied striking the market.');
   await a.click('button:has-text("Start the story")');
   await page.waitForSelector('.editor__panes');

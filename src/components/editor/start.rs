@@ -153,8 +153,8 @@ pub fn StartScreen(props: &StartProps) -> Html {
                     { field("Headline", "a-title", "As published.", |a| &a.title, |a, v| a.title = v, false) }
                     { field("Standfirst", "a-dek", "The line under the headline, if there is one.", |a| &a.dek, |a, v| a.dek = v, false) }
                     { field("Outlet", "a-outlet", "Who published it.", |a| &a.outlet, |a, v| a.outlet = v, false) }
-                    { field("Link", "a-url", "The article's address, http or https.", |a| &a.url, |a, v| a.url = v, false) }
-                    { field("Published", "a-published", "The day, as 2024-05-15.", |a| &a.published, |a, v| a.published = v, false) }
+                    { field("Link", "a-url", "The article's address (https:// is added when it has none).", |a| &a.url, |a, v| a.url = v, false) }
+                    { field("Published", "a-published", "The day: 2024-05-15, or 15 May 2024.", |a| &a.published, |a, v| a.published = v, false) }
                     { field("Dateline", "a-dateline", "As printed: BEIRUT.", |a| &a.dateline, |a, v| a.dateline = v, false) }
                     { field("Body", "a-body", "The article's text. Paragraphs are split at blank lines (or at each line when there are none); you can join and split them later.", |a| &a.body, |a, v| a.body = v, true) }
                     <button type="submit" class="button button--primary">{ "Start the story" }</button>
