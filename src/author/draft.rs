@@ -68,7 +68,7 @@ pub fn new_story(a: &Article) -> Value {
     put("dek", &a.dek, false);
     put("outlet", &a.outlet, true);
     // An address without its scheme, as browsers show them, is a web page's.
-    let url = a.url.trim();
+    let url = a.url.trim().trim_start_matches('/');
     let bare = !url.is_empty() && !url.contains("://") && url.contains('.') && !url.contains(' ');
     put(
         "url",
@@ -119,8 +119,8 @@ pub fn day_in_words(s: &str) -> Option<PartialDate> {
     let words = s.split(|c: char| c.is_whitespace() || c == ',' || c == '.');
     for word in words.filter(|w| !w.is_empty()) {
         let lower = word.to_ascii_lowercase();
-        // u16, not u32: a u32 parse here is one more caller of the one the
-        // reader's host messages use, and the reader's module then changes.
+        // u16, not u32: this keeps the reader's wasm unchanged (a u32 parse
+        // here changes how LLVM inlines the one the reader's host uses).
         if let Ok(n) = word.parse::<u16>() {
             match (word.len(), n) {
                 (4, _) if year.is_none() => year = Some(n as i32),
@@ -540,6 +540,7 @@ mod tests {
             ("2024-06-03".into(), "http://e.com/a".into())
         );
         assert_eq!(story("2024-06-03", ""), ("2024-06-03".into(), "".into()));
+        assert_eq!(story("", "//e.com/a").1, "https://e.com/a");
         // What cannot be read is kept as written, for the checker to name.
         assert_eq!(story("early June", "not a link").0, "early June");
         assert_eq!(story("early June", "not a link").1, "not a link");

@@ -59,7 +59,7 @@ pub struct Bar {
     pub w: f64,
     pub h: f64,
     pub end: End,
-    /// CSS class suffix for the category's colour.
+    /// The category's name, as the mark's `data-tone`, which sets its colour.
     pub tone: &'static str,
     /// Drawn inside another bar.
     pub subset: bool,

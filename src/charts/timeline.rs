@@ -30,7 +30,8 @@ pub struct Mark {
     pub y: f64,
     /// A span's width; 0 for a point.
     pub w: f64,
-    /// The kind's ACLED group, as a CSS class suffix; it also picks the symbol.
+    /// The kind's ACLED group, as the mark's `data-kind`; it also picks the
+    /// symbol.
     pub group: &'static str,
     /// The current filters keep this event.
     pub shown: bool,

@@ -28,7 +28,7 @@ pub fn toolbar(d: &Dossier) -> Html {
     let total = d.dataset.events.len();
     html! {
         <div class="toolbar">
-            <p class="toolbar__count" role="status" aria-live="polite" aria-atomic="true">
+            <p class="toolbar__count" role="status">
                 { present::result_count(shown, total) }
             </p>
             <div class="toolbar__controls">
@@ -54,14 +54,18 @@ pub fn CardList() -> Html {
     };
     let matches = &d.outcome.events;
     // A page, or the pages that reach the chosen event: a link to an event
-    // past the first page opens with its card drawn.
+    // past the first page opens with its card drawn (up to ten pages: a
+    // link deep into a long list does not draw thousands of cards).
     let reach = match &d.view.selected {
         Some(Selection::Event(id)) => matches
             .iter()
             .position(|&i| d.dataset.events[i].id == *id)
-            .map_or(page, |k| match d.view.sort {
-                SortOrder::OldestFirst => k / page * page + page,
-                SortOrder::NewestFirst => (matches.len() - 1 - k) / page * page + page,
+            .map_or(page, |k| {
+                let at = match d.view.sort {
+                    SortOrder::OldestFirst => k,
+                    SortOrder::NewestFirst => matches.len() - 1 - k,
+                };
+                (at / page + 1).min(10) * page
             }),
         None => page,
     };
@@ -89,7 +93,8 @@ pub fn CardList() -> Html {
     }
     let staged = long && !from_list && *drawn_for.borrow() != d.view.filters && !holds_focus(&list);
     {
-        // A new filter starts again from the first page.
+        // A new filter starts again from the first page (or the pages that
+        // reach the chosen event).
         let (limit, rest) = (limit.clone(), use_force_update());
         use_effect_with(d.view.filters.clone(), move |filters| {
             limit.set(reach);
@@ -147,14 +152,17 @@ pub fn CardList() -> Html {
                     onclick={{
                         let l = limit.clone();
                         Callback::from(move |_: MouseEvent| {
-                            // The focus goes to the first card shown (its
-                            // first button), once drawn: the button moves
-                            // below the new cards, or goes, and the focus
-                            // would fall to the page's body.
-                            let first = format!(".cards > :nth-child({}) button", *l + 1);
+                            // The focus goes to the first card shown, once
+                            // drawn (a card takes the focus, not the Tab):
+                            // the button moves below the new cards, or
+                            // goes, and the focus would fall to the page's
+                            // body. Not to a button in the card, which the
+                            // next Enter would press.
+                            let first = format!(".cards > :nth-child({})", *l + 1);
                             l.set(*l + PAGE);
                             gloo::timers::callback::Timeout::new(0, move || {
                                 if let Ok(Some(el)) = gloo::utils::document().query_selector(&first) {
+                                    let _ = el.set_attribute("tabindex", "-1");
                                     super::focus(&el);
                                 }
                             })

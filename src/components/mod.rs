@@ -38,7 +38,9 @@ pub use context::use_dossier;
 ///
 /// An element's `class` is always a literal here, and its states and kinds
 /// are `data-` attributes that the style sheet selects
-/// (`.card[data-selected]`, `[data-kind=battles]`). `html!` turns every
+/// (`.card[data-selected]`, `[data-kind=battles]`). An attribute found on
+/// one kind of element only is selected without its class (`[data-open]`):
+/// a name given to another kind of element must not be one of those. `html!` turns every
 /// `class` that is not a literal into a `Classes` set, an ordered hash set
 /// that splits and joins the names; that machinery cost the reader's
 /// download about 2 KB gzip, for lists the code had already written out.

@@ -72,7 +72,7 @@ pub fn SharePanel() -> Html {
                     { "Embed options" }
                 </button>
             </div>
-            <p class="share__said" role="status" aria-live="polite">{ (*said).clone() }</p>
+            <p class="share__said" role="status">{ (*said).clone() }</p>
             <div id="dossier-share-details" class="share__details" hidden={!*open}>
                 // Written only once opened: the page's address is not known
                 // to the pre-rendered HTML, which the first render must

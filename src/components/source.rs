@@ -15,7 +15,8 @@ pub fn SourcePanel() -> Html {
     {
         // On opening at a quote, the reader lands on its paragraph: the
         // focus moves to it (a screen reader reads it, in the panel named
-        // by its heading) and it is scrolled to the middle of the screen.
+        // by its heading) and it is scrolled to the middle of the screen
+        // (in an embed, the host page scrolls to just above it).
         // On closing, the focus and the view go back to the control the
         // reader opened it from (not when another quote takes its place:
         // the focus is then on that quote's control).

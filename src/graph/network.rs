@@ -65,7 +65,7 @@ impl NodeShape {
         }
     }
 
-    /// The CSS class suffix of the shape's kind: `node--person`, `node--group`…
+    /// The name of the shape's kind, as its `data-shape`: `person`, `group`…
     pub fn class(&self) -> &'static str {
         match self {
             NodeShape::Circle => "person",

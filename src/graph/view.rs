@@ -53,13 +53,11 @@ pub const BUNDLE_TIES_FROM: usize = 500;
 /// Graphs larger than this label only their busiest actors (more as the
 /// reader zooms in).
 pub const LABEL_ALL_UP_TO: usize = 80;
-/// How many of the busiest actors are always labelled: on a phone-sized
-/// frame, and on a wider one. Five on a phone too: with three, the story's
-/// main person (fourth by events) went unnamed in the crowded middle while
-/// actors of no event were named in the free space around it.
-pub const ALWAYS_LABELLED: (usize, usize) = (5, 5);
-/// Frames narrower than this, in CSS pixels, are phone-sized.
-pub const NARROW_FRAME: f64 = 600.0;
+/// How many of the busiest actors are always labelled, on a phone as on a
+/// desktop: with three on a phone, the first story's main person (fourth
+/// by events) went unnamed in the crowded middle while actors of no event
+/// were named in the free space around it.
+pub const ALWAYS_LABELLED: usize = 5;
 /// The smallest frame a network is laid out for, in CSS pixels a side.
 pub const MIN_FRAME_PX: f64 = 160.0;
 
@@ -358,15 +356,10 @@ impl Bundle {
 /// actors' names ([`ALWAYS_LABELLED`]) are the ones the layout makes room
 /// for.
 pub fn frame_for(ds: &Dataset, g: &Graph, width: f64, height: f64) -> Frame {
-    let top = if width < NARROW_FRAME {
-        ALWAYS_LABELLED.0
-    } else {
-        ALWAYS_LABELLED.1
-    };
     let labels = g
         .tab_order(ds)
         .into_iter()
-        .take(top)
+        .take(ALWAYS_LABELLED)
         .map(|i| {
             let (w, h) = text_size(&ds.actors[g.nodes[i].actor].name, LABEL_PX);
             (i, w, h)

@@ -29,6 +29,9 @@ impl Page {
     /// assert_eq!(page.data.as_deref(), Some("s.json"));
     /// assert!(page.options.embed);
     /// // embed.html is the page for frames: an embed unless `?embed=0`.
+    /// // A `?` in the fragment is the view's, not the page's query.
+    /// assert_eq!(Page::from_href("https://e.com/d/#q=a?b").base, "https://e.com/d/");
+    /// assert_eq!(Page::from_href("file:///home/me/dist/index.html").base, "file:///home/me/dist/index.html");
     /// assert!(Page::from_href("https://e.com/d/embed.html").options.embed);
     /// assert!(!Page::from_href("https://e.com/d/embed.html?embed=0#a=x").options.embed);
     /// ```

@@ -487,7 +487,8 @@ pub fn tolls(ds: &Dataset, event: &str) -> Vec<String> {
     out
 }
 
-/// What a group of kinds is called in a legend, by its class suffix.
+/// What a group of kinds is called in a legend, by its name
+/// ([`group_class`]).
 pub fn group_label(class: &str) -> &'static str {
     match class {
         "battles" => "Battles",
@@ -500,8 +501,8 @@ pub fn group_label(class: &str) -> &'static str {
     }
 }
 
-/// The CSS class suffix for an event kind's ACLED group, which sets its
-/// colour. A kind a newsroom added ("x-offensive") is of no group: it is
+/// The name of an event kind's ACLED group, as its `data-kind`, which sets
+/// its colour. A kind a newsroom added ("x-offensive") is of no group: it is
 /// drawn as "other", never as one of the groups it may not belong to.
 pub fn group_class(kind: &EventKind) -> &'static str {
     use crate::format::vocab::EventGroup::*;

@@ -367,7 +367,7 @@ impl ViewState {
     }
 }
 
-/// A location's fragment without its `#`: the one way the widget reads it.
+/// A fragment without its `#` (the page's is [`super::page::split_fragment`]'s).
 ///
 /// ```
 /// assert_eq!(dossier::view::state::fragment_of("#a=hamas"), "a=hamas");

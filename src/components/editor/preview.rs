@@ -72,7 +72,7 @@ pub fn PreviewPane() -> Html {
                     } else {
                         <div class={classes!("preview__frame", (!*wide).then_some("preview__frame--phone"))}>
                             <div class="dossier-host">
-                                <div class="dossier dossier--embed">
+                                <div class="dossier" data-embed="">
                                     <StoryView key={*shown} dataset={ByPtr(dataset.clone())}
                                         fragment={Some(AttrValue::from(current_fragment()))} page={ByPtr(page.clone())} open={None::<Callback<web_sys::File>>} />
                                 </div>
