@@ -94,9 +94,11 @@ fn tokens(p: &str) -> Vec<Token<'_>> {
                 stop: false,
             });
         }
+        // An em dash ends a clause ("GAZA — Israeli jets…"); an en dash
+        // joins a range ("100–150").
         if matches!(
             c,
-            '.' | ',' | ';' | ':' | '!' | '?' | '(' | ')' | '"' | '“' | '”'
+            '.' | ',' | ';' | ':' | '!' | '?' | '(' | ')' | '"' | '“' | '”' | '—'
         ) {
             if let Some(last) = out.last_mut() {
                 // "Dr. Idris Bah": a title's full stop ends no sentence.
@@ -744,7 +746,11 @@ fn names(
             || MONTHS.contains(&w.as_str())
             || LEADS.contains(&w.as_str())
     };
-    let mut i = 0;
+    // A paragraph that opens in capitals opens with its dateline
+    // ("KHAN YOUNIS, Gaza Strip —"): a place the story is filed from, no
+    // actor.
+    let caps = |t: &Token<'_>| t.text.len() > 1 && !t.text.contains(char::is_lowercase);
+    let mut i = ts.iter().take_while(|t| caps(t)).count();
     while i < ts.len() {
         if !capital(&ts[i]) || not_name(&ts[i]) {
             i += 1;
@@ -762,7 +768,7 @@ fn names(
         }
         // A lone capital at a sentence's start is most often no name.
         let sentence_start =
-            i == 0 || ts[i - 1].stop && p[ts[i - 1].end..ts[i].start].contains('.');
+            i == 0 || ts[i - 1].stop && p[ts[i - 1].end..ts[i].start].contains(['.', '—']);
         if j > i || !sentence_start {
             let name = p[ts[i].start..ts[j].end].to_owned();
             let folded = name.to_lowercase();
@@ -1279,6 +1285,21 @@ mod tests {
                 ("Amna Idris".to_owned(), None),
             ]
         );
+    }
+
+    #[test]
+    fn a_dateline_and_a_dash_make_no_name() {
+        let names: Vec<String> =
+            all("KHAN YOUNIS, Gaza Strip — Israeli jets struck the camp, Amna Idris said.")
+                .into_iter()
+                .filter_map(|s| match s.fact {
+                    Fact::Name { name, .. } => Some(name),
+                    _ => None,
+                })
+                .collect();
+        // The capitals are left out, "Gaza Strip" is not run on across the
+        // dash into "Gaza Strip — Israeli", and "Israeli" opens its clause.
+        assert_eq!(names, ["Gaza Strip", "Amna Idris"]);
     }
 
     #[test]
