@@ -146,6 +146,40 @@ pub fn day_in_words(s: &str) -> Option<PartialDate> {
         .then(|| PartialDate::day(year, month, day))
 }
 
+/// A date field's text read as a day: as [`day_in_words`] reads it, or a
+/// weekday alone ("Monday", "on Tuesday") as the latest such day on or
+/// before `published`, as the story's text means it, and "yesterday" as
+/// the day before.
+///
+/// ```
+/// use dossier::author::draft::day_near;
+/// use dossier::format::date::PartialDate;
+/// // Published on Wednesday 15 May 2024.
+/// let published = PartialDate::day(2024, 5, 15);
+/// assert_eq!(day_near("Monday", published), Some(PartialDate::day(2024, 5, 13)));
+/// assert_eq!(day_near("on Wednesday", published), Some(published));
+/// assert_eq!(day_near("yesterday", published), Some(PartialDate::day(2024, 5, 14)));
+/// assert_eq!(day_near("3 June 2024", published), Some(PartialDate::day(2024, 6, 3)));
+/// assert_eq!(day_near("soon", published), None);
+/// ```
+pub fn day_near(s: &str, published: PartialDate) -> Option<PartialDate> {
+    use super::suggest::WEEKDAYS;
+    if let Some(day) = day_in_words(s) {
+        return Some(day);
+    }
+    let lower = s.trim().to_ascii_lowercase();
+    let word = lower.strip_prefix("on ").unwrap_or(&lower);
+    let back = if word == "yesterday" {
+        1
+    } else {
+        let wd = WEEKDAYS
+            .iter()
+            .position(|d| word.len() >= 3 && d.starts_with(word))?;
+        (published.weekday()? as i64 - wd as i64).rem_euclid(7)
+    };
+    Some(PartialDate::from_days(published.first_day() - back))
+}
+
 /// The ids in use in a list.
 pub fn ids(doc: &Value, list: List) -> Vec<String> {
     doc.get(list.key())

@@ -11,6 +11,7 @@ use super::history::History;
 use super::path;
 use super::quote::{provenance, quote_in, Selection};
 use super::suggest::{figure_in, Fact, Suggestion};
+use crate::format::date::PartialDate;
 use serde_json::{json, Value};
 use std::rc::Rc;
 
@@ -586,6 +587,17 @@ impl Editor {
                 let value = match field.map(|f| f.control) {
                     Some(Control::Number) => t.parse::<u64>().ok().map(|n| json!(n)),
                     Some(Control::Decimal) => t.parse::<f64>().ok().map(|n| json!(n)),
+                    // A date written in words, once committed, is written as
+                    // the format writes it ("Monday" by the story's day).
+                    Some(Control::Date) if !typing && PartialDate::plain(t).is_none() => {
+                        let published = self.doc["story"]["published"]
+                            .as_str()
+                            .and_then(PartialDate::plain);
+                        published
+                            .and_then(|p| draft::day_near(t, p))
+                            .or_else(|| draft::day_in_words(t))
+                            .map(|d| json!(d.to_string()))
+                    }
                     _ => None,
                 }
                 .unwrap_or(Value::String(text.clone()));
@@ -1373,6 +1385,33 @@ mod tests {
         let e = e.apply(Action::Dismiss(master.clone()));
         assert!(!e.suggestions().contains(&master));
         assert_eq!(e.suggestions().len(), offered.len() - 4);
+    }
+
+    #[test]
+    fn a_date_typed_in_words_is_written_as_the_format_writes_it_once_committed() {
+        let e = editor().apply(Action::Add(List::Events));
+        let set = |e: Editor, text: &str, typing: bool| {
+            e.apply(Action::SetText {
+                path: "events[0].date".into(),
+                text: text.into(),
+                typing,
+            })
+        };
+        // While typing, the text stays as it is.
+        let e = set(e, "Monday", true);
+        assert_eq!(path::text(&e.doc, "events[0].date"), "Monday");
+        // Committed: the story's Monday (published Monday 3 June 2024).
+        let e = set(e, "Monday", false);
+        assert_eq!(path::text(&e.doc, "events[0].date"), "2024-06-03");
+        let e = set(e, "Friday", false);
+        assert_eq!(path::text(&e.doc, "events[0].date"), "2024-05-31");
+        let e = set(e, "1 June 2024", false);
+        assert_eq!(path::text(&e.doc, "events[0].date"), "2024-06-01");
+        // The format's own forms, and what cannot be read, stay as written.
+        let e = set(e, "2024-05", false);
+        assert_eq!(path::text(&e.doc, "events[0].date"), "2024-05");
+        let e = set(e, "soon", false);
+        assert_eq!(path::text(&e.doc, "events[0].date"), "soon");
     }
 
     #[test]

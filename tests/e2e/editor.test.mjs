@@ -216,6 +216,14 @@ test("suggestions from the text: a wire story's facts taken up with one press ea
   await use('the date: Sun 7 Jan 2024').click();
   assert.equal(await page.inputValue(fid('events[0].date')), '2024-01-07');
   assert.equal(await page.inputValue(fid('events[0].date_text')), 'late Sunday');
+  // A day typed as the text says it is written as the format writes it once
+  // the field is left: the story's Saturday, then the Sunday again.
+  for (const [typed, day] of [['Saturday', '2024-01-06'], ['7 January 2024', '2024-01-07']]) {
+    await page.fill(fid('events[0].date'), typed);
+    await page.press(fid('events[0].date'), 'Tab');
+    await page.waitForFunction(([sel, v]) => document.querySelector(sel)?.value === v, [fid('events[0].date'), day], { timeout: 5000 }).catch(() => {});
+    assert.equal(await page.inputValue(fid('events[0].date')), day);
+  }
   // The toll: a tally quoting its words, with its number.
   await use('a tally of the dead').click();
   await page.waitForSelector(fid('tallies[0].count.value'));

@@ -44,7 +44,22 @@ pub(super) struct Spot<'a> {
 
 /// A line or a box of text, an address, or a date with its reading.
 pub(super) fn text_input(s: &Spot, f: &'static Field) -> Html {
-    let (oninput, onchange) = text_setter(s.ctx, s.path, s.item);
+    let (oninput, named) = text_setter(s.ctx, s.path, s.item);
+    // A date, once committed, is read as the format writes it (a day in
+    // words, a weekday by the story's day): the draft decides.
+    let onchange = if f.control == Control::Date {
+        let (dispatch, path) = (s.ctx.dispatch.clone(), s.path.to_owned());
+        Callback::from(move |e: Event| {
+            dispatch.emit(Action::SetText {
+                path: path.clone(),
+                text: value_of(&e),
+                typing: false,
+            });
+            named.emit(e);
+        })
+    } else {
+        named
+    };
     let (id, text, described, invalid) = (
         s.id.to_owned(),
         s.text.to_owned(),
