@@ -1400,18 +1400,20 @@ mod tests {
         // While typing, the text stays as it is.
         let e = set(e, "Monday", true);
         assert_eq!(path::text(&e.doc, "events[0].date"), "Monday");
-        // Committed: the story's Monday (published Monday 3 June 2024).
-        let e = set(e, "Monday", false);
-        assert_eq!(path::text(&e.doc, "events[0].date"), "2024-06-03");
-        let e = set(e, "Friday", false);
-        assert_eq!(path::text(&e.doc, "events[0].date"), "2024-05-31");
-        let e = set(e, "1 June 2024", false);
-        assert_eq!(path::text(&e.doc, "events[0].date"), "2024-06-01");
-        // The format's own forms, and what cannot be read, stay as written.
-        let e = set(e, "2024-05", false);
-        assert_eq!(path::text(&e.doc, "events[0].date"), "2024-05");
-        let e = set(e, "soon", false);
-        assert_eq!(path::text(&e.doc, "events[0].date"), "soon");
+        // Committed: the story's Monday (published Monday 3 June 2024), a
+        // day in words; the format's own forms, and what cannot be read,
+        // stay as written.
+        let mut e = e;
+        for (typed, written) in [
+            ("Monday", "2024-06-03"),
+            ("Friday", "2024-05-31"),
+            ("1 June 2024", "2024-06-01"),
+            ("2024-05", "2024-05"),
+            ("soon", "soon"),
+        ] {
+            e = set(e, typed, false);
+            assert_eq!(path::text(&e.doc, "events[0].date"), written, "{typed}");
+        }
     }
 
     #[test]
