@@ -163,21 +163,21 @@ pub fn day_in_words(s: &str) -> Option<PartialDate> {
 /// assert_eq!(day_near("soon", published), None);
 /// ```
 pub fn day_near(s: &str, published: PartialDate) -> Option<PartialDate> {
-    use super::suggest::WEEKDAYS;
+    use super::suggest::{weekday_before, WEEKDAYS};
     if let Some(day) = day_in_words(s) {
         return Some(day);
     }
     let lower = s.trim().to_ascii_lowercase();
     let word = lower.strip_prefix("on ").unwrap_or(&lower);
-    let back = if word == "yesterday" {
-        1
-    } else {
-        let wd = WEEKDAYS
-            .iter()
-            .position(|d| word.len() >= 3 && d.starts_with(word))?;
-        (published.weekday()? as i64 - wd as i64).rem_euclid(7)
-    };
-    Some(PartialDate::from_days(published.first_day() - back))
+    // Only against a story dated to the day.
+    published.weekday()?;
+    if word == "yesterday" {
+        return Some(PartialDate::from_days(published.first_day() - 1));
+    }
+    let wd = WEEKDAYS
+        .iter()
+        .position(|d| word.len() >= 3 && d.starts_with(word))?;
+    Some(weekday_before(published, wd))
 }
 
 /// The ids in use in a list.

@@ -413,6 +413,13 @@ pub(crate) const MONTHS: [&str; 12] = [
     "december",
 ];
 
+/// The latest `weekday` ([`WEEKDAYS`]' index) on or before `published`:
+/// the day a story's "Tuesday" means.
+pub(crate) fn weekday_before(published: PartialDate, weekday: usize) -> PartialDate {
+    let back = (published.weekday().unwrap_or(0) as i64 - weekday as i64).rem_euclid(7);
+    PartialDate::from_days(published.first_day() - back)
+}
+
 fn part_of_day(w: &str) -> Option<TimeOfDay> {
     Some(match w {
         "morning" | "dawn" | "early" => TimeOfDay::Morning,
@@ -439,9 +446,7 @@ fn dates(
         let mut last = i;
         let mut time = None;
         let found = if let Some(wd) = WEEKDAYS.iter().position(|d| *d == w) {
-            // The latest such day on or before publication.
-            let back = (published.weekday().unwrap_or(0) as i64 - wd as i64).rem_euclid(7);
-            let date = PartialDate::from_days(today - back);
+            let date = weekday_before(published, wd);
             if i > 0 && !ts[i - 1].stop {
                 if let Some(t) = part_of_day(&words[i - 1]) {
                     time = Some(t);
