@@ -11,6 +11,10 @@ import init from './__APP_JS__';
 // again by its place in the tree: the same child, at each level, of the
 // same kind of element. The focus moves across the same way.
 const root = document.getElementById('dossier');
+// A link's theme (?theme=dark or light) paints the picture too, not only
+// the widget once live: the widget's root carries it as data-theme.
+const theme = /[?&]theme=(dark|light)(&|$)/.exec(location.search);
+if (theme) root?.firstElementChild?.setAttribute('data-theme', theme[1]);
 const early = [];
 const VALUE_TYPES = new Set(['text', 'search', 'date', 'number']);
 /** Where `el` sits under the host: its element index at each level. */

@@ -21,7 +21,7 @@ use crate::base::case::contains_any_case;
 use crate::base::labels::{first_free, text_size, wrap_parts, Anchor, Rect, Text};
 use crate::base::num::thousands;
 use crate::charts::scale::Linear;
-use crate::format::model::{Dataset, Tally};
+use crate::format::model::{Count, Dataset, Tally};
 use crate::format::vocab::{CountQualifier, TallyCategory};
 use crate::view::present::{
     and_list, capitalised, count, number_word, or_list, quantity, standing,
@@ -175,7 +175,7 @@ fn side_name(ds: &Dataset, t: &Tally) -> String {
 }
 
 fn counter_name(ds: &Dataset, t: &Tally) -> String {
-    ds.source_name(&t.counted_by).to_owned()
+    crate::view::present::in_sentence(ds.source_name(&t.counted_by))
 }
 
 /// "since 8 Oct 2023", or "period not given".
@@ -300,16 +300,34 @@ pub fn caption(ds: &Dataset) -> Vec<String> {
             and_list(&by)
         ));
     }
-    if ds
-        .tallies
-        .iter()
-        .any(|t| t.count.qualifier.is_lower_bound())
-    {
-        out.push(
+    // How each kind of bar end drawn reads, once.
+    let ends = [
+        (
+            EndKind::Minimum,
             "A bar that fades out is a minimum (\"at least\", \"more than\"): \
-             the true figure may be higher."
-                .to_owned(),
-        );
+             the true figure may be higher.",
+        ),
+        (
+            EndKind::Maximum,
+            "A bar drawn in outline is a maximum (\"up to\"): the true figure may be lower.",
+        ),
+        (
+            EndKind::Approximate,
+            "A bar with a soft end is an estimate (\"about\"): the true figure may be a little higher or lower.",
+        ),
+        (
+            EndKind::Range,
+            "A bar with a lighter band is a range: solid to the lowest figure given, lighter to the highest.",
+        ),
+    ];
+    for (kind, note) in ends {
+        if ds
+            .tallies
+            .iter()
+            .any(|t| drawn(ds, t) && end_of(&t.count) == kind)
+        {
+            out.push(note.to_owned());
+        }
     }
     // A count in words: the band and its bounds said once per word.
     let mut words_said: Vec<CountQualifier> = Vec::new();
@@ -670,31 +688,56 @@ pub fn chart(ds: &Dataset, width: f64) -> Option<Chart> {
     })
 }
 
+/// The kinds of [`End`], without their geometry.
+#[derive(Clone, Copy, PartialEq)]
+enum EndKind {
+    Exact,
+    Minimum,
+    Maximum,
+    Approximate,
+    Range,
+    Words,
+}
+
+/// How a count's bar ends: words first, then a low–high range, then the
+/// qualifier's own.
+fn end_of(c: &Count) -> EndKind {
+    if c.value.is_none() && c.qualifier.magnitude().is_some() {
+        return EndKind::Words;
+    }
+    if c.low.is_some() && c.high.is_some() {
+        return EndKind::Range;
+    }
+    match c.qualifier {
+        q if q.is_lower_bound() => EndKind::Minimum,
+        CountQualifier::UpTo => EndKind::Maximum,
+        CountQualifier::Approximately => EndKind::Approximate,
+        _ => EndKind::Exact,
+    }
+}
+
 /// The bar for tally `i` at `y`, with its end drawn from its qualifier.
 fn bar_for(ds: &Dataset, i: usize, x: &Linear, y: f64, h: f64, fade: f64, subset: bool) -> Bar {
     let t = &ds.tallies[i];
     let v = t.count.value.unwrap_or(0) as f64;
     let w = x.map(v).max(1.0);
-    // A count in words: a band from the least to the most it can mean.
-    let words = t.count.value.is_none() && t.count.qualifier.magnitude().is_some();
-    let end = match (t.count.low, t.count.high) {
-        _ if words => End::Words {
+    let end = match end_of(&t.count) {
+        // A count in words: a band from the least to the most it can mean.
+        EndKind::Words => End::Words {
             low: x.map(t.count.floor() as f64),
             high: x.map(t.count.ceiling().unwrap_or_default() as f64),
         },
-        (Some(lo), Some(hi)) => End::Range {
-            low: x.map(lo as f64),
-            high: x.map(hi as f64),
+        EndKind::Range => End::Range {
+            low: x.map(t.count.low.unwrap_or_default() as f64),
+            high: x.map(t.count.high.unwrap_or_default() as f64),
         },
-        _ => match t.count.qualifier {
-            q if q.is_lower_bound() => End::Minimum { to: w + fade },
-            CountQualifier::UpTo => End::Maximum,
-            CountQualifier::Approximately => End::Approximate {
-                from: (w - fade / 3.0).max(0.0),
-                to: w + fade / 3.0,
-            },
-            _ => End::Exact,
+        EndKind::Minimum => End::Minimum { to: w + fade },
+        EndKind::Maximum => End::Maximum,
+        EndKind::Approximate => End::Approximate {
+            from: (w - fade / 3.0).max(0.0),
+            to: w + fade / 3.0,
         },
+        EndKind::Exact => End::Exact,
     };
     let mut description = format!(
         "{}: {}, counted by {}, {}",
@@ -1088,6 +1131,12 @@ mod tests {
             bar(&c, "t-israel-civilians").end,
             End::Range { low, high } if low < high
         ));
+        // The caption says how each end drawn reads, and no other.
+        let says = |start: &str| c.caption.iter().any(|l| l.starts_with(start));
+        assert!(says("A bar drawn in outline is a maximum (\"up to\")"));
+        assert!(says("A bar with a lighter band is a range"));
+        assert!(!says("A bar with a soft end"), "{:?}", c.caption);
+        assert!(says("A bar that fades out"), "the first story's minimums");
     }
 
     #[test]

@@ -234,8 +234,35 @@ fn joined<S: AsRef<str>>(items: &[S], last_word: &str) -> String {
 /// Actors or sources by id, joined for reading, whichever each id names;
 /// unknown ids are shown as they are.
 pub fn party_names(ds: &Dataset, ids: &[String]) -> String {
-    let names: Vec<&str> = ids.iter().map(|id| ds.party_name(id)).collect();
+    let names: Vec<String> = ids
+        .iter()
+        .map(|id| in_sentence(ds.party_name(id)))
+        .collect();
     and_list(&names)
+}
+
+/// A name as it reads inside a sentence: a leading "The" in lower case,
+/// unless the name is a title, every longer word of it capitalised ("The
+/// Guardian", "The Times of Israel").
+///
+/// ```
+/// use dossier::view::present::in_sentence;
+/// assert_eq!(in_sentence("The air force"), "the air force");
+/// assert_eq!(in_sentence("The Israeli military"), "the Israeli military");
+/// assert_eq!(in_sentence("The Times of Israel"), "The Times of Israel");
+/// assert_eq!(in_sentence("Theo Walcott"), "Theo Walcott");
+/// ```
+pub fn in_sentence(name: &str) -> String {
+    match name.strip_prefix("The ") {
+        Some(rest)
+            if rest
+                .split(' ')
+                .any(|w| w.len() > 3 && w.starts_with(|c: char| c.is_ascii_lowercase())) =>
+        {
+            format!("the {rest}")
+        }
+        _ => name.to_owned(),
+    }
 }
 
 /// The status line: "Reported", "Claimed by Hezbollah", "Alleged by local
@@ -288,7 +315,7 @@ pub fn attribution(ds: &Dataset, p: &Provenance) -> String {
     if source.kind == crate::format::vocab::SourceKind::Article {
         return format!("Reported by {}", source.name);
     }
-    let mut out = format!("According to {}", source.name);
+    let mut out = format!("According to {}", in_sentence(&source.name));
     if let Some(via) = source.via.as_deref().and_then(|v| ds.source(v)) {
         // "the Israeli military, via Israeli news outlets" already names the
         // channel in some datasets; do not say it twice.
@@ -330,10 +357,15 @@ pub fn sentence_around(paragraph: &str, start: usize, end: usize) -> (usize, usi
         if !matches!(b[i], b'.' | b'?' | b'!') {
             return false;
         }
+        // A capital is a letter that lower case changes: read with the
+        // page's case mappings (`base::case`), not std's table of capitals.
         let next_is_capital = paragraph[i + 1..]
             .strip_prefix(' ')
             .and_then(|r| r.chars().next())
-            .is_some_and(char::is_uppercase);
+            .is_some_and(|c| {
+                let c = c.encode_utf8(&mut [0; 4]).to_owned();
+                crate::base::case::lower(&c) != c
+            });
         let word = paragraph[..i].rsplit(' ').next().unwrap_or("");
         next_is_capital && !ABBREVIATIONS.contains(&word)
     };

@@ -224,9 +224,12 @@ test('embed.html paints the embed before the wasm has loaded, then the widget ta
   await page.locator('.dossier[data-embed] .story[data-compact]').waitFor();
   assert.equal(await page.locator('.cards .card').count(), 6, 'the short first page, pre-rendered');
   assert.equal(await page.locator('[data-live]').count(), 0, 'not live before the wasm');
+  // The picture is in the link's theme already, whatever the system prefers.
+  assert.equal(await page.locator('.dossier[data-theme=dark]').count(), 1, 'the picture in the dark theme');
+  assert.equal(await page.locator('.dossier').evaluate((el) => getComputedStyle(el).backgroundColor), 'rgb(18, 18, 18)');
   release();
   await ready(page);
-  // Live: the theme class is set, and the markup answers.
+  // Live: the theme is set, and the markup answers.
   assert.equal(await page.locator('.dossier[data-theme=dark]').count(), 1);
   await page.getByRole('button', { name: 'Network', exact: true }).click();
   await page.waitForSelector('.network .node');
