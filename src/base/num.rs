@@ -3,6 +3,30 @@
 //!
 //! Pure: no browser types here.
 
+/// A whole number written in decimal digits alone ("12"), as the views write
+/// indices into their markup; none for anything else, or one too large.
+/// One small reader for every such number, rather than std's parser for each
+/// integer type.
+///
+/// ```
+/// use dossier::base::num::digits;
+/// assert_eq!(digits("12"), Some(12));
+/// assert_eq!((digits(""), digits("+1"), digits("1e3")), (None, None, None));
+/// assert_eq!(digits("99999999999999999999999"), None);
+/// ```
+pub fn digits(s: &str) -> Option<usize> {
+    if s.is_empty() {
+        return None;
+    }
+    s.bytes().try_fold(0usize, |n, b| {
+        let d = b.wrapping_sub(b'0');
+        (d < 10)
+            .then_some(n)?
+            .checked_mul(10)?
+            .checked_add(usize::from(d))
+    })
+}
+
 /// 1234567 → "1,234,567".
 ///
 /// ```

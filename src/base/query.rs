@@ -82,12 +82,48 @@ fn decode(text: &str) -> Cow<'_, str> {
             }
         }
     }
-    Cow::Owned(String::from_utf8_lossy(&out).into_owned())
+    Cow::Owned(lossy(&out))
+}
+
+/// The bytes as text, each broken sequence as one U+FFFD, as
+/// `String::from_utf8_lossy` writes it; with the one UTF-8 check the reader
+/// already has, rather than a second decoder of its own.
+fn lossy(mut bytes: &[u8]) -> String {
+    let mut out = String::with_capacity(bytes.len());
+    loop {
+        match std::str::from_utf8(bytes) {
+            Ok(s) => {
+                out.push_str(s);
+                return out;
+            }
+            Err(e) => {
+                let (good, rest) = bytes.split_at(e.valid_up_to());
+                out.push_str(std::str::from_utf8(good).unwrap_or_default());
+                out.push('\u{FFFD}');
+                bytes = &rest[e.error_len().unwrap_or(rest.len())..];
+            }
+        }
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn broken_sequences_read_as_std_reads_them() {
+        let cases: [&[u8]; 6] = [
+            b"plain",
+            b"\xff",
+            b"a\xe2\x82b",
+            b"\xe2\x82",
+            b"\xf0\x9f\x98\x80\xc3",
+            b"\xc3\xa9\xed\xa0\x80z",
+        ];
+        for bytes in cases {
+            assert_eq!(lossy(bytes), String::from_utf8_lossy(bytes), "{bytes:?}");
+        }
+    }
     use proptest::prelude::*;
 
     #[test]

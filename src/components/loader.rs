@@ -81,7 +81,7 @@ pub async fn fetch_buffer(url: &str) -> Result<js_sys::ArrayBuffer, Vec<Problem>
         .get("content-length")
         .ok()
         .flatten()
-        .and_then(|l| l.parse::<usize>().ok())
+        .and_then(|l| crate::base::num::digits(&l))
     {
         if length > MAX_BYTES {
             return Err(vec![Problem::whole(too_large(length))]);

@@ -378,13 +378,16 @@ fn single(s: &str) -> Result<PartialDate, DateError> {
     if !widths_ok || !parts.iter().all(|p| p.bytes().all(|b| b.is_ascii_digit())) {
         return Err(form());
     }
-    let year: i32 = parts[0].parse().map_err(|_| form())?;
+    // Digits only, four or two of them (checked above): read as they are,
+    // with no integer parser for each type in the reader's download.
+    let number = |p: &str| p.bytes().fold(0, |n, b| n * 10 + i32::from(b - b'0'));
+    let year = number(parts[0]);
     if !(1000..=2999).contains(&year) {
         return Err(DateError::Year(year));
     }
     let month = match parts.get(1) {
         Some(m) => {
-            let m: u8 = m.parse().map_err(|_| form())?;
+            let m = number(m) as u8;
             if !(1..=12).contains(&m) {
                 return Err(DateError::Month(m));
             }
@@ -394,7 +397,7 @@ fn single(s: &str) -> Result<PartialDate, DateError> {
     };
     let day = match (parts.get(2), month) {
         (Some(d), Some(m)) => {
-            let d: u8 = d.parse().map_err(|_| form())?;
+            let d = number(d) as u8;
             if d == 0 || d > days_in_month(year, m) {
                 return Err(DateError::Day {
                     year,

@@ -91,7 +91,7 @@ pub fn TimelineChart() -> Html {
                     .target()
                     .and_then(|t| wasm_bindgen::JsCast::dyn_into::<Element>(t).ok())
                     .and_then(|el| el.get_attribute("data-bin"))
-                    .and_then(|k| k.parse::<usize>().ok())
+                    .and_then(|k| crate::base::num::digits(&k))
                     .and_then(|k| t.bins.as_ref()?.cells.get(k))
                 {
                     // A press that did not drag, on a bar: its dates.

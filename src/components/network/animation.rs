@@ -313,7 +313,7 @@ fn indexed(root: &web_sys::Element, selector: &str) -> Vec<(web_sys::Element, us
     (0..list.length())
         .filter_map(|k| list.item(k)?.dyn_into::<web_sys::Element>().ok())
         .filter_map(|el| {
-            let i = el.get_attribute("data-index")?.parse().ok()?;
+            let i = crate::base::num::digits(&el.get_attribute("data-index")?)?;
             Some((el, i))
         })
         .collect()

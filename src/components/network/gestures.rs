@@ -85,9 +85,9 @@ pub fn node_at(target: Option<web_sys::EventTarget>) -> Option<usize> {
         .ok()?
         .closest(".node")
         .ok()??
-        .get_attribute("data-index")?
-        .parse()
-        .ok()
+        .get_attribute("data-index")
+        .as_deref()
+        .and_then(crate::base::num::digits)
 }
 
 /// Keep the pointer's events coming to what it pressed, even once it
