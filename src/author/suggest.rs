@@ -117,6 +117,21 @@ fn tokens(p: &str) -> Vec<Token<'_>> {
     out
 }
 
+/// Whether a word may start or go on a name: capitalised, or, in a
+/// paragraph written with letter case, in a script that has none ("said
+/// أحمد المصري"). A paragraph all in such a script gives no sign of its
+/// names, and gets no suggestions of them.
+fn name_like(text: &str, cased: bool) -> bool {
+    text.chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || (cased && c.is_alphabetic() && !c.is_lowercase()))
+}
+
+/// Whether a paragraph is written with letter case (some of it in lower case).
+fn cased(p: &str) -> bool {
+    p.chars().any(char::is_lowercase)
+}
+
 fn lower(t: &Token<'_>) -> String {
     t.text.to_lowercase()
 }
@@ -650,6 +665,7 @@ const LEADS: [&str; 4] = ["the", "a", "an", "local"];
 
 fn attributions(p: &str, ts: &[Token<'_>], paragraph: u32, out: &mut Vec<Suggestion>) {
     let words: Vec<String> = ts.iter().map(lower).collect();
+    let cased = cased(p);
     let phrase_after = |from: usize| -> Option<(usize, usize)> {
         let mut k = from;
         while k < ts.len() && k < from + 6 {
@@ -681,8 +697,7 @@ fn attributions(p: &str, ts: &[Token<'_>], paragraph: u32, out: &mut Vec<Suggest
                 // "…, said Amna Idris" names the speaker after; "The director,
                 // Dr. Idris Bah, said 41 …" before, where no name follows.
                 let name_follows = ts.get(i + 1).is_some_and(|t| {
-                    t.text.starts_with(char::is_uppercase)
-                        || matches!(lower(t).as_str(), "the" | "a" | "an")
+                    name_like(t.text, cased) || matches!(lower(t).as_str(), "the" | "a" | "an")
                 });
                 if i > 0 && ts[i - 1].stop && name_follows {
                     phrase_after(i + 1)
@@ -738,8 +753,9 @@ fn names(
     out: &mut Vec<Suggestion>,
 ) {
     // "al-Nourah" reads as a capitalised word inside a name.
+    let cased = cased(p);
     let capital = |t: &Token<'_>| {
-        t.text.starts_with(char::is_uppercase)
+        name_like(t.text, cased)
             || t.text
                 .rsplit('-')
                 .next()
@@ -1305,6 +1321,32 @@ mod tests {
         // The capitals are left out, "Gaza Strip" is not run on across the
         // dash into "Gaza Strip — Israeli", and "Israeli" opens its clause.
         assert_eq!(names, ["Gaza Strip", "Amna Idris"]);
+    }
+
+    #[test]
+    fn a_name_in_a_script_without_capitals_is_a_name_in_a_cased_text() {
+        let found = all("“We will stay,” said أحمد المصري, a farmer in Rafah.");
+        let names: Vec<&str> = found
+            .iter()
+            .filter_map(|s| match &s.fact {
+                Fact::Name { name, .. } => Some(name.as_str()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(names, ["أحمد المصري", "Rafah"]);
+        // The speaker is the name after "said", not the quote before it.
+        let sources: Vec<&str> = found
+            .iter()
+            .filter_map(|s| match &s.fact {
+                Fact::Attribution { source, .. } => Some(source.as_str()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(sources, ["أحمد المصري"]);
+        // A paragraph all in such a script shows none of its names.
+        assert!(all("قال أحمد المصري إن القصف استمر")
+            .iter()
+            .all(|s| !matches!(s.fact, Fact::Name { .. })));
     }
 
     #[test]
