@@ -114,7 +114,13 @@ pub fn fixed(v: f64, places: u32) -> String {
 /// ```
 pub fn short(v: f64) -> String {
     let mut s = fixed(v, 4);
-    s.truncate(s.trim_end_matches('0').trim_end_matches('.').len());
+    // "12.5000" → "12.5", "4.0000" → "4": the four places always have their point.
+    while s.ends_with('0') {
+        s.pop();
+    }
+    if s.ends_with('.') {
+        s.pop();
+    }
     s
 }
 

@@ -104,7 +104,7 @@ pub async fn fetch_buffer(url: &str) -> Result<js_sys::ArrayBuffer, Vec<Problem>
 /// whether it is a CSV to import.
 pub fn file_name(url: &str) -> &str {
     let path = url.split(['?', '#']).next().unwrap_or(url);
-    path.rsplit('/').next().unwrap_or(path)
+    &path[path.bytes().rposition(|b| b == b'/').map_or(0, |i| i + 1)..]
 }
 
 /// The file a file input's change chose, if any; the input is cleared, so
@@ -140,4 +140,17 @@ pub async fn read_buffer(file: &web_sys::File) -> Result<js_sys::ArrayBuffer, Ve
         .await
         .map_err(|_| problem(format!("{} could not be read", file.name())))?;
     within_limit(buffer.unchecked_into())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::file_name;
+
+    #[test]
+    fn a_file_name_is_the_last_part_of_the_path() {
+        assert_eq!(file_name("https://e.org/d/acled.csv?dl=1#top"), "acled.csv");
+        assert_eq!(file_name("https://e.org/d/a.json#x/y"), "a.json");
+        assert_eq!(file_name("story.json"), "story.json");
+        assert_eq!(file_name("https://e.org/d/"), "");
+    }
 }

@@ -53,7 +53,8 @@ impl Page {
 
     /// The folder the widget's files are in, with its final `/`.
     fn dir(&self) -> &str {
-        self.base.rfind('/').map_or("", |i| &self.base[..=i])
+        let end = self.base.bytes().rposition(|b| b == b'/');
+        end.map_or("", |i| &self.base[..=i])
     }
 
     /// The full-page link to a view: no embed flag, no host parameters, and

@@ -366,7 +366,8 @@ pub fn sentence_around(paragraph: &str, start: usize, end: usize) -> (usize, usi
                 let c = c.encode_utf8(&mut [0; 4]).to_owned();
                 crate::base::case::lower(&c) != c
             });
-        let word = paragraph[..i].rsplit(' ').next().unwrap_or("");
+        let before = &paragraph[..i];
+        let word = &before[before.bytes().rposition(|b| b == b' ').map_or(0, |k| k + 1)..];
         next_is_capital && !ABBREVIATIONS.contains(&word)
     };
     let from = (0..start)
