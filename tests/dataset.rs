@@ -645,7 +645,7 @@ fn whose_word_reads_right_everywhere() {
     let raid = ds.event("e-raid").unwrap();
     assert_eq!(
         present::status(&ds, ds.status_of(raid)),
-        "Alleged by local activists, not independently verified · denied by The army · not acknowledged by Interior ministry"
+        "Alleged by local activists, not independently verified · denied by the army · not acknowledged by Interior ministry"
     );
     assert_eq!(present::event_date(raid), "5 or 6 June 2024, night");
     let claim = ds.event("e-april-clash").unwrap();
@@ -656,7 +656,7 @@ fn whose_word_reads_right_everywhere() {
     let html = dossier::view::noscript::summary_html(&ds);
     assert!(
         html.contains(
-            "Alleged by local activists, not independently verified · denied by The army"
+            "Alleged by local activists, not independently verified · denied by the army"
         ),
         "{html}"
     );

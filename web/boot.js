@@ -12,9 +12,10 @@ import init from './__APP_JS__';
 // same kind of element. The focus moves across the same way.
 const root = document.getElementById('dossier');
 // A link's theme (?theme=dark or light) paints the picture too, not only
-// the widget once live: the widget's root carries it as data-theme.
-const theme = /[?&]theme=(dark|light)(&|$)/.exec(location.search);
-if (theme) root?.firstElementChild?.setAttribute('data-theme', theme[1]);
+// the widget once live: the widget's root carries it as data-theme. Read as
+// the widget reads it: decoded, the last one given.
+const theme = new URLSearchParams(location.search).getAll('theme').pop();
+if (theme === 'dark' || theme === 'light') root?.firstElementChild?.setAttribute('data-theme', theme);
 const early = [];
 const VALUE_TYPES = new Set(['text', 'search', 'date', 'number']);
 /** Where `el` sits under the host: its element index at each level. */

@@ -560,10 +560,11 @@ const TITLES: [&str; 16] = [
 pub fn guess_kind(source: &str) -> Option<&'static str> {
     // A witness the words do not name ("residents", "a witness") is a
     // witness not named; one with a name after the word is named.
+    let cased = cased(source);
     let named = source
         .split_whitespace()
         .skip(1)
-        .any(|w| w.starts_with(char::is_uppercase));
+        .any(|w| name_like(w, cased));
     const KINDS: [(&str, &[&str]); 4] = [
         (
             "media_report",
@@ -770,7 +771,12 @@ fn names(
     // A paragraph that opens in capitals opens with its dateline
     // ("KHAN YOUNIS, Gaza Strip —"): a place the story is filed from, no
     // actor.
-    let caps = |t: &Token<'_>| t.text.len() > 1 && !t.text.contains(char::is_lowercase);
+    // All capitals, not a word of a script without them.
+    let caps = |t: &Token<'_>| {
+        t.text.len() > 1
+            && !t.text.contains(char::is_lowercase)
+            && t.text.contains(char::is_uppercase)
+    };
     let mut i = ts.iter().take_while(|t| caps(t)).count();
     while i < ts.len() {
         if !capital(&ts[i]) || not_name(&ts[i]) {
@@ -1343,6 +1349,20 @@ mod tests {
             })
             .collect();
         assert_eq!(sources, ["أحمد المصري"]);
+        // Opening a paragraph, such a name is no dateline in capitals.
+        let names: Vec<String> = all("أحمد المصري said the shelling went on.")
+            .into_iter()
+            .filter_map(|s| match s.fact {
+                Fact::Name { name, .. } => Some(name),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(names, ["أحمد المصري"]);
+        // A witness with a name in such a script is a named witness.
+        assert_eq!(
+            guess_kind("a witness, أحمد المصري"),
+            guess_kind("a witness, Ahmed al-Masri")
+        );
         // A paragraph all in such a script shows none of its names.
         assert!(all("قال أحمد المصري إن القصف استمر")
             .iter()

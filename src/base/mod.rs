@@ -6,7 +6,8 @@
 //! - [`fold`]: search normalisation (case, accents, transliteration marks);
 //! - [`hash`]: the hash maps and sets of ids and names;
 //! - [`labels`]: label placement without collisions, and text measurement;
-//! - [`num`]: numbers in words a reader reads ("1,234,567");
+//! - [`num`]: numbers in words a reader reads ("1,234,567"), and whole
+//!   numbers read back from digits;
 //! - [`order`]: sorting, with one sort for the whole download;
 //! - [`query`]: query strings and fragments, written and read;
 //! - [`set`]: a small ordered set for a filter's values;

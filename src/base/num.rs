@@ -1,10 +1,12 @@
-//! Numbers as a reader reads them, written with integer arithmetic: the
-//! reader's download carries no float formatting.
+//! Numbers as a reader reads them, written with integer arithmetic, and
+//! whole numbers read back from their digits: the reader's download carries
+//! no float formatting and no integer parsers.
 //!
 //! Pure: no browser types here.
 
-/// A whole number written in decimal digits alone ("12"), as the views write
-/// indices into their markup; none for anything else, or one too large.
+/// A whole number written in decimal digits alone ("12"): an index the views
+/// wrote into their markup, a size in a header or a host's message; none
+/// for anything else (a sign, a space), or one too large.
 /// One small reader for every such number, rather than std's parser for each
 /// integer type.
 ///

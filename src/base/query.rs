@@ -109,6 +109,7 @@ fn lossy(mut bytes: &[u8]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
 
     #[test]
     fn broken_sequences_read_as_std_reads_them() {
@@ -124,7 +125,6 @@ mod tests {
             assert_eq!(lossy(bytes), String::from_utf8_lossy(bytes), "{bytes:?}");
         }
     }
-    use proptest::prelude::*;
 
     #[test]
     fn pairs_are_written_and_read_back() {

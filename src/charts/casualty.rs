@@ -232,7 +232,7 @@ fn part_label(ds: &Dataset, whole: &Tally, part: &Tally) -> String {
 }
 
 /// The caption's sentences: what differs between the figures, and how to
-/// read a fading bar.
+/// read each kind of bar end drawn.
 pub fn caption(ds: &Dataset) -> Vec<String> {
     let mut out = Vec::new();
     let mut counters: Vec<String> = Vec::new();
@@ -334,7 +334,7 @@ pub fn caption(ds: &Dataset) -> Vec<String> {
     for t in ds
         .tallies
         .iter()
-        .filter(|t| drawn(ds, t) && t.count.value.is_none())
+        .filter(|t| drawn(ds, t) && end_of(&t.count) == EndKind::Words)
     {
         let q = t.count.qualifier;
         let Some((lo, hi)) = q.magnitude() else {
@@ -1137,6 +1137,16 @@ mod tests {
         assert!(says("A bar with a lighter band is a range"));
         assert!(!says("A bar with a soft end"), "{:?}", c.caption);
         assert!(says("A bar that fades out"), "the first story's minimums");
+        // "About" alone is a soft end, said once.
+        ds.tallies[4].count.low = None;
+        ds.tallies[4].count.high = None;
+        let c = chart(&ds, 640.0).unwrap();
+        let soft = |l: &&String| l.starts_with("A bar with a soft end is an estimate (\"about\")");
+        assert_eq!(c.caption.iter().filter(soft).count(), 1, "{:?}", c.caption);
+        assert!(!c
+            .caption
+            .iter()
+            .any(|l| l.starts_with("A bar with a lighter band")));
     }
 
     #[test]

@@ -368,36 +368,42 @@ fn single(s: &str) -> Result<PartialDate, DateError> {
         Some(b) => (b, true),
         None => (s, false),
     };
-    let parts: Vec<&str> = body.split('-').collect();
-    let widths_ok = match parts.as_slice() {
-        [y] => y.len() == 4,
-        [y, m] => y.len() == 4 && m.len() == 2,
-        [y, m, d] => y.len() == 4 && m.len() == 2 && d.len() == 2,
+    // YYYY, YYYY-MM or YYYY-MM-DD: digits, with dashes at 4 and 7.
+    let b = body.as_bytes();
+    let digits = |at: usize, n: usize| b[at..at + n].iter().all(u8::is_ascii_digit);
+    let dash = |at: usize| b[at] == b'-';
+    let shape_ok = match b.len() {
+        4 => digits(0, 4),
+        7 => digits(0, 4) && dash(4) && digits(5, 2),
+        10 => digits(0, 4) && dash(4) && digits(5, 2) && dash(7) && digits(8, 2),
         _ => false,
     };
-    if !widths_ok || !parts.iter().all(|p| p.bytes().all(|b| b.is_ascii_digit())) {
+    if !shape_ok {
         return Err(form());
     }
-    // Digits only, four or two of them (checked above): read as they are,
-    // with no integer parser for each type in the reader's download.
-    let number = |p: &str| p.bytes().fold(0, |n, b| n * 10 + i32::from(b - b'0'));
-    let year = number(parts[0]);
+    // Read as they are (checked above), with no integer parser for each
+    // type in the reader's download.
+    let number = |at: usize, n: usize| {
+        b[at..at + n]
+            .iter()
+            .fold(0, |v, d| v * 10 + i32::from(d - b'0'))
+    };
+    let year = number(0, 4);
     if !(1000..=2999).contains(&year) {
         return Err(DateError::Year(year));
     }
-    let month = match parts.get(1) {
-        Some(m) => {
-            let m = number(m) as u8;
-            if !(1..=12).contains(&m) {
-                return Err(DateError::Month(m));
-            }
-            Some(m)
+    let month = if b.len() >= 7 {
+        let m = number(5, 2) as u8;
+        if !(1..=12).contains(&m) {
+            return Err(DateError::Month(m));
         }
-        None => None,
+        Some(m)
+    } else {
+        None
     };
-    let day = match (parts.get(2), month) {
-        (Some(d), Some(m)) => {
-            let d = number(d) as u8;
+    let day = match (b.len() == 10, month) {
+        (true, Some(m)) => {
+            let d = number(8, 2) as u8;
             if d == 0 || d > days_in_month(year, m) {
                 return Err(DateError::Day {
                     year,
@@ -517,8 +523,19 @@ mod tests {
             "15 May 2024".parse::<PartialDate>(),
             Err(DateError::Form(_))
         ));
-        assert!("2024-5-14".parse::<PartialDate>().is_err());
-        assert!("+024-05-14".parse::<PartialDate>().is_err());
+        for bad in [
+            "2024-5-14",
+            "+024-05-14",
+            "2024-05-1",
+            "2024/05/14",
+            "2024-05-14-",
+            "20245-01",
+            "2024--05",
+            "2024-05-١٤",
+            "",
+        ] {
+            assert!(bad.parse::<PartialDate>().is_err(), "{bad}");
+        }
     }
 
     #[test]

@@ -239,10 +239,10 @@ pub fn parse_parent(message: &str, child_id: &str) -> Option<FromParent> {
     let (kind, value) = rest.split_once("xPYMx")?;
     match kind {
         "width" => {
-            if value.is_empty() || value.len() > 6 || !value.bytes().all(|b| b.is_ascii_digit()) {
+            if value.len() > 6 {
                 return None;
             }
-            let px: u32 = value.parse().ok()?;
+            let px = crate::base::num::digits(value)? as u32;
             (1..=MAX_WIDTH)
                 .contains(&px)
                 .then_some(FromParent::Width(px))

@@ -241,27 +241,33 @@ pub fn party_names(ds: &Dataset, ids: &[String]) -> String {
     and_list(&names)
 }
 
-/// A name as it reads inside a sentence: a leading "The" in lower case,
-/// unless the name is a title, every longer word of it capitalised ("The
-/// Guardian", "The Times of Israel").
+/// A name as it reads inside a sentence: a leading "The" in lower case
+/// when the rest describes or abbreviates ("the air force", "the IDF"), and
+/// kept in a title, whose words of four letters or more are all
+/// capitalised ("The Times of Israel", "The Gambia").
 ///
 /// ```
 /// use dossier::view::present::in_sentence;
 /// assert_eq!(in_sentence("The air force"), "the air force");
 /// assert_eq!(in_sentence("The Israeli military"), "the Israeli military");
+/// assert_eq!(in_sentence("The IDF"), "the IDF");
 /// assert_eq!(in_sentence("The Times of Israel"), "The Times of Israel");
+/// assert_eq!(in_sentence("The Gambia"), "The Gambia");
 /// assert_eq!(in_sentence("Theo Walcott"), "Theo Walcott");
+/// assert_eq!(in_sentence("The"), "The");
 /// ```
 pub fn in_sentence(name: &str) -> String {
-    match name.strip_prefix("The ") {
-        Some(rest)
-            if rest
-                .split(' ')
-                .any(|w| w.len() > 3 && w.starts_with(|c: char| c.is_ascii_lowercase())) =>
-        {
-            format!("the {rest}")
-        }
-        _ => name.to_owned(),
+    let Some(rest) = name.strip_prefix("The ") else {
+        return name.to_owned();
+    };
+    let described = rest
+        .split(' ')
+        .any(|w| w.len() > 3 && w.starts_with(|c: char| c.is_ascii_lowercase()));
+    let acronym = rest.len() > 1 && rest.bytes().all(|b| b.is_ascii_uppercase());
+    if described || acronym {
+        format!("the {rest}")
+    } else {
+        name.to_owned()
     }
 }
 
@@ -313,7 +319,7 @@ pub fn attribution(ds: &Dataset, p: &Provenance) -> String {
         return format!("According to {}", p.source);
     };
     if source.kind == crate::format::vocab::SourceKind::Article {
-        return format!("Reported by {}", source.name);
+        return format!("Reported by {}", in_sentence(&source.name));
     }
     let mut out = format!("According to {}", in_sentence(&source.name));
     if let Some(via) = source.via.as_deref().and_then(|v| ds.source(v)) {
@@ -321,7 +327,7 @@ pub fn attribution(ds: &Dataset, p: &Provenance) -> String {
         // channel in some datasets; do not say it twice.
         if !source.name.contains(&via.name) {
             out.push_str(", via ");
-            out.push_str(&via.name);
+            out.push_str(&in_sentence(&via.name));
         }
     }
     out
@@ -695,6 +701,36 @@ mod tests {
         let start = p.find("launched").unwrap();
         let (a, b) = sentence_around(p, start, start + 8);
         assert_eq!(&p[a..b], "Hamas launched it Oct. 7.");
+        // A capital beyond ASCII starts a sentence too; a lower-case word
+        // after a full stop does not.
+        let p = "Il a parlé. Élisabeth a répondu. ǅemal a dit non. ainsi soit-il.";
+        let start = p.find("répondu").unwrap();
+        let (a, b) = sentence_around(p, start, start + 3);
+        assert_eq!(&p[a..b], "Élisabeth a répondu.");
+        let start = p.find("dit").unwrap();
+        let (a, b) = sentence_around(p, start, start + 3);
+        assert_eq!(&p[a..b], "ǅemal a dit non. ainsi soit-il.");
+    }
+
+    #[test]
+    fn a_name_that_starts_with_the_reads_the_inside_a_status() {
+        let mut ds = first_story().unwrap();
+        let s = Status {
+            state: StatusState::Claimed,
+            by: vec!["hezbollah".into()],
+            denied_by: vec!["israeli-military".into()],
+            not_acknowledged_by: vec!["afp".into()],
+        };
+        ds.actors
+            .iter_mut()
+            .find(|a| a.id == "israeli-military")
+            .unwrap()
+            .name = "The air force".into();
+        ds.actors.iter_mut().find(|a| a.id == "afp").unwrap().name = "The Times of Israel".into();
+        assert_eq!(
+            status(&ds, &s),
+            "Claimed by Hezbollah · denied by the air force · not acknowledged by The Times of Israel"
+        );
     }
 
     #[test]

@@ -30,7 +30,7 @@ for (const width of [375, 1200]) {
     assert.match(await churches.locator('.card__part').textContent(), /^Part of Sun 7 Jan 2024: Air strikes hit Wad Hamid.* Its place, actors and standing as the whole's\.$/);
     // What it takes is shown: the whole's place, actors and standing.
     assert.equal((await churches.locator('.card__place').textContent()).trim(), 'Wad Hamid');
-    assert.match(await churches.locator('.card__status').textContent(), /^Alleged by a resident and the popular committee, not independently verified · denied by The air force$/);
+    assert.match(await churches.locator('.card__status').textContent(), /^Alleged by a resident and the popular committee, not independently verified · denied by the air force$/);
     assert.equal(await churches.locator('.chip[data-actor-id="air-force"]').count(), 1);
     // A part with its own place and word keeps them.
     const school = page.locator('.card[data-event-id="e-school"]');

@@ -37,7 +37,7 @@ for (const width of [375, 1200]) {
     await card.waitFor();
     assert.equal(
       (await card.locator('.card__status').textContent()).trim(),
-      'Alleged by local activists, not independently verified · denied by The army · not acknowledged by Interior ministry',
+      'Alleged by local activists, not independently verified · denied by the army · not acknowledged by Interior ministry',
     );
     assert.equal(await card.locator('.card__status[data-status=alleged]').count(), 1);
     // Witnesses the article does not name speak as such.
