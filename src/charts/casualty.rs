@@ -313,11 +313,11 @@ pub fn caption(ds: &Dataset) -> Vec<String> {
         ),
         (
             EndKind::Approximate,
-            "A bar with a soft end is an estimate (\"about\"): the true figure may be a little higher or lower.",
+            "A bar with a soft end is an estimate (\"about\").",
         ),
         (
             EndKind::Range,
-            "A bar with a lighter band is a range: solid to the lowest figure given, lighter to the highest.",
+            "A lighter band is a range: solid to the low figure, lighter to the high one.",
         ),
     ];
     for (kind, note) in ends {
@@ -1134,7 +1134,7 @@ mod tests {
         // The caption says how each end drawn reads, and no other.
         let says = |start: &str| c.caption.iter().any(|l| l.starts_with(start));
         assert!(says("A bar drawn in outline is a maximum (\"up to\")"));
-        assert!(says("A bar with a lighter band is a range"));
+        assert!(says("A lighter band is a range"));
         assert!(!says("A bar with a soft end"), "{:?}", c.caption);
         assert!(says("A bar that fades out"), "the first story's minimums");
         // "About" alone is a soft end, said once.
@@ -1143,10 +1143,7 @@ mod tests {
         let c = chart(&ds, 640.0).unwrap();
         let soft = |l: &&String| l.starts_with("A bar with a soft end is an estimate (\"about\")");
         assert_eq!(c.caption.iter().filter(soft).count(), 1, "{:?}", c.caption);
-        assert!(!c
-            .caption
-            .iter()
-            .any(|l| l.starts_with("A bar with a lighter band")));
+        assert!(!c.caption.iter().any(|l| l.starts_with("A lighter band")));
     }
 
     #[test]

@@ -64,10 +64,12 @@ pub fn no_party(ds: &Dataset, e: &Event) -> Vec<String> {
 }
 
 /// The ties that end at people who are no party, which the network does
-/// not draw: "The army attacked residents of Kafr Saba".
-pub fn no_party_ties(ds: &Dataset) -> Vec<String> {
+/// not draw: "The army attacked residents of Kafr Saba". Only those from an
+/// actor `drawn` says the network shows (the filters leave the rest out).
+pub fn no_party_ties(ds: &Dataset, drawn: impl Fn(&str) -> bool) -> Vec<String> {
     ds.relations
         .iter()
+        .filter(|r| drawn(&r.from))
         .filter_map(|r| {
             let victims = r.victims.as_deref()?;
             Some(format!(
@@ -327,7 +329,7 @@ pub fn attribution(ds: &Dataset, p: &Provenance) -> String {
         // channel in some datasets; do not say it twice.
         if !source.name.contains(&via.name) {
             out.push_str(", via ");
-            out.push_str(&in_sentence(&via.name));
+            out.push_str(&via.name);
         }
     }
     out
@@ -367,11 +369,8 @@ pub fn sentence_around(paragraph: &str, start: usize, end: usize) -> (usize, usi
         // page's case mappings (`base::case`), not std's table of capitals.
         let next_is_capital = paragraph[i + 1..]
             .strip_prefix(' ')
-            .and_then(|r| r.chars().next())
-            .is_some_and(|c| {
-                let c = c.encode_utf8(&mut [0; 4]).to_owned();
-                crate::base::case::lower(&c) != c
-            });
+            .and_then(|r| Some(&r[..r.chars().next()?.len_utf8()]))
+            .is_some_and(|c| crate::base::case::lower(c) != c);
         let before = &paragraph[..i];
         let word = &before[before.bytes().rposition(|b| b == b' ').map_or(0, |k| k + 1)..];
         next_is_capital && !ABBREVIATIONS.contains(&word)
