@@ -113,16 +113,15 @@ pub fn fixed(v: f64, places: u32) -> String {
 /// use dossier::base::num::short;
 /// assert_eq!(short(4.0), "4");
 /// assert_eq!(short(-5.25), "-5.25");
+/// assert_eq!((short(0.0), short(10.0), short(0.00004)), ("0".into(), "10".into(), "0".into()));
 /// ```
 pub fn short(v: f64) -> String {
     let mut s = fixed(v, 4);
     // "12.5000" → "12.5", "4.0000" → "4": the four places always have their point.
-    while s.ends_with('0') {
-        s.pop();
-    }
-    if s.ends_with('.') {
-        s.pop();
-    }
+    let b = s.as_bytes();
+    let keep = b.len() - b.iter().rev().take_while(|&&c| c == b'0').count();
+    let keep = keep - usize::from(keep > 0 && b[keep - 1] == b'.');
+    s.truncate(keep);
     s
 }
 

@@ -64,12 +64,10 @@ pub fn no_party(ds: &Dataset, e: &Event) -> Vec<String> {
 }
 
 /// The ties that end at people who are no party, which the network does
-/// not draw: "The army attacked residents of Kafr Saba". Only those from an
-/// actor `drawn` says the network shows (the filters leave the rest out).
-pub fn no_party_ties(ds: &Dataset, drawn: impl Fn(&str) -> bool) -> Vec<String> {
+/// not draw: "The army attacked residents of Kafr Saba".
+pub fn no_party_ties(ds: &Dataset) -> Vec<String> {
     ds.relations
         .iter()
-        .filter(|r| drawn(&r.from))
         .filter_map(|r| {
             let victims = r.victims.as_deref()?;
             Some(format!(
@@ -259,18 +257,17 @@ pub fn party_names(ds: &Dataset, ids: &[String]) -> String {
 /// assert_eq!(in_sentence("The"), "The");
 /// ```
 pub fn in_sentence(name: &str) -> String {
-    let Some(rest) = name.strip_prefix("The ") else {
-        return name.to_owned();
-    };
-    let described = rest
-        .split(' ')
-        .any(|w| w.len() > 3 && w.starts_with(|c: char| c.is_ascii_lowercase()));
-    let acronym = rest.len() > 1 && rest.bytes().all(|b| b.is_ascii_uppercase());
-    if described || acronym {
-        format!("the {rest}")
-    } else {
-        name.to_owned()
+    let mut out = name.to_owned();
+    if let Some(rest) = name.strip_prefix("The ") {
+        let described = rest
+            .split(' ')
+            .any(|w| w.len() > 3 && w.starts_with(|c: char| c.is_ascii_lowercase()));
+        let acronym = rest.len() > 1 && rest.bytes().all(|b| b.is_ascii_uppercase());
+        if described || acronym {
+            out[..1].make_ascii_lowercase();
+        }
     }
+    out
 }
 
 /// The status line: "Reported", "Claimed by Hezbollah", "Alleged by local

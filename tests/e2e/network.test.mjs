@@ -127,6 +127,15 @@ test('the keyboard reaches the nodes, selects with Enter and clears with Escape'
   await page.keyboard.press('Tab');
   await page.keyboard.press('Escape');
   assert.equal(await hash(page), '#v=network');
+  // The network drawn for a choice puts its nodes in a new tab order; the
+  // node chosen keeps the keyboard's focus, so Enter again undoes it.
+  await node(page, 'israel').focus();
+  await page.keyboard.press('Enter');
+  assert.equal(await hash(page), '#a=israel&v=network');
+  assert.equal(await focusedOn(page, 'dataset.actorId', 'israel'), 'israel');
+  await page.keyboard.press('Enter');
+  assert.equal(await hash(page), '#v=network');
+  assert.equal(await focusedOn(page, 'dataset.actorId', 'israel'), 'israel');
   await context.close();
 });
 

@@ -86,21 +86,6 @@ impl Live {
         }
     }
 
-    /// Give the keyboard's focus back to actor `id`'s node, if the page
-    /// lost it (to the body) while the node was not drawn.
-    fn refocus(&self, id: &str) {
-        let lost = gloo::utils::document()
-            .active_element()
-            .is_none_or(|a| a.tag_name() == "BODY");
-        let node = self
-            .nodes
-            .iter()
-            .find(|(el, _)| lost && el.get_attribute("data-actor-id").as_deref() == Some(id));
-        if let Some((node, _)) = node {
-            super::super::focus(node);
-        }
-    }
-
     /// Whether the ties are redrawn every frame, or hidden until the layout settles.
     fn edges_move(&self) -> bool {
         let bundled: usize = self.bundled.iter().map(|b| b.edges.len()).sum();
@@ -306,6 +291,29 @@ fn read_labels(root: &web_sys::Element) -> Vec<(web_sys::Element, usize, f64, f6
 }
 
 /// The elements under `root` matching `selector`, each with the index in its `data-index`.
+/// Give the keyboard's focus back to actor `id`'s node among `nodes`, if
+/// the page lost it (to the body): while the node was not drawn, or when a
+/// render moved it (a moved element loses the focus).
+fn refocus(nodes: &[(web_sys::Element, usize)], id: &str) {
+    let lost = gloo::utils::document()
+        .active_element()
+        .is_none_or(|a| a.tag_name() == "BODY");
+    let node = nodes
+        .iter()
+        .find(|(el, _)| lost && el.get_attribute("data-actor-id").as_deref() == Some(id));
+    if let Some((node, _)) = node {
+        super::super::focus(node);
+    }
+}
+
+/// The actor whose node has the keyboard's focus, and whether the next
+/// render is to give it back (a choice by keyboard redraws the network).
+#[derive(Default)]
+pub struct Focus {
+    pub id: Option<String>,
+    pub give_back: bool,
+}
+
 fn indexed(root: &web_sys::Element, selector: &str) -> Vec<(web_sys::Element, usize)> {
     let Ok(list) = root.query_selector_all(selector) else {
         return Vec::new();
@@ -477,7 +485,7 @@ pub fn use_view_of(
     frozen: Option<Fit>,
     scale: (f64, f64, f64),
     ties: (Rc<Vec<Bundle>>, bool),
-    focused: Rc<RefCell<Option<String>>>,
+    focused: Rc<RefCell<Focus>>,
 ) {
     let (unit, view_w, font) = scale;
     let (bundles, together) = ties;
@@ -511,10 +519,14 @@ pub fn use_view_of(
             }
             _ => false,
         };
-        // Cloned first: focusing the node runs the focus handler, which writes it.
-        let id = focused.borrow().clone();
-        if let (true, Some(id), Some(l)) = (shown, id, live.borrow().as_ref()) {
-            l.refocus(&id);
+        // Read first: focusing the node runs the focus handler, which writes it.
+        let (id, again) = {
+            let mut f = focused.borrow_mut();
+            (f.id.clone(), std::mem::take(&mut f.give_back))
+        };
+        if let (true, Some(id), Some(root)) = (shown || again, id, group.cast::<web_sys::Element>())
+        {
+            refocus(&indexed(&root, ".node"), &id);
         }
     });
 }

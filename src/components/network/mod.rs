@@ -22,7 +22,7 @@ use crate::graph::view::{
 };
 use crate::view::present::plural;
 use crate::view::state::Action;
-use animation::{animate, in_slices, use_layout, use_view_of};
+use animation::{animate, in_slices, use_layout, use_view_of, Focus};
 use gestures::{node_at, use_gestures, use_wheel_zoom};
 use panels::{legend, node_details, ActorFinder, ActorList};
 use std::rc::Rc;
@@ -271,12 +271,19 @@ pub fn NetworkView() -> Html {
             }
         })
     };
+    // The actor that has the keyboard's focus, kept while the network is
+    // laid out out of sight (its nodes are not drawn) to be focused again.
+    let focused = use_mut_ref(Focus::default);
     let on_key = {
-        let dispatch = d.dispatch.clone();
+        let (dispatch, focused) = (d.dispatch.clone(), focused.clone());
         Callback::from(move |e: KeyboardEvent| match e.key().as_str() {
             "Enter" | " " => {
                 if let Some(id) = node_at(e.target()).and_then(&actor_of) {
                     e.prevent_default();
+                    // The network drawn for the choice may put this node
+                    // elsewhere in the tab order, which takes the focus
+                    // from it: it is given back.
+                    focused.borrow_mut().give_back = true;
                     dispatch.emit(Action::ToggleActor(id));
                 }
             }
@@ -307,13 +314,10 @@ pub fn NetworkView() -> Html {
         let f = hover(true);
         Callback::from(move |e: PointerEvent| f(e.target(), e.related_target()))
     };
-    // The actor that has the keyboard's focus, kept while the network is
-    // laid out out of sight (its nodes are not drawn) to be focused again.
-    let focused = use_mut_ref(|| None::<String>);
     let focus_in = {
         let (f, focused) = (hover(false), focused.clone());
         Callback::from(move |e: FocusEvent| {
-            *focused.borrow_mut() = e
+            focused.borrow_mut().id = e
                 .target()
                 .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
                 .and_then(|el| el.get_attribute("data-actor-id"));
@@ -325,7 +329,7 @@ pub fn NetworkView() -> Html {
         Callback::from(move |e: FocusEvent| {
             // Gone to something else on the page: not to be given back.
             if e.related_target().is_some() && node_at(e.related_target()).is_none() {
-                *focused.borrow_mut() = None;
+                focused.borrow_mut().id = None;
             }
             f(e.target(), e.related_target())
         })
