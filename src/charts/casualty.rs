@@ -317,7 +317,7 @@ pub fn caption(ds: &Dataset) -> Vec<String> {
         ),
         (
             EndKind::Range,
-            "A lighter band is a range: solid to the low figure, lighter to the high one.",
+            "A lighter band is a range: solid to the low figure, lighter to the high one, with a tick at the figure given.",
         ),
     ];
     for (kind, note) in ends {

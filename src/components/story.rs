@@ -118,17 +118,18 @@ pub fn StoryView(props: &StoryViewProps) -> Html {
                         <NetworkView />
                     </div>
                 } else {
-                    // The charts are drawn above the cards they filter.
+                    // The charts are drawn above the cards they filter, and
+                    // the filters in force above both, as over the network.
                     <section class="dossier__results" aria-labelledby="dossier-results-title">
                         <h2 id="dossier-results-title" class="visually-hidden">
                             { if view == ViewKind::Charts { "Charts" } else { "Events" } }
                         </h2>
+                        { active_filters(&context) }
                         if view == ViewKind::Charts {
                             <TimelineChart />
                             <CasualtyChart />
                         }
                         { toolbar(&context) }
-                        { active_filters(&context) }
                         <CardList />
                     </section>
                 }

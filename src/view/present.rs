@@ -241,31 +241,36 @@ pub fn party_names(ds: &Dataset, ids: &[String]) -> String {
     and_list(&names)
 }
 
-/// A name as it reads inside a sentence: a leading "The" in lower case
-/// when the rest describes or abbreviates ("the air force", "the IDF"), and
-/// kept in a title, whose words of four letters or more are all
-/// capitalised ("The Times of Israel", "The Gambia").
+/// A name as it reads inside a sentence: an article in lower case ("a
+/// monitoring group", "the air force", "the IDF"), except the "The" of a
+/// title, whose words of four letters or more are all capitalised ("The
+/// Times of Israel", "The Gambia").
 ///
 /// ```
 /// use dossier::view::present::in_sentence;
 /// assert_eq!(in_sentence("The air force"), "the air force");
 /// assert_eq!(in_sentence("The Israeli military"), "the Israeli military");
 /// assert_eq!(in_sentence("The IDF"), "the IDF");
+/// assert_eq!(in_sentence("A monitoring group"), "a monitoring group");
+/// assert_eq!(in_sentence("An AFP tally"), "an AFP tally");
 /// assert_eq!(in_sentence("The Times of Israel"), "The Times of Israel");
 /// assert_eq!(in_sentence("The Gambia"), "The Gambia");
 /// assert_eq!(in_sentence("Theo Walcott"), "Theo Walcott");
-/// assert_eq!(in_sentence("The"), "The");
+/// assert_eq!((in_sentence("The"), in_sentence("A")), ("The".into(), "A".into()));
 /// ```
 pub fn in_sentence(name: &str) -> String {
     let mut out = name.to_owned();
-    if let Some(rest) = name.strip_prefix("The ") {
-        let described = rest
-            .split(' ')
-            .any(|w| w.len() > 3 && w.starts_with(|c: char| c.is_ascii_lowercase()));
-        let acronym = rest.len() > 1 && rest.bytes().all(|b| b.is_ascii_uppercase());
-        if described || acronym {
-            out[..1].make_ascii_lowercase();
+    let lower = match name.strip_prefix("The ") {
+        Some(rest) => {
+            let described = rest
+                .split(' ')
+                .any(|w| w.len() > 3 && w.starts_with(|c: char| c.is_ascii_lowercase()));
+            described || (rest.len() > 1 && rest.bytes().all(|b| b.is_ascii_uppercase()))
         }
+        None => name.starts_with("A ") || name.starts_with("An "),
+    };
+    if lower {
+        out[..1].make_ascii_lowercase();
     }
     out
 }

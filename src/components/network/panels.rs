@@ -27,7 +27,7 @@ pub struct DescribedProps {
 /// edge labels, readable by keyboard and screen reader.
 pub fn node_details(d: &Dossier, g: &Graph, described: &Described, node: Option<usize>) -> Html {
     let Some(n) = node.filter(|&n| n < g.nodes.len()) else {
-        return html! { <p class="network__details network__details--empty" aria-live="polite">{ "Point at or tab to an actor to see its ties and their sources." }</p> };
+        return html! { <p class="network__details network__details--empty" aria-live="polite">{ "Point at, tap or tab to an actor to see its ties and their sources." }</p> };
     };
     let actor = &d.dataset.actors[g.nodes[n].actor];
     let ties = &described.ties[n];
