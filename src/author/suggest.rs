@@ -1316,57 +1316,49 @@ mod tests {
 
     #[test]
     fn a_dateline_and_a_dash_make_no_name() {
-        let names: Vec<String> =
-            all("KHAN YOUNIS, Gaza Strip — Israeli jets struck the camp, Amna Idris said.")
-                .into_iter()
-                .filter_map(|s| match s.fact {
-                    Fact::Name { name, .. } => Some(name),
-                    _ => None,
-                })
-                .collect();
+        let names =
+            names_in("KHAN YOUNIS, Gaza Strip — Israeli jets struck the camp, Amna Idris said.");
         // The capitals are left out, "Gaza Strip" is not run on across the
         // dash into "Gaza Strip — Israeli", and "Israeli" opens its clause.
         assert_eq!(names, ["Gaza Strip", "Amna Idris"]);
     }
 
-    #[test]
-    fn a_name_in_a_script_without_capitals_is_a_name_in_a_cased_text() {
-        let found = all("“We will stay,” said أحمد المصري, a farmer in Rafah.");
-        let names: Vec<&str> = found
-            .iter()
-            .filter_map(|s| match &s.fact {
-                Fact::Name { name, .. } => Some(name.as_str()),
-                _ => None,
-            })
-            .collect();
-        assert_eq!(names, ["أحمد المصري", "Rafah"]);
-        // The speaker is the name after "said", not the quote before it.
-        let sources: Vec<&str> = found
-            .iter()
-            .filter_map(|s| match &s.fact {
-                Fact::Attribution { source, .. } => Some(source.as_str()),
-                _ => None,
-            })
-            .collect();
-        assert_eq!(sources, ["أحمد المصري"]);
-        // Opening a paragraph, such a name is no dateline in capitals.
-        let names: Vec<String> = all("أحمد المصري said the shelling went on.")
+    /// The names a paragraph's suggestions give.
+    fn names_in(p: &str) -> Vec<String> {
+        all(p)
             .into_iter()
             .filter_map(|s| match s.fact {
                 Fact::Name { name, .. } => Some(name),
                 _ => None,
             })
+            .collect()
+    }
+
+    #[test]
+    fn a_name_in_a_script_without_capitals_is_a_name_in_a_cased_text() {
+        let p = "“We will stay,” said أحمد المصري, a farmer in Rafah.";
+        assert_eq!(names_in(p), ["أحمد المصري", "Rafah"]);
+        // The speaker is the name after "said", not the quote before it.
+        let sources: Vec<String> = all(p)
+            .into_iter()
+            .filter_map(|s| match s.fact {
+                Fact::Attribution { source, .. } => Some(source),
+                _ => None,
+            })
             .collect();
-        assert_eq!(names, ["أحمد المصري"]);
+        assert_eq!(sources, ["أحمد المصري"]);
+        // Opening a paragraph, such a name is no dateline in capitals.
+        assert_eq!(
+            names_in("أحمد المصري said the shelling went on."),
+            ["أحمد المصري"]
+        );
         // A witness with a name in such a script is a named witness.
         assert_eq!(
             guess_kind("a witness, أحمد المصري"),
             guess_kind("a witness, Ahmed al-Masri")
         );
         // A paragraph all in such a script shows none of its names.
-        assert!(all("قال أحمد المصري إن القصف استمر")
-            .iter()
-            .all(|s| !matches!(s.fact, Fact::Name { .. })));
+        assert!(names_in("قال أحمد المصري إن القصف استمر").is_empty());
     }
 
     #[test]
