@@ -13,9 +13,13 @@ import init from './__APP_JS__';
 const root = document.getElementById('dossier');
 // A link's theme (?theme=dark or light) paints the picture too, not only
 // the widget once live: the widget's root carries it as data-theme. Read as
-// the widget reads it: decoded, the last one given.
+// the widget reads it: decoded, the last one given. The page around it
+// takes the theme's colours too (no white margin around a dark widget).
 const theme = new URLSearchParams(location.search).getAll('theme').pop();
-if (theme === 'dark' || theme === 'light') root?.firstElementChild?.setAttribute('data-theme', theme);
+if (theme === 'dark' || theme === 'light') {
+  root?.firstElementChild?.setAttribute('data-theme', theme);
+  document.documentElement.style.colorScheme = theme;
+}
 const early = [];
 const VALUE_TYPES = new Set(['text', 'search', 'date', 'number']);
 /** Where `el` sits under the host: its element index at each level. */

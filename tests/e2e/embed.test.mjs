@@ -256,6 +256,8 @@ test('the theme option renders light and dark, whatever the system prefers', asy
     const color = await page.$eval('.dossier', (el) => getComputedStyle(el).backgroundColor);
     assert.equal(color, bg, `${theme} on a ${scheme} system`);
     assert.equal(await page.locator(`.dossier[data-theme=${theme}]`).count(), 1);
+    // The page around the widget too: no margin in the system's colours.
+    assert.equal(await page.evaluate(() => getComputedStyle(document.documentElement).colorScheme), theme);
     await screenshot(page, `embed-theme-${theme}`);
     await context.close();
   }
