@@ -5,6 +5,7 @@
 //! - [`case`]: letter case in every script, with the page's own mappings;
 //! - [`fold`]: search normalisation (case, accents, transliteration marks);
 //! - [`hash`]: the hash maps and sets of ids and names;
+//! - [`html`]: HTML written as text: escaping, and a table of text cells;
 //! - [`labels`]: label placement without collisions, and text measurement;
 //! - [`num`]: numbers in words a reader reads ("1,234,567"), and whole
 //!   numbers read back from digits;
@@ -19,6 +20,7 @@
 pub mod case;
 pub mod fold;
 pub mod hash;
+pub mod html;
 pub mod labels;
 pub mod num;
 pub mod order;

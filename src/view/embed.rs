@@ -18,6 +18,7 @@
 //!
 //! Pure: no browser types here.
 
+use crate::base::html::escape;
 use crate::view::state::ViewKind;
 
 /// Light, dark, or whatever the reader's system prefers.
@@ -278,14 +279,6 @@ pub fn page_url(base: &str, options: &Options, data: Option<&str>, fragment: &st
     url
 }
 
-/// Escape a text for an HTML attribute value in double quotes.
-fn attr(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('"', "&quot;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-}
-
 /// The plain iframe embed code: works anywhere, at a fixed starting height.
 ///
 /// ```
@@ -296,8 +289,8 @@ pub fn iframe_code(src: &str, title: &str, height: u32) -> String {
     format!(
         "<iframe src=\"{}\" title=\"{}\" width=\"100%\" height=\"{height}\" loading=\"lazy\" \
          allow=\"clipboard-write\" style=\"width:100%;border:0\"></iframe>",
-        attr(src),
-        attr(title)
+        escape(src),
+        escape(title)
     )
 }
 
@@ -312,9 +305,9 @@ pub fn iframe_code(src: &str, title: &str, height: u32) -> String {
 pub fn script_code(src: &str, script: &str, title: &str) -> String {
     format!(
         "<div data-dossier-src=\"{}\" data-dossier-title=\"{}\"></div>\n<script async src=\"{}\"></script>",
-        attr(src),
-        attr(title),
-        attr(script)
+        escape(src),
+        escape(title),
+        escape(script)
     )
 }
 

@@ -184,8 +184,21 @@ test('the data tables stand in for the charts', async () => {
   const rows = page.locator('#dossier-casualty-table tbody tr');
   assert.equal(await rows.count(), 5);
   assert.match(await rows.nth(1).textContent(), /more than 79.*an AFP tally/);
+  // A table a screen reader can walk: its caption and column headings.
+  assert.equal(await page.locator('#dossier-casualty-table caption').textContent(), 'Casualty figures, as each counter states them');
+  assert.equal(await page.locator('#dossier-casualty-table thead th[scope=col]').count(), 6);
   await page.locator('.chart--timeline .chart__toggle').click();
   assert.equal(await page.locator('#dossier-timeline-table tbody tr').count(), 18);
+  // Closed and opened again, written again; a filter leaves it whole.
+  await page.locator('.chart--timeline .chart__toggle').click();
+  assert.equal(await page.locator('#dossier-timeline-table tr').count(), 0);
+  await page.locator('.chart--timeline .chart__toggle').click();
+  await page.locator('.facet__option', { hasText: 'Hamas' }).first().locator('input').check();
+  assert.equal(await page.locator('#dossier-timeline-table tbody tr').count(), 18);
+  assert.deepEqual(
+    await page.locator('#dossier-timeline-table thead th').allTextContents(),
+    ['Date', 'Kind', 'Event'],
+  );
   await context.close();
 });
 

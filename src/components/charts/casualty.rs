@@ -1,7 +1,7 @@
 //! The casualty chart: the figures grouped by side and counter, with their
 //! qualifiers drawn. Its geometry is [`crate::charts::casualty`]'s.
 
-use super::marks::{data_table, text, MarkHandlers, TipAt, Tooltip};
+use super::marks::{data_table, table_html, text, MarkHandlers, TipAt, Tooltip};
 use crate::base::svg::{num, whole};
 use crate::charts::casualty::{self, visual_end, End};
 use crate::components::context::use_dossier;
@@ -182,23 +182,26 @@ pub fn CasualtyChart() -> Html {
                     .chain(c.caption.iter().skip(1).map(String::as_str))
                     .map(|s| html! { <p>{ s }</p> }) }
             </figcaption>
-            { data_table(&table, "dossier-casualty-table", || html! {
-                    <table>
-                        <caption>{ "Casualty figures, as each counter states them" }</caption>
-                        <thead><tr>
-                            <th scope="col">{ "Whose" }</th><th scope="col">{ "Who" }</th>
-                            <th scope="col">{ "Figure" }</th><th scope="col">{ "Counted by" }</th>
-                            <th scope="col">{ "Period" }</th><th scope="col">{ "In the text" }</th>
-                        </tr></thead>
-                        <tbody>
-                            { for c.rows.iter().map(|r| html! {
-                                <tr>
-                                    <td>{ &r.side }</td><td>{ &r.category }</td><td>{ &r.figure }</td>
-                                    <td>{ &r.counted_by }</td><td>{ &r.period }</td><td>{ format!("“{}”", r.quote) }</td>
-                                </tr>
-                            }) }
-                        </tbody>
-                    </table>
+            { data_table(&table, "dossier-casualty-table", || {
+                let rows: Vec<Vec<String>> = c
+                    .rows
+                    .iter()
+                    .map(|r| {
+                        vec![
+                            r.side.clone(),
+                            r.category.clone(),
+                            r.figure.clone(),
+                            r.counted_by.clone(),
+                            r.period.clone(),
+                            format!("“{}”", r.quote),
+                        ]
+                    })
+                    .collect();
+                table_html(
+                    "Casualty figures, as each counter states them",
+                    &["Whose", "Who", "Figure", "Counted by", "Period", "In the text"],
+                    &rows,
+                )
             }) }
         </figure>
     }

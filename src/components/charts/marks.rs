@@ -106,6 +106,15 @@ impl MarkHandlers {
     }
 }
 
+/// A table of text as markup: [`crate::base::html::table`]'s, every cell
+/// escaped there, and so the one place the widget hands the browser HTML to
+/// read.
+pub fn table_html(caption: &str, head: &[&str], rows: &[Vec<String>]) -> Html {
+    Html::from_html_unchecked(AttrValue::from(crate::base::html::table(
+        caption, head, rows,
+    )))
+}
+
 /// A chart's data table behind a button that shows or hides it: the
 /// table's rows are built only while it is open, as a long story's table
 /// costs more than the chart.

@@ -1,7 +1,7 @@
 //! The timeline: the events on a time axis; brushing or clicking a range
 //! filters by date. Its geometry is [`crate::charts::timeline`]'s.
 
-use super::marks::{data_table, text, MarkHandlers, TipAt, Tooltip};
+use super::marks::{data_table, table_html, text, MarkHandlers, TipAt, Tooltip};
 use crate::base::svg::{num, translate, whole};
 use crate::charts::timeline::{self, symbol, RADIUS};
 use crate::components::context::use_dossier;
@@ -297,20 +297,16 @@ pub fn TimelineChart() -> Html {
             </ul>
             { data_table(&table, "dossier-timeline-table", || {
                 // Oldest first: sorted only when the table is open.
-                let mut rows: Vec<usize> = (0..ds.events.len()).collect();
-                crate::base::order::sort_by_key(&mut rows, |&i| (ds.events[i].date.first_day(), i));
-                html! {
-                    <table>
-                        <caption>{ "The events, oldest first" }</caption>
-                        <thead><tr><th scope="col">{ "Date" }</th><th scope="col">{ "Kind" }</th><th scope="col">{ "Event" }</th></tr></thead>
-                        <tbody>
-                            { for rows.iter().map(|&i| {
-                                let e = &ds.events[i];
-                                html! { <tr><td>{ event_date(e) }</td><td>{ e.kind.label() }</td><td>{ &e.summary }</td></tr> }
-                            }) }
-                        </tbody>
-                    </table>
-                }
+                let mut order: Vec<usize> = (0..ds.events.len()).collect();
+                crate::base::order::sort_by_key(&mut order, |&i| (ds.events[i].date.first_day(), i));
+                let rows: Vec<Vec<String>> = order
+                    .iter()
+                    .map(|&i| {
+                        let e = &ds.events[i];
+                        vec![event_date(e), e.kind.label().into_owned(), e.summary.clone()]
+                    })
+                    .collect();
+                table_html("The events, oldest first", &["Date", "Kind", "Event"], &rows)
             }) }
         </figure>
     }
