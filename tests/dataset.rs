@@ -1172,9 +1172,12 @@ fn victims_who_are_no_party_take_part_and_are_attacked_without_an_invented_actor
     );
     let from = ds.actor_name(&ds.relations[r].from).to_owned();
     assert_eq!(
-        dossier::view::present::no_party_ties(&ds),
+        dossier::view::present::no_party_ties(&ds, |_| true),
         [format!("{from} attacked residents of Kfar Kila")]
     );
+    // Not said where the network leaves the attacker out.
+    let attacker = ds.relations[r].from.clone();
+    assert!(dossier::view::present::no_party_ties(&ds, |id| id != attacker).is_empty());
     // No actor is made of them: the network has no node by that name.
     assert!(ds
         .actor_ids(&ds.events[0])

@@ -64,10 +64,12 @@ pub fn no_party(ds: &Dataset, e: &Event) -> Vec<String> {
 }
 
 /// The ties that end at people who are no party, which the network does
-/// not draw: "The army attacked residents of Kafr Saba".
-pub fn no_party_ties(ds: &Dataset) -> Vec<String> {
+/// not draw: "The army attacked residents of Kafr Saba". Only those from an
+/// actor `drawn` says the network shows (the filters leave the rest out).
+pub fn no_party_ties(ds: &Dataset, drawn: impl Fn(&str) -> bool) -> Vec<String> {
     ds.relations
         .iter()
+        .filter(|r| drawn(&r.from))
         .filter_map(|r| {
             let victims = r.victims.as_deref()?;
             Some(format!(

@@ -82,6 +82,10 @@ for (const width of [375, 1200]) {
     assert.match(await page.locator('.network__unparty').textContent(), /The air force attacked residents of Wad Hamid/);
     await screenshotOf(page.locator('.network'), `stages-network-${width}`);
     assert.deepEqual(await axe(page), [], 'network');
+    // A filter that leaves the attacker out leaves the note out too.
+    await page.locator('.network .node[data-actor-id="popular-committee"]').click();
+    await page.waitForFunction(() => document.querySelectorAll('.network .node').length === 1);
+    assert.equal(await page.locator('.network__unparty').count(), 0);
     assert.deepEqual(problems, []);
     await context.close();
   });

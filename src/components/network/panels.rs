@@ -144,7 +144,9 @@ pub fn legend(d: &Dossier, graph: &Graph, big: bool, together_on: bool) -> Html 
             </svg>
         }
     };
-    let unparty = present::no_party_ties(ds);
+    let unparty = present::no_party_ties(ds, |id| {
+        graph.nodes.iter().any(|n| ds.actors[n.actor].id == id)
+    });
     html! {
         <div class="network__legend">
             if !unparty.is_empty() {
