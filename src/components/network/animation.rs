@@ -290,7 +290,6 @@ fn read_labels(root: &web_sys::Element) -> Vec<(web_sys::Element, usize, f64, f6
         .collect()
 }
 
-/// The elements under `root` matching `selector`, each with the index in its `data-index`.
 /// Give the keyboard's focus back to actor `id`'s node among `nodes`, if
 /// the page lost it (to the body): while the node was not drawn, or when a
 /// render moved it (a moved element loses the focus).
@@ -314,6 +313,7 @@ pub struct Focus {
     pub give_back: bool,
 }
 
+/// The elements under `root` matching `selector`, each with the index in its `data-index`.
 fn indexed(root: &web_sys::Element, selector: &str) -> Vec<(web_sys::Element, usize)> {
     let Ok(list) = root.query_selector_all(selector) else {
         return Vec::new();
@@ -476,8 +476,8 @@ pub fn use_layout(
 /// the group and the SVG of bundled ties in `drawing`), with the ties in
 /// each of the bundles in `ties`, all drawn where they are when the ties
 /// from shared events are turned on or off (`ties.1`). When a network
-/// laid out out of sight shows, the keyboard's focus goes back to the
-/// actor in `focused`.
+/// laid out out of sight shows, or after a choice by keyboard, the
+/// keyboard's focus goes back to the actor in `focused`.
 #[hook]
 pub fn use_view_of(
     live: &LiveRef,
