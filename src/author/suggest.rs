@@ -770,8 +770,7 @@ fn names(
     };
     // A paragraph that opens in capitals opens with its dateline
     // ("KHAN YOUNIS, Gaza Strip —"): a place the story is filed from, no
-    // actor.
-    // All capitals, not a word of a script without them.
+    // actor. Capitals, that is, not a word of a script without them.
     let caps = |t: &Token<'_>| {
         t.text.len() > 1
             && !t.text.contains(char::is_lowercase)
