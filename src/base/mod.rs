@@ -4,6 +4,7 @@
 //!
 //! - [`case`]: letter case in every script, with the page's own mappings;
 //! - [`fold`]: search normalisation (case, accents, transliteration marks);
+//! - [`gather`]: collecting into a vector in fewer bytes than `collect`;
 //! - [`hash`]: the hash maps and sets of ids and names;
 //! - [`html`]: HTML written as text: escaping, and a table of text cells;
 //! - [`labels`]: label placement without collisions, and text measurement;
@@ -19,6 +20,7 @@
 
 pub mod case;
 pub mod fold;
+pub mod gather;
 pub mod hash;
 pub mod html;
 pub mod labels;

@@ -20,6 +20,7 @@
 //!
 //! Pure: no browser types here.
 
+use crate::base::gather::Gather;
 use std::cmp::Ordering;
 
 /// The positions `0..len` in the order `cmp` gives them, stably.
@@ -30,7 +31,7 @@ use std::cmp::Ordering;
 /// copied, not merged, so a list that comes sorted (events by date, as a
 /// story usually lists them) costs one comparison a pair.
 fn positions(len: usize, cmp: &mut dyn FnMut(usize, usize) -> Ordering) -> Vec<usize> {
-    let mut from: Vec<usize> = (0..len).collect();
+    let mut from: Vec<usize> = (0..len).gather();
     let mut to = vec![0; len];
     let mut width = 1;
     while width < len {

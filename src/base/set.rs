@@ -16,6 +16,8 @@
 //!
 //! Pure: no browser types here.
 
+use crate::base::gather::Gather;
+
 /// Values in their order, each once.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Set<T>(Vec<T>);
@@ -104,7 +106,7 @@ impl<T> Set<T> {
 
 impl<T: Ord> FromIterator<T> for Set<T> {
     fn from_iter<I: IntoIterator<Item = T>>(iter: I) -> Self {
-        let mut v: Vec<T> = iter.into_iter().collect();
+        let mut v: Vec<T> = iter.into_iter().gather();
         crate::base::order::sort(&mut v);
         v.dedup();
         Set(v)

@@ -18,6 +18,7 @@
 //! Pure: no browser types here.
 
 use crate::base::case::contains_any_case;
+use crate::base::gather::{push_all, Gather};
 use crate::base::labels::{first_free, text_size, wrap_parts, Anchor, Rect, Text};
 use crate::base::num::thousands;
 use crate::charts::scale::Linear;
@@ -207,12 +208,12 @@ fn figure_befell(t: &Tally) -> String {
 
 /// A label's lines at `y` and below, wrapped at the width.
 fn lines(label: &str, y: f64, width: f64) -> Vec<Text> {
-    let words: Vec<&str> = label.split(' ').collect();
+    let words: Vec<&str> = label.split(' ').gather();
     wrap_parts(&words, " ", width, LABEL)
         .into_iter()
         .enumerate()
         .map(|(k, line)| Text::new(0.0, y + LABEL * 1.25 * k as f64, Anchor::Start, LABEL, line))
-        .collect()
+        .gather()
 }
 
 /// A part's line under its whole: "including 3 journalists"; and whose
@@ -238,7 +239,7 @@ pub fn caption(ds: &Dataset) -> Vec<String> {
     let mut counters: Vec<String> = Vec::new();
     let mut periods: Vec<String> = Vec::new();
     // The figures drawn: a revised or withdrawn one is said apart.
-    let shown: Vec<&Tally> = ds.tallies.iter().filter(|t| drawn(ds, t)).collect();
+    let shown: Vec<&Tally> = ds.tallies.iter().filter(|t| drawn(ds, t)).gather();
     for t in &shown {
         let c = counter_name(ds, t);
         if !counters.contains(&c) {
@@ -454,7 +455,7 @@ pub fn chart(ds: &Dataset, width: f64) -> Option<Chart> {
     // The value scales: one per outcome, shared by its groups, so that the
     // reader compares lengths only where they mean the same thing (the
     // dead of two counters, never the dead with the displaced).
-    let labels: Vec<String> = ds.tallies.iter().map(|t| count(&t.count)).collect();
+    let labels: Vec<String> = ds.tallies.iter().map(|t| count(&t.count)).gather();
     let widest = labels
         .iter()
         .map(|l| text_size(l, LABEL).0)
@@ -476,7 +477,7 @@ pub fn chart(ds: &Dataset, width: f64) -> Option<Chart> {
                 .max(1) as f64;
             Linear::new((0.0, max), (0.0, width - reserve))
         })
-        .collect();
+        .gather();
 
     let mut out_groups = Vec::new();
     let mut y = 0.0;
@@ -495,24 +496,19 @@ pub fn chart(ds: &Dataset, width: f64) -> Option<Chart> {
             side_name(ds, first)
         };
         // Wrapped at the width, a bold line's letters being wider.
-        let heading: Vec<Text> = wrap_parts(
-            &whose.split(' ').collect::<Vec<_>>(),
-            " ",
-            width / 1.1,
-            HEADING,
-        )
-        .into_iter()
-        .enumerate()
-        .map(|(k, line)| {
-            Text::new(
-                0.0,
-                y + HEADING * (1.0 + 1.25 * k as f64),
-                Anchor::Start,
-                HEADING,
-                line,
-            )
-        })
-        .collect();
+        let heading: Vec<Text> = wrap_parts(&whose.split(' ').gather(), " ", width / 1.1, HEADING)
+            .into_iter()
+            .enumerate()
+            .map(|(k, line)| {
+                Text::new(
+                    0.0,
+                    y + HEADING * (1.0 + 1.25 * k as f64),
+                    Anchor::Start,
+                    HEADING,
+                    line,
+                )
+            })
+            .gather();
         y += HEADING * (1.4 + 1.25 * (heading.len().max(1) - 1) as f64);
         let rivals = rival_group(members[0]).is_some();
         let (counter, period_start, as_of) = if rivals {
@@ -539,14 +535,14 @@ pub fn chart(ds: &Dataset, width: f64) -> Option<Chart> {
         let parts: Vec<&str> = [counter.as_str(), period_start.as_str(), as_of.as_str()]
             .into_iter()
             .filter(|p| !p.is_empty())
-            .collect();
+            .gather();
         let meta: Vec<Text> = wrap_parts(&parts, " · ", width, META)
             .into_iter()
             .map(|line| {
                 y += META * 1.35;
                 Text::new(0.0, y, Anchor::Start, META, line)
             })
-            .collect();
+            .gather();
         y += GAP * 1.5;
         let mut bars = Vec::new();
         for &i in members {
@@ -582,7 +578,7 @@ pub fn chart(ds: &Dataset, width: f64) -> Option<Chart> {
             y += LABEL * (1.5 + 1.25 * (name.len() - 1) as f64);
             let mut bar = bar_for(ds, i, x, y, BAR, fade, false);
             bar.name = name;
-            let mut taken: Vec<Rect> = bar.name.iter().map(Text::bbox).collect();
+            let mut taken: Vec<Rect> = bar.name.iter().map(Text::bbox).gather();
             y += BAR;
             let subsets: Vec<usize> = ds
                 .tallies
@@ -590,7 +586,7 @@ pub fn chart(ds: &Dataset, width: f64) -> Option<Chart> {
                 .enumerate()
                 .filter(|(_, s)| s.subset_of.as_deref() == Some(t.id.as_str()) && s.id != t.id)
                 .map(|(j, _)| j)
-                .collect();
+                .gather();
             let mut inner = Vec::new();
             // Parts of one figure (deaths by event type, say) do not
             // overlap: each is drawn after the one before.
@@ -606,12 +602,12 @@ pub fn chart(ds: &Dataset, width: f64) -> Option<Chart> {
                 y += LABEL * 1.25 * (sub.name.len() - 1) as f64;
                 // A subset's value is in its name line.
                 sub.value = Text::new(0.0, y, Anchor::Start, LABEL, String::new());
-                taken.extend(sub.name.iter().map(Text::bbox));
+                push_all(&mut taken, sub.name.iter().map(Text::bbox));
                 inner.push(sub);
             }
             place_value(&mut bar, &taken, width, &mut y);
             bars.push(bar);
-            bars.extend(inner);
+            push_all(&mut bars, inner);
             y += GAP * 2.0;
         }
         out_groups.push(Group {
@@ -653,14 +649,14 @@ pub fn chart(ds: &Dataset, width: f64) -> Option<Chart> {
                 .map(|p| p.quote.clone())
                 .unwrap_or_default(),
         })
-        .collect();
+        .gather();
     let summary: Vec<String> = out_groups
         .iter()
         .map(|g| {
-            let figures: Vec<String> = g.bars.iter().map(|b| b.description.clone()).collect();
+            let figures: Vec<String> = g.bars.iter().map(|b| b.description.clone()).gather();
             format!("{}: {}", g.whose, figures.join("; "))
         })
-        .collect();
+        .gather();
     let scale_note = (outcomes.len() > 1).then(|| {
         format!(
             "{} each have a scale of their own: compare lengths within one only.",
@@ -777,13 +773,13 @@ impl Bar {
             .chain([&self.value])
             .map(|t| t.text.as_str())
             .filter(|s| !s.is_empty())
-            .collect();
+            .gather();
         format!("{}: {}", shown.join(" "), self.description)
     }
 
     /// The name's words on one line.
     pub fn name_text(&self) -> String {
-        let words: Vec<&str> = self.name.iter().map(|t| t.text.as_str()).collect();
+        let words: Vec<&str> = self.name.iter().map(|t| t.text.as_str()).gather();
         words.join(" ")
     }
 }
@@ -850,7 +846,7 @@ fn place_value(bar: &mut Bar, taken: &[Rect], width: f64, y: &mut f64) {
         options.push(inside.clone());
     }
     options.push(beside_name);
-    let boxes: Vec<Rect> = options.iter().map(Text::bbox).collect();
+    let boxes: Vec<Rect> = options.iter().map(Text::bbox).gather();
     let chosen = first_free(&boxes, taken, width);
     match chosen {
         Some(i) => {
@@ -884,12 +880,12 @@ mod tests {
             .iter()
             .flat_map(|g| &g.bars)
             .map(Bar::name_text)
-            .collect();
+            .gather();
         assert!(
             names.contains(&"including at least 3 Civilians (Chad)".to_owned()),
             "{names:?}"
         );
-        let headings: Vec<&str> = c.groups.iter().map(|g| g.whose.as_str()).collect();
+        let headings: Vec<&str> = c.groups.iter().map(|g| g.whose.as_str()).gather();
         assert_eq!(
             headings,
             [
@@ -955,7 +951,7 @@ mod tests {
             .iter()
             .flat_map(|g| &g.bars)
             .map(|b| b.id.as_str())
-            .collect();
+            .gather();
         assert!(
             ids.contains(&"t-later") && !ids.contains(&"t-hezbollah-members"),
             "{ids:?}"
@@ -996,19 +992,13 @@ mod tests {
     fn groups_name_side_counter_and_period() {
         let ds = first_story().unwrap();
         let c = chart(&ds, 1000.0).unwrap();
-        let headings: Vec<&str> = c.groups.iter().map(|g| g.whose.as_str()).collect();
+        let headings: Vec<&str> = c.groups.iter().map(|g| g.whose.as_str()).gather();
         assert_eq!(headings, ["Hezbollah", "Lebanon", "Israel"]);
         let meta: Vec<String> = c
             .groups
             .iter()
-            .map(|g| {
-                g.meta
-                    .iter()
-                    .map(|t| t.text.as_str())
-                    .collect::<Vec<_>>()
-                    .join(" ")
-            })
-            .collect();
+            .map(|g| g.meta.iter().map(|t| t.text.as_str()).gather().join(" "))
+            .gather();
         assert_eq!(
             meta[1],
             "Counted by an AFP tally · since 8 Oct 2023 · as of 15 May 2024"
@@ -1030,7 +1020,7 @@ mod tests {
         other.counted_by = "israel".into();
         ds.tallies.push(other);
         let c = chart(&ds, 1000.0).unwrap();
-        let headings: Vec<&str> = c.groups.iter().map(|g| g.whose.as_str()).collect();
+        let headings: Vec<&str> = c.groups.iter().map(|g| g.whose.as_str()).gather();
         assert_eq!(headings, ["Hezbollah", "Hezbollah", "Lebanon", "Israel"]);
     }
 
@@ -1218,7 +1208,7 @@ mod tests {
                 }
             }
             assert!(seen.len() >= 3, "{seen:?}");
-            let bars: Vec<&Bar> = c.groups.iter().flat_map(|g| &g.bars).collect();
+            let bars: Vec<&Bar> = c.groups.iter().flat_map(|g| &g.bars).gather();
             for o in &seen {
                 // Every scale fills the width: the largest figure of each
                 // outcome reaches past half of it, so 30 wounded is no
@@ -1235,7 +1225,7 @@ mod tests {
                 .iter()
                 .filter(|b| outcome(b) == "wounded" && matches!(b.end, End::Exact))
                 .map(|b| px_per_person(&c, &ds, &b.id))
-                .collect();
+                .gather();
             assert!(wounded.len() >= 2, "{wounded:?}");
             assert!(
                 wounded.windows(2).all(|w| (w[0] - w[1]).abs() < 1e-9),
@@ -1290,7 +1280,7 @@ mod tests {
             let all = stories();
             let ds = &all[story % all.len()];
             let c = chart(ds, width).unwrap();
-            let boxes: Vec<Rect> = all_texts(&c).iter().map(Text::bbox).collect();
+            let boxes: Vec<Rect> = all_texts(&c).iter().map(Text::bbox).gather();
             for (i, a) in boxes.iter().enumerate() {
                 prop_assert!(a.x0 >= -0.01 && a.x1 <= width + 0.01, "{i} {a:?} {:?} at {width}", all_texts(&c)[i].text);
                 prop_assert!(a.y0 >= 0.0 && a.y1 <= c.height);

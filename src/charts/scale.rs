@@ -7,6 +7,7 @@
 //!
 //! Pure: no browser types here.
 
+use crate::base::gather::Gather;
 use crate::format::date::{civil_from_days, days_from_civil, month_name};
 
 /// A step of 1, 2 or 5 times a power of ten that cuts `lo..=hi` into about
@@ -111,7 +112,7 @@ impl Linear {
         let step = tick_step(d0, d1, count);
         let first = (d0 / step).ceil() as i64;
         let last = (d1 / step).floor() as i64;
-        (first..=last).map(|i| i as f64 * step).collect()
+        (first..=last).map(|i| i as f64 * step).gather()
     }
 }
 
@@ -503,7 +504,7 @@ impl Axis {
             .enumerate()
             .filter(|(_, (a, b))| b > a)
             .map(|(k, &(a, b))| (a, b, k == 1))
-            .collect();
+            .gather();
         let gaps = present.len().saturating_sub(1) as f64 * gap;
         let width = (range.1 - range.0 - gaps).max(1.0);
         let context_days: i64 = present.iter().filter(|p| !p.2).map(|p| p.1 - p.0).sum();
@@ -523,7 +524,7 @@ impl Axis {
                 x += w + gap;
                 piece
             })
-            .collect();
+            .gather();
         Axis { pieces }
     }
 
@@ -573,7 +574,7 @@ impl Axis {
         self.pieces
             .windows(2)
             .map(|w| (w[0].range.1 + w[1].range.0) / 2.0)
-            .collect()
+            .gather()
     }
 
     /// Ticks for every piece, each piece given its share of `max_ticks`.
@@ -585,7 +586,7 @@ impl Axis {
                 let share = (p.range.1 - p.range.0) / total.max(1.0);
                 p.ticks(((max_ticks as f64 * share).round() as usize).max(1))
             })
-            .collect()
+            .gather()
     }
 }
 

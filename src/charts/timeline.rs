@@ -9,6 +9,7 @@
 //!
 //! Pure: no browser types here.
 
+use crate::base::gather::{push_all, Gather};
 use crate::base::labels::{Anchor, Rect, Text};
 use crate::base::num::{fixed, short, thousands};
 use crate::base::svg::num;
@@ -195,7 +196,7 @@ pub fn symbol(group: &str, r: f64) -> String {
 /// when it is a small part (under an eighth) of a period of a month or
 /// more: the story's own days inside months of context.
 fn crowded_days(spans: &[(i64, i64)], first: i64, last: i64) -> Option<(i64, i64)> {
-    let mut days: Vec<i64> = spans.iter().map(|s| s.0).collect();
+    let mut days: Vec<i64> = spans.iter().map(|s| s.0).gather();
     crate::base::order::sort(&mut days);
     let n = days.len();
     let k = (n * 3).div_ceil(5);
@@ -222,7 +223,7 @@ fn place_marks(
 ) -> Option<(Vec<Mark>, usize)> {
     let is_point =
         |i: usize| spans[i].0 == spans[i].1 && events[i].date.precision() == Precision::Day;
-    let mut order: Vec<usize> = (0..events.len()).collect();
+    let mut order: Vec<usize> = (0..events.len()).gather();
     crate::base::order::sort_by_key(&mut order, |&i| (spans[i].0, spans[i].1, i));
     // Periods first, in lanes of their own above the points: first fit.
     let mut span_ends: Vec<f64> = Vec::new();
@@ -245,7 +246,7 @@ fn place_marks(
     // order (by time of day where the text gives it), then slide right,
     // lane by lane, past a neighbour: a wide day holds its events side by
     // side across it, never in a column or a heap at its start.
-    let points: Vec<usize> = order.iter().copied().filter(|&i| is_point(i)).collect();
+    let points: Vec<usize> = order.iter().copied().filter(|&i| is_point(i)).gather();
     let mut targets: Vec<(f64, f64, usize)> = Vec::with_capacity(points.len());
     for day in points.chunk_by(|&a, &b| spans[a].0 == spans[b].0) {
         let d = spans[day[0]].0;
@@ -294,7 +295,7 @@ fn place_marks(
                 label: format!("{}: {}. {}", event_date(e), e.kind.label(), e.summary),
             }
         })
-        .collect::<Vec<_>>();
+        .gather();
     Some((marks, span_ends.len() + used))
 }
 
@@ -306,7 +307,7 @@ fn place_marks(
 fn day_fractions(events: &[&Event], day: &[usize]) -> Vec<f64> {
     let quarter = |i: usize| events[i].time_of_day.map(|t| t as usize);
     let share = |of: &dyn Fn(usize) -> bool, i: usize| {
-        let same: Vec<usize> = day.iter().copied().filter(|&j| of(j)).collect();
+        let same: Vec<usize> = day.iter().copied().filter(|&j| of(j)).gather();
         let k = same.iter().position(|&j| j == i).unwrap_or(0);
         (k as f64 + 0.5) / same.len().max(1) as f64
     };
@@ -315,7 +316,7 @@ fn day_fractions(events: &[&Event], day: &[usize]) -> Vec<f64> {
             Some(q) => (q as f64 + share(&|j| quarter(j) == Some(q), i)) / 4.0,
             None => share(&|j| quarter(j).is_none(), i),
         })
-        .collect()
+        .gather()
 }
 
 /// The binning interval for a period of `days` at `width` pixels: the
@@ -354,7 +355,7 @@ fn bin(
             .min(n - 1)
     };
     let groups: Vec<&'static str> = {
-        let mut g: Vec<&'static str> = events.iter().map(|e| group_class(&e.kind)).collect();
+        let mut g: Vec<&'static str> = events.iter().map(|e| group_class(&e.kind)).gather();
         crate::base::order::sort(&mut g);
         g.dedup();
         g
@@ -396,7 +397,7 @@ fn bin(
             let (x0, x1) = (axis.map(cuts[b]), axis.map_end(cuts[b + 1]));
             (x0 + 0.5, (x1 - x0 - 1.0).max(1.0))
         })
-        .collect();
+        .gather();
     let mut out_path = String::new();
     let mut layer_paths = vec![String::new(); groups.len()];
     for b in 0..n {
@@ -414,7 +415,8 @@ fn bin(
         group: "out",
         d: out_path,
     }];
-    layers.extend(
+    push_all(
+        &mut layers,
         groups
             .iter()
             .zip(layer_paths)
@@ -453,7 +455,7 @@ fn bin(
                 },
             }
         })
-        .collect();
+        .gather();
     Bins {
         unit: unit.name(),
         layers,
@@ -480,7 +482,7 @@ pub fn timeline(
 ) -> Option<Timeline> {
     let width = width.max(200.0);
     let (first, last) = ds.date_extent()?;
-    let spans: Vec<(i64, i64)> = ds.events.iter().map(|e| ds.days_of(e)).collect();
+    let spans: Vec<(i64, i64)> = ds.events.iter().map(|e| ds.days_of(e)).gather();
     let mut keep = vec![false; ds.events.len()];
     for &i in shown {
         if let Some(k) = keep.get_mut(i) {
@@ -493,7 +495,7 @@ pub fn timeline(
         None => Axis::linear(first, last, range),
     };
     let top = 4.0;
-    let events: Vec<&Event> = ds.events.iter().collect();
+    let events: Vec<&Event> = ds.events.iter().gather();
     let drawn = (ds.events.len() <= MAX_MARKS)
         .then(|| place_marks(&events, &spans, &axis, top, &keep))
         .flatten();
@@ -513,17 +515,17 @@ pub fn timeline(
                 let b = to.map_or(last, |d| d.last_day()).min(last).max(a);
                 let inside: Vec<usize> = (0..ds.events.len())
                     .filter(|&i| spans[i].1 >= a && spans[i].0 <= b)
-                    .collect();
+                    .gather();
                 (a, b, inside)
             });
             match chosen {
                 Some((a, b, inside)) if !inside.is_empty() => {
-                    let sub: Vec<&Event> = inside.iter().map(|&i| &ds.events[i]).collect();
+                    let sub: Vec<&Event> = inside.iter().map(|&i| &ds.events[i]).gather();
                     let sub_spans: Vec<(i64, i64)> = inside
                         .iter()
                         .map(|&i| (spans[i].0.max(a), spans[i].1.min(b)))
-                        .collect();
-                    let sub_keep: Vec<bool> = inside.iter().map(|&i| keep[i]).collect();
+                        .gather();
+                    let sub_keep: Vec<bool> = inside.iter().map(|&i| keep[i]).gather();
                     let zoom = Axis::linear(a, b, range);
                     let drawn = (inside.len() <= MAX_MARKS)
                         .then(|| place_marks(&sub, &sub_spans, &zoom, top, &sub_keep))
@@ -607,8 +609,8 @@ pub fn timeline(
     // Clickable ranges: from the start to the first tick, between ticks, and
     // from the last tick to the end (and at each break).
     let mut cuts: Vec<i64> = vec![axis.start()];
-    cuts.extend(axis.pieces.iter().skip(1).map(|p| p.start));
-    cuts.extend(raw.iter().map(|t| t.day));
+    push_all(&mut cuts, axis.pieces.iter().skip(1).map(|p| p.start));
+    push_all(&mut cuts, raw.iter().map(|t| t.day));
     cuts.push(axis.end());
     crate::base::order::sort(&mut cuts);
     cuts.dedup();
@@ -629,7 +631,7 @@ pub fn timeline(
                 to,
             }
         })
-        .collect();
+        .gather();
 
     let selection = (from.is_some() || to.is_some()).then(|| {
         let a = from
@@ -741,7 +743,7 @@ mod tests {
     use crate::format::story::first_story;
 
     fn all(ds: &Dataset) -> Vec<usize> {
-        (0..ds.events.len()).collect()
+        (0..ds.events.len()).gather()
     }
 
     fn mark<'a>(t: &'a Timeline, id: &str) -> &'a Mark {
@@ -789,7 +791,7 @@ mod tests {
         assert_eq!(t.axis.end(), days_from_civil(2024, 5, 16));
         let first = mark(&t, "e-hamas-assault");
         assert!(first.x - RADIUS >= 0.0 && first.x < 40.0, "{}", first.x);
-        let labels: Vec<&str> = t.ticks.iter().map(|k| k.label.text.as_str()).collect();
+        let labels: Vec<&str> = t.ticks.iter().map(|k| k.label.text.as_str()).gather();
         assert_eq!(labels[0], "Oct 2023");
         assert!(labels.contains(&"Jan 2024"));
     }
@@ -812,7 +814,7 @@ mod tests {
         for w in t.marks.windows(2) {
             assert!(w[0].x <= w[1].x, "{} after {}", w[1].id, w[0].id);
         }
-        let points: Vec<&Mark> = t.marks.iter().filter(|m| m.w == 0.0).collect();
+        let points: Vec<&Mark> = t.marks.iter().filter(|m| m.w == 0.0).gather();
         for (i, a) in points.iter().enumerate() {
             for b in &points[i + 1..] {
                 let apart = (a.x - b.x).abs() >= 2.0 * RADIUS || (a.y - b.y).abs() >= 2.0 * RADIUS;
@@ -852,7 +854,7 @@ mod tests {
         for width in [343.0, 840.0] {
             let t = timeline(&ds, &all(&ds), None, None, width).unwrap();
             assert_eq!(t.marks.len(), ds.events.len());
-            let xs: Vec<f64> = t.marks.iter().map(|m| m.x).collect();
+            let xs: Vec<f64> = t.marks.iter().map(|m| m.x).gather();
             let (lo, hi) = (
                 xs.iter().copied().fold(f64::MAX, f64::min),
                 xs.iter().copied().fold(f64::MIN, f64::max),
@@ -872,7 +874,7 @@ mod tests {
             }) {
                 assert!(a.x < b.x, "{} before {}", a.id, b.id);
             }
-            let labels: Vec<&str> = t.ticks.iter().map(|k| k.label.text.as_str()).collect();
+            let labels: Vec<&str> = t.ticks.iter().map(|k| k.label.text.as_str()).gather();
             assert!(labels.contains(&"evening"), "{labels:?}");
             assert_legible(&t);
         }
@@ -936,7 +938,7 @@ mod tests {
             assert!(w[0].to.last_day() < w[1].from.first_day());
         }
         // Half the events kept: each bar colours the kept ones it counts.
-        let half: Vec<usize> = (0..5000).step_by(2).collect();
+        let half: Vec<usize> = (0..5000).step_by(2).gather();
         let t = timeline(&ds, &half, None, None, 1200.0).unwrap();
         for c in &t.bins.unwrap().cells {
             let kept = half
@@ -1059,7 +1061,7 @@ mod tests {
         let ds = first_story().unwrap();
         for width in [200.0, 280.0, 320.0, 375.0, 480.0, 768.0, 1024.0, 1200.0] {
             let t = timeline(&ds, &all(&ds), None, None, width).unwrap();
-            let boxes: Vec<Rect> = t.ticks.iter().map(|k| k.label.bbox()).collect();
+            let boxes: Vec<Rect> = t.ticks.iter().map(|k| k.label.bbox()).gather();
             assert!(boxes.len() >= if width >= 280.0 { 2 } else { 1 }, "{width}");
             for (i, a) in boxes.iter().enumerate() {
                 assert!(a.x0 >= 0.0 && a.x1 <= width, "{a:?} at {width}");

@@ -1,6 +1,7 @@
 //! The event cards, the result count and sorting.
 
 use super::context::{use_dossier, Dossier};
+use crate::base::gather::Gather;
 use crate::format::model::{Actor, Event, Provenance};
 use crate::view::present;
 use crate::view::state::{Action, Selection, SortOrder};
@@ -221,7 +222,7 @@ fn Card(props: &CardProps) -> Html {
         .dataset
         .actor_ids(e)
         .filter_map(|id| d.index.actor(&d.dataset, id))
-        .collect();
+        .gather();
     let tolls = present::tolls(&d.dataset, &e.id);
     let status = d.dataset.status_of(e);
     // From the story's index: a pass over every event for each card would
@@ -230,7 +231,7 @@ fn Card(props: &CardProps) -> Html {
         .index
         .parts_of(props.index)
         .map(|p| &d.dataset.events[p])
-        .collect();
+        .gather();
     let no_party = present::no_party(&d.dataset, e);
     let attribution = e
         .provenance

@@ -9,6 +9,7 @@
 //!
 //! Pure: no browser types here.
 
+use crate::base::gather::Gather;
 use crate::format::date::PartialDate;
 use crate::format::vocab::{
     ActorKind, CountQualifier, EventKind, GeoPrecision, Outcome, ParticipantRole, RelationKind,
@@ -662,8 +663,8 @@ impl Dataset {
                 let other = t.same_as.as_deref()?;
                 Some((i, self.tallies.iter().position(|u| u.id == other)?))
             })
-            .collect();
-        let mut root: Vec<usize> = (0..self.tallies.len()).collect();
+            .gather();
+        let mut root: Vec<usize> = (0..self.tallies.len()).gather();
         let mut changed = !links.is_empty();
         while changed {
             changed = false;

@@ -38,6 +38,7 @@
 //!
 //! Pure: no browser types here.
 
+use crate::base::gather::Gather;
 use crate::format::date::{OneOf, PartialDate};
 use crate::format::model::*;
 use crate::format::vocab::{
@@ -338,7 +339,7 @@ impl<T: Packed> Packed for Vec<T> {
     }
     fn unpack(r: &mut Reader) -> Self {
         let n = r.len();
-        (0..n).map(|_| T::unpack(r)).collect()
+        (0..n).map(|_| T::unpack(r)).gather()
     }
 }
 

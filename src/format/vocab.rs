@@ -9,6 +9,7 @@
 //!
 //! Pure: no browser types here.
 
+use crate::base::gather::Gather;
 use crate::format::suggest::nearest;
 use schemars::{json_schema, JsonSchema, Schema, SchemaGenerator};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
@@ -392,7 +393,7 @@ impl EventKind {
             .chars()
             .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
             .collect();
-        let key = key.split('_').filter(|p| !p.is_empty()).collect::<Vec<_>>();
+        let key = key.split('_').filter(|p| !p.is_empty()).gather();
         let key = key.join("_");
         let direct = match key.as_str() {
             "remote_explosive_landmine_ied" => "remote_explosive",

@@ -9,6 +9,7 @@
 //!
 //! Pure: no browser types here.
 
+use crate::base::gather::Gather;
 use crate::base::hash::NameMap;
 use crate::base::num::fixed;
 use crate::base::order::sort_by_key;
@@ -158,7 +159,7 @@ impl NodeShape {
                             (s * cos, s * sin)
                         }
                     })
-                    .collect();
+                    .gather();
                 pts(&p)
             }
             NodeShape::Triangle => {
@@ -176,7 +177,7 @@ impl NodeShape {
                             (s * cos, s * sin)
                         }
                     })
-                    .collect();
+                    .gather();
                 pts(&p)
             }
         }
@@ -369,8 +370,8 @@ fn by_pair(mut entries: Vec<((usize, usize), usize)>) -> Vec<((usize, usize), Ve
     sort_by_key(&mut entries, |p| p.0);
     entries
         .chunk_by(|a, b| a.0 == b.0)
-        .map(|group| (group[0].0, group.iter().map(|p| p.1).collect()))
-        .collect()
+        .map(|group| (group[0].0, group.iter().map(|p| p.1).gather()))
+        .gather()
 }
 
 /// Give the ties between one pair (either way round) lanes side by side,
@@ -381,7 +382,7 @@ fn spread_parallel(edges: &mut [GraphEdge]) {
             .iter()
             .enumerate()
             .map(|(k, e)| (pair(e.source, e.target), k))
-            .collect(),
+            .gather(),
     );
     for (_, mut ks) in pairs {
         let n = ks.len();
@@ -432,7 +433,7 @@ impl Graph {
             let ids: Vec<usize> = ds
                 .actor_ids(&ds.events[e])
                 .filter_map(|id| actor_index.get(id).map(|&i| i as usize))
-                .collect();
+                .gather();
             for (k, &a) in ids.iter().enumerate() {
                 involvement[a] += 1;
                 for &b in &ids[k + 1..] {
@@ -460,7 +461,7 @@ impl Graph {
         }
         let drawn: Vec<usize> = (0..ds.actors.len())
             .filter(|&a| all_actors || involvement[a] > 0 || tied[a] || kept(&ds.actors[a].id))
-            .collect();
+            .gather();
         // Each actor's node, if it is drawn.
         let mut node_of: Vec<Option<usize>> = vec![None; ds.actors.len()];
         for (n, &a) in drawn.iter().enumerate() {
@@ -476,7 +477,7 @@ impl Graph {
                 x: 0.0,
                 y: 0.0,
             })
-            .collect();
+            .gather();
         let mut edges = Vec::new();
         for (r, rel) in ds.relations.iter().enumerate() {
             let (Some(&a), Some(&b)) = (
@@ -542,7 +543,7 @@ impl Graph {
                 }
                 l
             })
-            .collect();
+            .gather();
         // Actors with no tie are held closer, rather than pushed to the
         // frame's far edges by the others.
         let mut lone = vec![3.0; n];
@@ -564,11 +565,11 @@ impl Graph {
             )
             .with_force(Center::new(0.0, 0.0))
             .with_force(Collide::new(
-                self.nodes.iter().map(|node| node.radius + 6.0).collect(),
+                self.nodes.iter().map(|node| node.radius + 6.0).gather(),
             ))
             .with_force(LabelRoom::new(
                 self.frame.clone(),
-                self.nodes.iter().map(|node| node.radius).collect(),
+                self.nodes.iter().map(|node| node.radius).gather(),
             ))
     }
 
@@ -645,7 +646,7 @@ impl Graph {
         (0..self.edges.len())
             .filter(|&k| self.edges[k].directed)
             .map(|k| self.edge_geometry(k, x, y).end)
-            .collect()
+            .gather()
     }
 
     /// The smallest box holding every node at positions `x`, `y` with its
@@ -690,7 +691,7 @@ impl Graph {
                     None
                 }
             })
-            .collect();
+            .gather();
         crate::base::order::sort(&mut out);
         out.dedup();
         out
@@ -699,7 +700,7 @@ impl Graph {
     /// Node indices in reading order for the keyboard: most involved first,
     /// then by name, so Tab meets the story's main actors first.
     pub fn tab_order(&self, ds: &Dataset) -> Vec<usize> {
-        let mut order: Vec<usize> = (0..self.nodes.len()).collect();
+        let mut order: Vec<usize> = (0..self.nodes.len()).gather();
         crate::base::order::sort_by(&mut order, |&a, &b| {
             let (na, nb) = (&self.nodes[a], &self.nodes[b]);
             nb.events

@@ -8,6 +8,7 @@
 //! Pure: no browser types here.
 
 use super::network::{EdgeKind, EdgeStyle, Graph, GraphEdge};
+use crate::base::gather::{push_all, Gather};
 use crate::base::labels::{place_within, text_size, Mark, Placement, Rect};
 use crate::format::model::Dataset;
 use crate::format::vocab::StatusState;
@@ -176,22 +177,26 @@ pub fn label_priority(
 ) -> Vec<usize> {
     let label_all = g.nodes.len() <= limit;
     let busiest = {
-        let mut e: Vec<usize> = g.nodes.iter().map(|n| n.events).collect();
+        let mut e: Vec<usize> = g.nodes.iter().map(|n| n.events).gather();
         crate::base::order::sort_by(&mut e, |a, b| b.cmp(a));
         e.get(limit.min(e.len().saturating_sub(1)))
             .copied()
             .unwrap_or(0)
     };
-    let mut priority: Vec<usize> = focus.into_iter().collect();
-    priority.extend(
+    let mut priority: Vec<usize> = focus.into_iter().gather();
+    push_all(
+        &mut priority,
         order
             .iter()
             .copied()
             .filter(|&i| selected(i) && Some(i) != focus),
     );
-    priority.extend(order.iter().copied().filter(|&i| {
-        !selected(i) && Some(i) != focus && (label_all || g.nodes[i].events >= busiest)
-    }));
+    push_all(
+        &mut priority,
+        order.iter().copied().filter(|&i| {
+            !selected(i) && Some(i) != focus && (label_all || g.nodes[i].events >= busiest)
+        }),
+    );
     priority
 }
 
@@ -364,7 +369,7 @@ pub fn frame_for(ds: &Dataset, g: &Graph, width: f64, height: f64) -> Frame {
             let (w, h) = text_size(&ds.actors[g.nodes[i].actor].name, LABEL_PX);
             (i, w, h)
         })
-        .collect();
+        .gather();
     // A frame is never drawn smaller than this: a size read while the
     // element is hidden or detached (0 × 0, or a width with no height yet)
     // would make every name larger than the frame and blow the layout up.
@@ -390,7 +395,7 @@ pub fn visible(fit: Fit, zoom: Zoom) -> Fit {
 /// between the two. It holds the always-labelled names; other labels are
 /// placed inside it and never widen it.
 pub fn fit_view(g: &Graph, xs: &[f64], ys: &[f64]) -> Fit {
-    let radii: Vec<f64> = g.nodes.iter().map(|n| n.radius).collect();
+    let radii: Vec<f64> = g.nodes.iter().map(|n| n.radius).gather();
     g.frame.fit(xs, ys, &radii)
 }
 
@@ -430,15 +435,18 @@ impl Labels {
                     height,
                 }
             })
-            .collect();
+            .gather();
         // Arrowheads are marks too, with no label: names keep off them.
-        marks.extend(g.arrow_tips(xs, ys).into_iter().map(|(x, y)| Mark {
-            x,
-            y,
-            radius: ARROW_PX * unit,
-            width: 0.0,
-            height: 0.0,
-        }));
+        push_all(
+            &mut marks,
+            g.arrow_tips(xs, ys).into_iter().map(|(x, y)| Mark {
+                x,
+                y,
+                radius: ARROW_PX * unit,
+                width: 0.0,
+                height: 0.0,
+            }),
+        );
         let bounds = Rect {
             x0: view.0,
             y0: view.1,
@@ -493,7 +501,7 @@ pub fn edge_label(ds: &Dataset, g: &Graph, e: &GraphEdge) -> String {
                     }
                 }
             }
-            let said: Vec<String> = said.iter().map(|(w, n)| format!("{n} {w}")).collect();
+            let said: Vec<String> = said.iter().map(|(w, n)| format!("{n} {w}")).gather();
             let mut s = format!(
                 "{} and {}: together in {}",
                 name(e.source),
@@ -522,7 +530,7 @@ pub struct Described {
 impl Described {
     pub fn of(ds: &Dataset, g: &Graph) -> Self {
         Described {
-            titles: g.edges.iter().map(|e| edge_label(ds, g, e)).collect(),
+            titles: g.edges.iter().map(|e| edge_label(ds, g, e)).gather(),
             order: g.tab_order(ds),
             ties: g.ties_by_node(),
         }

@@ -10,6 +10,7 @@
 //!
 //! Pure: no browser types here.
 
+use crate::base::gather::Gather;
 use crate::format::packed::{ProblemText, Reply};
 use crate::format::validate::{load_bytes, Problem, PARTS};
 use crate::import::acled::{looks_like_csv, Importer};
@@ -32,7 +33,7 @@ pub const ROWS_PER_STEP: usize = 1000;
 pub fn open(name: &str, bytes: Vec<u8>, mut progress: impl FnMut(Reply)) -> Reply {
     let texts = |mut problems: Vec<Problem>| -> Vec<ProblemText> {
         in_file_order(&mut problems);
-        problems.iter().map(ProblemText::from).collect()
+        problems.iter().map(ProblemText::from).gather()
     };
     if !looks_like_csv(name, &bytes) {
         progress(Reply::Progress {
@@ -47,7 +48,7 @@ pub fn open(name: &str, bytes: Vec<u8>, mut progress: impl FnMut(Reply)) -> Repl
             Err(mut problems) => {
                 in_file_order(&mut problems);
                 with_ids(&mut problems, &bytes);
-                Reply::Failed(problems.iter().map(ProblemText::from).collect())
+                Reply::Failed(problems.iter().map(ProblemText::from).gather())
             }
         };
     }
@@ -72,7 +73,7 @@ pub fn open(name: &str, bytes: Vec<u8>, mut progress: impl FnMut(Reply)) -> Repl
                 .skipped
                 .iter()
                 .map(|s| (&s.problem()).into())
-                .collect(),
+                .gather(),
         },
         Err(problems) => Reply::Failed(texts(problems)),
     }
@@ -95,7 +96,7 @@ fn in_file_order(problems: &mut [Problem]) {
         let rank = if part == "$" { 0 } else { rank };
         // An index as a number (3 before 10), a field by its name.
         let rest: Vec<Result<usize, String>> =
-            steps.map(|s| s.parse().map_err(|_| s.to_owned())).collect();
+            steps.map(|s| s.parse().map_err(|_| s.to_owned())).gather();
         (rank, rest)
     });
 }
@@ -228,7 +229,7 @@ mod tests {
         let Reply::Failed(problems) = last else {
             panic!("{last:?}")
         };
-        let places: Vec<&str> = problems.iter().map(|p| p.path.as_str()).collect();
+        let places: Vec<&str> = problems.iter().map(|p| p.path.as_str()).gather();
         let (first, fourth) = (
             ds["events"][1]["id"].as_str().unwrap(),
             ds["events"][3]["id"].as_str().unwrap(),
@@ -256,9 +257,9 @@ mod tests {
         ]
         .into_iter()
         .map(|path| Problem::new(path, ProblemKind::Empty))
-        .collect();
+        .gather();
         in_file_order(&mut problems);
-        let paths: Vec<&str> = problems.iter().map(|p| p.path.as_str()).collect();
+        let paths: Vec<&str> = problems.iter().map(|p| p.path.as_str()).gather();
         assert_eq!(
             paths,
             [
@@ -317,7 +318,7 @@ mod tests {
                 Reply::Progress { rows, .. } => rows.unwrap(),
                 other => panic!("{other:?}"),
             })
-            .collect();
+            .gather();
         assert_eq!(rows.len(), 3, "{rows:?}");
         assert!(rows.windows(2).all(|w| w[0] < w[1]));
         let Reply::Opened { dataset, skipped } = last else {

@@ -18,6 +18,7 @@
 //!
 //! Pure: no browser types here.
 
+use crate::base::gather::Gather;
 use crate::base::html::escape;
 use crate::view::state::ViewKind;
 
@@ -171,7 +172,7 @@ impl Options {
         .iter()
         .filter(|(h, _)| *h)
         .map(|(_, p)| *p)
-        .collect();
+        .gather();
         if !hidden.is_empty() {
             pairs.push(format!("hide={}", hidden.join(",")));
         }

@@ -14,6 +14,7 @@
 //! Pure: no browser types here.
 
 use crate::base::fold::{fold, Query};
+use crate::base::gather::Gather;
 use crate::base::hash::NameMap;
 use crate::base::set::Set;
 use crate::format::date::PartialDate;
@@ -226,7 +227,7 @@ impl Names {
 
 /// The positions `0..keys.len()` in the order of their keys.
 fn listing(keys: &[String]) -> Vec<usize> {
-    let mut order: Vec<usize> = (0..keys.len()).collect();
+    let mut order: Vec<usize> = (0..keys.len()).gather();
     crate::base::order::sort_by(&mut order, |&a, &b| keys[a].cmp(&keys[b]));
     order
 }
@@ -402,10 +403,10 @@ impl EventIndex {
                 };
                 (i as u32, entry)
             })
-            .collect();
+            .gather();
         crate::base::order::sort_by_key(&mut entries, |(i, e)| (e.first_day, e.last_day, *i));
 
-        let place_text: Vec<String> = places.names.iter().map(|p| fold(p)).collect();
+        let place_text: Vec<String> = places.names.iter().map(|p| fold(p)).gather();
         // (A source an event cites but the story does not list has no name.)
         let mut source_text = vec![String::new(); sources.names.len()];
         for s in &ds.sources {
@@ -421,10 +422,10 @@ impl EventIndex {
             text_end: Vec::with_capacity(entries.len()),
             actor_text,
             orders: [
-                (0..actors.names.len()).collect(),
+                (0..actors.names.len()).gather(),
                 listing(&kinds.names),
                 listing(&place_text),
-                (0..sources.names.len()).collect(),
+                (0..sources.names.len()).gather(),
             ],
             place_text,
             source_text,
@@ -432,7 +433,7 @@ impl EventIndex {
             kinds,
             places,
             sources,
-            uncited: ds.tallies.iter().map(|t| t.events.is_empty()).collect(),
+            uncited: ds.tallies.iter().map(|t| t.events.is_empty()).gather(),
             tallies,
             extent: ds.date_extent(),
             parts: ds.parts_index(),
@@ -467,14 +468,14 @@ impl EventIndex {
         let mut ids: Vec<u32> = ds
             .actor_ids(e)
             .filter_map(|a| actors.lookup.get(a).copied())
-            .collect();
+            .gather();
         crate::base::order::sort(&mut ids);
         ids.dedup();
         let mut srcs: Vec<u32> = e
             .provenance
             .iter()
             .map(|p| sources.intern(&p.source))
-            .collect();
+            .gather();
         crate::base::order::sort(&mut srcs);
         srcs.dedup();
         // A quote that is already in the text (often the summary itself)
@@ -528,7 +529,7 @@ impl EventIndex {
         // The words of the query each actor's names, each place's name and
         // each source's name hold, found once for the whole search.
         let words_in =
-            |texts: &[String]| -> Vec<u64> { texts.iter().map(|t| query.found(t, 0)).collect() };
+            |texts: &[String]| -> Vec<u64> { texts.iter().map(|t| query.found(t, 0)).gather() };
         let (actor_found, place_found, source_found) = if searching {
             (
                 words_in(&self.actor_text),
@@ -666,7 +667,7 @@ impl Counter {
                         || index.rows.iter().any(|r| r.standing >> s.index() & 1 == 1)
                 })
                 .map(|s| (s, self.statuses[s.index()]))
-                .collect(),
+                .gather(),
         }
     }
 }

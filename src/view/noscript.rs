@@ -4,6 +4,7 @@
 //!
 //! Pure: no browser types here.
 
+use crate::base::gather::Gather;
 use crate::base::html::escape;
 use crate::format::model::Dataset;
 use crate::view::present;
@@ -33,7 +34,7 @@ pub fn summary_html(ds: &Dataset) -> String {
         escape(&s.published.human())
     );
     let _ = writeln!(out, "<h2>Events</h2>\n<ol>");
-    let mut events: Vec<_> = ds.events.iter().collect();
+    let mut events: Vec<_> = ds.events.iter().gather();
     events.sort_by_key(|e| (e.date.first_day(), e.date.last_day()));
     for e in events {
         let source = e

@@ -4,6 +4,7 @@
 //!
 //! Pure: no browser types here.
 
+use crate::base::gather::Gather;
 use crate::base::num::thousands;
 use crate::format::date::Precision;
 use crate::format::model::{Count, Dataset, Event, Provenance, Quantity, Status, Tally};
@@ -60,7 +61,7 @@ pub fn no_party(ds: &Dataset, e: &Event) -> Vec<String> {
     ds.participants_of(e)
         .iter()
         .filter_map(|p| Some(format!("{} ({})", p.victims.as_deref()?, p.role.label())))
-        .collect()
+        .gather()
 }
 
 /// The ties that end at people who are no party, which the network does
@@ -78,7 +79,7 @@ pub fn no_party_ties(ds: &Dataset, drawn: impl Fn(&str) -> bool) -> Vec<String> 
                 r.kind.label()
             ))
         })
-        .collect()
+        .gather()
 }
 
 /// What a part of another event takes from its whole, in words: "Its
@@ -93,7 +94,7 @@ pub fn inherited(ds: &Dataset, e: &Event) -> Option<String> {
     ]
     .into_iter()
     .flatten()
-    .collect();
+    .gather();
     (!taken.is_empty()).then(|| format!("Its {} as the whole's.", and_list(&taken)))
 }
 
@@ -227,7 +228,7 @@ fn joined<S: AsRef<str>>(items: &[S], last_word: &str) -> String {
         [] => String::new(),
         [one] => one.as_ref().to_owned(),
         [init @ .., last] => {
-            let init: Vec<&str> = init.iter().map(AsRef::as_ref).collect();
+            let init: Vec<&str> = init.iter().map(AsRef::as_ref).gather();
             format!("{} {last_word} {}", init.join(", "), last.as_ref())
         }
     }
@@ -236,10 +237,7 @@ fn joined<S: AsRef<str>>(items: &[S], last_word: &str) -> String {
 /// Actors or sources by id, joined for reading, whichever each id names;
 /// unknown ids are shown as they are.
 pub fn party_names(ds: &Dataset, ids: &[String]) -> String {
-    let names: Vec<String> = ids
-        .iter()
-        .map(|id| in_sentence(ds.party_name(id)))
-        .collect();
+    let names: Vec<String> = ids.iter().map(|id| in_sentence(ds.party_name(id))).gather();
     and_list(&names)
 }
 

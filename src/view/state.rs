@@ -15,6 +15,7 @@
 //!
 //! Pure: no browser types here.
 
+use crate::base::gather::{push_all, Gather};
 use crate::format::date::PartialDate;
 use crate::format::model::Dataset;
 use crate::view::filter::Filters;
@@ -215,12 +216,12 @@ impl ViewState {
     /// The active filters as removable chips, in a stable order.
     pub fn chips(&self) -> Vec<Chip> {
         let f = &self.filters;
-        let mut chips: Vec<Chip> = f.actors.iter().cloned().map(Chip::Actor).collect();
-        chips.extend(f.kinds.iter().cloned().map(Chip::Kind));
-        chips.extend(f.places.iter().cloned().map(Chip::Place));
-        chips.extend(f.sources.iter().cloned().map(Chip::Source));
-        chips.extend(f.statuses.iter().copied().map(Chip::Status));
-        chips.extend(f.tallies.iter().cloned().map(Chip::Tally));
+        let mut chips: Vec<Chip> = f.actors.iter().cloned().map(Chip::Actor).gather();
+        push_all(&mut chips, f.kinds.iter().cloned().map(Chip::Kind));
+        push_all(&mut chips, f.places.iter().cloned().map(Chip::Place));
+        push_all(&mut chips, f.sources.iter().cloned().map(Chip::Source));
+        push_all(&mut chips, f.statuses.iter().copied().map(Chip::Status));
+        push_all(&mut chips, f.tallies.iter().cloned().map(Chip::Tally));
         if f.from.is_some() || f.to.is_some() {
             chips.push(Chip::Dates);
         }

@@ -2,6 +2,7 @@
 //! qualifiers drawn. Its geometry is [`crate::charts::casualty`]'s.
 
 use super::marks::{data_table, table_html, text, MarkHandlers, TipAt, Tooltip};
+use crate::base::gather::Gather;
 use crate::base::svg::{num, whole};
 use crate::charts::casualty::{self, visual_end, End};
 use crate::components::context::use_dossier;
@@ -196,7 +197,7 @@ pub fn CasualtyChart() -> Html {
                             format!("“{}”", r.quote),
                         ]
                     })
-                    .collect();
+                    .gather();
                 table_html(
                     "Casualty figures, as each counter states them",
                     &["Whose", "Who", "Figure", "Counted by", "Period", "In the text"],

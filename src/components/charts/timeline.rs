@@ -2,6 +2,7 @@
 //! filters by date. Its geometry is [`crate::charts::timeline`]'s.
 
 use super::marks::{data_table, table_html, text, MarkHandlers, TipAt, Tooltip};
+use crate::base::gather::Gather;
 use crate::base::svg::{num, translate, whole};
 use crate::charts::timeline::{self, symbol, RADIUS};
 use crate::components::context::use_dossier;
@@ -154,7 +155,7 @@ pub fn TimelineChart() -> Html {
             ]
             .into_iter()
             .chain(inferred(e).map(|w| format!("Date {w}")))
-            .collect(),
+            .gather(),
         }
     });
     // The ranges under the axis are buttons: a click, Enter or Space shows
@@ -224,7 +225,7 @@ pub fn TimelineChart() -> Html {
                 .flat_map(|b| b.layers.iter().map(|l| l.group))
                 .filter(|g| *g != "out"),
         )
-        .collect();
+        .gather();
     crate::base::order::sort(&mut groups);
     groups.dedup();
     let shade = |(x0, x1): (f64, f64), which: &'static str| {
@@ -297,7 +298,7 @@ pub fn TimelineChart() -> Html {
             </ul>
             { data_table(&table, "dossier-timeline-table", || {
                 // Oldest first: sorted only when the table is open.
-                let mut order: Vec<usize> = (0..ds.events.len()).collect();
+                let mut order: Vec<usize> = (0..ds.events.len()).gather();
                 crate::base::order::sort_by_key(&mut order, |&i| (ds.events[i].date.first_day(), i));
                 let rows: Vec<Vec<String>> = order
                     .iter()
@@ -305,7 +306,7 @@ pub fn TimelineChart() -> Html {
                         let e = &ds.events[i];
                         vec![event_date(e), e.kind.label().into_owned(), e.summary.clone()]
                     })
-                    .collect();
+                    .gather();
                 table_html("The events, oldest first", &["Date", "Kind", "Event"], &rows)
             }) }
         </figure>

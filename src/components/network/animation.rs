@@ -3,6 +3,7 @@
 //! (as d3 does) instead of re-rendering thousands of them through Yew. Yew
 //! renders the structure, and renders once more when the layout comes to rest.
 
+use crate::base::gather::Gather;
 use crate::base::svg::{num, translate, view_box};
 use crate::graph::layout::Simulation;
 use crate::graph::network::Graph;
@@ -258,7 +259,7 @@ impl Live {
         self.under = under;
         self.bundles = (0..paths.as_ref().map_or(0, |p| p.length()))
             .filter_map(|k| paths.as_ref()?.item(k)?.dyn_into::<web_sys::Element>().ok())
-            .collect();
+            .gather();
         self.bundled = bundled;
         shown
     }
@@ -287,7 +288,7 @@ fn read_labels(root: &web_sys::Element) -> Vec<(web_sys::Element, usize, f64, f6
             let (dx, dy) = (offset("data-dx"), offset("data-dy"));
             (el, i, dx, dy)
         })
-        .collect()
+        .gather()
 }
 
 /// Give the keyboard's focus back to actor `id`'s node among `nodes`, if
@@ -324,7 +325,7 @@ fn indexed(root: &web_sys::Element, selector: &str) -> Vec<(web_sys::Element, us
             let i = crate::base::num::digits(&el.get_attribute("data-index")?)?;
             Some((el, i))
         })
-        .collect()
+        .gather()
 }
 
 fn prefers_reduced_motion() -> bool {

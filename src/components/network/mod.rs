@@ -13,6 +13,7 @@ use super::context::use_dossier;
 use super::flag;
 use super::ptr::ByPtr;
 use super::resize::use_size;
+use crate::base::gather::Gather;
 use crate::base::svg::{num, translate, view_box};
 use crate::graph::network::{EdgeKind, Graph};
 use crate::graph::view::{
@@ -44,7 +45,7 @@ pub fn NetworkView() -> Html {
     let wait = measured.is_none() && cfg!(target_arch = "wasm32");
     let graph = {
         let ds = d.dataset.clone();
-        let selected: Vec<String> = d.view.filters.actors.iter().cloned().collect();
+        let selected: Vec<String> = d.view.filters.actors.iter().cloned().gather();
         // Laid out again only when the frame changes by a step (or its
         // narrow or wide shape), not at every pixel of a resize.
         let size = (
@@ -57,7 +58,7 @@ pub fn NetworkView() -> Html {
                 if *wait {
                     return Graph::default();
                 }
-                let keep: Vec<&str> = selected.iter().map(String::as_str).collect();
+                let keep: Vec<&str> = selected.iter().map(String::as_str).gather();
                 let mut g = Graph::build(&ds, &outcome.events, *all, &keep);
                 g.frame = frame_for(&ds, &g, frame, frame_h.max(1.0));
                 g.fit_spread(1);
@@ -511,15 +512,15 @@ impl Drawing {
                         index: AttrValue::from(i.to_string()),
                     }
                 })
-                .collect(),
+                .gather(),
             at: xs
                 .iter()
                 .zip(ys)
                 .map(|(&x, &y)| AttrValue::from(translate(x, y)))
-                .collect(),
+                .gather(),
             ties: (0..g.edges.len())
                 .map(|k| AttrValue::from(g.edge_geometry(k, xs, ys).path()))
-                .collect(),
+                .gather(),
         }
     }
 

@@ -2,6 +2,7 @@
 //! legend, and the whole network as a list (its text alternative).
 
 use crate::base::fold::{fold, Query};
+use crate::base::gather::Gather;
 use crate::components::context::{use_dossier, Dossier};
 use crate::components::ptr::ByPtr;
 use crate::format::vocab::RelationFamily;
@@ -65,7 +66,7 @@ pub fn ActorFinder(props: &FinderProps) -> Html {
             })
             .take(6)
             .map(|(i, a)| (i, a.id.clone(), a.name.clone()))
-            .collect()
+            .gather()
     };
     let on_input = {
         let query = query.clone();
@@ -109,7 +110,7 @@ pub fn legend(d: &Dossier, graph: &Graph, big: bool, together_on: bool) -> Html 
         .iter()
         .filter(|n| n.shape == NodeShape::Octagon)
         .map(|n| ds.actors[n.actor].kind.label().into_owned())
-        .collect();
+        .gather();
     crate::base::order::sort(&mut added);
     added.dedup();
     let mut added_ties: Vec<String> = graph
@@ -121,7 +122,7 @@ pub fn legend(d: &Dossier, graph: &Graph, big: bool, together_on: bool) -> Html 
         })
         .filter(|r| r.kind.family() == RelationFamily::Other)
         .map(|r| capitalised(&r.kind.label()))
-        .collect();
+        .gather();
     crate::base::order::sort(&mut added_ties);
     added_ties.dedup();
     let swatch = |s: NodeShape| {

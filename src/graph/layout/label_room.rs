@@ -9,6 +9,7 @@
 //! actors' names at a true 11 px without covering anyone.
 
 use super::{Force, Nodes};
+use crate::base::gather::Gather;
 use crate::base::rng::Lcg;
 use crate::graph::frame::{Frame, LABEL_GAP_PX, MAX_PX_PER_UNIT, PAD_PX};
 
@@ -104,14 +105,14 @@ impl Force for LabelRoom {
                 let r = self.radius.get(i).copied().unwrap_or(0.0);
                 (i, Frame::label_below(n.x[i], n.y[i], r, (w, h), unit))
             })
-            .collect();
+            .gather();
         // The room a name needs runs from its node's centre line down to
         // the name's foot, so that a node beside its owner is pushed up or
         // aside, never into the owner.
         let room: Vec<(usize, (f64, f64, f64, f64))> = boxes
             .iter()
             .map(|&(i, b)| (i, (b.0, n.y[i], b.2, b.3)))
-            .collect();
+            .gather();
         let k = self.strength;
         for &(owner, b) in &room {
             for j in 0..n.len() {

@@ -8,6 +8,7 @@
 //! (x + vx), which makes the spring stable.
 
 use super::{Force, Nodes};
+use crate::base::gather::Gather;
 use crate::base::rng::Lcg;
 
 /// An edge between two nodes, by index.
@@ -48,7 +49,7 @@ impl LinkForce {
         let links: Vec<Link> = links
             .into_iter()
             .filter(|l| l.source < n && l.target < n && l.source != l.target)
-            .collect();
+            .gather();
         let mut degree = vec![0usize; n];
         for l in &links {
             degree[l.source] += 1;
@@ -57,11 +58,11 @@ impl LinkForce {
         let strength = links
             .iter()
             .map(|l| l.weight / degree[l.source].min(degree[l.target]) as f64)
-            .collect();
+            .gather();
         let bias = links
             .iter()
             .map(|l| degree[l.source] as f64 / (degree[l.source] + degree[l.target]) as f64)
-            .collect();
+            .gather();
         LinkForce {
             links,
             strength,

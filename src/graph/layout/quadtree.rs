@@ -26,6 +26,7 @@ pub const LEAF: usize = 8;
 /// are closer than f64 can usefully tell apart within the tree's extent.
 const MAX_DEPTH: u32 = 48;
 
+use crate::base::gather::Gather;
 use crate::base::num::{larger, smaller};
 
 /// Which quarter of a cell split at `mid` the point (x, y) is in: 0 to 3
@@ -99,7 +100,7 @@ impl Quadtree {
         // Start from the last order: between ticks the points barely move,
         // so each partition finds them nearly in place.
         if self.spare.len() != xs.len() {
-            self.spare = (0..xs.len() as u32).collect();
+            self.spare = (0..xs.len() as u32).gather();
         }
         self.order.extend_from_slice(&self.spare);
         self.spare.clear();
