@@ -2,6 +2,7 @@
 
 use super::context::{use_dossier, Dossier};
 use crate::base::gather::Gather;
+use crate::components::each;
 use crate::format::model::{Actor, Event, Provenance};
 use crate::view::present;
 use crate::view::state::{Action, Selection, SortOrder};
@@ -35,9 +36,9 @@ pub fn toolbar(d: &Dossier) -> Html {
             <div class="toolbar__controls">
                 <label for="dossier-sort">{ "Sort" }</label>
                 <select id="dossier-sort" onchange={on_sort}>
-                    { for SortOrder::ALL.iter().map(|s| html! {
+                    { each(SortOrder::ALL.iter().map(|s| html! {
                         <option value={s.as_str()} selected={*s == d.view.sort}>{ s.label() }</option>
-                    }) }
+                    })) }
                 </select>
             </div>
         </div>
@@ -139,14 +140,14 @@ pub fn CardList() -> Html {
         <>
             <ol ref={list} class="cards" data-long={super::flag(skim)}
                 onclick={move |_| *pressed.borrow_mut() = true}>
-                { for ordered.take(*limit).enumerate().map(|(k, &i)| {
+                { each(ordered.take(*limit).enumerate().map(|(k, &i)| {
                     let key = d.dataset.events[i].id.clone();
                     if k < drawn {
                         html! { <Card {key} index={i} /> }
                     } else {
                         html! { <li {key} class="card card--room" aria-hidden="true"></li> }
                     }
-                }) }
+                })) }
             </ol>
             if remaining > 0 {
                 <button type="button" class="button button--more"
@@ -261,7 +262,7 @@ fn Card(props: &CardProps) -> Html {
                     <div class="card__part">
                         { format!("In {}:", present::plural(parts.len(), "part", "parts")) }
                         <ol class="card__parts">
-                            { for parts.iter().map(|p| html! { <li>{ event_link(&d, p) }</li> }) }
+                            { each(parts.iter().map(|p| html! { <li>{ event_link(&d, p) }</li> })) }
                         </ol>
                     </div>
                 }
@@ -270,19 +271,19 @@ fn Card(props: &CardProps) -> Html {
                 }
                 if !e.quantities.is_empty() {
                     <ul class="card__figures">
-                        { for e.quantities.iter().map(|q| html! {
+                        { each(e.quantities.iter().map(|q| html! {
                             <li>{ present::figure(&d.dataset, q) }</li>
-                        }) }
+                        })) }
                     </ul>
                 }
                 if !tolls.is_empty() {
                     <ul class="card__tolls" aria-label="Casualty figures that count this event">
-                        { for tolls.into_iter().map(|t| html! { <li>{ t }</li> }) }
+                        { each(tolls.into_iter().map(|t| html! { <li>{ t }</li> })) }
                     </ul>
                 }
                 if !actors.is_empty() {
                     <ul class="card__actors" aria-label="Actors involved">
-                        { for actors.into_iter().map(|a| {
+                        { each(actors.into_iter().map(|a| {
                             let (id, name) = (a.id.as_str(), a.name.as_str());
                             let active = d.view.filters.actors.contains(id);
                             let toggle = { let id = id.to_owned(); d.action(move |_: MouseEvent| Action::ToggleActor(id.clone())) };
@@ -295,7 +296,7 @@ fn Card(props: &CardProps) -> Html {
                                     </button>
                                 </li>
                             }
-                        }) }
+                        })) }
                     </ul>
                 }
                 if !no_party.is_empty() {
@@ -314,7 +315,7 @@ fn Card(props: &CardProps) -> Html {
                 </p>
                 if *quote_open {
                     <div class="card__quotes" id={quote_id}>
-                        { for e.provenance.iter().map(|p| quote(&d, p)) }
+                        { each(e.provenance.iter().map(|p| quote(&d, p))) }
                         if let Some(how) = &e.date_inferred {
                             <p class="card__note"><strong>{ "How the date was inferred: " }</strong>{ how }</p>
                         }

@@ -2,6 +2,7 @@
 //! active-filter chips.
 
 use super::context::{use_dossier, Dossier};
+use crate::components::each;
 use crate::format::date::PartialDate;
 use crate::view::filter::{Facet, OptionCount};
 use crate::view::present::{chip_facet, chip_label, result_count};
@@ -159,7 +160,7 @@ fn FacetGroup(props: &FacetGroupProps) -> Html {
         <fieldset class="facet">
             <legend>{ legend }</legend>
             <ul class="facet__options">
-                { for shown.into_iter().map(|(i, value, count, checked, chip)| {
+                { each(shown.into_iter().map(|(i, value, count, checked, chip)| {
                     let id = format!("dossier-{key}-{i}");
                     let label = chip_label(&d.dataset, &d.view, &chip);
                     let toggle = d.action(move |_: web_sys::Event| toggle_action(&chip));
@@ -172,7 +173,7 @@ fn FacetGroup(props: &FacetGroupProps) -> Html {
                             </label>
                         </li>
                     }
-                }) }
+                })) }
             </ul>
             if hidden > 0 || *expanded {
                 <button type="button" class="link-button" aria-expanded={(*expanded).to_string()}
@@ -207,7 +208,7 @@ pub fn active_filters(d: &Dossier) -> Html {
         <div class="active-filters">
             <h2 class="visually-hidden">{ "Active filters" }</h2>
             <ul class="active-filters__list">
-                { for chips.into_iter().map(|chip| {
+                { each(chips.into_iter().map(|chip| {
                     let label = format!("{}: {}", chip_facet(&chip), chip_label(&d.dataset, &d.view, &chip));
                     let remove = { let c = chip.clone(); d.action(move |_: MouseEvent| Action::Remove(c.clone())) };
                     html! {
@@ -218,7 +219,7 @@ pub fn active_filters(d: &Dossier) -> Html {
                             </button>
                         </li>
                     }
-                }) }
+                })) }
             </ul>
             <button type="button" class="link-button" onclick={d.action(|_: MouseEvent| Action::ClearFilters)}>
                 { "Clear all" }

@@ -1,3 +1,4 @@
+use crate::components::each;
 use crate::format::packed::ProblemText as Problem;
 use yew::prelude::*;
 
@@ -12,13 +13,13 @@ pub fn problem_panel(title: &str, problems: &[Problem]) -> Html {
         <section class="problems" role="alert">
             <h2 class="problems__title">{ title }</h2>
             <ol class="problems__list">
-                { for problems.iter().take(SHOWN_PROBLEMS).map(|p| html! {
+                { each(problems.iter().take(SHOWN_PROBLEMS).map(|p| html! {
                     <li>
                         <code class="problems__path">{ &p.path }</code>
                         { " " }
                         <span>{ &p.text }</span>
                     </li>
-                }) }
+                })) }
             </ol>
             if total > SHOWN_PROBLEMS {
                 <p>{ format!("…and {} more.", total - SHOWN_PROBLEMS) }</p>

@@ -2,6 +2,7 @@
 //! the exact quote highlighted.
 
 use super::context::use_dossier;
+use crate::components::each;
 use crate::view::present::sentence_around;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlElement;
@@ -74,7 +75,7 @@ pub fn SourcePanel() -> Html {
             </div>
             <p class="source-panel__meta">{ format!("{} · {}", story.outlet, story.title) }</p>
             <ol class="source-panel__paragraphs">
-                { for story.paragraphs.iter().enumerate().map(|(i, text)| {
+                { each(story.paragraphs.iter().enumerate().map(|(i, text)| {
                     let number = i as u32 + 1;
                     let cited = number == p.paragraph;
                     let body = match text.find(p.quote.as_str()).filter(|_| cited && !p.quote.is_empty()) {
@@ -101,7 +102,7 @@ pub fn SourcePanel() -> Html {
                             { body }
                         </li>
                     }
-                }) }
+                })) }
             </ol>
         </section>
     }

@@ -13,6 +13,7 @@ use super::ptr::ByPtr;
 use super::share::SharePanel;
 use super::source::SourcePanel;
 use super::url::{use_url_sync, UrlPage};
+use crate::components::each;
 use crate::format::model::{Dataset, Provenance};
 use crate::view::filter::EventIndex;
 use crate::view::page::Page;
@@ -142,7 +143,7 @@ pub fn StoryView(props: &StoryViewProps) -> Html {
             if !ds.notes.is_empty() {
                 <details class="dossier__notes">
                     <summary>{ "About this data" }</summary>
-                    { for ds.notes.iter().map(|n| html! { <p>{ n }</p> }) }
+                    { each(ds.notes.iter().map(|n| html! { <p>{ n }</p> })) }
                 </details>
             }
             // Sharing and embedding at the foot, as a chart's footer has

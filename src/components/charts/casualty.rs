@@ -6,6 +6,7 @@ use crate::base::gather::Gather;
 use crate::base::svg::{num, whole};
 use crate::charts::casualty::{self, visual_end, End};
 use crate::components::context::use_dossier;
+use crate::components::each;
 use crate::components::flag;
 use crate::components::resize::use_width;
 use crate::view::state::Action;
@@ -114,7 +115,7 @@ pub fn CasualtyChart() -> Html {
                 // The spaces are not drawn: they keep the shown words
                 // apart, a wrapped name's lines and the value ("Fighters at
                 // least 295"), as the mark's name reads them.
-                { for b.name.iter().map(|t| html! { <>{ text(t, "name") }{ " " }</> }) }
+                { each(b.name.iter().map(|t| html! { <>{ text(t, "name") }{ " " }</> })) }
                 if !b.subset {
                     { text(&b.value, if b.value_inside { "value-inside" } else { "value" }) }
                 }
@@ -160,28 +161,28 @@ pub fn CasualtyChart() -> Html {
                     viewBox={format!("0 0 {} {}", whole(c.width), whole(c.height))}
                     role="group" aria-labelledby="dossier-casualty-title" aria-describedby="dossier-casualty-desc">
                     <defs>
-                        { for casualty::TONES.iter().map(|tone| html! {
+                        { each(casualty::TONES.iter().map(|tone| html! {
                             <linearGradient id={format!("dossier-fade-{tone}")} class="cas-gradient" data-tone={*tone} x1="0" x2="1" y1="0" y2="0">
                                 <stop offset="0" stop-opacity="0.85" />
                                 <stop offset="1" stop-opacity="0" />
                             </linearGradient>
-                        }) }
+                        })) }
                     </defs>
-                    { for c.groups.iter().map(|g| html! {
+                    { each(c.groups.iter().map(|g| html! {
                         <g class="cas-group">
                             { for g.heading.iter().map(|h| text(h, "heading")) }
                             { for g.meta.iter().map(|m| text(m, "meta")) }
                         </g>
-                    }) }
-                    { for bars }
+                    })) }
+                    { each(bars) }
                 </svg>
                 <Tooltip id="dossier-casualty-tip" {tip} />
             </div>
             <figcaption class="chart__caption">
                 // The pale note after the sentence on who counted.
-                { for c.caption.iter().map(String::as_str).take(1).chain(pale_note)
+                { each(c.caption.iter().map(String::as_str).take(1).chain(pale_note)
                     .chain(c.caption.iter().skip(1).map(String::as_str))
-                    .map(|s| html! { <p>{ s }</p> }) }
+                    .map(|s| html! { <p>{ s }</p> })) }
             </figcaption>
             { data_table(&table, "dossier-casualty-table", || {
                 let rows: Vec<Vec<String>> = c

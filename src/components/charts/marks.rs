@@ -3,6 +3,7 @@
 
 use crate::base::labels::Text;
 use crate::base::svg::num;
+use crate::components::each;
 use web_sys::HtmlElement;
 use yew::prelude::*;
 
@@ -46,7 +47,7 @@ pub fn Tooltip(props: &TooltipProps) -> Html {
     match &props.tip {
         Some(t) => html! {
             <div ref={node} class="chart__tip" role="tooltip" id={props.id.clone()}>
-                { for t.lines.iter().map(|l| html! { <p>{ l }</p> }) }
+                { each(t.lines.iter().map(|l| html! { <p>{ l }</p> })) }
             </div>
         },
         None => html! {},

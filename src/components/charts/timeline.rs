@@ -6,6 +6,7 @@ use crate::base::gather::Gather;
 use crate::base::svg::{num, translate, whole};
 use crate::charts::timeline::{self, symbol, RADIUS};
 use crate::components::context::use_dossier;
+use crate::components::each;
 use crate::components::flag;
 use crate::components::resize::use_width;
 use crate::view::present::{event_date, group_label, inferred, plural};
@@ -249,36 +250,36 @@ pub fn TimelineChart() -> Html {
                     <g class="timeline__plot" onpointerdown={on_down} onpointermove={on_move} onpointerup={on_up.clone()} onpointercancel={on_up}>
                         <rect class="timeline__area" x="0" y={num(t.top - 2.0)} width={whole(t.width)}
                             height={num(t.axis_y - t.top + 2.0)} />
-                        { for layers }
-                        { for bins }
+                        { each(layers) }
+                        { each(bins) }
                     </g>
                     if let Some(sel) = t.selection { { shade(sel, "selection") } }
                     if let Some(b) = *brush { { shade(b, "brush") } }
-                    { for ranges }
+                    { each(ranges) }
                     <line class="chart__axis" x1="0" x2={whole(t.width)}
                         y1={num(t.axis_y)} y2={num(t.axis_y)} />
-                    { for breaks }
-                    { for t.ticks.iter().map(|k| html! {
+                    { each(breaks) }
+                    { each(t.ticks.iter().map(|k| html! {
                         <g class="chart__tick">
                             <line x1={num(k.x)} x2={num(k.x)}
                                 y1={num(t.axis_y)} y2={num(t.axis_y + 6.0)} />
                             { text(&k.label, "tick") }
                         </g>
-                    }) }
+                    })) }
                     if !t.parts.is_empty() {
                         <path class="tl-parts" d={t.parts.clone()} aria-hidden="true" />
                     }
-                    { for marks }
+                    { each(marks) }
                 </svg>
                 <Tooltip id="dossier-timeline-tip" {tip} />
             </div>
             <ul class="chart__legend" aria-label="Kinds of event">
-                { for groups.iter().map(|g| html! {
+                { each(groups.iter().map(|g| html! {
                     <li data-kind={*g}>
                         <svg class="chart__swatch" viewBox="-8 -8 16 16" aria-hidden="true"><path class="tl-symbol" d={symbol(g, 5.0)} /></svg>
                         { group_label(g) }
                     </li>
-                }) }
+                })) }
                 if let Some(b) = &t.bins {
                     <li>{ format!("Each bar counts the events of one {} (the tallest: {}); pale: left out by the filters", b.unit, plural(b.max, "event", "events")) }</li>
                     if b.spread {

@@ -15,6 +15,7 @@ use super::ptr::ByPtr;
 use super::resize::use_size;
 use crate::base::gather::Gather;
 use crate::base::svg::{num, translate, view_box};
+use crate::components::each;
 use crate::graph::network::{EdgeKind, Graph};
 use crate::graph::view::{
     drawn_radius, edge_width, fit_view, frame_for, label_priority, units_per_px, visible, Bundle,
@@ -426,7 +427,7 @@ pub fn NetworkView() -> Html {
                 <svg ref={under} class="network__under" aria-hidden="true" focusable="false"
                     viewBox={view_box(fit.0, fit.1, fit.2, fit.3)}>
                     <g transform={zoom.transform()} data-focus={flag(focus_node.is_some())}>
-                        <g class="network__edges">if !settling { { for bundle_marks } }</g>
+                        <g class="network__edges">if !settling { { each(bundle_marks) } }</g>
                     </g>
                 </svg>
             }
@@ -443,15 +444,15 @@ pub fn NetworkView() -> Html {
                 <g ref={group.clone()} transform={zoom.transform()} data-focus={flag(focus_node.is_some())}>
                     <rect class="network__bg" x={num(fit.0 - fit.2)} y={num(fit.1 - fit.3)}
                         width={num(fit.2 * 3.0)} height={num(fit.3 * 3.0)} />
-                    <g class="network__edges">if !settling { { for edges } }</g>
+                    <g class="network__edges">if !settling { { each(edges) } }</g>
                     <g class="network__nodes" onclick={toggle} onkeydown={on_key} onpointerover={over} onpointerout={out}
                         onfocusin={focus_in} onfocusout={focus_out} onpointerdown={gestures.node_down(fit)} ondblclick={gestures.release()}>
-                        if !settling { { for nodes } }
+                        if !settling { { each(nodes) } }
                     </g>
                     // The font on the group, in drawing units: a moving layout
                     // that widens the view scales it, so that the labels stay
                     // 11 px on screen (see `animation::Live::paint`).
-                    <g class="network__labels" aria-hidden="true" font-size={num(labels.font)}>if !settling { { for label_marks } }</g>
+                    <g class="network__labels" aria-hidden="true" font-size={num(labels.font)}>if !settling { { each(label_marks) } }</g>
                 </g>
             </svg>
             </div>

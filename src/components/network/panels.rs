@@ -4,6 +4,7 @@
 use crate::base::fold::{fold, Query};
 use crate::base::gather::Gather;
 use crate::components::context::{use_dossier, Dossier};
+use crate::components::each;
 use crate::components::ptr::ByPtr;
 use crate::format::vocab::RelationFamily;
 use crate::graph::network::{EdgeKind, EdgeStyle, Graph, NodeShape};
@@ -35,7 +36,7 @@ pub fn node_details(d: &Dossier, g: &Graph, described: &Described, node: Option<
     html! {
         <div class="network__details" aria-live="polite">
             <h3 class="network__details-title">{ format!("{}: {}", actor.name, plural(ties.len(), "tie", "ties")) }</h3>
-            <ul>{ for ties.iter().map(|&k| html! { <li>{ described.titles[k].clone() }</li> }) }</ul>
+            <ul>{ each(ties.iter().map(|&k| html! { <li>{ described.titles[k].clone() }</li> })) }</ul>
         </div>
     }
 }
@@ -81,7 +82,7 @@ pub fn ActorFinder(props: &FinderProps) -> Html {
                     if matches.is_empty() {
                         <li>{ "No actor in this view matches." }</li>
                     }
-                    { for matches.into_iter().map(|(i, id, name)| {
+                    { each(matches.into_iter().map(|(i, id, name)| {
                         let on_find = props.on_find.clone();
                         let focus = Callback::from(move |_: MouseEvent| {
                             on_find.emit(i);
@@ -91,7 +92,7 @@ pub fn ActorFinder(props: &FinderProps) -> Html {
                             }
                         });
                         html! { <li><button type="button" class="link-button" onclick={focus}>{ name }</button></li> }
-                    }) }
+                    })) }
                 </ul>
             }
         </div>
@@ -157,8 +158,8 @@ pub fn legend(d: &Dossier, graph: &Graph, big: bool, together_on: bool) -> Html 
             }
             <h3 class="visually-hidden">{ "Legend" }</h3>
             <ul class="legend">
-                { for NodeShape::ALL.iter().filter(|&&s| graph.nodes.iter().any(|n| n.shape == s))
-                    .map(|&s| html! { <li>{ swatch(s) }{ s.label() }</li> }) }
+                { each(NodeShape::ALL.iter().filter(|&&s| graph.nodes.iter().any(|n| n.shape == s))
+                    .map(|&s| html! { <li>{ swatch(s) }{ s.label() }</li> })) }
                 // The story's own kinds share one shape, so one entry names
                 // them all: an entry for each would show the same symbol
                 // again and again.
@@ -168,10 +169,10 @@ pub fn legend(d: &Dossier, graph: &Graph, big: bool, together_on: bool) -> Html 
                 <li class="legend__note">{ "Larger: in more events" }</li>
             </ul>
             <ul class="legend">
-                { for EdgeStyle::ALL.iter()
+                { each(EdgeStyle::ALL.iter()
                     .filter(|&&s| (together_on || s != EdgeStyle::Together) && graph.edges.iter().any(|e| e.style == s))
-                    .map(|&s| html! { <li>{ line(s) }{ s.label() }</li> }) }
-                { for added_ties.into_iter().map(|kind| html! { <li>{ line(EdgeStyle::Other) }{ kind }</li> }) }
+                    .map(|&s| html! { <li>{ line(s) }{ s.label() }</li> })) }
+                { each(added_ties.into_iter().map(|kind| html! { <li>{ line(EdgeStyle::Other) }{ kind }</li> })) }
                 if big {
                     <li class="legend__note">{ "Faint lines: ties out of focus, in their kind’s colour (select an actor for its own)" }</li>
                 }
@@ -207,7 +208,7 @@ pub fn ActorList(props: &DescribedProps) -> Html {
             <summary>{ "The actors and their ties, as a list" }</summary>
             if *opened || g.nodes.len() < BIG_NETWORK {
                 <ul>
-                    { for described.order.iter().map(|&n| {
+                    { each(described.order.iter().map(|&n| {
                         let actor = &d.dataset.actors[g.nodes[n].actor];
                         let ties = &described.ties[n];
                         html! {
@@ -219,7 +220,7 @@ pub fn ActorList(props: &DescribedProps) -> Html {
                                 }
                             </li>
                         }
-                    }) }
+                    })) }
                 </ul>
             }
         </details>
