@@ -95,7 +95,7 @@ impl<T> Set<T> {
 
     /// Keep only the values `keep` says yes to.
     pub fn retain(&mut self, keep: impl FnMut(&T) -> bool) {
-        self.0.retain(keep);
+        crate::base::gather::keep(&mut self.0, keep);
     }
 
     /// The first value, in order.

@@ -686,7 +686,7 @@ impl Dataset {
                 g.push(i);
             }
         }
-        groups.retain(|g| g.len() > 1);
+        crate::base::gather::keep(&mut groups, |g| g.len() > 1);
         groups
     }
 

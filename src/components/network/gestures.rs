@@ -286,7 +286,7 @@ impl Gestures {
         let g = self.clone();
         Callback::from(move |e: PointerEvent| {
             let mut p = g.pointers.borrow_mut();
-            p.down.retain(|&(k, _)| k != e.pointer_id());
+            crate::base::gather::keep(&mut p.down, |&(k, _)| k != e.pointer_id());
             let Some((node, _, was_pinned)) = p.dragging.filter(|&(_, id, _)| id == e.pointer_id())
             else {
                 return;
