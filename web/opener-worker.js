@@ -2,7 +2,7 @@
 // the page's thread (src/bin/opener.rs), and posts back the story packed.
 // The reader starts it when a file is first opened (src/components/opener.rs):
 // no page loads it before then. A failure to start is posted as text.
-import init, { open, warm_up_step } from './opener.js';
+import init, { open, unreadable, warm_up_step } from './opener.js';
 
 const ready = init({ module_or_path: new URL('./opener_bg.wasm', import.meta.url) });
 const post = (bytes) => postMessage(bytes, [bytes.buffer]);
@@ -29,16 +29,56 @@ const warm = () => {
 };
 ready.then(() => setTimeout(warm, 250)).catch(() => {});
 
-onmessage = async ({ data: [name, buffer] }) => {
+// A message is [name, source, timeout in ms, size limit in bytes]: the
+// source is a file the reader chose or dropped, or a linked story's address.
+// Its bytes are read (or its download starts) at once, while the module may
+// still be loading; the module says what went wrong, in its own words
+// (src/components/loader.rs, Unread).
+onmessage = async ({ data: [name, source, timeout, limit] }) => {
   file = true;
-  if (broken) {
-    postMessage(`its warm-up failed: ${broken}`);
-    return;
-  }
+  const bytes = read(source, timeout, limit);
   try {
     await ready;
-    open(name, new Uint8Array(buffer), post);
+    if (broken) {
+      postMessage(`its warm-up failed: ${broken}`);
+      return;
+    }
+    const got = await bytes;
+    if (got instanceof Uint8Array) open(name, got, post);
+    else unreadable(typeof source === 'string' ? source : name, ...got, post);
   } catch (e) {
     postMessage(String(e));
   }
 };
+
+// The bytes of `source`, or why there are none: [why, status, text].
+async function read(source, timeout, limit) {
+  if (typeof source !== 'string') {
+    if (source.size > limit) return ['large', source.size, ''];
+    try {
+      return new Uint8Array(await source.arrayBuffer());
+    } catch {
+      return ['file', 0, ''];
+    }
+  }
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), timeout);
+  try {
+    let response;
+    try {
+      response = await fetch(source, { signal: controller.signal });
+    } catch {
+      return ['unreachable', 0, ''];
+    }
+    if (!response.ok) return ['answered', response.status, response.statusText];
+    const length = Number(response.headers.get('content-length'));
+    if (length > limit) return ['large', length, ''];
+    try {
+      return new Uint8Array(await response.arrayBuffer());
+    } catch {
+      return ['cut', 0, ''];
+    }
+  } finally {
+    clearTimeout(timer);
+  }
+}

@@ -6,11 +6,11 @@
 use super::host::use_height_messages;
 use super::loader;
 use super::open_file::open_file_button;
+use super::opener::Source;
 use super::page::current_page;
 use super::problems::problem_panel;
 use super::ptr::ByPtr;
 use super::story::StoryView;
-use crate::format::packed::ProblemText as Problem;
 use crate::view::app::{AppAction, AppState, Loaded, Origin, Progress};
 use crate::view::page::Page;
 use std::rc::Rc;
@@ -93,13 +93,9 @@ pub fn App(props: &AppProps) -> Html {
         use_effect_with((), move |_| {
             match data.filter(|_| enabled).map(|raw| loader::data_url(&raw)) {
                 Some(Ok(url)) => {
-                    super::opener::warm();
                     dispatch.dispatch(AppAction::Fetching(url.clone()));
-                    wasm_bindgen_futures::spawn_local(async move {
-                        let bytes = loader::fetch_buffer(&url).await;
-                        let name = loader::file_name(&url).to_owned();
-                        open_read(Origin::Query, name, bytes, dispatch).await;
-                    });
+                    let name = loader::file_name(&url).to_owned();
+                    open_in_worker(Origin::Query, name, Source::Link(url), dispatch);
                 }
                 Some(Err(problems)) => dispatch.dispatch(AppAction::Failed {
                     from: Origin::Query,
@@ -115,7 +111,14 @@ pub fn App(props: &AppProps) -> Html {
     let open = {
         let dispatch = store.dispatcher();
         use_callback((), move |file: web_sys::File, _| {
-            wasm_bindgen_futures::spawn_local(open_file(file, dispatch.clone()));
+            let name = file.name();
+            dispatch.dispatch(AppAction::Progress(Progress::Reading(name.clone())));
+            open_in_worker(
+                Origin::File(name.clone()),
+                name,
+                Source::File(file),
+                dispatch.clone(),
+            );
         })
     };
     // Drag and drop anywhere on the widget (not in an embed).
@@ -208,33 +211,17 @@ pub fn App(props: &AppProps) -> Html {
     }
 }
 
-/// Read a file the reader chose or dropped, then open it.
-async fn open_file(file: web_sys::File, dispatch: UseReducerDispatcher<AppStore>) {
-    let name = file.name();
-    // A press or a drag has started the opener already; a file set without
-    // either (by a script, as the tests and benchmarks do) starts it here,
-    // so that its module loads while the file is read.
-    super::opener::warm();
-    dispatch.dispatch(AppAction::Progress(Progress::Reading(name.clone())));
-    let bytes = loader::read_buffer(&file).await;
-    open_read(Origin::File(name.clone()), name, bytes, dispatch).await;
-}
-
-/// Hand the bytes of a file or a linked story to the opener, which checks
-/// or imports them off the page's thread, and follow its replies.
-async fn open_read(
+/// Hand a file or a linked story to the opener, which reads or fetches
+/// it and checks or imports it off the page's thread, and follow its
+/// replies. The worker starts now if a press or a drag has not started it.
+fn open_in_worker(
     from: Origin,
     name: String,
-    bytes: Result<js_sys::ArrayBuffer, Vec<Problem>>,
+    source: Source,
     dispatch: UseReducerDispatcher<AppStore>,
 ) {
-    let bytes = match bytes {
-        Ok(bytes) => bytes,
-        Err(problems) => return dispatch.dispatch(AppAction::Failed { from, problems }),
-    };
-    dispatch.dispatch(AppAction::Progress(Progress::Preparing(name.clone())));
     let named = name.clone();
-    super::opener::open(&name, bytes, move |reply| {
+    super::opener::open(&name, source, move |reply| {
         let action = AppAction::replied(&from, &named, reply);
         // The tab and the history name the story on the page.
         if let Some(title) = action.page_title() {

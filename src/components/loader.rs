@@ -20,6 +20,40 @@ fn problem(reason: impl std::fmt::Display) -> Vec<Problem> {
     ))]
 }
 
+/// Why the bytes of a file or a link could not be had.
+pub enum Unread {
+    /// The fetch failed: the network, the time limit, or a server that
+    /// does not allow the cross-origin request.
+    Unreachable,
+    /// The server answered with an error: its status and its text.
+    Answered(u16, String),
+    /// Over the size limit: the file's size, or the answer's length.
+    TooLarge(usize),
+    /// The answer had no body.
+    NoBody,
+    /// The answer stopped before its end, or took over the time limit.
+    Cut,
+    /// The browser could not read the file.
+    File,
+}
+
+/// What the reader is told when `place` (an address, or a file's name)
+/// could not be read: the same words from the editor's page and from the
+/// opener's worker.
+pub fn unread(place: &str, why: Unread) -> Vec<Problem> {
+    let seconds = FETCH_TIMEOUT_MS / 1000;
+    problem(match why {
+        Unread::TooLarge(size) => return vec![Problem::whole(too_large(size))],
+        Unread::Unreachable => format!(
+            "{place} could not be fetched (network error, timeout after {seconds} s, or the server does not allow cross-origin requests)"
+        ),
+        Unread::Answered(status, text) => format!("{place} answered {status} {text}"),
+        Unread::NoBody => "the response has no body".to_owned(),
+        Unread::Cut => format!("{place} stopped before the end (or took over {seconds} s)"),
+        Unread::File => format!("{place} could not be read"),
+    })
+}
+
 /// The `data` parameter of the page's query ([`super::Page::data`]),
 /// resolved against the page. Only http and https URLs are accepted: never
 /// `javascript:`, `data:` or `file:`.
@@ -45,36 +79,27 @@ pub async fn fetch_bytes(url: &str) -> Result<Vec<u8>, Vec<Problem>> {
 /// A buffer's bytes, within the size limit.
 fn within_limit(buffer: js_sys::ArrayBuffer) -> Result<js_sys::ArrayBuffer, Vec<Problem>> {
     match buffer.byte_length() as usize {
-        size if size > MAX_BYTES => Err(vec![Problem::whole(too_large(size))]),
+        size if size > MAX_BYTES => Err(unread("", Unread::TooLarge(size))),
         _ => Ok(buffer),
     }
 }
 
-/// [`fetch_bytes`], the bytes left in the browser's buffer: the reader
-/// hands them on to the opener's worker, and they never enter the widget's
-/// own memory (a copy in and a copy out, for a file of up to 100 MB).
-pub async fn fetch_buffer(url: &str) -> Result<js_sys::ArrayBuffer, Vec<Problem>> {
-    let window = gloo::utils::window();
+/// [`fetch_bytes`], the bytes left in the browser's buffer.
+async fn fetch_buffer(url: &str) -> Result<js_sys::ArrayBuffer, Vec<Problem>> {
     let controller = AbortController::new().map_err(|_| problem("the browser cannot fetch"))?;
     let init = RequestInit::new();
     init.set_signal(Some(&controller.signal()));
     let timer = gloo::timers::callback::Timeout::new(FETCH_TIMEOUT_MS, move || controller.abort());
-    let response = JsFuture::from(window.fetch_with_str_and_init(url, &init))
+    let response = JsFuture::from(gloo::utils::window().fetch_with_str_and_init(url, &init))
         .await
-        .map_err(|_| {
-            problem(format!(
-                "{url} could not be fetched (network error, timeout after {} s, or the server does not allow cross-origin requests)",
-                FETCH_TIMEOUT_MS / 1000
-            ))
-        })?;
+        .map_err(|_| unread(url, Unread::Unreachable))?;
     // What fetch resolves to is a Response.
     let response: Response = response.unchecked_into();
     if !response.ok() {
-        return Err(problem(format!(
-            "{url} answered {} {}",
-            response.status(),
-            response.status_text()
-        )));
+        return Err(unread(
+            url,
+            Unread::Answered(response.status(), response.status_text()),
+        ));
     }
     if let Some(length) = response
         .headers()
@@ -84,18 +109,15 @@ pub async fn fetch_buffer(url: &str) -> Result<js_sys::ArrayBuffer, Vec<Problem>
         .and_then(|l| crate::base::num::digits(&l))
     {
         if length > MAX_BYTES {
-            return Err(vec![Problem::whole(too_large(length))]);
+            return Err(unread(url, Unread::TooLarge(length)));
         }
     }
     let buffer = response
         .array_buffer()
-        .map_err(|_| problem("the response has no body"))?;
-    let buffer = JsFuture::from(buffer).await.map_err(|_| {
-        problem(format!(
-            "{url} stopped before the end (or took over {} s)",
-            FETCH_TIMEOUT_MS / 1000
-        ))
-    })?;
+        .map_err(|_| unread(url, Unread::NoBody))?;
+    let buffer = JsFuture::from(buffer)
+        .await
+        .map_err(|_| unread(url, Unread::Cut))?;
     drop(timer);
     within_limit(buffer.unchecked_into())
 }
@@ -130,15 +152,15 @@ pub async fn read_file(file: &web_sys::File) -> Result<Vec<u8>, Vec<Problem>> {
         .map(|b| js_sys::Uint8Array::new(&b).to_vec())
 }
 
-/// [`read_file`], the bytes left in the browser's buffer (see [`fetch_buffer`]).
-pub async fn read_buffer(file: &web_sys::File) -> Result<js_sys::ArrayBuffer, Vec<Problem>> {
+/// [`read_file`], the bytes left in the browser's buffer.
+async fn read_buffer(file: &web_sys::File) -> Result<js_sys::ArrayBuffer, Vec<Problem>> {
     let size = file.size() as usize;
     if size > MAX_BYTES {
-        return Err(vec![Problem::whole(too_large(size))]);
+        return Err(unread("", Unread::TooLarge(size)));
     }
     let buffer = JsFuture::from(file.array_buffer())
         .await
-        .map_err(|_| problem(format!("{} could not be read", file.name())))?;
+        .map_err(|_| unread(&file.name(), Unread::File))?;
     within_limit(buffer.unchecked_into())
 }
 

@@ -17,7 +17,7 @@ pub mod editor;
 mod filters;
 mod header;
 mod host;
-mod loader;
+pub mod loader;
 mod network;
 mod open_file;
 mod opener;

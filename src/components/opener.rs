@@ -1,6 +1,7 @@
 //! The opener, seen from the reader: a worker that runs the opener's own
 //! wasm module (`src/bin/opener.rs`), started the first time a story is
-//! opened, and kept for the next. Bytes go in; packed [`Reply`]s come back.
+//! opened, and kept for the next. A file or a link goes in (the worker
+//! reads or fetches it); packed [`Reply`]s come back.
 
 use crate::format::packed::{ProblemText, Reply};
 use std::cell::RefCell;
@@ -74,9 +75,18 @@ pub fn warm() {
     }
 }
 
-/// Send the file `name` to the opener; `on_reply` hears each reply, the
-/// last being `Opened` or `Failed`.
-pub fn open(name: &str, buffer: js_sys::ArrayBuffer, on_reply: impl Fn(Reply) + 'static) {
+/// What the opener is sent to open.
+pub enum Source {
+    /// A file the reader chose or dropped.
+    File(web_sys::File),
+    /// A story's address (`?data=`), checked: the worker fetches it, within
+    /// [`super::loader::FETCH_TIMEOUT_MS`] and the size limit.
+    Link(String),
+}
+
+/// Send `source`, called `name`, to the opener; `on_reply` hears each
+/// reply, the last being `Opened` or `Failed`.
+pub fn open(name: &str, source: Source, on_reply: impl Fn(Reply) + 'static) {
     let on_reply = std::rc::Rc::new(on_reply);
     let worker = match worker(true) {
         Ok(w) => w,
@@ -108,8 +118,18 @@ pub fn open(name: &str, buffer: js_sys::ArrayBuffer, on_reply: impl Fn(Reply) + 
     };
     worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
-    let message = js_sys::Array::of2(&JsValue::from_str(name), &buffer);
-    let sent = worker.post_message_with_transfer(&message, &js_sys::Array::of1(&buffer));
+    let name = JsValue::from_str(name);
+    let source = match source {
+        Source::File(file) => JsValue::from(file),
+        Source::Link(url) => JsValue::from_str(&url),
+    };
+    let message = js_sys::Array::of4(
+        &name,
+        &source,
+        &JsValue::from(super::loader::FETCH_TIMEOUT_MS),
+        &JsValue::from(crate::format::model::MAX_BYTES as u32),
+    );
+    let sent = worker.post_message(&message);
     OPENER.with_borrow_mut(|slot| {
         if let Some(o) = slot.as_mut() {
             o.busy = sent.is_ok();

@@ -85,7 +85,6 @@ pub struct Notice {
 pub enum Progress {
     Reading(String),
     /// The opener is loading, before it starts on the file.
-    Preparing(String),
     Checking(String),
     /// An ACLED import: the file's name, the rows read, the share of bytes done (0 to 1).
     Importing {
@@ -100,7 +99,6 @@ impl Progress {
     pub fn label(&self) -> String {
         match self {
             Progress::Reading(name) => format!("Reading {name}…"),
-            Progress::Preparing(name) => format!("Getting ready to open {name}…"),
             Progress::Checking(name) => format!("Checking {name}…"),
             Progress::Importing { name, rows, .. } => {
                 format!("Importing {name}: {} rows", thousands(*rows as u64))
@@ -416,7 +414,7 @@ mod tests {
             AppAction::Progress(Progress::Checking("a.csv".into()))
         );
         let s = start()
-            .apply(AppAction::Progress(Progress::Preparing("a.csv".into())))
+            .apply(AppAction::Progress(Progress::Reading("a.csv".into())))
             .apply(act(Reply::Progress {
                 rows: Some(3_000),
                 share: 0.25,
