@@ -61,7 +61,7 @@ pub fn capitalised(text: &str) -> String {
 
 /// Whether `haystack` contains `needle`, in any case.
 pub fn contains_any_case(haystack: &str, needle: &str) -> bool {
-    lower(haystack).contains(&lower(needle))
+    crate::base::text::has(&lower(haystack), &lower(needle))
 }
 
 #[cfg(not(target_arch = "wasm32"))]

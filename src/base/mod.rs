@@ -14,7 +14,8 @@
 //! - [`query`]: query strings and fragments, written and read;
 //! - [`set`]: a small ordered set for a filter's values;
 //! - [`rng`]: the seeded generator that makes layouts and fixtures reproducible;
-//! - [`svg`]: how a number is written into SVG.
+//! - [`svg`]: how a number is written into SVG;
+//! - [`text`]: finding one text in another, in fewer bytes than std's finder.
 //!
 //! Pure: no browser types here.
 
@@ -30,3 +31,4 @@ pub mod query;
 pub mod rng;
 pub mod set;
 pub mod svg;
+pub mod text;

@@ -78,7 +78,7 @@ pub fn SourcePanel() -> Html {
                 { each(story.paragraphs.iter().enumerate().map(|(i, text)| {
                     let number = i as u32 + 1;
                     let cited = number == p.paragraph;
-                    let body = match text.find(p.quote.as_str()).filter(|_| cited && !p.quote.is_empty()) {
+                    let body = match crate::base::text::find(text, &p.quote).filter(|_| cited && !p.quote.is_empty()) {
                         Some(start) => {
                             let end = start + p.quote.len();
                             let (s0, s1) = sentence_around(text, start, end);

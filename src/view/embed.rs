@@ -238,7 +238,8 @@ pub fn parse_parent(message: &str, child_id: &str) -> Option<FromParent> {
     let rest = message.strip_prefix("pymxPYMx")?;
     let rest = rest.strip_prefix(child_id)?;
     let rest = rest.strip_prefix("xPYMx")?;
-    let (kind, value) = rest.split_once("xPYMx")?;
+    let at = crate::base::text::find(rest, "xPYMx")?;
+    let (kind, value) = (&rest[..at], &rest[at + 5..]);
     match kind {
         "width" => {
             if value.len() > 6 {

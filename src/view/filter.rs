@@ -482,7 +482,7 @@ impl EventIndex {
         // is not searched twice.
         let mut text = e.summary.clone();
         for p in &e.provenance {
-            if !text.contains(p.quote.as_str()) {
+            if !crate::base::text::has(&text, &p.quote) {
                 text.push(' ');
                 text.push_str(&p.quote);
             }

@@ -147,7 +147,7 @@ pub fn figure(ds: &Dataset, q: &Quantity) -> String {
 /// assert_eq!(quoted("Officials declined to comment.", p), "“Officials declined to comment.”");
 /// ```
 pub fn quoted(quote: &str, paragraph: &str) -> String {
-    let (before, after) = paragraph.find(quote).map_or(("x", "x"), |at| {
+    let (before, after) = crate::base::text::find(paragraph, quote).map_or(("x", "x"), |at| {
         (&paragraph[..at], &paragraph[at + quote.len()..])
     });
     let ends_sentence = |text: &str| {
@@ -194,7 +194,7 @@ pub fn place_line(place: &crate::format::model::Place) -> String {
         let said = |part: &str| {
             let part = part.trim();
             part == extra
-                || (part.contains(extra.as_str())
+                || (crate::base::text::has(part, extra)
                     && part.starts_with(|c: char| c.is_ascii_lowercase()))
         };
         if !out.split(',').any(said) {
@@ -329,7 +329,7 @@ pub fn attribution(ds: &Dataset, p: &Provenance) -> String {
     if let Some(via) = source.via.as_deref().and_then(|v| ds.source(v)) {
         // "the Israeli military, via Israeli news outlets" already names the
         // channel in some datasets; do not say it twice.
-        if !source.name.contains(&via.name) {
+        if !crate::base::text::has(&source.name, &via.name) {
             out.push_str(", via ");
             out.push_str(&via.name);
         }
@@ -343,7 +343,7 @@ pub fn split_quote<'a>(paragraph: &'a str, quote: &str) -> Option<(&'a str, &'a 
     if quote.is_empty() {
         return None;
     }
-    let start = paragraph.find(quote)?;
+    let start = crate::base::text::find(paragraph, quote)?;
     let end = start + quote.len();
     Some((
         &paragraph[..start],
