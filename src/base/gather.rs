@@ -17,8 +17,15 @@ impl<I: Iterator> Gather for I {}
 /// `v.extend(items)` in fewer bytes, as [`Gather::gather`] is `collect`'s.
 pub fn push_all<T>(v: &mut Vec<T>, items: impl IntoIterator<Item = T>) {
     for x in items {
-        v.push(x);
+        push_one(v, x);
     }
+}
+
+/// One push, called rather than written out in every loop: one copy per
+/// item type, where each iterator type would have its own.
+#[inline(never)]
+fn push_one<T>(v: &mut Vec<T>, x: T) {
+    v.push(x);
 }
 
 /// `v.retain(wanted)` in fewer bytes: the items kept move forward in

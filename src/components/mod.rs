@@ -56,9 +56,7 @@ pub fn flag(on: bool) -> Option<&'static str> {
 /// of their own, which the browser's DOM does not see.
 pub fn each<T: Into<Html>>(items: impl IntoIterator<Item = T>) -> Html {
     let mut nodes = Vec::new();
-    for item in items {
-        nodes.push(item.into());
-    }
+    crate::base::gather::push_all(&mut nodes, items.into_iter().map(Into::into));
     Html::from(yew::virtual_dom::VList::with_children(nodes, None))
 }
 
