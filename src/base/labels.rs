@@ -280,6 +280,10 @@ pub fn place(marks: &[Mark], priority: &[usize], gap: f64) -> Vec<Option<Placeme
     place_within(marks, priority, gap, None, 0)
 }
 
+/// The space kept between two names on one line, in label heights (a
+/// label's height is 1.2 em, a space about a quarter of an em).
+const SPACE: f64 = 0.25;
+
 /// As [`place`], keeping every label inside `bounds` where given: a label
 /// with no free place inside is left out, never drawn past the edge. The
 /// first `must` labels of `priority` may cover other marks (never another
@@ -322,9 +326,17 @@ pub fn place_within(
         // labels. Never outside `bounds` or on another label.
         let must_here = rank < must;
         let mut free: Option<(u8, (Rect, Placement))> = None;
+        // Names side by side keep a space between them: "Hamas" touching
+        // "Hezbollah" would read as one name.
+        let space = SPACE * m.height;
         for &side in &Side::ORDER {
             let (r, p) = candidate(m, side, gap);
-            if !inside(&r) || taken.iter().any(|t| t.overlaps(&r)) {
+            let spaced = Rect {
+                x0: r.x0 - space,
+                x1: r.x1 + space,
+                ..r
+            };
+            if !inside(&r) || taken.iter().any(|t| t.overlaps(&spaced)) {
                 continue;
             }
             let tier = match (clear_of_marks(&r), clear_of_reserved(&r), must_here) {
@@ -425,6 +437,19 @@ mod tests {
     }
 
     #[test]
+    fn names_side_by_side_keep_a_space_apart() {
+        // Two dots in a row, their names below would touch end to end.
+        let (a, b) = (mark(0.0, 0.0, "Hamas"), mark(0.0, 0.0, "Hezbollah"));
+        let b = Mark {
+            x: a.width / 2.0 + b.width / 2.0,
+            ..b
+        };
+        let p = place(&[a, b], &[0, 1], 2.0);
+        assert_eq!(p[0].map(|p| p.side), Some(Side::Below));
+        assert_ne!(p[1].map(|p| p.side), Some(Side::Below));
+    }
+
+    #[test]
     fn placed_labels_never_overlap() {
         let mut rng = crate::base::rng::Lcg::new(4);
         let marks: Vec<Mark> = (0..60)
@@ -447,6 +472,10 @@ mod tests {
         for (a, ra) in boxes.iter().enumerate() {
             for rb in &boxes[a + 1..] {
                 assert!(!ra.overlaps(rb));
+                // On one line, a space apart.
+                let space = SPACE * marks[0].height - 1e-9;
+                let one_line = ra.y0 < rb.y1 && rb.y0 < ra.y1;
+                assert!(!one_line || ra.x1 + space <= rb.x0 || rb.x1 + space <= ra.x0);
             }
         }
     }

@@ -354,15 +354,17 @@ pub fn caption(ds: &Dataset) -> Vec<String> {
     }
     for t in ds.tallies.iter().filter(|t| t.withdrawn.is_some()) {
         out.push(format!(
-            "Not drawn: {}, {}, counted by {}, as of {}, which its counter withdrew ({}).",
+            "Not drawn: {}, {}, counted by {}, as of {}, which its counter withdrew. {}.",
             figure_befell(t),
             ds.whose(t),
             counter_name(ds, t),
             t.as_of.short(),
-            t.withdrawn
-                .as_deref()
-                .unwrap_or_default()
-                .trim_end_matches('.')
+            capitalised(
+                t.withdrawn
+                    .as_deref()
+                    .unwrap_or_default()
+                    .trim_end_matches('.')
+            )
         ));
     }
     if ds.tallies.iter().any(|t| t.subset_of.is_some()) {
@@ -969,7 +971,7 @@ mod tests {
             c.caption
                 .iter()
                 .any(|s| s.starts_with("Not drawn: 14 soldiers killed")
-                    && s.ends_with("(the army withdrew it).")),
+                    && s.ends_with("which its counter withdrew. The army withdrew it.")),
             "{:?}",
             c.caption
         );

@@ -214,6 +214,15 @@ pub fn plural(n: usize, one: &str, many: &str) -> String {
 }
 
 /// Items joined for reading: "Hezbollah", "Hamas and Israel", "A, B and C".
+///
+/// ```
+/// use dossier::view::present::and_list;
+/// assert_eq!(and_list(&["Hamas", "Hezbollah", "Islamic Jihad"]), "Hamas, Hezbollah and Islamic Jihad");
+/// assert_eq!(
+///     and_list(&["Amna Idris, a teacher", "the health ministry", "AFP"]),
+///     "Amna Idris, a teacher; the health ministry; and AFP"
+/// );
+/// ```
 pub fn and_list<S: AsRef<str>>(items: &[S]) -> String {
     joined(items, "and")
 }
@@ -223,13 +232,21 @@ pub fn or_list<S: AsRef<str>>(items: &[S]) -> String {
     joined(items, "or")
 }
 
+/// Items joined by commas, or by semicolons when an item has a comma of its
+/// own ("Amna Idris, a teacher; the health ministry; and AFP"), which
+/// commas would split into more items than there are.
 fn joined<S: AsRef<str>>(items: &[S], last_word: &str) -> String {
     match items {
         [] => String::new(),
         [one] => one.as_ref().to_owned(),
         [init @ .., last] => {
             let init: Vec<&str> = init.iter().map(AsRef::as_ref).gather();
-            format!("{} {last_word} {}", init.join(", "), last.as_ref())
+            let last = last.as_ref();
+            if init.iter().chain([&last]).any(|i| i.contains(',')) {
+                format!("{}; {last_word} {last}", init.join("; "))
+            } else {
+                format!("{} {last_word} {last}", init.join(", "))
+            }
         }
     }
 }
