@@ -17,6 +17,19 @@ pub fn has(hay: &str, needle: &str) -> bool {
     find(hay, needle).is_some()
 }
 
+/// `items.join(sep)` in fewer bytes: one loop, where std's join first sums
+/// every length with overflow checks, once for each kind of item.
+pub fn join<S: AsRef<str>>(items: &[S], sep: &str) -> String {
+    let mut out = String::new();
+    for (i, item) in items.iter().enumerate() {
+        if i > 0 {
+            out.push_str(sep);
+        }
+        out.push_str(item.as_ref());
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -28,6 +41,8 @@ mod tests {
         fn finds_where_std_finds(hay in "[aé€😀 b]{0,40}", needle in "[aé€😀 b]{0,4}") {
             prop_assert_eq!(find(&hay, &needle), hay.find(needle.as_str()));
             prop_assert_eq!(has(&hay, &needle), hay.contains(needle.as_str()));
+            let words: Vec<&str> = hay.split(' ').collect();
+            prop_assert_eq!(join(&words, &needle), words.join(needle.as_str()));
         }
     }
 

@@ -656,7 +656,7 @@ pub fn chart(ds: &Dataset, width: f64) -> Option<Chart> {
         .iter()
         .map(|g| {
             let figures: Vec<String> = g.bars.iter().map(|b| b.description.clone()).gather();
-            format!("{}: {}", g.whose, figures.join("; "))
+            format!("{}: {}", g.whose, crate::base::text::join(&figures, "; "))
         })
         .gather();
     let scale_note = (outcomes.len() > 1).then(|| {
@@ -677,7 +677,7 @@ pub fn chart(ds: &Dataset, width: f64) -> Option<Chart> {
         description: format!(
             "Bar chart of {} casualty figures. {}.",
             ds.tallies.len(),
-            summary.join(". ")
+            crate::base::text::join(&summary, ". ")
         ),
         caption: caption(ds),
         scale_note,
@@ -776,13 +776,17 @@ impl Bar {
             .map(|t| t.text.as_str())
             .filter(|s| !s.is_empty())
             .gather();
-        format!("{}: {}", shown.join(" "), self.description)
+        format!(
+            "{}: {}",
+            crate::base::text::join(&shown, " "),
+            self.description
+        )
     }
 
     /// The name's words on one line.
     pub fn name_text(&self) -> String {
         let words: Vec<&str> = self.name.iter().map(|t| t.text.as_str()).gather();
-        words.join(" ")
+        crate::base::text::join(&words, " ")
     }
 }
 

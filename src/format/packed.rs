@@ -38,7 +38,7 @@
 //!
 //! Pure: no browser types here.
 
-use crate::base::gather::Gather;
+use crate::base::gather::push_all;
 use crate::format::date::{OneOf, PartialDate};
 use crate::format::model::*;
 use crate::format::vocab::{
@@ -339,7 +339,12 @@ impl<T: Packed> Packed for Vec<T> {
     }
     fn unpack(r: &mut Reader) -> Self {
         let n = r.len();
-        (0..n).map(|_| T::unpack(r)).gather()
+        // Exactly the room a story's lists need (tens of thousands of
+        // events, each a few hundred bytes): grown by doubling, they would
+        // be copied over again as they grow.
+        let mut items = Vec::with_capacity(n);
+        push_all(&mut items, (0..n).map(|_| T::unpack(r)));
+        items
     }
 }
 

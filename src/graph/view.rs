@@ -509,7 +509,7 @@ pub fn edge_label(ds: &Dataset, g: &Graph, e: &GraphEdge) -> String {
                 plural(events.len(), "event", "events")
             );
             if !said.is_empty() {
-                s.push_str(&format!(" ({})", said.join(", ")));
+                s.push_str(&format!(" ({})", crate::base::text::join(&said, ", ")));
             }
             s
         }

@@ -174,12 +174,12 @@ impl Options {
         .map(|(_, p)| *p)
         .gather();
         if !hidden.is_empty() {
-            pairs.push(format!("hide={}", hidden.join(",")));
+            pairs.push(format!("hide={}", crate::base::text::join(&hidden, ",")));
         }
         if pairs.is_empty() {
             String::new()
         } else {
-            format!("?{}", pairs.join("&"))
+            format!("?{}", crate::base::text::join(&pairs, "&"))
         }
     }
 

@@ -243,9 +243,15 @@ fn joined<S: AsRef<str>>(items: &[S], last_word: &str) -> String {
             let init: Vec<&str> = init.iter().map(AsRef::as_ref).gather();
             let last = last.as_ref();
             if init.iter().chain([&last]).any(|i| i.contains(',')) {
-                format!("{}; {last_word} {last}", init.join("; "))
+                format!(
+                    "{}; {last_word} {last}",
+                    crate::base::text::join(&init, "; ")
+                )
             } else {
-                format!("{} {last_word} {last}", init.join(", "))
+                format!(
+                    "{} {last_word} {last}",
+                    crate::base::text::join(&init, ", ")
+                )
             }
         }
     }
