@@ -164,3 +164,37 @@ async fn embed_html_gets_the_current_prerendered_embed_view() {
     );
     assert!(html.contains("<div data-embed=\"\" class=\"dossier\">"));
 }
+
+/// `components::each` writes a list as html!'s `{ for … }` does, keyed
+/// items included.
+#[tokio::test]
+async fn each_writes_a_list_as_for_does() {
+    use yew::prelude::*;
+
+    #[derive(Properties, PartialEq)]
+    struct Props {
+        each: bool,
+    }
+
+    #[component]
+    fn List(props: &Props) -> Html {
+        let items = ["a", "b", "c"].map(|s| html! { <li key={s}>{ s }</li> });
+        if props.each {
+            html! { <ul><li>{ "first" }</li>{ dossier::components::each(items) }</ul> }
+        } else {
+            html! { <ul><li>{ "first" }</li>{ for items }</ul> }
+        }
+    }
+
+    let with_each = LocalServerRenderer::<List>::with_props(Props { each: true })
+        .render()
+        .await;
+    let with_for = LocalServerRenderer::<List>::with_props(Props { each: false })
+        .render()
+        .await;
+    assert!(
+        with_each.contains("<li>a</li><li>b</li><li>c</li>"),
+        "{with_each}"
+    );
+    assert_eq!(with_each, with_for);
+}

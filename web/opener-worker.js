@@ -8,13 +8,14 @@ const ready = init({ module_or_path: new URL('./opener_bg.wasm', import.meta.url
 const post = (bytes) => postMessage(bytes, [bytes.buffer]);
 
 // A worker is started ahead of its file (the reader presses "Open file…",
-// drags a file over the widget, or follows a link): until the file comes,
-// the importer runs on a small export of its own, a few milliseconds a
-// step, so that the file meets its optimised code (src/open/mod.rs,
-// WarmUp). The steps stop when a file comes, and start only after a
-// quarter of a second: a linked story or a dropped file that comes sooner
-// does not share the machine with them. A step that fails leaves the
-// module in no state to open the file: the file is then told so.
+// drags a file over the widget, or follows a link): until the file's bytes
+// are in hand, the importer runs on a small export of its own, a few
+// milliseconds a step, so that the file meets its optimised code
+// (src/open/mod.rs, WarmUp). The steps go on while a linked story
+// downloads, stop once its bytes (or a file's) are read, and start only
+// after a quarter of a second: a dropped file read sooner does not share
+// the machine with them. A step that fails leaves the module in no state
+// to open the file: the file is then told so.
 let file = false;
 let broken = null;
 const warm = () => {
@@ -35,15 +36,16 @@ ready.then(() => setTimeout(warm, 250)).catch(() => {});
 // still be loading; the module says what went wrong, in its own words
 // (src/components/loader.rs, Unread).
 onmessage = async ({ data: [name, source, timeout, limit] }) => {
-  file = true;
   const bytes = read(source, timeout, limit);
   try {
     await ready;
+    // The warm-up goes on while a linked story downloads.
+    const got = await bytes;
+    file = true;
     if (broken) {
       postMessage(`its warm-up failed: ${broken}`);
       return;
     }
-    const got = await bytes;
     if (got instanceof Uint8Array) open(name, got, post);
     else unreadable(typeof source === 'string' ? source : name, ...got, post);
   } catch (e) {
@@ -51,7 +53,10 @@ onmessage = async ({ data: [name, source, timeout, limit] }) => {
   }
 };
 
-// The bytes of `source`, or why there are none: [why, status, text].
+// The bytes of `source`, or why there are none: [why, status, text]. A
+// download refused is stopped, and one over the limit is refused before it
+// enters the module's memory (which never shrinks), whatever its
+// Content-Length said.
 async function read(source, timeout, limit) {
   if (typeof source !== 'string') {
     if (source.size > limit) return ['large', source.size, ''];
@@ -70,14 +75,22 @@ async function read(source, timeout, limit) {
     } catch {
       return ['unreachable', 0, ''];
     }
-    if (!response.ok) return ['answered', response.status, response.statusText];
+    if (!response.ok) {
+      controller.abort();
+      return ['answered', response.status, response.statusText];
+    }
     const length = Number(response.headers.get('content-length'));
-    if (length > limit) return ['large', length, ''];
+    if (length > limit) {
+      controller.abort();
+      return ['large', length, ''];
+    }
+    let body;
     try {
-      return new Uint8Array(await response.arrayBuffer());
+      body = await response.arrayBuffer();
     } catch {
       return ['cut', 0, ''];
     }
+    return body.byteLength > limit ? ['large', body.byteLength, ''] : new Uint8Array(body);
   } finally {
     clearTimeout(timer);
   }

@@ -9,7 +9,10 @@
 pub fn find(hay: &str, needle: &str) -> Option<usize> {
     let (hay, needle) = (hay.as_bytes(), needle.as_bytes());
     let last = hay.len().checked_sub(needle.len())?;
-    (0..=last).find(|&i| &hay[i..i + needle.len()] == needle)
+    let Some(&first) = needle.first() else {
+        return Some(0);
+    };
+    (0..=last).find(|&i| hay[i] == first && &hay[i..i + needle.len()] == needle)
 }
 
 /// Whether `needle` is in `hay` (see [`find`]).

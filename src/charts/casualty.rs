@@ -354,23 +354,29 @@ pub fn caption(ds: &Dataset) -> Vec<String> {
     }
     for t in ds.tallies.iter().filter(|t| t.withdrawn.is_some()) {
         out.push(format!(
-            "Not drawn: {}, {}, counted by {}, as of {}, which its counter withdrew. {}.",
+            "Not drawn: {}, {}, counted by {}, as of {}, which its counter withdrew. {}",
             figure_befell(t),
             ds.whose(t),
             counter_name(ds, t),
             t.as_of.short(),
-            capitalised(
-                t.withdrawn
-                    .as_deref()
-                    .unwrap_or_default()
-                    .trim_end_matches('.')
-            )
+            sentence(t.withdrawn.as_deref().unwrap_or_default())
         ));
     }
     if ds.tallies.iter().any(|t| t.subset_of.is_some()) {
         out.push("A narrower bar inside another is part of that figure.".to_owned());
     }
     out
+}
+
+/// A note of the dataset's written as a sentence of its own: a capital, and
+/// a full stop unless it ends as a sentence ends already ("?", "!", a
+/// closing quote).
+fn sentence(note: &str) -> String {
+    let note = capitalised(note.trim());
+    match note.chars().last() {
+        Some('.' | '!' | '?' | '…' | '”' | '"' | ')') | None => note,
+        _ => note + ".",
+    }
 }
 
 /// The chart for a dataset at `width` pixels; `None` when it has no tallies.
@@ -1086,6 +1092,14 @@ mod tests {
         assert!(c[0].contains("3 different counters (Hezbollah, an AFP tally and Israel)"));
         assert!(c[0].contains("over its own period"));
         assert!(c.iter().any(|s| s.contains("minimum")));
+    }
+
+    #[test]
+    fn a_withdrawal_s_reason_is_a_sentence_of_its_own() {
+        assert_eq!(sentence("the army withdrew it"), "The army withdrew it.");
+        assert_eq!(sentence(" Withdrawn for a test. "), "Withdrawn for a test.");
+        assert_eq!(sentence("Found alive?"), "Found alive?");
+        assert_eq!(sentence("“found alive”"), "“found alive”");
     }
 
     #[test]

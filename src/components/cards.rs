@@ -290,7 +290,7 @@ fn Card(props: &CardProps) -> Html {
                             html! {
                                 <li>
                                     <button type="button" class="chip" data-actor-id={id.to_owned()}
-                                        aria-pressed={active.to_string()} onclick={toggle}
+                                        aria-pressed={crate::components::aria(active)} onclick={toggle}
                                         title={format!("Show only events with {name}")}>
                                         { name }
                                     </button>
@@ -308,7 +308,7 @@ fn Card(props: &CardProps) -> Html {
                 <p class="card__source">
                     { attribution }
                     { " · " }
-                    <button type="button" class="link-button" aria-expanded={(*quote_open).to_string()}
+                    <button type="button" class="link-button" aria-expanded={crate::components::aria(*quote_open)}
                         aria-controls={quote_id.clone()} onclick={toggle_quote}>
                         { if *quote_open { "Hide quote" } else { "Show quote" } }
                     </button>

@@ -33,7 +33,7 @@ pub fn FilterPanel() -> Html {
 
     html! {
         <aside class="filters" data-open={super::flag(*open)} aria-label="Filters">
-            <button type="button" class="filters__toggle" aria-expanded={(*open).to_string()}
+            <button type="button" class="filters__toggle" aria-expanded={crate::components::aria(*open)}
                 aria-controls="dossier-filter-body" onclick={toggle}>
                 // With filters on, what they leave: on a phone the toggle
                 // stays on screen while the panel is open, and the count
@@ -176,7 +176,7 @@ fn FacetGroup(props: &FacetGroupProps) -> Html {
                 })) }
             </ul>
             if hidden > 0 || *expanded {
-                <button type="button" class="link-button" aria-expanded={(*expanded).to_string()}
+                <button type="button" class="link-button" aria-expanded={crate::components::aria(*expanded)}
                     onclick={{ let e = expanded.clone(); Callback::from(move |_: MouseEvent| e.set(!*e)) }}>
                     { if *expanded { "Show fewer".to_owned() } else { format!("Show all {total}") } }
                 </button>

@@ -166,7 +166,27 @@ async fn read_buffer(file: &web_sys::File) -> Result<js_sys::ArrayBuffer, Vec<Pr
 
 #[cfg(test)]
 mod tests {
-    use super::file_name;
+    use super::{file_name, unread, Unread};
+
+    #[test]
+    fn each_reason_a_story_was_not_read_is_said_with_its_place() {
+        let said = |why| unread("https://e.org/s.json", why)[0].text.clone();
+        assert_eq!(
+            said(Unread::Answered(404, "Not Found".into())),
+            "could not load the story: https://e.org/s.json answered 404 Not Found"
+        );
+        assert!(said(Unread::Unreachable)
+            .contains("could not be fetched (network error, timeout after 20 s"));
+        assert!(said(Unread::Cut).ends_with("stopped before the end (or took over 20 s)"));
+        assert_eq!(
+            said(Unread::TooLarge(200 << 20)),
+            "the file is 209715200 bytes; the limit is 134217728 bytes"
+        );
+        assert_eq!(
+            unread("story.json", Unread::File)[0].text,
+            "could not load the story: story.json could not be read"
+        );
+    }
 
     #[test]
     fn a_file_name_is_the_last_part_of_the_path() {

@@ -60,6 +60,17 @@ pub fn each<T: Into<Html>>(items: impl IntoIterator<Item = T>) -> Html {
     Html::from(yew::virtual_dom::VList::with_children(nodes, None))
 }
 
+/// "true" or "false", as an ARIA state (`aria-pressed`, `aria-expanded`)
+/// takes it: a text that is there already, where `bool::to_string` would
+/// write a new one for every button drawn.
+pub fn aria(on: bool) -> &'static str {
+    if on {
+        "true"
+    } else {
+        "false"
+    }
+}
+
 /// The value of the form control an event came from, an input or a
 /// select: both have a `value`, and one binding reads it for both.
 pub fn value_of(e: &web_sys::Event) -> String {

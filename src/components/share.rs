@@ -68,7 +68,7 @@ pub fn SharePanel() -> Html {
             <div class="share__buttons">
                 <button type="button" class="button" onclick={copy(link.clone(), "Link to this view copied")}>{ "Copy link" }</button>
                 <button type="button" class="button" onclick={copy(code.clone(), "Embed code copied")}>{ "Copy embed code" }</button>
-                <button type="button" class="link-button" aria-expanded={open.to_string()} aria-controls="dossier-share-details" onclick={toggle}>
+                <button type="button" class="link-button" aria-expanded={crate::components::aria(*open)} aria-controls="dossier-share-details" onclick={toggle}>
                     { "Embed options" }
                 </button>
             </div>

@@ -79,7 +79,7 @@ pub fn StoryView(props: &StoryViewProps) -> Html {
     let switch = |to: ViewKind, label: &'static str| {
         let dispatch = (*dispatch).clone();
         html! {
-            <button type="button" class="views__button" aria-pressed={(view == to).to_string()}
+            <button type="button" class="views__button" aria-pressed={crate::components::aria(view == to)}
                 onclick={Callback::from(move |_: MouseEvent| dispatch.emit(Action::SetView(to)))}>
                 { label }
             </button>

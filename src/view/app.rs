@@ -83,8 +83,10 @@ pub struct Notice {
 /// How far the opening of a file has come.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Progress {
+    /// The file is read, and the opener's module loads, before it starts
+    /// on the file.
     Reading(String),
-    /// The opener is loading, before it starts on the file.
+    /// A Dossier JSON is being checked.
     Checking(String),
     /// An ACLED import: the file's name, the rows read, the share of bytes done (0 to 1).
     Importing {

@@ -390,20 +390,18 @@ impl EventIndex {
                 behind[k].push(i);
             }
         }
-        let mut entries: Vec<(u32, Entry)> = ds
-            .events
-            .iter()
-            .enumerate()
-            .map(|(i, e)| {
-                let mut entry =
-                    Self::entry(ds, e, &mut actors, &mut kinds, &mut places, &mut sources);
-                entry.tallies = match cited.lookup.get(e.id.as_str()) {
-                    Some(&k) => std::mem::take(&mut behind[k as usize]),
-                    None => Vec::new(),
-                };
-                (i as u32, entry)
-            })
-            .gather();
+        // Exactly the room the story's events need: a list of 100,000
+        // grown by doubling would be copied over again as it grows.
+        let mut entries: Vec<(u32, Entry)> = Vec::with_capacity(ds.events.len());
+        let each_event = ds.events.iter().enumerate().map(|(i, e)| {
+            let mut entry = Self::entry(ds, e, &mut actors, &mut kinds, &mut places, &mut sources);
+            entry.tallies = match cited.lookup.get(e.id.as_str()) {
+                Some(&k) => std::mem::take(&mut behind[k as usize]),
+                None => Vec::new(),
+            };
+            (i as u32, entry)
+        });
+        crate::base::gather::push_all(&mut entries, each_event);
         crate::base::order::sort_by_key(&mut entries, |(i, e)| (e.first_day, e.last_day, *i));
 
         let place_text: Vec<String> = places.names.iter().map(|p| fold(p)).gather();

@@ -103,7 +103,7 @@ pub fn CasualtyChart() -> Html {
         html! {
             <g key={b.id.clone()}
                 class="cas-mark" data-tone={b.tone} data-subset={flag(b.subset)} data-picked={flag(picked)} data-out={flag(pale)}
-                data-tally-id={b.id.clone()} tabindex="0" role="button" aria-pressed={picked.to_string()}
+                data-tally-id={b.id.clone()} tabindex="0" role="button" aria-pressed={crate::components::aria(picked)}
                 aria-label={b.accessible_name() + if pale { " (no event shown reports it)" } else { "" }}
                 aria-describedby={(*active == Some(b.tally)).then_some("dossier-casualty-tip")}
                 onclick={on.click} onkeydown={on.key} onfocus={on.focus} onblur={on.blur}

@@ -129,7 +129,7 @@ pub fn data_table(
         Callback::from(move |_: MouseEvent| open.set(!*open))
     };
     html! { <>
-        <button type="button" class="link-button chart__toggle" aria-expanded={open.to_string()}
+        <button type="button" class="link-button chart__toggle" aria-expanded={crate::components::aria(**open)}
             aria-controls={id} onclick={toggle}>
             { if **open { "Hide the table" } else { "Show the data as a table" } }
         </button>

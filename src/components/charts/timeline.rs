@@ -129,7 +129,7 @@ pub fn TimelineChart() -> Html {
         html! {
             <g key={m.id.clone()}
                 class="tl-mark" data-kind={m.group} data-out={flag(!m.shown)} data-selected={flag(selected)}
-                data-event-id={m.id.clone()} tabindex="0" role="button" aria-pressed={selected.to_string()}
+                data-event-id={m.id.clone()} tabindex="0" role="button" aria-pressed={crate::components::aria(selected)}
                 aria-label={m.label.clone()}
                 aria-describedby={(*active == Some(i)).then_some("dossier-timeline-tip")}
                 onclick={on.click} onkeydown={on.key} onfocus={on.focus} onblur={on.blur}
@@ -177,7 +177,7 @@ pub fn TimelineChart() -> Html {
         html! {
             <rect class="timeline__range" x={num(r.x)} y={num(t.axis_y)}
                 width={num(r.w)} height="26" tabindex="0" role="button"
-                aria-pressed={current.to_string()}
+                aria-pressed={crate::components::aria(current)}
                 onclick={on.click} onkeydown={on.key}>
                 <title>{ &r.label }</title>
             </rect>
@@ -198,7 +198,7 @@ pub fn TimelineChart() -> Html {
         };
         html! {
             <rect class="tl-bin" data-bin={k.to_string()} x={num(bin.x)} y={num(t.top)} width={num(bin.w)}
-                height={num(t.axis_y - t.top)} tabindex="0" role="button" aria-pressed={current.to_string()}
+                height={num(t.axis_y - t.top)} tabindex="0" role="button" aria-pressed={crate::components::aria(current)}
                 aria-label={bin.label.clone()} onkeydown={key}>
                 <title>{ &bin.label }</title>
             </rect>

@@ -250,7 +250,7 @@ pub fn NetworkView() -> Html {
         html! {
             <g key={m.key.clone()} class="node" data-shape={m.shape} data-active={flag(active)} data-lit={flag(lit(i))}
                 transform={drawn.at[i].clone()}
-                tabindex="0" role="button" aria-pressed={if active { "true" } else { "false" }} aria-label={label}
+                tabindex="0" role="button" aria-pressed={crate::components::aria(active)} aria-label={label}
                 data-actor-id={m.id.clone()} data-index={m.index.clone()}>
                 <path d={m.path.clone()} />
             </g>
