@@ -18,8 +18,22 @@ before(async () => {
   env.dir = mkdtempSync(join(tmpdir(), 'dossier-files-'));
   env.server = await serve();
   env.csp = await serve({ headers: { 'content-security-policy': CSP } });
-  // A server that accepts the request and never answers.
-  env.hang = createServer((req, res) => res.writeHead(200, { 'access-control-allow-origin': '*' }));
+  // A server that accepts the request and never answers (slow.json), or
+  // says its answer is over the size limit and sends none of it
+  // (huge.json), or stops a few bytes into one (cut.json).
+  env.hang = createServer((req, res) => {
+    const cors = { 'access-control-allow-origin': '*' };
+    if (req.url === '/huge.json') {
+      res.writeHead(200, { ...cors, 'content-length': String(200 * 1024 * 1024) });
+      res.flushHeaders();
+    } else if (req.url === '/cut.json') {
+      res.writeHead(200, { ...cors, 'content-length': '1000' });
+      res.write('{"dossier":');
+      setTimeout(() => res.destroy(), 50);
+    } else {
+      res.writeHead(200, cors);
+    }
+  });
   await new Promise((ok) => env.hang.listen(0, '127.0.0.1', ok));
   env.browser = await launch();
 });
@@ -276,6 +290,21 @@ test('a fetch that never answers times out with a message', { timeout: 60000 }, 
   assert.match(await title(page), TITLE);
   await context.close();
 });
+
+for (const [name, said] of [
+  ['huge.json', /the file is 209715200 bytes; the limit is 134217728 bytes/],
+  ['cut.json', /cut\.json stopped before the end \(or took over 20 s\)/],
+]) {
+  test(`a link whose answer ${name === 'huge.json' ? 'says it is over the size limit' : 'stops before its end'} keeps the story and says why`, async () => {
+    const { context, page } = await openPage(env.browser, { reducedMotion: 'reduce' });
+    const { port } = env.hang.address();
+    await page.goto(`${env.server.url}?data=${encodeURIComponent(`http://127.0.0.1:${port}/${name}`)}`);
+    await page.locator('.problems').waitFor({ timeout: 15000 });
+    assert.match(await page.locator('.problems').textContent(), said);
+    assert.match(await title(page), TITLE);
+    await context.close();
+  });
+}
 
 function hostile() {
   const ds = story();
