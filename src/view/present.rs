@@ -240,19 +240,13 @@ fn joined<S: AsRef<str>>(items: &[S], last_word: &str) -> String {
         [] => String::new(),
         [one] => one.as_ref().to_owned(),
         [init @ .., last] => {
-            let init: Vec<&str> = init.iter().map(AsRef::as_ref).gather();
-            let last = last.as_ref();
-            if init.iter().chain([&last]).any(|i| i.contains(',')) {
-                format!(
-                    "{}; {last_word} {last}",
-                    crate::base::text::join(&init, "; ")
-                )
+            let (sep, before_last) = if items.iter().any(|i| i.as_ref().contains(',')) {
+                ("; ", ";")
             } else {
-                format!(
-                    "{} {last_word} {last}",
-                    crate::base::text::join(&init, ", ")
-                )
-            }
+                (", ", "")
+            };
+            let init = crate::base::text::join(init, sep);
+            format!("{init}{before_last} {last_word} {}", last.as_ref())
         }
     }
 }
