@@ -286,6 +286,9 @@ test('the bundled story, edited: one event changed, a tally added by selection, 
   await a.choose(fid('tallies[5].category'), 'fighters');
   await a.fill(fid('tallies[5].side'), 'hezbollah');
   const tallyActions = a.count - mark;
+  // The id follows the side and category once the editor has taken them in
+  // (a render later under load): read it then, or after 5 s.
+  await page.waitForFunction((sel) => document.querySelector(sel)?.value === 't-hezbollah-fighters', fid('tallies[5].id'), { timeout: 5000 }).catch(() => {});
   assert.equal(await page.inputValue(fid('tallies[5].id')), 't-hezbollah-fighters');
   assert.equal(await page.inputValue(fid('tallies[5].count.value')), '1');
   await page.waitForSelector('button:has-text("No problems")');
