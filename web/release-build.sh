@@ -33,4 +33,10 @@ export RUSTC_BOOTSTRAP=1
 export CARGO_UNSTABLE_BUILD_STD=std,panic_abort
 export CARGO_UNSTABLE_BUILD_STD_FEATURES=optimize_for_size
 export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="${CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS:-} -Zlocation-detail=none -Zunstable-options -Cpanic=immediate-abort"
+# Trunk builds --offline, and a fresh cargo home has none of the standard
+# library's own dependencies: fetch them (and the project's) once, from the
+# registry, where the offline check finds any missing.
+if ! cargo fetch --offline --target wasm32-unknown-unknown >/dev/null 2>&1; then
+  cargo fetch --target wasm32-unknown-unknown
+fi
 exec trunk build --release --offline "$@"
