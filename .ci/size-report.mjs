@@ -1,6 +1,7 @@
 // Size report for a release build: raw and gzip bytes of every shipped file,
 // then what each page downloads: the first story's page (index.html) and the
-// embed page (embed.html) each load their HTML, boot.js, the widget's JS and
+// embed page (embed.html) each load their HTML, boot.js (with the widget's JS
+// loader in it, web/merge-loader.mjs; a build without node keeps it apart), the widget's
 // wasm, its stylesheet and its icon, and nothing else, however much the
 // reader uses the widget (tests/e2e/download.test.mjs records it). The
 // opener (opener*) loads only when a reader opens a file; the editor

@@ -1,7 +1,8 @@
 // Starts the widget from a file rather than an inline script, so that the
 // page works under a Content-Security-Policy without 'unsafe-inline'.
 // Trunk.toml sets inject_scripts = false, and its post-build hook writes the
-// hashed file names in place of the two placeholders below.
+// hashed file names in place of the two placeholders below, then puts the
+// loader itself in place of this import (web/merge-loader.mjs).
 import init from './__APP_JS__';
 
 // The pre-rendered view is on screen before the wasm. What the reader does

@@ -13,7 +13,9 @@
 #    node_modules ships them as they are;
 # 5. in a release build, give the calls between each wasm module and its
 #    loader short names (web/short-names.mjs): about 7 KB gzip of the
-#    reader's download was wasm-bindgen's hashed names.
+#    reader's download was wasm-bindgen's hashed names;
+# 6. put the widget's loader into boot.js (web/merge-loader.mjs): the page
+#    asks for one script, not one that asks for another.
 set -eu
 cd "$TRUNK_STAGING_DIR"
 js=$(ls app-*.js | head -n 1)
@@ -45,14 +47,20 @@ rm embed-view.html page-view.html
 sed -i 's/<link[^>]*rel="\{0,1\}rust"\{0,1\}[^>]*>//' index.html embed.html
 
 terser="${TRUNK_SOURCE_DIR:-.}/node_modules/.bin/terser"
-if [ "${TRUNK_PROFILE:-}" = release ] && [ -x "$terser" ]; then
-  for f in app-*.js opener.js editor.js boot.js; do
-    if [ -f "$f" ]; then "$terser" "$f" --module --compress --mangle --output "$f"; fi
+minify() {
+  if [ "${TRUNK_PROFILE:-}" = release ] && [ -x "$terser" ] && [ -f "$1" ]; then
+    "$terser" "$1" --module --compress --mangle --output "$1"
+  fi
+}
+for f in app-*.js opener.js editor.js; do minify "$f"; done
+
+if [ "${TRUNK_PROFILE:-}" = release ] && command -v node > /dev/null; then
+  for f in app-*.js opener.js editor.js; do
+    if [ -f "$f" ]; then node "${TRUNK_SOURCE_DIR:-.}/web/short-names.mjs" "$f" "${f%.js}_bg.wasm"; fi
   done
 fi
 
-if [ "${TRUNK_PROFILE:-}" = release ] && command -v node > /dev/null; then
-  for js in app-*.js opener.js editor.js; do
-    if [ -f "$js" ]; then node "${TRUNK_SOURCE_DIR:-.}/web/short-names.mjs" "$js" "${js%.js}_bg.wasm"; fi
-  done
+if command -v node > /dev/null; then
+  node "${TRUNK_SOURCE_DIR:-.}/web/merge-loader.mjs" boot.js "$js"
 fi
+minify boot.js

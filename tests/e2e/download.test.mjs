@@ -69,6 +69,9 @@ for (const [name, path, width] of [
     await useEverything(page);
     assert.deepEqual(files.filter((f) => OPENER.test(f) || EDITOR.test(f)), [], files.join('\n'));
     assert.ok(files.some((f) => f.endsWith('.wasm')), 'the widget ran');
+    // One script, with the wasm's loader in it (web/merge-loader.mjs): no
+    // script that asks for another before the wasm can be asked for.
+    assert.deepEqual(files.filter((f) => f.endsWith('.js')), ['boot.js'], files.join('\n'));
     const { rows, total } = await gzipTotal(files);
     await mkdir(ARTIFACTS, { recursive: true });
     await writeFile(
