@@ -71,7 +71,7 @@ pub fn SourcePanel() -> Html {
                 <h2 id="dossier-source-title" class="source-panel__title">
                     { format!("The article, paragraph {}", p.paragraph) }
                 </h2>
-                <button type="button" class="button" onclick={close}>{ "Close" }</button>
+                <button type="button" class="button" onclick={close.clone()}>{ "Close" }</button>
             </div>
             <p class="source-panel__meta">{ format!("{} · {}", story.outlet, story.title) }</p>
             <ol class="source-panel__paragraphs">
@@ -96,10 +96,16 @@ pub fn SourcePanel() -> Html {
                         }
                         None => html! { { text } },
                     };
+                    // The way back where the reader lands: on a phone the
+                    // panel's Close is paragraphs above, and there is no
+                    // Escape key (nor, in an embed, a Close on screen).
                     html! {
                         <li value={number.to_string()} aria-current={cited.then_some("true")} tabindex={cited.then_some("-1")}
                             ref={if cited { cited_ref.clone() } else { NodeRef::default() }}>
                             { body }
+                            if cited {
+                                <button type="button" class="link-button source-panel__back" onclick={close.clone()}>{ "Back to the quote" }</button>
+                            }
                         </li>
                     }
                 })) }

@@ -212,6 +212,18 @@ test('a quote opens in its paragraph in the source panel, and closing it goes ba
   await heading.waitFor();
   await page.getByRole('button', { name: 'Close' }).click();
   assert.equal(await focusedOn(page, 'textContent', 'Read paragraph 14 of the article'), 'Read paragraph 14 of the article');
+  // And with the way back under the paragraph, on screen where the reader
+  // lands (the panel's Close is paragraphs above, and a phone has no Escape).
+  await read.click();
+  await heading.waitFor();
+  const back = page.getByRole('button', { name: 'Back to the quote' });
+  assert.equal(await back.count(), 1);
+  assert.ok(await onScreen(back), 'the way back is on screen with the paragraph');
+  assert.ok(!(await onScreen(page.getByRole('button', { name: 'Close' }))), 'the panel\'s Close is not');
+  await back.click();
+  assert.equal(await page.locator('.source-panel').count(), 0);
+  assert.equal(await focusedOn(page, 'textContent', 'Read paragraph 14 of the article'), 'Read paragraph 14 of the article');
+  assert.ok(await onScreen(read));
   await context.close();
 });
 

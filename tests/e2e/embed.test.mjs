@@ -167,7 +167,13 @@ test('in a host page, "Read paragraph" brings the paragraph on screen, and closi
     }
     assert.ok(top >= 0 && top < 740, `${host}: the quote at ${top} px in the host's window (scrollY ${await page.evaluate(() => scrollY)}, frame scrollY ${await frame.evaluate(() => scrollY)}, iframe top ${await page.locator("iframe").evaluate((f) => f.getBoundingClientRect().top)})`);
     assert.ok(await page.evaluate(() => scrollY) > 1000, `${host}: the host page scrolled`);
-    await frame.getByRole('button', { name: 'Close' }).click();
+    // The way back is on the host's screen beside the paragraph (the
+    // panel's Close is not), and brings back the card.
+    const back = frame.getByRole('button', { name: 'Back to the quote' });
+    const backTop = await onHost(back);
+    assert.ok(backTop >= 0 && backTop < 740, `${host}: the way back at ${backTop} px in the host's window`);
+    assert.ok(!((await onHost(frame.getByRole('button', { name: 'Close' }))) >= 0), `${host}: the panel's Close is above the host's window`);
+    await back.click();
     top = await onHost(read);
     for (let i = 0; i < 30 && !(top >= 0 && top < 740); i++) {
       await page.waitForTimeout(100);
