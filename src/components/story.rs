@@ -92,6 +92,17 @@ pub fn StoryView(props: &StoryViewProps) -> Html {
             { switch(ViewKind::Charts, "Charts") }
         </div>
     };
+    // Past the filters in one step: at a desktop's width they are the
+    // reader's first fifty Tab stops, before any event, mark or actor.
+    let results = use_node_ref();
+    let skip = {
+        let results = results.clone();
+        Callback::from(move |_: MouseEvent| {
+            if let Some(el) = results.cast::<web_sys::HtmlElement>() {
+                super::focus_in_view(&el);
+            }
+        })
+    };
     let context = Dossier {
         dataset: props.dataset.clone(),
         view: store.0.clone(),
@@ -109,19 +120,22 @@ pub fn StoryView(props: &StoryViewProps) -> Html {
                 { story_header(&context) }
             }
             { switcher }
+            if parts.filters {
+                <button type="button" class="link-button visually-hidden skip" onclick={skip}>{ "Skip the filters" }</button>
+            }
             <div class="dossier__layout" data-full={super::flag(!parts.filters)}>
                 if parts.filters {
                     <FilterPanel />
                 }
                 if view == ViewKind::Network {
-                    <div class="dossier__results">
+                    <div class="dossier__results" ref={results.clone()} tabindex="-1">
                         { active_filters(&context) }
                         <NetworkView />
                     </div>
                 } else {
                     // The charts are drawn above the cards they filter, and
                     // the filters in force above both, as over the network.
-                    <section class="dossier__results" aria-labelledby="dossier-results-title">
+                    <section class="dossier__results" aria-labelledby="dossier-results-title" ref={results} tabindex="-1">
                         <h2 id="dossier-results-title" class="visually-hidden">
                             { if view == ViewKind::Charts { "Charts" } else { "Events" } }
                         </h2>

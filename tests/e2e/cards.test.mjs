@@ -249,6 +249,37 @@ test('the keyboard reaches and operates the filters, with visible focus', async 
   await context.close();
 });
 
+test('at a desktop width, one key press skips the filters: the next Tab is on the results, not a filter', async () => {
+  const { context, page } = await open('#v=charts');
+  await page.waitForSelector('.tl-mark');
+  const active = () => page.evaluate(() => ({
+    text: document.activeElement?.textContent?.trim().slice(0, 40),
+    inFilters: !!document.activeElement?.closest('.filters'),
+    inResults: !!document.activeElement?.closest('.dossier__results'),
+  }));
+  let steps = 0;
+  while ((await active()).text !== 'Skip the filters' && steps < 8) {
+    await page.keyboard.press('Tab');
+    steps += 1;
+  }
+  assert.ok(steps < 8, 'the skip is among the first stops, before the filters');
+  assert.equal(await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle), 'solid');
+  const box = await page.evaluate(() => document.activeElement.getBoundingClientRect().width);
+  assert.ok(box > 40, `the skip shows while focused (${box} px wide)`);
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Tab');
+  const next = await active();
+  assert.ok(next.inResults && !next.inFilters, JSON.stringify(next));
+  // Without it, the filters stand between: the same Tab from the views goes into them.
+  await page.reload();
+  await ready(page);
+  await page.getByRole('button', { name: 'Charts', exact: true }).focus();
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  assert.ok((await active()).inFilters, 'past the skip, the filters come first');
+  await context.close();
+});
+
 for (const [name, width, colorScheme] of [
   ['320-light', 320, 'light'],
   ['1200-light', 1200, 'light'],
