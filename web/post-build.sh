@@ -14,6 +14,8 @@
 # 5. in a release build, give the calls between each wasm module and its
 #    loader short names (web/short-names.mjs): about 7 KB gzip of the
 #    reader's download was wasm-bindgen's hashed names;
+#    and order each module's functions by their type (web/order-functions.mjs):
+#    about 2 KB gzip off the reader's module, 7 KB off the editor's;
 # 6. put the widget's loader into boot.js (web/merge-loader.mjs): the page
 #    asks for one script, not one that asks for another.
 set -eu
@@ -55,6 +57,7 @@ minify() {
 for f in app-*.js opener.js editor.js; do minify "$f"; done
 
 if [ "${TRUNK_PROFILE:-}" = release ] && command -v node > /dev/null; then
+  node "${TRUNK_SOURCE_DIR:-.}/web/order-functions.mjs" app-*_bg.wasm opener_bg.wasm editor_bg.wasm
   for f in app-*.js opener.js editor.js; do
     if [ -f "$f" ]; then node "${TRUNK_SOURCE_DIR:-.}/web/short-names.mjs" "$f" "${f%.js}_bg.wasm"; fi
   done
