@@ -471,7 +471,7 @@ pub fn tally_label(ds: &Dataset, t: &Tally) -> String {
 /// with whose dead and who counted: "more than 79 civilians killed, Lebanon,
 /// according to an AFP tally, 3 of them journalists". A part of a figure
 /// that counts the event too is said within it; a figure over several
-/// events says how many.
+/// events says how many, first.
 ///
 /// ```
 /// use dossier::format::story::first_story;
@@ -493,7 +493,13 @@ pub fn tolls(ds: &Dataset, event: &str) -> Vec<String> {
         }
         let outcome = t.outcome.label();
         let c = &t.count;
-        let mut line = match (&t.category, &t.side, &t.victims) {
+        // A figure over several events says so first: the event's own
+        // figure, where it has one, is on the card beside it.
+        let mut line = match t.events.len() {
+            1 => String::new(),
+            n => format!("Over {} events: ", thousands(n as u64)),
+        };
+        line += &match (&t.category, &t.side, &t.victims) {
             // Described victims say what befell them ("people killed in
             // battles, on any side"), unless the tally says otherwise.
             (TallyCategory::Unknown, None, Some(victims)) if t.outcome.is_killed() => {
@@ -521,12 +527,6 @@ pub fn tolls(ds: &Dataset, event: &str) -> Vec<String> {
         }
         if t.withdrawn.is_some() {
             line.push_str(", since withdrawn");
-        }
-        if t.events.len() > 1 {
-            line.push_str(&format!(
-                ", over {} events",
-                thousands(t.events.len() as u64)
-            ));
         }
         for part in ds
             .tallies
@@ -655,6 +655,28 @@ mod tests {
             event_date(ds.event("e-nasrallah-meetings").unwrap()),
             "October 2023 (month only) – Wed 15 May 2024"
         );
+    }
+
+    #[test]
+    fn a_figure_over_several_events_says_so_before_its_number() {
+        let mut ds = first_story().unwrap();
+        let one = tolls(&ds, "e-afp-tally");
+        assert!(
+            one[0].starts_with("more than 79 civilians killed"),
+            "{one:?}"
+        );
+        let t = ds
+            .tallies
+            .iter_mut()
+            .find(|t| t.id == "t-lebanon-civilians")
+            .unwrap();
+        t.events.push("e-israel-toll".into());
+        let over = tolls(&ds, "e-afp-tally");
+        assert!(
+            over[0].starts_with("Over 2 events: more than 79 civilians killed"),
+            "{over:?}"
+        );
+        assert!(!over[0].contains("over 2"), "{over:?}");
     }
 
     #[test]

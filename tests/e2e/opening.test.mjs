@@ -121,6 +121,9 @@ test('drag and drop opens a file too', async () => {
   await page.getByText('ACLED events: dropped.csv').waitFor();
   assert.equal(await page.locator('.dossier__drop').count(), 0);
   assert.equal(await page.locator('.cards .card').count(), 4);
+  // An event's fatalities say whose dead they are: every side's.
+  const figures = await page.locator('.card__figures li').allTextContents();
+  assert.ok(figures.length > 0 && figures.every((f) => /^at least \d+ killed, on any side$/.test(f)), figures.join('\n'));
   await page.getByRole('button', { name: 'Charts', exact: true }).click();
   assert.ok(await page.locator('.cas-mark').count() > 0, 'fatalities became tallies');
   // Whose dead ACLED's fatalities count is said under the story, one click away.

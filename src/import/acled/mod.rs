@@ -547,9 +547,11 @@ impl Builder {
         if sources.is_empty() {
             sources.push(self.source("ACLED"));
         }
+        // ACLED's fatalities are the deaths in the event on every side
+        // (its codebook), which the card says: not one party's dead.
         let quantities = if fatalities > 0 {
             vec![Quantity {
-                unit: "killed".into(),
+                unit: "killed, on any side".into(),
                 count: Count::of(CountQualifier::AtLeast, fatalities),
                 provenance: None,
             }]
@@ -1111,6 +1113,8 @@ mod tests {
             strike.quantities[0].count.qualifier,
             CountQualifier::AtLeast
         );
+        // The deaths in the event on every side, as ACLED counts them.
+        assert_eq!(strike.quantities[0].unit, "killed, on any side");
         let place = strike.place.as_ref().unwrap();
         assert_eq!(
             (place.name.as_str(), place.country.as_deref()),
