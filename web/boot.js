@@ -103,7 +103,8 @@ function replay() {
       el.click();
     }
   }
-  if (refocus?.isConnected) refocus.focus();
+  // Unless a replayed press moved the focus itself ("Skip the filters").
+  if (refocus?.isConnected && document.activeElement === document.body) refocus.focus();
 }
 
 // A panic in the widget stops its module with a trap (a

@@ -6,7 +6,11 @@
 // one gzip stream less (about 290 B). No bundler is needed for one module
 // with no imports of its own: the loader's code goes into a function of its
 // own, so that none of its names meets boot.js's, and the function returns
-// what the loader exported as its default (its `init`).
+// what the loader exported as its default (its `init`). (A name the loader
+// uses without declaring it, a global, would meet a top-level name of
+// boot.js's spelled the same: wasm-bindgen's loader declares what it uses,
+// `wasm` included, and otherwise names only the browser's own globals
+// (`WebAssembly`, `TextDecoder`…), which boot.js does not declare.)
 //
 // Usage (web/post-build.sh): node web/merge-loader.mjs BOOT.js LOADER.js
 // BOOT.js is rewritten and LOADER.js removed; or, if anything is unexpected,

@@ -34,9 +34,15 @@ export CARGO_UNSTABLE_BUILD_STD=std,panic_abort
 export CARGO_UNSTABLE_BUILD_STD_FEATURES=optimize_for_size
 export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="${CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS:-} -Zlocation-detail=none -Zunstable-options -Cpanic=immediate-abort"
 # Trunk builds --offline, and a fresh cargo home has none of the standard
-# library's own dependencies: fetch them (and the project's) once, from the
-# registry, where the offline check finds any missing.
-if ! cargo fetch --offline --target wasm32-unknown-unknown >/dev/null 2>&1; then
-  cargo fetch --target wasm32-unknown-unknown
+# library's own dependencies: fetch them (and the project's, with those its
+# build scripts and macros need on this machine) once, from the registry,
+# where the offline check finds any missing. --locked: Cargo.lock is never
+# rewritten here.
+fetch() {
+  cargo fetch --locked "$@" --target wasm32-unknown-unknown &&
+    env -u CARGO_UNSTABLE_BUILD_STD -u CARGO_UNSTABLE_BUILD_STD_FEATURES cargo fetch --locked "$@"
+}
+if ! fetch --offline >/dev/null 2>&1; then
+  fetch
 fi
 exec trunk build --release --offline "$@"

@@ -99,6 +99,8 @@ pub fn SourcePanel() -> Html {
                     // The way back where the reader lands: on a phone the
                     // panel's Close is paragraphs above, and there is no
                     // Escape key (nor, in an embed, a Close on screen).
+                    // Inside the paragraph's item, which a screen reader
+                    // reads on landing: the way back is said after its words.
                     html! {
                         <li value={number.to_string()} aria-current={cited.then_some("true")} tabindex={cited.then_some("-1")}
                             ref={if cited { cited_ref.clone() } else { NodeRef::default() }}>

@@ -128,10 +128,10 @@ pub fn StoryView(props: &StoryViewProps) -> Html {
                     <FilterPanel />
                 }
                 if view == ViewKind::Network {
-                    <div class="dossier__results" ref={results.clone()} tabindex="-1">
+                    <section class="dossier__results" aria-label="Network" ref={results.clone()} tabindex="-1">
                         { active_filters(&context) }
                         <NetworkView />
-                    </div>
+                    </section>
                 } else {
                     // The charts are drawn above the cards they filter, and
                     // the filters in force above both, as over the network.

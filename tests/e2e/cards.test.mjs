@@ -270,6 +270,15 @@ test('at a desktop width, one key press skips the filters: the next Tab is on th
   await page.keyboard.press('Tab');
   const next = await active();
   assert.ok(next.inResults && !next.inFilters, JSON.stringify(next));
+  // The network's view too, a region named for the screen reader.
+  await page.getByRole('button', { name: 'Network', exact: true }).click();
+  await page.waitForSelector('.network .node');
+  await page.getByRole('button', { name: 'Network', exact: true }).focus();
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  assert.equal((await active()).text, 'Skip the filters');
+  await page.keyboard.press('Enter');
+  assert.equal(await page.evaluate(() => document.activeElement.getAttribute('aria-label')), 'Network');
   // Without it, the filters stand between: the same Tab from the views goes into them.
   await page.reload();
   await ready(page);

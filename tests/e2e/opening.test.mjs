@@ -165,6 +165,14 @@ test('a large ACLED export shows progress and keeps the page responsive', async 
   assert.match(await page.locator('.toolbar__count').textContent(), /20,000 events/);
   // The tab names the story on the page, not the bundled one.
   assert.equal(await page.title(), 'Dossier · ACLED events: big.csv');
+  // A card gives its own deaths, every side's, and a figure over many
+  // events (the export's by event type) with its scope first, so that
+  // neither is read as the other.
+  // The newest day's rows each count 3 dead (the oldest day's, none).
+  await page.getByLabel('Sort').selectOption({ label: 'Newest first' });
+  const card = page.locator('.cards > .card').first();
+  assert.match(await card.locator('.card__figures li').first().textContent(), /^at least \d+ killed, on any side$/);
+  assert.match(await card.locator('.card__tolls li').first().textContent(), /^Over [\d,]+ events: at least [\d,]+ people killed in /);
   await context.close();
 });
 

@@ -21,8 +21,8 @@
 //! - `notes` → the summary, and the text every fact is quoted from: each
 //!   row's notes are a paragraph of the imported "story";
 //! - `source` → the provenance's source;
-//! - `fatalities` → a figure "at least N killed": ACLED codes the most
-//!   conservative estimate.
+//! - `fatalities` → a figure "at least N killed, on any side": ACLED codes
+//!   the most conservative estimate of the deaths in the event, on every side.
 //!
 //! The casualty chart gets tallies of fatalities, counted by ACLED, as the
 //! codebook defines them: the deaths in an event on every side. So they are
