@@ -103,6 +103,23 @@ test('the header and the first cards paint before the wasm has loaded, then come
   await context.close();
 });
 
+test('"Skip the filters" pressed on the picture, before the wasm, takes the focus past them once live', async () => {
+  const { context, page, problems } = await openPage(env.browser, { width: 1200, height: 900 });
+  const release = await holdWasm(page);
+  await page.goto(env.server.url, { waitUntil: 'domcontentloaded' });
+  await page.locator('.story__title').waitFor();
+  await page.getByRole('button', { name: 'Charts', exact: true }).focus();
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Skip the filters');
+  await page.keyboard.press('Enter');
+  assert.equal(await page.locator('[data-live]').count(), 0, 'pressed before the wasm');
+  release();
+  await ready(page);
+  await page.waitForFunction(() => document.activeElement?.classList.contains('dossier__results'), null, { timeout: 5000 });
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('a module that cannot start leaves the picture on screen and says what it is', async () => {
   const { context, page, problems } = await openPage(env.browser, { width: 375, height: 800 });
   // As a browser without wasm's SIMD, or a network that drops the file.
