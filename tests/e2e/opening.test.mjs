@@ -123,7 +123,7 @@ test('drag and drop opens a file too', async () => {
   assert.equal(await page.locator('.cards .card').count(), 4);
   // An event's fatalities say whose dead they are: every side's.
   const figures = await page.locator('.card__figures li').allTextContents();
-  assert.ok(figures.length > 0 && figures.every((f) => /^at least \d+ killed, on any side$/.test(f)), figures.join('\n'));
+  assert.ok(figures.length > 0 && figures.every((f) => /^at least \d+ killed, on any side, by ACLED's count$/.test(f)), figures.join('\n'));
   await page.getByRole('button', { name: 'Charts', exact: true }).click();
   assert.ok(await page.locator('.cas-mark').count() > 0, 'fatalities became tallies');
   // Whose dead ACLED's fatalities count is said under the story, one click away.
@@ -171,7 +171,7 @@ test('a large ACLED export shows progress and keeps the page responsive', async 
   // The newest day's rows each count 3 dead (the oldest day's, none).
   await page.getByLabel('Sort').selectOption({ label: 'Newest first' });
   const card = page.locator('.cards > .card').first();
-  assert.match(await card.locator('.card__figures li').first().textContent(), /^at least \d+ killed, on any side$/);
+  assert.match(await card.locator('.card__figures li').first().textContent(), /^at least \d+ killed, on any side, by ACLED's count$/);
   assert.match(await card.locator('.card__tolls li').first().textContent(), /^Over [\d,]+ events: at least [\d,]+ people killed in /);
   await context.close();
 });

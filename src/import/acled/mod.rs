@@ -21,8 +21,9 @@
 //! - `notes` → the summary, and the text every fact is quoted from: each
 //!   row's notes are a paragraph of the imported "story";
 //! - `source` → the provenance's source;
-//! - `fatalities` → a figure "at least N killed, on any side": ACLED codes
-//!   the most conservative estimate of the deaths in the event, on every side.
+//! - `fatalities` → a figure "at least N killed, on any side, by ACLED's
+//!   count": ACLED codes the most conservative estimate of the deaths in the
+//!   event, on every side, from the reports it cites.
 //!
 //! The casualty chart gets tallies of fatalities, counted by ACLED, as the
 //! codebook defines them: the deaths in an event on every side. So they are
@@ -548,10 +549,11 @@ impl Builder {
             sources.push(self.source("ACLED"));
         }
         // ACLED's fatalities are the deaths in the event on every side
-        // (its codebook), which the card says: not one party's dead.
+        // (its codebook), which the card says: not one party's dead, and
+        // ACLED's figure, not the report's the card quotes.
         let quantities = if fatalities > 0 {
             vec![Quantity {
-                unit: "killed, on any side".into(),
+                unit: "killed, on any side, by ACLED's count".into(),
                 count: Count::of(CountQualifier::AtLeast, fatalities),
                 provenance: None,
             }]
@@ -1114,7 +1116,10 @@ mod tests {
             CountQualifier::AtLeast
         );
         // The deaths in the event on every side, as ACLED counts them.
-        assert_eq!(strike.quantities[0].unit, "killed, on any side");
+        assert_eq!(
+            strike.quantities[0].unit,
+            "killed, on any side, by ACLED's count"
+        );
         let place = strike.place.as_ref().unwrap();
         assert_eq!(
             (place.name.as_str(), place.country.as_deref()),
