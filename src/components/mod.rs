@@ -143,6 +143,9 @@ pub async fn prerender() -> String {
 #[cfg(not(target_arch = "wasm32"))]
 pub fn page_part(view: &str) -> String {
     let story = crate::format::packed::to_text(crate::format::story::FIRST_STORY_PACKED);
+    // Quotes the markup does not need are dropped (`base::html::unquote`):
+    // every reader downloads this view.
+    let view = crate::base::html::unquote(view);
     format!(
         "<div id=\"dossier\">{view}</div><script id=\"dossier-story\" type=\"text/plain\">{story}</script>\n"
     )
