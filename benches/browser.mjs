@@ -93,7 +93,7 @@ try {
     const heap = await cdp.send('Runtime.getHeapUsage');
     out.heap10k = { usedMB: heap.usedSize / 1048576, totalMB: heap.totalSize / 1048576 };
     out.wasmMemoryMB = (await page.evaluate(() => window.__dossierMemory?.buffer.byteLength ?? NaN)) / 1048576;
-    out.filterClick10k = await timeAction(page, `() => document.querySelector('#dossier-k-0').click()`);
+    out.filterClick10k = await timeAction(page, `() => [...document.querySelectorAll('.facet')].find((f) => f.querySelector('legend').textContent === 'Kind of event').querySelector('input').click()`);
     out.search10k = await timeAction(
       page,
       `() => { const i = document.querySelector('#dossier-search'); i.value = i.value ? '' : 'near'; i.dispatchEvent(new Event('input', { bubbles: true })); }`,
@@ -116,7 +116,7 @@ try {
     out.load100k = { ms: Date.now() - t0 };
     out.events100k = Number((await page.textContent('.toolbar__count')).replace(/[^0-9]/g, ''));
     out.wasmMemory100kMB = (await page.evaluate(() => window.__dossierMemory?.buffer.byteLength ?? NaN)) / 1048576;
-    out.filterClick100k = await timeAction(page, `() => document.querySelector('#dossier-k-0').click()`, 11);
+    out.filterClick100k = await timeAction(page, `() => [...document.querySelectorAll('.facet')].find((f) => f.querySelector('legend').textContent === 'Kind of event').querySelector('input').click()`, 11);
     out.search100k = await timeAction(
       page,
       `() => { const i = document.querySelector('#dossier-search'); i.value = i.value ? '' : 'near'; i.dispatchEvent(new Event('input', { bubbles: true })); }`,

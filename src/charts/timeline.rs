@@ -16,7 +16,7 @@ use crate::base::svg::num;
 use crate::charts::scale::{Axis, TimeUnit};
 use crate::format::date::{PartialDate, Precision};
 use crate::format::model::{Dataset, Event};
-use crate::format::vocab::TimeOfDay;
+use crate::format::vocab::{EventKind, TimeOfDay};
 use crate::view::present::{event_date, group_class, plural};
 
 /// One event on the timeline.
@@ -31,8 +31,8 @@ pub struct Mark {
     pub y: f64,
     /// A span's width; 0 for a point.
     pub w: f64,
-    /// The kind's ACLED group, as the mark's `data-kind`; it also picks the
-    /// symbol.
+    /// The kind's ACLED group, or one of [`OWN`], as the mark's
+    /// `data-kind`; it also picks the symbol.
     pub group: &'static str,
     /// The current filters keep this event.
     pub shown: bool,
@@ -82,6 +82,9 @@ pub struct Timeline {
     pub parts: String,
     /// The reader's date range, shaded, in pixels.
     pub selection: Option<(f64, f64)>,
+    /// The story's own kinds that have a shape of their own: their marks'
+    /// class (see [`OWN`]), and an event of the kind, which names it.
+    pub own: Vec<(&'static str, usize)>,
     pub title: String,
     pub description: String,
 }
@@ -152,44 +155,88 @@ const TICK_FONT: f64 = 11.0;
 /// that the kind reads without colour too: a circle for news, a triangle for
 /// remote violence, a square for battles, a diamond for violence against
 /// civilians, a hexagon for protests and riots, a pentagon for strategic
-/// developments, a cross for a kind of the story's own.
+/// developments; and for a story's own kinds (see [`OWN`]), in grey, a
+/// cross, an × and a star.
 ///
 /// ```
 /// use dossier::charts::timeline::symbol;
 /// assert!(symbol("remote", 5.0).starts_with('M'));
 /// assert_ne!(symbol("remote", 5.0), symbol("battles", 5.0));
+/// assert_ne!(symbol("other", 5.0), symbol("other-2", 5.0));
 /// ```
 pub fn symbol(group: &str, r: f64) -> String {
-    let polygon = |n: usize, rot: f64, scale: f64| {
+    // `n` corners at `scale` times the radius, every other one at `inner`
+    // times it (a star), the first at `rot`.
+    let polygon = |n: usize, rot: f64, scale: f64, inner: f64| {
         let mut d = String::new();
         for i in 0..n {
             let a = rot + i as f64 * std::f64::consts::TAU / n as f64;
             let (sin, cos) = crate::base::num::sin_cos(a);
-            let (x, y) = (r * scale * cos, r * scale * sin);
+            let s = r * if i % 2 == 1 { inner } else { scale };
             let to = if i == 0 { 'M' } else { 'L' };
-            d.push_str(&format!("{to}{},{}", fixed(x, 2), fixed(y, 2)));
+            d.push_str(&format!("{to}{},{}", fixed(s * cos, 2), fixed(s * sin, 2)));
         }
         d.push('Z');
         d
     };
     use std::f64::consts::FRAC_PI_2;
     match group {
-        "remote" => polygon(3, -FRAC_PI_2, 1.3),
-        "battles" => polygon(4, std::f64::consts::FRAC_PI_4, 1.25),
-        "civilians" => polygon(4, 0.0, 1.3),
-        "protest" => polygon(6, 0.0, 1.15),
-        "strategic" => polygon(5, -FRAC_PI_2, 1.2),
+        "remote" => polygon(3, -FRAC_PI_2, 1.3, 1.3),
+        "battles" => polygon(4, std::f64::consts::FRAC_PI_4, 1.25, 1.25),
+        "civilians" => polygon(4, 0.0, 1.3, 1.3),
+        "protest" => polygon(6, 0.0, 1.15, 1.15),
+        "strategic" => polygon(5, -FRAC_PI_2, 1.2, 1.2),
         "other" => {
             // A cross, its arms a third of its width.
             let (a, b) = (short(r * 1.2), short(r * 0.4));
             format!("M-{b},-{a}H{b}V-{b}H{a}V{b}H{b}V{a}H-{b}V{b}H-{a}V-{b}H-{b}Z")
         }
+        "other-2" => {
+            // The same cross turned by 45°: an ×.
+            let (a, b) = (short(r * 1.13), short(r * 0.566));
+            format!("M{b},-{a}L{a},-{b}L{b},0L{a},{b}L{b},{a}L0,{b}L-{b},{a}L-{a},{b}L-{b},0L-{a},-{b}L-{b},-{a}L0,-{b}Z")
+        }
+        "other-3" => polygon(10, -FRAC_PI_2, 1.55, 0.65),
         _ => {
             let r2 = fixed(-r, 2);
             let r = short(r);
             format!("M{r},0A{r},{r} 0 1,1 {r2},0A{r},{r} 0 1,1 {r},0Z")
         }
     }
+}
+
+/// The marks' classes for a story's own kinds (`x-…`, of no ACLED group),
+/// in the order the story first gives them: each has a shape of its own
+/// (see [`symbol`]) and its name in the legend. A story with more than
+/// three shares the last among all the rest, named "Other kinds" there
+/// (each card names its own).
+pub const OWN: [&str; 3] = ["other", "other-2", "other-3"];
+
+/// A story's own kinds told apart on the marks, by shape, in the order
+/// the story first gives them, so that a filter never changes which shape
+/// a kind has. Gives the legend's entries for those that have a shape of
+/// their own: each class, with an event of its kind.
+fn own_kinds(ds: &Dataset, marks: &mut [Mark]) -> Vec<(&'static str, usize)> {
+    // Each kind, and its first event.
+    let mut kinds: Vec<&EventKind> = Vec::new();
+    let mut first = Vec::new();
+    for (i, e) in ds.events.iter().enumerate() {
+        if matches!(e.kind, EventKind::Custom(_)) && !kinds.contains(&&e.kind) {
+            kinds.push(&e.kind);
+            first.push(i);
+        }
+    }
+    for m in marks {
+        if let Some(rank) = kinds.iter().position(|&k| *k == ds.events[m.event].kind) {
+            m.group = OWN[rank.min(OWN.len() - 1)];
+        }
+    }
+    let named = if first.len() > OWN.len() {
+        OWN.len() - 1
+    } else {
+        first.len()
+    };
+    OWN.into_iter().zip(first).take(named).gather()
 }
 
 /// The shortest run of days holding most (three in five) of the events,
@@ -553,6 +600,12 @@ pub fn timeline(
     crate::base::order::sort_by(&mut marks, |a, b| {
         a.x.total_cmp(&b.x).then(a.y.total_cmp(&b.y))
     });
+    // A binned view counts a story's own kinds together, as "other".
+    let own = if bins.is_some() {
+        Vec::new()
+    } else {
+        own_kinds(ds, &mut marks)
+    };
     let axis_y = top + plot_height + 6.0;
 
     // Ticks, labelled to the right of their line, none overlapping or clipped.
@@ -674,6 +727,7 @@ pub fn timeline(
         ranges,
         parts,
         selection,
+        own,
     })
 }
 
@@ -723,6 +777,19 @@ fn tie_parts(ds: &Dataset, marks: &mut [Mark]) -> String {
 }
 
 impl Timeline {
+    /// What the legend calls a mark's class: a story's own kind by its
+    /// name, a group of kinds by the group's.
+    ///
+    /// Out of line: the timeline's view inlined it, and a kind's label
+    /// with it, for about 0.2 KB gzip more.
+    #[inline(never)]
+    pub fn kind_name<'a>(&self, ds: &'a Dataset, class: &str) -> std::borrow::Cow<'a, str> {
+        match self.own.iter().find(|(c, _)| *c == class) {
+            Some(&(_, i)) => ds.events[i].kind.label(),
+            None => crate::view::present::group_label(class).into(),
+        }
+    }
+
     /// The days a brush from `x0` to `x1` covers, in either direction.
     ///
     /// A brush over the first half of May 2024 on a May-only axis gives
@@ -911,6 +978,107 @@ mod tests {
     }
 
     #[cfg(not(target_arch = "wasm32"))]
+    #[test]
+    fn a_story_s_own_kinds_have_shapes_and_names_of_their_own() {
+        let mut ds = first_story().unwrap();
+        let n = ds.events.len();
+        // Three kinds of the story's own: each its shape and its name, in
+        // the order the story first gives them.
+        let kinds = |ds: &mut Dataset, names: &[&str]| {
+            for (i, e) in ds.events.iter_mut().enumerate() {
+                e.kind = EventKind::Custom(names[i % names.len()].to_owned());
+            }
+        };
+        kinds(
+            &mut ds,
+            &[
+                "x-siege", "x-siege", "x-truce", "x-siege", "x-truce", "x-raid",
+            ],
+        );
+        let t = timeline(&ds, &all(&ds), None, None, 640.0).unwrap();
+        fn names(t: &Timeline, ds: &Dataset) -> Vec<(&'static str, String)> {
+            t.own
+                .iter()
+                .map(|&(c, _)| (c, t.kind_name(ds, c).into_owned()))
+                .gather()
+        }
+        assert_eq!(
+            names(&t, &ds),
+            [
+                ("other", "Siege".to_owned()),
+                ("other-2", "Truce".to_owned()),
+                ("other-3", "Raid".to_owned())
+            ]
+        );
+        for m in &t.marks {
+            let EventKind::Custom(name) = &ds.events[m.event].kind else {
+                unreachable!()
+            };
+            let want = match name.as_str() {
+                "x-siege" => "other",
+                "x-truce" => "other-2",
+                _ => "other-3",
+            };
+            assert_eq!(m.group, want, "{name}");
+        }
+        assert_eq!(t.kind_name(&ds, "other-2"), "Truce");
+        // Shapes differ from each other and from every group's.
+        let mut shapes: Vec<String> = OWN
+            .iter()
+            .chain(&[
+                "battles",
+                "remote",
+                "civilians",
+                "protest",
+                "strategic",
+                "news",
+            ])
+            .map(|g| symbol(g, 5.0))
+            .gather();
+        crate::base::order::sort(&mut shapes);
+        shapes.dedup();
+        assert_eq!(shapes.len(), 9);
+
+        // Five kinds: the first two by name, the rest as one.
+        kinds(
+            &mut ds,
+            &["x-a", "x-a", "x-a", "x-b", "x-b", "x-c", "x-d", "x-e"],
+        );
+        let t = timeline(&ds, &all(&ds), None, None, 640.0).unwrap();
+        assert_eq!(
+            names(&t, &ds),
+            [("other", "A".to_owned()), ("other-2", "B".to_owned())]
+        );
+        assert_eq!(
+            t.kind_name(&ds, "other-3"),
+            "Other kinds (named on each card)"
+        );
+        assert!(t.marks.iter().any(|m| m.group == "other-3"));
+        // A filter never moves a kind to another shape.
+        let some: Vec<usize> = (0..n).filter(|i| i % 8 >= 5).gather();
+        let filtered = timeline(&ds, &some, None, None, 640.0).unwrap();
+        assert_eq!(filtered.own, t.own);
+        for (a, b) in t.marks.iter().zip(&filtered.marks) {
+            assert_eq!((a.event, a.group), (b.event, b.group));
+        }
+    }
+
+    #[test]
+    fn a_binned_view_counts_a_story_s_own_kinds_together() {
+        let mut ds = crate::import::generate::dataset(5000, 3);
+        for e in ds.events.iter_mut().step_by(3) {
+            e.kind = EventKind::Custom("x-siege".to_owned());
+        }
+        let t = timeline(&ds, &all(&ds), None, None, 1200.0).unwrap();
+        let bins = t.bins.as_ref().expect("a binned view");
+        assert!(t.own.is_empty());
+        assert!(bins.layers.iter().any(|l| l.group == "other"));
+        assert_eq!(
+            t.kind_name(&ds, "other"),
+            "Other kinds (named on each card)"
+        );
+    }
+
     #[test]
     fn thousands_of_events_are_counted_in_bins_of_few_elements() {
         let ds = crate::import::generate::dataset(5000, 3);

@@ -82,9 +82,9 @@ struct FacetGroupProps {
     facet: Facet,
 }
 
-/// One option of a facet: its place in the list, value, count, whether
-/// it is ticked, and the chip to label it by.
-type FacetOption = (usize, String, usize, bool, Chip);
+/// One option of a facet: its value, count, whether it is ticked, and the
+/// chip to label it by.
+type FacetOption = (String, usize, bool, Chip);
 
 /// How many options a facet has, and those of them `keep` keeps (given
 /// each one's place in the list and whether it is ticked). Only those are
@@ -102,7 +102,7 @@ fn facet_options(
             for (i, o) in options.iter().enumerate() {
                 let ticked = set.contains(&o.value);
                 if keep(i, ticked) {
-                    kept.push((i, o.value.clone(), o.count, ticked, chip(o.value.clone())));
+                    kept.push((o.value.clone(), o.count, ticked, chip(o.value.clone())));
                 }
             }
             (options.len(), kept)
@@ -117,7 +117,7 @@ fn facet_options(
             for (i, &(s, n)) in c.statuses.iter().enumerate() {
                 let ticked = f.statuses.contains(&s);
                 if keep(i, ticked) {
-                    kept.push((i, s.as_str().to_owned(), n, ticked, Chip::Status(s)));
+                    kept.push((s.as_str().to_owned(), n, ticked, Chip::Status(s)));
                 }
             }
             (c.statuses.len(), kept)
@@ -126,16 +126,16 @@ fn facet_options(
     }
 }
 
-fn facet_legend(facet: Facet) -> (&'static str, &'static str) {
+fn facet_legend(facet: Facet) -> &'static str {
     match facet {
-        Facet::Actor => ("Actors", "a"),
-        Facet::Kind => ("Kind of event", "k"),
-        Facet::Place => ("Place", "p"),
-        Facet::Source => ("Source", "src"),
-        Facet::Status => ("Status", "st"),
-        Facet::Dates => ("Dates", "dates"),
-        Facet::Query => ("Search", "q"),
-        Facet::Tally => ("Casualty figure", "t"),
+        Facet::Actor => "Actors",
+        Facet::Kind => "Kind of event",
+        Facet::Place => "Place",
+        Facet::Source => "Source",
+        Facet::Status => "Status",
+        Facet::Dates => "Dates",
+        Facet::Query => "Search",
+        Facet::Tally => "Casualty figure",
     }
 }
 
@@ -154,20 +154,21 @@ fn FacetGroup(props: &FacetGroupProps) -> Html {
     if total == 0 {
         return Html::default();
     }
-    let (legend, key) = facet_legend(props.facet);
+    let legend = facet_legend(props.facet);
     let hidden = total - shown.len();
     html! {
         <fieldset class="facet">
             <legend>{ legend }</legend>
             <ul class="facet__options">
-                { each(shown.into_iter().map(|(i, value, count, checked, chip)| {
-                    let id = format!("dossier-{key}-{i}");
+                { each(shown.into_iter().map(|(value, count, checked, chip)| {
                     let label = chip_label(&d.dataset, &d.view, &chip);
                     let toggle = d.action(move |_: web_sys::Event| toggle_action(&chip));
+                    // The box inside its label: no ids to write, in every
+                    // reader's download.
                     html! {
                         <li key={value} class="facet__option" data-empty={super::flag(count == 0 && !checked)}>
-                            <input type="checkbox" id={id.clone()} {checked} onchange={toggle} />
-                            <label for={id}>
+                            <label>
+                                <input type="checkbox" {checked} onchange={toggle} />
                                 { label }
                                 <span class="facet__count">{ count }</span>
                             </label>

@@ -553,7 +553,8 @@ pub fn group_label(class: &str) -> &'static str {
         "civilians" => "Violence against civilians",
         "protest" => "Protests and riots",
         "strategic" => "Strategic developments",
-        "other" => "Other kinds (named on each card)",
+        // A story's own kinds together (see `charts::timeline::OWN`).
+        c if c.starts_with("other") => "Other kinds (named on each card)",
         _ => "Meetings, statements and reports",
     }
 }

@@ -162,7 +162,11 @@ test('a filter on a long list draws the cards in view in its own frame and the r
   const counts = await page.evaluate(async () => {
     const cards = () => document.querySelectorAll('.cards > .card:not(.card--room)').length;
     const before = { y: scrollY, height: document.documentElement.scrollHeight };
-    document.querySelector('#dossier-k-0').click();
+    // The first kind of event's box.
+    const kind = () => [...document.querySelectorAll('.facet')]
+      .find((f) => f.querySelector('legend').textContent === 'Kind of event')
+      .querySelector('input');
+    kind().click();
     const inFrame = await new Promise((ok) => requestAnimationFrame(() => ok({
       cards: cards(),
       rooms: document.querySelectorAll('.cards > .card--room').length,
@@ -173,7 +177,7 @@ test('a filter on a long list draws the cards in view in its own frame and the r
     })));
     await new Promise((ok) => requestAnimationFrame(() => setTimeout(ok, 0)));
     await new Promise((ok) => requestAnimationFrame(() => setTimeout(ok, 0)));
-    return { inFrame, after: cards(), rooms: document.querySelectorAll('.card--room').length, ticked: document.querySelector('#dossier-k-0').checked };
+    return { inFrame, after: cards(), rooms: document.querySelectorAll('.card--room').length, ticked: kind().checked };
   });
   assert.deepEqual(counts, { inFrame: { cards: 8, rooms: 12, kept: true }, after: 20, rooms: 0, ticked: true });
   // An actor pressed on the twelfth card: its card stays drawn through the

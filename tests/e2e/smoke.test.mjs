@@ -186,8 +186,9 @@ test('what the reader does before the wasm has loaded is done once it is live', 
   const { context, page, problems, release } = await heldPicture(1200);
   // On the pre-rendered view: tick a filter (by its label), type a search,
   // open a quote and switch to the network.
-  assert.match(await page.locator('label[for="dossier-a-0"]').textContent(), /^Hezbollah\s*\d+$/);
-  await page.locator('label[for="dossier-a-0"]').click();
+  const hezbollah = page.locator('.facet__option label').first();
+  assert.match(await hezbollah.textContent(), /^Hezbollah\s*\d+$/);
+  await hezbollah.click();
   await page.locator('#dossier-search').pressSequentially('rocket');
   await page.locator('[data-event-id="e-hermon-salvo"] .card__source button').click();
   await page.getByRole('button', { name: 'Network', exact: true }).click();
@@ -195,7 +196,7 @@ test('what the reader does before the wasm has loaded is done once it is live', 
   release();
   await ready(page);
   await page.locator('.network').waitFor();
-  assert.equal(await page.locator('#dossier-a-0').isChecked(), true);
+  assert.equal(await page.locator('.facet__option input').first().isChecked(), true);
   assert.equal(await page.locator('#dossier-search').inputValue(), 'rocket');
   assert.equal(await page.getByRole('button', { name: 'Network', exact: true }).getAttribute('aria-pressed'), 'true');
   const hash = new URLSearchParams((await hashMatching(page, /v=network/)).slice(1));

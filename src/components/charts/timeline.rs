@@ -9,7 +9,7 @@ use crate::components::context::use_dossier;
 use crate::components::each;
 use crate::components::flag;
 use crate::components::resize::use_width;
-use crate::view::present::{event_date, group_label, inferred, plural};
+use crate::view::present::{event_date, inferred, plural};
 use crate::view::state::{Action, Selection};
 use web_sys::Element;
 use yew::prelude::*;
@@ -277,7 +277,7 @@ pub fn TimelineChart() -> Html {
                 { each(groups.iter().map(|g| html! {
                     <li data-kind={*g}>
                         <svg class="chart__swatch" viewBox="-8 -8 16 16" aria-hidden="true"><path class="tl-symbol" d={symbol(g, 5.0)} /></svg>
-                        { group_label(g) }
+                        { t.kind_name(&d.dataset, g) }
                     </li>
                 })) }
                 if let Some(b) = &t.bins {
