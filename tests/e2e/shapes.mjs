@@ -145,6 +145,23 @@ function measureTimeline() {
     const legend = document.querySelector('.chart--timeline .chart__legend').textContent;
     if (!legend.includes(`(the tallest: ${tallestBar} event`)) problems.push(`the legend does not give the tallest bar, ${tallestBar}`);
   }
+  // The legend gives each kind of mark drawn its symbol and a name of its
+  // own (a story's own kinds too), and lists no other.
+  const entries = [...document.querySelectorAll('.chart--timeline .chart__legend li[data-kind]')];
+  const drawn = new Set([...svg.querySelectorAll('.tl-mark')].map((m) => m.dataset.kind));
+  const listed = new Set(entries.map((e) => e.dataset.kind));
+  for (const k of drawn) if (!listed.has(k)) problems.push(`the legend lacks the marks of ${k}`);
+  if (drawn.size) for (const k of listed) if (!drawn.has(k)) problems.push(`the legend lists ${k}, which no mark has`);
+  const names = entries.map((e) => e.textContent.trim());
+  if (new Set(names).size !== names.length) problems.push(`the legend names two kinds alike: ${names.join(', ')}`);
+  const symbols = entries.map((e) => e.querySelector('.tl-symbol')?.getAttribute('d'));
+  if (new Set(symbols).size !== symbols.length) problems.push(`the legend draws two kinds alike: ${names.join(', ')}`);
+  // A story's own kinds (grey, "other…"), when three or fewer, are each
+  // named in the legend: the kind a mark's label gives after its date.
+  const own = new Set(
+    [...svg.querySelectorAll('.tl-mark[data-kind^=other]')].map((m) => m.getAttribute('aria-label').match(/^[^:]*: (.*?)\. /)?.[1]),
+  );
+  if (own.size <= 3) for (const k of own) if (!names.includes(k)) problems.push(`the legend does not name the story's own kind ${k}`);
   if (marks > 400) problems.push(`${marks} marks`);
   if (elements > 1200) problems.push(`${elements} SVG elements`);
   return { problems, tallest, marks, elements };
