@@ -205,7 +205,7 @@ fn Card(props: &CardProps) -> Html {
     let e: &Event = &d.dataset.events[props.index];
     let selected = d.view.selected == Some(Selection::Event(e.id.clone()));
     let quote_open = use_state(|| selected);
-    let quote_id = format!("dossier-quote-{}", e.id);
+    let summary_id = format!("dossier-summary-{}", e.id);
     let toggle_quote = {
         let open = quote_open.clone();
         let select = d.action({
@@ -241,7 +241,7 @@ fn Card(props: &CardProps) -> Html {
         .unwrap_or_default();
     html! {
         <li class="card" data-selected={super::flag(selected)} data-event-id={e.id.clone()}>
-            <article aria-labelledby={format!("dossier-summary-{}", e.id)}>
+            <article aria-labelledby={summary_id.clone()}>
                 <p class="card__meta">
                     <time datetime={e.date.iso()}>{ present::event_date(e) }</time>
                     if let Some(words) = present::inferred(e) {
@@ -249,7 +249,7 @@ fn Card(props: &CardProps) -> Html {
                     }
                     <span class="badge" data-kind={present::group_class(&e.kind)}>{ e.kind.label() }</span>
                 </p>
-                <h3 class="card__summary" id={format!("dossier-summary-{}", e.id)}>{ &e.summary }</h3>
+                <h3 class="card__summary" id={summary_id}>{ &e.summary }</h3>
                 if let Some(whole) = e.part_of.as_deref().and_then(|w| d.dataset.event(w)) {
                     <p class="card__part">
                         { "Part of " }{ event_link(&d, whole) }
@@ -308,13 +308,15 @@ fn Card(props: &CardProps) -> Html {
                 <p class="card__source">
                     { attribution }
                     { " · " }
+                    // No aria-controls: the quotes follow the button, and
+                    // are not there to point at while closed.
                     <button type="button" class="link-button" aria-expanded={crate::components::aria(*quote_open)}
-                        aria-controls={quote_id.clone()} onclick={toggle_quote}>
+                        onclick={toggle_quote}>
                         { if *quote_open { "Hide quote" } else { "Show quote" } }
                     </button>
                 </p>
                 if *quote_open {
-                    <div class="card__quotes" id={quote_id}>
+                    <div class="card__quotes">
                         { each(e.provenance.iter().map(|p| quote(&d, p))) }
                         if let Some(how) = &e.date_inferred {
                             <p class="card__note"><strong>{ "How the date was inferred: " }</strong>{ how }</p>
