@@ -2,6 +2,7 @@
 //! active-filter chips.
 
 use super::context::{use_dossier, Dossier};
+use crate::base::num::thousands;
 use crate::components::each;
 use crate::format::date::PartialDate;
 use crate::view::filter::{Facet, OptionCount};
@@ -170,7 +171,7 @@ fn FacetGroup(props: &FacetGroupProps) -> Html {
                             <label>
                                 <input type="checkbox" {checked} onchange={toggle} />
                                 { label }
-                                <span class="facet__count">{ count }</span>
+                                <span class="facet__count">{ thousands(count as u64) }</span>
                             </label>
                         </li>
                     }
@@ -179,7 +180,7 @@ fn FacetGroup(props: &FacetGroupProps) -> Html {
             if hidden > 0 || *expanded {
                 <button type="button" class="link-button" aria-expanded={crate::components::aria(*expanded)}
                     onclick={{ let e = expanded.clone(); Callback::from(move |_: MouseEvent| e.set(!*e)) }}>
-                    { if *expanded { "Show fewer".to_owned() } else { format!("Show all {total}") } }
+                    { if *expanded { "Show fewer".to_owned() } else { format!("Show all {}", thousands(total as u64)) } }
                 </button>
             }
         </fieldset>

@@ -163,6 +163,10 @@ test('a large ACLED export shows progress and keeps the page responsive', async 
   const frames = await page.evaluate(() => window.frames_);
   assert.ok(frames >= seconds * 5, `${frames} frames in ${seconds.toFixed(1)} s`);
   assert.match(await page.locator('.toolbar__count').textContent(), /20,000 events/);
+  // Counts of thousands are written as the rest are: "1,234".
+  const counts = await page.locator('.facet__count').allTextContents();
+  assert.ok(counts.some((c) => Number(c.replace(/,/g, '')) >= 1000), counts.join(' '));
+  for (const c of counts) assert.match(c, /^\d{1,3}(,\d{3})*$/);
   // The tab names the story on the page, not the bundled one.
   assert.equal(await page.title(), 'Dossier · ACLED events: big.csv');
   // A card gives its own deaths, every side's, and a figure over many

@@ -14,6 +14,7 @@ use super::flag;
 use super::ptr::ByPtr;
 use super::resize::use_size;
 use crate::base::gather::Gather;
+use crate::base::num::thousands;
 use crate::base::svg::{num, translate, view_box};
 use crate::components::each;
 use crate::graph::network::{EdgeKind, Graph};
@@ -399,7 +400,7 @@ pub fn NetworkView() -> Html {
             <p id="dossier-network-desc" class="network__desc">
                 { format!(
                     "{} actors and {} ties. Select an actor to show only its events; drag to pin it, double-click to release it.",
-                    graph.nodes.len(), graph.edges.len()
+                    thousands(graph.nodes.len() as u64), thousands(graph.edges.len() as u64)
                 ) }
             </p>
             <div class="network__tools">
@@ -420,7 +421,7 @@ pub fn NetworkView() -> Html {
             // Always there, so that a screen reader hears its text change.
             <p class="network__status" role="status">
                 if settling {
-                    { format!("Laying out {} actors…", crate::base::num::thousands(graph.nodes.len() as u64)) }
+                    { format!("Laying out {} actors…", thousands(graph.nodes.len() as u64)) }
                 }
             </p>
             if !bundles.is_empty() {
