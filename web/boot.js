@@ -21,6 +21,12 @@ if (theme === 'dark' || theme === 'light') {
   root?.firstElementChild?.setAttribute('data-theme', theme);
   document.documentElement.style.colorScheme = theme;
 }
+// A view the picture does not show (a link's own, as #v=charts or a
+// filter, or a view pressed before the widget is live) is on its way: the
+// picture's results say so, dimmed, until the widget takes their place.
+const results = root?.querySelector('.dossier__results');
+const opening = () => results?.setAttribute('data-opening', '');
+if (location.hash.length > 1) opening();
 const early = [];
 const VALUE_TYPES = new Set(['text', 'search', 'date', 'number']);
 /** Where `el` sits under the host: its element index at each level. */
@@ -54,6 +60,7 @@ function keep(e) {
   } else if (e.type === 'click') {
     const button = el instanceof Element ? el.closest('button') : null;
     if (button) early.push({ at: placeOf(button) });
+    if (button?.parentElement.classList.contains('views') && button.ariaPressed == 'false') opening();
   }
 }
 // A file dropped on the picture opens too, as if chosen with "Open file…"
@@ -161,6 +168,7 @@ try {
   if (root && !(Trap && e instanceof Trap)) {
     for (const type of TYPES) root.removeEventListener(type, keep, true);
     for (const type of DRAGS) root.removeEventListener(type, dropped);
+    results?.removeAttribute('data-opening');
     const note = document.createElement('p');
     note.className = 'dossier__crashed';
     note.setAttribute('role', 'status');

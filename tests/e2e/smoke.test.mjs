@@ -182,6 +182,26 @@ async function firstStoryTitled(title) {
   return JSON.stringify(story);
 }
 
+test('a link to a view of its own says so over the picture until the widget shows it', async () => {
+  const opened = await openPage(env.browser, { width: 375 });
+  const { context, page } = opened;
+  const release = await holdWasm(page);
+  await page.goto(`${env.server.url}#v=charts&a=hezbollah`, { waitUntil: 'domcontentloaded' });
+  await page.locator('.dossier__results[data-opening]').waitFor();
+  const note = await page.evaluate(() => {
+    const results = document.querySelector('.dossier__results');
+    return [getComputedStyle(results, '::before').content, getComputedStyle(results.firstElementChild).opacity];
+  });
+  assert.deepEqual(note, ['"Opening this view…"', '0.3']);
+  await page.screenshot({ path: join(ROOT, 'tests/e2e/artifacts/opening-shared-view-375.png') });
+  release();
+  await ready(page);
+  await page.locator('.chart--timeline').waitFor();
+  assert.equal(await page.locator('[data-opening]').count(), 0);
+  assert.match(await page.locator('.toolbar__count').textContent(), /^7 of 18 events/);
+  await context.close();
+});
+
 test('what the reader does before the wasm has loaded is done once it is live', async () => {
   const { context, page, problems, release } = await heldPicture(1200);
   // On the pre-rendered view: tick a filter (by its label), type a search,
@@ -191,8 +211,14 @@ test('what the reader does before the wasm has loaded is done once it is live', 
   await hezbollah.click();
   await page.locator('#dossier-search').pressSequentially('rocket');
   await page.locator('[data-event-id="e-hermon-salvo"] .card__source button').click();
+  const opening = () => page.locator('.dossier__results[data-opening]').count();
+  assert.equal(await opening(), 0, 'the picture shows the events asked for');
+  await page.getByRole('button', { name: 'Events', exact: true }).click();
+  assert.equal(await opening(), 0, 'the events are the picture');
   await page.getByRole('button', { name: 'Network', exact: true }).click();
   assert.equal(await page.locator('[data-live]').count(), 0, 'still waiting for the wasm');
+  // The picture says the network is on its way, over its events dimmed.
+  assert.equal(await opening(), 1);
   release();
   await ready(page);
   await page.locator('.network').waitFor();
