@@ -16,17 +16,26 @@ const root = document.getElementById('dossier');
 // the widget once live: the widget's root carries it as data-theme. Read as
 // the widget reads it: decoded, the last one given. The page around it
 // takes the theme's colours too (no white margin around a dark widget).
-const theme = new URLSearchParams(location.search).getAll('theme').pop();
+const query = new URLSearchParams(location.search);
+const theme = query.getAll('theme').pop();
 if (theme === 'dark' || theme === 'light') {
   root?.firstElementChild?.setAttribute('data-theme', theme);
   document.documentElement.style.colorScheme = theme;
 }
-// A view the picture does not show (a link's own, as #v=charts or a
-// filter, or a view pressed before the widget is live) is on its way: the
-// picture's results say so, dimmed, until the widget takes their place.
+// A view the picture does not show is on its way: the picture's results
+// say so, dimmed and busy, until the widget takes their place. Such is a
+// link's own view (read as view/state.rs and view/embed.rs read it: a
+// view, filters, a sort or a chosen event in the fragment, ?view=, or
+// another story's ?data=), or what the reader ticks, types or presses on
+// the picture meanwhile (a box, a field, a view or an actor not pressed).
 const results = root?.querySelector('.dossier__results');
-const opening = () => results?.setAttribute('data-opening', '');
-if (location.hash.length > 1) opening();
+const opening = () => results?.setAttribute('aria-busy', 'true');
+const asked = new URLSearchParams(location.hash.slice(1));
+const view = asked.get('v') ?? query.get('view');
+if (
+  query.get('data') || view === 'network' || view === 'charts' || asked.get('sort') === 'newest' ||
+  ['a', 'k', 'p', 'src', 't', 'st', 'from', 'to', 'q', 'sel'].some((key) => asked.get(key))
+) opening();
 const early = [];
 const VALUE_TYPES = new Set(['text', 'search', 'date', 'number']);
 /** Where `el` sits under the host: its element index at each level. */
@@ -46,7 +55,10 @@ function find({ place, tag }) {
 function keep(e) {
   const el = e.target;
   if (el instanceof HTMLInputElement && (el.type === 'checkbox' || el.type === 'radio')) {
-    if (e.type === 'click') early.push({ at: placeOf(el), checked: el.checked });
+    if (e.type === 'click') {
+      early.push({ at: placeOf(el), checked: el.checked });
+      opening();
+    }
   } else if (el instanceof HTMLInputElement && el.type === 'file') {
     // "Open file…" works in the picture (its label opens the chooser); the
     // file chosen opens once the widget is live.
@@ -57,10 +69,11 @@ function keep(e) {
     const at = placeOf(el);
     if (early.at(-1)?.at.place.join() === at.place.join()) early.pop();
     early.push({ at, value: el.value });
+    opening();
   } else if (e.type === 'click') {
     const button = el instanceof Element ? el.closest('button') : null;
     if (button) early.push({ at: placeOf(button) });
-    if (button?.parentElement.classList.contains('views') && button.ariaPressed == 'false') opening();
+    if (button?.getAttribute('aria-pressed') === 'false') opening();
   }
 }
 // A file dropped on the picture opens too, as if chosen with "Open file…"
@@ -168,7 +181,7 @@ try {
   if (root && !(Trap && e instanceof Trap)) {
     for (const type of TYPES) root.removeEventListener(type, keep, true);
     for (const type of DRAGS) root.removeEventListener(type, dropped);
-    results?.removeAttribute('data-opening');
+    results?.removeAttribute('aria-busy');
     const note = document.createElement('p');
     note.className = 'dossier__crashed';
     note.setAttribute('role', 'status');

@@ -68,8 +68,9 @@ pub fn table(caption: &str, head: &[&str], rows: &[Vec<String>]) -> String {
 /// `value=""` becomes `value`, which means the same): the
 /// pre-rendered view in every reader's download is about 0.2 KB gzip
 /// smaller so. Text, and the raw text of `script`, `style`, `textarea` and
-/// `title`, are copied as they are; so is a quoted value with whitespace,
-/// a quote, `=`, `<`, `>` or a backtick in it, or one a `/>` follows.
+/// `title` (and the other raw-text elements) and comments, are copied as
+/// they are; so is a quoted value with whitespace, a quote, `=`, `<`, `>`
+/// or a backtick in it, or one not followed by whitespace or the tag's `>`.
 /// Written here because no kept crate of the build's does it, and the
 /// markup it reads is the widget's own (see `components::page_part`).
 ///
@@ -84,12 +85,21 @@ pub fn unquote(html: &str) -> String {
     const BOOLEAN: [&str; 6] = [
         "hidden", "checked", "disabled", "selected", "open", "readonly",
     ];
-    const RAW: [&str; 4] = ["script", "style", "textarea", "title"];
+    const RAW: [&str; 9] = [
+        "script", "style", "textarea", "title", "noscript", "iframe", "xmp", "noembed", "noframes",
+    ];
     let mut out = String::with_capacity(html.len());
     let mut rest = html;
     while let Some(lt) = rest.find('<') {
         out.push_str(&rest[..lt]);
         rest = &rest[lt..];
+        // A comment is copied whole, tags and all.
+        if rest.starts_with("<!--") {
+            let end = rest.find("-->").map_or(rest.len(), |i| i + 3);
+            out.push_str(&rest[..end]);
+            rest = &rest[end..];
+            continue;
+        }
         let starts_tag = rest[1..].starts_with(|c: char| c.is_ascii_alphabetic());
         let Some(end) = starts_tag.then(|| tag_end(rest)).flatten() else {
             out.push('<');
@@ -105,8 +115,17 @@ pub fn unquote(html: &str) -> String {
         write_tag(tag, &BOOLEAN, &mut out);
         rest = &rest[end..];
         if RAW.contains(&name.as_str()) {
+            // Up to its own end tag: `</title>`, not `</titles>`.
             let close = format!("</{name}");
-            let upto = rest.to_ascii_lowercase().find(&close).unwrap_or(rest.len());
+            let lower = rest.to_ascii_lowercase();
+            let upto = lower
+                .match_indices(&close)
+                .map(|(i, _)| i)
+                .find(|&i| {
+                    lower[i + close.len()..]
+                        .starts_with(|c: char| c == '>' || c == '/' || c.is_ascii_whitespace())
+                })
+                .unwrap_or(rest.len());
             out.push_str(&rest[..upto]);
             rest = &rest[upto..];
         }
@@ -145,8 +164,10 @@ fn write_tag(tag: &str, boolean: &[&str], out: &mut String) {
             .next()
             .unwrap_or_default();
         out.push_str(head);
+        // Unquoted, a value must end where the tag or the attribute does
+        // (`a="1"b="2"` keeps its quotes, and so does a value before `/>`).
         let plain = !value.is_empty()
-            && !after.starts_with('/')
+            && after.starts_with(|c: char| c == '>' || c.is_ascii_whitespace())
             && !value.contains(|c: char| c.is_ascii_whitespace() || "\"'=<>`".contains(c));
         if value.is_empty() || (name == value && boolean.contains(&value)) {
             // The attribute's presence says it all: a bare name's value is
@@ -193,6 +214,13 @@ mod tests {
             unquote(raw),
             r#"<script id=s type=text/plain>a="b" <i class="c"></script><i class=c>"#
         );
+        // Comments, and raw text up to its own end tag, stay as they are.
+        let kept = r#"<!-- <p class="a"> --><title>x</titles><i class="c"></title><b class="d">"#;
+        assert_eq!(
+            unquote(kept),
+            r#"<!-- <p class="a"> --><title>x</titles><i class="c"></title><b class=d>"#
+        );
+        assert_eq!(unquote(r#"<a b="1"c="2">"#), r#"<a b="1"c=2>"#);
         // A tag that never ends is left as it is.
         assert_eq!(unquote(r#"<p class="a""#), r#"<p class="a""#);
     }

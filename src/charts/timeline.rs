@@ -977,7 +977,6 @@ mod tests {
         assert_legible(&t);
     }
 
-    #[cfg(not(target_arch = "wasm32"))]
     #[test]
     fn a_story_s_own_kinds_have_shapes_and_names_of_their_own() {
         let mut ds = first_story().unwrap();
@@ -1063,6 +1062,7 @@ mod tests {
         }
     }
 
+    #[cfg(not(target_arch = "wasm32"))]
     #[test]
     fn a_binned_view_counts_a_story_s_own_kinds_together() {
         let mut ds = crate::import::generate::dataset(5000, 3);
@@ -1079,6 +1079,7 @@ mod tests {
         );
     }
 
+    #[cfg(not(target_arch = "wasm32"))]
     #[test]
     fn thousands_of_events_are_counted_in_bins_of_few_elements() {
         let ds = crate::import::generate::dataset(5000, 3);
