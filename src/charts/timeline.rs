@@ -781,7 +781,7 @@ impl Timeline {
     /// name, a group of kinds by the group's.
     ///
     /// Out of line: the timeline's view inlined it, and a kind's label
-    /// with it, for about 0.2 KB gzip more.
+    /// with it, for about 0.3 KB gzip more.
     #[inline(never)]
     pub fn kind_name<'a>(&self, ds: &'a Dataset, class: &str) -> std::borrow::Cow<'a, str> {
         match self.own.iter().find(|(c, _)| *c == class) {
