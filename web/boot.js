@@ -32,8 +32,13 @@ const results = root?.querySelector('.dossier__results');
 const opening = () => results?.setAttribute('aria-busy', 'true');
 const asked = new URLSearchParams(location.hash.slice(1));
 const view = asked.get('v') ?? query.get('view');
+const elsewhere = view === 'network' || view === 'charts';
+// The view switcher shows a link's view as the one chosen.
+if (elsewhere) {
+  for (const b of root?.querySelectorAll('.views__button') ?? []) b.setAttribute('aria-pressed', b.textContent.toLowerCase() == view);
+}
 if (
-  query.get('data') || view === 'network' || view === 'charts' || asked.get('sort') === 'newest' ||
+  elsewhere || query.get('data') || asked.get('sort') === 'newest' ||
   ['a', 'k', 'p', 'src', 't', 'st', 'from', 'to', 'q', 'sel'].some((key) => asked.get(key))
 ) opening();
 const early = [];

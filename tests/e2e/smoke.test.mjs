@@ -206,6 +206,9 @@ test('a link to a view of its own says so over the picture until the widget show
     return [getComputedStyle(results, '::before').content, getComputedStyle(results.firstElementChild).opacity];
   });
   assert.deepEqual(note, ['"Opening this view…"', '0.45']);
+  // The switcher shows the charts chosen, as the widget will.
+  const pressed = () => page.locator('.views__button[aria-pressed=true]').textContent();
+  assert.equal(await pressed(), 'Charts');
   await page.screenshot({ path: join(ROOT, 'tests/e2e/artifacts/opening-shared-view-375.png') });
   release();
   await ready(page);
