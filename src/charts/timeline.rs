@@ -217,22 +217,29 @@ pub const OWN: [&str; 3] = ["other", "other-2", "other-3"];
 /// a kind has. Gives the legend's entries for those that have a shape of
 /// their own: each class, with an event of its kind.
 fn own_kinds(ds: &Dataset, marks: &mut [Mark]) -> Vec<(&'static str, usize)> {
-    // Each kind, and its first event.
+    // The first kinds, and the first event of each: one past those with a
+    // shape of their own says there are more, however many a story has.
     let mut kinds: Vec<&EventKind> = Vec::new();
     let mut first = Vec::new();
     for (i, e) in ds.events.iter().enumerate() {
         if matches!(e.kind, EventKind::Custom(_)) && !kinds.contains(&&e.kind) {
             kinds.push(&e.kind);
             first.push(i);
+            if kinds.len() > OWN.len() {
+                break;
+            }
         }
     }
+    let last = OWN.len() - 1;
     for m in marks {
-        if let Some(rank) = kinds.iter().position(|&k| *k == ds.events[m.event].kind) {
-            m.group = OWN[rank.min(OWN.len() - 1)];
+        let kind = &ds.events[m.event].kind;
+        if matches!(kind, EventKind::Custom(_)) {
+            let rank = kinds.iter().position(|&k| k == kind).unwrap_or(last);
+            m.group = OWN[rank.min(last)];
         }
     }
     let named = if first.len() > OWN.len() {
-        OWN.len() - 1
+        last
     } else {
         first.len()
     };

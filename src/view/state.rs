@@ -412,6 +412,54 @@ mod tests {
         }
     }
 
+    /// web/boot.js dims the pre-rendered picture for a link whose fragment
+    /// asks for what the picture does not show: it lists the keys this
+    /// module reads. A key added here and not there would leave a shared
+    /// link's picture looking like the view it asked for.
+    #[test]
+    fn boot_js_knows_every_key_a_fragment_carries() {
+        let mut state = ViewState::default();
+        let f = &mut state.filters;
+        for set in [
+            &mut f.actors,
+            &mut f.kinds,
+            &mut f.places,
+            &mut f.sources,
+            &mut f.tallies,
+        ] {
+            set.insert("x".into());
+        }
+        f.statuses.insert(crate::view::filter::Standing::Denied);
+        f.from = PartialDate::plain("2024-05-01");
+        f.to = PartialDate::plain("2024-05-15");
+        f.query = "x".into();
+        state.sort = SortOrder::NewestFirst;
+        state.selected = Some(Selection::Event("e".into()));
+        state.view = ViewKind::Charts;
+        let boot = include_str!("../../web/boot.js");
+        let listed = boot
+            .split_once("['a', ")
+            .and_then(|(_, rest)| rest.split_once(']'))
+            .map(|(list, _)| format!("'a', {list}"))
+            .expect("boot.js lists the fragment's keys");
+        let fragment = state.to_fragment();
+        let mut keys = 0;
+        for (key, _) in crate::base::query::parse(&fragment) {
+            keys += 1;
+            // The view and the sort are read by their value.
+            let by_value = match key.as_ref() {
+                "v" => boot.contains("asked.get('v')"),
+                "sort" => boot.contains("asked.get('sort') === 'newest'"),
+                k => listed.contains(&format!("'{k}'")),
+            };
+            assert!(
+                by_value,
+                "web/boot.js does not read the fragment's {key:?}: {listed}"
+            );
+        }
+        assert_eq!(keys, 12, "{fragment}");
+    }
+
     #[test]
     fn default_view_has_an_empty_fragment() {
         assert_eq!(ViewState::default().to_fragment(), "");
