@@ -3,7 +3,7 @@
 use super::context::{use_dossier, Dossier};
 use crate::base::gather::Gather;
 use crate::components::each;
-use crate::format::model::{Actor, Event, Provenance};
+use crate::format::model::{Actor, Event, Provenance, Quantity};
 use crate::view::present;
 use crate::view::state::{Action, Selection, SortOrder};
 use wasm_bindgen::JsCast;
@@ -224,6 +224,11 @@ fn Card(props: &CardProps) -> Html {
         .actor_ids(e)
         .filter_map(|id| d.index.actor(&d.dataset, id))
         .gather();
+    let figures: Vec<&Quantity> = e
+        .quantities
+        .iter()
+        .filter(|q| !present::restated(&d.dataset, e, q))
+        .gather();
     let tolls = present::tolls(&d.dataset, &e.id);
     let status = d.dataset.status_of(e);
     // From the story's index: a pass over every event for each card would
@@ -269,9 +274,9 @@ fn Card(props: &CardProps) -> Html {
                 if let Some(place) = d.dataset.place_of(e) {
                     <p class="card__place">{ present::place_line(place) }</p>
                 }
-                if !e.quantities.is_empty() {
+                if !figures.is_empty() {
                     <ul class="card__figures">
-                        { each(e.quantities.iter().map(|q| html! {
+                        { each(figures.into_iter().map(|q| html! {
                             <li>{ present::figure(&d.dataset, q) }</li>
                         })) }
                     </ul>
@@ -289,7 +294,7 @@ fn Card(props: &CardProps) -> Html {
                             let toggle = { let id = id.to_owned(); d.action(move |_: MouseEvent| Action::ToggleActor(id.clone())) };
                             html! {
                                 <li>
-                                    <button type="button" class="chip" data-actor-id={id.to_owned()}
+                                    <button type="button" class="chip"
                                         aria-pressed={crate::components::aria(active)} onclick={toggle}
                                         title={format!("Show only events with {name}")}>
                                         { name }

@@ -136,6 +136,34 @@ pub fn figure(ds: &Dataset, q: &Quantity) -> String {
     out
 }
 
+/// Whether a casualty figure that counts event `e` alone states its figure
+/// `q` again (the same number for the same fate, by the same counter): the
+/// card leaves it to that line, which says whose dead and who counted
+/// ([`tolls`]), and gives each number once.
+///
+/// ```
+/// use dossier::format::story::first_story;
+/// use dossier::view::present::restated;
+/// let ds = first_story().unwrap();
+/// let kept = |id| {
+///     let e = ds.event(id).unwrap();
+///     e.quantities.iter().filter(|q| !restated(&ds, e, q)).count()
+/// };
+/// // "More than 60 rockets" is the salvo's alone.
+/// assert_eq!(kept("e-hermon-salvo"), 1);
+/// // "At least 295 members killed" is the casualty line's figure.
+/// assert_eq!(kept("e-hezbollah-toll"), 0);
+/// ```
+pub fn restated(ds: &Dataset, e: &Event, q: &Quantity) -> bool {
+    let by = q.provenance.as_ref().map(|p| &p.source);
+    ds.tallies.iter().any(|t| {
+        (t.count.value, t.count.qualifier) == (q.count.value, q.count.qualifier)
+            && by.is_none_or(|s| *s == t.counted_by)
+            && crate::base::text::has(&q.unit, t.outcome.label())
+            && t.events == [e.id.as_str()]
+    })
+}
+
 /// A quote as a card shows it: in quotation marks, with an ellipsis only
 /// where it starts or ends inside a sentence of its paragraph.
 ///
@@ -678,6 +706,35 @@ mod tests {
             "{over:?}"
         );
         assert!(!over[0].contains("over 2"), "{over:?}");
+    }
+
+    #[test]
+    fn a_card_gives_its_figure_once_unless_the_casualty_line_is_not_its_own() {
+        let kept = |ds: &Dataset, id: &str| {
+            let e = ds.event(id).unwrap();
+            e.quantities
+                .iter()
+                .filter(|q| !restated(ds, e, q))
+                .map(|q| figure(ds, q))
+                .collect::<Vec<_>>()
+        };
+        let mut ds = first_story().unwrap();
+        assert!(kept(&ds, "e-israel-toll").is_empty());
+        // A figure over two events is not this event's own number.
+        let civilians = ds.tallies.iter_mut().find(|t| t.id == "t-israel-civilians");
+        civilians.unwrap().events.push("e-afp-tally".into());
+        assert_eq!(kept(&ds, "e-israel-toll"), ["10 civilians killed (Israel)"]);
+        // Nor is another counter's, nor another fate's, nor another number.
+        let at = ds.tallies.iter().position(|t| t.id == "t-israel-soldiers");
+        let at = at.unwrap();
+        ds.tallies[at].counted_by = "afp-tally".into();
+        assert_eq!(kept(&ds, "e-israel-toll").len(), 2);
+        ds.tallies[at].counted_by = "israel".into();
+        ds.tallies[at].outcome = crate::format::vocab::Outcome::Wounded;
+        assert_eq!(kept(&ds, "e-israel-toll").len(), 2);
+        ds.tallies[at].outcome = crate::format::vocab::Outcome::Killed;
+        ds.tallies[at].count.value = Some(15);
+        assert_eq!(kept(&ds, "e-israel-toll").len(), 2);
     }
 
     #[test]

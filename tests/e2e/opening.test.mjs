@@ -191,7 +191,7 @@ test('an export chosen once the opener has warmed up on its own imports as it do
       count: document.querySelector('.toolbar__count').textContent,
       cards: [...document.querySelectorAll('.cards .card [id^=dossier-summary-]')].map((h) => h.id),
       facets: document.querySelector('.filters').textContent,
-      actors: document.querySelectorAll('[data-actor-id]').length,
+      actors: document.querySelectorAll('.card__actors .chip').length,
     }));
   };
   const straight = await open();
