@@ -74,6 +74,11 @@ pub struct Bar {
     pub name: Vec<Text>,
     /// The whole figure in a sentence, for assistive technology and tooltips.
     pub description: String,
+    /// The band of the chart, top and bottom, that a tap or a pointer
+    /// takes to this figure: its name lines and its bar (a part's, its
+    /// name lines only: its bar lies inside its whole's). No two figures'
+    /// bands overlap, so a tap never reaches a neighbour.
+    pub hit: (f64, f64),
 }
 
 /// A side and counter's figures, with its heading.
@@ -610,10 +615,24 @@ pub fn chart(ds: &Dataset, width: f64) -> Option<Chart> {
                 y += LABEL * 1.25 * (sub.name.len() - 1) as f64;
                 // A subset's value is in its name line.
                 sub.value = Text::new(0.0, y, Anchor::Start, LABEL, String::new());
+                sub.hit = band(&sub.name);
                 push_all(&mut taken, sub.name.iter().map(Text::bbox));
                 inner.push(sub);
             }
             place_value(&mut bar, &taken, width, &mut y);
+            // Its name to its bar, and its value when that has a line of
+            // its own and no part's name comes between.
+            let (top, _) = band(&bar.name);
+            let (_, below) = band(std::slice::from_ref(&bar.value));
+            let bottom = bar.y + bar.h;
+            bar.hit = (
+                top.min(bar.y),
+                if inner.is_empty() {
+                    bottom.max(below)
+                } else {
+                    bottom
+                },
+            );
             bars.push(bar);
             push_all(&mut bars, inner);
             y += GAP * 2.0;
@@ -692,6 +711,16 @@ pub fn chart(ds: &Dataset, width: f64) -> Option<Chart> {
     })
 }
 
+/// The rows of text lines, from the top of the first (a line's height
+/// above its baseline) to the foot of the last (its descenders).
+fn band(lines: &[Text]) -> (f64, f64) {
+    let (first, last) = (
+        lines.first().map_or(0.0, |t| t.y),
+        lines.last().map_or(0.0, |t| t.y),
+    );
+    (first - LABEL, last + LABEL * 0.4)
+}
+
 /// The kinds of [`End`], without their geometry.
 #[derive(Clone, Copy, PartialEq)]
 enum EndKind {
@@ -767,6 +796,7 @@ fn bar_for(ds: &Dataset, i: usize, x: &Linear, y: f64, h: f64, fade: f64, subset
         value_inside: false,
         name: Vec::new(),
         description,
+        hit: (y, y + h),
     }
 }
 
@@ -1306,6 +1336,19 @@ mod tests {
                 prop_assert!(a.y0 >= 0.0 && a.y1 <= c.height);
                 for b in &boxes[i + 1..] {
                     prop_assert!(!a.overlaps(b), "{a:?} overlaps {b:?} at {width}");
+                }
+            }
+            // A tap reaches one figure only: the bands that take a tap
+            // to each figure do not overlap, and each holds its name.
+            let bars: Vec<&Bar> = c.groups.iter().flat_map(|g| &g.bars).gather();
+            for (i, a) in bars.iter().enumerate() {
+                prop_assert!(a.hit.0 < a.hit.1);
+                for t in &a.name {
+                    prop_assert!(t.y > a.hit.0 && t.y < a.hit.1, "{:?} outside {:?}", t.text, a.hit);
+                }
+                for b in &bars[i + 1..] {
+                    prop_assert!(a.hit.1 <= b.hit.0 + 1e-9 || b.hit.1 <= a.hit.0 + 1e-9,
+                        "{} {:?} and {} {:?} at {width}", a.id, a.hit, b.id, b.hit);
                 }
             }
             // Bars stay inside too, fade and all.

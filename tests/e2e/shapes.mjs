@@ -222,6 +222,34 @@ function missingTolls(expected) {
   return missing;
 }
 
+/**
+ * Points on the casualty chart that a tap takes to another figure than the
+ * one drawn there: across each whole figure's bar (a part's bar lies inside
+ * it, and is the whole's to tap) and on each figure's name.
+ */
+function casualtyTaps() {
+  const wrong = [];
+  for (const mark of document.querySelectorAll('.casualties .cas-mark')) {
+    mark.scrollIntoView({ block: 'center', behavior: 'instant' });
+    const points = [];
+    for (const name of mark.querySelectorAll('[data-role=name]')) {
+      const r = name.getBoundingClientRect();
+      points.push([r.left + r.width / 2, r.top + r.height / 2]);
+    }
+    if (!mark.hasAttribute('data-subset')) {
+      for (const bar of mark.querySelectorAll('.cas-bar, .cas-fade')) {
+        const r = bar.getBoundingClientRect();
+        for (const fx of [0.1, 0.5, 0.9]) for (const fy of [0.25, 0.5, 0.75]) points.push([r.left + r.width * fx, r.top + r.height * fy]);
+      }
+    }
+    for (const [x, y] of points) {
+      const got = document.elementFromPoint(x, y)?.closest('.cas-mark');
+      if (got !== mark) wrong.push(`${mark.dataset.tallyId} at (${Math.round(x)}, ${Math.round(y)}) takes ${got?.dataset.tallyId ?? 'nothing'}`);
+    }
+  }
+  return wrong.slice(0, 5);
+}
+
 const sideways = (page) => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
 
 /** The checks on every story at `width` px. */
@@ -269,6 +297,8 @@ export function shapesAt(width) {
       await switchTo(page, 'Charts', 'svg.timeline');
       await chartsMeasured(page);
       const timeline = await page.evaluate(measureTimeline);
+      assert.deepEqual(await page.evaluate(casualtyTaps), [], 'a tap on a casualty figure takes another');
+      await page.evaluate(() => window.scrollTo(0, 0));
       // A story that counts more than the dead heads each group with what
       // befell the people it counts.
       const outcomes = outcomesOf(name);

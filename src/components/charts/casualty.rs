@@ -59,11 +59,7 @@ pub fn CasualtyChart() -> Html {
             Callback::from(move |_| active.set(Some(i)))
         };
         let on = MarkHandlers::new(activate, show, hide.clone());
-        // The bar and its name line, whichever comes first.
-        let name_top = b.name.first().map_or(b.y, |t| t.y);
-        let name_bottom = b.name.last().map_or(b.y, |t| t.y);
-        let hit_top = (name_top - 14.0).min(b.y);
-        let hit_bottom = (name_bottom + 4.0).max(b.y + b.h);
+        let (hit_top, hit_bottom) = b.hit;
         // `data-bar`: a bar whose end is open, a range's band, or what
         // words alone can mean; none for a bar to a stated number.
         let rect = |x0: f64, x1: f64, bar: Option<&'static str>| html! {
