@@ -30,7 +30,7 @@ pub fn FilterPanel() -> Html {
     let on_to =
         d.action(|e: web_sys::Event| Action::SetTo(PartialDate::plain(&super::value_of(&e))));
     let (min, max) = date_bounds(&d);
-    let day = |p: Option<PartialDate>| p.map(|d| PartialDate::from_days(d.first_day()).to_string());
+    let day = |p: Option<PartialDate>| p.map(|d| PartialDate::from_days(d.first_day()).iso());
 
     html! {
         <aside class="filters" data-open={super::flag(*open)} aria-label="Filters">
@@ -74,7 +74,7 @@ pub fn FilterPanel() -> Html {
 fn date_bounds(d: &Dossier) -> (Option<String>, Option<String>) {
     // From the story's index, not a pass over the events at every filter.
     let extent = d.index.extent();
-    let iso = |day: Option<i64>| day.map(|x| PartialDate::from_days(x).to_string());
+    let iso = |day: Option<i64>| day.map(|x| PartialDate::from_days(x).iso());
     (iso(extent.map(|e| e.0)), iso(extent.map(|e| e.1)))
 }
 

@@ -21,7 +21,7 @@ pub fn story_header(d: &Dossier) -> Html {
             <p class="story__byline">
                 <span class="story__outlet">{ &s.outlet }</span>
                 { " · " }
-                <time datetime={s.published.to_string()}>{ s.published.human() }</time>
+                <time datetime={s.published.iso()}>{ s.published.human() }</time>
                 if let Some(d) = s.dateline.as_ref().filter(|_| !embed) {
                     { " · " }<span class="story__dateline">{ d }</span>
                 }

@@ -108,8 +108,9 @@ export async function launch() {
  * A fresh context and page at the given viewport that records problems:
  * console errors, uncaught page errors and failed requests.
  */
-export async function openPage(browser, { width = 1200, height = 900, colorScheme = 'light', reducedMotion = 'no-preference' } = {}) {
-  const context = await browser.newContext({ viewport: { width, height }, colorScheme, reducedMotion });
+export async function openPage(browser, { width = 1200, height = 900, colorScheme = 'light', reducedMotion = 'no-preference', touch = false } = {}) {
+  // `touch`: a phone's touch screen (and its mobile viewport).
+  const context = await browser.newContext({ viewport: { width, height }, colorScheme, reducedMotion, hasTouch: touch, isMobile: touch });
   const page = await context.newPage();
   const problems = [];
   page.on('console', (m) => {

@@ -318,6 +318,49 @@ async function foundWhileLayingOut() {
   }
 }
 
+/** A one-finger swipe from (x, y0) to (x, y1), as a touch screen sends it. */
+async function swipe(page, context, [x, y0], [x1, y1]) {
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x, y: y0 }] });
+  for (let i = 1; i <= 10; i++) {
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x: x + ((x1 - x) * i) / 10, y: y0 + ((y1 - y0) * i) / 10 }] });
+    await page.waitForTimeout(16);
+  }
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+  await page.waitForTimeout(300);
+}
+
+test('on a phone, a finger swiped up the drawing scrolls the page; across it pans; on a node drags it', async () => {
+  const { context, page } = await open('#v=network', { width: 375, height: 700, touch: true });
+  await settled(page);
+  await page.evaluate(() => document.querySelector('.network__svg').scrollIntoView({ block: 'center', behavior: 'instant' }));
+  const frame = await page.locator('.network__svg').boundingBox();
+  const transform = () => page.locator('.network__svg > g').getAttribute('transform');
+  const before = [await page.evaluate(() => scrollY), await transform()];
+  // Up the background, near the frame's edge, where no node is.
+  await swipe(page, context, [frame.x + 8, frame.y + frame.height * 0.8], [frame.x + 8, frame.y + frame.height * 0.3]);
+  const after = [await page.evaluate(() => scrollY), await transform()];
+  assert.ok(after[0] > before[0] + 100, `the page scrolled from ${before[0]} to ${after[0]}`);
+  assert.equal(after[1], before[1], 'the drawing did not pan');
+  // Across it: the drawing pans, the page stays.
+  await page.evaluate(() => document.querySelector('.network__svg').scrollIntoView({ block: 'center', behavior: 'instant' }));
+  const frame2 = await page.locator('.network__svg').boundingBox();
+  const scrolled = await page.evaluate(() => scrollY);
+  await swipe(page, context, [frame2.x + frame2.width * 0.8, frame2.y + 8], [frame2.x + frame2.width * 0.2, frame2.y + 8]);
+  assert.notEqual(await transform(), after[1], 'the drawing panned');
+  assert.equal(await page.evaluate(() => scrollY), scrolled);
+  // On a node, even straight up: the node moves and is pinned.
+  const id = 'hezbollah';
+  const box = await node(page, id).boundingBox();
+  const scroll = await page.evaluate(() => scrollY);
+  await swipe(page, context, [box.x + box.width / 2, box.y + box.height / 2], [box.x + box.width / 2, box.y + box.height / 2 - 60]);
+  const moved = await node(page, id).boundingBox();
+  assert.ok(box.y - moved.y > 30, `the node moved up from ${box.y} to ${moved.y}`);
+  assert.equal(await page.evaluate(() => scrollY), scroll, 'the page did not scroll under the drag');
+  assert.match(await node(page, id).getAttribute('aria-label'), /, pinned$/);
+  await context.close();
+});
+
 test('dragging pins a node, double-click releases it, and zoom works', async () => {
   const { context, page, problems } = await open('#v=network', { reducedMotion: 'no-preference' });
   await settled(page);

@@ -1,6 +1,7 @@
 //! The reader's hands on the network: pan with one pointer on the
 //! background, pinch with two, drag a node to pin it, double-click to
-//! release it, zoom with the wheel or the buttons. The arithmetic is
+//! release it, zoom with the wheel or the buttons; a finger swiped up or
+//! down scrolls the page. The arithmetic is
 //! [`crate::graph::view::Zoom`]'s; this file reads pointers and keeps the
 //! live layout in step.
 
@@ -13,6 +14,9 @@ use yew::prelude::*;
 
 /// How far a press on a node may move, in CSS pixels, and still be a click.
 const DRAG_PX: i32 = 4;
+/// How far a pointer on the background moves, in CSS pixels, before it
+/// pans: past a browser's own threshold for scrolling (about 15).
+const PAN_PX: i32 = 24;
 
 /// Where a pointer is, and what it is dragging.
 #[derive(Default)]
@@ -26,17 +30,28 @@ struct Pointers {
     /// Whether the last press on a node moved it: then it was a drag, and
     /// the click that ends it must not select the actor.
     dragged: bool,
-    /// Where on the screen the press on a node was, in CSS pixels.
+    /// Where on the screen the last press was, in CSS pixels.
     pressed_at: (i32, i32),
     /// The screen-to-drawing transform, read when the drag started: the
     /// view does not change during a drag, and reading it forces a layout.
     transform: Option<[f64; 6]>,
+    /// Whether the pointer on the background has moved far enough to pan.
+    panning: bool,
 }
 
 impl Pointers {
     /// Where pointer `id` is, if it is down on the background.
     fn at(&self, id: i32) -> Option<(f64, f64)> {
         self.down.iter().find(|&&(k, _)| k == id).map(|&(_, v)| v)
+    }
+
+    /// Whether pointer event `e` is `px` CSS pixels or more from the press.
+    fn past(&self, e: &PointerEvent, px: i32) -> bool {
+        let (dx, dy) = (
+            e.client_x() - self.pressed_at.0,
+            e.client_y() - self.pressed_at.1,
+        );
+        dx * dx + dy * dy >= px * px
     }
 
     /// Pointer `id` is down at `p`, or has moved there.
@@ -191,8 +206,11 @@ impl Gestures {
         Callback::from(move |e: PointerEvent| {
             g.freeze(fit);
             capture(&e);
-            if let Some(p) = pointer_in(&g.group, e.client_x(), e.client_y()) {
-                g.pointers.borrow_mut().press(e.pointer_id(), p);
+            if let Some(at) = pointer_in(&g.group, e.client_x(), e.client_y()) {
+                let mut p = g.pointers.borrow_mut();
+                p.panning = false;
+                p.pressed_at = (e.client_x(), e.client_y());
+                p.press(e.pointer_id(), at);
             }
         })
     }
@@ -232,8 +250,7 @@ impl Gestures {
                     // A hand never holds still: a press becomes a drag only
                     // past a few pixels (and the browser sends moves of its
                     // own when the drawing moves under a still pointer).
-                    let (dx, dy) = (e.client_x() - p.pressed_at.0, e.client_y() - p.pressed_at.1);
-                    if !p.dragged && dx * dx + dy * dy < DRAG_PX * DRAG_PX {
+                    if !p.dragged && !p.past(&e, DRAG_PX) {
                         return;
                     }
                     let Some((x, y)) = p.transform.map(|m| apply(m, e.client_x(), e.client_y()))
@@ -272,16 +289,27 @@ impl Gestures {
                     g.zoom.set(pinched);
                 }
                 p.press(e.pointer_id(), (x, y));
-            } else {
+                // The finger left down after a pinch pans at once.
+                p.panning = true;
+            } else if p.panning {
                 // The drawing moves with the pointer, so the point it holds
                 // stays `old`.
                 g.zoom.set(z.pan(old, (x, y)));
+            } else {
+                // A pan starts a few pixels out, where it holds on: a
+                // finger swiped up or down the drawing scrolls the page
+                // (the stylesheet's `touch-action`), and the browser takes
+                // it, cancelling this pointer, before it has gone so far.
+                p.panning = p.past(&e, PAN_PX);
+                if p.panning {
+                    p.press(e.pointer_id(), (x, y));
+                }
             }
         })
     }
 
-    /// A pointer lifted: the end of a pan, a pinch, a press or a drag. A
-    /// press that did not drag releases the pin it set.
+    /// A pointer lifted or cancelled: the end of a pan, a pinch, a press
+    /// or a drag. A press that did not drag releases the pin it set.
     pub fn up(&self) -> Callback<PointerEvent> {
         let g = self.clone();
         Callback::from(move |e: PointerEvent| {
@@ -350,17 +378,15 @@ impl Gestures {
     }
 }
 
-/// The wheel zooms about the pointer. It needs a listener that may cancel
-/// scrolling, which Yew's `onwheel` is not.
+/// The wheel zooms about the pointer, and a finger on a node holds the
+/// page still. They need listeners that may cancel scrolling, which Yew's
+/// `onwheel` and `ontouchstart` are not.
 #[hook]
 pub fn use_wheel_zoom(svg: &NodeRef, g: &Gestures, fit: Fit) {
     let (svg, g) = (svg.clone(), g.clone());
     use_effect_with((*g.zoom, fit), move |&(z, fit)| {
-        let listener = svg.cast::<web_sys::Element>().map(|el| {
-            let options = gloo::events::EventListenerOptions::enable_prevent_default();
-            gloo::events::EventListener::new_with_options(&el, "wheel", options, move |e| {
-                // A wheel listener hears wheel events only.
-                let e = e.unchecked_ref::<web_sys::WheelEvent>();
+        let on = move |e: &web_sys::Event| match e.dyn_ref::<web_sys::WheelEvent>() {
+            Some(e) => {
                 e.prevent_default();
                 let factor = if e.delta_y() < 0.0 {
                     ZOOM_STEP
@@ -370,8 +396,22 @@ pub fn use_wheel_zoom(svg: &NodeRef, g: &Gestures, fit: Fit) {
                 let (x, y) = pointer_in(&g.group, e.client_x(), e.client_y()).unwrap_or((0.0, 0.0));
                 g.freeze(fit);
                 g.zoom.set(z.around_drawing(factor, x, y));
+            }
+            // A finger on a node drags the node, whichever way it moves,
+            // and never scrolls the page: browsers take `touch-action`
+            // from the drawing's root, not from a node inside it.
+            None => {
+                if node_at(e.target()).is_some() {
+                    e.prevent_default();
+                }
+            }
+        };
+        let listeners = svg.cast::<web_sys::Element>().map(|el| {
+            ["wheel", "touchstart"].map(|kind| {
+                let options = gloo::events::EventListenerOptions::enable_prevent_default();
+                gloo::events::EventListener::new_with_options(&el, kind, options, on.clone())
             })
         });
-        move || drop(listener)
+        move || drop(listeners)
     });
 }
