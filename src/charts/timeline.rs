@@ -646,13 +646,21 @@ pub fn timeline(
     // year ("Jan 2024"): the next tick shown names it instead ("Apr 2024").
     // Nor does a label cross an axis break: past it are other days, whose
     // own labels come first.
+    // And a year a label shown has named is not named again past a break
+    // ("14 May", not "14 May 2024", after "Jan 2024"): the shorter label
+    // leaves room for the next day's.
     let breaks = axis.breaks();
     let mut owed = false;
+    let mut named = None;
     for (x, text, year) in at {
         let limit = breaks.iter().copied().find(|&b| b > x).unwrap_or(width);
         let names_year = |t: &str| year.is_some_and(|y| t.ends_with(&y.to_string()));
         let text = match year {
             Some(y) if owed && !names_year(&text) => format!("{text} {y}"),
+            Some(y) if named == year => match text.strip_suffix(&format!(" {y}")) {
+                Some(short) => short.to_owned(),
+                None => text,
+            },
             _ => text,
         };
         let label = Text::new(x + 3.0, label_y, Anchor::Start, TICK_FONT, text);
@@ -662,6 +670,9 @@ pub fn timeline(
             continue;
         }
         owed &= year.is_none();
+        if names_year(&label.text) {
+            named = year;
+        }
         last_box = Some(b);
         ticks.push(Tick { x, label });
     }
@@ -915,6 +926,24 @@ mod tests {
                 may > width * 0.4,
                 "{may} px for the story's days at {width}"
             );
+        }
+    }
+
+    #[test]
+    fn each_of_the_story_s_own_days_is_labelled_at_a_phone_s_width() {
+        // The eleven events of 15 May must not read as 14 May's: where the
+        // focus has room for both days' labels, both are drawn, the year
+        // named once (after "Jan 2024", "14 May", not "14 May 2024").
+        let ds = first_story().unwrap();
+        for width in (220..=1400).step_by(12) {
+            let t = timeline(&ds, &all(&ds), None, None, f64::from(width)).unwrap();
+            let labels: Vec<&str> = t.ticks.iter().map(|k| k.label.text.as_str()).gather();
+            assert!(
+                labels.contains(&"14 May") && labels.contains(&"15 May"),
+                "{labels:?} at {width}"
+            );
+            let years = labels.iter().filter(|l| l.ends_with("2024")).count();
+            assert_eq!(years, 1, "{labels:?} at {width}");
         }
     }
 
