@@ -58,19 +58,22 @@ pub fn CardList() -> Html {
     // A page, or the pages that reach the chosen event: a link to an event
     // past the first page opens with its card drawn (up to ten pages: a
     // link deep into a long list does not draw thousands of cards).
-    let reach = match &d.view.selected {
+    // Deeper, its card is drawn first, above the list, and the stylesheet
+    // says so.
+    let chosen = match &d.view.selected {
         Some(Selection::Event(id)) => matches
             .iter()
             .position(|&i| d.dataset.events[i].id == *id)
-            .map_or(page, |k| {
+            .map(|k| {
                 let at = match d.view.sort {
                     SortOrder::OldestFirst => k,
                     SortOrder::NewestFirst => matches.len() - 1 - k,
                 };
-                (at / page + 1).min(10) * page
+                (matches[k], at)
             }),
-        None => page,
+        None => None,
     };
+    let reach = chosen.map_or(page, |(_, at)| (at / page + 1).min(10) * page);
     let limit = use_state_eq(|| reach);
     // A long list: more than a page matches. Not in an embed, whose frame
     // shows every card at once.
@@ -136,11 +139,12 @@ pub fn CardList() -> Html {
     // browser lays out, finds the cards in view, and lays out again), more
     // than the few cards out of view would.
     let skim = long && *limit > page;
+    let linked = chosen.filter(|&(_, at)| at >= *limit);
     html! {
         <>
-            <ol ref={list} class="cards" data-long={super::flag(skim)}
+            <ol ref={list} class="cards" data-long={super::flag(skim)} data-linked={super::flag(linked.is_some())}
                 onclick={move |_| *pressed.borrow_mut() = true}>
-                { each(ordered.take(*limit).enumerate().map(|(k, &i)| {
+                { each(linked.iter().map(|(i, _)| i).chain(ordered.take(*limit)).enumerate().map(|(k, &i)| {
                     let key = d.dataset.events[i].id.clone();
                     if k < drawn {
                         html! { <Card {key} index={i} /> }
@@ -246,7 +250,7 @@ fn Card(props: &CardProps) -> Html {
         .unwrap_or_default();
     html! {
         <li class="card" data-selected={super::flag(selected)} data-event-id={e.id.clone()}>
-            <article aria-labelledby={summary_id.clone()}>
+            <article>
                 <p class="card__meta">
                     <time datetime={e.date.iso()}>{ present::event_date(e) }</time>
                     if let Some(words) = present::inferred(e) {
@@ -295,8 +299,7 @@ fn Card(props: &CardProps) -> Html {
                             html! {
                                 <li>
                                     <button type="button" class="chip"
-                                        aria-pressed={crate::components::aria(active)} onclick={toggle}
-                                        title={format!("Show only events with {name}")}>
+                                        aria-pressed={crate::components::aria(active)} onclick={toggle}>
                                         { name }
                                     </button>
                                 </li>

@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { setup, openPage, ready, axe, ROOT, ARTIFACTS } from './harness.mjs';
+import { setup, openPage, ready, axe, screenshot, ROOT, ARTIFACTS } from './harness.mjs';
 
 // The data guide's minimal example is a complete story of its own.
 const env = setup(() => {
@@ -18,10 +18,15 @@ const env = setup(() => {
   long.events = Array.from({ length: 60 }, (_, i) => ({ ...long.events[0], id: `e-walkout-${i + 1}` }));
   const longPath = join(ARTIFACTS, 'port-strike-long.json');
   writeFileSync(longPath, JSON.stringify(long));
+  // Told 260 times: past the ten pages a link draws down to its event.
+  long.events = Array.from({ length: 260 }, (_, i) => ({ ...long.events[0], id: `e-walkout-${i + 1}` }));
+  const deepPath = join(ARTIFACTS, 'port-strike-deep.json');
+  writeFileSync(deepPath, JSON.stringify(long));
   return {
     extra: {
       'port-strike.json': examplePath,
       'port-strike-long.json': longPath,
+      'port-strike-deep.json': deepPath,
       'seven-mistakes.json': join(ROOT, 'tests/fixtures/seven-mistakes.json'),
     },
   };
@@ -88,6 +93,32 @@ test('a link to an event past the first page of a linked story draws its card an
     return box && box.top >= 0 && box.top < innerHeight;
   }, null, { timeout: 5000 });
   assert.ok(await page.evaluate(() => scrollY) > 3000, 'scrolled down the list');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('a link to an event deeper than ten pages draws its card first, says so, and goes to it', async () => {
+  const { context, page, problems } = await openPage(env.browser, { width: 375, height: 740 });
+  await page.goto(env.server.url + '?data=port-strike-deep.json#sel=event:e-walkout-250');
+  await ready(page);
+  const card = page.locator('.card[data-event-id="e-walkout-250"]');
+  await card.waitFor({ timeout: 5000 });
+  assert.equal(await card.getAttribute('data-selected'), '');
+  // First in the list, and said to be the link's.
+  assert.equal(await page.locator('.cards > .card').first().getAttribute('data-event-id'), 'e-walkout-250');
+  assert.equal(
+    await page.locator('.cards > .card').first().evaluate((el) => getComputedStyle(el, '::before').content),
+    '"The event this link opens, from further down"',
+  );
+  await page.waitForFunction(() => {
+    const box = document.querySelector('.card[data-selected]')?.getBoundingClientRect();
+    return box && box.top >= 0 && box.top < innerHeight;
+  }, null, { timeout: 5000 });
+  // The list after it starts at the first event, ten pages drawn.
+  assert.equal(await page.locator('.cards > .card').nth(1).getAttribute('data-event-id'), 'e-walkout-1');
+  assert.equal(await page.locator('.cards[data-long] > .card').count(), 201);
+  await screenshot(page, 'linked-deep-375');
+  assert.deepEqual(await axe(page), []);
   assert.deepEqual(problems, []);
   await context.close();
 });

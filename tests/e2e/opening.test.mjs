@@ -121,9 +121,12 @@ test('drag and drop opens a file too', async () => {
   await page.getByText('ACLED events: dropped.csv').waitFor();
   assert.equal(await page.locator('.dossier__drop').count(), 0);
   assert.equal(await page.locator('.cards .card').count(), 4);
-  // An event's fatalities say whose dead they are: every side's.
+  // An event's fatalities say whose dead they are: every side's. Once
+  // each: an event alone in its kind has them in its casualty line.
   const figures = await page.locator('.card__figures li').allTextContents();
-  assert.ok(figures.length > 0 && figures.every((f) => /^at least \d+ killed, on any side, by ACLED's count$/.test(f)), figures.join('\n'));
+  const tolls = await page.locator('.card__tolls li').allTextContents();
+  assert.ok(figures.every((f) => /^at least \d+ killed, on any side, by ACLED's count$/.test(f)), figures.join('\n'));
+  assert.ok(figures.length + tolls.length > 0 && tolls.every((t) => /, on any side, according to ACLED\b/.test(t)), tolls.join('\n'));
   await page.getByRole('button', { name: 'Charts', exact: true }).click();
   assert.ok(await page.locator('.cas-mark').count() > 0, 'fatalities became tallies');
   // Whose dead ACLED's fatalities count is said under the story, one click away.
