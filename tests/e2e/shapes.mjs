@@ -86,6 +86,10 @@ function measureNetwork(top) {
   if (swatches.length !== listedShapes.size) problems.push(`the legend shows ${swatches.length} symbols for ${listedShapes.size} shapes`);
   const drawnTies = kinds('.network .edge', 'data-tie');
   for (const c of kinds('.network__legend .legend__swatch--line .edge', 'data-tie')) if (!drawnTies.has(c)) problems.push(`the legend lists ${c}, which no tie has`);
+  // And each line style once: two entries with one line would say two
+  // kinds of tie can be told apart where they cannot.
+  const lines = [...document.querySelectorAll('.network__legend .legend__swatch--line .edge')].map((e) => e.getAttribute('data-tie'));
+  if (new Set(lines).size !== lines.length) problems.push(`the legend shows the same line for two entries: ${lines.join(', ')}`);
   let overlapping = 0;
   for (let a = 0; a < nodes.length; a++) {
     for (let b = a + 1; b < nodes.length; b++) {

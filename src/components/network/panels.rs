@@ -122,7 +122,7 @@ pub fn legend(d: &Dossier, graph: &Graph, big: bool, together_on: bool) -> Html 
             EdgeKind::Together(_) => None,
         })
         .filter(|r| r.kind.family() == RelationFamily::Other)
-        .map(|r| capitalised(&r.kind.label()))
+        .map(|r| r.kind.label().into_owned())
         .gather();
     crate::base::order::sort(&mut added_ties);
     added_ties.dedup();
@@ -172,7 +172,11 @@ pub fn legend(d: &Dossier, graph: &Graph, big: bool, together_on: bool) -> Html 
                 { each(EdgeStyle::ALL.iter()
                     .filter(|&&s| (together_on || s != EdgeStyle::Together) && graph.edges.iter().any(|e| e.style == s))
                     .map(|&s| html! { <li>{ line(s) }{ s.label() }</li> })) }
-                { each(added_ties.into_iter().map(|kind| html! { <li>{ line(EdgeStyle::Other) }{ kind }</li> })) }
+                // So do its own kinds of tie: one entry, as one line
+                // style draws them all (a tie's title names its kind).
+                if !added_ties.is_empty() {
+                    <li>{ line(EdgeStyle::Other) }{ capitalised(&and_list(&added_ties)) }</li>
+                }
                 if big {
                     <li class="legend__note">{ "Faint lines: ties out of focus, in their kind’s colour (select an actor for its own)" }</li>
                 }
