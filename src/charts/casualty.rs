@@ -677,12 +677,12 @@ pub fn chart(ds: &Dataset, width: f64) -> Option<Chart> {
                 .unwrap_or_default(),
         })
         .gather();
-    let summary: Vec<String> = out_groups
+    // Each figure's sentence names its side: a group's heading is not
+    // said again before it.
+    let summary: Vec<&str> = out_groups
         .iter()
-        .map(|g| {
-            let figures: Vec<String> = g.bars.iter().map(|b| b.description.clone()).gather();
-            format!("{}: {}", g.whose, crate::base::text::join(&figures, "; "))
-        })
+        .flat_map(|g| &g.bars)
+        .map(|b| b.description.as_str())
         .gather();
     let scale_note = (outcomes.len() > 1).then(|| {
         format!(
@@ -1130,6 +1130,22 @@ mod tests {
         assert_eq!(sentence(" Withdrawn for a test. "), "Withdrawn for a test.");
         assert_eq!(sentence("Found alive?"), "Found alive?");
         assert_eq!(sentence("“found alive”"), "“found alive”");
+    }
+
+    #[test]
+    fn the_chart_s_text_names_each_side_once_per_figure() {
+        let c = chart(&first_story().unwrap(), 600.0).unwrap();
+        assert!(
+            c.description
+                .contains(". Hezbollah: at least 295 fighters killed"),
+            "{}",
+            c.description
+        );
+        assert!(
+            !c.description.contains("Hezbollah: Hezbollah"),
+            "{}",
+            c.description
+        );
     }
 
     #[test]
