@@ -200,6 +200,19 @@ fn toggle_action(chip: &Chip) -> Action {
     }
 }
 
+/// Once a filter chip is gone, the focus goes to the first one left, or
+/// with none left to the results: never to the page's body, where a
+/// keyboard's reader starts over.
+fn refocus() {
+    gloo::timers::callback::Timeout::new(0, || {
+        let find = |q| gloo::utils::document().query_selector(q).ok().flatten();
+        if let Some(el) = find(".active-filters button").or_else(|| find(".dossier__results")) {
+            super::focus(&el);
+        }
+    })
+    .forget();
+}
+
 /// The active filters as removable chips, with "Clear all".
 pub fn active_filters(d: &Dossier) -> Html {
     let chips = d.view.chips();
@@ -212,7 +225,7 @@ pub fn active_filters(d: &Dossier) -> Html {
             <ul class="active-filters__list">
                 { each(chips.into_iter().map(|chip| {
                     let label = format!("{}: {}", chip_facet(&chip), chip_label(&d.dataset, &d.view, &chip));
-                    let remove = { let c = chip.clone(); d.action(move |_: MouseEvent| Action::Remove(c.clone())) };
+                    let remove = { let c = chip.clone(); d.action(move |_: MouseEvent| { refocus(); Action::Remove(c.clone()) }) };
                     html! {
                         <li>
                             <button type="button" class="chip chip--active" onclick={remove}
@@ -223,7 +236,7 @@ pub fn active_filters(d: &Dossier) -> Html {
                     }
                 })) }
             </ul>
-            <button type="button" class="link-button" onclick={d.action(|_: MouseEvent| Action::ClearFilters)}>
+            <button type="button" class="link-button" onclick={d.action(|_: MouseEvent| { refocus(); Action::ClearFilters })}>
                 { "Clear all" }
             </button>
         </div>

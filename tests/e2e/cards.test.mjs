@@ -312,3 +312,16 @@ for (const [name, width, colorScheme] of [
     await context.close();
   });
 }
+
+test('removing a filter by keyboard leaves the focus on the filters left, then on the results', async () => {
+  const { context, page, problems } = await open('#a=hezbollah&q=rockets');
+  await page.getByRole('button', { name: 'Remove filter Actor: Hezbollah' }).focus();
+  await page.keyboard.press('Enter');
+  assert.equal(await focusedOn(page, 'ariaLabel', 'Remove filter Search: “rockets”'), 'Remove filter Search: “rockets”');
+  await page.keyboard.press('Enter');
+  // None left: the results, which say what is shown now.
+  assert.equal(await focusedOn(page, 'className', 'dossier__results'), 'dossier__results');
+  assert.equal((await page.locator('.toolbar__count').textContent()).trim(), '18 events');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
