@@ -81,39 +81,37 @@ test('a broken dataset lists every problem with its place', async () => {
   await context.close();
 });
 
-test('a link to an event past the first page of a linked story draws its card and goes to it', async () => {
-  const { context, page, problems } = await openPage(env.browser, { width: 375, height: 740 });
-  await page.goto(env.server.url + '?data=port-strike-long.json#sel=event:e-walkout-45');
+/** A phone opens a link to event `id` of story `file`: its card is drawn, chosen and brought into view. */
+async function openLinked(file, id) {
+  const opened = await openPage(env.browser, { width: 375, height: 740 });
+  const { page } = opened;
+  await page.goto(`${env.server.url}?data=${file}#sel=event:${id}`);
   await ready(page);
-  const card = page.locator('.card[data-event-id="e-walkout-45"]');
+  const card = page.locator(`.card[data-event-id="${id}"]`);
   await card.waitFor({ timeout: 5000 });
   assert.equal(await card.getAttribute('data-selected'), '');
   await page.waitForFunction(() => {
     const box = document.querySelector('.card[data-selected]')?.getBoundingClientRect();
     return box && box.top >= 0 && box.top < innerHeight;
   }, null, { timeout: 5000 });
+  return opened;
+}
+
+test('a link to an event past the first page of a linked story draws its card and goes to it', async () => {
+  const { context, page, problems } = await openLinked('port-strike-long.json', 'e-walkout-45');
   assert.ok(await page.evaluate(() => scrollY) > 3000, 'scrolled down the list');
   assert.deepEqual(problems, []);
   await context.close();
 });
 
 test('a link to an event deeper than ten pages draws its card first, says so, and goes to it', async () => {
-  const { context, page, problems } = await openPage(env.browser, { width: 375, height: 740 });
-  await page.goto(env.server.url + '?data=port-strike-deep.json#sel=event:e-walkout-250');
-  await ready(page);
-  const card = page.locator('.card[data-event-id="e-walkout-250"]');
-  await card.waitFor({ timeout: 5000 });
-  assert.equal(await card.getAttribute('data-selected'), '');
+  const { context, page, problems } = await openLinked('port-strike-deep.json', 'e-walkout-250');
   // First in the list, and said to be the link's.
   assert.equal(await page.locator('.cards > .card').first().getAttribute('data-event-id'), 'e-walkout-250');
   assert.equal(
     await page.locator('.cards > .card').first().evaluate((el) => getComputedStyle(el, '::before').content),
     '"The event this link opens, from further down"',
   );
-  await page.waitForFunction(() => {
-    const box = document.querySelector('.card[data-selected]')?.getBoundingClientRect();
-    return box && box.top >= 0 && box.top < innerHeight;
-  }, null, { timeout: 5000 });
   // The list after it starts at the first event, ten pages drawn.
   assert.equal(await page.locator('.cards > .card').nth(1).getAttribute('data-event-id'), 'e-walkout-1');
   assert.equal(await page.locator('.cards[data-long] > .card').count(), 201);
