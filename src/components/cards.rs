@@ -131,7 +131,11 @@ pub fn CardList() -> Html {
         SortOrder::OldestFirst => Box::new(matches.iter()),
         SortOrder::NewestFirst => Box::new(matches.iter().rev()),
     };
-    let remaining = matches.len().saturating_sub(*limit);
+    let linked = chosen.filter(|&(_, at)| at >= *limit);
+    // Not counting the chosen event's card, drawn already.
+    let remaining = matches
+        .len()
+        .saturating_sub(*limit + usize::from(linked.is_some()));
     // Drawn past its first page, a long list lets the browser skip the
     // cards out of view (style/main.css): a change or a scroll then costs
     // the cards in view only. Not at one page: the skipping itself costs a
@@ -139,7 +143,6 @@ pub fn CardList() -> Html {
     // browser lays out, finds the cards in view, and lays out again), more
     // than the few cards out of view would.
     let skim = long && *limit > page;
-    let linked = chosen.filter(|&(_, at)| at >= *limit);
     html! {
         <>
             <ol ref={list} class="cards" data-long={super::flag(skim)} data-linked={super::flag(linked.is_some())}
@@ -164,7 +167,10 @@ pub fn CardList() -> Html {
                             // goes, and the focus would fall to the page's
                             // body. Not to a button in the card, which the
                             // next Enter would press.
-                            let first = format!(".cards > :nth-child({})", *l + 1);
+                            // Past the chosen event's card, first while
+                            // the pages drawn do not reach it.
+                            let ahead = linked.is_some_and(|(_, at)| at >= *l + PAGE);
+                            let first = format!(".cards > :nth-child({})", *l + 1 + usize::from(ahead));
                             l.set(*l + PAGE);
                             gloo::timers::callback::Timeout::new(0, move || {
                                 if let Ok(Some(el)) = gloo::utils::document().query_selector(&first) {

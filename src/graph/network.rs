@@ -79,7 +79,8 @@ impl NodeShape {
     }
 
     /// The shapes of the format's own kinds, as the legend lists them;
-    /// the octagon is listed once per added kind, in that kind's words.
+    /// the octagon draws every added kind, listed once with all their
+    /// names.
     pub const ALL: [NodeShape; 5] = [
         NodeShape::Circle,
         NodeShape::Square,
@@ -229,7 +230,8 @@ impl EdgeStyle {
     }
 
     /// The styles of the format's own kinds, as the legend lists them; the
-    /// neutral style is listed once per added kind, in that kind's words.
+    /// neutral style draws every added kind, listed once with all their
+    /// names.
     pub const ALL: [EdgeStyle; 5] = [
         EdgeStyle::Structure,
         EdgeStyle::Alliance,

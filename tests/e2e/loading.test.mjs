@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { setup, openPage, ready, axe, screenshot, ROOT, ARTIFACTS } from './harness.mjs';
+import { setup, openPage, ready, axe, screenshot, focusedOn, ROOT, ARTIFACTS } from './harness.mjs';
 
 // The data guide's minimal example is a complete story of its own.
 const env = setup(() => {
@@ -110,11 +110,17 @@ test('a link to an event deeper than ten pages draws its card first, says so, an
   assert.equal(await page.locator('.cards > .card').first().getAttribute('data-event-id'), 'e-walkout-250');
   assert.equal(
     await page.locator('.cards > .card').first().evaluate((el) => getComputedStyle(el, '::before').content),
-    '"The event this link opens, from further down"',
+    '"The chosen event, from further down"',
   );
   // The list after it starts at the first event, ten pages drawn.
   assert.equal(await page.locator('.cards > .card').nth(1).getAttribute('data-event-id'), 'e-walkout-1');
   assert.equal(await page.locator('.cards[data-long] > .card').count(), 201);
+  // "Show more" counts the events not shown (the chosen one is), and takes
+  // the focus to the first new card, past the chosen one.
+  const more = page.locator('.button--more');
+  assert.equal((await more.textContent()).trim(), 'Show 20 more of 59 remaining');
+  await more.click();
+  assert.equal(await focusedOn(page, 'dataset.eventId', 'e-walkout-201'), 'e-walkout-201');
   await screenshot(page, 'linked-deep-375');
   assert.deepEqual(await axe(page), []);
   assert.deepEqual(problems, []);

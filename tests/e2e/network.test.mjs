@@ -331,7 +331,7 @@ async function swipe(page, context, [x, y0], [x1, y1]) {
 }
 
 test('on a phone, a finger swiped up the drawing scrolls the page; across it pans; on a node drags it', async () => {
-  const { context, page } = await open('#v=network', { width: 375, height: 700, touch: true });
+  const { context, page, problems } = await open('#v=network', { width: 375, height: 700, touch: true });
   await settled(page);
   await page.evaluate(() => document.querySelector('.network__svg').scrollIntoView({ block: 'center', behavior: 'instant' }));
   const frame = await page.locator('.network__svg').boundingBox();
@@ -358,6 +358,15 @@ test('on a phone, a finger swiped up the drawing scrolls the page; across it pan
   assert.ok(box.y - moved.y > 30, `the node moved up from ${box.y} to ${moved.y}`);
   assert.equal(await page.evaluate(() => scrollY), scroll, 'the page did not scroll under the drag');
   assert.match(await node(page, id).getAttribute('aria-label'), /, pinned$/);
+  // And a tap on a node, still, chooses the actor (the view reset first:
+  // the pan above took some nodes out of the frame).
+  await page.getByRole('button', { name: 'Reset' }).tap();
+  await page.evaluate(() => document.querySelector('.network__svg').scrollIntoView({ block: 'center', behavior: 'instant' }));
+  await settled(page);
+  const hamas = await node(page, 'hamas').boundingBox();
+  await page.touchscreen.tap(hamas.x + hamas.width / 2, hamas.y + hamas.height / 2);
+  assert.equal(await hashMatching(page, /^#a=hamas&v=network$/), '#a=hamas&v=network');
+  assert.deepEqual(problems, []);
   await context.close();
 });
 

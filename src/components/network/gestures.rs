@@ -378,9 +378,9 @@ impl Gestures {
     }
 }
 
-/// The wheel zooms about the pointer, and a finger on a node holds the
-/// page still. They need listeners that may cancel scrolling, which Yew's
-/// `onwheel` and `ontouchstart` are not.
+/// The wheel zooms about the pointer, and a finger moving on a node holds
+/// the page still. They need listeners that may cancel scrolling, which Yew's
+/// `onwheel` and `ontouchmove` are not.
 #[hook]
 pub fn use_wheel_zoom(svg: &NodeRef, g: &Gestures, fit: Fit) {
     let (svg, g) = (svg.clone(), g.clone());
@@ -397,9 +397,11 @@ pub fn use_wheel_zoom(svg: &NodeRef, g: &Gestures, fit: Fit) {
                 g.freeze(fit);
                 g.zoom.set(z.around_drawing(factor, x, y));
             }
-            // A finger on a node drags the node, whichever way it moves,
+            // A finger that moves on a node drags the node, whichever way,
             // and never scrolls the page: browsers take `touch-action`
-            // from the drawing's root, not from a node inside it.
+            // from the drawing's root, not from a node inside it. (Its
+            // first move, not its start, is cancelled: a tap stays a tap,
+            // and clicks the node.)
             None => {
                 if node_at(e.target()).is_some() {
                     e.prevent_default();
@@ -407,7 +409,7 @@ pub fn use_wheel_zoom(svg: &NodeRef, g: &Gestures, fit: Fit) {
             }
         };
         let listeners = svg.cast::<web_sys::Element>().map(|el| {
-            ["wheel", "touchstart"].map(|kind| {
+            ["wheel", "touchmove"].map(|kind| {
                 let options = gloo::events::EventListenerOptions::enable_prevent_default();
                 gloo::events::EventListener::new_with_options(&el, kind, options, on.clone())
             })
