@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { setup, openPage, ready, axe, screenshot, focusedOn, ROOT, ARTIFACTS } from './harness.mjs';
+import { setup, openPage, ready, axe, screenshotOf, focusedOn, ROOT, ARTIFACTS } from './harness.mjs';
 
 // The data guide's minimal example is a complete story of its own.
 const env = setup(() => {
@@ -121,7 +121,7 @@ test('a link to an event deeper than ten pages draws its card first, says so, an
   assert.equal((await more.textContent()).trim(), 'Show 20 more of 59 remaining');
   await more.click();
   assert.equal(await focusedOn(page, 'dataset.eventId', 'e-walkout-201'), 'e-walkout-201');
-  await screenshot(page, 'linked-deep-375');
+  await screenshotOf(page.locator('.cards > .card').first(), 'linked-deep-375');
   assert.deepEqual(await axe(page), []);
   assert.deepEqual(problems, []);
   await context.close();
