@@ -137,7 +137,8 @@ pub fn figure(ds: &Dataset, q: &Quantity) -> String {
 }
 
 /// Whether a casualty figure that counts event `e` alone states its figure
-/// `q` again (the same number for the same fate, by the same counter): the
+/// `q` again (the same number for the same fate, by the same counter: the
+/// figure's own source, or else one of the event's): the
 /// card leaves it to that line, which says whose dead and who counted
 /// ([`tolls`]), and gives each number once.
 ///
@@ -155,10 +156,13 @@ pub fn figure(ds: &Dataset, q: &Quantity) -> String {
 /// assert_eq!(kept("e-hezbollah-toll"), 0);
 /// ```
 pub fn restated(ds: &Dataset, e: &Event, q: &Quantity) -> bool {
-    let by = q.provenance.as_ref().map(|p| &p.source);
+    let by = |t: &Tally| match &q.provenance {
+        Some(p) => p.source == t.counted_by,
+        None => e.provenance.iter().any(|p| p.source == t.counted_by),
+    };
     ds.tallies.iter().any(|t| {
         (t.count.value, t.count.qualifier) == (q.count.value, q.count.qualifier)
-            && by.is_none_or(|s| *s == t.counted_by)
+            && by(t)
             && crate::base::text::has(&q.unit, t.outcome.label())
             && t.events == [e.id.as_str()]
     })
@@ -734,6 +738,18 @@ mod tests {
         assert_eq!(kept(&ds, "e-israel-toll").len(), 2);
         ds.tallies[at].outcome = crate::format::vocab::Outcome::Killed;
         ds.tallies[at].count.value = Some(15);
+        assert_eq!(kept(&ds, "e-israel-toll").len(), 2);
+        // A figure with no source of its own is the event's sources': a
+        // casualty line by another counter does not state it again.
+        ds.tallies[at].count.value = Some(14);
+        let e = ds
+            .events
+            .iter_mut()
+            .find(|e| e.id == "e-israel-toll")
+            .unwrap();
+        e.quantities[0].provenance = None;
+        assert_eq!(kept(&ds, "e-israel-toll").len(), 1);
+        ds.tallies[at].counted_by = "afp-tally".into();
         assert_eq!(kept(&ds, "e-israel-toll").len(), 2);
     }
 

@@ -382,7 +382,7 @@ impl Gestures {
 /// the page still. They need listeners that may cancel scrolling, which Yew's
 /// `onwheel` and `ontouchmove` are not.
 #[hook]
-pub fn use_wheel_zoom(svg: &NodeRef, g: &Gestures, fit: Fit) {
+pub fn use_wheel_and_touch(svg: &NodeRef, g: &Gestures, fit: Fit) {
     let (svg, g) = (svg.clone(), g.clone());
     use_effect_with((*g.zoom, fit), move |&(z, fit)| {
         let on = move |e: &web_sys::Event| match e.dyn_ref::<web_sys::WheelEvent>() {

@@ -26,7 +26,7 @@ use crate::graph::view::{
 use crate::view::present::plural;
 use crate::view::state::Action;
 use animation::{animate, in_slices, use_layout, use_view_of, Focus};
-use gestures::{node_at, use_gestures, use_wheel_zoom};
+use gestures::{node_at, use_gestures, use_wheel_and_touch};
 use panels::{legend, node_details, ActorFinder, ActorList};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -185,7 +185,7 @@ pub fn NetworkView() -> Html {
         )
     };
     let gestures = use_gestures(&group, &svg_ref, &zoom, &frozen_fit, &live, &redraw);
-    use_wheel_zoom(&svg_ref, &gestures, fit);
+    use_wheel_and_touch(&svg_ref, &gestures, fit);
 
     // In a big network only the focused actor's ties keep their arrows:
     // hundreds of solid arrowheads would hide the faint ties they end. The
