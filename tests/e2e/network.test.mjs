@@ -327,7 +327,20 @@ async function swipe(page, context, [x, y0], [x1, y1]) {
     await page.waitForTimeout(16);
   }
   await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
-  await page.waitForTimeout(300);
+  // A swipe that scrolled flings on: wait until the page has been still for ten frames.
+  await page.evaluate(
+    () =>
+      new Promise((done) => {
+        let [last, still] = [scrollY, 0];
+        const frame = () => {
+          still = scrollY === last ? still + 1 : 0;
+          last = scrollY;
+          if (still >= 10) done();
+          else requestAnimationFrame(frame);
+        };
+        requestAnimationFrame(frame);
+      }),
+  );
 }
 
 test('on a phone, a finger swiped up the drawing scrolls the page; across it pans; on a node drags it', async () => {
