@@ -134,6 +134,61 @@ pub fn unquote(html: &str) -> String {
     out
 }
 
+/// `html` with the list whose opening tag holds `marker` cut to its first
+/// `keep` items (lists inside them kept whole); unchanged when there is no
+/// such list or it is no longer. The markup is the widget's own: tags in
+/// lower case, no `<` in text.
+///
+/// ```
+/// use dossier::base::html::first_items;
+/// let list = r#"<ol class="cards"><li>a<ol><li>x</li><li>y</li></ol></li><li>b</li><li>c</li></ol><p>after</p>"#;
+/// assert_eq!(
+///     first_items(list, r#"class="cards""#, 1),
+///     r#"<ol class="cards"><li>a<ol><li>x</li><li>y</li></ol></li></ol><p>after</p>"#
+/// );
+/// assert_eq!(first_items(list, r#"class="cards""#, 3), list);
+/// assert_eq!(first_items(list, r#"class="other""#, 0), list);
+/// ```
+pub fn first_items(html: &str, marker: &str, keep: usize) -> String {
+    let Some(open) = html
+        .find(marker)
+        .and_then(|m| html[m..].find('>').map(|e| m + e + 1))
+    else {
+        return html.to_owned();
+    };
+    // Depth 1 is the list's own items; a nested list counts down and up.
+    let (mut depth, mut items, mut cut) = (0usize, 0usize, None);
+    let mut at = open;
+    while let Some(lt) = html[at..].find('<').map(|i| at + i) {
+        let tag = &html[lt..];
+        let is = |name: &str| {
+            tag.strip_prefix(name)
+                .is_some_and(|r| r.starts_with(|c: char| c == '>' || c.is_ascii_whitespace()))
+        };
+        if is("<li") {
+            if depth == 0 {
+                items += 1;
+                if items == keep + 1 {
+                    cut = Some(lt);
+                }
+            }
+            depth += 1;
+        } else if is("</li") || is("<ol") || is("<ul") {
+            depth = if is("</li") { depth - 1 } else { depth + 1 };
+        } else if is("</ol") || is("</ul") {
+            if depth == 0 {
+                return match cut {
+                    Some(c) => format!("{}{}", &html[..c], &html[lt..]),
+                    None => html.to_owned(),
+                };
+            }
+            depth -= 1;
+        }
+        at = lt + 1;
+    }
+    html.to_owned()
+}
+
 /// Where the tag `html` starts with ends (just past its `>`), its quoted
 /// values skipped; `None` if it never does.
 fn tag_end(html: &str) -> Option<usize> {

@@ -143,9 +143,12 @@ pub async fn prerender() -> String {
 #[cfg(not(target_arch = "wasm32"))]
 pub fn page_part(view: &str) -> String {
     let story = crate::format::packed::to_text(crate::format::story::FIRST_STORY_PACKED);
-    // Quotes the markup does not need are dropped (`base::html::unquote`):
-    // every reader downloads this view.
-    let view = crate::base::html::unquote(view);
+    // The picture is on screen only until the widget takes its place: it
+    // holds the cards of a first screen, as many as an embed's first page,
+    // and the widget brings the rest (every reader downloads this view).
+    let view = crate::base::html::first_items(view, "class=\"cards\"", cards::EMBED_PAGE);
+    // Quotes the markup does not need are dropped (`base::html::unquote`).
+    let view = crate::base::html::unquote(&view);
     format!(
         "<div id=\"dossier\">{view}</div><script id=\"dossier-story\" type=\"text/plain\">{story}</script>\n"
     )
