@@ -73,6 +73,17 @@ fn check(ds: &Dataset, w: f64, h: f64) -> Vec<String> {
             }
         }
     }
+    // A name not among the first `top` keeps a quarter of its height clear of
+    // every other node: nearer another, it would read as that one's.
+    for &i in &priority[top.min(priority.len())..] {
+        let Some(b) = boxes[i] else { continue };
+        for (j, n) in g.nodes.iter().enumerate() {
+            let (cx, cy) = (xs[j].clamp(b.0, b.2), ys[j].clamp(b.1, b.3));
+            if j != i && (cx - xs[j]).hypot(cy - ys[j]) < n.radius + 0.3 * labels.font - unit {
+                problems.push(format!("{} reads as the name of {}", name(i), name(j)));
+            }
+        }
+    }
     let mut overlaps = 0;
     for a in 0..g.nodes.len() {
         for b in a + 1..g.nodes.len() {
@@ -110,7 +121,7 @@ fn check_all(big: bool) {
         .into_iter()
         .filter(|(_, ds)| (ds.actors.len() > 100) == big);
     for (name, ds) in stories {
-        for (w, h) in [(343.0, 429.0), (1150.0, 630.0)] {
+        for (w, h) in [(288.0, 360.0), (343.0, 429.0), (1150.0, 630.0)] {
             let problems = check(&ds, w, h);
             if !problems.is_empty() {
                 failures.push(format!("{name} at {w} px: {}", problems.join("; ")));

@@ -116,10 +116,11 @@ impl Rect {
         self.x0 < o.x1 && o.x0 < self.x1 && self.y0 < o.y1 && o.y0 < self.y1
     }
 
-    fn hits_circle(&self, cx: f64, cy: f64, r: f64) -> bool {
+    /// How far the point (cx, cy) is from the box: 0 inside it.
+    fn distance(&self, cx: f64, cy: f64) -> f64 {
         let nx = crate::base::num::clamp(cx, self.x0, self.x1);
         let ny = crate::base::num::clamp(cy, self.y0, self.y1);
-        (nx - cx).powi(2) + (ny - cy).powi(2) < r * r
+        ((nx - cx).powi(2) + (ny - cy).powi(2)).sqrt()
     }
 }
 
@@ -284,6 +285,10 @@ pub fn place(marks: &[Mark], priority: &[usize], gap: f64) -> Vec<Option<Placeme
 /// label's height is 1.2 em, a space about a quarter of an em).
 const SPACE: f64 = 0.25;
 
+/// How far a name keeps from nodes not its own, in label heights (arrowheads,
+/// marks with no label, may come closer).
+const NEAR: f64 = 0.25;
+
 /// As [`place`], keeping every label inside `bounds` where given: a label
 /// with no free place inside is left out, never drawn past the edge. The
 /// first `must` labels of `priority` may cover other marks (never another
@@ -302,12 +307,6 @@ pub fn place_within(
     let mut taken: Vec<Rect> = Vec::new();
     for (rank, &i) in priority.iter().enumerate() {
         let Some(m) = marks.get(i) else { continue };
-        let clear_of_marks = |r: &Rect| {
-            !marks
-                .iter()
-                .enumerate()
-                .any(|(j, o)| j != i && r.hits_circle(o.x, o.y, o.radius))
-        };
         // The place below each of the first `must` marks, where the layout
         // made room for its name.
         let clear_of_reserved = |r: &Rect| {
@@ -325,7 +324,7 @@ pub fn place_within(
         // every mark; for the first `must`, any side clear of the others'
         // labels. Never outside `bounds` or on another label.
         let must_here = rank < must;
-        let mut free: Option<(u8, (Rect, Placement))> = None;
+        let mut free: Option<((u8, f64), (Rect, Placement))> = None;
         // Names side by side keep a space between them: "Hamas" touching
         // "Hezbollah" would read as one name.
         let space = SPACE * m.height;
@@ -339,15 +338,40 @@ pub fn place_within(
             if !inside(&r) || taken.iter().any(|t| t.overlaps(&spaced)) {
                 continue;
             }
-            let tier = match (clear_of_marks(&r), clear_of_reserved(&r), must_here) {
+            // Whether the label covers another mark, and how near it comes
+            // to another node, in label heights (an arrowhead has no label,
+            // and no such room).
+            let (mut hit, mut room) = (false, f64::MAX);
+            for (j, o) in marks.iter().enumerate() {
+                if j != i {
+                    let d = r.distance(o.x, o.y) - o.radius;
+                    hit |= d < 0.0;
+                    if o.height > 0.0 {
+                        room = room.min(d / o.height);
+                    }
+                }
+            }
+            let near = room < NEAR;
+            let tier = match (!hit, clear_of_reserved(&r), must_here) {
                 (true, true, _) => 0,
                 (false, true, true) => 1,
                 (true, false, _) => 2,
                 (false, _, true) => 3,
                 _ => continue,
             };
-            if free.as_ref().is_none_or(|(best, _)| tier < *best) {
-                free = Some((tier, (r, p)));
+            // A name as near another node as its own reads as the other's:
+            // within a tier a side clear of them wins, and a name that only
+            // has such sides is left out, unless it must be shown, when the
+            // side farthest from the others wins.
+            if near && !must_here {
+                continue;
+            }
+            let key = (tier * 2 + near as u8, if near { -room } else { 0.0 });
+            if free
+                .as_ref()
+                .is_none_or(|(best, _)| key.0 < best.0 || key.0 == best.0 && key.1 < best.1)
+            {
+                free = Some((key, (r, p)));
             }
         }
         if let Some((_, (rect, placement))) = free {
@@ -434,6 +458,42 @@ mod tests {
         .collect();
         let p = place(&ring, &[1, 2, 3, 4, 0], 2.0);
         assert_eq!(p[0], None);
+    }
+
+    #[test]
+    fn a_name_keeps_clear_of_other_nodes_or_is_left_out() {
+        // A node below and to the right of "Hamas": the name below would
+        // touch it (a fifth of a label height away) and read as its name,
+        // so it goes above.
+        let (hamas, other) = (mark(0.0, 0.0, "Hamas"), mark(0.0, 0.0, "Iran"));
+        let other = Mark {
+            x: 15.0,
+            y: 8.0 + 2.0 + 13.2 + 8.0 + 13.2 / 5.0,
+            ..other
+        };
+        let p = place(&[hamas.clone(), other.clone()], &[0], 2.0);
+        assert_eq!(p[0].map(|p| p.side), Some(Side::Above));
+        // Hemmed in above and below as well, it is left out, unless it
+        // must be shown.
+        let above = Mark {
+            y: -other.y,
+            ..other.clone()
+        };
+        let (left, right) = (
+            Mark {
+                x: -45.0,
+                y: 0.0,
+                ..other.clone()
+            },
+            Mark {
+                x: 45.0,
+                y: 0.0,
+                ..other.clone()
+            },
+        );
+        let marks = [hamas, other, above, left, right];
+        assert_eq!(place(&marks, &[0], 2.0)[0], None);
+        assert!(place_within(&marks, &[0], 2.0, None, 1)[0].is_some());
     }
 
     #[test]

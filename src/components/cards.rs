@@ -275,7 +275,7 @@ fn Card(props: &CardProps) -> Html {
                 }
                 if !parts.is_empty() {
                     <div class="card__part">
-                        { format!("In {}:", present::plural(parts.len(), "part", "parts")) }
+                        { if parts.len() == 1 { "Its part:" } else { "Its parts:" } }
                         <ol class="card__parts">
                             { each(parts.iter().map(|p| html! { <li>{ event_link(&d, p) }</li> })) }
                         </ol>

@@ -529,7 +529,7 @@ pub fn tolls(ds: &Dataset, event: &str) -> Vec<String> {
         // figure, where it has one, is on the card beside it.
         let mut line = match t.events.len() {
             1 => String::new(),
-            n => format!("Over {} events: ", thousands(n as u64)),
+            n => format!("Across {} events: ", thousands(n as u64)),
         };
         line += &match (&t.category, &t.side, &t.victims) {
             // Described victims say what befell them ("people killed in
@@ -706,7 +706,7 @@ mod tests {
         t.events.push("e-israel-toll".into());
         let over = tolls(&ds, "e-afp-tally");
         assert!(
-            over[0].starts_with("Over 2 events: more than 79 civilians killed"),
+            over[0].starts_with("Across 2 events: more than 79 civilians killed"),
             "{over:?}"
         );
         assert!(!over[0].contains("over 2"), "{over:?}");

@@ -371,9 +371,12 @@ test('on a phone, a finger swiped up the drawing scrolls the page; across it pan
   assert.ok(box.y - moved.y > 30, `the node moved up from ${box.y} to ${moved.y}`);
   assert.equal(await page.evaluate(() => scrollY), scroll, 'the page did not scroll under the drag');
   assert.match(await node(page, id).getAttribute('aria-label'), /, pinned$/);
-  // And a tap on a node, still, chooses the actor (the view reset first:
-  // the pan above took some nodes out of the frame).
+  // "Reset", as the description says, releases it (a double tap's first
+  // tap would choose the actor, and the node may move away).
   await page.getByRole('button', { name: 'Reset' }).tap();
+  assert.doesNotMatch(await node(page, id).getAttribute('aria-label'), /pinned/);
+  // And a tap on a node, still, chooses the actor (after the reset: the
+  // pan above took some nodes out of the frame).
   await page.evaluate(() => document.querySelector('.network__svg').scrollIntoView({ block: 'center', behavior: 'instant' }));
   await settled(page);
   const hamas = await node(page, 'hamas').boundingBox();

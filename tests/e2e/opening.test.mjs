@@ -179,7 +179,7 @@ test('a large ACLED export shows progress and keeps the page responsive', async 
   await page.getByLabel('Sort').selectOption({ label: 'Newest first' });
   const card = page.locator('.cards > .card').first();
   assert.match(await card.locator('.card__figures li').first().textContent(), /^at least \d+ killed, on any side, by ACLED's count$/);
-  assert.match(await card.locator('.card__tolls li').first().textContent(), /^Over [\d,]+ events: at least [\d,]+ people killed in /);
+  assert.match(await card.locator('.card__tolls li').first().textContent(), /^Across [\d,]+ events: at least [\d,]+ people killed in /);
   await context.close();
 });
 

@@ -341,17 +341,26 @@ impl Gestures {
     pub fn release(&self) -> Callback<MouseEvent> {
         let g = self.clone();
         Callback::from(move |e: MouseEvent| {
-            let Some(i) = node_at(e.target()) else {
-                return;
-            };
-            if let Some(l) = g.live.borrow_mut().as_mut() {
-                l.sim.unpin(i);
-                l.sim.reheat(0.3);
-                l.say_pinned(i, false);
+            if let Some(i) = node_at(e.target()) {
+                g.unpin(Some(i));
             }
-            g.redraw.force_update();
-            Live::wake(&g.live, &g.redraw);
         })
+    }
+
+    /// Release the pinned node `only`, or every pinned node, into the
+    /// layout, which moves again if any was.
+    fn unpin(&self, only: Option<usize>) {
+        if let Some(l) = self.live.borrow_mut().as_mut() {
+            for i in 0..l.sim.nodes.len() {
+                if only.is_none_or(|o| o == i) && l.sim.nodes.fixed[i].is_some() {
+                    l.sim.unpin(i);
+                    l.sim.reheat(0.3);
+                    l.say_pinned(i, false);
+                }
+            }
+        }
+        self.redraw.force_update();
+        Live::wake(&self.live, &self.redraw);
     }
 
     /// The +/− buttons: zoom about the middle of the view.
@@ -364,7 +373,9 @@ impl Gestures {
         })
     }
 
-    /// "Reset": the fitted view, unzoomed.
+    /// "Reset": the fitted view, unzoomed, every pinned node released (the
+    /// one way to release them by touch, where a double tap's first tap
+    /// chooses the actor and may move the node away).
     pub fn reset(&self) -> Callback<MouseEvent> {
         let g = self.clone();
         Callback::from(move |_: MouseEvent| {
@@ -373,7 +384,7 @@ impl Gestures {
             if let Some(l) = g.live.borrow_mut().as_mut() {
                 l.frozen = None;
             }
-            g.redraw.force_update();
+            g.unpin(None);
         })
     }
 }
