@@ -31,15 +31,39 @@ pub fn too_large(bytes: usize) -> String {
     format!("the file is {bytes} bytes; the limit is {MAX_BYTES} bytes")
 }
 
-/// Whether a link may be shown to a reader: only http and https.
+/// Whether a link may be shown to a reader: only http and https, with no
+/// user name or password before the host, which would let a link read as
+/// one site and lead to another (`https://www.bbc.co.uk@example.com/`).
+///
+/// ```
+/// use dossier::format::model::is_web_url;
+/// assert!(is_web_url("https://www.al-monitor.com/originals/2024/05/x?a=b@c#d@e"));
+/// assert!(!is_web_url("https://www.bbc.co.uk@example.com/news"));
+/// assert!(!is_web_url("http://user:pass@example.com"));
+/// assert!(!is_web_url("javascript:alert(1)"));
+/// assert!(!is_web_url(" https://example.com"));
+/// ```
 pub fn is_web_url(url: &str) -> bool {
-    let lower = url
-        .trim_start()
-        .get(..8)
-        .unwrap_or(url)
-        .to_ascii_lowercase();
-    (lower.starts_with("https://") || lower.starts_with("http://"))
-        && !url.chars().any(|c| c.is_whitespace() || c.is_control())
+    // Bytes, not `str` patterns: a string search would bring its searcher
+    // into the reader's download.
+    let scheme = |s: &[u8]| {
+        url.as_bytes()
+            .get(..s.len())
+            .is_some_and(|p| p.eq_ignore_ascii_case(s))
+    };
+    let host = if scheme(b"https://") {
+        8
+    } else if scheme(b"http://") {
+        7
+    } else {
+        return false;
+    };
+    !url.chars().any(|c| c.is_whitespace() || c.is_control())
+        && !url
+            .bytes()
+            .skip(host)
+            .take_while(|c| !matches!(c, b'/' | b'?' | b'#'))
+            .any(|c| c == b'@')
 }
 
 /// A whole dataset: one story and everything it states.
