@@ -202,6 +202,18 @@ test('the data tables stand in for the charts', async () => {
   await context.close();
 });
 
+test('on a phone, a table wider than its frame scrolls, with a shade at the side it goes on', async () => {
+  const { context, page } = await open('#v=charts', { width: 375 });
+  await page.locator('.chart--casualties .chart__toggle').click();
+  const frame = page.locator('#dossier-casualty-table');
+  const [scroll, client, shades] = await frame.evaluate((el) => [el.scrollWidth, el.clientWidth, getComputedStyle(el).backgroundImage.match(/gradient/g)?.length]);
+  assert.ok(scroll > client, `the table is ${scroll} px wide in ${client} px`);
+  // Two covers that scroll with the table over two shades that stay.
+  assert.equal(shades, 4);
+  assert.equal(await frame.evaluate((el) => getComputedStyle(el).backgroundAttachment), 'local, local, scroll, scroll');
+  await context.close();
+});
+
 // Every text's box inside the chart and clear of every other, at a width.
 async function overlaps(page) {
   return page.$$eval('.chart__svg', (svgs) => {
