@@ -479,8 +479,13 @@ test('with thousands of ties, the view follows the layout as it moves', async ()
   // So many ties from shared events are off by default, behind a toggle.
   const toggle = page.getByLabel(/^Ties from shared events/);
   assert.equal(await toggle.isChecked(), false);
+  assert.match(await page.textContent('.network__toggle'), /^Ties from shared events \(\d{1,3}(,\d{3})+\)$/);
+  // The description counts the ties drawn: with the toggle, those too.
+  const said = async () => Number((await page.textContent('#dossier-network-desc')).match(/ and ([\d,]+) ties\./)[1].replace(/,/g, ''));
+  const off = await said();
   const stated = await tiesDrawn(page);
   await toggle.check();
+  assert.ok((await said()) > off + 1500, `${off} ties said before the toggle, ${await said()} after`);
   let ties = stated;
   for (let wait = 0; wait < 100 && ties <= stated; wait++) {
     await page.waitForTimeout(50);

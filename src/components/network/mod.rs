@@ -408,7 +408,7 @@ pub fn NetworkView() -> Html {
                 if together_count > 0 {
                     <label class="network__toggle">
                         <input type="checkbox" checked={together_on} onchange={toggle_together} />
-                        { format!("Ties from shared events ({})", together_count) }
+                        { format!("Ties from shared events ({})", thousands(together_count as u64)) }
                     </label>
                 }
                 <div class="network__zoom" role="group" aria-label="Zoom">
