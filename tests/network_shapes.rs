@@ -79,7 +79,8 @@ fn check(ds: &Dataset, w: f64, h: f64) -> Vec<String> {
         let Some(b) = boxes[i] else { continue };
         for (j, n) in g.nodes.iter().enumerate() {
             let (cx, cy) = (xs[j].clamp(b.0, b.2), ys[j].clamp(b.1, b.3));
-            if j != i && (cx - xs[j]).hypot(cy - ys[j]) < n.radius + 0.3 * labels.font - unit {
+            if j != i && (cx - xs[j]).hypot(cy - ys[j]) < n.radius + 0.3 * labels.font - 1e-6 * unit
+            {
                 problems.push(format!("{} reads as the name of {}", name(i), name(j)));
             }
         }

@@ -134,7 +134,7 @@ pub fn unquote(html: &str) -> String {
     out
 }
 
-/// `html` with the list whose opening tag holds `marker` cut to its first
+/// `html` with the list whose opening tag starts with `marker` cut to its first
 /// `keep` items (lists inside them kept whole); unchanged when there is no
 /// such list or it is no longer. The markup is the widget's own: tags in
 /// lower case, no `<` in text.
@@ -143,11 +143,13 @@ pub fn unquote(html: &str) -> String {
 /// use dossier::base::html::first_items;
 /// let list = r#"<ol class="cards"><li>a<ol><li>x</li><li>y</li></ol></li><li>b</li><li>c</li></ol><p>after</p>"#;
 /// assert_eq!(
-///     first_items(list, r#"class="cards""#, 1),
+///     first_items(list, r#"<ol class="cards""#, 1),
 ///     r#"<ol class="cards"><li>a<ol><li>x</li><li>y</li></ol></li></ol><p>after</p>"#
 /// );
-/// assert_eq!(first_items(list, r#"class="cards""#, 3), list);
+/// assert_eq!(first_items(list, r#"<ol class="cards""#, 3), list);
 /// assert_eq!(first_items(list, r#"class="other""#, 0), list);
+/// let stray = r#"<ol class="cards"><li>a</li></li><li>b</li></ol>"#;
+/// assert_eq!(first_items(stray, r#"<ol class="cards""#, 1), stray);
 /// ```
 pub fn first_items(html: &str, marker: &str, keep: usize) -> String {
     let Some(open) = html
@@ -173,16 +175,21 @@ pub fn first_items(html: &str, marker: &str, keep: usize) -> String {
                 }
             }
             depth += 1;
-        } else if is("</li") || is("<ol") || is("<ul") {
-            depth = if is("</li") { depth - 1 } else { depth + 1 };
-        } else if is("</ol") || is("</ul") {
-            if depth == 0 {
-                return match cut {
-                    Some(c) => format!("{}{}", &html[..c], &html[lt..]),
-                    None => html.to_owned(),
-                };
+        } else if is("<ol") || is("<ul") {
+            depth += 1;
+        } else if is("</li") || is("</ol") || is("</ul") {
+            match depth.checked_sub(1) {
+                Some(d) => depth = d,
+                // The list's own end: cut there, if it had more items.
+                None if !is("</li") => {
+                    return match cut {
+                        Some(c) => format!("{}{}", &html[..c], &html[lt..]),
+                        None => html.to_owned(),
+                    };
+                }
+                // A stray end of an item: not markup this can cut.
+                None => return html.to_owned(),
             }
-            depth -= 1;
         }
         at = lt + 1;
     }

@@ -497,6 +497,30 @@ mod tests {
     }
 
     #[test]
+    fn a_name_that_must_show_takes_the_side_farthest_from_other_nodes() {
+        // Nodes close by on every side of "Hamas" (Hamas's name is 35.2
+        // wide and 13.2 tall, 2 from its node of radius 8), none covered:
+        // the one above is the farthest, by 2 against 1 and 0.5.
+        let hamas = mark(0.0, 0.0, "Hamas");
+        let at = |x: f64, y: f64| Mark {
+            x,
+            y,
+            ..mark(0.0, 0.0, "Iran")
+        };
+        let marks = [
+            hamas,
+            at(0.0, 23.2 + 8.0 + 1.0),
+            at(0.0, -(23.2 + 8.0 + 2.0)),
+            at(45.2 + 8.0 + 0.5, 0.0),
+            at(-(45.2 + 8.0 + 0.5), 0.0),
+        ];
+        let p = place_within(&marks, &[0], 2.0, None, 1);
+        assert_eq!(p[0].map(|p| p.side), Some(Side::Above));
+        // Not one that need not show.
+        assert_eq!(place(&marks, &[0], 2.0)[0], None);
+    }
+
+    #[test]
     fn names_side_by_side_keep_a_space_apart() {
         // Two dots in a row, their names below would touch end to end.
         let (a, b) = (mark(0.0, 0.0, "Hamas"), mark(0.0, 0.0, "Hezbollah"));

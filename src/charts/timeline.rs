@@ -783,8 +783,8 @@ fn tie_parts(ds: &Dataset, marks: &mut [Mark]) -> String {
         }
         match ds.parts_of(&e.id).count() {
             0 => {}
-            1 => words.push_str(" It has 1 part, tied to it by a line."),
-            n => words.push_str(&format!(" It has {n} parts, tied to it by lines.")),
+            1 => words.push_str(" This event has 1 part, tied to it by a line."),
+            n => words.push_str(&format!(" This event has {n} parts, tied to it by lines.")),
         }
         said.push(words);
     }
@@ -860,7 +860,8 @@ mod tests {
             .label
             .contains(&format!("Part of: {}", ds.events[0].summary)));
         assert!(
-            w.label.ends_with("It has 2 parts, tied to it by lines."),
+            w.label
+                .ends_with("This event has 2 parts, tied to it by lines."),
             "{}",
             w.label
         );

@@ -62,7 +62,7 @@ pub fn data_url(raw: &str) -> Result<String, Vec<Problem>> {
     match web_sys::Url::new_with_base(raw, &base) {
         Ok(url) if is_web_url(&url.href()) => Ok(url.href()),
         _ => Err(problem(format!(
-            "\"{}\" is not a plain http or https address",
+            "\"{}\" is not an http or https address, or has a user name before its host",
             raw.chars().take(120).collect::<String>()
         ))),
     }

@@ -146,7 +146,7 @@ pub fn page_part(view: &str) -> String {
     // The picture is on screen only until the widget takes its place: it
     // holds the cards of a first screen, as many as an embed's first page,
     // and the widget brings the rest (every reader downloads this view).
-    let view = crate::base::html::first_items(view, "class=\"cards\"", cards::EMBED_PAGE);
+    let view = crate::base::html::first_items(view, "<ol class=\"cards\"", cards::EMBED_PAGE);
     // Quotes the markup does not need are dropped (`base::html::unquote`).
     let view = crate::base::html::unquote(&view);
     format!(

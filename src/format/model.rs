@@ -42,6 +42,9 @@ pub fn too_large(bytes: usize) -> String {
 /// assert!(!is_web_url("http://user:pass@example.com"));
 /// assert!(!is_web_url("javascript:alert(1)"));
 /// assert!(!is_web_url(" https://example.com"));
+/// assert!(!is_web_url("https:///www.bbc.co.uk@example.com"));
+/// assert!(!is_web_url("https://\\www.bbc.co.uk@example.com"));
+/// assert!(is_web_url("HTTPS://example.com/a\\b?c=@d"));
 /// ```
 pub fn is_web_url(url: &str) -> bool {
     // Bytes, not `str` patterns: a string search would bring its searcher
@@ -62,7 +65,9 @@ pub fn is_web_url(url: &str) -> bool {
         && !url
             .bytes()
             .skip(host)
-            .take_while(|c| !matches!(c, b'/' | b'?' | b'#'))
+            // A browser skips any more slashes, either way, before the host.
+            .skip_while(|c| matches!(c, b'/' | b'\\'))
+            .take_while(|c| !matches!(c, b'/' | b'\\' | b'?' | b'#'))
             .any(|c| c == b'@')
 }
 

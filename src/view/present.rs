@@ -117,12 +117,29 @@ pub fn count(c: &Count) -> String {
 
 /// A quantity of something: "more than 60 rockets", "dozens of Katyusha
 /// rockets", "rockets: in the hundreds" (the text's words kept whole).
+/// One of "people …" is "1 person …", as an ACLED tally of one death says
+/// it, never "1 people".
+///
+/// ```
+/// use dossier::format::{model::Count, vocab::CountQualifier};
+/// use dossier::view::present::quantity;
+/// let n = |v| Count::of(CountQualifier::Exact, v);
+/// assert_eq!(quantity(&n(1), "people killed in battles"), "1 person killed in battles");
+/// assert_eq!(quantity(&n(2), "civilians killed"), "2 civilians killed");
+/// assert_eq!(quantity(&n(1), "peoples' councils"), "1 peoples' councils");
+/// assert_eq!(quantity(&n(2), "people killed"), "2 people killed");
+/// ```
 pub fn quantity(c: &Count, unit: &str) -> String {
     let of = !c.qualifier.takes_value() && c.qualifier != CountQualifier::Several;
+    // Written in two parts, the first swapped: no new string to make.
+    let (one, unit) = match c.value {
+        Some(1) if unit.as_bytes().starts_with(b"people ") => ("person", &unit[6..]),
+        _ => ("", unit),
+    };
     match (&c.words, of) {
-        (Some(_), _) => format!("{unit}: {}", count(c)),
-        (None, true) => format!("{} of {unit}", count(c)),
-        (None, false) => format!("{} {unit}", count(c)),
+        (Some(_), _) => format!("{one}{unit}: {}", count(c)),
+        (None, true) => format!("{} of {one}{unit}", count(c)),
+        (None, false) => format!("{} {one}{unit}", count(c)),
     }
 }
 

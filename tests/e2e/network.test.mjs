@@ -386,7 +386,7 @@ test('on a phone, a finger swiped up the drawing scrolls the page; across it pan
   await context.close();
 });
 
-test('dragging pins a node, double-click releases it, and zoom works', async () => {
+test('dragging pins a node, double-click releases it, zoom works, and Reset releases every pin', async () => {
   const { context, page, problems } = await open('#v=network', { reducedMotion: 'no-preference' });
   await settled(page);
   const target = node(page, 'lebanon');
@@ -411,6 +411,22 @@ test('dragging pins a node, double-click releases it, and zoom works', async () 
   assert.match(await scaleOf(), /scale\(1\.2500\)/);
   await page.getByRole('button', { name: 'Reset' }).click();
   assert.match(await scaleOf(), /scale\(1\.0000\)/);
+  // Two nodes pinned: Reset releases them both (with no actor chosen, as
+  // the clicks above chose Lebanon, alone in its events).
+  await page.evaluate(() => { location.hash = '#v=network'; });
+  await settled(page);
+  const pinned = { count: () => page.$$eval('.network__svg [data-actor-id]', (ns) => ns.filter((n) => /pinned$/.test(n.getAttribute('aria-label'))).length) };
+  for (let n = 1; n <= 2; n++) {
+    const id = await page.$$eval('.network__svg [data-actor-id]', (ns) => ns.find((n) => !/pinned$/.test(n.getAttribute('aria-label')))?.getAttribute('data-actor-id'));
+    const at = await node(page, id).boundingBox();
+    await page.mouse.move(at.x + at.width / 2, at.y + at.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(at.x + at.width / 2 + 20, at.y + at.height / 2 + 20, { steps: 4 });
+    await page.mouse.up();
+    assert.equal(await pinned.count(), n);
+  }
+  await page.getByRole('button', { name: 'Reset' }).click();
+  assert.equal(await pinned.count(), 0);
   assert.deepEqual(problems, []);
   await context.close();
 });

@@ -284,6 +284,24 @@ test('bad files get a readable error and the story stays as it was', async () =>
   await context.close();
 });
 
+test('a file the browser cannot read says so, and the story stays', async () => {
+  const { context, page, problems } = await open();
+  // As a browser does for a file moved or changed on disk after it was
+  // chosen: the worker's read of it fails.
+  await context.route('**/opener-worker.js', async (route) => {
+    const response = await route.fetch();
+    const fail = "Blob.prototype.arrayBuffer = () => Promise.reject(new DOMException('moved', 'NotReadableError'));\n";
+    await route.fulfill({ response, body: fail + (await response.text()) });
+  });
+  await pick(page, file('moved.json', JSON.stringify(story())));
+  const panel = page.locator('.dossier__notice');
+  await panel.waitFor();
+  assert.match(await panel.textContent(), /moved\.json could not be read/);
+  assert.match(await title(page), TITLE);
+  assert.deepEqual(problems.filter((p) => !p.startsWith('console')), []);
+  await context.close();
+});
+
 test('a 130 MB file is refused before it is read', async () => {
   const { context, page } = await open();
   // Sparse on disk: its size is all the widget looks at before refusing it.
@@ -375,7 +393,7 @@ for (const [name, url] of [['a javascript: link', 'javascript:alert(1)'], ['a li
     ds.story.url = url;
     await pick(page, file('bad-link.json', JSON.stringify(ds)));
     await page.locator('.dossier__notice').waitFor();
-    assert.match(await page.locator('.dossier__notice').textContent(), /story\.url.*is not a plain http or https link/);
+    assert.match(await page.locator('.dossier__notice').textContent(), /story\.url.*is not an http or https link, or has a user name or password before its host/);
     assert.equal(await page.locator(`a[href="${url}"]`).count(), 0);
     await context.close();
   });

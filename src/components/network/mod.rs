@@ -399,7 +399,7 @@ pub fn NetworkView() -> Html {
             <h2 id="dossier-network-title" class="network__title">{ "Who is connected to whom" }</h2>
             <p id="dossier-network-desc" class="network__desc">
                 { format!(
-                    "{} actors and {} ties. Select an actor to show only its events; drag to pin it; double-click it, or Reset, to release it.",
+                    "{} actors and {} ties. Select an actor to show only its events; drag to pin it, double-click to release it (Reset releases them all).",
                     thousands(graph.nodes.len() as u64), thousands(shown_count as u64)
                 ) }
             </p>

@@ -83,7 +83,7 @@ pub enum ProblemKind {
     },
     #[error("{0} must not be empty")]
     Missing(&'static str),
-    #[error("\"{0}\" is not a plain http or https link (a user name or password before the host would let it pass for another site)")]
+    #[error("\"{0}\" is not an http or https link, or has a user name or password before its host (which would let it pass for another site)")]
     BadUrl(String),
     #[error("{0}")]
     Date(String),

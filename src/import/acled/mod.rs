@@ -745,8 +745,7 @@ impl Builder {
             let id = format!("t-type-{}", n + 1);
             out.push(Tally {
                 victims: Some(format!(
-                    "{} killed in {}, on any side",
-                    if *count == 1 { "person" } else { "people" },
+                    "people killed in {}, on any side",
                     event_type.to_lowercase()
                 )),
                 note: Some(format!(
@@ -1265,10 +1264,9 @@ mod tests {
             .iter()
             .all(|t| t.counted_by == "acled" && t.count.qualifier == CountQualifier::AtLeast));
         let strikes = t.iter().find(|t| t.id == "t-type-2").unwrap();
-        // One death, so "1 person killed", never "1 people".
         assert_eq!(
             strikes.victims.as_deref(),
-            Some("person killed in explosions/remote violence, on any side")
+            Some("people killed in explosions/remote violence, on any side")
         );
         assert_eq!(
             (strikes.count.value, strikes.side.as_deref()),
