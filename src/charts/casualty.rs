@@ -25,7 +25,7 @@ use crate::charts::scale::Linear;
 use crate::format::model::{Count, Dataset, Tally};
 use crate::format::vocab::{CountQualifier, TallyCategory};
 use crate::view::present::{
-    and_list, capitalised, count, number_word, or_list, quantity, standing,
+    and_list, capitalised, category_label, count, number_word, or_list, quantity, standing,
 };
 
 /// How a bar ends, from the figure's qualifier.
@@ -199,7 +199,7 @@ fn period(t: &Tally) -> String {
 
 /// The category in the plural, with the figure: "more than 79 civilians".
 fn figure(t: &Tally) -> String {
-    quantity(&t.count, &t.category.label())
+    quantity(&t.count, &category_label(&t.category, &t.count))
 }
 
 /// A figure with what befell the people: "14 soldiers killed", "hundreds
@@ -207,7 +207,11 @@ fn figure(t: &Tally) -> String {
 fn figure_befell(t: &Tally) -> String {
     quantity(
         &t.count,
-        &format!("{} {}", t.category.label(), t.outcome.label()),
+        &format!(
+            "{} {}",
+            category_label(&t.category, &t.count),
+            t.outcome.label()
+        ),
     )
 }
 

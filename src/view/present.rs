@@ -143,6 +143,27 @@ pub fn quantity(c: &Count, unit: &str) -> String {
     }
 }
 
+/// A casualty category as a figure of `c` says it: "civilians", and
+/// "civilian" for one (the vocabulary's own plurals; a dataset's own
+/// category is left as it is written).
+///
+/// ```
+/// use dossier::format::{model::Count, vocab::{CountQualifier, TallyCategory}};
+/// use dossier::view::present::category_label;
+/// let n = |v| Count::of(CountQualifier::Exact, v);
+/// assert_eq!(category_label(&TallyCategory::Civilians, &n(1)), "civilian");
+/// assert_eq!(category_label(&TallyCategory::Civilians, &n(2)), "civilians");
+/// let own = TallyCategory::Custom("x-press".into());
+/// assert_eq!(category_label(&own, &n(1)), category_label(&own, &n(2)));
+/// ```
+pub fn category_label(category: &TallyCategory, c: &Count) -> std::borrow::Cow<'static, str> {
+    let mut l = category.label();
+    if c.value == Some(1) && !matches!(category, TallyCategory::Custom(_)) && l.ends_with('s') {
+        l.to_mut().pop();
+    }
+    l
+}
+
 /// An event's figure as a card lists it, with whose figure it is when it
 /// has its own source: "more than 20 armoured vehicles (local activists)".
 pub fn figure(ds: &Dataset, q: &Quantity) -> String {
@@ -557,7 +578,7 @@ pub fn tolls(ds: &Dataset, event: &str) -> Vec<String> {
             (TallyCategory::Unknown, _, _) => format!("{}, {}", quantity(c, outcome), ds.whose(t)),
             (category, _, _) => format!(
                 "{}, {}",
-                quantity(c, &format!("{} {outcome}", category.label())),
+                quantity(c, &format!("{} {outcome}", category_label(category, c))),
                 ds.whose(t)
             ),
         };
