@@ -559,6 +559,25 @@ fn a_bad_field_does_not_hide_a_wrong_paragraph_in_the_same_event() {
     assert_eq!(paths, [a, b]);
 }
 
+#[test]
+fn a_revision_with_a_broken_date_is_told_of_its_date_alone() {
+    // The stand-in put in for the date must not make the revision read as
+    // earlier than the figure it updates.
+    let mut v: Value = serde_json::from_str(FIRST_STORY_JSON).unwrap();
+    let tallies = v["tallies"].as_array_mut().unwrap();
+    let mut later = tallies[0].clone();
+    later["id"] = "t-later".into();
+    later["revises"] = tallies[0]["id"].clone();
+    later["as_of"] = "2024-05-15T19:00".into();
+    tallies.push(later);
+    let at = tallies.len() - 1;
+    let paths: Vec<String> = problems_of(&v.to_string())
+        .into_iter()
+        .map(|p| p.path)
+        .collect();
+    assert_eq!(paths, [format!("tallies[{at}].as_of")]);
+}
+
 fn message_at(v: &Value, path: &str) -> String {
     let problems = problems_of(&v.to_string());
     problems

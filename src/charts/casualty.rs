@@ -579,7 +579,7 @@ pub fn chart(ds: &Dataset, width: f64) -> Option<Chart> {
                     )
                 }
             } else {
-                capitalised(&t.category.label())
+                capitalised(&category_label(&t.category, &t.count))
             };
             // A figure's own standing, and what it was before its
             // counter revised it, are said where its name is read.
@@ -658,9 +658,12 @@ pub fn chart(ds: &Dataset, width: f64) -> Option<Chart> {
         .map(|(i, t)| Row {
             tally: i,
             side: side_name(ds, t),
-            category: match t.outcome.unless_killed() {
-                Some(o) => format!("{}, {o}", capitalised(&t.category.label())),
-                None => capitalised(&t.category.label()),
+            category: {
+                let c = capitalised(&category_label(&t.category, &t.count));
+                match t.outcome.unless_killed() {
+                    Some(o) => format!("{c}, {o}"),
+                    None => c,
+                }
             },
             // A figure the chart leaves out says why.
             figure: match (&t.withdrawn, ds.revision_of(t)) {
@@ -935,8 +938,8 @@ mod tests {
         assert_eq!(
             headings,
             [
-                "People killed in violence against civilians, on any side",
-                "People killed in battles, on any side"
+                "People on any side in violence against civilians",
+                "People on any side in battles"
             ]
         );
     }

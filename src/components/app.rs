@@ -86,7 +86,7 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
     // A story fetched from ?data=: while it loads, a status line; if it
-    // fails, the page's own story stays and the problems are listed above it.
+    // fails, the problems, in place of any story.
     {
         let dispatch = store.dispatcher();
         let (enabled, data) = (props.load_from_query, page.data.clone());
@@ -194,7 +194,7 @@ pub fn App(props: &AppProps) -> Html {
             if let Some(open) = open.clone() {
                 { open_file_button(open) }
             }
-            { problem_panel("This story's data could not be read", problems) }
+            { problem_panel("This story could not be opened", problems) }
         </> },
     };
     html! {

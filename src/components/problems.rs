@@ -15,8 +15,11 @@ pub fn problem_panel(title: &str, problems: &[Problem]) -> Html {
             <ol class="problems__list">
                 { each(problems.iter().take(SHOWN_PROBLEMS).map(|p| html! {
                     <li>
-                        <code class="problems__path">{ &p.path }</code>
-                        { " " }
+                        // "$", the whole file, is no place a reader needs.
+                        if p.path != "$" {
+                            <code class="problems__path">{ &p.path }</code>
+                            { " " }
+                        }
                         <span>{ &p.text }</span>
                     </li>
                 })) }

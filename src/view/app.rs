@@ -250,17 +250,20 @@ impl AppState {
             AppAction::Failed { from, problems } => {
                 next.fetching = None;
                 next.progress = None;
-                next.notice = Some(Notice {
-                    title: match from {
-                        Origin::Query => "The requested story could not be opened; \
-                                          showing this page's story instead"
-                            .to_owned(),
-                        Origin::File(name) => {
-                            format!("{name} could not be opened; the story you had is unchanged")
-                        }
-                    },
-                    problems: Rc::new(problems),
-                });
+                match from {
+                    // A link asks for its story: the page's own, in its
+                    // place, would be another story under the reader's
+                    // article. Only why it could not be opened is shown.
+                    Origin::Query => next.loaded = Loaded::Broken(Rc::new(problems)),
+                    Origin::File(name) => {
+                        next.notice = Some(Notice {
+                            title: format!(
+                                "{name} could not be opened; the story you had is unchanged"
+                            ),
+                            problems: Rc::new(problems),
+                        })
+                    }
+                }
             }
             AppAction::Dismissed => next.notice = None,
             AppAction::Dragging(on) => next.dragging = on,
@@ -337,18 +340,15 @@ mod tests {
     }
 
     #[test]
-    fn a_failed_fetch_keeps_the_story_and_says_why() {
+    fn a_failed_fetch_shows_why_and_no_other_story() {
         let before = start().apply(AppAction::Fetching("x".into()));
         let s = before.apply(AppAction::Failed {
             from: Origin::Query,
             problems: vec![problem("404")],
         });
-        assert_eq!(s.loaded, before.loaded);
+        assert_eq!(s.loaded, Loaded::Broken(Rc::new(vec![problem("404")])));
         assert_eq!(s.generation, 0);
-        assert_eq!(s.fetching, None);
-        let notice = s.notice.expect("a notice");
-        assert!(notice.title.contains("showing this page's story"));
-        assert_eq!(notice.problems.len(), 1);
+        assert_eq!((s.fetching, s.notice), (None, None));
     }
 
     #[test]

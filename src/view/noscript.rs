@@ -71,7 +71,7 @@ pub fn summary_html(ds: &Dataset) -> String {
                 out,
                 "<li>{} {}{} ({}){}, as of {}, according to {}{}.</li>",
                 escape(&present::count(&t.count)),
-                escape(&t.category.label()),
+                escape(&present::category_label(&t.category, &t.count)),
                 t.outcome
                     .unless_killed()
                     .map(|o| format!(" {o}"))

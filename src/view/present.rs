@@ -8,7 +8,7 @@ use crate::base::gather::Gather;
 use crate::base::num::thousands;
 use crate::format::date::Precision;
 use crate::format::model::{Count, Dataset, Event, Provenance, Quantity, Status, Tally};
-use crate::format::vocab::{CountQualifier, EventKind, StatusState, TallyCategory};
+use crate::format::vocab::{CountQualifier, EventKind, RelationKind, StatusState, TallyCategory};
 use crate::view::state::{Chip, ViewState};
 
 /// An event's date as a card shows it, at the precision the text gives:
@@ -76,10 +76,34 @@ pub fn no_party_ties(ds: &Dataset, drawn: impl Fn(&str) -> bool) -> Vec<String> 
             Some(format!(
                 "{} {} {victims}",
                 ds.actor_name(&r.from),
-                r.kind.label()
+                relation_verb(&r.kind)
             ))
         })
         .gather()
+}
+
+/// A relation's kind as a sentence says it between two names: "Hassan
+/// Nasrallah leads Hezbollah", "Saleh al-Arouri is deputy of Ismail
+/// Haniyeh" (the vocabulary's names, "deputy of", head lists and legends).
+/// A newsroom's own kind reads in its own words.
+///
+/// ```
+/// use dossier::format::vocab::RelationKind;
+/// use dossier::view::present::relation_verb;
+/// assert_eq!(relation_verb(&RelationKind::MemberOf), "is a member of");
+/// assert_eq!(relation_verb(&RelationKind::Leads), "leads");
+/// assert_eq!(relation_verb(&RelationKind::Custom("x-funds".into())), "funds");
+/// ```
+pub fn relation_verb(kind: &RelationKind) -> std::borrow::Cow<'static, str> {
+    std::borrow::Cow::Borrowed(match kind {
+        RelationKind::MemberOf => "is a member of",
+        RelationKind::PartOf => "is part of",
+        RelationKind::DeputyOf => "is deputy of",
+        RelationKind::SpokespersonFor => "is spokesperson for",
+        RelationKind::AlliedWith => "is allied with",
+        RelationKind::AffiliatedOutlet => "is an outlet affiliated with",
+        _ => return kind.label(),
+    })
 }
 
 /// What a part of another event takes from its whole, in words: "Its
@@ -145,7 +169,8 @@ pub fn quantity(c: &Count, unit: &str) -> String {
 
 /// A casualty category as a figure of `c` says it: "civilians", and
 /// "civilian" for one (the vocabulary's own plurals; a dataset's own
-/// category is left as it is written).
+/// category is left as it is written). People of no stated category are
+/// "people", as a reader says it.
 ///
 /// ```
 /// use dossier::format::{model::Count, vocab::{CountQualifier, TallyCategory}};
@@ -153,15 +178,28 @@ pub fn quantity(c: &Count, unit: &str) -> String {
 /// let n = |v| Count::of(CountQualifier::Exact, v);
 /// assert_eq!(category_label(&TallyCategory::Civilians, &n(1)), "civilian");
 /// assert_eq!(category_label(&TallyCategory::Civilians, &n(2)), "civilians");
+/// assert_eq!(category_label(&TallyCategory::Children, &n(1)), "child");
+/// assert_eq!(category_label(&TallyCategory::Unknown, &n(1)), "person");
+/// assert_eq!(category_label(&TallyCategory::Unknown, &n(40)), "people");
 /// let own = TallyCategory::Custom("x-press".into());
 /// assert_eq!(category_label(&own, &n(1)), category_label(&own, &n(2)));
 /// ```
 pub fn category_label(category: &TallyCategory, c: &Count) -> std::borrow::Cow<'static, str> {
-    let mut l = category.label();
-    if c.value == Some(1) && !matches!(category, TallyCategory::Custom(_)) && l.ends_with('s') {
-        l.to_mut().pop();
-    }
-    l
+    let one = c.value == Some(1);
+    std::borrow::Cow::Borrowed(match category {
+        TallyCategory::Unknown if one => "person",
+        TallyCategory::Unknown => "people",
+        TallyCategory::Children if one => "child",
+        TallyCategory::Custom(_) | TallyCategory::Children => return category.label(),
+        _ => {
+            // The vocabulary's other plurals end in "s".
+            let mut l = category.label();
+            if one {
+                l.to_mut().pop();
+            }
+            return l;
+        }
+    })
 }
 
 /// An event's figure as a card lists it, with whose figure it is when it
@@ -532,7 +570,7 @@ pub fn tally_label(ds: &Dataset, t: &Tally) -> String {
     format!(
         "{} {}{}, {side} ({counter})",
         count(&t.count),
-        t.category.label(),
+        category_label(&t.category, &t.count),
         outcome.unwrap_or_default(),
     )
 }
@@ -569,14 +607,11 @@ pub fn tolls(ds: &Dataset, event: &str) -> Vec<String> {
             1 => String::new(),
             n => format!("Across {} events: ", thousands(n as u64)),
         };
-        line += &match (&t.category, &t.side, &t.victims) {
-            // Described victims say what befell them ("people killed in
-            // battles, on any side"), unless the tally says otherwise.
-            (TallyCategory::Unknown, None, Some(victims)) if t.outcome.is_killed() => {
-                quantity(c, victims)
-            }
-            (TallyCategory::Unknown, _, _) => format!("{}, {}", quantity(c, outcome), ds.whose(t)),
-            (category, _, _) => format!(
+        // "at least 38 killed, residents of Halvik": what befell them
+        // always, then whose dead.
+        line += &match &t.category {
+            TallyCategory::Unknown => format!("{}, {}", quantity(c, outcome), ds.whose(t)),
+            category => format!(
                 "{}, {}",
                 quantity(c, &format!("{} {outcome}", category_label(category, c))),
                 ds.whose(t)
@@ -586,6 +621,19 @@ pub fn tolls(ds: &Dataset, event: &str) -> Vec<String> {
         line.push_str(ds.source_name(&t.counted_by));
         if let Some(words) = standing(ds, t) {
             line.push_str(&format!(" ({words})"));
+        }
+        // Its parts next to it, before what became of it: "27 …, 4 of
+        // them children, later revised to 52", never "52, 4 of them".
+        for part in ds
+            .tallies
+            .iter()
+            .filter(|p| p.subset_of.as_deref() == Some(t.id.as_str()) && counts(p))
+        {
+            line.push_str(&format!(
+                ", {} of them {}",
+                count(&part.count),
+                part.category.label()
+            ));
         }
         // A figure since revised or withdrawn says so where it is read.
         if let Some(later) = ds.revision_of(t) {
@@ -597,17 +645,6 @@ pub fn tolls(ds: &Dataset, event: &str) -> Vec<String> {
         }
         if t.withdrawn.is_some() {
             line.push_str(", since withdrawn");
-        }
-        for part in ds
-            .tallies
-            .iter()
-            .filter(|p| p.subset_of.as_deref() == Some(t.id.as_str()) && counts(p))
-        {
-            line.push_str(&format!(
-                ", {} of them {}",
-                count(&part.count),
-                part.category.label()
-            ));
         }
         out.push(line);
     }

@@ -1,5 +1,6 @@
 // ?data=<url>: another story replaces the bundled one only when it is valid;
-// otherwise the bundled story stays and the problems are listed.
+// otherwise the problems are listed in its place, and no other story is
+// shown under the reader's article.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
@@ -32,7 +33,10 @@ const env = setup(() => {
   };
 });
 
-async function open(query) {
+/** Waits until the widget is live and lists why a story could not be opened. */
+const refused = (page) => page.waitForSelector('[data-live] .problems');
+
+async function open(query, until = ready) {
   const opened = await openPage(env.browser);
   opened.dialogs = [];
   opened.page.on('dialog', (d) => {
@@ -40,7 +44,7 @@ async function open(query) {
     d.dismiss();
   });
   await opened.page.goto(env.server.url + query);
-  await ready(opened.page);
+  await until(opened.page);
   return opened;
 }
 
@@ -52,31 +56,38 @@ test('a valid dataset replaces the bundled story', async () => {
   await context.close();
 });
 
-test('a missing file keeps the bundled story and says why', async () => {
-  const { context, page } = await open('?data=missing.json');
-  assert.match(await page.textContent('.dossier h1'), /^Lebanon’s Hezbollah hosts Hamas delegation/);
-  assert.match(await page.textContent('.problems'), /missing\.json answered 404/);
+/** No story is drawn in place of the one a link asked for: neither the page's own nor its picture. */
+async function noOtherStory(page) {
+  assert.equal(await page.locator('#dossier .story__title, #dossier .card').count(), 0);
+  assert.equal(await page.textContent('.problems__title'), 'This story could not be opened');
+}
+
+test('a missing file is said so, with no other story in its place', async () => {
+  const { context, page } = await open('?data=missing.json', refused);
+  await noOtherStory(page);
+  // The whole file's place ("$") is not shown: the reason is the whole line.
+  assert.match(await page.textContent('.problems li'), /^could not load the story: http:\/\/127\.0\.0\.1:\d+\/missing\.json answered 404 Not Found$/);
   await context.close();
 });
 
 test('a non-web address is refused without running anything', async () => {
-  const { context, page, dialogs } = await open('?data=javascript:alert(1)');
+  const { context, page, dialogs } = await open('?data=javascript:alert(1)', refused);
   assert.match(await page.textContent('.problems'), /is not an http or https address, or has a user name before its host/);
-  assert.match(await page.textContent('.dossier h1'), /^Lebanon’s Hezbollah/);
+  await noOtherStory(page);
   assert.deepEqual(dialogs, []);
   await context.close();
 });
 
 test('an address with a user name before its host is refused with its reason', async () => {
   // (A browser would not fetch it either; the reader is told why.)
-  const { context, page } = await open('?data=' + encodeURIComponent('https://www.bbc.co.uk@example.com/story.json'));
+  const { context, page } = await open('?data=' + encodeURIComponent('https://www.bbc.co.uk@example.com/story.json'), refused);
   assert.match(await page.textContent('.problems'), /www\.bbc\.co\.uk@example\.com\/story\.json" is not an http or https address, or has a user name before its host/);
-  assert.match(await page.textContent('.dossier h1'), /^Lebanon’s Hezbollah/);
+  await noOtherStory(page);
   await context.close();
 });
 
 test('a broken dataset lists every problem with its place', async () => {
-  const { context, page } = await open('?data=seven-mistakes.json');
+  const { context, page } = await open('?data=seven-mistakes.json', refused);
   await page.locator('.problems li').first().waitFor({ timeout: 5000 });
   const items = await page.$$eval('.problems li', (els) => els.map((e) => e.textContent));
   assert.equal(items.length, 7);
@@ -85,7 +96,7 @@ test('a broken dataset lists every problem with its place', async () => {
   const places = items.map((t) => t.split(' ')[0]);
   const rank = (place) => ['$', 'format', 'story', 'sources', 'actors', 'events', 'relations', 'tallies'].indexOf(place.split(/[.[]/)[0]) * 1e6 + Number(place.match(/^\w+\[(\d+)\]/)?.[1] ?? 0);
   assert.deepEqual(places, [...places].sort((a, b) => rank(a) - rank(b)), places.join('\n'));
-  assert.match(await page.textContent('.dossier h1'), /^Lebanon’s Hezbollah/);
+  await noOtherStory(page);
   await context.close();
 });
 

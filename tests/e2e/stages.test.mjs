@@ -58,7 +58,7 @@ for (const width of [375, 1200]) {
     assert.equal(await casualties.locator('[data-tally-id="t-missing"]').count(), 0, 'the withdrawn figure is not drawn');
     const text = await casualties.textContent();
     assert.match(text, /“Hundreds” gives no number: its dashed band spans what the word can mean, 200 to 999\./);
-    assert.match(text, /Not drawn: 40 people \(unspecified\) missing, residents of Wad Hamid, counted by the Red Crescent, as of 7 Jan 2024, which its counter withdrew\. It withdrew an earlier figure of 40 missing after most of them were found alive\./);
+    assert.match(text, /Not drawn: 40 people missing, residents of Wad Hamid, counted by the Red Crescent, as of 7 Jan 2024, which its counter withdrew\. It withdrew an earlier figure of 40 missing after most of them were found alive\./);
     for (const heading of ['Killed', 'Wounded', 'Displaced']) assert.match(text, new RegExp(`${heading}: `));
     assert.match(await casualties.locator('[data-tally-id="t-red-crescent"]').getAttribute('aria-label'), /about 120 \(100–150\)/);
     // The bars' ends stay inside the chart.

@@ -745,7 +745,7 @@ impl Builder {
             let id = format!("t-type-{}", n + 1);
             out.push(Tally {
                 victims: Some(format!(
-                    "people killed in {}, on any side",
+                    "people on any side in {}",
                     event_type.to_lowercase()
                 )),
                 note: Some(format!(
@@ -1266,7 +1266,7 @@ mod tests {
         let strikes = t.iter().find(|t| t.id == "t-type-2").unwrap();
         assert_eq!(
             strikes.victims.as_deref(),
-            Some("people killed in explosions/remote violence, on any side")
+            Some("people on any side in explosions/remote violence")
         );
         assert_eq!(
             (strikes.count.value, strikes.side.as_deref()),
