@@ -287,7 +287,12 @@ pub struct GraphNode {
     pub shape: NodeShape,
     /// Visible events the actor takes part in.
     pub events: usize,
-    /// Drawn radius, in layout units: grows with the square root of `events`.
+    /// How busy it is: its visible events, and its ties drawn that a
+    /// sentence states rather than events (those count in them). A
+    /// research network's hub may be in no event at all; its ties make it
+    /// big, named and early in the tab order.
+    pub weight: usize,
+    /// Drawn radius, in layout units: grows with the square root of `weight`.
     pub radius: f64,
     pub x: f64,
     pub y: f64,
@@ -342,9 +347,9 @@ pub struct Graph {
 /// neighbours.
 pub const MAX_RADIUS: f64 = 27.0;
 
-/// Radius for an actor in `events` visible events, when the busiest actor
-/// is in `most`: the area grows with the events (the radius with their
-/// square root), scaled down for the whole graph once the busiest would
+/// Radius for an actor of `weight` (visible events and stated ties), when
+/// the busiest actor's is `most`: the area grows with the weight (the
+/// radius with its square root), scaled down for the whole graph once the busiest would
 /// pass [`MAX_RADIUS`], so that sizes stay comparable within a graph.
 ///
 /// ```
@@ -353,11 +358,11 @@ pub const MAX_RADIUS: f64 = 27.0;
 /// assert!((radius(3000, 3000) - MAX_RADIUS).abs() < 1e-9);
 /// assert!(radius(750, 3000) < radius(3000, 3000));
 /// ```
-pub fn radius(events: usize, most: usize) -> f64 {
+pub fn radius(weight: usize, most: usize) -> f64 {
     let scale = (((MAX_RADIUS - 6.0) / 3.5).powi(2) / most.max(1) as f64)
         .sqrt()
         .min(1.0);
-    6.0 + 3.5 * (events as f64).sqrt() * scale
+    6.0 + 3.5 * (weight as f64).sqrt() * scale
 }
 
 /// A pair of nodes or actors either way round: the lower first.
@@ -444,7 +449,6 @@ impl Graph {
             }
         }
         let together = by_pair(shared);
-        let most = involvement.iter().copied().max().unwrap_or(0);
         // A kept actor's stated ties show with it, so the actors at their
         // other ends are drawn too, in its events or not: who is tied to
         // whom is what a reader asks of an actor they choose.
@@ -469,13 +473,14 @@ impl Graph {
         for (n, &a) in drawn.iter().enumerate() {
             node_of[a] = Some(n);
         }
-        let nodes = drawn
+        let mut nodes: Vec<GraphNode> = drawn
             .iter()
             .map(|&a| GraphNode {
                 actor: a,
                 shape: NodeShape::of(&ds.actors[a].kind),
                 events: involvement[a],
-                radius: radius(involvement[a], most),
+                weight: involvement[a],
+                radius: 0.0,
                 x: 0.0,
                 y: 0.0,
             })
@@ -490,6 +495,11 @@ impl Graph {
             };
             let (a, b) = (a as usize, b as usize);
             if let (Some(s), Some(t)) = (node_of[a], node_of[b]) {
+                // A tie seen in events (the two sides of a battle) is
+                // counted in them already.
+                let stated = rel.events.is_empty() as usize;
+                nodes[s].weight += stated;
+                nodes[t].weight += stated;
                 let restated = !rel.events.is_empty()
                     && together.binary_search_by_key(&pair(a, b), |g| g.0).is_ok();
                 edges.push(GraphEdge {
@@ -521,6 +531,10 @@ impl Graph {
             }
         }
         spread_parallel(&mut edges);
+        let most = nodes.iter().map(|n| n.weight).max().unwrap_or(0);
+        for n in &mut nodes {
+            n.radius = radius(n.weight, most);
+        }
         Graph {
             nodes,
             edges,
@@ -705,8 +719,8 @@ impl Graph {
         let mut order: Vec<usize> = (0..self.nodes.len()).gather();
         crate::base::order::sort_by(&mut order, |&a, &b| {
             let (na, nb) = (&self.nodes[a], &self.nodes[b]);
-            nb.events
-                .cmp(&na.events)
+            nb.weight
+                .cmp(&na.weight)
                 .then_with(|| ds.actors[na.actor].name.cmp(&ds.actors[nb.actor].name))
         });
         order
@@ -867,8 +881,8 @@ mod tests {
         let all: Vec<usize> = (0..ds.events.len()).collect();
         let g = Graph::build(&ds, &all, true, &[]);
         let order = g.tab_order(&ds);
-        let events: Vec<usize> = order.iter().map(|&n| g.nodes[n].events).collect();
-        assert!(events.windows(2).all(|w| w[0] >= w[1]), "{events:?}");
+        let weights: Vec<usize> = order.iter().map(|&n| g.nodes[n].weight).collect();
+        assert!(weights.windows(2).all(|w| w[0] >= w[1]), "{weights:?}");
         // Hamas and Hezbollah tie on seven events; the name breaks the tie.
         let ties = g.ties_by_node();
         for (n, list) in ties.iter().enumerate() {

@@ -177,7 +177,7 @@ pub fn label_priority(
 ) -> Vec<usize> {
     let label_all = g.nodes.len() <= limit;
     let busiest = {
-        let mut e: Vec<usize> = g.nodes.iter().map(|n| n.events).gather();
+        let mut e: Vec<usize> = g.nodes.iter().map(|n| n.weight).gather();
         crate::base::order::sort_by(&mut e, |a, b| b.cmp(a));
         e.get(limit.min(e.len().saturating_sub(1)))
             .copied()
@@ -194,7 +194,7 @@ pub fn label_priority(
     push_all(
         &mut priority,
         order.iter().copied().filter(|&i| {
-            !selected(i) && Some(i) != focus && (label_all || g.nodes[i].events >= busiest)
+            !selected(i) && Some(i) != focus && (label_all || g.nodes[i].weight >= busiest)
         }),
     );
     priority
@@ -670,6 +670,7 @@ mod tests {
                     actor: i,
                     shape: crate::graph::network::NodeShape::Circle,
                     events: n - i,
+                    weight: n - i,
                     radius: 5.0,
                     x: 0.0,
                     y: 0.0,

@@ -500,6 +500,10 @@ test('with thousands of ties, the view follows the layout as it moves', async ()
   const said = async () => Number((await page.textContent('#dossier-network-desc')).match(/ and ([\d,]+) ties\./)[1].replace(/,/g, ''));
   const off = await said();
   const stated = await tiesDrawn(page);
+  // So do an actor's details: the busiest actor's ties drawn are its lit ones.
+  await page.locator('.network .node').first().focus();
+  const details = (await page.textContent('.network__details-title')).match(/: ([\d,]+) ties?$/)[1];
+  assert.equal(Number(details.replace(/,/g, '')), await page.locator('.network__edges .edge[data-lit]').count());
   await toggle.check();
   assert.ok((await said()) > off + 1500, `${off} ties said before the toggle, ${await said()} after`);
   let ties = stated;

@@ -457,7 +457,7 @@ pub fn NetworkView() -> Html {
                 </g>
             </svg>
             </div>
-            { node_details(&d, &graph, &described, focus_node) }
+            { node_details(&d, &graph, &described, focus_node, together_on) }
             { legend(&d, &graph, big, together_on) }
             <ActorList graph={ByPtr(graph.clone())} described={ByPtr(described.clone())} />
         </section>

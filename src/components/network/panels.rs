@@ -27,16 +27,27 @@ pub struct DescribedProps {
 
 /// The focused or hovered actor's ties, each with its source quote: the
 /// edge labels, readable by keyboard and screen reader.
-pub fn node_details(d: &Dossier, g: &Graph, described: &Described, node: Option<usize>) -> Html {
+pub fn node_details(
+    d: &Dossier,
+    g: &Graph,
+    described: &Described,
+    node: Option<usize>,
+    together_on: bool,
+) -> Html {
     let Some(n) = node.filter(|&n| n < g.nodes.len()) else {
         return html! { <p class="network__details network__details--empty" aria-live="polite">{ "Point at, tap or tab to an actor to see its ties and their sources." }</p> };
     };
     let actor = &d.dataset.actors[g.nodes[n].actor];
-    let ties = &described.ties[n];
+    // The ties drawn: those from shared events only while they are shown.
+    let ties: Vec<usize> = described.ties[n]
+        .iter()
+        .copied()
+        .filter(|&k| together_on || !matches!(g.edges[k].kind, EdgeKind::Together(_)))
+        .gather();
     html! {
         <div class="network__details" aria-live="polite">
             <h3 class="network__details-title">{ format!("{}: {}", actor.name, plural(ties.len(), "tie", "ties")) }</h3>
-            <ul>{ each(ties.iter().map(|&k| html! { <li>{ described.titles[k].clone() }</li> })) }</ul>
+            <ul>{ each(ties.into_iter().map(|k| html! { <li>{ described.titles[k].clone() }</li> })) }</ul>
         </div>
     }
 }
@@ -166,7 +177,7 @@ pub fn legend(d: &Dossier, graph: &Graph, big: bool, together_on: bool) -> Html 
                 if !added.is_empty() {
                     <li>{ swatch(NodeShape::Octagon) }{ and_list(&added) }</li>
                 }
-                <li class="legend__note">{ "Larger: in more events" }</li>
+                <li class="legend__note">{ "Larger: in more events and ties" }</li>
             </ul>
             <ul class="legend">
                 { each(EdgeStyle::ALL.iter()
