@@ -876,6 +876,35 @@ mod tests {
     }
 
     #[test]
+    fn a_hub_of_stated_ties_in_no_event_is_the_busiest() {
+        // A research network's commander: in no event of the story, but
+        // stated to lead every other actor.
+        let mut ds = first_story().unwrap();
+        let mut hub = ds.actors[0].clone();
+        hub.id = "commander".into();
+        hub.name = "The Commander".into();
+        ds.actors.push(hub);
+        let template = ds.relations[0].clone();
+        let others: Vec<String> = ds.actors.iter().map(|a| a.id.clone()).collect();
+        for (k, id) in others.iter().filter(|id| *id != "commander").enumerate() {
+            let mut r = template.clone();
+            r.id = format!("r-hub-{k}");
+            r.kind = RelationKind::Leads;
+            r.from = "commander".into();
+            r.to = Some(id.clone());
+            r.events.clear();
+            ds.relations.push(r);
+        }
+        let all: Vec<usize> = (0..ds.events.len()).collect();
+        let g = Graph::build(&ds, &all, true, &[]);
+        let first = g.tab_order(&ds)[0];
+        assert_eq!(ds.actors[g.nodes[first].actor].id, "commander");
+        assert_eq!(g.nodes[first].events, 0);
+        let biggest = g.nodes.iter().map(|n| n.radius).fold(0.0, f64::max);
+        assert_eq!(g.nodes[first].radius, biggest);
+    }
+
+    #[test]
     fn tab_order_starts_with_the_main_actors() {
         let ds = first_story().unwrap();
         let all: Vec<usize> = (0..ds.events.len()).collect();
