@@ -150,11 +150,12 @@ fn drawn(ds: &Dataset, t: &Tally) -> bool {
 /// What a revised figure was: "revised from at least 64 as of 4 Jun 2024".
 fn revised_from(ds: &Dataset, t: &Tally) -> Option<String> {
     let old = ds.tally(t.revises.as_deref()?)?;
-    Some(format!(
-        "revised from {} as of {}",
-        count(&old.count),
-        old.as_of.short()
-    ))
+    let mut out = format!("revised from {}", count(&old.count));
+    // Revised the same day: its date would say nothing.
+    if old.as_of != t.as_of {
+        out += &format!(" as of {}", old.as_of.short());
+    }
+    Some(out)
 }
 
 /// The largest number a figure reaches: its value, its high end, or the
@@ -992,6 +993,7 @@ mod tests {
         later.id = "t-later".into();
         later.count.value = Some(310);
         later.revises = Some(ds.tallies[0].id.clone());
+        later.as_of = "2024-05-16".parse().unwrap();
         ds.tallies.push(later);
         ds.tallies[3].withdrawn = Some("the army withdrew it".into());
         let c = chart(&ds, 1000.0).unwrap();
@@ -1022,6 +1024,40 @@ mod tests {
             "{:?}",
             c.caption
         );
+    }
+
+    #[test]
+    fn a_revision_of_a_rival_estimate_stands_in_its_place() {
+        let mut ds = first_story().unwrap();
+        let first = ds.tallies[0].clone();
+        let mut rival = first.clone();
+        rival.id = "t-rival".into();
+        rival.counted_by = ds.sources[1].id.clone();
+        rival.same_as = Some(first.id.clone());
+        let mut later = first.clone();
+        later.id = "t-later".into();
+        later.count.value = Some(310);
+        later.revises = Some(first.id.clone());
+        ds.tallies.extend([rival, later]);
+        let c = chart(&ds, 1000.0).unwrap();
+        let group = c
+            .groups
+            .iter()
+            .find(|g| g.bars.iter().any(|b| b.id == "t-rival"))
+            .unwrap();
+        let ids: Vec<&str> = group.bars.iter().map(|b| b.id.as_str()).gather();
+        assert_eq!(ids, ["t-rival", "t-later"]);
+        assert!(
+            c.caption
+                .iter()
+                .any(|s| s.starts_with("Two counts of the same dead")),
+            "{:?}",
+            c.caption
+        );
+        // Revised the same day: the figure it was, without a date.
+        assert!(bar(&c, "t-later")
+            .name_text()
+            .ends_with("revised from at least 295"));
     }
 
     #[test]

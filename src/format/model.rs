@@ -677,22 +677,23 @@ impl Dataset {
         }
     }
 
-    /// The rival estimates of one figure (tallies joined by `same_as`,
-    /// either way): the groups of two or more, each in dataset order.
+    /// The rival estimates of one figure that stand (tallies joined by
+    /// `same_as`, either way, and a revision with the figure it updates,
+    /// whose place it takes; none withdrawn or since revised): the groups
+    /// of two or more, each in dataset order.
     pub fn estimate_groups(&self) -> Vec<Vec<usize>> {
         // Each tally starts as its own group; a link merges two groups
         // under the lower index, until no link changes anything.
         // A story has a handful of tallies, and few of them linked: a
         // search per link costs less, in time and in code, than a map.
-        let links: Vec<(usize, usize)> = self
-            .tallies
-            .iter()
-            .enumerate()
-            .filter_map(|(i, t)| {
-                let other = t.same_as.as_deref()?;
-                Some((i, self.tallies.iter().position(|u| u.id == other)?))
-            })
-            .gather();
+        let mut links: Vec<(usize, usize)> = Vec::new();
+        for (i, t) in self.tallies.iter().enumerate() {
+            for other in [&t.same_as, &t.revises].into_iter().flatten() {
+                if let Some(j) = self.tallies.iter().position(|u| &u.id == other) {
+                    links.push((i, j));
+                }
+            }
+        }
         let mut root: Vec<usize> = (0..self.tallies.len()).gather();
         let mut changed = !links.is_empty();
         while changed {
@@ -707,12 +708,15 @@ impl Dataset {
             }
         }
         let mut groups: Vec<Vec<usize>> = Vec::new();
-        // A group's lowest index is its own root, so it comes first.
         for (i, &r) in root.iter().enumerate() {
-            if r == i {
-                groups.push(vec![i]);
-            } else if let Some(g) = groups.iter_mut().find(|g| g[0] == r) {
-                g.push(i);
+            // A figure withdrawn, or since revised, is no rival.
+            let t = &self.tallies[i];
+            if t.withdrawn.is_some() || self.revision_of(t).is_some() {
+                continue;
+            }
+            match groups.iter_mut().find(|g| root[g[0]] == r) {
+                Some(g) => g.push(i),
+                None => groups.push(vec![i]),
             }
         }
         crate::base::gather::keep(&mut groups, |g| g.len() > 1);

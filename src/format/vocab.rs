@@ -425,15 +425,16 @@ vocabulary! {
 
 vocabulary! {
     /// What a relation between two actors is. Read `from <kind> to`:
-    /// "nasrallah leads hezbollah".
+    /// "nasrallah leads hezbollah". Its label is the words a sentence
+    /// puts between the two names ("Hamas is a member of the axis").
     open RelationKind, "relation kind" {
         Leads = "leads",
-        MemberOf = "member_of",
-        PartOf = "part_of",
-        DeputyOf = "deputy_of",
-        SpokespersonFor = "spokesperson_for",
-        AlliedWith = "allied_with",
-        AffiliatedOutlet = "affiliated_outlet" / "affiliated outlet of",
+        MemberOf = "member_of" / "is a member of",
+        PartOf = "part_of" / "is part of",
+        DeputyOf = "deputy_of" / "is deputy of",
+        SpokespersonFor = "spokesperson_for" / "is spokesperson for",
+        AlliedWith = "allied_with" / "is allied with",
+        AffiliatedOutlet = "affiliated_outlet" / "is an outlet affiliated with",
         MetWith = "met_with",
         Attacked = "attacked",
         Killed = "killed",

@@ -467,12 +467,7 @@ pub fn edge_label(ds: &Dataset, g: &Graph, e: &GraphEdge) -> String {
     match &e.kind {
         EdgeKind::Relation(r) => {
             let rel = &ds.relations[*r];
-            let mut s = format!(
-                "{} {} {}",
-                name(e.source),
-                present::relation_verb(&rel.kind),
-                name(e.target)
-            );
+            let mut s = format!("{} {} {}", name(e.source), rel.kind.label(), name(e.target));
             if rel.events.len() > 1 {
                 s.push_str(&format!(" in {} events", rel.events.len()));
             }

@@ -8,7 +8,7 @@ use crate::base::gather::Gather;
 use crate::base::num::thousands;
 use crate::format::date::Precision;
 use crate::format::model::{Count, Dataset, Event, Provenance, Quantity, Status, Tally};
-use crate::format::vocab::{CountQualifier, EventKind, RelationKind, StatusState, TallyCategory};
+use crate::format::vocab::{CountQualifier, EventKind, StatusState, TallyCategory};
 use crate::view::state::{Chip, ViewState};
 
 /// An event's date as a card shows it, at the precision the text gives:
@@ -76,34 +76,10 @@ pub fn no_party_ties(ds: &Dataset, drawn: impl Fn(&str) -> bool) -> Vec<String> 
             Some(format!(
                 "{} {} {victims}",
                 ds.actor_name(&r.from),
-                relation_verb(&r.kind)
+                r.kind.label()
             ))
         })
         .gather()
-}
-
-/// A relation's kind as a sentence says it between two names: "Hassan
-/// Nasrallah leads Hezbollah", "Saleh al-Arouri is deputy of Ismail
-/// Haniyeh" (the vocabulary's names, "deputy of", head lists and legends).
-/// A newsroom's own kind reads in its own words.
-///
-/// ```
-/// use dossier::format::vocab::RelationKind;
-/// use dossier::view::present::relation_verb;
-/// assert_eq!(relation_verb(&RelationKind::MemberOf), "is a member of");
-/// assert_eq!(relation_verb(&RelationKind::Leads), "leads");
-/// assert_eq!(relation_verb(&RelationKind::Custom("x-funds".into())), "funds");
-/// ```
-pub fn relation_verb(kind: &RelationKind) -> std::borrow::Cow<'static, str> {
-    std::borrow::Cow::Borrowed(match kind {
-        RelationKind::MemberOf => "is a member of",
-        RelationKind::PartOf => "is part of",
-        RelationKind::DeputyOf => "is deputy of",
-        RelationKind::SpokespersonFor => "is spokesperson for",
-        RelationKind::AlliedWith => "is allied with",
-        RelationKind::AffiliatedOutlet => "is an outlet affiliated with",
-        _ => return kind.label(),
-    })
 }
 
 /// What a part of another event takes from its whole, in words: "Its
