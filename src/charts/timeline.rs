@@ -136,6 +136,8 @@ pub const RADIUS: f64 = 4.5;
 const LANE: f64 = 12.0;
 /// Lanes for periods, above the points; further periods share the last.
 const SPAN_LANES: usize = 3;
+/// A second row of tick labels, below the first.
+const ROW: f64 = 15.0;
 /// Points are never stacked higher than this: past it, the binned view.
 pub const POINT_LANES: usize = 5;
 /// Past this many events the timeline shows counts, not marks.
@@ -275,8 +277,7 @@ fn place_marks(
     top: f64,
     keep: &[bool],
 ) -> Option<(Vec<Mark>, usize)> {
-    let is_point =
-        |i: usize| spans[i].0 == spans[i].1 && events[i].date.precision() == Precision::Day;
+    let is_point = |i: usize| spans[i].0 == spans[i].1 && is_point(events[i]);
     let mut order: Vec<usize> = (0..events.len()).gather();
     crate::base::order::sort_by_key(&mut order, |&i| (spans[i].0, spans[i].1, i));
     // Periods first, in lanes of their own above the points: first fit.
@@ -353,22 +354,43 @@ fn place_marks(
     Some((marks, span_ends.len() + used))
 }
 
+/// Whether an event is dated to a day, drawn as a point where it lasts no longer.
+fn is_point(e: &Event) -> bool {
+    e.date.precision() == Precision::Day
+}
+
+/// How a day told by time of day divides, from the events dated to it
+/// (`day`, by index): the parts before morning and the parts in all.
+/// First a part for its events with no time, if it has any, beside the
+/// day's own label (never drawn as if at night); then morning, afternoon,
+/// evening and night. `None` for a day with no time given.
+fn day_parts(events: &[&Event], day: &[usize]) -> Option<(usize, f64)> {
+    let timed = day
+        .iter()
+        .filter(|&&i| events[i].time_of_day.is_some())
+        .count();
+    (timed > 0).then(|| {
+        let untimed = (timed < day.len()) as usize;
+        (untimed, (4 + untimed) as f64)
+    })
+}
+
 /// Where in their day the events of one day go, from 0 (its start) to 1
-/// (its end): a quarter of the day for each time of day the text gives
-/// (morning, afternoon, evening, night), the events of one quarter spread
-/// evenly over it; events with no time spread evenly over the whole day,
-/// in their order.
+/// (its end): each in its part of the day ([`day_parts`]), the events of
+/// one part spread evenly over it in their order; on a day with no time
+/// given, spread evenly over the whole day.
 fn day_fractions(events: &[&Event], day: &[usize]) -> Vec<f64> {
-    let quarter = |i: usize| events[i].time_of_day.map(|t| t as usize);
-    let share = |of: &dyn Fn(usize) -> bool, i: usize| {
-        let same: Vec<usize> = day.iter().copied().filter(|&j| of(j)).gather();
-        let k = same.iter().position(|&j| j == i).unwrap_or(0);
-        (k as f64 + 0.5) / same.len().max(1) as f64
+    let parts = day_parts(events, day);
+    let part = |i: usize| match (events[i].time_of_day, parts) {
+        (Some(t), Some((before, _))) => before + t as usize,
+        _ => 0,
     };
+    let n = parts.map_or(1.0, |p| p.1);
     day.iter()
-        .map(|&i| match quarter(i) {
-            Some(q) => (q as f64 + share(&|j| quarter(j) == Some(q), i)) / 4.0,
-            None => share(&|j| quarter(j).is_none(), i),
+        .map(|&i| {
+            let same: Vec<usize> = day.iter().copied().filter(|&j| part(j) == part(i)).gather();
+            let k = same.iter().position(|&j| j == i).unwrap_or(0);
+            (part(i) as f64 + (k as f64 + 0.5) / same.len() as f64) / n
         })
         .gather()
 }
@@ -620,22 +642,28 @@ pub fn timeline(
     let raw = axis.ticks(max_ticks);
     let label_y = axis_y + 16.0;
     let mut ticks: Vec<Tick> = Vec::new();
-    let mut last_box: Option<Rect> = None;
+    // The days' labels on one row; in a story told by time of day, the
+    // parts of the day on a row of their own under it, so that neither
+    // crowds the other out on a phone.
+    let mut last_box: [Option<Rect>; 2] = [None; 2];
     // A story of a few days told by time of day: each day's afternoon,
     // evening and night are marked on the axis too.
-    let timed = !marks.is_empty()
-        && axis.end() - axis.start() <= 3
-        && ds.events.iter().any(|e| e.time_of_day.is_some());
+    let timed = !marks.is_empty() && axis.end() - axis.start() <= 3;
+    let mut second_row = false;
     // Each label with its tick's year (none for a time of day).
     let mut at: Vec<(f64, String, Option<i32>)> = Vec::new();
     for t in &raw {
         let year = crate::format::date::civil_from_days(t.day).0;
         at.push((axis.map(t.day), t.label.clone(), Some(year)));
-        if timed {
+        let day: Vec<usize> = (0..events.len())
+            .filter(|&i| timed && spans[i] == (t.day, t.day) && is_point(events[i]))
+            .gather();
+        if let Some((before, n)) = day_parts(&events, &day) {
+            second_row = true;
             let (d0, d1) = (axis.map(t.day), axis.map_end(t.day + 1));
-            for q in [TimeOfDay::Afternoon, TimeOfDay::Evening, TimeOfDay::Night] {
+            for q in TimeOfDay::ALL {
                 at.push((
-                    d0 + (d1 - d0) * (q as usize) as f64 / 4.0,
+                    d0 + (d1 - d0) * (before + *q as usize) as f64 / n,
                     q.label().to_owned(),
                     None,
                 ));
@@ -663,9 +691,16 @@ pub fn timeline(
             },
             _ => text,
         };
-        let label = Text::new(x + 3.0, label_y, Anchor::Start, TICK_FONT, text);
+        let row = year.is_none() as usize;
+        let label = Text::new(
+            x + 3.0,
+            label_y + ROW * row as f64,
+            Anchor::Start,
+            TICK_FONT,
+            text,
+        );
         let b = label.bbox();
-        if b.x1 > limit || last_box.is_some_and(|l| l.x1 + 6.0 > b.x0) {
+        if b.x1 > limit || last_box[row].is_some_and(|l| l.x1 + 6.0 > b.x0) {
             owed |= names_year(&label.text);
             continue;
         }
@@ -673,7 +708,7 @@ pub fn timeline(
         if names_year(&label.text) {
             named = year;
         }
-        last_box = Some(b);
+        last_box[row] = Some(b);
         ticks.push(Tick { x, label });
     }
 
@@ -726,7 +761,7 @@ pub fn timeline(
     };
     Some(Timeline {
         width,
-        height: label_y + 8.0,
+        height: label_y + 8.0 + if second_row { ROW } else { 0.0 },
         top,
         axis_y,
         description: format!(
@@ -982,6 +1017,36 @@ mod tests {
             assert!(labels.contains(&"evening"), "{labels:?}");
             assert_legible(&t);
         }
+    }
+
+    #[test]
+    fn a_day_s_events_with_no_time_come_before_its_morning() {
+        let mut ds = first_story().unwrap();
+        for (k, e) in ds.events.iter_mut().enumerate() {
+            e.date = PartialDate::day(2024, 5, 15);
+            e.until = None;
+            e.time_of_day = (k % 3 != 0).then(|| TimeOfDay::ALL[k % 4]);
+        }
+        for width in [343.0, 840.0] {
+            let t = timeline(&ds, &all(&ds), None, None, width).unwrap();
+            let timed = |m: &&Mark| ds.events[m.event].time_of_day.is_some();
+            let first_timed = t
+                .marks
+                .iter()
+                .filter(timed)
+                .map(|m| m.x)
+                .fold(f64::MAX, f64::min);
+            for m in t.marks.iter().filter(|m| !timed(m)) {
+                assert!(m.x < first_timed, "{} at {} px", m.id, width);
+            }
+            assert_legible(&t);
+        }
+        let t = timeline(&ds, &all(&ds), None, None, 840.0).unwrap();
+        let labels: Vec<&str> = t.ticks.iter().map(|k| k.label.text.as_str()).gather();
+        assert_eq!(
+            labels,
+            ["15 May 2024", "morning", "afternoon", "evening", "night"]
+        );
     }
 
     #[test]

@@ -402,7 +402,17 @@ impl EventIndex {
             (i as u32, entry)
         });
         crate::base::gather::push_all(&mut entries, each_event);
-        crate::base::order::sort_by_key(&mut entries, |(i, e)| (e.first_day, e.last_day, *i));
+        // By day, then by time of day where the text gives one (an event
+        // with none first, as the timeline draws it), then as listed.
+        crate::base::order::sort_by_key(&mut entries, |(i, e)| {
+            let time = ds.events[*i as usize].time_of_day;
+            (
+                e.first_day,
+                e.last_day,
+                time.map_or(0, |t| t as usize + 1),
+                *i,
+            )
+        });
 
         let place_text: Vec<String> = places.names.iter().map(|p| fold(p)).gather();
         // (A source an event cites but the story does not list has no name.)
@@ -760,8 +770,9 @@ mod tests {
         assert_eq!(
             got,
             [
-                "e-makki-killed",
+                // The same Tuesday: no time given, then "night".
                 "e-idf-confirms-makki",
+                "e-makki-killed",
                 "e-beirut-meeting",
                 "e-hezbollah-retaliation"
             ]
