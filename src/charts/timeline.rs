@@ -318,10 +318,10 @@ fn place_marks(
         let fractions = if fits {
             day_fractions(events, day)
         } else {
-            vec![0.0; day.len()]
+            vec![(0.0, 1.0); day.len()]
         };
-        for (&i, f) in day.iter().zip(fractions) {
-            targets.push((lo + f * (hi - lo), hi, i));
+        for (&i, (f, end)) in day.iter().zip(fractions) {
+            targets.push((lo + f * (hi - lo), lo + end * (hi - lo), i));
         }
     }
     crate::base::order::sort_by(&mut targets, |a, b| a.0.total_cmp(&b.0).then(a.2.cmp(&b.2)));
@@ -376,10 +376,11 @@ fn day_parts(events: &[&Event], day: &[usize]) -> Option<(usize, f64)> {
 }
 
 /// Where in their day the events of one day go, from 0 (its start) to 1
-/// (its end): each in its part of the day ([`day_parts`]), the events of
-/// one part spread evenly over it in their order; on a day with no time
-/// given, spread evenly over the whole day.
-fn day_fractions(events: &[&Event], day: &[usize]) -> Vec<f64> {
+/// (its end), with the end of their part: each in its part of the day
+/// ([`day_parts`]), the events of one part spread evenly over it in their
+/// order (a part too full for one row takes more, never the next part's
+/// room); on a day with no time given, spread evenly over the whole day.
+fn day_fractions(events: &[&Event], day: &[usize]) -> Vec<(f64, f64)> {
     let parts = day_parts(events, day);
     let part = |i: usize| match (events[i].time_of_day, parts) {
         (Some(t), Some((before, _))) => before + t as usize,
@@ -390,7 +391,11 @@ fn day_fractions(events: &[&Event], day: &[usize]) -> Vec<f64> {
         .map(|&i| {
             let same: Vec<usize> = day.iter().copied().filter(|&j| part(j) == part(i)).gather();
             let k = same.iter().position(|&j| j == i).unwrap_or(0);
-            (part(i) as f64 + (k as f64 + 0.5) / same.len() as f64) / n
+            let p = part(i) as f64;
+            (
+                (p + (k as f64 + 0.5) / same.len() as f64) / n,
+                (p + 1.0) / n,
+            )
         })
         .gather()
 }
@@ -1025,19 +1030,23 @@ mod tests {
         for (k, e) in ds.events.iter_mut().enumerate() {
             e.date = PartialDate::day(2024, 5, 15);
             e.until = None;
-            e.time_of_day = (k % 3 != 0).then(|| TimeOfDay::ALL[k % 4]);
+            e.time_of_day = (k % 6 == 0).then(|| TimeOfDay::ALL[k % 4]);
         }
         for width in [343.0, 840.0] {
             let t = timeline(&ds, &all(&ds), None, None, width).unwrap();
-            let timed = |m: &&Mark| ds.events[m.event].time_of_day.is_some();
-            let first_timed = t
-                .marks
-                .iter()
-                .filter(timed)
-                .map(|m| m.x)
-                .fold(f64::MAX, f64::min);
-            for m in t.marks.iter().filter(|m| !timed(m)) {
-                assert!(m.x < first_timed, "{} at {} px", m.id, width);
+            // Each mark within its fifth of the day, however full: the
+            // events with no time first, then morning to night.
+            let part = |q: usize| PAD + (width - 2.0 * PAD) * q as f64 / 5.0;
+            for m in &t.marks {
+                let q = ds.events[m.event].time_of_day.map_or(0, |t| t as usize + 1);
+                assert!(
+                    m.x >= part(q) - RADIUS && m.x <= part(q + 1) + RADIUS,
+                    "{} at {:.0}, not in {:.0}–{:.0}, at {width} px",
+                    m.id,
+                    m.x,
+                    part(q),
+                    part(q + 1)
+                );
             }
             assert_legible(&t);
         }
