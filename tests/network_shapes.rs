@@ -122,7 +122,12 @@ fn check_all(big: bool) {
         .into_iter()
         .filter(|(_, ds)| (ds.actors.len() > 100) == big);
     for (name, ds) in stories {
-        for (w, h) in [(288.0, 360.0), (343.0, 429.0), (1150.0, 630.0)] {
+        for (w, h) in [
+            (288.0, 360.0),
+            (327.0, 409.0),
+            (343.0, 429.0),
+            (1150.0, 630.0),
+        ] {
             let problems = check(&ds, w, h);
             if !problems.is_empty() {
                 failures.push(format!("{name} at {w} px: {}", problems.join("; ")));

@@ -287,12 +287,14 @@ pub struct GraphNode {
     pub shape: NodeShape,
     /// Visible events the actor takes part in.
     pub events: usize,
-    /// How busy it is: its visible events, and its ties drawn that a
-    /// sentence states rather than events (those count in them). A
-    /// research network's hub may be in no event at all; its ties make it
-    /// big, named and early in the tab order.
+    /// How busy it is: its visible events, each counted five times, and its
+    /// ties drawn that a sentence states rather than events (those count
+    /// in them). A research network's hub may be in no event at all; its
+    /// ties name it first and put it early in the tab order, where in a
+    /// story told in events an actor in them comes before one only named
+    /// in their ties.
     pub weight: usize,
-    /// Drawn radius, in layout units: grows with the square root of `weight`.
+    /// Drawn radius, in layout units: grows with the square root of `events`.
     pub radius: f64,
     pub x: f64,
     pub y: f64,
@@ -347,9 +349,9 @@ pub struct Graph {
 /// neighbours.
 pub const MAX_RADIUS: f64 = 27.0;
 
-/// Radius for an actor of `weight` (visible events and stated ties), when
-/// the busiest actor's is `most`: the area grows with the weight (the
-/// radius with its square root), scaled down for the whole graph once the busiest would
+/// Radius for an actor in `events` visible events, when the busiest actor
+/// is in `most`: the area grows with the events (the radius with their
+/// square root), scaled down for the whole graph once the busiest would
 /// pass [`MAX_RADIUS`], so that sizes stay comparable within a graph.
 ///
 /// ```
@@ -358,11 +360,11 @@ pub const MAX_RADIUS: f64 = 27.0;
 /// assert!((radius(3000, 3000) - MAX_RADIUS).abs() < 1e-9);
 /// assert!(radius(750, 3000) < radius(3000, 3000));
 /// ```
-pub fn radius(weight: usize, most: usize) -> f64 {
+pub fn radius(events: usize, most: usize) -> f64 {
     let scale = (((MAX_RADIUS - 6.0) / 3.5).powi(2) / most.max(1) as f64)
         .sqrt()
         .min(1.0);
-    6.0 + 3.5 * (weight as f64).sqrt() * scale
+    6.0 + 3.5 * (events as f64).sqrt() * scale
 }
 
 /// A pair of nodes or actors either way round: the lower first.
@@ -479,7 +481,7 @@ impl Graph {
                 actor: a,
                 shape: NodeShape::of(&ds.actors[a].kind),
                 events: involvement[a],
-                weight: involvement[a],
+                weight: 5 * involvement[a],
                 radius: 0.0,
                 x: 0.0,
                 y: 0.0,
@@ -531,9 +533,9 @@ impl Graph {
             }
         }
         spread_parallel(&mut edges);
-        let most = nodes.iter().map(|n| n.weight).max().unwrap_or(0);
+        let most = nodes.iter().map(|n| n.events).max().unwrap_or(0);
         for n in &mut nodes {
-            n.radius = radius(n.weight, most);
+            n.radius = radius(n.events, most);
         }
         Graph {
             nodes,
@@ -876,9 +878,10 @@ mod tests {
     }
 
     #[test]
-    fn a_hub_of_stated_ties_in_no_event_is_the_busiest() {
+    fn a_hub_of_stated_ties_in_no_event_comes_first() {
         // A research network's commander: in no event of the story, but
-        // stated to lead every other actor.
+        // stated to lead every other actor, to be allied with each and to
+        // have met each.
         let mut ds = first_story().unwrap();
         let mut hub = ds.actors[0].clone();
         hub.id = "commander".into();
@@ -887,21 +890,25 @@ mod tests {
         let template = ds.relations[0].clone();
         let others: Vec<String> = ds.actors.iter().map(|a| a.id.clone()).collect();
         for (k, id) in others.iter().filter(|id| *id != "commander").enumerate() {
-            let mut r = template.clone();
-            r.id = format!("r-hub-{k}");
-            r.kind = RelationKind::Leads;
-            r.from = "commander".into();
-            r.to = Some(id.clone());
-            r.events.clear();
-            ds.relations.push(r);
+            for kind in [
+                RelationKind::Leads,
+                RelationKind::AlliedWith,
+                RelationKind::MetWith,
+            ] {
+                let mut r = template.clone();
+                r.id = format!("r-hub-{k}-{}", kind.as_str());
+                r.kind = kind;
+                r.from = "commander".into();
+                r.to = Some(id.clone());
+                r.events.clear();
+                ds.relations.push(r);
+            }
         }
         let all: Vec<usize> = (0..ds.events.len()).collect();
         let g = Graph::build(&ds, &all, true, &[]);
         let first = g.tab_order(&ds)[0];
         assert_eq!(ds.actors[g.nodes[first].actor].id, "commander");
         assert_eq!(g.nodes[first].events, 0);
-        let biggest = g.nodes.iter().map(|n| n.radius).fold(0.0, f64::max);
-        assert_eq!(g.nodes[first].radius, biggest);
     }
 
     #[test]

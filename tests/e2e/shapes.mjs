@@ -137,9 +137,12 @@ function measureTimeline() {
   const elements = svg.querySelectorAll('*').length;
   const problems = [];
   if (tallest > 5) problems.push(`a stack of ${tallest} point marks within 6 px`);
-  // Marks use their axis: a story of a day spreads over it, as one of years does.
+  // Marks use their axis: a story of a day spreads over it, as one of years
+  // does; told by time of day, over the parts of the day it has (each a
+  // fifth of it: no time, morning, afternoon, evening, night).
   const axis = svg.querySelector('.timeline__axis, .chart__axis')?.getBoundingClientRect() ?? svg.getBoundingClientRect();
-  if (xs.length >= 3 && xs[xs.length - 1] - xs[0] < axis.width / 2) {
+  const byTime = [...svg.querySelectorAll('text')].some((t) => /^(morning|afternoon|evening|night)$/.test(t.textContent));
+  if (xs.length >= 3 && xs[xs.length - 1] - xs[0] < axis.width * (byTime ? 0.3 : 0.5)) {
     problems.push(`point marks over ${(xs[xs.length - 1] - xs[0]).toFixed(0)} of ${axis.width.toFixed(0)} px`);
   }
   // The binned view's scale: the legend names the tallest bar's count.

@@ -177,7 +177,7 @@ pub fn legend(d: &Dossier, graph: &Graph, big: bool, together_on: bool) -> Html 
                 if !added.is_empty() {
                     <li>{ swatch(NodeShape::Octagon) }{ and_list(&added) }</li>
                 }
-                <li class="legend__note">{ "Larger: in more events and ties" }</li>
+                <li class="legend__note">{ "Larger: in more events" }</li>
             </ul>
             <ul class="legend">
                 { each(EdgeStyle::ALL.iter()
