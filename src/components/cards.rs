@@ -5,7 +5,7 @@ use crate::base::gather::Gather;
 use crate::components::each;
 use crate::format::model::{Actor, Event, Provenance, Quantity};
 use crate::view::present;
-use crate::view::state::{Action, Selection, SortOrder};
+use crate::view::state::{Action, Selection, SortOrder, ViewKind};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
@@ -118,12 +118,21 @@ pub fn CardList() -> Html {
     }
     let drawn = if staged { FIRST } else { *limit };
     if matches.is_empty() {
+        // An actor chosen in no event shown may still have ties, stated
+        // apart from events (a research network's): the network draws them.
+        let tied = !d.view.filters.actors.is_empty();
         return html! {
             <div class="empty">
                 <p>{ "No events match these filters." }</p>
                 <button type="button" class="button" onclick={d.action(|_: MouseEvent| Action::ClearFilters)}>
                     { "Clear all filters" }
                 </button>
+                if tied {
+                    <p>{ "The network draws the chosen actors' ties, those stated apart from any event too." }</p>
+                    <button type="button" class="button" onclick={d.action(|_: MouseEvent| Action::SetView(ViewKind::Network))}>
+                        { "Show the network" }
+                    </button>
+                }
             </div>
         };
     }

@@ -35,6 +35,18 @@ test('clicking an actor chip filters the cards and writes the URL', async () => 
   await context.close();
 });
 
+test('an actor known only by its ties leads to them in the network, not to an empty list alone', async () => {
+  // Iran's Revolutionary Guard is in no event of the first story, but in
+  // five stated ties.
+  const { context, page, problems } = await open('#a=irgc');
+  assert.equal(await count(page), '0 of 18 events');
+  await page.getByRole('button', { name: 'Show the network' }).click();
+  await page.locator('.network .node[data-actor-id="irgc"]').waitFor();
+  assert.equal(await hashMatching(page, /v=network/), '#a=irgc&v=network');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('facet counts follow the other filters', async () => {
   const { context, page } = await open();
   await page.getByLabel(/^Hezbollah\s*7$/).check();
