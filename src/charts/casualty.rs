@@ -1359,7 +1359,7 @@ mod tests {
     /// Stories with figures of every shape: the first story's, rival
     /// counts and victims who are no party, an attack in stages (the
     /// killed, the wounded and the displaced, counts in words) and an
-    /// ACLED export's long "people killed in …, on any side".
+    /// ACLED export's long "people on any side in …".
     fn stories() -> Vec<Dataset> {
         let out = vec![first_story().unwrap()];
         // The fixtures are made natively only.

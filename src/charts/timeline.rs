@@ -651,8 +651,8 @@ pub fn timeline(
     // parts of the day on a row of their own under it, so that neither
     // crowds the other out on a phone.
     let mut last_box: [Option<Rect>; 2] = [None; 2];
-    // A story of a few days told by time of day: each day's afternoon,
-    // evening and night are marked on the axis too.
+    // A story of a few days: each day told by time of day has its parts
+    // (morning to night, after its events with no time) marked too.
     let timed = !marks.is_empty() && axis.end() - axis.start() <= 3;
     let mut second_row = false;
     // Each label with its tick's year (none for a time of day).

@@ -128,7 +128,7 @@ pub fn CardList() -> Html {
                     { "Clear all filters" }
                 </button>
                 if tied {
-                    <p>{ "The network draws the chosen actors' ties, those stated apart from any event too." }</p>
+                    <p>{ "The network also shows ties stated outside any event." }</p>
                     <button type="button" class="button" onclick={d.action(|_: MouseEvent| Action::SetView(ViewKind::Network))}>
                         { "Show the network" }
                     </button>

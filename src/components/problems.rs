@@ -5,7 +5,8 @@ use yew::prelude::*;
 /// How many problems a panel lists before it says how many more there are.
 pub const SHOWN_PROBLEMS: usize = 50;
 
-/// Every problem with its place: shown instead of a blank widget. A plain
+/// Every problem with its place (none for one with the whole file): shown
+/// instead of a blank widget. A plain
 /// function, not a component: it holds no state.
 pub fn problem_panel(title: &str, problems: &[Problem]) -> Html {
     let total = problems.len();

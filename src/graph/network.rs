@@ -919,7 +919,7 @@ mod tests {
         let order = g.tab_order(&ds);
         let weights: Vec<usize> = order.iter().map(|&n| g.nodes[n].weight).collect();
         assert!(weights.windows(2).all(|w| w[0] >= w[1]), "{weights:?}");
-        // Hamas and Hezbollah tie on seven events; the name breaks the tie.
+        // Hamas and Hezbollah, in seven events each, come first.
         let ties = g.ties_by_node();
         for (n, list) in ties.iter().enumerate() {
             assert!(list

@@ -148,6 +148,11 @@ impl AppAction {
     pub fn page_title(&self) -> Option<String> {
         match self {
             AppAction::Opened { dataset, .. } => Some(format!("Dossier · {}", dataset.story.title)),
+            // Not the page's own story's title over a link that failed.
+            AppAction::Failed {
+                from: Origin::Query,
+                ..
+            } => Some("Dossier".to_owned()),
             _ => None,
         }
     }
@@ -307,7 +312,7 @@ mod tests {
     }
 
     #[test]
-    fn an_opened_story_titles_the_page_and_nothing_else_does() {
+    fn an_opened_story_or_a_failed_link_titles_the_page() {
         let opened = AppAction::Opened {
             from: Origin::File("x.csv".into()),
             dataset: story(),
@@ -321,6 +326,17 @@ mod tests {
         );
         assert_eq!(AppAction::Dismissed.page_title(), None);
         assert_eq!(AppAction::Fetching("u".into()).page_title(), None);
+        // A link that fails takes the page's story's title away; a file
+        // that fails leaves the story, and its title.
+        let failed = |from| AppAction::Failed {
+            from,
+            problems: vec![],
+        };
+        assert_eq!(
+            failed(Origin::Query).page_title().as_deref(),
+            Some("Dossier")
+        );
+        assert_eq!(failed(Origin::File("x.csv".into())).page_title(), None);
     }
 
     #[test]

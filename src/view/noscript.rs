@@ -69,13 +69,9 @@ pub fn summary_html(ds: &Dataset) -> String {
                 .unwrap_or_default();
             let _ = writeln!(
                 out,
-                "<li>{} {}{} ({}){}, as of {}, according to {}{}.</li>",
+                "<li>{} {} ({}){}, as of {}, according to {}{}.</li>",
                 escape(&present::count(&t.count)),
-                escape(&present::category_label(&t.category, &t.count)),
-                t.outcome
-                    .unless_killed()
-                    .map(|o| format!(" {o}"))
-                    .unwrap_or_default(),
+                escape(&present::counted(t)),
                 escape(side),
                 escape(&since),
                 escape(&t.as_of.short()),

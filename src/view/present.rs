@@ -170,7 +170,7 @@ pub fn category_label(category: &TallyCategory, c: &Count) -> std::borrow::Cow<'
         _ => {
             // The vocabulary's other plurals end in "s".
             let mut l = category.label();
-            if one {
+            if one && l.ends_with('s') {
                 l.to_mut().pop();
             }
             return l;
@@ -542,13 +542,33 @@ pub fn chip_facet(chip: &Chip) -> &'static str {
 pub fn tally_label(ds: &Dataset, t: &Tally) -> String {
     let side = t.place.clone().unwrap_or_else(|| ds.whose(t).to_owned());
     let counter = ds.source_name(&t.counted_by);
-    let outcome = t.outcome.unless_killed().map(|o| format!(" {o}"));
-    format!(
-        "{} {}{}, {side} ({counter})",
-        count(&t.count),
-        category_label(&t.category, &t.count),
-        outcome.unwrap_or_default(),
-    )
+    format!("{} {}, {side} ({counter})", count(&t.count), counted(t))
+}
+
+/// Who a figure counts, after its number: "civilians", "soldiers
+/// wounded"; for people of no stated category, what befell them, as a
+/// card says it ("killed", before "people in and around Halvik port").
+///
+/// ```
+/// use dossier::format::{story::first_story, vocab::TallyCategory};
+/// use dossier::view::present::counted;
+/// let mut t = first_story().unwrap().tallies[0].clone();
+/// assert_eq!(counted(&t), "fighters");
+/// t.category = TallyCategory::Unknown;
+/// assert_eq!(counted(&t), "killed");
+/// ```
+pub fn counted(t: &Tally) -> String {
+    match &t.category {
+        TallyCategory::Unknown => t.outcome.label().to_owned(),
+        c => {
+            let outcome = t.outcome.unless_killed().map(|o| format!(" {o}"));
+            format!(
+                "{}{}",
+                category_label(c, &t.count),
+                outcome.unwrap_or_default()
+            )
+        }
+    }
 }
 
 /// The casualty figures that count an event, as its card lists them, each
@@ -608,7 +628,7 @@ pub fn tolls(ds: &Dataset, event: &str) -> Vec<String> {
             line.push_str(&format!(
                 ", {} of them {}",
                 count(&part.count),
-                part.category.label()
+                category_label(&part.category, &part.count)
             ));
         }
         // A figure since revised or withdrawn says so where it is read.

@@ -65,6 +65,8 @@ async function noOtherStory(page) {
 test('a missing file is said so, with no other story in its place', async () => {
   const { context, page } = await open('?data=missing.json', refused);
   await noOtherStory(page);
+  // Nor does the tab keep the page's own story's title.
+  assert.equal(await page.title(), 'Dossier');
   // The whole file's place ("$") is not shown: the reason is the whole line.
   assert.match(await page.textContent('.problems li'), /^could not load the story: http:\/\/127\.0\.0\.1:\d+\/missing\.json answered 404 Not Found$/);
   await context.close();
@@ -94,7 +96,7 @@ test('a broken dataset lists every problem with its place', async () => {
   // Each place names its item's id, and they come in the order of the file.
   assert.ok(items.some((t) => /^events\[5\] \(e-[\w-]+\)\.participants\[0\]\.actor/.test(t) && t.includes('did you mean "hezbollah"')), items.join('\n'));
   const places = items.map((t) => t.split(' ')[0]);
-  const rank = (place) => ['$', 'format', 'story', 'sources', 'actors', 'events', 'relations', 'tallies'].indexOf(place.split(/[.[]/)[0]) * 1e6 + Number(place.match(/^\w+\[(\d+)\]/)?.[1] ?? 0);
+  const rank = (place) => ['format', 'story', 'sources', 'actors', 'events', 'relations', 'tallies'].indexOf(place.split(/[.[]/)[0]) * 1e6 + Number(place.match(/^\w+\[(\d+)\]/)?.[1] ?? 0);
   assert.deepEqual(places, [...places].sort((a, b) => rank(a) - rank(b)), places.join('\n'));
   await noOtherStory(page);
   await context.close();

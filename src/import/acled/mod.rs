@@ -27,7 +27,7 @@
 //!
 //! The casualty chart gets tallies of fatalities, counted by ACLED, as the
 //! codebook defines them: the deaths in an event on every side. So they are
-//! counted by event type, as "people killed in battles, on any side",
+//! counted by event type, as "people on any side in battles",
 //! never as a party's dead; only civilians killed in violence
 //! against them are counted as theirs, since there the codebook makes them
 //! the victims.
