@@ -660,9 +660,14 @@ pub fn timeline(
     for t in &raw {
         let year = crate::format::date::civil_from_days(t.day).0;
         at.push((axis.map(t.day), t.label.clone(), Some(year)));
-        let day: Vec<usize> = (0..events.len())
-            .filter(|&i| timed && spans[i] == (t.day, t.day) && is_point(events[i]))
-            .gather();
+        // The tick's day's events, looked for only where parts can be named.
+        let day: Vec<usize> = if timed {
+            (0..events.len())
+                .filter(|&i| spans[i] == (t.day, t.day) && is_point(events[i]))
+                .gather()
+        } else {
+            Vec::new()
+        };
         if let Some((before, n)) = day_parts(&events, &day) {
             second_row = true;
             let (d0, d1) = (axis.map(t.day), axis.map_end(t.day + 1));
