@@ -294,6 +294,7 @@ fn figures(p: &str, ts: &[Token<'_>], paragraph: u32, out: &mut Vec<Suggestion>)
             && words[i] == "in"
             && words[i + 1] == "the"
             && word_count(&words[i + 2]).is_some();
+        let mut range = None;
         let (qualifier, value, first, last) = if in_the {
             (word_count(&words[i + 2]), None, i, i + 2)
         } else if let Some(q) = word_count(&words[i]) {
@@ -320,11 +321,28 @@ fn figures(p: &str, ts: &[Token<'_>], paragraph: u32, out: &mut Vec<Suggestion>)
                         .all(|(a, b)| a == b)
                     && !ts[i - phrase.len()..i - 1].iter().any(|t| t.stop)
             });
-            let (q, first) = match before {
+            let (q, mut first) = match before {
                 Some((phrase, q)) => (*q, i - phrase.len()),
                 None => (CountQualifier::Exact, i),
             };
-            (Some(q), Some(v), first, i + n - 1)
+            // A range with no best estimate: "between 40 and 60", "40 to
+            // 60", "from 40 to 60". Its ends, and no value made up.
+            let between = before.is_none() && i > 0 && words[i - 1] == "between";
+            let joint = if between { "and" } else { "to" };
+            let high = (words.get(i + n).is_some_and(|w| w == joint) && !ts[i + n - 1].stop)
+                .then(|| number_at(&ts[i + n + 1..]))
+                .flatten()
+                .filter(|&(h, _)| h > v);
+            match high {
+                Some((h, m)) => {
+                    range = Some((v, h));
+                    if between || (i > 0 && words[i - 1] == "from" && before.is_none()) {
+                        first = i - 1;
+                    }
+                    (Some(q), None, first, i + n + m)
+                }
+                None => (Some(q), Some(v), first, i + n - 1),
+            }
         } else {
             i += 1;
             continue;
@@ -392,8 +410,8 @@ fn figures(p: &str, ts: &[Token<'_>], paragraph: u32, out: &mut Vec<Suggestion>)
                 count: Count {
                     qualifier,
                     value,
-                    low: None,
-                    high: None,
+                    low: range.map(|r| r.0),
+                    high: range.map(|r| r.1),
                     words: kept,
                 },
                 unit,
@@ -961,6 +979,46 @@ mod tests {
                 _ => None,
             })
             .collect()
+    }
+
+    #[test]
+    fn a_range_keeps_its_ends_and_no_value() {
+        let range = |p: &str| {
+            all(p)
+                .into_iter()
+                .find_map(|s| match s.fact {
+                    Fact::Figure {
+                        count,
+                        unit,
+                        outcome,
+                    } => Some((s.words, count, unit, outcome)),
+                    _ => None,
+                })
+                .unwrap()
+        };
+        let (words, count, unit, outcome) = range("Between 40 and 60 people were killed.");
+        assert_eq!(words, "Between 40 and 60 people were killed");
+        assert_eq!(
+            (count.qualifier, count.value, count.low, count.high),
+            (CountQualifier::Exact, None, Some(40), Some(60))
+        );
+        assert_eq!((unit.as_str(), outcome), ("people", Some(Outcome::Killed)));
+        let (words, count, ..) = range("About 200 to 300 families fled.");
+        assert_eq!(words, "About 200 to 300 families fled");
+        assert_eq!(
+            (count.qualifier, count.low, count.high),
+            (CountQualifier::Approximately, Some(200), Some(300))
+        );
+        let (words, count, ..) = range("Rockets hit from 3 to 5 towns.");
+        assert_eq!(
+            (words.as_str(), count.value, count.low),
+            ("from 3 to 5 towns", None, Some(3))
+        );
+        // Not a range: a lower number after "to", or none.
+        let (_, count, ..) = range("They moved 40 to 12 sites.");
+        assert_eq!((count.value, count.low), (Some(40), None));
+        let (_, count, ..) = range("Up to 50 people fled to Tyre.");
+        assert_eq!((count.value, count.low), (Some(50), None));
     }
 
     #[test]

@@ -40,7 +40,10 @@ pub enum End {
     Maximum,
     /// "About": a soft end from `from` to `to` around the value.
     Approximate { from: f64, to: f64 },
-    /// A low–high range: solid to the low value, a lighter band to the high one.
+    /// A low–high range: solid to the low value, a lighter band to the
+    /// high one, and a tick at the best estimate, the bar's `w`, where it
+    /// passes the low end. A range with no best estimate ("between 40 and
+    /// 60") has its `w` at its low end, and no tick.
     Range { low: f64, high: f64 },
     /// A count in words ("hundreds"): no bar, since the text gives no
     /// number, only an outlined band over what the words can mean.
@@ -328,7 +331,7 @@ pub fn caption(ds: &Dataset) -> Vec<String> {
         ),
         (
             EndKind::Range,
-            "A lighter band is a range: solid to the low figure, lighter to the high one, with a tick at the figure given.",
+            "A lighter band is a range: solid to the low figure, lighter to the high one, with a tick at the best estimate where one is given.",
         ),
     ];
     for (kind, note) in ends {
@@ -760,7 +763,8 @@ fn end_of(c: &Count) -> EndKind {
 /// The bar for tally `i` at `y`, with its end drawn from its qualifier.
 fn bar_for(ds: &Dataset, i: usize, x: &Linear, y: f64, h: f64, fade: f64, subset: bool) -> Bar {
     let t = &ds.tallies[i];
-    let v = t.count.value.unwrap_or(0) as f64;
+    // A range with no best estimate is solid to its low end.
+    let v = t.count.value.or(t.count.low).unwrap_or(0) as f64;
     let w = x.map(v).max(1.0);
     let end = match end_of(&t.count) {
         // A count in words: a band from the least to the most it can mean.
@@ -1228,7 +1232,7 @@ mod tests {
         assert_eq!(bar(&c, "t-israel-soldiers").end, End::Maximum);
         assert!(matches!(
             bar(&c, "t-israel-civilians").end,
-            End::Range { low, high } if low < high
+            End::Range { low, high } if low < c.width && high > low
         ));
         // The caption says how each end drawn reads, and no other.
         let says = |start: &str| c.caption.iter().any(|l| l.starts_with(start));
@@ -1243,6 +1247,26 @@ mod tests {
         let soft = |l: &&String| l.starts_with("A bar with a soft end is an estimate (\"about\")");
         assert_eq!(c.caption.iter().filter(soft).count(), 1, "{:?}", c.caption);
         assert!(!c.caption.iter().any(|l| l.starts_with("A lighter band")));
+    }
+
+    #[test]
+    fn a_range_with_no_best_estimate_has_no_tick() {
+        let mut ds = first_story().unwrap();
+        let t = &mut ds.tallies[3];
+        (t.count.value, t.count.low, t.count.high) = (None, Some(10), Some(20));
+        let id = t.id.clone();
+        let c = chart(&ds, 640.0).unwrap();
+        let b = bar(&c, &id);
+        match b.end {
+            // Solid to the low end, then the band; no number made up.
+            End::Range { low, high } => {
+                assert_eq!(b.w, low, "no tick");
+                assert!(high > low && high <= c.width, "{low} {high}");
+            }
+            other => panic!("{other:?}"),
+        }
+        assert_eq!(b.value.text, "10–20");
+        assert!(b.description.contains("10–20"), "{}", b.description);
     }
 
     #[test]
@@ -1290,11 +1314,12 @@ mod tests {
         out
     }
 
-    /// The figure of tally `id`, in pixels per person.
+    /// The figure of tally `id`, in pixels per person: its solid bar over
+    /// its value, or its low end where it gives none.
     fn px_per_person(c: &Chart, ds: &Dataset, id: &str) -> f64 {
         let b = bar(c, id);
         let t = ds.tally(id).unwrap();
-        (b.w - b.x) / t.count.value.unwrap() as f64
+        (b.w - b.x) / t.count.value.or(t.count.low).unwrap() as f64
     }
 
     #[test]
@@ -1332,7 +1357,7 @@ mod tests {
             // Within an outcome, one scale: the wounded of two places.
             let wounded: Vec<f64> = bars
                 .iter()
-                .filter(|b| outcome(b) == "wounded" && matches!(b.end, End::Exact))
+                .filter(|b| outcome(b) == "wounded")
                 .map(|b| px_per_person(&c, &ds, &b.id))
                 .gather();
             assert!(wounded.len() >= 2, "{wounded:?}");

@@ -302,7 +302,9 @@ pub struct Quantity {
 /// `{"qualifier": "more_than", "value": 79}` reads "more than 79";
 /// `{"qualifier": "dozens"}` reads "dozens" and carries no number, because
 /// the text gives none. `low` and `high` bound an estimate when a source gives
-/// a range (UCDP's low/best/high), with `value` as the best estimate.
+/// a range (UCDP's low/best/high), with `value` as the best estimate; or
+/// alone, with no `value`, when the source gives no best estimate
+/// ("between 40 and 60": `{"qualifier": "exact", "low": 40, "high": 60}`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Count {

@@ -99,18 +99,38 @@ pub fn inherited(ds: &Dataset, e: &Event) -> Option<String> {
 }
 
 /// A count in words, with its qualifier: "more than 60", "at least 295",
-/// "dozens", "about 300 (250–340)"; or the text's own words for it when
-/// the count keeps them ("in the hundreds").
+/// "dozens", "about 300 (250–340)", and "about 40–60" or "40–60" for a
+/// range with no best estimate; or the text's own words for it when the
+/// count keeps them ("in the hundreds").
+///
+/// ```
+/// use dossier::format::{model::Count, vocab::CountQualifier};
+/// use dossier::view::present::count;
+/// let range = |qualifier, value| Count { value, low: Some(40), high: Some(1_200), ..Count::of(qualifier, 0) };
+/// assert_eq!(count(&range(CountQualifier::Approximately, Some(300))), "about 300 (40–1,200)");
+/// assert_eq!(count(&range(CountQualifier::Approximately, None)), "about 40–1,200");
+/// assert_eq!(count(&range(CountQualifier::Exact, None)), "40–1,200");
+/// ```
 pub fn count(c: &Count) -> String {
     let q = c.qualifier;
-    let mut out = match (&c.words, q, c.value) {
-        (Some(words), _, _) => words.clone(),
-        (_, CountQualifier::Exact, Some(v)) => thousands(v),
-        (_, _, Some(v)) => format!("{} {}", q.label(), thousands(v)),
-        (_, _, None) => q.label().to_owned(),
+    let range = c
+        .low
+        .zip(c.high)
+        .map(|(lo, hi)| format!("{}–{}", thousands(lo), thousands(hi)));
+    let (number, range) = match (c.value, range) {
+        (Some(v), range) => (thousands(v), range),
+        // The range is the number.
+        (None, Some(range)) if q.takes_value() => (range, None),
+        (None, range) => (String::new(), range),
     };
-    if let (Some(lo), Some(hi)) = (c.low, c.high) {
-        out.push_str(&format!(" ({}–{})", thousands(lo), thousands(hi)));
+    let mut out = match (&c.words, q) {
+        (Some(words), _) => words.clone(),
+        (_, CountQualifier::Exact) => number,
+        _ if number.is_empty() => q.label().to_owned(),
+        _ => format!("{} {number}", q.label()),
+    };
+    if let Some(range) = range {
+        out.push_str(&format!(" ({range})"));
     }
     out
 }

@@ -201,8 +201,11 @@ function expectedTolls(name) {
   const ds = JSON.parse(readFileSync(file, 'utf8'));
   const out = {};
   for (const t of ds.tallies ?? []) {
-    // A count in words shows its words, or its word ("hundreds").
-    const said = t.count.words ?? t.count.value?.toLocaleString('en-US') ?? t.count.qualifier;
+    // A count in words shows its words, or its word ("hundreds"); a range
+    // with no best estimate, its ends ("20–35").
+    const n = (v) => v?.toLocaleString('en-US');
+    const range = t.count.low != null && t.count.high != null ? `${n(t.count.low)}–${n(t.count.high)}` : null;
+    const said = t.count.words ?? n(t.count.value) ?? range ?? t.count.qualifier;
     for (const e of t.events ?? []) (out[e] ??= []).push(said);
   }
   return out;

@@ -84,8 +84,11 @@ pub fn CasualtyChart() -> Html {
             End::Range { low, high } => html! { <>
                 { rect(b.x, low, None) }
                 { rect(low, high, Some("range")) }
-                <line class="cas-value-line" x1={num(b.w)} x2={num(b.w)}
-                    y1={num(b.y - 3.0)} y2={num(b.y + b.h + 3.0)} />
+                // A tick at the best estimate, where one is given.
+                if b.w > low {
+                    <line class="cas-value-line" x1={num(b.w)} x2={num(b.w)}
+                        y1={num(b.y - 3.0)} y2={num(b.y + b.h + 3.0)} />
+                }
             </> },
             // No bar: the text gives no number. A stem from zero and
             // an outlined band over what the words can mean.

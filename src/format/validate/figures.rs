@@ -15,10 +15,12 @@ impl Checker<'_> {
     pub(super) fn count(&mut self, c: &Count, at: At, quotes: &[&str]) {
         let q = c.qualifier;
         match (q.takes_value(), c.value) {
-            (true, None) => self.push(
+            // A range with no best estimate ("between 40 and 60") gives
+            // its two ends and no value.
+            (true, None) if c.low.is_none() || c.high.is_none() => self.push(
                 at.key("value"),
                 ProblemKind::Count(format!(
-                    "qualifier \"{}\" needs a value",
+                    "qualifier \"{}\" needs a value, or a low and a high for a range with no best estimate",
                     q.as_str()
                 )),
             ),
@@ -331,7 +333,21 @@ mod tests {
         let found = problems_after(|v| v["tallies"][0]["count"] = json!({"qualifier": "at_least"}));
         assert_eq!(
             found,
-            ["tallies[0].count.value: qualifier \"at_least\" needs a value"]
+            ["tallies[0].count.value: qualifier \"at_least\" needs a value, or a low and a high for a range with no best estimate"]
+        );
+    }
+
+    #[test]
+    fn a_range_with_no_best_estimate_needs_both_ends() {
+        let range = |count| problems_after(|v| v["tallies"][0]["count"] = count);
+        assert!(range(json!({"qualifier": "approximately", "low": 40, "high": 60})).is_empty());
+        assert_eq!(
+            range(json!({"qualifier": "approximately", "low": 40})),
+            ["tallies[0].count.value: qualifier \"approximately\" needs a value, or a low and a high for a range with no best estimate"]
+        );
+        assert_eq!(
+            range(json!({"qualifier": "exact", "low": 60, "high": 40})),
+            ["tallies[0].count.low: low (60) is greater than high (40)"]
         );
     }
 
