@@ -268,15 +268,32 @@ fn crowded_days(spans: &[(i64, i64)], first: i64, last: i64) -> Option<(i64, i64
     ((b - a + 1) * 8 <= last - first + 1).then_some((a, b))
 }
 
-/// Where each mark goes, or `None` when the points cannot be drawn apart
-/// in [`POINT_LANES`] lanes (the binned view is drawn instead).
+/// Where each mark goes, and whether a day told by time of day is drawn
+/// in its parts; or `None` when the points cannot be drawn apart in
+/// [`POINT_LANES`] lanes (the binned view is drawn instead). A day too full
+/// for its parts to hold their events in the lanes is drawn as one, from
+/// its start, rather than counted: its parts are then not named.
 fn place_marks(
     events: &[&Event],
     spans: &[(i64, i64)],
     axis: &Axis,
     top: f64,
     keep: &[bool],
-) -> Option<(Vec<Mark>, usize)> {
+) -> Option<(Vec<Mark>, usize, bool)> {
+    place_in(events, spans, axis, top, keep, true)
+        .or_else(|| place_in(events, spans, axis, top, keep, false))
+}
+
+/// [`place_marks`], with the days told by time of day drawn in their
+/// parts or not (`parted`).
+fn place_in(
+    events: &[&Event],
+    spans: &[(i64, i64)],
+    axis: &Axis,
+    top: f64,
+    keep: &[bool],
+    parted: bool,
+) -> Option<(Vec<Mark>, usize, bool)> {
     let is_point = |i: usize| spans[i].0 == spans[i].1 && is_point(events[i]);
     let mut order: Vec<usize> = (0..events.len()).gather();
     crate::base::order::sort_by_key(&mut order, |&i| (spans[i].0, spans[i].1, i));
@@ -313,10 +330,11 @@ fn place_marks(
             (c, c)
         };
         // A day too narrow for its events in one row fills row after row
-        // from its start, in their order.
+        // from its start, in their order; in its parts, each part's rows.
         let fits = (day.len() as f64 - 1.0) * (2.0 * RADIUS + 1.5) <= hi - lo;
-        let fractions = if fits {
-            day_fractions(events, day)
+        let parts = day_parts(events, day).filter(|_| parted);
+        let fractions = if fits || parts.is_some() {
+            day_fractions(events, day, parts, hi - lo)
         } else {
             vec![(0.0, 1.0); day.len()]
         };
@@ -351,7 +369,7 @@ fn place_marks(
             }
         })
         .gather();
-    Some((marks, span_ends.len() + used))
+    Some((marks, span_ends.len() + used, parted))
 }
 
 /// Whether an event is dated to a day, drawn as a point where it lasts no longer.
@@ -378,10 +396,16 @@ fn day_parts(events: &[&Event], day: &[usize]) -> Option<(usize, f64)> {
 /// Where in their day the events of one day go, from 0 (its start) to 1
 /// (its end), with the end of their part: each in its part of the day
 /// ([`day_parts`]), the events of one part spread evenly over it in their
-/// order (a part too full for one row takes more, never the next part's
-/// room); on a day with no time given, spread evenly over the whole day.
-fn day_fractions(events: &[&Event], day: &[usize]) -> Vec<(f64, f64)> {
-    let parts = day_parts(events, day);
+/// order, or, too many for one row in its `room` (the day's width in
+/// pixels), from its start, row after row, never in the next part's room;
+/// on a day with no time given (`parts` none), spread evenly over the
+/// whole day.
+fn day_fractions(
+    events: &[&Event],
+    day: &[usize],
+    parts: Option<(usize, f64)>,
+    room: f64,
+) -> Vec<(f64, f64)> {
     let part = |i: usize| match (events[i].time_of_day, parts) {
         (Some(t), Some((before, _))) => before + t as usize,
         _ => 0,
@@ -392,10 +416,13 @@ fn day_fractions(events: &[&Event], day: &[usize]) -> Vec<(f64, f64)> {
             let same: Vec<usize> = day.iter().copied().filter(|&j| part(j) == part(i)).gather();
             let k = same.iter().position(|&j| j == i).unwrap_or(0);
             let p = part(i) as f64;
-            (
-                (p + (k as f64 + 0.5) / same.len() as f64) / n,
-                (p + 1.0) / n,
-            )
+            let one_row = (same.len() as f64 - 1.0) * (2.0 * RADIUS + 1.5) <= room / n;
+            let at = if one_row {
+                (k as f64 + 0.5) / same.len() as f64
+            } else {
+                0.0
+            };
+            ((p + at) / n, (p + 1.0) / n)
         })
         .gather()
 }
@@ -580,8 +607,10 @@ pub fn timeline(
     let drawn = (ds.events.len() <= MAX_MARKS)
         .then(|| place_marks(&events, &spans, &axis, top, &keep))
         .flatten();
-    let (axis, marks, bins, plot_height, zoomed) = match drawn {
-        Some((marks, lanes)) => (axis, marks, None, LANE * lanes.max(1) as f64, false),
+    let (axis, marks, bins, plot_height, zoomed, parted) = match drawn {
+        Some((marks, lanes, parted)) => {
+            (axis, marks, None, LANE * lanes.max(1) as f64, false, parted)
+        }
         None => {
             // Too many to draw one by one: the reader's range, drawn one by
             // one if it is narrow enough and counted in finer bins if not,
@@ -589,7 +618,7 @@ pub fn timeline(
             let whole = || {
                 let axis = Axis::linear(first, last, range);
                 let bins = bin(&events, &spans, &axis, &keep, top, width);
-                (axis, Vec::new(), Some(bins), BIN_HEIGHT, false)
+                (axis, Vec::new(), Some(bins), BIN_HEIGHT, false, false)
             };
             let chosen = (from.is_some() || to.is_some()).then(|| {
                 let a = from.map_or(first, |d| d.first_day()).max(first);
@@ -612,15 +641,15 @@ pub fn timeline(
                         .then(|| place_marks(&sub, &sub_spans, &zoom, top, &sub_keep))
                         .flatten();
                     match drawn {
-                        Some((mut marks, lanes)) => {
+                        Some((mut marks, lanes, parted)) => {
                             for m in &mut marks {
                                 m.event = inside[m.event];
                             }
-                            (zoom, marks, None, LANE * lanes.max(1) as f64, true)
+                            (zoom, marks, None, LANE * lanes.max(1) as f64, true, parted)
                         }
                         None => {
                             let bins = bin(&sub, &sub_spans, &zoom, &sub_keep, top, width);
-                            (zoom, Vec::new(), Some(bins), BIN_HEIGHT, true)
+                            (zoom, Vec::new(), Some(bins), BIN_HEIGHT, true, false)
                         }
                     }
                 }
@@ -652,8 +681,9 @@ pub fn timeline(
     // crowds the other out on a phone.
     let mut last_box: [Option<Rect>; 2] = [None; 2];
     // A story of a few days: each day told by time of day has its parts
-    // (morning to night, after its events with no time) marked too.
-    let timed = !marks.is_empty() && axis.end() - axis.start() <= 3;
+    // (morning to night, after its events with no time) marked too, where
+    // its events are drawn in them.
+    let timed = parted && axis.end() - axis.start() <= 3;
     let mut second_row = false;
     // Each label with its tick's year (none for a time of day).
     let mut at: Vec<(f64, String, Option<i32>)> = Vec::new();
@@ -1039,6 +1069,7 @@ mod tests {
         }
         for width in [343.0, 840.0] {
             let t = timeline(&ds, &all(&ds), None, None, width).unwrap();
+            assert_eq!(t.marks.len(), ds.events.len(), "drawn, not counted");
             // Each mark within its fifth of the day, however full: the
             // events with no time first, then morning to night.
             let part = |q: usize| PAD + (width - 2.0 * PAD) * q as f64 / 5.0;
@@ -1061,6 +1092,52 @@ mod tests {
             labels,
             ["15 May 2024", "morning", "afternoon", "evening", "night"]
         );
+    }
+
+    #[test]
+    fn a_day_too_full_for_its_parts_names_none() {
+        // Three days, the middle one with most events, most of them in
+        // its evening: on a phone that part cannot hold them in five rows,
+        // though the whole day can.
+        let mut ds = first_story().unwrap();
+        let model = ds.events[1].clone();
+        ds.events = (0..42)
+            .map(|k| Event {
+                id: format!("e{k}"),
+                date: PartialDate::day(2024, 5, 14 + (k == 0) as u8 * 2 + (k > 1) as u8),
+                until: None,
+                time_of_day: Some(TimeOfDay::ALL[if k % 10 == 0 { 0 } else { 2 }]),
+                ..model.clone()
+            })
+            .gather();
+        ds.tallies.clear();
+        for (width, parted) in [(343.0, false), (1600.0, true)] {
+            let t = timeline(&ds, &all(&ds), None, None, width).unwrap();
+            assert_eq!(
+                t.marks.len(),
+                ds.events.len(),
+                "drawn, not counted, at {width}"
+            );
+            let labels: Vec<&str> = t.ticks.iter().map(|k| k.label.text.as_str()).gather();
+            assert_eq!(labels.contains(&"morning"), parted, "{labels:?} at {width}");
+            if parted {
+                // Named, the parts hold their events.
+                let (d0, d1) = (
+                    t.axis.map(t.axis.start() + 1),
+                    t.axis.map_end(t.axis.start() + 2),
+                );
+                for m in t.marks.iter().filter(|m| m.x > d0 && m.x < d1) {
+                    let q = ds.events[m.event].time_of_day.unwrap() as usize;
+                    let part = |q: usize| d0 + (d1 - d0) * q as f64 / 4.0;
+                    assert!(
+                        m.x >= part(q) - RADIUS && m.x <= part(q + 1) + RADIUS,
+                        "{} at {width}",
+                        m.id
+                    );
+                }
+            }
+            assert_legible(&t);
+        }
     }
 
     #[test]
