@@ -320,6 +320,12 @@ pub struct GraphEdge {
 }
 
 impl GraphEdge {
+    /// Whether the tie is drawn: a tie of shared events only while those
+    /// are shown (`together_on`), any other always.
+    pub fn drawn(&self, together_on: bool) -> bool {
+        together_on || !matches!(self.kind, EdgeKind::Together(_))
+    }
+
     /// The stable markup key: the relation id, or "a-b" for co-participation.
     pub fn key(&self, ds: &Dataset, g: &Graph) -> String {
         match &self.kind {

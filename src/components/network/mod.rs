@@ -191,7 +191,7 @@ pub fn NetworkView() -> Html {
     // hundreds of solid arrowheads would hide the faint ties they end. The
     // rest are drawn a few paths in all, with no arrows (see `Bundle`).
     let big = graph.nodes.len() >= BIG_NETWORK;
-    let shown = |k: usize| together_on || !matches!(graph.edges[k].kind, EdgeKind::Together(_));
+    let shown = |k: usize| graph.edges[k].drawn(together_on);
     let mine = |k: usize| {
         let e = &graph.edges[k];
         focus_node.is_some_and(|f| f == e.source || f == e.target)

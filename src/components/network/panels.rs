@@ -42,7 +42,7 @@ pub fn node_details(
     let ties: Vec<usize> = described.ties[n]
         .iter()
         .copied()
-        .filter(|&k| together_on || !matches!(g.edges[k].kind, EdgeKind::Together(_)))
+        .filter(|&k| g.edges[k].drawn(together_on))
         .gather();
     html! {
         <div class="network__details" aria-live="polite">
