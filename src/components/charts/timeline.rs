@@ -287,7 +287,7 @@ pub fn TimelineChart() -> Html {
                     }
                 } else {
                     if t.marks.iter().any(|m| m.w > 0.0 && !m.uncertain) {
-                        <li><svg class="chart__swatch chart__swatch--wide" viewBox="0 0 24 16" aria-hidden="true"><rect class="tl-span tl-span--legend" x="1" y="5" width="22" height="6" rx="3" /></svg>{ "Known only to the month, or lasting days" }</li>
+                        <li><svg class="chart__swatch chart__swatch--wide" viewBox="0 0 24 16" aria-hidden="true"><rect class="tl-span tl-span--legend" x="1" y="5" width="22" height="6" rx="3" /></svg>{ "Known only to the month or year, or lasting days" }</li>
                     }
                     if !t.parts.is_empty() {
                         <li><svg class="chart__swatch chart__swatch--wide" viewBox="0 0 24 16" aria-hidden="true"><path class="tl-parts" d="M2 8L22 8" /></svg>{ "Ties an event's parts to it" }</li>
