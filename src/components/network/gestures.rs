@@ -350,17 +350,22 @@ impl Gestures {
     /// Release the pinned node `only`, or every pinned node, into the
     /// layout, which moves again if any was.
     fn unpin(&self, only: Option<usize>) {
+        let mut released = false;
         if let Some(l) = self.live.borrow_mut().as_mut() {
             for i in 0..l.sim.nodes.len() {
                 if only.is_none_or(|o| o == i) && l.sim.nodes.fixed[i].is_some() {
                     l.sim.unpin(i);
                     l.sim.reheat(0.3);
                     l.say_pinned(i, false);
+                    released = true;
                 }
             }
         }
-        self.redraw.force_update();
-        Live::wake(&self.live, &self.redraw);
+        // With none pinned, the layout stays at rest.
+        if released {
+            self.redraw.force_update();
+            Live::wake(&self.live, &self.redraw);
+        }
     }
 
     /// The +/− buttons: zoom about the middle of the view.
