@@ -37,6 +37,9 @@ const elsewhere = view === 'network' || view === 'charts';
 if (elsewhere) {
   for (const b of root?.querySelectorAll('.views__button') ?? []) b.setAttribute('aria-pressed', b.textContent.toLowerCase() == view);
 }
+// Another story's link (?data=) shows none of the page's own story while
+// it opens: the picture keeps its place, blank under one line that says so.
+if (query.get('data')) root?.firstElementChild?.setAttribute('aria-busy', 'true');
 if (
   elsewhere || query.get('data') || asked.get('sort') === 'newest' ||
   ['a', 'k', 'p', 'src', 't', 'st', 'from', 'to', 'q', 'sel'].some((key) => asked.get(key))

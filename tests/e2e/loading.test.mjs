@@ -62,6 +62,24 @@ async function noOtherStory(page) {
   assert.equal(await page.textContent('.problems__title'), 'This story could not be opened');
 }
 
+test("while a link's story opens, the picture shows none of the page's own", async () => {
+  const opened = await openPage(env.browser, { width: 375, height: 740 });
+  const { context, page } = opened;
+  // The module held back: the picture is all there is.
+  let release;
+  const held = new Promise((ok) => { release = ok; });
+  await page.route('**/*.wasm', async (route) => { await held; await route.continue(); });
+  await page.goto(env.server.url + '?data=port-strike.json');
+  await page.waitForSelector('#dossier > .dossier[aria-busy=true]', { state: 'attached' });
+  assert.equal(await page.locator('#dossier .story__title').first().isVisible(), false, "the page's own title shows");
+  assert.equal(await page.locator('#dossier .card').first().isVisible(), false, "the page's own cards show");
+  release();
+  await ready(page);
+  assert.equal(await page.locator('.dossier h1').textContent({ timeout: 5000 }), 'Port strike halts shipping');
+  assert.equal(await page.locator('.dossier h1').isVisible(), true);
+  await context.close();
+});
+
 test('a missing file is said so, with no other story in its place', async () => {
   const { context, page } = await open('?data=missing.json', refused);
   await noOtherStory(page);
