@@ -17,7 +17,9 @@
 //!   `geo_precision` → the place;
 //! - `event_date` and `time_precision` → the date at its precision (1: the
 //!   day; 2: one day of the week around it, an uncertain day; 3: only the
-//!   month);
+//!   month). A date in numbers alone is read day first, as ACLED writes it,
+//!   unless the file writes them month first, as a spreadsheet set to US
+//!   dates saves an export ("5/15/2024"; the dataset's notes then say so);
 //! - `notes` → the summary, and the text every fact is quoted from: each
 //!   row's notes are a paragraph of the imported "story";
 //! - `source` → the provenance's source;
@@ -220,6 +222,24 @@ fn full_year(y: i32, digits: usize) -> i32 {
 /// assert_eq!(parse_date("31-02-24"), None);
 /// ```
 pub fn parse_date(s: &str) -> Option<PartialDate> {
+    parse_date_in(s, false)
+}
+
+/// [`parse_date`], for a file that writes a date in numbers alone month
+/// first (`month_first`: "5/15/2024", as a spreadsheet set to US dates
+/// saves one) rather than day first; a date with the month in words or
+/// the year first reads the same either way.
+///
+/// ```
+/// use dossier::import::acled::parse_date_in;
+/// let read = |s, us| parse_date_in(s, us).map(|d| d.to_string());
+/// assert_eq!(read("5/15/2024", true).as_deref(), Some("2024-05-15"));
+/// assert_eq!(read("4/1/2024", true).as_deref(), Some("2024-04-01"));
+/// assert_eq!(read("4/1/2024", false).as_deref(), Some("2024-01-04"));
+/// assert_eq!(read("4 January 2024", true).as_deref(), Some("2024-01-04"));
+/// assert_eq!(read("2024-01-04", true).as_deref(), Some("2024-01-04"));
+/// ```
+pub fn parse_date_in(s: &str, month_first: bool) -> Option<PartialDate> {
     let s = s.trim();
     let parts: Vec<&str> = s
         .split(['-', ' ', '/', '.'])
@@ -237,12 +257,14 @@ pub fn parse_date(s: &str) -> Option<PartialDate> {
         // 2024-01-04
         (num(a)?, num(b)? as u8, num(c)?)
     } else {
-        // 5-Aug-24, 15 May 2024, 31-12-19, 31/12/2019: day first.
-        let month = match num(b) {
-            Some(m) => m as u8,
-            None => month_number(b)?,
+        // 5-Aug-24, 15 May 2024, 31-12-19, 31/12/2019: day first; or
+        // 12/31/2019 in a file that writes its dates month first.
+        let (day, month) = match (num(a), num(b)) {
+            (Some(m), Some(d)) if month_first => (d, m as u8),
+            (day, Some(m)) => (day?, m as u8),
+            (day, None) => (day?, month_number(b)?),
         };
-        (full_year(num(c)?, c.len()), month, num(a)?)
+        (full_year(num(c)?, c.len()), month, day)
     };
     if !(1..=12).contains(&month) || !(1..=31).contains(&day) || !(1000..=9999).contains(&year) {
         return None;
@@ -318,6 +340,9 @@ struct Builder {
     /// The ties between the sides of events, one per kind and pair.
     ties: Vec<Relation>,
     tie_by_key: HashMap<(RelationKind, String, String), usize>,
+    /// Whether the file writes its dates in numbers month first
+    /// ([`month_first`]).
+    month_first: bool,
 }
 
 /// What the tallies need of one event.
@@ -386,7 +411,7 @@ impl Builder {
     fn row(&mut self, cols: &Columns, record: &csv::ByteRecord) -> Result<(), String> {
         let get = |col: Col| text(cols.get(record, col));
         let raw_date = get(Col::EventDate);
-        let mut date = parse_date(&raw_date)
+        let mut date = parse_date_in(&raw_date, self.month_first)
             .ok_or_else(|| format!("event_date \"{}\" is not a date", clip(&raw_date)))?;
         match &*get(Col::TimePrecision) {
             "" | "1" => {}
@@ -781,6 +806,41 @@ impl Builder {
     }
 }
 
+/// Whether a file writes its dates in numbers month first ("5/15/2024",
+/// as a spreadsheet set to US dates saves an export) rather than day first
+/// (ACLED's own "15/05/2024"): told by the first of its dates, among its
+/// first rows, whose first or second number is above 12. Day first where
+/// none is, and in a file whose dates put the year first or the month in
+/// words. `col` is the date's column.
+fn month_first(bytes: &[u8], col: usize) -> bool {
+    let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(bytes);
+    let mut record = csv::ByteRecord::new();
+    for _ in 0..5_000 {
+        if !reader.read_byte_record(&mut record).unwrap_or(false) {
+            break;
+        }
+        let cell = record.get(col).unwrap_or_default();
+        let mut numbers = cell
+            .split(|&b| matches!(b, b'-' | b'/' | b'.' | b' '))
+            .filter(|p| !p.is_empty());
+        let mut number = || {
+            numbers
+                .next()
+                .filter(|p| p.len() <= 2 && p.iter().all(u8::is_ascii_digit))
+                .map(|p| p.iter().fold(0, |n, d| n * 10 + (d - b'0') as u32))
+        };
+        match (number(), number()) {
+            (Some(first), Some(second)) if first > 12 || second > 12 => return second > 12,
+            (Some(_), Some(_)) => {}
+            // The year first, or the month in words: the file is not
+            // written in numbers alone (or this cell is empty).
+            _ if cell.trim_ascii().is_empty() => {}
+            _ => return false,
+        }
+    }
+    false
+}
+
 fn clip(s: &str) -> String {
     s.chars().take(40).collect()
 }
@@ -857,11 +917,16 @@ impl Importer {
                 REQUIRED.join(", ")
             ))));
         }
+        let month_first = columns.at[Col::EventDate as usize]
+            .is_some_and(|col| month_first(&reader.get_ref().get_ref()[start..], col));
         Ok(Importer {
             reader,
             columns,
             total,
-            builder: Builder::default(),
+            builder: Builder {
+                month_first,
+                ..Builder::default()
+            },
             skipped: Vec::new(),
             rows: 0,
             done: false,
@@ -972,7 +1037,7 @@ impl Importer {
             .map(|e| e.date.last_day())
             .max()
             .unwrap_or(0);
-        let dataset = Dataset {
+        let mut dataset = Dataset {
             schema: None,
             format: FORMAT.into(),
             story: Story {
@@ -997,6 +1062,11 @@ impl Importer {
                 "Ties: \"fought\" joins the two sides of a battle, or of a strike between armed sides, where ACLED names no attacker; \"attacked\" runs towards the side its codebook makes the victims (civilians; protesters met with excessive force).".into(),
             ],
         };
+        if b.month_first {
+            dataset.notes.push(
+                "Dates: the export writes them month first (5/15/2024, as a spreadsheet set to US dates saves it), and they are read so.".into(),
+            );
+        }
         let problems = validate(&dataset);
         if !problems.is_empty() {
             return Err(problems);
@@ -1093,6 +1163,51 @@ mod tests {
             env!("CARGO_MANIFEST_DIR")
         ))
         .unwrap()
+    }
+
+    #[test]
+    fn dates_written_month_first_are_read_so() {
+        let csv = |dates: [&str; 2]| {
+            format!(
+                "event_date,event_type,sub_event_type,actor1,location,fatalities\n\
+                 {},Protests,Peaceful protest,Protesters (Lofalo),Halvik,0\n\
+                 {},Protests,Peaceful protest,Protesters (Lofalo),Halvik,0\n",
+                dates[0], dates[1]
+            )
+        };
+        let dates = |dates| {
+            let import = import(csv(dates).as_bytes(), "x.csv").unwrap();
+            let mut out: Vec<String> = import
+                .dataset
+                .events
+                .iter()
+                .map(|e| e.date.to_string())
+                .collect();
+            out.sort();
+            (
+                out,
+                import
+                    .dataset
+                    .notes
+                    .iter()
+                    .any(|n| n.starts_with("Dates: ")),
+            )
+        };
+        // A US spreadsheet's "4/1/2024" is the first of April, as its "5/15/2024" says.
+        assert_eq!(
+            dates(["4/1/2024", "5/15/2024"]),
+            (vec!["2024-04-01".into(), "2024-05-15".into()], true)
+        );
+        // ACLED's own day first.
+        assert_eq!(
+            dates(["4/1/2024", "15/05/2024"]),
+            (vec!["2024-01-04".into(), "2024-05-15".into()], false)
+        );
+        // Nothing to tell them apart: day first, as ACLED writes them.
+        assert_eq!(
+            dates(["4/1/2024", "2024-05-15"]),
+            (vec!["2024-01-04".into(), "2024-05-15".into()], false)
+        );
     }
 
     #[test]
