@@ -256,6 +256,21 @@ pub fn ensure_id(doc: &mut Value, list: List, i: usize) -> bool {
     }
     let taken = ids(doc, list);
     let id = make_id(prefix, &name, words, taken.iter().map(String::as_str));
+    // A source and an actor of one name are one speaker ("the army" says,
+    // and acts): the source speaks for the actor, as the format asks of a
+    // source whose id is an actor's, rather than a clash to mend.
+    let source = match list {
+        List::Sources => ids(doc, List::Actors).contains(&id).then(|| at.clone()),
+        List::Actors => (0..path::len(doc, "sources"))
+            .find(|&k| path::text(doc, &format!("sources[{k}].id")) == id)
+            .map(|k| path::index("sources", k)),
+        _ => None,
+    };
+    if let Some(actor) = source.map(|s| path::key(&s, "actor")) {
+        if path::text(doc, &actor).is_empty() {
+            path::set(doc, &actor, Value::String(id.clone()));
+        }
+    }
     path::set(doc, &path::key(&at, "id"), Value::String(id))
 }
 
@@ -550,6 +565,23 @@ pub fn title(doc: &Value) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_source_and_an_actor_of_one_name_are_one_speaker() {
+        // The actor first, then the source.
+        let mut d = json!({"sources": [{"id": "", "name": "the army"}], "actors": [{"id": "army", "name": "the army"}]});
+        ensure_id(&mut d, List::Sources, 0);
+        assert_eq!(path::text(&d, "sources[0].id"), "army");
+        assert_eq!(path::text(&d, "sources[0].actor"), "army");
+        // The source first, then the actor.
+        let mut d = json!({"sources": [{"id": "army", "name": "the army"}], "actors": [{"id": "", "name": "the army"}]});
+        ensure_id(&mut d, List::Actors, 0);
+        assert_eq!(path::text(&d, "sources[0].actor"), "army");
+        // A source that speaks for another keeps it.
+        let mut d = json!({"sources": [{"id": "army", "name": "x", "actor": "ministry"}], "actors": [{"id": "", "name": "the army"}]});
+        ensure_id(&mut d, List::Actors, 0);
+        assert_eq!(path::text(&d, "sources[0].actor"), "ministry");
+    }
 
     #[test]
     fn a_new_story_writes_a_day_in_words_and_a_bare_address_as_the_format_does() {

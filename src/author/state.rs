@@ -142,6 +142,10 @@ pub struct SuggestionInputs {
     paragraphs: Vec<String>,
     published: String,
     known: Vec<(String, String)>,
+    /// The draft's quotes of events and of figures (`true`), each with its
+    /// paragraph: the facts the article's words have already become, in
+    /// this session or an earlier one.
+    quoted: Vec<(bool, u64, String)>,
     dismissed: usize,
 }
 
@@ -239,8 +243,29 @@ impl Editor {
     pub fn name_of(&self, list: List, i: usize) -> String {
         let at = path::index(list.key(), i);
         let field = |k: &str| path::text(&self.doc, &path::key(&at, k)).trim();
+        // A tally is known by its figure and who counted it ("at least 23
+        // killed, by the health ministry"): a menu of ids ("t-ministry-unknown",
+        // "t-ministry-unknown-2") leaves the author guessing which is which.
+        let figure = (list == List::Tallies)
+            .then(|| path::get(&self.doc, &path::key(&at, "count")))
+            .flatten()
+            .and_then(|c| serde_json::from_value::<crate::format::model::Count>(c.clone()).ok())
+            .map(|c| {
+                let by = field("counted_by");
+                let by = (0..path::len(&self.doc, "sources"))
+                    .find(|&k| path::text(&self.doc, &format!("sources[{k}].id")) == by)
+                    .map_or(by.to_owned(), |k| self.name_of(List::Sources, k));
+                let outcome = match field("outcome") {
+                    "" => "killed",
+                    o => o,
+                };
+                format!("{} {outcome}, by {by}", c.said())
+            });
+        if let Some(figure) = figure {
+            return clip(&figure, 60);
+        }
         let name = match list {
-            // A relation or a tally is best known by its id ("t-afp-civilians").
+            // A relation is best known by its id ("r-hamas-allied-hezbollah").
             List::Relations | List::Tallies if !field("id").is_empty() => field("id"),
             _ if !field(list.name_field()).is_empty() => field(list.name_field()),
             _ => field("id"),
@@ -329,23 +354,59 @@ impl Editor {
                 ));
             }
         }
+        // The quote each event and tally was made from (its first; those
+        // added to it after may be another fact's words too) and its
+        // quantities': an event's, or a figure's.
+        let mut quoted = Vec::new();
+        for (list, figure) in [("events", false), ("tallies", true)] {
+            for i in 0..path::len(&self.doc, list) {
+                let item = path::get(&self.doc, &path::index(list, i)).unwrap_or(&Value::Null);
+                quotes_in(
+                    item.pointer("/provenance/0").unwrap_or(&Value::Null),
+                    figure,
+                    &mut quoted,
+                );
+                quotes_in(
+                    item.get("quantities").unwrap_or(&Value::Null),
+                    true,
+                    &mut quoted,
+                );
+            }
+        }
         SuggestionInputs {
             paragraphs: paragraphs(&self.doc),
             published: path::text(&self.doc, "story.published").to_owned(),
             known,
+            quoted,
             dismissed: self.dismissed.len(),
         }
     }
 
-    /// The suggestions read from `inputs`, less those put aside.
+    /// The suggestions read from `inputs`, less those put aside, and the
+    /// events and figures whose words the draft already quotes (taken up
+    /// before the page was last opened, say).
     pub fn suggestions_from(&self, inputs: &SuggestionInputs) -> Vec<Suggestion> {
         let published = inputs
             .published
             .parse()
             .unwrap_or(crate::format::date::PartialDate::day(1970, 1, 1));
+        let taken = |s: &Suggestion| {
+            let figure = match s.fact {
+                Fact::Figure { .. } => true,
+                Fact::Happening { .. } => false,
+                _ => return false,
+            };
+            // Its very words, whatever they became (a figure taken up as an
+            // event); or within a quote of its own kind's (an event's
+            // sentence, not the figures inside it).
+            inputs.quoted.iter().any(|(f, p, q)| {
+                *p == s.paragraph as u64
+                    && (*q == s.words || (*f == figure && q.contains(&s.words)))
+            })
+        };
         super::suggest::suggestions(&inputs.paragraphs, published, &inputs.known)
             .into_iter()
-            .filter(|s| !self.dismissed.contains(s))
+            .filter(|s| !self.dismissed.contains(s) && !taken(s))
             .collect()
     }
 
@@ -393,7 +454,24 @@ impl Editor {
                 " Its sentence names {name} as the speaker, not yet a source: it is credited to {}.",
                 self.source_name()
             ),
-            _ => String::new(),
+            Some(_) => String::new(),
+            // No speaker: the article's own reporting, where the story has
+            // it as a source; never silently whoever was quoted last.
+            None if matches!(s.fact, Fact::Figure { .. } | Fact::Happening { .. }) => {
+                match self.article_source() {
+                    Some(id) if id == self.source => String::new(),
+                    Some(id) => {
+                        self.source = id;
+                        format!(" Credited to {}, the article's own reporting: its sentence names no speaker.", self.source_name())
+                    }
+                    None if self.source.is_empty() => String::new(),
+                    None => format!(
+                        " Its sentence names no speaker: it is credited to {}, the source used last. Change “Credited to” if another said it.",
+                        self.source_name()
+                    ),
+                }
+            }
+            None => String::new(),
         };
         let mut e = self.take_up(s, &p, event);
         if !credit.is_empty() {
@@ -430,6 +508,14 @@ impl Editor {
             "{} by {name}, whose words it quotes: change “by” if the text names another.",
             capital(state)
         );
+    }
+
+    /// The story's source for the article's own reporting (of kind
+    /// `article`), by id.
+    fn article_source(&self) -> Option<String> {
+        (0..path::len(&self.doc, "sources"))
+            .find(|&i| path::text(&self.doc, &format!("sources[{i}].kind")) == "article")
+            .map(|i| path::text(&self.doc, &format!("sources[{i}].id")).to_owned())
     }
 
     /// The name of the source quotes are credited to now.
@@ -1020,6 +1106,25 @@ pub fn capital(s: &str) -> String {
         .unwrap_or_default()
 }
 
+/// Every quote in `v` with its paragraph, as a figure's or not
+/// (`figure`): an object holding both a `paragraph` and a `quote`,
+/// wherever it sits.
+fn quotes_in(v: &Value, figure: bool, out: &mut Vec<(bool, u64, String)>) {
+    match v {
+        Value::Object(m) => {
+            if let (Some(p), Some(q)) = (
+                m.get("paragraph").and_then(Value::as_u64),
+                m.get("quote").and_then(Value::as_str),
+            ) {
+                out.push((figure, p, q.to_owned()));
+            }
+            m.values().for_each(|x| quotes_in(x, figure, out));
+        }
+        Value::Array(a) => a.iter().for_each(|x| quotes_in(x, figure, out)),
+        _ => {}
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1045,6 +1150,88 @@ mod tests {
             start: utf16(&p[..start]),
             end: utf16(&p[..start + words.len()]),
         })))
+    }
+
+    #[test]
+    fn a_tally_is_known_by_its_figure_and_counter() {
+        let e = Editor::new(json!({
+            "sources": [{"id": "ministry", "name": "the health ministry", "kind": "official_statement"}],
+            "tallies": [
+                {"id": "t-ministry-unknown", "counted_by": "ministry", "count": {"qualifier": "at_least", "value": 23}},
+                {"id": "t-ministry-unknown-2", "counted_by": "ministry", "outcome": "wounded", "count": {"qualifier": "exact", "low": 40, "high": 60}},
+                {"id": "t-new", "counted_by": "ministry"}
+            ]
+        }));
+        assert_eq!(
+            e.name_of(List::Tallies, 0),
+            "at least 23 killed, by the health ministry"
+        );
+        assert_eq!(
+            e.name_of(List::Tallies, 1),
+            "40–60 wounded, by the health ministry"
+        );
+        // With no count yet, its id.
+        assert_eq!(e.name_of(List::Tallies, 2), "t-new");
+    }
+
+    #[test]
+    fn a_fact_whose_sentence_names_no_speaker_is_never_silently_the_last_source_s() {
+        let story = |with_outlet: bool| {
+            let e = Editor::new(new_story(&Article {
+                title: "Port strike".into(),
+                outlet: "The Example Times".into(),
+                url: "https://example.com/strike".into(),
+                published: "2024-06-03".into(),
+                body: "Dockworkers walked out on Monday, the union said.\n\nThe strike closed 12 berths.".into(),
+                ..Default::default()
+            }));
+            let e = if with_outlet {
+                e.apply(Action::NewSource {
+                    name: "The Example Times".into(),
+                    kind: "article".into(),
+                })
+            } else {
+                e
+            };
+            let e = e.apply(Action::NewSource {
+                name: "the union".into(),
+                kind: "group_statement".into(),
+            });
+            let berths = e
+                .suggestions()
+                .into_iter()
+                .find(|s| s.words.contains("12 berths") && matches!(s.fact, Fact::Happening { .. }))
+                .expect("the event is offered");
+            e.apply(Action::Accept(berths))
+        };
+        // The article's own reporting, where the story has it as a source.
+        let e = story(true);
+        assert_eq!(
+            path::text(&e.doc, "events[0].provenance[0].source"),
+            "example-times"
+        );
+        assert!(e.said.contains("the article's own reporting"), "{}", e.said);
+        // Else the source used last, said so.
+        let e = story(false);
+        assert_eq!(
+            path::text(&e.doc, "events[0].provenance[0].source"),
+            "union"
+        );
+        assert!(e.said.contains("names no speaker"), "{}", e.said);
+        // Opened again, the draft offers no event it already quotes (the
+        // figure in it, yes).
+        let again = Editor::new((*e.doc).clone());
+        let offered = again.suggestions();
+        assert!(
+            !offered
+                .iter()
+                .any(|s| s.words.contains("12 berths") && matches!(s.fact, Fact::Happening { .. })),
+            "{offered:?}"
+        );
+        assert!(again
+            .suggestions()
+            .iter()
+            .any(|s| s.words == "12 berths" && matches!(s.fact, Fact::Figure { .. })));
     }
 
     #[test]

@@ -10,6 +10,7 @@
 //! Pure: no browser types here.
 
 use crate::base::gather::Gather;
+use crate::base::num::thousands;
 use crate::format::date::PartialDate;
 use crate::format::vocab::{
     ActorKind, CountQualifier, EventKind, GeoPrecision, Outcome, ParticipantRole, RelationKind,
@@ -323,6 +324,31 @@ pub struct Count {
 }
 
 impl Count {
+    /// The count as a reader reads it ([`crate::view::present::count`]).
+    pub fn said(&self) -> String {
+        let q = self.qualifier;
+        let range = self
+            .low
+            .zip(self.high)
+            .map(|(lo, hi)| format!("{}–{}", thousands(lo), thousands(hi)));
+        let (number, range) = match (self.value, range) {
+            (Some(v), range) => (thousands(v), range),
+            // The range is the number.
+            (None, Some(range)) if q.takes_value() => (range, None),
+            (None, range) => (String::new(), range),
+        };
+        let mut out = match (&self.words, q) {
+            (Some(words), _) => words.clone(),
+            (_, CountQualifier::Exact) => number,
+            _ if number.is_empty() => q.label().to_owned(),
+            _ => format!("{} {number}", q.label()),
+        };
+        if let Some(range) = range {
+            out.push_str(&format!(" ({range})"));
+        }
+        out
+    }
+
     /// A number with its qualifier, and nothing more: "at least 40".
     pub fn of(qualifier: CountQualifier, value: u64) -> Self {
         Count {

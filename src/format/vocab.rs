@@ -34,13 +34,30 @@ impl fmt::Display for UnknownTerm {
     /// vocabulary lists its terms, an open one (with no near term to
     /// suggest) says how to write a term of the dataset's own.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // None chosen: the terms to choose from.
+        if self.found.trim().is_empty() {
+            write!(
+                f,
+                "no {} is given; the terms are {}",
+                self.what,
+                self.names.join(", ")
+            )?;
+            if self.open {
+                write!(f, ", or one of the dataset's own written with an x- prefix")?;
+            }
+            return Ok(());
+        }
         write!(f, "unknown {} \"{}\"", self.what, self.found)?;
         if let Some(s) = self.suggestion {
             write!(f, " (did you mean \"{s}\"?)")?;
         }
         if self.open && self.suggestion.is_none() {
-            let own: String = self
+            // "x-" alone, or an own term not written as one, gets an example.
+            let found = self
                 .found
+                .strip_prefix(EXTENSION_PREFIX)
+                .unwrap_or(&self.found);
+            let own: String = found
                 .to_ascii_lowercase()
                 .chars()
                 .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
@@ -655,6 +672,21 @@ mod tests {
             err.to_string(),
             "unknown actor kind \"armed-grup\" (did you mean \"armed_group\"?)"
         );
+    }
+
+    #[test]
+    fn an_empty_term_or_a_bare_prefix_is_said_plainly() {
+        let empty = "".parse::<SourceKind>().unwrap_err().to_string();
+        assert!(
+            empty.starts_with("no source kind is given; the terms are article, "),
+            "{empty}"
+        );
+        assert!(
+            empty.ends_with("or one of the dataset's own written with an x- prefix"),
+            "{empty}"
+        );
+        let bare = "x-".parse::<ActorKind>().unwrap_err().to_string();
+        assert!(bare.ends_with("as \"x-your-term\""), "{bare}");
     }
 
     #[test]

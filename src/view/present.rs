@@ -112,27 +112,7 @@ pub fn inherited(ds: &Dataset, e: &Event) -> Option<String> {
 /// assert_eq!(count(&range(CountQualifier::Exact, None)), "40–1,200");
 /// ```
 pub fn count(c: &Count) -> String {
-    let q = c.qualifier;
-    let range = c
-        .low
-        .zip(c.high)
-        .map(|(lo, hi)| format!("{}–{}", thousands(lo), thousands(hi)));
-    let (number, range) = match (c.value, range) {
-        (Some(v), range) => (thousands(v), range),
-        // The range is the number.
-        (None, Some(range)) if q.takes_value() => (range, None),
-        (None, range) => (String::new(), range),
-    };
-    let mut out = match (&c.words, q) {
-        (Some(words), _) => words.clone(),
-        (_, CountQualifier::Exact) => number,
-        _ if number.is_empty() => q.label().to_owned(),
-        _ => format!("{} {number}", q.label()),
-    };
-    if let Some(range) = range {
-        out.push_str(&format!(" ({range})"));
-    }
-    out
+    c.said()
 }
 
 /// A quantity of something: "more than 60 rockets", "dozens of Katyusha
