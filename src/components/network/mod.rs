@@ -399,8 +399,8 @@ pub fn NetworkView() -> Html {
             <h2 id="dossier-network-title" class="network__title">{ "Who is connected to whom" }</h2>
             <p id="dossier-network-desc" class="network__desc">
                 { format!(
-                    "{} actors and {} ties. Select an actor to show only its events; drag to pin it, double-click to release it (Reset releases them all).",
-                    thousands(graph.nodes.len() as u64), thousands(shown_count as u64)
+                    "{} and {}. Select an actor to show only its events; drag to pin it, double-click to release it (Reset releases them all).",
+                    plural(graph.nodes.len(), "actor", "actors"), plural(shown_count, "tie", "ties")
                 ) }
             </p>
             <div class="network__tools">
