@@ -618,8 +618,9 @@ pub fn tolls(ds: &Dataset, event: &str) -> Vec<String> {
         if let Some(words) = standing(ds, t) {
             line.push_str(&format!(" ({words})"));
         }
-        // Its parts next to it, before what became of it: "27 …, 4 of
-        // them children, later revised to 52", never "52, 4 of them".
+        // Its parts next to it, before what became of it, set apart: "27
+        // …, 4 of them children; later revised to 52", never "52, 4 of
+        // them", nor the children read as revised.
         for part in ds
             .tallies
             .iter()
@@ -634,7 +635,7 @@ pub fn tolls(ds: &Dataset, event: &str) -> Vec<String> {
         // A figure since revised or withdrawn says so where it is read.
         if let Some(later) = ds.revision_of(t) {
             line.push_str(&format!(
-                ", later revised to {} as of {}",
+                "; later revised to {} as of {}",
                 count(&later.count),
                 later.as_of.short()
             ));
@@ -822,6 +823,24 @@ mod tests {
         assert_eq!(kept(&ds, "e-israel-toll").len(), 1);
         ds.tallies[at].counted_by = "afp-tally".into();
         assert_eq!(kept(&ds, "e-israel-toll").len(), 2);
+    }
+
+    #[test]
+    fn a_revision_is_set_apart_from_the_figure_s_parts() {
+        let mut ds = first_story().unwrap();
+        let civilians = ds.tallies.iter().find(|t| t.id == "t-lebanon-civilians");
+        let mut later = civilians.unwrap().clone();
+        later.id = "t-later".into();
+        later.revises = Some("t-lebanon-civilians".into());
+        later.count = Count::of(CountQualifier::MoreThan, 90);
+        let event = later.events[0].clone();
+        ds.tallies.push(later);
+        let lines = tolls(&ds, &event);
+        let line = lines.iter().find(|l| l.contains("79")).unwrap();
+        assert!(
+            line.contains(", 3 of them journalists; later revised to more than 90 as of"),
+            "{line}"
+        );
     }
 
     #[test]
