@@ -51,7 +51,12 @@ pub fn slug(name: &str, words: usize) -> String {
     }
     let mut id = parts.join("-");
     if id.len() > MAX {
-        id.truncate(MAX);
+        // At the end of a word, not inside one: "…-officials", not "…-sa".
+        let cut = id.as_bytes()[..=MAX]
+            .iter()
+            .rposition(|&b| b == b'-')
+            .unwrap_or(MAX);
+        id.truncate(cut);
         id = id.trim_end_matches('-').to_owned();
     }
     id
@@ -136,6 +141,22 @@ mod tests {
             "e-air-strike-hits-school"
         );
         assert_eq!(make_id("e-", "", 4, ["e-item"]), "e-item-2");
+        // A long name is cut between words.
+        let long = make_id(
+            "",
+            "Strike on Halvik market kills at least 23, officials say",
+            8,
+            [],
+        );
+        assert!(
+            long.len() <= MAX
+                && "strike-halvik-market-kills-least-23-officials-say".starts_with(&long),
+            "{long}"
+        );
+        assert!(
+            ["officials", "23"].iter().any(|w| long.ends_with(w)),
+            "{long}"
+        );
         for name in ["a", "The", "—", "x".repeat(200).as_str(), "Ωmega 12"] {
             assert!(is_valid_id(&make_id("t-", name, 6, [])), "{name}");
         }
