@@ -12,6 +12,7 @@ use super::path;
 use super::quote::{provenance, quote_in, Selection};
 use super::suggest::{figure_in, Fact, Suggestion};
 use crate::format::date::PartialDate;
+use crate::format::parts::Target;
 use serde_json::{json, Value};
 use std::rc::Rc;
 
@@ -68,6 +69,9 @@ pub enum Action {
     },
     /// The item's name was committed: give it an id if it has none.
     Named(List, usize),
+    /// A reference was committed: a name typed in it ("the army") becomes
+    /// the id of the item so named, where it is not an id already.
+    Resolve(String, Target),
     /// Give an item a new id, and every reference to it.
     RenameId(List, usize, String),
     /// Text selected in the article (or none).
@@ -730,6 +734,27 @@ impl Editor {
                 });
                 self.opened(list, at, format!("New {} added.", list.noun()));
             }
+            Action::Resolve(at, target) => {
+                let typed = path::text(&self.doc, &at).trim().to_owned();
+                let items = || {
+                    target.lists().iter().flat_map(|&list| {
+                        (0..path::len(&self.doc, list.key())).map(move |i| (list, i))
+                    })
+                };
+                let field = |(list, i): (List, usize), k: &str| {
+                    path::text(&self.doc, &path::key(&path::index(list.key(), i), k)).to_owned()
+                };
+                let is_id = items().any(|it| field(it, "id") == typed);
+                let named = items()
+                    .find(|&it| {
+                        !typed.is_empty()
+                            && field(it, it.0.name_field()).eq_ignore_ascii_case(&typed)
+                    })
+                    .map(|it| field(it, "id"));
+                if let Some(id) = named.filter(|id| !is_id && !id.is_empty()) {
+                    self.change(None, |d| path::set(d, &at, json!(id)));
+                }
+            }
             Action::Append { path, value } => {
                 let n = path::len(&self.doc, &path);
                 self.change(None, |d| path::set(d, &path::index(&path, n), value));
@@ -1150,6 +1175,53 @@ mod tests {
             start: utf16(&p[..start]),
             end: utf16(&p[..start + words.len()]),
         })))
+    }
+
+    #[test]
+    fn a_name_typed_in_a_reference_becomes_its_id() {
+        let e = Editor::new(json!({
+            "sources": [{"id": "army", "name": "the army", "kind": "official_statement"}],
+            "actors": [{"id": "army", "name": "The Army"}, {"id": "front", "name": "Eastern Front"}],
+            "events": [{"participants": [{"actor": "eastern front"}], "status": {"denied_by": ["the army"]}}]
+        }));
+        let e = e.apply(Action::Resolve(
+            "events[0].participants[0].actor".into(),
+            Target::Actor,
+        ));
+        assert_eq!(
+            path::text(&e.doc, "events[0].participants[0].actor"),
+            "front"
+        );
+        // An id already is left as it is, though it is a name too.
+        let e = e.apply(Action::Resolve(
+            "events[0].status.denied_by[0]".into(),
+            Target::Party,
+        ));
+        assert_eq!(path::text(&e.doc, "events[0].status.denied_by[0]"), "army");
+        let e = e.apply(Action::SetText {
+            path: "events[0].status.denied_by[0]".into(),
+            text: "eastern FRONT".into(),
+            typing: false,
+        });
+        let e = e.apply(Action::Resolve(
+            "events[0].status.denied_by[0]".into(),
+            Target::Party,
+        ));
+        assert_eq!(path::text(&e.doc, "events[0].status.denied_by[0]"), "front");
+        // A name no item has stays, for the checker to name.
+        let e = e.apply(Action::SetText {
+            path: "events[0].participants[0].actor".into(),
+            text: "the navy".into(),
+            typing: false,
+        });
+        let e = e.apply(Action::Resolve(
+            "events[0].participants[0].actor".into(),
+            Target::Actor,
+        ));
+        assert_eq!(
+            path::text(&e.doc, "events[0].participants[0].actor"),
+            "the navy"
+        );
     }
 
     #[test]

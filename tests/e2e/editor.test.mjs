@@ -96,6 +96,8 @@ test("the guide's minimal example, made through the editor alone", async () => {
   await a.click('.tabs__tab:has-text("Events")');
   await a.click('.items__open');
   await a.click('button:has-text("Add participant")');
+  // The focus is in the new row's first field, where the author types next.
+  await page.waitForFunction((id) => document.activeElement?.id === id, fid('events[0].participants[0].actor').slice(1), { timeout: 5000 });
   // The actor field searches the story's actors by name and id as one types.
   assert.deepEqual(
     await page.$$eval('#dl-actor option', (os) => os.map((o) => [o.value, o.textContent])),
@@ -117,6 +119,8 @@ test("the guide's minimal example, made through the editor alone", async () => {
   await a.fill('#new-source-name', 'the harbour master');
   await a.choose('#new-source-kind', 'official_statement');
   await a.click('button:has-text("Add source")');
+  // The focus goes with the form to the menu that names the new source.
+  await page.waitForFunction(() => document.activeElement?.id === 'quote-source', null, { timeout: 5000 });
   // The menu shows the new source, though the author last chose "Add a source…" in it
   // (an effect moves it).
   await page.waitForFunction((v) => document.querySelector('#quote-source')?.value === v, 'harbour-master', { timeout: 5000 }).catch(() => {});

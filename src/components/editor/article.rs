@@ -333,6 +333,17 @@ fn QuoteBar() -> Html {
             name.set(String::new());
             kind.set(String::new());
             adding.set(false);
+            // The form goes with the focus in it: the focus moves to the
+            // menu that now names the new source, once it is drawn.
+            gloo::timers::callback::Timeout::new(0, || {
+                if let Some(menu) = gloo::utils::document()
+                    .get_element_by_id("quote-source")
+                    .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+                {
+                    let _ = menu.focus();
+                }
+            })
+            .forget();
         })
     };
     let selected = ed.selected_quote();

@@ -205,7 +205,13 @@ pub fn use_focus(editor: &Rc<Editor>) {
                         .get_element_by_id(&field_id(&at))
                         .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
                     {
-                        let _ = el.focus();
+                        // A row just added: its first field, where the
+                        // author types next, not the row around it.
+                        let first = (at == *p && el.class_list().contains("field--row"))
+                            .then(|| el.query_selector("input, select, textarea").ok().flatten())
+                            .flatten()
+                            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+                        let _ = first.unwrap_or(el).focus();
                         break;
                     }
                     match at.rfind(['.', '[']) {

@@ -36,7 +36,15 @@ pub(super) fn reference(
     described: &str,
     invalid: Option<&'static str>,
 ) -> Html {
-    let (oninput, onchange) = text_setter(ctx, p, item);
+    let (oninput, named) = text_setter(ctx, p, item);
+    // A name typed and committed becomes its item's id.
+    let onchange = {
+        let (dispatch, p) = (ctx.dispatch.clone(), p.to_owned());
+        Callback::from(move |e: Event| {
+            dispatch.emit(Action::Resolve(p.clone(), t));
+            named.emit(e);
+        })
+    };
     let resolved = (!current.is_empty()).then(|| match name_for(ctx, t, current) {
         Some(name) => html! { <p class="field__reading">{ format!("→ {name}") }</p> },
         None => Html::default(),
@@ -79,6 +87,14 @@ pub(super) fn many(
             let (dispatch, at) = (ctx.dispatch.clone(), at.clone());
             Callback::from(move |e: InputEvent| dispatch.emit(Action::SetText { path: at.clone(), text: value_of(&e), typing: true }))
         };
+        let onchange = {
+            let (dispatch, at) = (ctx.dispatch.clone(), at.clone());
+            Callback::from(move |_: Event| {
+                if let Some(t) = t {
+                    dispatch.emit(Action::Resolve(at.clone(), t));
+                }
+            })
+        };
         let remove = {
             let (dispatch, at) = (ctx.dispatch.clone(), at.clone());
             Callback::from(move |_: MouseEvent| dispatch.emit(Action::Remove(at.clone())))
@@ -86,7 +102,7 @@ pub(super) fn many(
         let name = t.filter(|_| !text.is_empty()).and_then(|t| name_for(ctx, t, &text));
         html! {
             <li class="many__row">
-                <input id={row_id} type="text" list={t.map(datalist_id)} value={text} {oninput}
+                <input id={row_id} type="text" list={t.map(datalist_id)} value={text} {oninput} {onchange}
                     aria-label={format!("{label} {}", i + 1)} aria-describedby={described.to_owned()} autocomplete="off" />
                 if let Some(name) = name { <span class="field__reading">{ format!("→ {name}") }</span> }
                 <button type="button" class="link-button" onclick={remove} aria-label={format!("Remove {label} {}", i + 1)}>{ "Remove" }</button>
