@@ -67,18 +67,7 @@ pub fn new_story(a: &Article) -> Value {
     put("title", &a.title, true);
     put("dek", &a.dek, false);
     put("outlet", &a.outlet, true);
-    // An address without its scheme, as browsers show them, is a web page's.
-    let url = a.url.trim().trim_start_matches('/');
-    let bare = !url.is_empty() && !url.contains("://") && url.contains('.') && !url.contains(' ');
-    put(
-        "url",
-        &if bare {
-            format!("https://{url}")
-        } else {
-            url.to_owned()
-        },
-        true,
-    );
+    put("url", &web_address(&a.url), true);
     // A day written in words is written as the format writes it.
     let published = PartialDate::plain(a.published.trim())
         .is_none()
@@ -95,6 +84,25 @@ pub fn new_story(a: &Article) -> Value {
         "actors": [],
         "events": [],
     })
+}
+
+/// An address as an author pastes it: one without its scheme, as
+/// browsers show them ("example.com/story"), is a web page's.
+///
+/// ```
+/// use dossier::author::draft::web_address;
+/// assert_eq!(web_address(" example.com/a "), "https://example.com/a");
+/// assert_eq!(web_address("http://example.com"), "http://example.com");
+/// assert_eq!(web_address("not an address"), "not an address");
+/// ```
+pub fn web_address(url: &str) -> String {
+    let url = url.trim().trim_start_matches('/');
+    let bare = !url.is_empty() && !url.contains("://") && url.contains('.') && !url.contains(' ');
+    if bare {
+        format!("https://{url}")
+    } else {
+        url.to_owned()
+    }
 }
 
 /// A day as people write it, in English: a month's name (or its first

@@ -636,13 +636,34 @@ impl Editor {
             }
             Fact::Name {
                 known: Some(id), ..
-            } => match event {
-                Some(at) if draft::ids(&self.doc, List::Actors).contains(&id) => {
-                    self.apply(Action::Append {
-                        path: path::key(&at, "participants"),
-                        value: json!({"actor": id, "role": ""}),
-                    })
+            } if !draft::ids(&self.doc, List::Actors).contains(&id) => {
+                // Known only as a source (the mayor who spoke): the actor
+                // is made, and the source speaks for it.
+                let mut e = self.apply(Action::QuoteAs(QuoteAs::New(List::Actors)));
+                let actor = match e.open {
+                    Some((List::Actors, i)) => {
+                        path::text(&e.doc, &format!("actors[{i}].id")).to_owned()
+                    }
+                    _ => String::new(),
+                };
+                let source = (0..path::len(&e.doc, "sources"))
+                    .map(|k| path::index("sources", k))
+                    .find(|at| path::text(&e.doc, &path::key(at, "id")) == id);
+                if let Some(at) = source.filter(|at| {
+                    !actor.is_empty() && path::text(&e.doc, &path::key(at, "actor")).is_empty()
+                }) {
+                    let at = path::key(&at, "actor");
+                    e.change(None, |d| path::set(d, &at, json!(actor)));
                 }
+                e
+            }
+            Fact::Name {
+                known: Some(id), ..
+            } => match event {
+                Some(at) => self.apply(Action::Append {
+                    path: path::key(&at, "participants"),
+                    value: json!({"actor": id, "role": ""}),
+                }),
                 _ => {
                     self.said = format!("“{}” is already in the story.", s.words);
                     self
@@ -688,6 +709,7 @@ impl Editor {
                             .or_else(|| draft::day_in_words(t))
                             .map(|d| json!(d.to_string()))
                     }
+                    Some(Control::Url) if !typing => Some(json!(draft::web_address(t))),
                     _ => None,
                 }
                 .unwrap_or(Value::String(text.clone()));
@@ -1175,6 +1197,56 @@ mod tests {
             start: utf16(&p[..start]),
             end: utf16(&p[..start + words.len()]),
         })))
+    }
+
+    #[test]
+    fn a_name_known_only_as_a_source_becomes_the_actor_it_speaks_for() {
+        let e = Editor::new(new_story(&Article {
+            title: "Mourning".into(),
+            outlet: "The Example Times".into(),
+            url: "https://example.com/mourning".into(),
+            published: "2025-03-03".into(),
+            body: "Mayor Lina Vosk said the city would hold three days of mourning.".into(),
+            ..Default::default()
+        }))
+        .apply(Action::NewSource {
+            name: "Mayor Lina Vosk".into(),
+            kind: "official_statement".into(),
+        });
+        let name = e
+            .suggestions()
+            .into_iter()
+            .find(|s| matches!(s.fact, Fact::Name { .. }) && s.words.contains("Lina Vosk"))
+            .expect("the name is offered");
+        let e = e.apply(Action::Accept(name));
+        assert_eq!(path::len(&e.doc, "actors"), 1, "{}", e.said);
+        let actor = path::text(&e.doc, "actors[0].id").to_owned();
+        assert!(!actor.is_empty());
+        assert_eq!(path::text(&e.doc, "sources[0].actor"), actor);
+    }
+
+    #[test]
+    fn an_address_committed_without_its_scheme_is_a_web_page_s() {
+        let e = editor().apply(Action::SetText {
+            path: "story.url".into(),
+            text: "northerncourier.example/halvik".into(),
+            typing: true,
+        });
+        // Left as typed while it is typed…
+        assert_eq!(
+            path::text(&e.doc, "story.url"),
+            "northerncourier.example/halvik"
+        );
+        let e = e.apply(Action::SetText {
+            path: "story.url".into(),
+            text: "northerncourier.example/halvik".into(),
+            typing: false,
+        });
+        // …and a web page's once committed.
+        assert_eq!(
+            path::text(&e.doc, "story.url"),
+            "https://northerncourier.example/halvik"
+        );
     }
 
     #[test]

@@ -389,9 +389,15 @@ fn figures(p: &str, ts: &[Token<'_>], paragraph: u32, out: &mut Vec<Suggestion>)
         // ("15 people were killed", "killed nearly 40 fighters").
         let after = (unit_end..=clause_end.min(unit_end + 5).min(ts.len() - 1))
             .find_map(|k| Some((k, outcome_word(&words[k])?)));
+        // Before it, a verb of what befell them ("killed nearly 40
+        // fighters"), not one a preposition parts from it ("treated the
+        // injured at two hospitals" counts hospitals).
         let before = (first.saturating_sub(3)..first)
             .rev()
-            .take_while(|&k| !ts[k].stop)
+            .take_while(|&k| {
+                !ts[k].stop
+                    && !matches!(words[k].as_str(), "at" | "in" | "on" | "to" | "from" | "by")
+            })
             .find_map(|k| Some((k, outcome_word(&words[k])?)));
         let end_token = if unit_end > u { unit_end - 1 } else { last };
         let (outcome, first_word, last_word) = match (after, before) {
@@ -741,10 +747,11 @@ fn attributions(p: &str, ts: &[Token<'_>], paragraph: u32, out: &mut Vec<Suggest
         let whose = a < b && matches!(words[a].as_str(), "its" | "their" | "his" | "her");
         let a = a + usize::from(whose);
         let source = p[ts[a].start..ts[b].end].to_owned();
-        // A pronoun is no source.
+        // A pronoun is no source, nor a relative one ("the Red Cross,
+        // which said …": the Red Cross is offered where it is named).
         if matches!(
             source.to_lowercase().as_str(),
-            "he" | "she" | "it" | "they" | "we" | "i" | "officials"
+            "he" | "she" | "it" | "they" | "we" | "i" | "officials" | "which" | "who" | "that"
         ) {
             continue;
         }
@@ -869,6 +876,25 @@ fn happenings(p: &str, ts: &[Token<'_>], paragraph: u32, out: &mut Vec<Suggestio
             );
         if kind == EventKind::Strike && by_air {
             kind = EventKind::AirDroneStrike;
+        }
+        // "A missile struck", "rockets hit": the weapon the sentence names
+        // before its verb.
+        let fired = ts[k.saturating_sub(3)..k].iter().any(|w| {
+            matches!(
+                lower(w).as_str(),
+                "missile"
+                    | "missiles"
+                    | "rocket"
+                    | "rockets"
+                    | "shell"
+                    | "shells"
+                    | "artillery"
+                    | "mortar"
+                    | "mortars"
+            )
+        });
+        if kind == EventKind::Strike && fired {
+            kind = EventKind::ShellingArtilleryMissileAttack;
         }
         // "said" is an attribution already; only a denial or a warning is
         // a statement worth its own event.
@@ -1024,7 +1050,7 @@ mod tests {
     #[test]
     fn counts_with_their_qualifier_unit_and_outcome() {
         use CountQualifier::*;
-        let table: [Case; 14] = [
+        let table: [Case; 15] = [
             (
                 "At least 15 people were killed in the raid.",
                 "At least 15 people were killed",
@@ -1136,6 +1162,15 @@ mod tests {
                 Some(300),
                 "",
                 Some(Outcome::Missing),
+            ),
+            // The injured are not what the number counts.
+            (
+                "Its teams treated the injured at two hospitals.",
+                "two hospitals",
+                Exact,
+                Some(2),
+                "hospitals",
+                None,
             ),
         ];
         for (p, words, q, v, unit, outcome) in table {
@@ -1277,7 +1312,7 @@ mod tests {
 
     #[test]
     fn a_title_a_clause_and_a_possessive_do_not_cut_or_stretch_who_speaks() {
-        let table: [(&str, &str); 4] = [
+        let table: [(&str, &str); 5] = [
             // A title's full stop ends no sentence, and the figure after
             // "said" is what was said, not who said it.
             (
@@ -1295,6 +1330,11 @@ mod tests {
                 "spokesman Moussa Kane",
             ),
             ("Hours later, jets struck, the army said.", "the army"),
+            // A relative pronoun is no one: its antecedent is named already.
+            (
+                "Forty were hurt, according to the Red Cross, which said its teams treated them.",
+                "the Red Cross",
+            ),
         ];
         for (p, source) in table {
             assert_eq!(sources_in(p), [source], "{p}");
@@ -1440,6 +1480,28 @@ mod tests {
                 EventKind::Statement
             ]
         );
+    }
+
+    #[test]
+    fn a_weapon_named_before_the_verb_says_the_kind() {
+        let kinds = |p: &str| -> Vec<EventKind> {
+            all(p)
+                .into_iter()
+                .filter_map(|s| match s.fact {
+                    Fact::Happening { kind } => Some(kind),
+                    _ => None,
+                })
+                .collect()
+        };
+        assert_eq!(
+            kinds("A missile struck the market."),
+            [EventKind::ShellingArtilleryMissileAttack]
+        );
+        assert_eq!(
+            kinds("Rockets hit the base."),
+            [EventKind::ShellingArtilleryMissileAttack]
+        );
+        assert_eq!(kinds("Gunmen struck the market."), [EventKind::Strike]);
     }
 
     #[test]

@@ -46,8 +46,9 @@ pub(super) struct Spot<'a> {
 pub(super) fn text_input(s: &Spot, f: &'static Field) -> Html {
     let (oninput, named) = text_setter(s.ctx, s.path, s.item);
     // A date, once committed, is read as the format writes it (a day in
-    // words, a weekday by the story's day): the draft decides.
-    let onchange = if f.control == Control::Date {
+    // words, a weekday by the story's day), and an address as a web
+    // page's (its https:// added): the draft decides.
+    let onchange = if matches!(f.control, Control::Date | Control::Url) {
         let (dispatch, path) = (s.ctx.dispatch.clone(), s.path.to_owned());
         Callback::from(move |e: Event| {
             dispatch.emit(Action::SetText {
