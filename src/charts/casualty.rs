@@ -605,7 +605,14 @@ pub fn chart(ds: &Dataset, width: f64) -> Option<Chart> {
                 .tallies
                 .iter()
                 .enumerate()
-                .filter(|(_, s)| s.subset_of.as_deref() == Some(t.id.as_str()) && s.id != t.id)
+                // Its parts, and those of the figure it revises: the 4
+                // children of a toll of 23 since revised to 31 are drawn
+                // in the 31, not lost with the 23. (No tally is a part of
+                // itself: the checker refuses one.)
+                .filter(|(_, s)| {
+                    let of = s.subset_of.as_deref();
+                    of.is_some() && (of == Some(t.id.as_str()) || of == t.revises.as_deref())
+                })
                 .map(|(j, _)| j)
                 .gather();
             let mut inner = Vec::new();
@@ -1028,6 +1035,25 @@ mod tests {
             "{:?}",
             c.caption
         );
+    }
+
+    #[test]
+    fn the_parts_of_a_revised_figure_are_drawn_in_its_revision() {
+        let mut ds = first_story().unwrap();
+        let civilians = ds.tallies.iter().find(|t| t.id == "t-lebanon-civilians");
+        let mut later = civilians.unwrap().clone();
+        later.id = "t-later".into();
+        later.revises = Some("t-lebanon-civilians".into());
+        later.count = Count::of(CountQualifier::MoreThan, 90);
+        ds.tallies.push(later);
+        let c = chart(&ds, 640.0).unwrap();
+        let (whole, part) = (bar(&c, "t-later"), bar(&c, "t-lebanon-journalists"));
+        assert!(part.subset, "drawn as a part");
+        assert!(
+            part.x >= whole.x && part.w <= whole.w,
+            "inside the 90: {part:?}"
+        );
+        assert_eq!(part.name_text(), "including 3 journalists");
     }
 
     #[test]
