@@ -1039,13 +1039,7 @@ mod tests {
 
     #[test]
     fn the_parts_of_a_revised_figure_are_drawn_in_its_revision() {
-        let mut ds = first_story().unwrap();
-        let civilians = ds.tallies.iter().find(|t| t.id == "t-lebanon-civilians");
-        let mut later = civilians.unwrap().clone();
-        later.id = "t-later".into();
-        later.revises = Some("t-lebanon-civilians".into());
-        later.count = Count::of(CountQualifier::MoreThan, 90);
-        ds.tallies.push(later);
+        let ds = crate::format::story::civilians_revised(90);
         let c = chart(&ds, 640.0).unwrap();
         let (whole, part) = (bar(&c, "t-later"), bar(&c, "t-lebanon-journalists"));
         assert!(part.subset, "drawn as a part");

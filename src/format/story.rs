@@ -67,3 +67,19 @@ impl Stats {
         }
     }
 }
+
+/// The first story with its AFP count of Lebanon's civilians (the whole
+/// its journalists are part of) revised to more than `to`, by the tally
+/// `t-later`: for the tests of how a revision reads and is drawn.
+#[cfg(test)]
+pub(crate) fn civilians_revised(to: u64) -> Dataset {
+    use crate::format::{model::Count, vocab::CountQualifier};
+    let mut ds = first_story().expect("the first story is valid");
+    let civilians = ds.tallies.iter().find(|t| t.id == "t-lebanon-civilians");
+    let mut later = civilians.expect("the AFP count").clone();
+    later.id = "t-later".into();
+    later.revises = Some("t-lebanon-civilians".into());
+    later.count = Count::of(CountQualifier::MoreThan, to);
+    ds.tallies.push(later);
+    ds
+}

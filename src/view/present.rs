@@ -827,14 +827,8 @@ mod tests {
 
     #[test]
     fn a_revision_is_set_apart_from_the_figure_s_parts() {
-        let mut ds = first_story().unwrap();
-        let civilians = ds.tallies.iter().find(|t| t.id == "t-lebanon-civilians");
-        let mut later = civilians.unwrap().clone();
-        later.id = "t-later".into();
-        later.revises = Some("t-lebanon-civilians".into());
-        later.count = Count::of(CountQualifier::MoreThan, 90);
-        let event = later.events[0].clone();
-        ds.tallies.push(later);
+        let ds = crate::format::story::civilians_revised(90);
+        let event = ds.tally("t-later").unwrap().events[0].clone();
         let lines = tolls(&ds, &event);
         let line = lines.iter().find(|l| l.contains("79")).unwrap();
         assert!(
