@@ -44,12 +44,18 @@ pub fn use_url_sync(store: &UseReducerHandle<Store>, ds: &Rc<Dataset>, page: Url
         });
     }
     // A story replaced by another drops its unwritten change.
-    use_effect_with((), move |_| move || writer.borrow_mut().pending = None);
+    let dropped = writer.clone();
+    use_effect_with((), move |_| move || dropped.borrow_mut().pending = None);
     let dispatch = store.dispatcher();
     let ds = ds.clone();
     // Listen once per mount: the story view is remounted for a new dataset.
     use_effect_with((), move |_| {
         let listener = EventListener::new(&gloo::utils::window(), "popstate", move |_| {
+            // A step back or forward drops the write still waiting: the
+            // address is now the step's, and writing the last view over it
+            // would push an entry and cut the history ahead (Back, then
+            // Forward at once, found nothing to go forward to).
+            writer.borrow_mut().pending = None;
             let restored = ViewState::opening(&current_fragment(), &ds, page.opening);
             dispatch.dispatch(Action::Restore(Box::new(restored)));
         });
