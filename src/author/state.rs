@@ -256,9 +256,7 @@ impl Editor {
             .and_then(|c| serde_json::from_value::<crate::format::model::Count>(c.clone()).ok())
             .map(|c| {
                 let by = field("counted_by");
-                let by = (0..path::len(&self.doc, "sources"))
-                    .find(|&k| path::text(&self.doc, &format!("sources[{k}].id")) == by)
-                    .map_or(by.to_owned(), |k| self.name_of(List::Sources, k));
+                let by = self.named_source(by).unwrap_or_else(|| by.to_owned());
                 let outcome = match field("outcome") {
                     "" => "killed",
                     o => o,
@@ -505,9 +503,7 @@ impl Editor {
             return;
         }
         self.change(None, |d| path::set(d, &by, json!([source])));
-        let name = (0..path::len(&self.doc, "sources"))
-            .find(|&i| path::text(&self.doc, &format!("sources[{i}].id")) == source)
-            .map_or(source.clone(), |i| self.name_of(List::Sources, i));
+        let name = self.named_source(&source).unwrap_or(source);
         self.said = format!(
             "{} by {name}, whose words it quotes: change “by” if the text names another.",
             capital(state)
@@ -524,10 +520,15 @@ impl Editor {
 
     /// The name of the source quotes are credited to now.
     fn source_name(&self) -> String {
-        (0..path::len(&self.doc, "sources"))
-            .find(|&i| path::text(&self.doc, &format!("sources[{i}].id")) == self.source)
-            .map(|i| self.name_of(List::Sources, i))
+        self.named_source(&self.source)
             .unwrap_or_else(|| "no source".into())
+    }
+
+    /// The name of the story's source `id`, if it has one so named.
+    fn named_source(&self, id: &str) -> Option<String> {
+        (0..path::len(&self.doc, "sources"))
+            .find(|&i| path::text(&self.doc, &format!("sources[{i}].id")) == id)
+            .map(|i| self.name_of(List::Sources, i))
     }
 
     /// Who the sentence of `s` says said it, in the case a name needs, and
@@ -638,7 +639,10 @@ impl Editor {
                 known: Some(id), ..
             } if !draft::ids(&self.doc, List::Actors).contains(&id) => {
                 // Known only as a source (the mayor who spoke): the actor
-                // is made, and the source speaks for it.
+                // is made, and the source speaks for it. (`ensure_id` links
+                // the two only where their ids agree; the name taken up may
+                // be shorter than the source's, "Lina Vosk" of "Mayor Lina
+                // Vosk", and its id another.)
                 let mut e = self.apply(Action::QuoteAs(QuoteAs::New(List::Actors)));
                 let actor = match e.open {
                     Some((List::Actors, i)) => {

@@ -1458,18 +1458,21 @@ mod tests {
         assert!(names_in("قال أحمد المصري إن القصف استمر").is_empty());
     }
 
+    /// The kinds of event the happenings in `p` suggest, in order.
+    fn kinds_in(p: &str) -> Vec<EventKind> {
+        all(p)
+            .into_iter()
+            .filter_map(|s| match s.fact {
+                Fact::Happening { kind } => Some(kind),
+                _ => None,
+            })
+            .collect()
+    }
+
     #[test]
     fn words_say_what_happened() {
-        let kinds: Vec<EventKind> =
-            all("Jets struck the market; the army denied it and rebels claimed a raid. The rebels seized the post, and the governor announced mourning.")
-                .into_iter()
-                .filter_map(|s| match s.fact {
-                    Fact::Happening { kind } => Some(kind),
-                    _ => None,
-                })
-                .collect();
         assert_eq!(
-            kinds,
+            kinds_in("Jets struck the market; the army denied it and rebels claimed a raid. The rebels seized the post, and the governor announced mourning."),
             [
                 // Jets strike from the air: ACLED's air strike.
                 EventKind::AirDroneStrike,
@@ -1484,24 +1487,15 @@ mod tests {
 
     #[test]
     fn a_weapon_named_before_the_verb_says_the_kind() {
-        let kinds = |p: &str| -> Vec<EventKind> {
-            all(p)
-                .into_iter()
-                .filter_map(|s| match s.fact {
-                    Fact::Happening { kind } => Some(kind),
-                    _ => None,
-                })
-                .collect()
-        };
         assert_eq!(
-            kinds("A missile struck the market."),
+            kinds_in("A missile struck the market."),
             [EventKind::ShellingArtilleryMissileAttack]
         );
         assert_eq!(
-            kinds("Rockets hit the base."),
+            kinds_in("Rockets hit the base."),
             [EventKind::ShellingArtilleryMissileAttack]
         );
-        assert_eq!(kinds("Gunmen struck the market."), [EventKind::Strike]);
+        assert_eq!(kinds_in("Gunmen struck the market."), [EventKind::Strike]);
     }
 
     #[test]

@@ -284,6 +284,11 @@ fn place_marks(
         .or_else(|| place_in(events, spans, axis, top, keep, false))
 }
 
+/// Whether `n` points fit side by side in `room` pixels, one row.
+fn one_row(n: usize, room: f64) -> bool {
+    (n as f64 - 1.0) * (2.0 * RADIUS + 1.5) <= room
+}
+
 /// [`place_marks`], with the days told by time of day drawn in their
 /// parts or not (`parted`).
 fn place_in(
@@ -331,7 +336,7 @@ fn place_in(
         };
         // A day too narrow for its events in one row fills row after row
         // from its start, in their order; in its parts, each part's rows.
-        let fits = (day.len() as f64 - 1.0) * (2.0 * RADIUS + 1.5) <= hi - lo;
+        let fits = one_row(day.len(), hi - lo);
         let parts = day_parts(events, day).filter(|_| parted);
         let fractions = if fits || parts.is_some() {
             day_fractions(events, day, parts, hi - lo)
@@ -416,8 +421,7 @@ fn day_fractions(
             let same: Vec<usize> = day.iter().copied().filter(|&j| part(j) == part(i)).gather();
             let k = same.iter().position(|&j| j == i).unwrap_or(0);
             let p = part(i) as f64;
-            let one_row = (same.len() as f64 - 1.0) * (2.0 * RADIUS + 1.5) <= room / n;
-            let at = if one_row {
+            let at = if one_row(same.len(), room / n) {
                 (k as f64 + 0.5) / same.len() as f64
             } else {
                 0.0

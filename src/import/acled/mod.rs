@@ -225,6 +225,24 @@ pub fn parse_date(s: &str) -> Option<PartialDate> {
     parse_date_in(s, false)
 }
 
+/// A date's three parts, however they are parted ("2024-01-04",
+/// "4 January 2024", "04/01/24"); `None` for another number of parts.
+fn date_parts(s: &str) -> Option<[&str; 3]> {
+    let mut parts = s
+        .trim()
+        .split(['-', ' ', '/', '.'])
+        .filter(|p| !p.is_empty());
+    let three = [parts.next()?, parts.next()?, parts.next()?];
+    parts.next().is_none().then_some(three)
+}
+
+/// A part of a date in digits (at most four).
+fn num(p: &str) -> Option<i32> {
+    (p.len() <= 4 && p.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| p.parse().ok())
+        .flatten()
+}
+
 /// [`parse_date`], for a file that writes a date in numbers alone month
 /// first (`month_first`: "5/15/2024", as a spreadsheet set to US dates
 /// saves one) rather than day first; a date with the month in words or
@@ -240,19 +258,7 @@ pub fn parse_date(s: &str) -> Option<PartialDate> {
 /// assert_eq!(read("2024-01-04", true).as_deref(), Some("2024-01-04"));
 /// ```
 pub fn parse_date_in(s: &str, month_first: bool) -> Option<PartialDate> {
-    let s = s.trim();
-    let parts: Vec<&str> = s
-        .split(['-', ' ', '/', '.'])
-        .filter(|p| !p.is_empty())
-        .collect();
-    let [a, b, c] = parts.as_slice() else {
-        return None;
-    };
-    let num = |p: &str| -> Option<i32> {
-        (p.len() <= 4 && p.bytes().all(|b| b.is_ascii_digit()))
-            .then(|| p.parse().ok())
-            .flatten()
-    };
+    let [a, b, c] = date_parts(s)?;
     let (year, month, day) = if a.len() == 4 {
         // 2024-01-04
         (num(a)?, num(b)? as u8, num(c)?)
@@ -825,23 +831,19 @@ fn month_first(bytes: &[u8], col: usize) -> bool {
         if !reader.read_byte_record(&mut record).unwrap_or(false) {
             break;
         }
-        let cell = record.get(col).unwrap_or_default();
-        let mut numbers = cell
-            .split(|&b| matches!(b, b'-' | b'/' | b'.' | b' '))
-            .filter(|p| !p.is_empty());
-        let mut number = || {
-            numbers
-                .next()
-                .filter(|p| p.len() <= 2 && p.iter().all(u8::is_ascii_digit))
-                .map(|p| p.iter().fold(0, |n, d| n * 10 + (d - b'0') as u32))
-        };
-        match (number(), number()) {
-            (Some(first), Some(second)) if first > 12 || second > 12 => return second > 12,
-            (Some(_), Some(_)) => {}
-            // The year first, or the month in words: the file is not
-            // written in numbers alone (or this cell is empty).
-            _ if cell.trim_ascii().is_empty() => {}
-            _ => return false,
+        let cell = std::str::from_utf8(record.get(col).unwrap_or_default()).unwrap_or_default();
+        // Read as parse_date parts it: the first two parts, if the year
+        // comes last.
+        let first_two = date_parts(cell)
+            .filter(|[a, ..]| a.len() <= 2)
+            .and_then(|[a, b, _]| Some((num(a)?, num(b)?)));
+        match first_two {
+            Some((first, second)) if first > 12 || second > 12 => return second > 12,
+            Some(_) => {}
+            // An empty cell says nothing; one with the year first, or the
+            // month in words, says the file is not in numbers alone.
+            None if cell.trim().is_empty() => {}
+            None => return false,
         }
     }
     false
