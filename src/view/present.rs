@@ -589,10 +589,31 @@ pub fn counted(t: &Tally) -> String {
 /// ```
 pub fn tolls(ds: &Dataset, event: &str) -> Vec<String> {
     let counts = |t: &Tally| t.events.iter().any(|e| e == event);
+    // Said within another line: a part whose whole counts the event too.
+    let within = |t: &Tally| {
+        t.subset_of
+            .as_deref()
+            .and_then(|p| ds.tally(p))
+            .is_some_and(counts)
+    };
+    let has_parts = |t: &Tally| {
+        ds.tallies
+            .iter()
+            .any(|p| p.subset_of.as_deref() == Some(t.id.as_str()) && counts(p))
+    };
     let mut out = Vec::new();
     for t in ds.tallies.iter().filter(|t| counts(t)) {
-        let parent = t.subset_of.as_deref().and_then(|p| ds.tally(p));
-        if parent.is_some_and(counts) {
+        // A revision (the same counter's, of the same people) is said on
+        // the line of the figure it revises ("later revised to 31"), where
+        // that line is listed and it has nothing of its own to add.
+        let said = t
+            .revises
+            .as_deref()
+            .and_then(|r| ds.tally(r))
+            .is_some_and(|r| counts(r) && !within(r))
+            && standing(ds, t).is_none()
+            && !has_parts(t);
+        if within(t) || said {
             continue;
         }
         let outcome = t.outcome.label();
@@ -835,6 +856,8 @@ mod tests {
             line.contains(", 3 of them journalists; later revised to more than 90 as of"),
             "{line}"
         );
+        // The revision is said there, not on a line of its own as well.
+        assert_eq!(lines.len(), 1, "{lines:?}");
     }
 
     #[test]
