@@ -10,7 +10,7 @@
 
 use super::fields::{nested, Control, Field, Form, List, Target, DATASET};
 use super::path;
-use crate::format::date::PartialDate;
+use crate::format::date::{civil_from_days, days_from_civil, OneOf, PartialDate};
 use crate::format::ids::make_id;
 use crate::format::model::FORMAT;
 use serde_json::{json, Map, Value};
@@ -103,6 +103,40 @@ pub fn web_address(url: &str) -> String {
     } else {
         url.to_owned()
     }
+}
+
+/// The date of something the text reports with no date of its own (a
+/// statement "said" with no day): the story's day or the day before, as
+/// EDTF's "one of" (`[2024-05-14,2024-05-15]`), and how it was worked out,
+/// for `date_inferred`. `None` without a story's day to reckon from.
+///
+/// ```
+/// use dossier::author::draft::undated;
+/// use dossier::format::date::PartialDate;
+/// let (date, how) = undated(PartialDate::day(2024, 3, 1)).unwrap();
+/// assert_eq!(date, "[2024-02-29,2024-03-01]");
+/// assert!(how.contains("Fri 1 Mar 2024"), "{how}");
+/// assert_eq!(undated(PartialDate::month(2024, 3)), None);
+/// ```
+pub fn undated(published: PartialDate) -> Option<(String, String)> {
+    let (Some(m), Some(d)) = (published.month, published.day) else {
+        return None;
+    };
+    let (y0, m0, d0) = civil_from_days(days_from_civil(published.year, m, d) - 1);
+    let date = PartialDate {
+        one_of: Some(OneOf {
+            last: (published.year, m, d),
+            range: false,
+        }),
+        ..PartialDate::day(y0, m0, d0)
+    };
+    Some((
+        date.to_string(),
+        format!(
+            "The text gives no date: reported in the story of {}, so that day or the day before.",
+            PartialDate::day(published.year, m, d).human()
+        ),
+    ))
 }
 
 /// A day as people write it, in English: a month's name (or its first

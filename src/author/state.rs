@@ -108,6 +108,9 @@ pub enum Action {
     /// A new event like event `i`: the same place, participants and status
     /// (the stages of one attack), with its own date, summary and quotes.
     LikeThis(usize),
+    /// Event `i` is reported with no date of its own: dated the story's
+    /// day or the day before, and said so ([`draft::undated`]).
+    Undated(usize),
 }
 
 /// The editor.
@@ -436,11 +439,15 @@ impl Editor {
             start: utf16(s.start),
             end: utf16(s.end),
         });
-        self.dismissed.push(s.clone());
         let event = match self.open {
             Some((List::Events, i)) => Some(path::index("events", i)),
             _ => None,
         };
+        // A place with no event open to take it is not used up: it waits
+        // for its event.
+        if event.is_some() || !matches!(s.fact, Fact::Place { .. }) {
+            self.dismissed.push(s.clone());
+        }
         // A figure or an event is credited to whom its sentence says said
         // it, where the story has that source, not to the one used last.
         let speaker = match s.fact {
@@ -676,6 +683,25 @@ impl Editor {
             Fact::Name { known: None, .. } => {
                 self.apply(Action::QuoteAs(QuoteAs::New(List::Actors)))
             }
+            Fact::Place { name } => match event {
+                Some(at) => {
+                    let at = path::key(&path::key(&at, "place"), "name");
+                    let was = path::text(&self.doc, &at).to_owned();
+                    self.change(Some(&at), |d| path::set(d, &at, json!(name)));
+                    self.said = if was.is_empty() || was == name {
+                        format!("Place set to “{name}”.")
+                    } else {
+                        format!("Place set to “{name}” (it was “{was}”).")
+                    };
+                    self
+                }
+                None => {
+                    self.said = format!(
+                        "“{name}” reads as a place: open the event that happened there, then use it again. To make it an actor, quote it as one."
+                    );
+                    self
+                }
+            },
         }
     }
 
@@ -824,6 +850,24 @@ impl Editor {
             Action::Select(s) => self.selection = s,
             Action::Dismiss(s) => self.dismissed.push(s),
             Action::Accept(s) => return self.accept(s),
+            Action::Undated(i) => {
+                let published = self.doc["story"]["published"]
+                    .as_str()
+                    .and_then(PartialDate::plain);
+                match published.and_then(draft::undated) {
+                    Some((date, how)) => {
+                        let at = path::index("events", i);
+                        self.change(None, |d| {
+                            path::set(d, &path::key(&at, "date"), json!(date));
+                            path::set(d, &path::key(&at, "date_inferred"), json!(how))
+                        });
+                        self.said = how;
+                    }
+                    None => {
+                        self.said = "The story has no day of publication to date it by: give the story's date first.".into();
+                    }
+                }
+            }
             Action::LikeThis(i) => {
                 let like = path::index("events", i);
                 let mut item = draft::blank(List::Events);
@@ -1227,6 +1271,65 @@ mod tests {
         let actor = path::text(&e.doc, "actors[0].id").to_owned();
         assert!(!actor.is_empty());
         assert_eq!(path::text(&e.doc, "sources[0].actor"), actor);
+    }
+
+    #[test]
+    fn a_place_is_where_the_open_event_happened() {
+        let e = Editor::new(new_story(&Article {
+            title: "Market shelled".into(),
+            outlet: "The Example Times".into(),
+            url: "https://example.com/market".into(),
+            published: "2025-03-03".into(),
+            body: "Shells struck the market in Halvik on Sunday, residents said.".into(),
+            ..Default::default()
+        }));
+        let place = |e: &Editor| {
+            e.suggestions()
+                .into_iter()
+                .find(|s| matches!(s.fact, Fact::Place { .. }))
+                .expect("Halvik is offered as a place")
+        };
+        // With no event open, nothing is made, and the author is told why.
+        let halvik = place(&e);
+        let e = e.apply(Action::Accept(halvik));
+        assert_eq!(path::len(&e.doc, "events"), 0);
+        assert_eq!(path::len(&e.doc, "actors"), 0);
+        assert!(e.said.contains("open the event"), "{}", e.said);
+        // With the event open, it is the event's place.
+        let happening = e
+            .suggestions()
+            .into_iter()
+            .find(|s| matches!(s.fact, Fact::Happening { .. }))
+            .expect("the strike is offered");
+        let e = e.apply(Action::Accept(happening));
+        assert_eq!(path::len(&e.doc, "events"), 1);
+        let halvik = place(&e);
+        let e = e.apply(Action::Accept(halvik));
+        assert_eq!(
+            path::text(&e.doc, "events[0].place.name"),
+            "Halvik",
+            "{}",
+            e.said
+        );
+        assert_eq!(path::len(&e.doc, "actors"), 0);
+    }
+
+    #[test]
+    fn an_undated_event_is_dated_the_story_s_day_or_the_day_before_and_says_so() {
+        let e = editor()
+            .apply(Action::Add(List::Events))
+            .apply(Action::Undated(0));
+        assert_eq!(
+            path::text(&e.doc, "events[0].date"),
+            "[2024-06-02,2024-06-03]"
+        );
+        let how = path::text(&e.doc, "events[0].date_inferred");
+        assert!(how.contains("Mon 3 Jun 2024"), "{how}");
+        assert_eq!(e.said, how);
+        // One step back takes both away.
+        let e = e.apply(Action::Undo);
+        assert_eq!(path::text(&e.doc, "events[0].date"), "");
+        assert_eq!(path::text(&e.doc, "events[0].date_inferred"), "");
     }
 
     #[test]

@@ -57,6 +57,10 @@ pub enum Fact {
     /// A name the text gives, and the id of the actor or source already
     /// made with that name, if any.
     Name { name: String, known: Option<String> },
+    /// A name the text gives as where something is ("in Halvik", "near
+    /// the Tarsk bridge"), not yet the name of an actor: where an event
+    /// happened.
+    Place { name: String },
     /// A word that says what happened, and the kind of event it suggests.
     Happening { kind: EventKind },
 }
@@ -771,6 +775,13 @@ fn attributions(p: &str, ts: &[Token<'_>], paragraph: u32, out: &mut Vec<Suggest
 /// Lower-case words a name may hold between its capitalised ones.
 const JOINS: [&str; 6] = ["of", "al", "bin", "de", "for", "and"];
 
+/// Words before a name that make it a place: "in Halvik", "near the Tarsk
+/// bridge", "outside Freedom Square".
+/// (Not "at": "fired at Tarsk" names a target.)
+const AT_PLACE: [&str; 8] = [
+    "in", "near", "outside", "into", "toward", "towards", "across", "around",
+];
+
 fn names(
     p: &str,
     ts: &[Token<'_>],
@@ -830,12 +841,25 @@ fn names(
                     n == folded || n.ends_with(&format!(" {folded}"))
                 })
                 .map(|(id, _)| id.clone());
+            // "in Halvik", "near the Tarsk bridge": a place, unless it is
+            // a name the story already has (a state is a place and an
+            // actor both).
+            let lead = i.checked_sub(1).map(|k| (k, lower(&ts[k])));
+            let before = match lead {
+                Some((k, w)) if LEADS.contains(&w.as_str()) => k.checked_sub(1),
+                _ => i.checked_sub(1),
+            };
+            let place =
+                before.is_some_and(|k| !ts[k].stop && AT_PLACE.contains(&lower(&ts[k]).as_str()));
             out.push(Suggestion {
                 paragraph,
                 start: ts[i].start,
                 end: ts[j].end,
                 words: name.clone(),
-                fact: Fact::Name { name, known },
+                fact: match known {
+                    None if place => Fact::Place { name },
+                    known => Fact::Name { name, known },
+                },
             });
         }
         i = j + 1;
@@ -855,7 +879,12 @@ fn happening(w: &str) -> Option<EventKind> {
         "met" | "hosted" | "talks" => EventKind::Meeting,
         "arrested" | "detained" => EventKind::Arrests,
         "abducted" | "kidnapped" => EventKind::Abduction,
-        "protested" | "protesters" | "marched" => EventKind::PeacefulProtest,
+        "protested" | "protesters" | "marched" | "protest" | "protests" | "demonstrated"
+        | "demonstrators" | "demonstration" | "rally" | "rallied" => EventKind::PeacefulProtest,
+        // No kind of ACLED's: the story's own (an `x-` kind, "Mourning").
+        "mourning" | "mourned" | "mourners" | "funeral" | "funerals" | "vigil" => {
+            EventKind::Custom("x-mourning".into())
+        }
         "intercepted" => EventKind::DisruptedWeaponsUse,
         "seized" | "captured" | "overran" => EventKind::NonStateActorOvertakesTerritory,
         "announced" | "declared" => EventKind::Statement,
@@ -1431,10 +1460,37 @@ mod tests {
             .collect()
     }
 
+    /// The places a paragraph's suggestions give.
+    fn places_in(p: &str) -> Vec<String> {
+        all(p)
+            .into_iter()
+            .filter_map(|s| match s.fact {
+                Fact::Place { name } => Some(name),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_name_where_something_is_is_a_place() {
+        let p = "Shells fell in Halvik and near the Tarsk bridge; mourners marched into Freedom Square, Mayor Lina Vosk said. Troops fired at Tarsk Station.";
+        assert_eq!(places_in(p), ["Halvik", "Tarsk", "Freedom Square"]);
+        // A target is no place, and a speaker an actor.
+        assert_eq!(names_in(p), ["Mayor Lina Vosk", "Tarsk Station"]);
+        // A name the story has already is offered as that name.
+        let known = [("halvik".to_owned(), "Halvik".to_owned())];
+        let found = suggestions(&[p.to_owned()], published(), &known);
+        assert!(found.iter().any(|s| matches!(
+            &s.fact,
+            Fact::Name { name, known: Some(id) } if name == "Halvik" && id == "halvik"
+        )));
+    }
+
     #[test]
     fn a_name_in_a_script_without_capitals_is_a_name_in_a_cased_text() {
         let p = "“We will stay,” said أحمد المصري, a farmer in Rafah.";
-        assert_eq!(names_in(p), ["أحمد المصري", "Rafah"]);
+        assert_eq!(names_in(p), ["أحمد المصري"]);
+        assert_eq!(places_in(p), ["Rafah"]);
         // The speaker is the name after "said", not the quote before it.
         let sources: Vec<String> = all(p)
             .into_iter()
@@ -1480,7 +1536,16 @@ mod tests {
                 EventKind::ClaimOfResponsibility,
                 EventKind::Attack,
                 EventKind::NonStateActorOvertakesTerritory,
-                EventKind::Statement
+                EventKind::Statement,
+                // Mourning: no kind of ACLED's, the story's own.
+                EventKind::Custom("x-mourning".into()),
+            ]
+        );
+        assert_eq!(
+            kinds_in("Hundreds of mourners attended the funerals. Students rallied outside the ministry."),
+            [
+                EventKind::Custom("x-mourning".into()),
+                EventKind::PeacefulProtest
             ]
         );
     }

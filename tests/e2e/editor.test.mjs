@@ -388,6 +388,20 @@ test('a story opened from a link (?data=) becomes a draft, listed with the other
   await context.close();
 });
 
+test('on a desktop, the panes scroll and the page does not', async () => {
+  const { context, page, problems } = await openPage(env.browser, { width: 1280, height: 757 });
+  await page.goto(`${env.server.url}editor.html?data=stories/allegation.json`);
+  await page.waitForSelector('.editor__preview .card');
+  // Long panes: the article with its suggestions open, the forms.
+  await page.click('.suggestions summary');
+  const page_ = await page.evaluate(() => [document.scrollingElement.scrollHeight, innerHeight]);
+  assert.ok(page_[0] <= page_[1], `the page is ${page_[0]} px tall in a window of ${page_[1]}`);
+  const scrolls = await page.locator('.editor__pane').evaluateAll((panes) => panes.some((p) => p.scrollHeight > p.clientHeight));
+  assert.ok(scrolls, 'a pane holds more than it shows');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('when the browser will not keep the draft, the editor says so and offers the export', async () => {
   const { context, page, problems } = await openPage(env.browser, { width: 1280, height: 860 });
   await page.addInitScript(() => {

@@ -252,6 +252,7 @@ fn Suggestions() -> Html {
             ),
             Fact::Name { known: Some(_), .. } => "a name already in the story".to_owned(),
             Fact::Name { known: None, .. } => "an actor".to_owned(),
+            Fact::Place { .. } => "a place: where the open event happened".to_owned(),
             Fact::Happening { kind } => format!("an event: {}", kind.label()),
         };
         let (accept, dismiss) = {

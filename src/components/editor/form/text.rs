@@ -67,11 +67,29 @@ pub(super) fn text_input(s: &Spot, f: &'static Field) -> Html {
         s.described.to_owned(),
         s.invalid,
     );
+    // An event's date the text does not give (a statement "said" with no
+    // day): one press dates it the story's day or the day before, and says
+    // so in "Date inferred".
+    let undated = match s.item {
+        Some((List::Events, i))
+            if text.trim().is_empty() && s.path == format!("events[{i}].date") =>
+        {
+            let dispatch = s.ctx.dispatch.clone();
+            let onclick = Callback::from(move |_: MouseEvent| dispatch.emit(Action::Undated(i)));
+            html! {
+                <p class="field__reading">
+                    { "No date in the text? " }
+                    <button type="button" class="link-button" {onclick}>{ "Date it the story's day or the day before" }</button>
+                </p>
+            }
+        }
+        _ => Html::default(),
+    };
     let reading = matches!(f.control, Control::Date).then(|| match date_reading(&text) {
         Ok(r) if !r.is_empty() => {
             html! { <p class="field__reading">{ format!("Reads: {r}") }</p> }
         }
-        _ => Html::default(),
+        _ => undated,
     });
     let input = if f.control == Control::LongText {
         html! { <textarea {id} value={text} {oninput} {onchange} rows="3" aria-describedby={described} aria-invalid={invalid} aria-required={f.required.then_some("true")} /> }
