@@ -898,6 +898,21 @@ impl Timeline {
             PartialDate::from_days(self.axis.day_at(b)),
         )
     }
+
+    /// The mark nearest the point (x, y), within `reach` pixels of its
+    /// point or bar: what a tap beside a mark too small for a finger means.
+    pub fn nearest(&self, x: f64, y: f64, reach: f64) -> Option<usize> {
+        let far = |m: &Mark| {
+            let dx = (m.x - x).max(x - m.x - m.w).max(0.0);
+            crate::base::num::length(dx, m.y - y)
+        };
+        let (i, m) = self
+            .marks
+            .iter()
+            .enumerate()
+            .min_by(|a, b| far(a.1).total_cmp(&far(b.1)))?;
+        (far(m) <= reach).then_some(i)
+    }
 }
 
 #[cfg(test)]
@@ -912,6 +927,41 @@ mod tests {
 
     fn mark<'a>(t: &'a Timeline, id: &str) -> &'a Mark {
         t.marks.iter().find(|m| m.id == id).unwrap()
+    }
+
+    #[test]
+    fn a_tap_beside_a_mark_finds_it() {
+        let ds = first_story().unwrap();
+        let t = timeline(&ds, &all(&ds), None, None, 375.0).unwrap();
+        for (i, m) in t.marks.iter().enumerate() {
+            // On it: itself (or a mark as near, where marks touch).
+            let on = t.nearest(m.x + m.w / 2.0, m.y, 12.0).unwrap();
+            let o = &t.marks[on];
+            assert!(
+                (o.x - m.x).abs() <= m.w + o.w + 2.0 * RADIUS && (o.y - m.y).abs() <= 2.0 * RADIUS,
+                "{} for {}",
+                o.id,
+                m.id
+            );
+            if on == i {
+                // Far from every mark: none.
+                assert_eq!(t.nearest(m.x + m.w / 2.0, m.y - 400.0, 12.0), None);
+            }
+        }
+        // Beside a mark, a finger's width from it and farther from every
+        // other, it is found; twice as far, nothing is.
+        let beside = |m: &Mark| (m.x + m.w + 8.0, m.y + 5.0);
+        let lone = (0..t.marks.len())
+            .find(|&i| {
+                let (x, y) = beside(&t.marks[i]);
+                t.marks.iter().enumerate().all(|(j, o)| {
+                    j == i || (o.x - x).max(x - o.x - o.w).max(0.0).hypot(o.y - y) > 20.0
+                })
+            })
+            .expect("a mark with room beside it");
+        let (x, y) = beside(&t.marks[lone]);
+        assert_eq!(t.nearest(x, y, 12.0), Some(lone));
+        assert_eq!(t.nearest(x + 10.0, y + 10.0, 12.0), None);
     }
 
     #[test]

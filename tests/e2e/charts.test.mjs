@@ -176,6 +176,32 @@ test('timeline marks: a month is a span, a day a point, and the keyboard reaches
   await context.close();
 });
 
+test('on a phone, a tap beside a small timeline mark chooses it, and again lets it go', async () => {
+  const { context, page } = await open('#v=charts', { width: 375, height: 800, touch: true });
+  // A mark with room beside it: a point 8 px right of its end is more than
+  // 20 px from every other mark.
+  const spot = await page.$$eval('.tl-mark', (marks) => {
+    const boxes = marks.map((m) => m.getBoundingClientRect());
+    const far = (b, x, y) => Math.hypot(Math.max(b.left - x, x - b.right, 0), Math.max(b.top - y, y - b.bottom, 0));
+    for (const [i, b] of boxes.entries()) {
+      const [x, y] = [b.right + 8, (b.top + b.bottom) / 2];
+      if (boxes.every((o, j) => j === i || far(o, x, y) > 20)) return { id: marks[i].dataset.eventId, x, y };
+    }
+    return null;
+  });
+  assert.ok(spot, 'a mark with room beside it');
+  const target = await page.evaluate(({ x, y }) => document.elementFromPoint(x, y).getAttribute('class'), spot);
+  assert.equal(target, 'timeline__area', 'the tap lands beside the mark, not on it');
+  const mark = page.locator(`.tl-mark[data-event-id="${spot.id}"]`);
+  await page.touchscreen.tap(spot.x, spot.y);
+  await page.waitForFunction((id) => document.querySelector(`.tl-mark[data-event-id="${id}"]`).getAttribute('aria-pressed') === 'true', spot.id);
+  assert.match(await hash(page), new RegExp(`sel=event:${spot.id}`));
+  await page.touchscreen.tap(spot.x, spot.y);
+  await page.waitForFunction((id) => document.querySelector(`.tl-mark[data-event-id="${id}"]`).getAttribute('aria-pressed') === 'false', spot.id);
+  assert.equal(await mark.getAttribute('aria-pressed'), 'false');
+  await context.close();
+});
+
 test('the data tables stand in for the charts', async () => {
   const { context, page } = await open('#v=charts');
   const toggle = page.locator('.chart--casualties .chart__toggle');

@@ -83,21 +83,39 @@ pub fn TimelineChart() -> Html {
     };
     let on_up = {
         let (brush, dispatch, pick) = (brush.clone(), d.dispatch.clone(), pick.clone());
-        let t = t.clone();
+        let (t, svg, selected) = (t.clone(), svg.clone(), d.view.selected.clone());
         Callback::from(move |e: PointerEvent| {
             if let Some((a, b)) = *brush {
+                let target = e
+                    .target()
+                    .and_then(|t| wasm_bindgen::JsCast::dyn_into::<Element>(t).ok());
                 if (b - a).abs() > 3.0 {
                     let (from, to) = t.range_at(a, b);
                     dispatch.emit(Action::SetDates(Some(from), Some(to)));
-                } else if let Some(bin) = e
-                    .target()
-                    .and_then(|t| wasm_bindgen::JsCast::dyn_into::<Element>(t).ok())
+                } else if let Some(bin) = target
+                    .as_ref()
                     .and_then(|el| el.get_attribute("data-bin"))
                     .and_then(|k| crate::base::num::digits(&k))
                     .and_then(|k| t.bins.as_ref()?.cells.get(k))
                 {
                     // A press that did not drag, on a bar: its dates.
                     pick(bin);
+                } else if let Some(m) = target
+                    .filter(|el| el.class_name() == "timeline__area")
+                    .zip(svg.cast::<Element>())
+                    .and_then(|(_, s)| {
+                        let y = f64::from(e.client_y()) - s.get_bounding_client_rect().top();
+                        t.nearest(a, y, 12.0)
+                    })
+                    .map(|i| Selection::Event(t.marks[i].id.clone()))
+                {
+                    // A press beside a mark too small for a finger: that
+                    // mark, as a press on it would.
+                    dispatch.emit(if selected.as_ref() == Some(&m) {
+                        Action::ClearSelection
+                    } else {
+                        Action::Select(m)
+                    });
                 }
             }
             brush.set(None);
