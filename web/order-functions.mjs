@@ -9,13 +9,12 @@
 // - by type (the same parameters and results, whose locals are declared
 //   alike), in their first order within each type: about 2 KB gzip off
 //   the reader's module;
-// - a chain, each function followed by the one that shares the most of its
-//   4-byte pieces with the last three placed (Jaccard's measure, over the
-//   pieces that are in few functions: those in most say nothing of
-//   likeness), tried with a few settings: about 2.7 KB more off the
-//   reader's module, 1.4 KB off the opener's and 3.8 KB off the editor's
-//   (on a013cab's modules; ours: no tool does it, and wasm-opt's --reorder-functions
-//   orders by call counts, which made the module larger).
+// - a chain, each function followed by the one whose 4-byte pieces are
+//   most like those of the last two or three placed (see `chain`), tried
+//   with a few settings: about 2.9 KB more off the reader's module, 1.5 KB
+//   off the opener's and 4.5 KB off the editor's (on a013cab's modules;
+//   ours: no tool does it, and wasm-opt's --reorder-functions orders by
+//   call counts, which made the module larger).
 //
 // The module is read and written again by binaryen (node_modules, as
 // wasm-opt is): the same functions, imports, exports and tables, the calls
@@ -83,8 +82,11 @@ function bodies(bytes) {
 }
 
 // The chain: from the first function, each next is the one not yet placed
-// whose set of 4-byte pieces is most like (Jaccard) the set of the last
-// `recent` placed, counting only pieces found in at most `common` functions.
+// whose set of 4-byte pieces is most like the set of the last `recent`
+// placed: Jaccard's measure, each piece weighted by how rare it is (the
+// log of the functions over those that hold it: a piece most functions
+// hold says little of likeness), counting only pieces found in at most
+// `common` functions.
 function chain(code, recent, common) {
   const pieces = code.map((body) => {
     const set = new Set();
@@ -100,6 +102,13 @@ function chain(code, recent, common) {
     }
   });
   const n = code.length;
+  const weight = new Map();
+  for (const [piece, list] of holders) weight.set(piece, Math.log(n / list.length));
+  const mass = pieces.map((set) => {
+    let sum = 0;
+    for (const piece of set) sum += weight.get(piece);
+    return sum;
+  });
   const placed = new Uint8Array(n);
   const shared = new Float64Array(n);
   const order = [0];
@@ -108,20 +117,23 @@ function chain(code, recent, common) {
   while (order.length < n) {
     const window = new Set();
     for (const f of order.slice(-recent)) for (const piece of pieces[f]) window.add(piece);
+    let held = 0;
+    for (const piece of window) held += weight.get(piece);
     const met = [];
     for (const piece of window) {
       const list = holders.get(piece);
       if (list.length > common) continue;
+      const w = weight.get(piece);
       for (const f of list) {
         if (placed[f]) continue;
         if (shared[f] === 0) met.push(f);
-        shared[f]++;
+        shared[f] += w;
       }
     }
     let best = -1;
     let score = -1;
     for (const f of met) {
-      const s = shared[f] / (window.size + pieces[f].size - shared[f] + 1);
+      const s = shared[f] / (held + mass[f] - shared[f] + 1e-9);
       if (s > score || (s === score && f < best)) [best, score] = [f, s];
       shared[f] = 0;
     }
