@@ -1226,12 +1226,24 @@ mod tests {
     use crate::author::draft::{new_story, Article};
 
     fn editor() -> Editor {
+        drafted(
+            "Port strike halts shipping",
+            "2024-06-03",
+            "Dockworkers at Port Example walked out on Monday, the union said.\n\nAt least 40 ships were waiting to unload, according to the harbour master.",
+        )
+    }
+
+    /// A new draft of an article in The Example Times.
+    fn drafted(title: &str, published: &str, body: &str) -> Editor {
         Editor::new(new_story(&Article {
-            title: "Port strike halts shipping".into(),
+            title: title.into(),
             outlet: "The Example Times".into(),
-            url: "https://example.com/2024/06/port-strike".into(),
-            published: "2024-06-03".into(),
-            body: "Dockworkers at Port Example walked out on Monday, the union said.\n\nAt least 40 ships were waiting to unload, according to the harbour master.".into(),
+            url: format!(
+                "https://example.com/{}",
+                title.to_lowercase().replace(' ', "-")
+            ),
+            published: published.into(),
+            body: body.into(),
             ..Default::default()
         }))
     }
@@ -1249,14 +1261,11 @@ mod tests {
 
     #[test]
     fn a_name_known_only_as_a_source_becomes_the_actor_it_speaks_for() {
-        let e = Editor::new(new_story(&Article {
-            title: "Mourning".into(),
-            outlet: "The Example Times".into(),
-            url: "https://example.com/mourning".into(),
-            published: "2025-03-03".into(),
-            body: "Mayor Lina Vosk said the city would hold three days of mourning.".into(),
-            ..Default::default()
-        }))
+        let e = drafted(
+            "Mourning",
+            "2025-03-03",
+            "Mayor Lina Vosk said the city would hold three days of mourning.",
+        )
         .apply(Action::NewSource {
             name: "Mayor Lina Vosk".into(),
             kind: "official_statement".into(),
@@ -1275,14 +1284,11 @@ mod tests {
 
     #[test]
     fn a_place_is_where_the_open_event_happened() {
-        let e = Editor::new(new_story(&Article {
-            title: "Market shelled".into(),
-            outlet: "The Example Times".into(),
-            url: "https://example.com/market".into(),
-            published: "2025-03-03".into(),
-            body: "Shells struck the market in Halvik on Sunday, residents said.".into(),
-            ..Default::default()
-        }));
+        let e = drafted(
+            "Market shelled",
+            "2025-03-03",
+            "Shells struck the market in Halvik on Sunday, residents said.",
+        );
         let place = |e: &Editor| {
             e.suggestions()
                 .into_iter()
@@ -1428,14 +1434,11 @@ mod tests {
     #[test]
     fn a_fact_whose_sentence_names_no_speaker_is_never_silently_the_last_source_s() {
         let story = |with_outlet: bool| {
-            let e = Editor::new(new_story(&Article {
-                title: "Port strike".into(),
-                outlet: "The Example Times".into(),
-                url: "https://example.com/strike".into(),
-                published: "2024-06-03".into(),
-                body: "Dockworkers walked out on Monday, the union said.\n\nThe strike closed 12 berths.".into(),
-                ..Default::default()
-            }));
+            let e = drafted(
+                "Port strike",
+                "2024-06-03",
+                "Dockworkers walked out on Monday, the union said.\n\nThe strike closed 12 berths.",
+            );
             let e = if with_outlet {
                 e.apply(Action::NewSource {
                     name: "The Example Times".into(),
@@ -1909,14 +1912,11 @@ mod tests {
 
     #[test]
     fn one_sentence_makes_one_event() {
-        let e = Editor::new(new_story(&Article {
-            title: "Market struck".into(),
-            outlet: "The Example Times".into(),
-            url: "https://example.com/2024/01/market".into(),
-            published: "2024-01-08".into(),
-            body: "Jets struck the market and killed 12 people.".into(),
-            ..Default::default()
-        }));
+        let e = drafted(
+            "Market struck",
+            "2024-01-08",
+            "Jets struck the market and killed 12 people.",
+        );
         let kinds = |e: &Editor| {
             e.suggestions()
                 .into_iter()
