@@ -349,12 +349,19 @@ pub fn start_loop(live: LiveRef, redraw: UseForceUpdateHandle) {
             let mut slot = next.borrow_mut();
             let Some(l) = slot.as_mut() else { return };
             l.frame = None;
-            if l.quiet {
-                // Out of sight: as many ticks as fit in a slice, nothing drawn.
-                let start = js_sys::Date::now();
-                while !l.sim.is_cool() && js_sys::Date::now() - start < SLICE_MS {
-                    l.sim.ticks(1);
+            // Out of sight, or with its ties hidden while it moves (a big
+            // network: drawn a tick a frame, its few hundred ticks were
+            // seconds of dots without ties), as many ticks as fit in a
+            // slice; else a few a frame, drawn.
+            let slice = l.quiet || !l.edges_move();
+            let start = js_sys::Date::now();
+            while !l.sim.is_cool() {
+                l.sim.ticks(if slice { 1 } else { TICKS_PER_FRAME });
+                if !slice || js_sys::Date::now() - start >= SLICE_MS {
+                    break;
                 }
+            }
+            if l.quiet {
                 l.quiet = !l.sim.is_cool();
                 if !l.quiet {
                     // The render at rest draws these: a drag then writes
@@ -362,9 +369,6 @@ pub fn start_loop(live: LiveRef, redraw: UseForceUpdateHandle) {
                     l.drawn.update(&l.sim.nodes.x, &l.sim.nodes.y, 0.0);
                 }
             } else {
-                // Big graphs tick once a frame, so that dragging keeps up with the pointer.
-                l.sim
-                    .ticks(if l.edges_move() { TICKS_PER_FRAME } else { 1 });
                 l.paint(false);
             }
             l.sim.is_cool()
