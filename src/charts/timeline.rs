@@ -900,11 +900,11 @@ impl Timeline {
     }
 
     /// The mark nearest the point (x, y), within `reach` pixels of its
-    /// point or bar: what a tap beside a mark too small for a finger means.
+    /// symbol or bar: what a tap beside a mark too small for a finger means.
     pub fn nearest(&self, x: f64, y: f64, reach: f64) -> Option<usize> {
         let far = |m: &Mark| {
             let dx = (m.x - x).max(x - m.x - m.w).max(0.0);
-            crate::base::num::length(dx, m.y - y)
+            crate::base::num::length(dx, m.y - y) - RADIUS
         };
         let (i, m) = self
             .marks
@@ -950,7 +950,7 @@ mod tests {
         }
         // Beside a mark, a finger's width from it and farther from every
         // other, it is found; twice as far, nothing is.
-        let beside = |m: &Mark| (m.x + m.w + 8.0, m.y + 5.0);
+        let beside = |m: &Mark| (m.x + m.w + RADIUS + 8.0, m.y + 5.0);
         let lone = (0..t.marks.len())
             .find(|&i| {
                 let (x, y) = beside(&t.marks[i]);

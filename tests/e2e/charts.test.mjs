@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { setup, openPage, ready, screenshotOf, axe, ROOT, ARTIFACTS, urlHash, hashMatching, chartsMeasured } from './harness.mjs';
+import { setup, openPage, ready, screenshotOf, axe, ROOT, ARTIFACTS, urlHash, hashMatching, chartsMeasured, swipe } from './harness.mjs';
 
 const firstStory = () => JSON.parse(readFileSync(join(ROOT, 'src/format/data/first-story.json'), 'utf8'));
 
@@ -176,8 +176,10 @@ test('timeline marks: a month is a span, a day a point, and the keyboard reaches
   await context.close();
 });
 
-test('on a phone, a tap beside a small timeline mark chooses it, and again lets it go', async () => {
-  const { context, page } = await open('#v=charts', { width: 375, height: 800, touch: true });
+test('at 375 px, a press beside a small timeline mark chooses it, and again lets it go', async () => {
+  // A mouse's press: a touch screen's browser may aim a tap near a mark at
+  // the mark itself (Chrome does; Safari does not), the mouse never.
+  const { context, page } = await open('#v=charts', { width: 375, height: 800 });
   // A mark with room beside it: a point 8 px right of its end is more than
   // 20 px from every other mark.
   const spot = await page.$$eval('.tl-mark', (marks) => {
@@ -193,12 +195,38 @@ test('on a phone, a tap beside a small timeline mark chooses it, and again lets 
   const target = await page.evaluate(({ x, y }) => document.elementFromPoint(x, y).getAttribute('class'), spot);
   assert.equal(target, 'timeline__area', 'the tap lands beside the mark, not on it');
   const mark = page.locator(`.tl-mark[data-event-id="${spot.id}"]`);
-  await page.touchscreen.tap(spot.x, spot.y);
+  await page.mouse.click(spot.x, spot.y);
   await page.waitForFunction((id) => document.querySelector(`.tl-mark[data-event-id="${id}"]`).getAttribute('aria-pressed') === 'true', spot.id);
   assert.match(await hash(page), new RegExp(`sel=event:${spot.id}`));
-  await page.touchscreen.tap(spot.x, spot.y);
+  await page.mouse.click(spot.x, spot.y);
   await page.waitForFunction((id) => document.querySelector(`.tl-mark[data-event-id="${id}"]`).getAttribute('aria-pressed') === 'false', spot.id);
   assert.equal(await mark.getAttribute('aria-pressed'), 'false');
+  await context.close();
+});
+
+test('on a phone, a finger drawn across the timeline picks its dates, and one swiped up it scrolls the page', async () => {
+  const { context, page, problems } = await open('#v=charts', { width: 375, height: 700, touch: true });
+  await page.evaluate(() => document.querySelector('svg.timeline').scrollIntoView({ block: 'center', behavior: 'instant' }));
+  const plot = await page.locator('.timeline__area').boundingBox();
+  // A line across the plot clear of marks at both ends (a drag begun on a
+  // mark is a press on it).
+  const [x0, x1] = [plot.x + plot.width * 0.3, plot.x + plot.width * 0.7];
+  const y = await page.evaluate(({ x0, x1, top, height }) => {
+    const area = (x, y) => document.elementFromPoint(x, y)?.getAttribute('class') === 'timeline__area';
+    for (let y = top + 2; y < top + height - 2; y++) if (area(x0, y) && area(x1, y)) return y;
+    return null;
+  }, { x0, x1, top: plot.y, height: plot.height });
+  assert.ok(y, 'a line across the plot clear of marks');
+  const scrolled = await page.evaluate(() => scrollY);
+  await swipe(page, context, [x0, y], [x1, y]);
+  assert.match(await hash(page), /from=\d{4}-\d\d-\d\d&to=\d{4}-\d\d-\d\d/);
+  assert.equal(await page.evaluate(() => scrollY), scrolled, 'the page stayed');
+  // Up it: the page scrolls, and the dates stay as they were.
+  const picked = await hash(page);
+  await swipe(page, context, [plot.x + plot.width * 0.5, plot.y + plot.height - 4], [plot.x + plot.width * 0.5, plot.y - 150]);
+  assert.ok((await page.evaluate(() => scrollY)) > scrolled + 50, 'the page scrolled');
+  assert.equal(await hash(page), picked);
+  assert.deepEqual(problems, []);
   await context.close();
 });
 

@@ -244,3 +244,28 @@ export function setup(options = {}) {
   });
   return env;
 }
+
+/** A one-finger swipe from (x, y0) to (x, y1), as a touch screen sends it. */
+export async function swipe(page, context, [x, y0], [x1, y1]) {
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x, y: y0 }] });
+  for (let i = 1; i <= 10; i++) {
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x: x + ((x1 - x) * i) / 10, y: y0 + ((y1 - y0) * i) / 10 }] });
+    await page.waitForTimeout(16);
+  }
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+  // A swipe that scrolled flings on: wait until the page has been still for ten frames.
+  await page.evaluate(
+    () =>
+      new Promise((done) => {
+        let [last, still] = [scrollY, 0];
+        const frame = () => {
+          still = scrollY === last ? still + 1 : 0;
+          last = scrollY;
+          if (still >= 10) done();
+          else requestAnimationFrame(frame);
+        };
+        requestAnimationFrame(frame);
+      }),
+  );
+}

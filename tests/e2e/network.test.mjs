@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { setup, openPage, ready, screenshot, axe, urlHash, hashMatching, tiesDrawn, focusedOn, ROOT, ARTIFACTS } from './harness.mjs';
+import { setup, openPage, ready, screenshot, axe, urlHash, hashMatching, tiesDrawn, focusedOn, swipe, ROOT, ARTIFACTS } from './harness.mjs';
 
 /**
  * The first story with 90 more groups and 400 more meetings of six of them
@@ -316,31 +316,6 @@ async function foundWhileLayingOut() {
   } finally {
     await context.close();
   }
-}
-
-/** A one-finger swipe from (x, y0) to (x, y1), as a touch screen sends it. */
-async function swipe(page, context, [x, y0], [x1, y1]) {
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x, y: y0 }] });
-  for (let i = 1; i <= 10; i++) {
-    await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x: x + ((x1 - x) * i) / 10, y: y0 + ((y1 - y0) * i) / 10 }] });
-    await page.waitForTimeout(16);
-  }
-  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
-  // A swipe that scrolled flings on: wait until the page has been still for ten frames.
-  await page.evaluate(
-    () =>
-      new Promise((done) => {
-        let [last, still] = [scrollY, 0];
-        const frame = () => {
-          still = scrollY === last ? still + 1 : 0;
-          last = scrollY;
-          if (still >= 10) done();
-          else requestAnimationFrame(frame);
-        };
-        requestAnimationFrame(frame);
-      }),
-  );
 }
 
 test('on a phone, a finger swiped up the drawing scrolls the page; across it pans; on a node drags it', async () => {

@@ -101,7 +101,7 @@ pub fn TimelineChart() -> Html {
                     // A press that did not drag, on a bar: its dates.
                     pick(bin);
                 } else if let Some(m) = target
-                    .filter(|el| el.class_name() == "timeline__area")
+                    .filter(|el| el.get_attribute("class").as_deref() == Some("timeline__area"))
                     .zip(svg.cast::<Element>())
                     .and_then(|(_, s)| {
                         let y = f64::from(e.client_y()) - s.get_bounding_client_rect().top();
@@ -265,7 +265,7 @@ pub fn TimelineChart() -> Html {
                 <svg ref={svg} class="chart__svg timeline" width={whole(t.width)} height={whole(t.height)}
                     viewBox={format!("0 0 {} {}", whole(t.width), whole(t.height))}
                     role="group" aria-labelledby="dossier-timeline-title" aria-describedby="dossier-timeline-desc">
-                    <g class="timeline__plot" onpointerdown={on_down} onpointermove={on_move} onpointerup={on_up.clone()} onpointercancel={on_up}>
+                    <g class="timeline__plot" onpointerdown={on_down.clone()} onpointermove={on_move.clone()} onpointerup={on_up.clone()} onpointercancel={on_up.clone()}>
                         <rect class="timeline__area" x="0" y={num(t.top - 2.0)} width={whole(t.width)}
                             height={num(t.axis_y - t.top + 2.0)} />
                         { each(layers) }
@@ -287,7 +287,11 @@ pub fn TimelineChart() -> Html {
                     if !t.parts.is_empty() {
                         <path class="tl-parts" d={t.parts.clone()} aria-hidden="true" />
                     }
-                    { each(marks) }
+                    // A drag begun on a mark picks dates too: a phone aims
+                    // a finger put down near a mark at the mark.
+                    <g onpointerdown={on_down} onpointermove={on_move} onpointerup={on_up.clone()} onpointercancel={on_up}>
+                        { each(marks) }
+                    </g>
                 </svg>
                 <Tooltip id="dossier-timeline-tip" {tip} />
             </div>
