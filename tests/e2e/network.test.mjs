@@ -136,6 +136,16 @@ test('the keyboard reaches the nodes, selects with Enter and clears with Escape'
   await page.keyboard.press('Enter');
   assert.equal(await hash(page), '#v=network');
   assert.equal(await focusedOn(page, 'dataset.actorId', 'israel'), 'israel');
+  // So does Escape, from the node after it: the focus stays on that node,
+  // not on the page.
+  await page.keyboard.press('Enter');
+  assert.equal(await hash(page), '#a=israel&v=network');
+  await page.keyboard.press('Tab');
+  const next = await page.evaluate(() => document.activeElement?.dataset.actorId);
+  assert.ok(next && next !== 'israel', `Tab went on to ${next}`);
+  await page.keyboard.press('Escape');
+  assert.equal(await hash(page), '#v=network');
+  assert.equal(await focusedOn(page, 'dataset.actorId', next), next);
   await context.close();
 });
 

@@ -290,7 +290,12 @@ pub fn NetworkView() -> Html {
                     dispatch.emit(Action::ToggleActor(id));
                 }
             }
-            "Escape" => dispatch.emit(Action::ClearActors),
+            "Escape" => {
+                // As for Enter: the network drawn for every actor takes
+                // the focus from this node; it is given back.
+                focused.borrow_mut().give_back = true;
+                dispatch.emit(Action::ClearActors)
+            }
             _ => {}
         })
     };
