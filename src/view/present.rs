@@ -231,6 +231,22 @@ pub fn restated(ds: &Dataset, e: &Event, q: &Quantity) -> bool {
 /// assert_eq!(quoted("Officials declined to comment.", p), "“Officials declined to comment.”");
 /// ```
 pub fn quoted(quote: &str, paragraph: &str) -> String {
+    in_quotes(&quoted_ends(quote, paragraph))
+}
+
+/// Words in double quotes, any quotes inside them made single: “they
+/// said ‘acts of terrorism’ ”, not “…“acts of terrorism”…”.
+///
+/// ```
+/// use dossier::view::present::in_quotes;
+/// assert_eq!(in_quotes("a “plan” now"), "“a ‘plan’ now”");
+/// ```
+pub fn in_quotes(words: &str) -> String {
+    format!("“{}”", words.replace('“', "‘").replace('”', "’"))
+}
+
+/// A quote with "…" where it starts or stops inside a sentence.
+fn quoted_ends(quote: &str, paragraph: &str) -> String {
     let (before, after) = crate::base::text::find(paragraph, quote).map_or(("x", "x"), |at| {
         (&paragraph[..at], &paragraph[at + quote.len()..])
     });
@@ -244,7 +260,7 @@ pub fn quoted(quote: &str, paragraph: &str) -> String {
     } else {
         "…"
     };
-    format!("“{lead}{quote}{trail}”")
+    format!("{lead}{quote}{trail}")
 }
 
 pub use crate::base::case::capitalised;

@@ -130,7 +130,7 @@ pub fn CasualtyChart() -> Html {
         let t = ds.tallies.get(i)?;
         let mut lines = vec![b.description.clone()];
         if let Some(p) = t.provenance.first() {
-            lines.push(format!("“{}”", p.quote));
+            lines.push(crate::view::present::in_quotes(&p.quote));
         }
         // The dataset's word on the figure: how it was read or dated.
         lines.extend(t.note.clone());
@@ -194,7 +194,7 @@ pub fn CasualtyChart() -> Html {
                             r.figure.clone(),
                             r.counted_by.clone(),
                             r.period.clone(),
-                            format!("“{}”", r.quote),
+                            crate::view::present::in_quotes(&r.quote),
                         ]
                     })
                     .gather();
