@@ -4,17 +4,19 @@
 // rustc and wasm-opt leave a module's functions in the order of the code
 // they came from. gzip finds repeats only within its last 32 KB, and many
 // functions read alike: each generic's copies, the closures behind the
-// views' callbacks, the drop glue. Two orders are tried, and the one that
-// compresses smaller is kept:
+// views' callbacks, the drop glue. Two kinds of order are tried, and the
+// one that compresses smallest is kept:
 // - by type (the same parameters and results, whose locals are declared
 //   alike), in their first order within each type: about 2 KB gzip off
 //   the reader's module;
 // - a chain, each function followed by the one whose 4-byte pieces are
-//   most like those of the last two or three placed (see `chain`), tried
-//   with a few settings: about 2.9 KB more off the reader's module, 1.5 KB
-//   off the opener's and 4.5 KB off the editor's (on a013cab's modules;
-//   ours: no tool does it, and wasm-opt's --reorder-functions orders by
-//   call counts, which made the module larger).
+//   most like those of the last one to four placed (see `chain`), tried
+//   with twenty settings (the best of them differ by a few hundred bytes
+//   from module to module; seven left the reader's module up to 150 B
+//   larger): about 2.9 KB more off the reader's module, 1.5 KB off the
+//   opener's and 4.5 KB off the editor's (on a013cab's modules; ours: no
+//   tool does it, and wasm-opt's --reorder-functions orders by call
+//   counts, which made the module larger). About 40 s of a release build.
 //
 // The module is read and written again by binaryen (node_modules, as
 // wasm-opt is): the same functions, imports, exports and tables, the calls
@@ -163,8 +165,8 @@ for (const path of process.argv.slice(2)) {
         .sort((a, b) => (keys[a] < keys[b] ? -1 : keys[a] > keys[b] ? 1 : a - b));
     };
     const orders = [byType];
-    for (const recent of [2, 3]) {
-      for (const common of [n / 40, n / 20, n / 10]) orders.push(() => chain(code, recent, common));
+    for (const recent of [1, 2, 3, 4]) {
+      for (const common of [n / 80, n / 40, n / 20, n / 10, n / 5]) orders.push(() => chain(code, recent, common));
     }
     let best = bytes;
     for (const orderOf of orders) {
