@@ -1330,13 +1330,10 @@ mod tests {
     }
 
     fn sources_in(p: &str) -> Vec<String> {
-        all(p)
-            .into_iter()
-            .filter_map(|s| match s.fact {
-                Fact::Attribution { source, .. } => Some(source),
-                _ => None,
-            })
-            .collect()
+        facts_in(p, |f| match f {
+            Fact::Attribution { source, .. } => Some(source),
+            _ => None,
+        })
     }
 
     #[test]
@@ -1449,26 +1446,25 @@ mod tests {
         assert_eq!(names, ["Gaza Strip", "Amna Idris"]);
     }
 
+    /// What `pick` takes from each of a paragraph's suggestions, in order.
+    fn facts_in<T>(p: &str, pick: impl Fn(Fact) -> Option<T>) -> Vec<T> {
+        all(p).into_iter().filter_map(|s| pick(s.fact)).collect()
+    }
+
     /// The names a paragraph's suggestions give.
     fn names_in(p: &str) -> Vec<String> {
-        all(p)
-            .into_iter()
-            .filter_map(|s| match s.fact {
-                Fact::Name { name, .. } => Some(name),
-                _ => None,
-            })
-            .collect()
+        facts_in(p, |f| match f {
+            Fact::Name { name, .. } => Some(name),
+            _ => None,
+        })
     }
 
     /// The places a paragraph's suggestions give.
     fn places_in(p: &str) -> Vec<String> {
-        all(p)
-            .into_iter()
-            .filter_map(|s| match s.fact {
-                Fact::Place { name } => Some(name),
-                _ => None,
-            })
-            .collect()
+        facts_in(p, |f| match f {
+            Fact::Place { name } => Some(name),
+            _ => None,
+        })
     }
 
     #[test]
@@ -1492,13 +1488,7 @@ mod tests {
         assert_eq!(names_in(p), ["أحمد المصري"]);
         assert_eq!(places_in(p), ["Rafah"]);
         // The speaker is the name after "said", not the quote before it.
-        let sources: Vec<String> = all(p)
-            .into_iter()
-            .filter_map(|s| match s.fact {
-                Fact::Attribution { source, .. } => Some(source),
-                _ => None,
-            })
-            .collect();
+        let sources = sources_in(p);
         assert_eq!(sources, ["أحمد المصري"]);
         // Opening a paragraph, such a name is no dateline in capitals.
         assert_eq!(
@@ -1516,13 +1506,10 @@ mod tests {
 
     /// The kinds of event the happenings in `p` suggest, in order.
     fn kinds_in(p: &str) -> Vec<EventKind> {
-        all(p)
-            .into_iter()
-            .filter_map(|s| match s.fact {
-                Fact::Happening { kind } => Some(kind),
-                _ => None,
-            })
-            .collect()
+        facts_in(p, |f| match f {
+            Fact::Happening { kind } => Some(kind),
+            _ => None,
+        })
     }
 
     #[test]
