@@ -64,7 +64,9 @@ async fn the_network_renders_every_actor_and_relation_at_rest() {
             r.id
         );
     }
-    assert!(html.contains("data-edge=\"hassan-nasrallah-khalil-al-hayya\""));
+    assert!(
+        html.contains("<title>Hassan Nasrallah and Khalil al-Hayya: together in 1 event</title>")
+    );
     assert!(html.contains("aria-label=\"Hezbollah, armed group, 7 events\""));
     // Deterministic layout: the snapshot pins the coordinates too.
     insta::assert_snapshot!("network", html);

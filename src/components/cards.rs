@@ -73,6 +73,14 @@ pub fn CardList() -> Html {
             }),
         None => None,
     };
+    // Chosen and hidden by the filters (a part named on its whole's card,
+    // a link that carries both): its card is drawn first all the same.
+    let outside = match &d.view.selected {
+        Some(Selection::Event(id)) if chosen.is_none() => {
+            d.dataset.events.iter().position(|e| e.id == *id)
+        }
+        _ => None,
+    };
     let reach = chosen.map_or(page, |(_, at)| (at / page + 1).min(10) * page);
     let limit = use_state_eq(|| reach);
     // A long list: more than a page matches. Not in an embed, whose frame
@@ -140,11 +148,12 @@ pub fn CardList() -> Html {
         SortOrder::OldestFirst => Box::new(matches.iter()),
         SortOrder::NewestFirst => Box::new(matches.iter().rev()),
     };
-    let linked = chosen.filter(|&(_, at)| at >= *limit);
+    let deep = chosen.filter(|&(_, at)| at >= *limit);
+    let linked = deep.map(|(i, _)| i).or(outside);
     // Not counting the chosen event's card, drawn already.
     let remaining = matches
         .len()
-        .saturating_sub(*limit + usize::from(linked.is_some()));
+        .saturating_sub(*limit + usize::from(deep.is_some()));
     // Drawn past its first page, a long list lets the browser skip the
     // cards out of view (style/main.css): a change or a scroll then costs
     // the cards in view only. Not at one page: the skipping itself costs a
@@ -154,9 +163,9 @@ pub fn CardList() -> Html {
     let skim = long && *limit > page;
     html! {
         <>
-            <ol ref={list} class="cards" data-long={super::flag(skim)} data-linked={super::flag(linked.is_some())}
+            <ol ref={list} class="cards" data-long={super::flag(skim)} data-linked={linked.map(|_| if outside.is_some() { "out" } else { "" })}
                 onclick={move |_| *pressed.borrow_mut() = true}>
-                { each(linked.iter().map(|(i, _)| i).chain(ordered.take(*limit)).enumerate().map(|(k, &i)| {
+                { each(linked.iter().chain(ordered.take(*limit)).enumerate().map(|(k, &i)| {
                     let key = d.dataset.events[i].id.clone();
                     if k < drawn {
                         html! { <Card {key} index={i} /> }
@@ -178,7 +187,7 @@ pub fn CardList() -> Html {
                             // next Enter would press.
                             // Past the chosen event's card, first while
                             // the pages drawn do not reach it.
-                            let ahead = linked.is_some_and(|(_, at)| at >= *l + PAGE);
+                            let ahead = outside.is_some() || deep.is_some_and(|(_, at)| at >= *l + PAGE);
                             let first = format!(".cards > :nth-child({})", *l + 1 + usize::from(ahead));
                             l.set(*l + PAGE);
                             gloo::timers::callback::Timeout::new(0, move || {
@@ -394,14 +403,19 @@ fn event_link(d: &Dossier, e: &Event) -> Html {
         let dispatch = d.dispatch.clone();
         Callback::from(move |_: MouseEvent| {
             dispatch.emit(Action::Select(Selection::Event(id.clone())));
-            // The reader lands on the card named, when the filters show it.
-            let heading = gloo::utils::document()
-                .get_element_by_id(&format!("dossier-summary-{id}"))
-                .and_then(|h| h.dyn_into::<web_sys::HtmlElement>().ok());
-            if let Some(h) = heading {
-                h.set_tab_index(-1);
-                super::focus_in_view(&h);
-            }
+            // The reader lands on the card named, once drawn (first, when
+            // the filters hide it or the pages drawn do not reach it).
+            let heading = format!("dossier-summary-{id}");
+            gloo::timers::callback::Timeout::new(0, move || {
+                let heading = gloo::utils::document()
+                    .get_element_by_id(&heading)
+                    .and_then(|h| h.dyn_into::<web_sys::HtmlElement>().ok());
+                if let Some(h) = heading {
+                    h.set_tab_index(-1);
+                    super::focus_in_view(&h);
+                }
+            })
+            .forget();
         })
     };
     html! {

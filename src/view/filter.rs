@@ -366,6 +366,14 @@ impl EventIndex {
         for s in &ds.sources {
             sources.intern(&s.id);
         }
+        // The source each listed source reached the article through: an
+        // event that cites "the military, via news outlets" is one the
+        // outlets carried, and is found and counted under them too.
+        let via: Vec<Option<u32>> = ds
+            .sources
+            .iter()
+            .map(|s| s.via.as_deref().map(|v| sources.intern(v)))
+            .gather();
         let mut actor_text = vec![String::new(); actors.names.len()];
         for a in &ds.actors {
             let mut t = a.name.clone();
@@ -394,7 +402,14 @@ impl EventIndex {
         // grown by doubling would be copied over again as it grows.
         let mut entries: Vec<(u32, Entry)> = Vec::with_capacity(ds.events.len());
         let each_event = ds.events.iter().enumerate().map(|(i, e)| {
-            let mut entry = Self::entry(ds, e, &mut actors, &mut kinds, &mut places, &mut sources);
+            let mut entry = Self::entry(
+                ds,
+                e,
+                &mut actors,
+                &mut kinds,
+                &mut places,
+                (&mut sources, &via),
+            );
             entry.tallies = match cited.lookup.get(e.id.as_str()) {
                 Some(&k) => std::mem::take(&mut behind[k as usize]),
                 None => Vec::new(),
@@ -446,7 +461,13 @@ impl EventIndex {
             extent: ds.date_extent(),
             parts: ds.parts_index(),
         };
+        // A source no event cites, nor comes through, has no events to
+        // show: it is not offered.
+        let mut cites = vec![false; index.sources.names.len()];
         for (i, e) in entries {
+            for &s in &e.sources {
+                cites[s as usize] = true;
+            }
             index.order.push(i);
             index.rows.push(Row {
                 first_day: e.first_day,
@@ -461,6 +482,7 @@ impl EventIndex {
             index.text.push_str(&e.text);
             index.text_end.push(index.text.len() as u32);
         }
+        index.orders[3].retain(|&s| cites[s]);
         index
     }
 
@@ -470,7 +492,7 @@ impl EventIndex {
         actors: &mut Names,
         kinds: &mut Names,
         places: &mut Names,
-        sources: &mut Names,
+        (sources, via): (&mut Names, &[Option<u32>]),
     ) -> Entry {
         // A status may name a source: only actors are in the actor facet.
         let mut ids: Vec<u32> = ds
@@ -479,11 +501,20 @@ impl EventIndex {
             .gather();
         crate::base::order::sort(&mut ids);
         ids.dedup();
-        let mut srcs: Vec<u32> = e
-            .provenance
-            .iter()
-            .map(|p| sources.intern(&p.source))
-            .gather();
+        // Each source cited, and those it came through (a chain no longer
+        // than the table, so that a circle of sources ends).
+        let mut srcs = Vec::new();
+        for p in &e.provenance {
+            let mut at = sources.intern(&p.source);
+            srcs.push(at);
+            for _ in 0..via.len() {
+                match via.get(at as usize) {
+                    Some(&Some(v)) => at = v,
+                    _ => break,
+                }
+                srcs.push(at);
+            }
+        }
         crate::base::order::sort(&mut srcs);
         srcs.dedup();
         // A quote that is already in the text (often the summary itself)
@@ -1055,8 +1086,7 @@ mod tests {
                 ),
                 (
                     Facet::Source,
-                    f.sources.is_empty()
-                        || e.provenance.iter().any(|p| f.sources.contains(&p.source)),
+                    f.sources.is_empty() || carriers(ds, e).iter().any(|s| f.sources.contains(s)),
                 ),
                 (
                     Facet::Status,
@@ -1080,6 +1110,18 @@ mod tests {
             ]
         }
 
+        /// The sources an event cites and every source they came through.
+        fn carriers(ds: &Dataset, e: &Event) -> BTreeSet<String> {
+            let mut seen = BTreeSet::new();
+            for p in &e.provenance {
+                let mut at = Some(p.source.clone());
+                while let Some(id) = at.filter(|id| seen.insert(id.clone())) {
+                    at = ds.source(&id).and_then(|s| s.via.clone());
+                }
+            }
+            seen
+        }
+
         fn counted(list: &[OptionCount]) -> BTreeMap<String, usize> {
             list.iter()
                 .filter(|o| o.count > 0)
@@ -1098,7 +1140,20 @@ mod tests {
                 span in 0i64..300,
                 query in prop_oneof![Just(""), Just("near"), Just("a"), Just("the strike")],
             ) {
-                let ds = generate::dataset(150, seed);
+                let mut ds = generate::dataset(150, seed);
+                // Some sources reached the article through another, in a
+                // chain, and one through a circle: they are found and
+                // counted under every source they came through.
+                let n = ds.sources.len();
+                for (i, s) in ds.sources.iter_mut().enumerate().skip(1) {
+                    if seed >> (i % 8) & 1 == 1 {
+                        s.via = Some(format!("s-{}", if i == 2 { n - 1 } else { i - 1 }));
+                    }
+                }
+                // And one no event cites (a tally's, say).
+                let mut unused = ds.sources[0].clone();
+                unused.id = "s-unused".to_owned();
+                ds.sources.push(unused);
                 let kinds: BTreeSet<String> = ds.events.iter().map(|e| e.kind.as_str().to_owned()).collect();
                 let places: BTreeSet<String> = ds.events.iter().filter_map(|e| e.place.as_ref().map(|p| p.name.clone())).collect();
                 let start = PartialDate::day(2023, 10, 7).first_day();
@@ -1161,11 +1216,8 @@ mod tests {
                         *places.entry(place.name.clone()).or_default() += 1;
                     }
                     if others(Facet::Source) {
-                        let mut seen = BTreeSet::new();
-                        for p in &e.provenance {
-                            if seen.insert(&p.source) {
-                                *sources.entry(p.source.clone()).or_default() += 1;
-                            }
+                        for s in carriers(&ds, e) {
+                            *sources.entry(s).or_default() += 1;
                         }
                     }
                     if others(Facet::Status) {
@@ -1178,6 +1230,11 @@ mod tests {
                 prop_assert_eq!(counted(&out.counts.kinds), kinds);
                 prop_assert_eq!(counted(&out.counts.places), places);
                 prop_assert_eq!(counted(&out.counts.sources), sources);
+                // A source is offered when some event cites it or came
+                // through it, whatever the filters.
+                let offered: BTreeSet<&str> = out.counts.sources.iter().map(|o| o.value.as_str()).collect();
+                let cited: BTreeSet<String> = ds.events.iter().flat_map(|e| carriers(&ds, e)).collect();
+                prop_assert_eq!(offered, cited.iter().map(String::as_str).collect::<BTreeSet<_>>());
                 let got: BTreeMap<Standing, usize> =
                     out.counts.statuses.iter().filter(|(_, n)| *n > 0).copied().collect();
                 prop_assert_eq!(got, statuses);

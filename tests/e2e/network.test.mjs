@@ -581,3 +581,25 @@ for (const [name, width, colorScheme] of [
     await context.close();
   });
 }
+
+test('on a phone, each actor tapped gives a network drawn whole inside its frame, not in the frame its tap froze', async () => {
+  const { context, page, problems } = await open('#v=network', { width: 375, height: 740, touch: true, reducedMotion: 'no-preference' });
+  await settled(page);
+  for (const id of ['mohammed-nasr', 'osama-hamdan', 'hamas']) {
+    await page.evaluate(() => document.querySelector('.network__svg').scrollIntoView({ block: 'center' }));
+    const box = await node(page, id).boundingBox();
+    await page.touchscreen.tap(box.x + box.width / 2, box.y + box.height / 2);
+    await page.waitForFunction((id) => location.hash.includes(`a=${id}`), id);
+    await settled(page);
+    const outside = await page.evaluate(() => {
+      const frame = document.querySelector('.network__svg').getBoundingClientRect();
+      return [...document.querySelectorAll('.network .node')].map((n) => [n.dataset.actorId, n.getBoundingClientRect()])
+        .filter(([, b]) => b.left < frame.left - 1 || b.top < frame.top - 1 || b.right > frame.right + 1 || b.bottom > frame.bottom + 1)
+        .map(([a]) => a);
+    });
+    assert.deepEqual(outside, [], `after tapping ${id}`);
+  }
+  await screenshot(page, 'network-tapped-375');
+  assert.deepEqual(problems, []);
+  await context.close();
+});

@@ -90,3 +90,28 @@ for (const width of [375, 1200]) {
     await context.close();
   });
 }
+
+test('a part the filters hide, followed from its whole\'s card, is drawn first, said to be outside the filters, chosen and focused', async () => {
+  const { context, page, problems } = await openPage(env.browser, { width: 375, height: 740, reducedMotion: 'reduce' });
+  // A search that finds the whole and none of its parts.
+  await page.goto(`${env.server.url}?data=stages.json#q=dozens`);
+  await ready(page);
+  const whole = page.locator('.card[data-event-id="e-attack"]');
+  await whole.waitFor();
+  assert.equal(await page.locator('.card[data-event-id="e-school"]').count(), 0, 'the filters hide the part');
+  await whole.locator('.card__parts .link-button[data-event-link="e-school"]').click();
+  const first = page.locator('.cards > .card').first();
+  await page.waitForFunction(() => document.activeElement?.id === 'dossier-summary-e-school');
+  assert.equal(await first.getAttribute('data-event-id'), 'e-school');
+  assert.equal(await first.getAttribute('data-selected'), '');
+  assert.equal(await first.evaluate((el) => getComputedStyle(el, '::before').content), '"The chosen event, outside the filters"');
+  // The list after it is the filters' own, and the link says both.
+  assert.equal(await page.locator('.cards > .card').nth(1).getAttribute('data-event-id'), 'e-attack');
+  const hash = await page.evaluate(() => decodeURIComponent(location.hash));
+  assert.match(hash, /q=dozens/);
+  assert.match(hash, /sel=event:e-school/);
+  await screenshotOf(first, 'stages-outside-part-375');
+  assert.deepEqual(await axe(page), []);
+  assert.deepEqual(problems, []);
+  await context.close();
+});

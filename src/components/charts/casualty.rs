@@ -1,7 +1,7 @@
 //! The casualty chart: the figures grouped by side and counter, with their
 //! qualifiers drawn. Its geometry is [`crate::charts::casualty`]'s.
 
-use super::marks::{data_table, table_html, text, MarkHandlers, TipAt, Tooltip};
+use super::marks::{data_table, table_html, text, tooltip, use_tip_place, MarkHandlers, TipAt};
 use crate::base::gather::Gather;
 use crate::base::svg::{num, whole};
 use crate::charts::casualty::{self, visual_end, End};
@@ -18,6 +18,7 @@ use yew::prelude::*;
 pub fn CasualtyChart() -> Html {
     let d = use_dossier();
     let node = use_node_ref();
+    let tip_place = use_tip_place();
     let width = use_width(node.clone(), 640.0);
     let active = use_state(|| None::<usize>);
     let table = use_state(|| false);
@@ -175,7 +176,7 @@ pub fn CasualtyChart() -> Html {
                     })) }
                     { each(bars) }
                 </svg>
-                <Tooltip id="dossier-casualty-tip" {tip} />
+                { tooltip(&tip_place, "dossier-casualty-tip", tip) }
             </div>
             <figcaption class="chart__caption">
                 // The pale note after the sentence on who counted.

@@ -4,6 +4,8 @@
 use crate::base::labels::Text;
 use crate::base::svg::num;
 use crate::components::each;
+use std::cell::RefCell;
+use std::rc::Rc;
 use web_sys::HtmlElement;
 use yew::prelude::*;
 
@@ -15,38 +17,57 @@ pub struct TipAt {
     pub lines: Vec<String>,
 }
 
-#[derive(Properties, PartialEq)]
-pub struct TooltipProps {
-    pub id: AttrValue,
-    pub tip: Option<TipAt>,
+/// Where a chart's tooltip is: its element, and the point it was last
+/// drawn for (see [`tooltip`]).
+#[derive(Clone)]
+pub struct TipPlace {
+    node: NodeRef,
+    at: Rc<RefCell<Option<(f64, f64)>>>,
 }
 
-/// A tooltip over the plot, kept inside its width. Positioned through the
-/// CSS object model rather than a style attribute, which a strict
-/// Content-Security-Policy would block.
-#[component]
-pub fn Tooltip(props: &TooltipProps) -> Html {
-    let node = use_node_ref();
-    use_effect_with((props.tip.clone(), node.clone()), |(tip, node)| {
-        if let (Some(t), Some(el)) = (tip, node.cast::<HtmlElement>()) {
-            let room = el
-                .parent_element()
-                .map_or(0.0, |p| f64::from(p.client_width()));
-            let (w, h) = (f64::from(el.offset_width()), f64::from(el.offset_height()));
-            let left = crate::base::num::clamp(t.x - w / 2.0, 0.0, (room - w).max(0.0));
-            let top = if t.y - h - 12.0 >= 0.0 {
-                t.y - h - 12.0
-            } else {
-                t.y + 14.0
-            };
-            let style = el.style();
-            let _ = style.set_property("left", &format!("{}px", crate::base::num::fixed(left, 0)));
-            let _ = style.set_property("top", &format!("{}px", crate::base::num::fixed(top, 0)));
-        }
-    });
-    match &props.tip {
+/// The tooltip's place, kept inside the plot's width once drawn.
+/// Positioned through the CSS object model rather than a style attribute,
+/// which a strict Content-Security-Policy would block. A hook the chart
+/// calls, not a component of its own: one costs every reader's download a
+/// component's machinery.
+#[hook]
+pub fn use_tip_place() -> TipPlace {
+    let place = TipPlace {
+        node: use_node_ref(),
+        at: use_mut_ref(|| None),
+    };
+    {
+        let place = place.clone();
+        // After each render of the chart: a tooltip is measured as drawn.
+        use_effect(move || {
+            if let (Some((x, y)), Some(el)) = (*place.at.borrow(), place.node.cast::<HtmlElement>())
+            {
+                let room = el
+                    .parent_element()
+                    .map_or(0.0, |p| f64::from(p.client_width()));
+                let (w, h) = (f64::from(el.offset_width()), f64::from(el.offset_height()));
+                let left = crate::base::num::clamp(x - w / 2.0, 0.0, (room - w).max(0.0));
+                let top = if y - h - 12.0 >= 0.0 {
+                    y - h - 12.0
+                } else {
+                    y + 14.0
+                };
+                let style = el.style();
+                let px = |v: f64| crate::base::num::fixed(v, 0) + "px";
+                let _ = style.set_property("left", &px(left));
+                let _ = style.set_property("top", &px(top));
+            }
+        });
+    }
+    place
+}
+
+/// A tooltip over the plot, placed by [`use_tip_place`].
+pub fn tooltip(place: &TipPlace, id: &'static str, tip: Option<TipAt>) -> Html {
+    *place.at.borrow_mut() = tip.as_ref().map(|t| (t.x, t.y));
+    match tip {
         Some(t) => html! {
-            <div ref={node} class="chart__tip" role="tooltip" id={props.id.clone()}>
+            <div ref={place.node.clone()} class="chart__tip" role="tooltip" {id}>
                 { each(t.lines.iter().map(|l| html! { <p>{ l }</p> })) }
             </div>
         },

@@ -1,7 +1,7 @@
 //! The timeline: the events on a time axis; brushing or clicking a range
 //! filters by date. Its geometry is [`crate::charts::timeline`]'s.
 
-use super::marks::{data_table, table_html, text, MarkHandlers, TipAt, Tooltip};
+use super::marks::{data_table, table_html, text, tooltip, use_tip_place, MarkHandlers, TipAt};
 use crate::base::gather::Gather;
 use crate::base::svg::{num, translate, whole};
 use crate::charts::timeline::{self, symbol, RADIUS};
@@ -19,6 +19,7 @@ use yew::prelude::*;
 pub fn TimelineChart() -> Html {
     let d = use_dossier();
     let node = use_node_ref();
+    let tip_place = use_tip_place();
     let svg = use_node_ref();
     let width = use_width(node.clone(), 640.0);
     let active = use_state(|| None::<usize>);
@@ -293,7 +294,7 @@ pub fn TimelineChart() -> Html {
                         { each(marks) }
                     </g>
                 </svg>
-                <Tooltip id="dossier-timeline-tip" {tip} />
+                { tooltip(&tip_place, "dossier-timeline-tip", tip) }
             </div>
             <ul class="chart__legend" aria-label="Kinds of event">
                 { each(groups.iter().map(|g| html! {

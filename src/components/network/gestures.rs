@@ -167,9 +167,16 @@ impl Gestures {
                 .is_some_and(|(n, _, was_pinned)| n == i && !was_pinned)
     }
 
-    /// Whether the click that ends a press is a click, not the end of a drag.
+    /// Whether the click that ends a press is a click, not the end of a
+    /// drag. A click lets go of the view its press froze (the reader's own
+    /// zoom or pan stays): the network drawn for the choice is fitted
+    /// afresh, not shown in the old one's frame, half out of it.
     pub fn take_click(&self) -> bool {
-        !std::mem::take(&mut self.pointers.borrow_mut().dragged)
+        let click = !std::mem::take(&mut self.pointers.borrow_mut().dragged);
+        if let (true, Some(l)) = (click, self.live.borrow_mut().as_mut()) {
+            l.frozen = *self.frozen;
+        }
+        click
     }
 
     /// Fix the view where the reader sees it: the box last painted while

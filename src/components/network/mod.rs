@@ -224,13 +224,10 @@ pub fn NetworkView() -> Html {
             // every element of the network).
             let mine = mine(k);
             let key = e.key(ds, &graph);
-            let (relation_id, pair) = match e.kind {
-                EdgeKind::Relation(_) => (Some(key.clone()), None),
-                EdgeKind::Together(_) => (None, Some(key.clone())),
-            };
+            let relation_id = matches!(e.kind, EdgeKind::Relation(_)).then(|| key.clone());
             html! {
                 <path key={key} class="edge" data-tie={e.style.class()} data-lit={flag(mine)}
-                    data-relation-id={relation_id} data-edge={pair} data-index={k.to_string()}
+                    data-relation-id={relation_id} data-index={k.to_string()}
                     d={drawn.ties[k].clone()}
                     stroke-width={num(edge_width(&e.kind))}
                     marker-end={e.directed.then_some("url(#dossier-arrow)")}>
