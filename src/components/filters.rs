@@ -1,7 +1,7 @@
 //! The filter panel (search, facets with live counts, dates, status) and the
 //! active-filter chips.
 
-use super::context::{use_dossier, Dossier};
+use super::context::Dossier;
 use crate::base::num::thousands;
 use crate::components::each;
 use crate::format::date::PartialDate;
@@ -14,10 +14,22 @@ use yew::prelude::*;
 const FOLDED_OPTIONS: usize = 8;
 
 /// Search, facets and dates. On a phone it folds behind a "Filters" button.
-#[component]
-pub fn FilterPanel() -> Html {
-    let d = use_dossier();
+/// A hook the story calls with its own context, not a component (see
+/// [`super::share::use_share_panel`]); `shown`: whether the page has it.
+#[hook]
+pub fn use_filter_panel(d: &Dossier, shown: bool) -> Html {
     let open = use_state(|| false);
+    // Each facet's own state, called in one order at every render.
+    let facets = [
+        use_facet_group(d, Facet::Actor),
+        use_facet_group(d, Facet::Kind),
+        use_facet_group(d, Facet::Status),
+        use_facet_group(d, Facet::Source),
+        use_facet_group(d, Facet::Place),
+    ];
+    if !shown {
+        return Html::default();
+    }
     let toggle = {
         let open = open.clone();
         Callback::from(move |_: MouseEvent| open.set(!*open))
@@ -29,7 +41,7 @@ pub fn FilterPanel() -> Html {
         d.action(|e: web_sys::Event| Action::SetFrom(PartialDate::plain(&super::value_of(&e))));
     let on_to =
         d.action(|e: web_sys::Event| Action::SetTo(PartialDate::plain(&super::value_of(&e))));
-    let (min, max) = date_bounds(&d);
+    let (min, max) = date_bounds(d);
     let day = |p: Option<PartialDate>| p.map(|d| PartialDate::from_days(d.first_day()).iso());
 
     html! {
@@ -51,11 +63,7 @@ pub fn FilterPanel() -> Html {
                     <input id="dossier-search" type="search" autocomplete="off" spellcheck="false"
                         value={d.view.filters.query.clone()} oninput={on_query} />
                 </div>
-                <FacetGroup facet={Facet::Actor} />
-                <FacetGroup facet={Facet::Kind} />
-                <FacetGroup facet={Facet::Status} />
-                <FacetGroup facet={Facet::Source} />
-                <FacetGroup facet={Facet::Place} />
+                { for facets }
                 <fieldset class="facet facet--dates">
                     <legend>{ "Dates" }</legend>
                     <label for="dossier-from">{ "From" }</label>
@@ -76,11 +84,6 @@ fn date_bounds(d: &Dossier) -> (Option<String>, Option<String>) {
     let extent = d.index.extent();
     let iso = |day: Option<i64>| day.map(|x| PartialDate::from_days(x).iso());
     (iso(extent.map(|e| e.0)), iso(extent.map(|e| e.1)))
-}
-
-#[derive(Properties, PartialEq)]
-struct FacetGroupProps {
-    facet: Facet,
 }
 
 /// One option of a facet: its value, count, whether it is ticked, and the
@@ -143,19 +146,16 @@ fn facet_legend(facet: Facet) -> &'static str {
 /// A group of checkboxes, each with the count it would give. Only the
 /// options on screen are labelled, so a story with hundreds of actors costs
 /// no more to re-render than one with ten.
-#[component]
-fn FacetGroup(props: &FacetGroupProps) -> Html {
-    let d = use_dossier();
+#[hook]
+fn use_facet_group(d: &Dossier, facet: Facet) -> Html {
     let expanded = use_state(|| false);
     // Ticked options always show, even when the list is folded.
     let all = *expanded;
-    let (total, shown) = facet_options(&d, props.facet, &|i, ticked| {
-        all || i < FOLDED_OPTIONS || ticked
-    });
+    let (total, shown) = facet_options(d, facet, &|i, ticked| all || i < FOLDED_OPTIONS || ticked);
     if total == 0 {
         return Html::default();
     }
-    let legend = facet_legend(props.facet);
+    let legend = facet_legend(facet);
     let hidden = total - shown.len();
     html! {
         <fieldset class="facet">

@@ -1,6 +1,6 @@
 //! "Copy link" and "Copy embed code": the share panel, and the clipboard.
 
-use super::context::use_dossier;
+use super::context::Dossier;
 use crate::view::embed::{iframe_code, script_code};
 use yew::prelude::*;
 
@@ -20,10 +20,11 @@ enum Code {
 }
 
 /// "Copy link" and "Copy embed code", both carrying the current view, with
-/// the code shown for reading and a choice of form.
-#[component]
-pub fn SharePanel() -> Html {
-    let d = use_dossier();
+/// the code shown for reading and a choice of form. A hook the story calls
+/// with its own context, not a component: one costs every reader's download
+/// a component's machinery, and the story renders whenever this would.
+#[hook]
+pub fn use_share_panel(d: &Dossier) -> Html {
     let said = use_state(String::new);
     let open = use_state(|| false);
     let code_kind = use_state(|| Code::Responsive);

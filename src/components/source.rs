@@ -1,17 +1,17 @@
 //! The source panel: the article's text, with the cited sentence shaded and
 //! the exact quote highlighted.
 
-use super::context::use_dossier;
+use super::context::Dossier;
 use crate::components::each;
 use crate::view::present::sentence_around;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlElement;
 use yew::prelude::*;
 
-/// The article, paragraph by paragraph, opened at a quote.
-#[component]
-pub fn SourcePanel() -> Html {
-    let d = use_dossier();
+/// The article, paragraph by paragraph, opened at a quote. A hook the
+/// story calls with its own context (see [`super::share::use_share_panel`]).
+#[hook]
+pub fn use_source_panel(d: &Dossier) -> Html {
     let cited_ref = use_node_ref();
     {
         // On opening at a quote, the reader lands on its paragraph: the

@@ -5,13 +5,13 @@
 use super::cards::{toolbar, CardList};
 use super::charts::{CasualtyChart, TimelineChart};
 use super::context::{Dossier, Store};
-use super::filters::{active_filters, FilterPanel};
+use super::filters::{active_filters, use_filter_panel};
 use super::header::story_header;
 use super::network::NetworkView;
 use super::open_file::open_file_button;
 use super::ptr::ByPtr;
-use super::share::SharePanel;
-use super::source::SourcePanel;
+use super::share::use_share_panel;
+use super::source::use_source_panel;
 use super::url::{use_url_sync, UrlPage};
 use crate::components::each;
 use crate::format::model::{Dataset, Provenance};
@@ -114,6 +114,9 @@ pub fn StoryView(props: &StoryViewProps) -> Html {
         page: page.clone(),
         local: props.local,
     };
+    let filter_panel = use_filter_panel(&context, parts.filters);
+    let source_panel = use_source_panel(&context);
+    let share_panel = use_share_panel(&context);
     html! {
         <ContextProvider<Dossier> context={context.clone()}>
             if parts.header {
@@ -124,9 +127,7 @@ pub fn StoryView(props: &StoryViewProps) -> Html {
                 <button type="button" class="link-button visually-hidden skip" onclick={skip}>{ "Skip the filters" }</button>
             }
             <div class="dossier__layout" data-full={super::flag(!parts.filters)}>
-                if parts.filters {
-                    <FilterPanel />
-                }
+                { filter_panel }
                 if view == ViewKind::Network {
                     <section class="dossier__results" aria-label="Network" ref={results.clone()} tabindex="-1">
                         { active_filters(&context) }
@@ -150,7 +151,7 @@ pub fn StoryView(props: &StoryViewProps) -> Html {
                 }
             </div>
             if parts.source {
-                <SourcePanel />
+                { source_panel }
             }
             // How the data was made: its conventions and choices (an ACLED
             // import's says whose dead its fatalities count).
@@ -162,7 +163,7 @@ pub fn StoryView(props: &StoryViewProps) -> Html {
             }
             // Sharing and embedding at the foot, as a chart's footer has
             // them: a phone's first screen is the story's.
-            <SharePanel />
+            { share_panel }
             // The data journalist's tool, after the reader's: another story
             // from a file (or dropped anywhere on the widget).
             if let Some(open) = props.open.clone() {
