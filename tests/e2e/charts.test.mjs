@@ -135,6 +135,26 @@ test('brushing the timeline filters the cards, and the URL restores it', async (
   await context.close();
 });
 
+test('a mouse drag begun on a timeline mark picks the dates and leaves the mark unchosen; a click on it then chooses it', async () => {
+  const { context, page } = await open('#v=charts');
+  const mark = page.locator('.tl-mark[data-event-id="e-hamas-assault"]');
+  const box = await mark.boundingBox();
+  const area = await page.locator('.timeline__area').boundingBox();
+  const y = box.y + box.height / 2;
+  await page.mouse.move(box.x + box.width / 2, y);
+  await page.mouse.down();
+  await page.mouse.move(area.x + area.width * 0.33, y, { steps: 8 });
+  await page.mouse.up();
+  const fragment = await hash(page);
+  assert.match(fragment, /from=.*&to=/);
+  assert.doesNotMatch(fragment, /sel=/, 'the drag chose the mark it began on');
+  assert.equal(await mark.getAttribute('aria-pressed'), 'false');
+  // The next click is a click.
+  await mark.click();
+  assert.match(await hash(page), /sel=event(:|%3A)e-hamas-assault/);
+  await context.close();
+});
+
 test('clicking a range under the axis selects it, and clicking again clears it', async () => {
   const { context, page } = await open('#v=charts');
   const ranges = page.locator('.timeline__range');

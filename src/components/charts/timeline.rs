@@ -46,9 +46,13 @@ pub fn TimelineChart() -> Html {
             })
         }
     };
+    // Whether the last press dragged: the browser then sends a click to
+    // the mark a mouse's drag began on, which is no choice of that mark.
+    let dragged = use_mut_ref(|| false);
     let on_down = {
-        let (brush, x_of) = (brush.clone(), x_of.clone());
+        let (brush, x_of, dragged) = (brush.clone(), x_of.clone(), dragged.clone());
         Callback::from(move |e: PointerEvent| {
+            *dragged.borrow_mut() = false;
             if e.button() != 0 {
                 return;
             }
@@ -84,6 +88,7 @@ pub fn TimelineChart() -> Html {
     };
     let on_up = {
         let (brush, dispatch, pick) = (brush.clone(), d.dispatch.clone(), pick.clone());
+        let dragged = dragged.clone();
         let (t, svg, selected) = (t.clone(), svg.clone(), d.view.selected.clone());
         Callback::from(move |e: PointerEvent| {
             if let Some((a, b)) = *brush {
@@ -91,6 +96,7 @@ pub fn TimelineChart() -> Html {
                     .target()
                     .and_then(|t| wasm_bindgen::JsCast::dyn_into::<Element>(t).ok());
                 if (b - a).abs() > 3.0 {
+                    *dragged.borrow_mut() = true;
                     let (from, to) = t.range_at(a, b);
                     dispatch.emit(Action::SetDates(Some(from), Some(to)));
                 } else if let Some(bin) = target
@@ -143,7 +149,13 @@ pub fn TimelineChart() -> Html {
             let active = active.clone();
             Callback::from(move |_| active.set(Some(i)))
         };
-        let on = MarkHandlers::new(activate, show, hide.clone());
+        let mut on = MarkHandlers::new(activate, show, hide.clone());
+        let (click, dragged) = (on.click, dragged.clone());
+        on.click = Callback::from(move |e| {
+            if !std::mem::take(&mut *dragged.borrow_mut()) {
+                click.emit(e);
+            }
+        });
         let (sx, sy) = if m.w > 0.0 { (m.x + RADIUS, m.y) } else { (m.x, m.y) };
         html! {
             <g key={m.id.clone()}
