@@ -730,13 +730,15 @@ pub fn chart(ds: &Dataset, width: f64) -> Option<Chart> {
 }
 
 /// The rows of text lines, from the top of the first (a line's height
-/// above its baseline) to the foot of the last (its descenders).
+/// above its baseline, and 3 px more, so that a chosen or focused
+/// figure's outline clears its name) to the foot of the last (its
+/// descenders).
 fn band(lines: &[Text]) -> (f64, f64) {
     let (first, last) = (
         lines.first().map_or(0.0, |t| t.y),
         lines.last().map_or(0.0, |t| t.y),
     );
-    (first - LABEL, last + LABEL * 0.4)
+    (first - LABEL - 3.0, last + LABEL * 0.4)
 }
 
 /// The kinds of [`End`], without their geometry.

@@ -705,7 +705,21 @@ pub fn timeline(
         if let Some((before, n)) = day_parts(&events, &day) {
             second_row = true;
             let (d0, d1) = (axis.map(t.day), axis.map_end(t.day + 1));
-            for q in TimeOfDay::ALL {
+            // Every part named where each name has room (the widest is
+            // the afternoon's); else every other one (or fewer), so that
+            // those named stay evenly spaced, not one left out where it
+            // would run into the last.
+            let widest = Text::new(
+                0.0,
+                0.0,
+                Anchor::Start,
+                TICK_FONT,
+                TimeOfDay::Afternoon.label().to_owned(),
+            )
+            .bbox()
+            .x1;
+            let stride = ((widest + 6.0) * n / (d1 - d0)).ceil().max(1.0) as usize;
+            for q in TimeOfDay::ALL.iter().step_by(stride) {
                 at.push((
                     d0 + (d1 - d0) * (before + *q as usize) as f64 / n,
                     q.label().to_owned(),
@@ -1111,6 +1125,37 @@ mod tests {
             assert!(labels.contains(&"evening"), "{labels:?}");
             assert_legible(&t);
         }
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    #[test]
+    fn the_parts_of_a_day_named_are_evenly_spaced_at_any_width() {
+        let ds = match crate::import::shapes::fixture("stages") {
+            Some(crate::import::shapes::Fixture::Json(ds)) => *ds,
+            _ => panic!("the stages fixture"),
+        };
+        let parts = |t: &Timeline| -> Vec<(f64, String)> {
+            let names: Vec<&str> = TimeOfDay::ALL.iter().map(|q| q.label()).gather();
+            t.ticks
+                .iter()
+                .filter(|k| names.contains(&k.label.text.as_str()))
+                .map(|k| (k.x, k.label.text.clone()))
+                .gather()
+        };
+        let mut fewer = false;
+        for width in [288.0, 343.0, 600.0, 840.0] {
+            let t = timeline(&ds, &all(&ds), None, None, width).unwrap();
+            let named = parts(&t);
+            assert!(named.len() >= 2, "{named:?} at {width}");
+            fewer |= named.len() < 4;
+            let gaps: Vec<f64> = named.windows(2).map(|w| w[1].0 - w[0].0).gather();
+            assert!(
+                gaps.iter().all(|g| (g - gaps[0]).abs() < 0.5),
+                "{named:?} at {width}"
+            );
+            assert_legible(&t);
+        }
+        assert!(fewer, "no width too narrow for every part's name");
     }
 
     #[test]

@@ -108,8 +108,11 @@ pub fn CasualtyChart() -> Html {
                 aria-describedby={(*active == Some(b.tally)).then_some("dossier-casualty-tip")}
                 onclick={on.click} onkeydown={on.key} onfocus={on.focus} onblur={on.blur}
                 onmouseenter={on.enter} onmouseleave={on.leave}>
-                // A wide, invisible target, so that a thin bar is easy to tap.
-                <rect class="cas-hit" x="0" y={num(hit_top)} width={num(c.width)}
+                // A wide, invisible target, so that a thin bar is easy to
+                // tap; a little wider than the chart (which draws outside
+                // its box), so that a chosen or focused figure's outline
+                // runs clear of the name at its left edge.
+                <rect class="cas-hit" x="-5" y={num(hit_top)} width={num(c.width + 10.0)}
                     height={num(hit_bottom - hit_top)} />
                 { shape }
                 // The spaces are not drawn: they keep the shown words
