@@ -462,7 +462,8 @@ impl EventIndex {
             parts: ds.parts_index(),
         };
         // A source no event cites, nor comes through, has no events to
-        // show: it is not offered.
+        // show: it is not offered. (std's `retain` here, not `gather::keep`:
+        // `keep` measured 244 B gzip more on the first story's download.)
         let mut cites = vec![false; index.sources.names.len()];
         for (i, e) in entries {
             for &s in &e.sources {
