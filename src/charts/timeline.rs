@@ -1091,13 +1091,19 @@ mod tests {
         }
     }
 
+    /// One of the generated stories of `dossier fixture`, by name.
+    #[cfg(not(target_arch = "wasm32"))]
+    fn shape(name: &str) -> Dataset {
+        match crate::import::shapes::fixture(name) {
+            Some(crate::import::shapes::Fixture::Json(ds)) => *ds,
+            _ => panic!("the {name} fixture"),
+        }
+    }
+
     #[cfg(not(target_arch = "wasm32"))]
     #[test]
     fn a_one_day_story_spreads_over_its_day_by_time_of_day() {
-        let ds = match crate::import::shapes::fixture("one-day") {
-            Some(crate::import::shapes::Fixture::Json(ds)) => *ds,
-            _ => panic!("the one-day fixture"),
-        };
+        let ds = shape("one-day");
         for width in [343.0, 840.0] {
             let t = timeline(&ds, &all(&ds), None, None, width).unwrap();
             assert_eq!(t.marks.len(), ds.events.len());
@@ -1130,10 +1136,7 @@ mod tests {
     #[cfg(not(target_arch = "wasm32"))]
     #[test]
     fn the_parts_of_a_day_named_are_evenly_spaced_at_any_width() {
-        let ds = match crate::import::shapes::fixture("stages") {
-            Some(crate::import::shapes::Fixture::Json(ds)) => *ds,
-            _ => panic!("the stages fixture"),
-        };
+        let ds = shape("stages");
         let parts = |t: &Timeline| -> Vec<(f64, String)> {
             let names: Vec<&str> = TimeOfDay::ALL.iter().map(|q| q.label()).gather();
             t.ticks
