@@ -205,13 +205,13 @@ const lines = [
     ? [
         `Median of ${lighthouse.widget.runs} runs per page, by performance score${lighthouse.baseline ? `, this build and ${baselineName} in turns in one run` : ''}; the release build served locally, gzipped (level 9) as a static host serves it, so that the simulated phone downloads what the size budget counts. TBT and TTI (Lighthouse's time to interactive: the widget live on its simulated phone, 4× slower CPU, 1.6 Mbit/s, 150 ms round trips) are the medians of the runs' own; "late LCP" counts the runs whose largest paint came after 2.5 s, and "lowest" is the lowest performance score.`,
         '',
-        'The last column times it instead of estimating it: the page loaded under the throttling Lighthouse applies when it throttles for real (its devtools method for the mobile preset: 562.5 ms request latency, 1,474.56 kbit/s, 4× slower CPU), from the navigation\'s start to the widget\'s `data-live`, median of as many runs.',
+        'The last column times it instead of estimating it: the page loaded under the throttling Lighthouse applies when it throttles for real (its devtools method for the mobile preset: 562.5 ms request latency, 1,474.56 kbit/s, 4× slower CPU), from the navigation\'s start to the widget\'s `data-live`, median of as many runs. In the same runs, "blocking, timed" is the total blocking time the page itself reports (each task over 50 ms on its main thread, counted past 50 ms, from the navigation\'s start to two seconds after `data-live`), and "longest task" the longest of them: measured under the 4× slower CPU, where Lighthouse\'s TBT is its model\'s estimate from an unthrottled trace and moves by tens of milliseconds between runs of the same build.',
         '',
-        '| page | build | performance (lowest) | accessibility | best practices | SEO | FCP | LCP | late LCP | TBT | TTI | CLS | live, timed |',
-        '|---|---|---|---|---|---|---|---|---|---|---|---|---|',
+        '| page | build | performance (lowest) | accessibility | best practices | SEO | FCP | LCP | late LCP | TBT | TTI | CLS | live, timed | blocking, timed | longest task |',
+        '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|',
         ...['widget', 'embed'].flatMap((k) =>
           [['this', lighthouse[k]], ...(lighthouse.baseline ? [[baselineName, lighthouse.baseline[k]]] : [])].map(([build, l]) =>
-            `| ${k} (\`${l.path}\`) | ${build} | ${l.performance} (${l.performanceMin ?? l.performance}) | ${l.accessibility} | ${l.bestPractices} | ${l.seo} | ${ms(l.fcpMs)} | ${ms(l.lcpMs)} | ${l.lateLcp ?? ''} of ${l.runs} | ${ms(l.tbtMedianMs ?? l.tbtMs)} | ${l.ttiMedianMs === undefined ? '' : ms(l.ttiMedianMs)} | ${l.cls.toFixed(3)} | ${l.liveMs === undefined ? '' : ms(l.liveMs)} |`,
+            `| ${k} (\`${l.path}\`) | ${build} | ${l.performance} (${l.performanceMin ?? l.performance}) | ${l.accessibility} | ${l.bestPractices} | ${l.seo} | ${ms(l.fcpMs)} | ${ms(l.lcpMs)} | ${l.lateLcp ?? ''} of ${l.runs} | ${ms(l.tbtMedianMs ?? l.tbtMs)} | ${l.ttiMedianMs === undefined ? '' : ms(l.ttiMedianMs)} | ${l.cls.toFixed(3)} | ${l.liveMs === undefined ? '' : ms(l.liveMs)} | ${l.blockingTimedMs === undefined ? '' : ms(l.blockingTimedMs)} | ${l.longestTaskMs === undefined ? '' : ms(l.longestTaskMs)} |`,
           ),
         ),
         '',

@@ -133,6 +133,10 @@ const MARKS: &str = "Points are events dated to the day; bars are events known o
 
 /// The radius of a point, and the height of a lane.
 pub const RADIUS: f64 = 4.5;
+/// The least width of a span: its symbol (at its start) and 6 px of bar
+/// beside it. A month on a decade's axis is a few pixels wide, and a bar no
+/// wider than its symbol would be hidden under it, drawn as a day.
+const SPAN_MIN: f64 = 2.0 * RADIUS + 6.0;
 const LANE: f64 = 12.0;
 /// Lanes for periods, above the points; further periods share the last.
 const SPAN_LANES: usize = 3;
@@ -307,7 +311,7 @@ fn place_in(
     let mut placed: Vec<(usize, f64, f64, usize, bool)> = Vec::new();
     for &i in order.iter().filter(|&&i| !is_point(i)) {
         let x0 = axis.map(spans[i].0);
-        let x1 = axis.map_end(spans[i].1 + 1).max(x0 + 2.0 * RADIUS);
+        let x1 = axis.map_end(spans[i].1 + 1).max(x0 + SPAN_MIN);
         let lane = match span_ends.iter().position(|&end| end + 2.0 <= x0) {
             Some(l) => l,
             None if span_ends.len() < SPAN_LANES => {
@@ -1034,6 +1038,23 @@ mod tests {
         let end = t.axis.map_end(days_from_civil(2024, 5, 1));
         assert_eq!((april.x, april.x + april.w), (start, end));
         assert_eq!(mark(&t, "e-beirut-meeting").w, 0.0);
+    }
+
+    /// A month on a decade's axis, a few pixels wide, still shows its bar
+    /// beside its symbol, on a phone and on a desktop.
+    #[cfg(not(target_arch = "wasm32"))]
+    #[test]
+    fn a_short_span_shows_past_its_symbol() {
+        let ds = shape("decade");
+        // (At 288 px the decade is binned: no marks.)
+        for width in [343.0, 800.0, 1100.0] {
+            let t = timeline(&ds, &all(&ds), None, None, width).unwrap();
+            let spans: Vec<&Mark> = t.marks.iter().filter(|m| m.w > 0.0).gather();
+            assert!(!spans.is_empty(), "no spans at {width}");
+            for m in spans {
+                assert!(m.w - 2.0 * RADIUS >= 6.0, "{} at {width}: {} px", m.id, m.w);
+            }
+        }
     }
 
     /// No two marks overlap, and no strip of 6 px holds more than
