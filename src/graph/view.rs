@@ -553,6 +553,35 @@ mod tests {
         (ds, g, xs, ys)
     }
 
+    /// A crowd's always-named actors stay in the crowd on a phone: the
+    /// room their names need does not throw them to its edge. Each has at
+    /// least a tenth of the nodes above it and a tenth below.
+    #[cfg(not(target_arch = "wasm32"))]
+    #[test]
+    fn a_crowd_s_named_actors_stay_in_it_on_a_phone() {
+        let Some(crate::import::shapes::Fixture::Json(ds)) =
+            crate::import::shapes::fixture("network-250")
+        else {
+            panic!("the network-250 fixture");
+        };
+        let all: Vec<usize> = (0..ds.events.len()).collect();
+        let mut g = Graph::build(&ds, &all, true, &[]);
+        g.frame = frame_for(&ds, &g, 327.0, 406.0);
+        g.fit_spread(1);
+        g.lay_out(1);
+        let named: Vec<usize> = g.frame.labels.iter().map(|&(i, _, _)| i).collect();
+        assert!(named.len() >= 3, "{} named", named.len());
+        let n = g.nodes.len();
+        for i in named {
+            let above = g.nodes.iter().filter(|o| o.y < g.nodes[i].y).count();
+            let name = &ds.actors[g.nodes[i].actor].name;
+            assert!(
+                above * 10 >= n && (n - 1 - above) * 10 >= n,
+                "{name}: {above} of {n} nodes above it"
+            );
+        }
+    }
+
     fn close(a: (f64, f64), b: (f64, f64)) -> bool {
         (a.0 - b.0).abs() < 1e-9 && (a.1 - b.1).abs() < 1e-9
     }

@@ -603,3 +603,34 @@ test('on a phone, each actor tapped gives a network drawn whole inside its frame
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('on a phone, the names stay inside the frame while the network settles, not only once at rest', async () => {
+  const { context, page, problems } = await open('#v=network', { width: 375, height: 740, reducedMotion: 'no-preference' });
+  // Every 100 ms from the drawing's first second until it is at rest: the
+  // names drawn past the frame's edges, by more than a pixel.
+  const out = await page.evaluate(async () => {
+    const found = [];
+    const start = performance.now();
+    let last = '';
+    let still = 0;
+    while (performance.now() - start < 10000 && still < 4) {
+      await new Promise((r) => setTimeout(r, 100));
+      const svg = document.querySelector('.network__svg');
+      const now = svg.getAttribute('viewBox');
+      still = now === last ? still + 1 : 0;
+      last = now;
+      if (performance.now() - start < 1000) continue;
+      const frame = svg.getBoundingClientRect();
+      for (const t of svg.querySelectorAll('.network__label')) {
+        const b = t.getBoundingClientRect();
+        if (b.left < frame.left - 1 || b.right > frame.right + 1 || b.top < frame.top - 1 || b.bottom > frame.bottom + 1) {
+          found.push(`${t.textContent} at ${Math.round(performance.now() - start)} ms`);
+        }
+      }
+    }
+    return found;
+  });
+  assert.deepEqual(out, []);
+  assert.deepEqual(problems, []);
+  await context.close();
+});

@@ -23,6 +23,9 @@ const MOVING_EDGES_UP_TO: usize = 1500;
 /// The longest slice of a quiet layout's ticks, in milliseconds: the page
 /// still paints and answers the reader between slices.
 const SLICE_MS: f64 = 14.0;
+/// Frames of motion (about a third of a second) between two placings of a
+/// moving network's names.
+const RELABEL_FRAMES: u32 = 20;
 
 /// Whether `g` is laid out in slices, out of sight, before it is shown:
 /// a big network for a reader who asks for reduced motion. Laid out at
@@ -69,6 +72,8 @@ pub struct Live {
     quiet: bool,
     /// Whether the ties from shared events were drawn, as last rendered.
     together: Option<bool>,
+    /// Frames painted since the last render placed the labels.
+    painted: u32,
 }
 
 /// The shared slot of the live layout; empty before the first effect and
@@ -345,7 +350,7 @@ pub fn animate() -> bool {
 pub fn start_loop(live: LiveRef, redraw: UseForceUpdateHandle) {
     let next = live.clone();
     let frame = gloo::render::request_animation_frame(move |_| {
-        let cool = {
+        let (cool, relabel) = {
             let mut slot = next.borrow_mut();
             let Some(l) = slot.as_mut() else { return };
             l.frame = None;
@@ -370,8 +375,12 @@ pub fn start_loop(live: LiveRef, redraw: UseForceUpdateHandle) {
                 }
             } else {
                 l.paint(false);
+                l.painted += 1;
             }
-            l.sim.is_cool()
+            (
+                l.sim.is_cool(),
+                l.painted >= RELABEL_FRAMES && l.edges_move(),
+            )
         };
         if cool {
             if let Some(l) = next.borrow().as_ref() {
@@ -382,6 +391,12 @@ pub fn start_loop(live: LiveRef, redraw: UseForceUpdateHandle) {
             // Bring Yew's picture of the DOM up to date with the rest state.
             redraw.force_update();
         } else {
+            // A small network's names are placed again as it moves (a render
+            // places them): the sides they took where the layout began run
+            // off the frame as it spreads, for the seconds it takes to settle.
+            if relabel {
+                redraw.force_update();
+            }
             start_loop(next, redraw);
         }
     });
@@ -455,6 +470,7 @@ pub fn use_layout(
                 edges_stale: false,
                 quiet,
                 together: None,
+                painted: 0,
             });
             if moving || quiet {
                 start_loop(live.clone(), redraw);
@@ -511,6 +527,7 @@ pub fn use_view_of(
                 // A render may show other labels (the hovered actor's, say):
                 // the animation moves and keeps in view the ones on screen.
                 l.labels = read_labels(&root);
+                l.painted = 0;
                 (l.view_w, l.label_font, l.label_scale) = (view_w, font, 1.0);
                 let shown = l.read_ties(&root, under.cast::<web_sys::Element>(), bundles.clone());
                 // The ties drawn change with the shared-events toggle: move those.

@@ -115,18 +115,28 @@ impl Force for LabelRoom {
             .gather();
         let k = self.strength;
         for &(owner, b) in &room {
+            // Shared: each node in the name's room steps out, and the
+            // name's owner steps back by the mean of their pushes, not
+            // their sum: in a crowd (a hub among hundreds on a phone) the
+            // sum would throw the owner out of the crowd it belongs in, to
+            // the drawing's edge, where nothing is under its name.
+            let (mut bx, mut by, mut count) = (0.0, 0.0, 0.0);
             for j in 0..n.len() {
                 if j == owner {
                     continue;
                 }
                 let r = self.radius.get(j).copied().unwrap_or(0.0) + gap;
                 if let Some((mx, my)) = out_of(b, n.x[j], n.y[j], r) {
-                    // Shared: the node steps out, the name's owner steps back.
                     n.vx[j] += mx * k * 0.6;
                     n.vy[j] += my * k * 0.6;
-                    n.vx[owner] -= mx * k * 0.4;
-                    n.vy[owner] -= my * k * 0.4;
+                    bx += mx;
+                    by += my;
+                    count += 1.0;
                 }
+            }
+            if count > 0.0 {
+                n.vx[owner] -= bx / count * k * 0.4;
+                n.vy[owner] -= by / count * k * 0.4;
             }
         }
         // Two names that overlap: their nodes move apart along the
