@@ -120,13 +120,15 @@ try {
           await page.goto(servers[build].url + path);
           await page.waitForFunction(() => globalThis.liveAt_, null, { timeout: 60000, polling: 100 });
           // The tasks of the first two seconds of life count too: the
-          // work the first render leaves (the charts measured, the
-          // network laid out) runs then.
+          // work the first render leaves (the address written after the
+          // paint, the effects that measure) runs then.
           await page.waitForTimeout(2000);
           (((live[build] ??= {})[name] ??= [])).push(await page.evaluate(() => ({
             liveMs: globalThis.liveAt_,
-            // Total blocking time as Lighthouse defines it (each long
-            // task's time past 50 ms), from the navigation's start.
+            // Blocking time counted as Lighthouse counts it (each long
+            // task's time past 50 ms), but from the navigation's start to
+            // two seconds after live, not from the first paint to its
+            // estimate of time to interactive.
             blockingMs: globalThis.longTasks_.reduce((sum, d) => sum + Math.max(0, d - 50), 0),
             longestMs: Math.max(0, ...globalThis.longTasks_),
           })));

@@ -39,17 +39,23 @@ place() {
     BEGIN {
       while ((getline line < view) > 0) body = body line "\n"; sub(/\n$/, "", body)
       at = index(body, "<script id=\"dossier-story\"")
-      if (at) { story = substr(body, at); body = substr(body, 1, at - 1) }
+      if (!at) { print "post-build: no <script id=\"dossier-story\"> in " view > "/dev/stderr"; bad = 1; exit 1 }
+      story = substr(body, at); body = substr(body, 1, at - 1)
     }
     embed == "yes" { sub(/<body>/, "<body class=\"dossier-embed\">") }
+    # On the line of the view, </body> is looked for after it only.
+    { from = 0 }
     !done && match($0, /<div id="?dossier"?><\/div>/) {
+      from = RSTART - 1 + length(body)
       $0 = substr($0, 1, RSTART - 1) body substr($0, RSTART + RLENGTH); done = 1
     }
-    done && !told && (end = index($0, "</body>")) {
+    done && !told && (end = index(substr($0, from + 1), "</body>")) {
+      end += from
       $0 = substr($0, 1, end - 1) story substr($0, end); told = 1
     }
     { print }
     END {
+      if (bad) exit 1
       if (!done) { print "post-build: no <div id=\"dossier\"></div> in index.html" > "/dev/stderr"; exit 1 }
       if (!told) { print "post-build: no </body> after <div id=\"dossier\"> in index.html" > "/dev/stderr"; exit 1 }
     }

@@ -34,7 +34,7 @@ fn main() {
             let _ = root.set_attribute("data-live", "");
         })
     };
-    // The page carries its story (`dossier prerender`), beside its view.
+    // The page carries its story (`dossier prerender`), after its view.
     let story = gloo::utils::document()
         .get_element_by_id("dossier-story")
         .and_then(|el| el.text_content());

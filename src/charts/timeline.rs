@@ -310,8 +310,13 @@ fn place_in(
     let mut span_ends: Vec<f64> = Vec::new();
     let mut placed: Vec<(usize, f64, f64, usize, bool)> = Vec::new();
     for &i in order.iter().filter(|&&i| !is_point(i)) {
-        let x0 = axis.map(spans[i].0);
-        let x1 = axis.map_end(spans[i].1 + 1).max(x0 + SPAN_MIN);
+        // At least SPAN_MIN wide; one that would then run past the axis's
+        // end starts earlier instead.
+        let end = axis.map_end(spans[i].1 + 1);
+        let x1 = end
+            .max(axis.map(spans[i].0) + SPAN_MIN)
+            .min(axis.map_end(axis.end()).max(end));
+        let x0 = axis.map(spans[i].0).min(x1 - SPAN_MIN);
         let lane = match span_ends.iter().position(|&end| end + 2.0 <= x0) {
             Some(l) => l,
             None if span_ends.len() < SPAN_LANES => {
@@ -1045,14 +1050,31 @@ mod tests {
     #[cfg(not(target_arch = "wasm32"))]
     #[test]
     fn a_short_span_shows_past_its_symbol() {
-        let ds = shape("decade");
+        let mut ds = shape("decade");
+        // One of its months the axis's last, where the least width would
+        // run past the axis's end.
+        let last = ds.events.iter().map(|e| e.date.first_day()).max().unwrap();
+        let last = PartialDate::from_days(last);
+        let month = ds.events.iter().position(|e| e.date.day.is_none()).unwrap();
+        ds.events[month].date = PartialDate::month(last.year, last.month.unwrap());
         // (At 288 px the decade is binned: no marks.)
         for width in [343.0, 800.0, 1100.0] {
             let t = timeline(&ds, &all(&ds), None, None, width).unwrap();
             let spans: Vec<&Mark> = t.marks.iter().filter(|m| m.w > 0.0).gather();
             assert!(!spans.is_empty(), "no spans at {width}");
+            let right = t.axis.map_end(t.axis.end());
             for m in spans {
-                assert!(m.w - 2.0 * RADIUS >= 6.0, "{} at {width}: {} px", m.id, m.w);
+                assert!(
+                    m.w - 2.0 * RADIUS >= 6.0 - 1e-9,
+                    "{} at {width}: {} px",
+                    m.id,
+                    m.w
+                );
+                assert!(
+                    m.x + m.w <= right + 1e-9,
+                    "{} at {width} runs past the axis",
+                    m.id
+                );
             }
         }
     }

@@ -137,7 +137,8 @@ pub async fn prerender() -> String {
 
 /// What the build puts in the place of index.html's (and embed.html's)
 /// empty `<div id="dossier"></div>`: the pre-rendered `view` in it, and
-/// beside it the story, packed and written as text for the page to carry
+/// after it the story (which web/post-build.sh moves to the end of the
+/// page's body), packed and written as text for the page to carry
 /// (see [`crate::format::packed::to_text`]), which the reader's module
 /// reads rather than carrying a story of its own.
 #[cfg(not(target_arch = "wasm32"))]

@@ -555,7 +555,7 @@ mod tests {
 
     /// A crowd's always-named actors stay in the crowd on a phone: the
     /// room their names need does not throw them to its edge. Each has at
-    /// least a tenth of the nodes above it and a tenth below.
+    /// least a tenth of the nodes on each of its four sides.
     #[cfg(not(target_arch = "wasm32"))]
     #[test]
     fn a_crowd_s_named_actors_stay_in_it_on_a_phone() {
@@ -573,12 +573,17 @@ mod tests {
         assert!(named.len() >= 3, "{} named", named.len());
         let n = g.nodes.len();
         for i in named {
-            let above = g.nodes.iter().filter(|o| o.y < g.nodes[i].y).count();
+            let (x, y) = (g.nodes[i].x, g.nodes[i].y);
             let name = &ds.actors[g.nodes[i].actor].name;
-            assert!(
-                above * 10 >= n && (n - 1 - above) * 10 >= n,
-                "{name}: {above} of {n} nodes above it"
-            );
+            let sides = [
+                ("above", g.nodes.iter().filter(|o| o.y < y).count()),
+                ("below", g.nodes.iter().filter(|o| o.y > y).count()),
+                ("left of", g.nodes.iter().filter(|o| o.x < x).count()),
+                ("right of", g.nodes.iter().filter(|o| o.x > x).count()),
+            ];
+            for (side, count) in sides {
+                assert!(count * 10 >= n, "{name}: {count} of {n} nodes {side} it");
+            }
         }
     }
 

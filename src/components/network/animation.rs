@@ -1,7 +1,9 @@
 //! The layout in motion: the simulation ticks once or twice a frame until it
 //! cools, and each frame writes positions straight into the SVG elements
 //! (as d3 does) instead of re-rendering thousands of them through Yew. Yew
-//! renders the structure, and renders once more when the layout comes to rest.
+//! renders the structure, and renders once more when the layout comes to
+//! rest; a small network's layout spreading by itself is also rendered every
+//! [`RELABEL_FRAMES`], for its names' places.
 
 use crate::base::gather::Gather;
 use crate::base::svg::{num, translate, view_box};
@@ -379,7 +381,13 @@ pub fn start_loop(live: LiveRef, redraw: UseForceUpdateHandle) {
             }
             (
                 l.sim.is_cool(),
-                l.painted >= RELABEL_FRAMES && l.edges_move(),
+                // Not while the reader holds a node (a drag keeps the
+                // layout warm): the names would change sides under the
+                // finger, and the render costs the drag's frames.
+                l.painted >= RELABEL_FRAMES
+                    && l.sim.alpha_target == 0.0
+                    && l.graph.nodes.len() < BIG_NETWORK
+                    && l.edges_move(),
             )
         };
         if cool {
@@ -391,9 +399,9 @@ pub fn start_loop(live: LiveRef, redraw: UseForceUpdateHandle) {
             // Bring Yew's picture of the DOM up to date with the rest state.
             redraw.force_update();
         } else {
-            // A small network's names are placed again as it moves (a render
-            // places them): the sides they took where the layout began run
-            // off the frame as it spreads, for the seconds it takes to settle.
+            // A small network's names are placed again as it spreads (a
+            // render places them): the sides they took where the layout
+            // began run off the frame, for the seconds it takes to settle.
             if relabel {
                 redraw.force_update();
             }
