@@ -655,11 +655,8 @@ fn messages_say_how_to_fix_it() {
 #[cfg(not(target_arch = "wasm32"))]
 #[test]
 fn whose_word_reads_right_everywhere() {
-    use dossier::import::shapes::{fixture, Fixture};
     use dossier::view::present;
-    let Some(Fixture::Json(ds)) = fixture("allegation") else {
-        panic!("the allegation fixture loads");
-    };
+    let ds = dossier::import::shapes::story("allegation").expect("the allegation fixture loads");
     assert_eq!(validate(&ds), Vec::<Problem>::new());
     let raid = ds.event("e-raid").unwrap();
     assert_eq!(

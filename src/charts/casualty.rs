@@ -1348,10 +1348,7 @@ mod tests {
     fn each_outcome_has_a_scale_of_its_own() {
         #[cfg(not(target_arch = "wasm32"))]
         {
-            use crate::import::shapes::{fixture, Fixture};
-            let Some(Fixture::Json(ds)) = fixture("stages") else {
-                panic!("the stages fixture")
-            };
+            let ds = crate::import::shapes::story("stages").expect("a JSON fixture");
             let c = chart(&ds, 375.0).unwrap();
             let outcome = |b: &Bar| ds.tallies[b.tally].outcome.label();
             // The groups of one outcome come together.

@@ -312,11 +312,11 @@ fn place_in(
     for &i in order.iter().filter(|&&i| !is_point(i)) {
         // At least SPAN_MIN wide; one that would then run past the axis's
         // end starts earlier instead.
-        let end = axis.map_end(spans[i].1 + 1);
+        let (start, end) = (axis.map(spans[i].0), axis.map_end(spans[i].1 + 1));
         let x1 = end
-            .max(axis.map(spans[i].0) + SPAN_MIN)
+            .max(start + SPAN_MIN)
             .min(axis.map_end(axis.end()).max(end));
-        let x0 = axis.map(spans[i].0).min(x1 - SPAN_MIN);
+        let x0 = start.min(x1 - SPAN_MIN);
         let lane = match span_ends.iter().position(|&end| end + 2.0 <= x0) {
             Some(l) => l,
             None if span_ends.len() < SPAN_LANES => {
@@ -1137,10 +1137,7 @@ mod tests {
     /// One of the generated stories of `dossier fixture`, by name.
     #[cfg(not(target_arch = "wasm32"))]
     fn shape(name: &str) -> Dataset {
-        match crate::import::shapes::fixture(name) {
-            Some(crate::import::shapes::Fixture::Json(ds)) => *ds,
-            _ => panic!("the {name} fixture"),
-        }
+        crate::import::shapes::story(name).expect("a JSON fixture")
     }
 
     #[cfg(not(target_arch = "wasm32"))]

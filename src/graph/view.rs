@@ -559,11 +559,7 @@ mod tests {
     #[cfg(not(target_arch = "wasm32"))]
     #[test]
     fn a_crowd_s_named_actors_stay_in_it_on_a_phone() {
-        let Some(crate::import::shapes::Fixture::Json(ds)) =
-            crate::import::shapes::fixture("network-250")
-        else {
-            panic!("the network-250 fixture");
-        };
+        let ds = crate::import::shapes::story("network-250").expect("a JSON fixture");
         let all: Vec<usize> = (0..ds.events.len()).collect();
         let mut g = Graph::build(&ds, &all, true, &[]);
         g.frame = frame_for(&ds, &g, 327.0, 406.0);

@@ -81,6 +81,15 @@ pub const SHAPES: [(&str, &str, &str); 10] = [
     ),
 ];
 
+/// The story of the JSON fixture called `name`; `None` for a name not in
+/// [`SHAPES`], or an export (an ACLED CSV).
+pub fn story(name: &str) -> Option<Dataset> {
+    match fixture(name)? {
+        Fixture::Json(ds) => Some(*ds),
+        Fixture::Csv(_) => None,
+    }
+}
+
 /// The fixture called `name`, or `None` for a name not in [`SHAPES`].
 pub fn fixture(name: &str) -> Option<Fixture> {
     Some(match name {
