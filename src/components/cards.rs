@@ -132,12 +132,12 @@ pub fn CardList() -> Html {
         return html! {
             <div class="empty">
                 <p>{ "No events match these filters." }</p>
-                <button type="button" class="button" onclick={d.action(|_: MouseEvent| Action::ClearFilters)}>
+                <button type="button" class="button" onclick={d.send::<MouseEvent>(Action::ClearFilters)}>
                     { "Clear all filters" }
                 </button>
                 if tied {
                     <p>{ "The network also shows ties stated outside any event." }</p>
-                    <button type="button" class="button" onclick={d.action(|_: MouseEvent| Action::SetView(ViewKind::Network))}>
+                    <button type="button" class="button" onclick={d.send::<MouseEvent>(Action::SetView(ViewKind::Network))}>
                         { "Show the network" }
                     </button>
                 }
@@ -319,7 +319,7 @@ fn Card(props: &CardProps) -> Html {
                         { each(actors.into_iter().map(|a| {
                             let (id, name) = (a.id.as_str(), a.name.as_str());
                             let active = d.view.filters.actors.contains(id);
-                            let toggle = { let id = id.to_owned(); d.action(move |_: MouseEvent| Action::ToggleActor(id.clone())) };
+                            let toggle = d.send::<MouseEvent>(Action::ToggleActor(id.to_owned()));
                             html! {
                                 <li>
                                     <button type="button" class="chip"

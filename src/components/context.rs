@@ -47,11 +47,24 @@ impl Dossier {
         self.view.to_fragment_over(self.page.options.view)
     }
 
+    /// A callback that sends this one action, whatever the event (see [`send`]).
+    pub fn send<E>(&self, action: Action) -> Callback<E> {
+        send(&self.dispatch, action)
+    }
+
     /// A callback that sends one action, made from what the event carries.
     pub fn action<E>(&self, make: impl Fn(E) -> Action + 'static) -> Callback<E> {
         let dispatch = self.dispatch.clone();
         Callback::from(move |e| dispatch.emit(make(e)))
     }
+}
+
+/// A callback that sends this one action to `dispatch`, whatever the event:
+/// one copy of its code per kind of event in the download, where a closure
+/// that makes its action is a copy per button.
+pub fn send<E>(dispatch: &Callback<Action>, action: Action) -> Callback<E> {
+    let dispatch = dispatch.clone();
+    Callback::from(move |_| dispatch.emit(action.clone()))
 }
 
 /// The shared state of the story being shown.

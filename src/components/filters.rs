@@ -32,10 +32,7 @@ pub fn use_filter_panel(d: &Dossier, shown: bool) -> Html {
     if !shown {
         return Html::default();
     }
-    let toggle = {
-        let open = open.clone();
-        Callback::from(move |_: MouseEvent| open.set(!*open))
-    };
+    let toggle = super::flip(&open);
     let active = d.view.filters.active_count();
 
     let on_query = d.action(|e: InputEvent| Action::SetQuery(super::value_of(&e)));
@@ -165,7 +162,7 @@ fn use_facet_group(d: &Dossier, facet: Facet) -> Html {
             <ul class="facet__options">
                 { each(shown.into_iter().map(|(value, count, checked, chip)| {
                     let label = chip_label(&d.dataset, &d.view, &chip);
-                    let toggle = d.action(move |_: web_sys::Event| toggle_action(&chip));
+                    let toggle = d.send::<web_sys::Event>(toggle_action(&chip));
                     // The box inside its label: no ids to write, in every
                     // reader's download.
                     html! {
@@ -181,7 +178,7 @@ fn use_facet_group(d: &Dossier, facet: Facet) -> Html {
             </ul>
             if hidden > 0 || *expanded {
                 <button type="button" class="link-button" aria-expanded={crate::components::aria(*expanded)}
-                    onclick={{ let e = expanded.clone(); Callback::from(move |_: MouseEvent| e.set(!*e)) }}>
+                    onclick={super::flip(&expanded)}>
                     { if *expanded { "Show fewer".to_owned() } else { format!("Show all {}", thousands(total as u64)) } }
                 </button>
             }

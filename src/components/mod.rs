@@ -32,7 +32,7 @@ mod url;
 
 pub use app::{App, AppProps};
 pub use context::use_dossier;
-use yew::Html;
+use yew::{Callback, Html, MouseEvent, UseStateHandle};
 
 /// A present-or-absent attribute: `data-selected={flag(selected)}` writes
 /// `data-selected=""` when on, and nothing when off.
@@ -58,6 +58,20 @@ pub fn each<T: Into<Html>>(items: impl IntoIterator<Item = T>) -> Html {
     let mut nodes = Vec::new();
     crate::base::gather::push_all(&mut nodes, items.into_iter().map(Into::into));
     Html::from(yew::virtual_dom::VList::with_children(nodes, None))
+}
+
+/// A button's callback that turns a yes-or-no state over (a fold, a
+/// panel): one copy of its code in the download for every such button.
+pub fn flip(state: &UseStateHandle<bool>) -> Callback<MouseEvent> {
+    let state = state.clone();
+    Callback::from(move |_| state.set(!*state))
+}
+
+/// A callback that sets `state` to `value`, whatever the event: one copy of
+/// its code per kind of state and event, not one per control.
+pub fn set_to<T: Clone + 'static, E>(state: &UseStateHandle<T>, value: T) -> Callback<E> {
+    let state = state.clone();
+    Callback::from(move |_| state.set(value.clone()))
 }
 
 /// "true" or "false", as an ARIA state (`aria-pressed`, `aria-expanded`)

@@ -12,13 +12,6 @@ pub async fn copy_text(text: &str) -> bool {
         .is_ok()
 }
 
-/// Which embed code the share panel offers.
-#[derive(Clone, Copy, PartialEq)]
-enum Code {
-    Responsive,
-    Iframe,
-}
-
 /// "Copy link" and "Copy embed code", both carrying the current view, with
 /// the code shown for reading and a choice of form. A hook the story calls
 /// with its own context, not a component: one costs every reader's download
@@ -27,13 +20,16 @@ enum Code {
 pub fn use_share_panel(d: &Dossier) -> Html {
     let said = use_state(String::new);
     let open = use_state(|| false);
-    let code_kind = use_state(|| Code::Responsive);
+    // Which embed code it offers: the responsive one (false), or a plain
+    // iframe. A yes or no, whose state's code the download has already.
+    let plain = use_state(|| false);
     let fragment = d.fragment();
     let title = format!("Dossier: {}", d.dataset.story.title);
     let link = d.page.link(&fragment);
-    let code = match *code_kind {
-        Code::Responsive => script_code(&d.page.embed_target(&fragment), &d.page.script(), &title),
-        Code::Iframe => iframe_code(&d.page.embed_src(&fragment), &title, 900),
+    let code = if *plain {
+        iframe_code(&d.page.embed_src(&fragment), &title, 900)
+    } else {
+        script_code(&d.page.embed_target(&fragment), &d.page.script(), &title)
     };
     let copy = |text: String, done: &'static str| {
         let said = said.clone();
@@ -48,14 +44,7 @@ pub fn use_share_panel(d: &Dossier) -> Html {
             });
         })
     };
-    let toggle = {
-        let open = open.clone();
-        Callback::from(move |_: MouseEvent| open.set(!*open))
-    };
-    let choose = |kind: Code| {
-        let code_kind = code_kind.clone();
-        Callback::from(move |_: web_sys::Event| code_kind.set(kind))
-    };
+    let toggle = super::flip(&open);
     if d.local {
         return html! {
             <p class="share share__said">
@@ -81,9 +70,9 @@ pub fn use_share_panel(d: &Dossier) -> Html {
                 if *open {
                     <fieldset class="share__kind">
                         <legend>{ "Embed code" }</legend>
-                        <label><input type="radio" name="dossier-code" checked={*code_kind == Code::Responsive} onchange={choose(Code::Responsive)} />
+                        <label><input type="radio" name="dossier-code" checked={!*plain} onchange={super::set_to::<bool, Event>(&plain, false)} />
                             { " Responsive: the height follows the content (embed.js)" }</label>
-                        <label><input type="radio" name="dossier-code" checked={*code_kind == Code::Iframe} onchange={choose(Code::Iframe)} />
+                        <label><input type="radio" name="dossier-code" checked={*plain} onchange={super::set_to::<bool, Event>(&plain, true)} />
                             { " Plain iframe, fixed height" }</label>
                     </fieldset>
                     <label class="share__label" for="dossier-share-code">{ "Code for this view" }</label>

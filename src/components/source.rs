@@ -24,6 +24,9 @@ pub fn use_source_panel(d: &Dossier) -> Html {
         let cited = cited_ref.clone();
         let options = d.page.options.clone();
         use_effect_with(d.source.clone(), move |source| {
+            if source.is_some() {
+                super::url::article_opened(options.embed);
+            }
             let document = gloo::utils::document();
             // Not the page's body: where nothing had the focus, there is
             // nothing to go back to (and scrolling to it is the page's top).
@@ -54,13 +57,13 @@ pub fn use_source_panel(d: &Dossier) -> Html {
     };
     let close = {
         let show = d.show_source.clone();
-        Callback::from(move |_: MouseEvent| show.emit(None))
+        Callback::from(move |_: MouseEvent| close_article(&show))
     };
     let on_key = {
         let show = d.show_source.clone();
         Callback::from(move |e: KeyboardEvent| {
             if e.key() == "Escape" {
-                show.emit(None);
+                close_article(&show);
             }
         })
     };
@@ -114,4 +117,11 @@ pub fn use_source_panel(d: &Dossier) -> Html {
             </ol>
         </section>
     }
+}
+
+/// Closes the article, and takes its step off the browser's history
+/// ([`super::url::article_closed`]).
+fn close_article(show: &Callback<Option<crate::format::model::Provenance>>) {
+    super::url::article_closed();
+    show.emit(None);
 }

@@ -72,15 +72,15 @@ pub fn StoryView(props: &StoryViewProps) -> Html {
             opening: page.options.view,
             embedded: page.options.embed,
         },
+        &show_source,
     );
     let parts = page.options.parts;
 
     let view = store.0.view;
     let switch = |to: ViewKind, label: &'static str| {
-        let dispatch = (*dispatch).clone();
         html! {
             <button type="button" class="views__button" aria-pressed={crate::components::aria(view == to)}
-                onclick={Callback::from(move |_: MouseEvent| dispatch.emit(Action::SetView(to)))}>
+                onclick={super::context::send::<MouseEvent>(&dispatch, Action::SetView(to))}>
                 { label }
             </button>
         }

@@ -3,7 +3,7 @@
 
 use super::context::Store;
 use super::page::{current_fragment, url_with_fragment};
-use crate::format::model::Dataset;
+use crate::format::model::{Dataset, Provenance};
 use crate::view::state::{Action, ViewKind, ViewState};
 use gloo::events::EventListener;
 use std::cell::RefCell;
@@ -35,7 +35,12 @@ pub struct UrlPage {
 /// milliseconds in Chromium, and the reader sees the cards before the
 /// address bar.
 #[hook]
-pub fn use_url_sync(store: &UseReducerHandle<Store>, ds: &Rc<Dataset>, page: UrlPage) {
+pub fn use_url_sync(
+    store: &UseReducerHandle<Store>,
+    ds: &Rc<Dataset>,
+    page: UrlPage,
+    show_source: &Callback<Option<Provenance>>,
+) {
     let writer = use_mut_ref(Writer::default);
     {
         let writer = writer.clone();
@@ -48,6 +53,7 @@ pub fn use_url_sync(store: &UseReducerHandle<Store>, ds: &Rc<Dataset>, page: Url
     use_effect_with((), move |_| move || dropped.borrow_mut().pending = None);
     let dispatch = store.dispatcher();
     let ds = ds.clone();
+    let show_source = show_source.clone();
     // Listen once per mount: the story view is remounted for a new dataset.
     use_effect_with((), move |_| {
         let listener = EventListener::new(&gloo::utils::window(), "popstate", move |_| {
@@ -56,6 +62,11 @@ pub fn use_url_sync(store: &UseReducerHandle<Store>, ds: &Rc<Dataset>, page: Url
             // would push an entry and cut the history ahead (Back, then
             // Forward at once, found nothing to go forward to).
             writer.borrow_mut().pending = None;
+            // A step back from the open article's closes it: no step was
+            // made after it, so this is Back.
+            if ARTICLE_STEP.replace(false) {
+                show_source.emit(None);
+            }
             let restored = ViewState::opening(&current_fragment(), &ds, page.opening);
             dispatch.dispatch(Action::Restore(Box::new(restored)));
         });
@@ -135,6 +146,41 @@ fn write(previous: Option<Rc<ViewState>>, state: &Rc<ViewState>, page: UrlPage) 
     let _ = if replace {
         history.replace_state_with_url(&JsValue::NULL, "", Some(&url))
     } else {
+        // A step after the open article's: its own is no longer the
+        // current one, and closing the article leaves both.
+        ARTICLE_STEP.set(false);
         history.push_state_with_url(&JsValue::NULL, "", Some(&url))
     };
+}
+
+thread_local! {
+    /// The history's current step is the open article's, made by this page
+    /// (not one left from before a reload, past which Back would leave it).
+    static ARTICLE_STEP: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// The source panel has opened the article: outside an embed (whose steps
+/// would be the host page's), that is a step in the browser's history, so
+/// that a phone's Back closes it, as it closes a sheet, and the reader
+/// stays in the story rather than leaving the page. A quote opened over
+/// another is the same step.
+pub fn article_opened(embedded: bool) {
+    if embedded || ARTICLE_STEP.get() {
+        return;
+    }
+    if let Ok(history) = gloo::utils::window().history() {
+        ARTICLE_STEP.set(
+            history
+                .push_state_with_url(&JsValue::NULL, "", None)
+                .is_ok(),
+        );
+    }
+}
+
+/// The reader closes the article: its step is taken off the history if it
+/// is still the current one (the `popstate` it sends finds it gone).
+pub fn article_closed() {
+    if ARTICLE_STEP.replace(false) {
+        let _ = gloo::utils::window().history().map(|h| h.back());
+    }
 }

@@ -207,9 +207,14 @@ test('a quote opens in its paragraph in the source panel, and closing it goes ba
   // The selected event opens with its quote showing.
   await card.getByRole('button', { name: 'Hide quote' }).waitFor();
   const read = card.getByRole('button', { name: 'Read paragraph 14 of the article' });
+  // Where the reader is in the browser's history (the Navigation API's
+  // count of steps, which the page's own history cannot tell).
+  const step = () => page.evaluate(() => navigation.currentEntry.index);
+  const start = await step();
   await read.click();
   const heading = page.getByRole('heading', { name: 'The article, paragraph 14' });
   await heading.waitFor();
+  assert.equal(await step(), start + 1, 'opening the article is a step in the history');
   // The reader lands on the paragraph, not on the top of the article: the
   // focus is on it, and its marked words are on screen.
   assert.equal(await focusedOn(page, 'value', 14), 14);
@@ -226,6 +231,19 @@ test('a quote opens in its paragraph in the source panel, and closing it goes ba
   // Closing goes back to where the reader was: the button, focused and on screen.
   await page.keyboard.press('Escape');
   assert.equal(await page.locator('.source-panel').count(), 0);
+  assert.equal(await focusedOn(page, 'textContent', 'Read paragraph 14 of the article'), 'Read paragraph 14 of the article');
+  assert.ok(await onScreen(read));
+  // Closing took the step off again.
+  await page.waitForFunction((s) => navigation.currentEntry.index === s, start, { timeout: 2000 });
+  // A phone's Back closes the article, as it closes a sheet: the reader
+  // stays in the story, back on the button, not on the page before.
+  const url = page.url();
+  await read.click();
+  await heading.waitFor();
+  await page.evaluate(() => history.back());
+  await page.locator('.source-panel').waitFor({ state: 'detached', timeout: 2000 });
+  assert.equal(page.url(), url);
+  assert.equal(await step(), start);
   assert.equal(await focusedOn(page, 'textContent', 'Read paragraph 14 of the article'), 'Read paragraph 14 of the article');
   assert.ok(await onScreen(read));
   // And again, closed with the panel's own button.

@@ -7,8 +7,8 @@ use crate::base::svg::{num, whole};
 use crate::charts::casualty::{self, visual_end, End};
 use crate::components::context::use_dossier;
 use crate::components::each;
-use crate::components::flag;
 use crate::components::resize::use_width;
+use crate::components::{flag, set_to};
 use crate::view::state::Action;
 use yew::prelude::*;
 
@@ -35,10 +35,7 @@ pub fn CasualtyChart() -> Html {
             </figure>
         };
     };
-    let hide = {
-        let active = active.clone();
-        Callback::from(move |_| active.set(None))
-    };
+    let hide = set_to(&active, None);
     // A figure that cites events, none of them shown, is drawn pale: the
     // chart follows the filters, though each figure stays as its counter
     // gave it (a figure is not recounted).
@@ -51,14 +48,8 @@ pub fn CasualtyChart() -> Html {
         .then_some("Pale: figures that no event shown reports.");
     let bars = c.groups.iter().flat_map(|g| &g.bars).map(|b| {
         let picked = d.view.filters.tallies.contains(&b.id);
-        let activate = {
-            let (dispatch, id) = (d.dispatch.clone(), b.id.clone());
-            Callback::from(move |_: ()| dispatch.emit(Action::ToggleTally(id.clone())))
-        };
-        let show = {
-            let (active, i) = (active.clone(), b.tally);
-            Callback::from(move |_| active.set(Some(i)))
-        };
+        let activate = d.send(Action::ToggleTally(b.id.clone()));
+        let show = set_to(&active, Some(b.tally));
         let on = MarkHandlers::new(activate, show, hide.clone());
         let (hit_top, hit_bottom) = b.hit;
         // `data-bar`: a bar whose end is open, a range's band, or what

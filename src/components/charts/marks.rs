@@ -106,26 +106,28 @@ impl MarkHandlers {
                 activate.emit(());
             })
         };
-        let key = {
-            let hide = hide.clone();
-            Callback::from(move |e: KeyboardEvent| match e.key().as_str() {
-                "Enter" | " " => {
-                    e.prevent_default();
-                    activate.emit(());
-                }
-                "Escape" => hide.emit(()),
-                _ => {}
-            })
-        };
         MarkHandlers {
             click,
-            key,
+            key: keys(activate, hide.clone()),
             focus: show.reform(|_| ()),
             blur: hide.reform(|_| ()),
             enter: show.reform(|_| ()),
             leave: hide.reform(|_| ()),
         }
     }
+}
+
+/// A mark's keys, as a button's: Enter and Space activate it, and Escape
+/// hides its tooltip.
+pub fn keys(activate: Callback<()>, hide: Callback<()>) -> Callback<KeyboardEvent> {
+    Callback::from(move |e: KeyboardEvent| match e.key().as_str() {
+        "Enter" | " " => {
+            e.prevent_default();
+            activate.emit(());
+        }
+        "Escape" => hide.emit(()),
+        _ => {}
+    })
 }
 
 /// A table of text as markup: [`crate::base::html::table`]'s, every cell
@@ -145,10 +147,7 @@ pub fn data_table(
     id: &'static str,
     table: impl FnOnce() -> Html,
 ) -> Html {
-    let toggle = {
-        let open = open.clone();
-        Callback::from(move |_: MouseEvent| open.set(!*open))
-    };
+    let toggle = crate::components::flip(open);
     html! { <>
         <button type="button" class="link-button chart__toggle" aria-expanded={crate::components::aria(**open)}
             aria-controls={id} onclick={toggle}>

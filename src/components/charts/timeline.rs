@@ -1,14 +1,17 @@
 //! The timeline: the events on a time axis; brushing or clicking a range
 //! filters by date. Its geometry is [`crate::charts::timeline`]'s.
 
-use super::marks::{data_table, table_html, text, tooltip, use_tip_place, MarkHandlers, TipAt};
+use super::marks::{
+    data_table, keys, table_html, text, tooltip, use_tip_place, MarkHandlers, TipAt,
+};
 use crate::base::gather::Gather;
 use crate::base::svg::{num, translate, whole};
 use crate::charts::timeline::{self, symbol, RADIUS};
 use crate::components::context::use_dossier;
 use crate::components::each;
-use crate::components::flag;
 use crate::components::resize::use_width;
+use crate::components::{flag, set_to};
+use crate::format::date::PartialDate;
 use crate::view::present::{event_date, inferred, plural};
 use crate::view::state::{Action, Selection};
 use web_sys::Element;
@@ -74,20 +77,17 @@ pub fn TimelineChart() -> Html {
             }
         })
     };
-    // A bin's dates, or none again if they are the reader's range already.
-    let pick = {
-        let dispatch = d.dispatch.clone();
-        move |bin: &timeline::Bin| {
-            let current = from == Some(bin.from) && to == Some(bin.to);
-            dispatch.emit(if current {
-                Action::SetDates(None, None)
-            } else {
-                Action::SetDates(Some(bin.from), Some(bin.to))
-            });
+    // A bin's or a range's dates, or none again if they are the reader's
+    // range already.
+    let pick = move |a: PartialDate, b: PartialDate| {
+        if from == Some(a) && to == Some(b) {
+            Action::SetDates(None, None)
+        } else {
+            Action::SetDates(Some(a), Some(b))
         }
     };
     let on_up = {
-        let (brush, dispatch, pick) = (brush.clone(), d.dispatch.clone(), pick.clone());
+        let (brush, dispatch) = (brush.clone(), d.dispatch.clone());
         let dragged = dragged.clone();
         let (t, svg, selected) = (t.clone(), svg.clone(), d.view.selected.clone());
         Callback::from(move |e: PointerEvent| {
@@ -106,7 +106,7 @@ pub fn TimelineChart() -> Html {
                     .and_then(|k| t.bins.as_ref()?.cells.get(k))
                 {
                     // A press that did not drag, on a bar: its dates.
-                    pick(bin);
+                    dispatch.emit(pick(bin.from, bin.to));
                 } else if let Some(m) = target
                     .filter(|el| el.get_attribute("class").as_deref() == Some("timeline__area"))
                     .zip(svg.cast::<Element>())
@@ -129,26 +129,15 @@ pub fn TimelineChart() -> Html {
         })
     };
 
-    let hide = {
-        let active = active.clone();
-        Callback::from(move |_| active.set(None))
-    };
+    let hide = set_to(&active, None);
     let marks = t.marks.iter().enumerate().map(|(i, m)| {
         let selected = d.view.selected == Some(Selection::Event(m.id.clone()));
-        let activate = {
-            let (dispatch, id) = (d.dispatch.clone(), m.id.clone());
-            Callback::from(move |_: ()| {
-                dispatch.emit(if selected {
-                    Action::ClearSelection
-                } else {
-                    Action::Select(Selection::Event(id.clone()))
-                })
-            })
-        };
-        let show = {
-            let active = active.clone();
-            Callback::from(move |_| active.set(Some(i)))
-        };
+        let activate = d.send(if selected {
+            Action::ClearSelection
+        } else {
+            Action::Select(Selection::Event(m.id.clone()))
+        });
+        let show = set_to(&active, Some(i));
         let mut on = MarkHandlers::new(activate, show, hide.clone());
         let (click, dragged) = (on.click, dragged.clone());
         on.click = Callback::from(move |e| {
@@ -194,22 +183,12 @@ pub fn TimelineChart() -> Html {
     // only those dates, and again shows all.
     let ranges = t.ranges.iter().map(|r| {
         let current = from == Some(r.from) && to == Some(r.to);
-        let activate = {
-            let (dispatch, (f, to)) = (d.dispatch.clone(), (r.from, r.to));
-            Callback::from(move |_: ()| {
-                dispatch.emit(if current {
-                    Action::SetDates(None, None)
-                } else {
-                    Action::SetDates(Some(f), Some(to))
-                });
-            })
-        };
-        let on = MarkHandlers::new(activate, Callback::noop(), Callback::noop());
+        let action = pick(r.from, r.to);
         html! {
             <rect class="timeline__range" x={num(r.x)} y={num(t.axis_y)}
                 width={num(r.w)} height="26" tabindex="0" role="button"
                 aria-pressed={crate::components::aria(current)}
-                onclick={on.click} onkeydown={on.key}>
+                onclick={d.send::<MouseEvent>(action.clone())} onkeydown={keys(d.send(action), Callback::noop())}>
                 <title>{ &r.label }</title>
             </rect>
         }
@@ -218,15 +197,7 @@ pub fn TimelineChart() -> Html {
     // pointer picks them in `on_up`, so that a drag across them brushes).
     let bins = t.bins.iter().flat_map(|b| b.cells.iter().enumerate()).map(|(k, bin)| {
         let current = from == Some(bin.from) && to == Some(bin.to);
-        let key = {
-            let (pick, bin) = (pick.clone(), bin.clone());
-            Callback::from(move |e: KeyboardEvent| {
-                if matches!(e.key().as_str(), "Enter" | " ") {
-                    e.prevent_default();
-                    pick(&bin);
-                }
-            })
-        };
+        let key = keys(d.send(pick(bin.from, bin.to)), Callback::noop());
         html! {
             <rect class="tl-bin" data-bin={k.to_string()} x={num(bin.x)} y={num(t.top)} width={num(bin.w)}
                 height={num(t.axis_y - t.top)} tabindex="0" role="button" aria-pressed={crate::components::aria(current)}
