@@ -4,26 +4,29 @@
 // rustc and wasm-opt leave a module's functions in the order of the code
 // they came from. gzip finds repeats only within its last 32 KB, and many
 // functions read alike: each generic's copies, the closures behind the
-// views' callbacks, the drop glue. Two kinds of order are tried, and the
-// one that compresses smallest is kept:
+// views' callbacks, the drop glue. Three kinds of order are written, and
+// the one that compresses smallest is kept:
 // - by type (the same parameters and results, whose locals are declared
 //   alike), in their first order within each type: about 2 KB gzip off
 //   the reader's module;
 // - a chain, each function followed by the one whose pieces (every run of
 //   4 or 5 bytes) are most like those of the last one to four placed (see
-//   `chain`), tried with 32 settings. The best of them differ by a few
+//   `chain`), made with 32 settings. The best of them differ by a few
 //   hundred bytes from module to module, so each is ranked by how small
 //   its functions' bodies compress in its order, without writing the
-//   module (cheap, and the same ranking within a few dozen bytes), and
-//   only the best two are written. About 2.9 KB more off the reader's
-//   module than by type, 1.5 KB off the opener's and 4.5 KB off the
-//   editor's (on a013cab's modules); pieces of 5 bytes as well as 4 took
-//   about 330 B more off the reader's (on this file's own change).
-// - the best chain mended (see `mend`): 600 moves tried, about 400 B more
-//   off the reader's module, 200 off the opener's and 350 off the editor's.
+//   module (cheap; the calls' numbers, which the written module changes,
+//   move the written sizes by a few hundred bytes more), and the best two
+//   are written. About 2.9 KB more off the reader's module than
+//   by type, 1.5 KB off the opener's and 4.5 KB off the editor's (on
+//   a013cab's modules); pieces of 5 bytes as well as 4 took about 330 B
+//   more off the reader's (on 86732e2's);
+// - the best chain mended (see `mend`), until no move helps or 2,000 are
+//   tried: about 700 B more off the reader's module (on 86732e2's, where
+//   no move helped after some 1,200), and 1.1 KB off the editor's.
 // No tool does this: wasm-opt's --reorder-functions orders by call
 // counts, which made the module larger. About 1 min 45 s of a release
-// build, for the three modules.
+// build, for the three modules. The same module is ordered the same way
+// by the same Node (whose zlib decides every comparison of sizes).
 //
 // The module is read and written again by binaryen (node_modules, as
 // wasm-opt is): the same functions, imports, exports and tables, the calls
@@ -39,7 +42,7 @@ import { gzipSync } from 'node:zlib';
 
 const gzip = (bytes) => gzipSync(bytes, { level: 9 }).length;
 // How many moves `mend` tries on a module: each compresses its code once.
-const TRIES = 600;
+const TRIES = 2000;
 const binaryen = await import('binaryen').then(
   (m) => m.default,
   () => {
@@ -166,41 +169,80 @@ function chain({ sets, holders, weight, mass }, recent, common) {
   return order;
 }
 
-// The chain mended, by trial: a function (with the one or two after it)
-// is moved to just after the most alike of some functions drawn at
-// random, and the move is kept if the bodies in the new order compress
-// smaller. The draws are seeded, so a build is the same every time.
-function mend(code, { sets }, order, tries) {
-  const size = (o) => gzip(Buffer.concat(o.map((f) => code[f])));
+// How small the functions' bodies compress, written in `order`.
+function packed(code, order) {
+  return gzip(Buffer.concat(order.map((f) => code[f])));
+}
+
+// The chain mended, move by move. Each function's most alike (Jaccard's
+// measure over their pieces, found through the pieces at most a fifth of
+// the functions hold) is found once. Then, most out of place first (by how
+// much more alike that one is than the function's neighbours in the
+// order), a function is tried just after its most alike, and the move is
+// kept if the bodies in the new order compress smaller; a move tried is
+// not tried again, and after each one kept the rest are ranked anew. No
+// draws: a module is mended the same way every time. Moves drawn at random
+// (toward the most alike of a few hundred functions drawn) mended half as
+// much in as many tries.
+function mend(code, { sets, holders }, order, tries) {
+  const n = order.length;
   const alike = (a, b) => {
     const [x, y] = sets[a].size < sets[b].size ? [sets[a], sets[b]] : [sets[b], sets[a]];
     let both = 0;
     for (const piece of x) if (y.has(piece)) both++;
     return both / (sets[a].size + sets[b].size - both + 1);
   };
-  let seed = 1;
-  const draw = (below) => {
-    seed = (seed * 1103515245 + 12345) % 2147483648;
-    return Math.floor((seed / 2147483648) * below);
-  };
-  const n = order.length;
-  let best = size(order);
-  for (let t = 0; t < tries; t++) {
-    const at = draw(n);
-    const run = order.slice(at, at + 1 + draw(3));
-    let to = -1;
-    let score = -1;
-    for (let k = 0; k < 300; k++) {
-      const g = draw(n);
-      const s = g === order[at] ? -1 : alike(order[at], g);
-      if (s > score) [to, score] = [g, s];
+  const nearest = new Int32Array(n).fill(-1);
+  const nearness = new Float64Array(n);
+  const both = new Int32Array(n);
+  for (let f = 0; f < n; f++) {
+    const met = [];
+    for (const piece of sets[f]) {
+      const list = holders.get(piece);
+      if (list.length > n / 5) continue;
+      for (const g of list) {
+        if (g === f) continue;
+        if (both[g] === 0) met.push(g);
+        both[g]++;
+      }
     }
-    if (to < 0 || run.includes(to)) continue;
-    const rest = order.slice(0, at).concat(order.slice(at + run.length));
-    const after = rest.indexOf(to) + 1;
-    const moved = rest.slice(0, after).concat(run, rest.slice(after));
-    const s = size(moved);
-    if (s < best) [order, best] = [moved, s];
+    for (const g of met) {
+      const s = both[g] / (sets[f].size + sets[g].size - both[g] + 1);
+      if (s > nearness[f] || (s === nearness[f] && g < nearest[f])) [nearest[f], nearness[f]] = [g, s];
+      both[g] = 0;
+    }
+  }
+  const tried = new Set();
+  let best = packed(code, order);
+  let tries_left = tries;
+  while (tries_left > 0) {
+    const at = new Int32Array(n);
+    order.forEach((f, i) => (at[f] = i));
+    const out = [];
+    for (let i = 0; i < n; i++) {
+      const f = order[i];
+      const g = nearest[f];
+      if (g < 0 || Math.abs(at[g] - i) <= 1 || tried.has(f * n + g)) continue;
+      const here = Math.max(i > 0 ? alike(f, order[i - 1]) : 0, i + 1 < n ? alike(f, order[i + 1]) : 0);
+      if (nearness[f] > here) out.push([nearness[f] - here, f, g]);
+    }
+    out.sort((a, b) => b[0] - a[0] || a[1] - b[1]);
+    let kept = false;
+    for (const [, f, g] of out) {
+      if (tries_left === 0) break;
+      tries_left--;
+      tried.add(f * n + g);
+      const rest = order.filter((x) => x !== f);
+      const after = rest.indexOf(g) + 1;
+      const moved = rest.slice(0, after).concat([f], rest.slice(after));
+      const size = packed(code, moved);
+      if (size < best) {
+        [order, best] = [moved, size];
+        kept = true;
+        break;
+      }
+    }
+    if (!kept) break;
   }
   return order;
 }
@@ -221,16 +263,15 @@ for (const path of process.argv.slice(2)) {
     };
     // Every chain, ranked by how small its bodies compress in its order
     // (the calls' numbers aside, which the written module changes): the
-    // best is mended, and it and the best two as they are are written, as
-    // is the order by type, and the smallest module is kept.
+    // best is mended; the mended one, the best two as they are and the
+    // order by type are written, and the smallest module is kept.
     const ranked = [];
-    const packed = (order) => gzip(Buffer.concat(order.map((f) => code[f])));
     for (const width of [4, 5]) {
       const found = pieces(code, width);
       for (const recent of [1, 2, 3, 4]) {
         for (const common of [n / 40, n / 20, n / 10, n / 5]) {
           const order = chain(found, recent, common);
-          ranked.push({ order, size: packed(order), found });
+          ranked.push({ order, size: packed(code, order), found });
         }
       }
     }

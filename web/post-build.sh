@@ -15,8 +15,8 @@
 #    loader short names (web/short-names.mjs): about 7 KB gzip of the
 #    reader's download was wasm-bindgen's hashed names;
 #    and order each module's functions, those that read alike together
-#    (web/order-functions.mjs): about 5.7 KB gzip off the reader's module,
-#    11 KB off the editor's;
+#    (web/order-functions.mjs): about 5.3 KB gzip off the reader's module,
+#    13 KB off the editor's;
 # 6. put the widget's loader into boot.js (web/merge-loader.mjs): the page
 #    asks for one script, not one that asks for another.
 set -eu

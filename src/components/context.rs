@@ -47,7 +47,9 @@ impl Dossier {
         self.view.to_fragment_over(self.page.options.view)
     }
 
-    /// A callback that sends this one action, whatever the event (see [`send`]).
+    /// A callback that sends this one action, whatever the event (see
+    /// [`send`]): for an action known when the control is drawn. One made
+    /// from what the event carries (a text typed) is [`Dossier::action`]'s.
     pub fn send<E>(&self, action: Action) -> Callback<E> {
         send(&self.dispatch, action)
     }

@@ -162,7 +162,7 @@ fn use_facet_group(d: &Dossier, facet: Facet) -> Html {
             <ul class="facet__options">
                 { each(shown.into_iter().map(|(value, count, checked, chip)| {
                     let label = chip_label(&d.dataset, &d.view, &chip);
-                    let toggle = d.send::<web_sys::Event>(toggle_action(&chip));
+                    let toggle = d.send::<web_sys::Event>(toggle_action(chip));
                     // The box inside its label: no ids to write, in every
                     // reader's download.
                     html! {
@@ -187,15 +187,15 @@ fn use_facet_group(d: &Dossier, facet: Facet) -> Html {
 }
 
 /// The action that ticks or unticks the option a chip names.
-fn toggle_action(chip: &Chip) -> Action {
-    match chip.clone() {
+fn toggle_action(chip: Chip) -> Action {
+    match chip {
         Chip::Actor(id) => Action::ToggleActor(id),
         Chip::Kind(k) => Action::ToggleKind(k),
         Chip::Place(p) => Action::TogglePlace(p),
         Chip::Source(s) => Action::ToggleSource(s),
         Chip::Status(s) => Action::ToggleStatus(s),
         Chip::Tally(t) => Action::ToggleTally(t),
-        Chip::Dates | Chip::Query => Action::Remove(chip.clone()),
+        chip @ (Chip::Dates | Chip::Query) => Action::Remove(chip),
     }
 }
 

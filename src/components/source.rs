@@ -24,8 +24,10 @@ pub fn use_source_panel(d: &Dossier) -> Html {
         let cited = cited_ref.clone();
         let options = d.page.options.clone();
         use_effect_with(d.source.clone(), move |source| {
+            // Before the focus moves: the step is made with the page where
+            // the reader was, at the quote's card, for Back to return to.
             if source.is_some() {
-                super::url::article_opened(options.embed);
+                super::url::push_article_step(options.embed);
             }
             let document = gloo::utils::document();
             // Not the page's body: where nothing had the focus, there is
@@ -120,8 +122,8 @@ pub fn use_source_panel(d: &Dossier) -> Html {
 }
 
 /// Closes the article, and takes its step off the browser's history
-/// ([`super::url::article_closed`]).
+/// ([`super::url::take_article_step_off`]).
 fn close_article(show: &Callback<Option<crate::format::model::Provenance>>) {
-    super::url::article_closed();
+    super::url::take_article_step_off();
     show.emit(None);
 }

@@ -1,5 +1,7 @@
 //! The browser end of "the URL is the state": write the view to the fragment
 //! after each change, and restore it when the reader steps back or forward.
+//! The article the source panel opens is a step in the history too (see
+//! [`push_article_step`]), so that Back closes it.
 
 use super::context::Store;
 use super::page::{current_fragment, url_with_fragment};
@@ -34,6 +36,9 @@ pub struct UrlPage {
 /// The write waits until the change is painted: `history.pushState` costs
 /// milliseconds in Chromium, and the reader sees the cards before the
 /// address bar.
+///
+/// `show_source` closes the source panel when the reader steps back from
+/// its article's step ([`push_article_step`]).
 #[hook]
 pub fn use_url_sync(
     store: &UseReducerHandle<Store>,
@@ -48,9 +53,15 @@ pub fn use_url_sync(
             Writer::schedule(&writer, state.clone(), page);
         });
     }
-    // A story replaced by another drops its unwritten change.
+    // A story replaced by another drops its unwritten change, and the
+    // article step of its source panel, which goes with it.
     let dropped = writer.clone();
-    use_effect_with((), move |_| move || dropped.borrow_mut().pending = None);
+    use_effect_with((), move |_| {
+        move || {
+            dropped.borrow_mut().pending = None;
+            STEP.set(Step::None);
+        }
+    });
     let dispatch = store.dispatcher();
     let ds = ds.clone();
     let show_source = show_source.clone();
@@ -61,11 +72,24 @@ pub fn use_url_sync(
             // address is now the step's, and writing the last view over it
             // would push an entry and cut the history ahead (Back, then
             // Forward at once, found nothing to go forward to).
-            writer.borrow_mut().pending = None;
-            // A step back from the open article's closes it: no step was
-            // made after it, so this is Back.
-            if ARTICLE_STEP.replace(false) {
-                show_source.emit(None);
+            let waiting = writer.borrow_mut().pending.take();
+            match STEP.replace(Step::None) {
+                // Leaving the open article's step (Back, as the page made
+                // no step after it, or a move to another address in the
+                // page): the article closes, and the view is the address's.
+                Step::Open => show_source.emit(None),
+                // The article was closed (`take_article_step_off`): the
+                // view stays as it is, a search typed while the article
+                // was open included, written over the step come back to.
+                Step::Closing => {
+                    let last = waiting.or_else(|| writer.borrow().last.clone());
+                    if let Some(state) = last {
+                        write(None, &state, page);
+                        writer.borrow_mut().last = Some(state);
+                    }
+                    return;
+                }
+                Step::None => {}
             }
             let restored = ViewState::opening(&current_fragment(), &ds, page.opening);
             dispatch.dispatch(Action::Restore(Box::new(restored)));
@@ -143,44 +167,66 @@ fn write(previous: Option<Rc<ViewState>>, state: &Rc<ViewState>, page: UrlPage) 
             only_search_changed || page.embedded
         }
     };
-    let _ = if replace {
+    // A filter changed while the article is open takes the article's step
+    // over, rather than making one after it: Back then undoes the filter,
+    // as without the article, and closing the article leaves the step.
+    let over_article = !replace && STEP.get() == Step::Open;
+    if over_article {
+        STEP.set(Step::None);
+    }
+    let _ = if replace || over_article {
         history.replace_state_with_url(&JsValue::NULL, "", Some(&url))
     } else {
-        // A step after the open article's: its own is no longer the
-        // current one, and closing the article leaves both.
-        ARTICLE_STEP.set(false);
         history.push_state_with_url(&JsValue::NULL, "", Some(&url))
     };
 }
 
+/// Where the history stands with the source panel's article.
+#[derive(Clone, Copy, PartialEq)]
+enum Step {
+    /// No step of the article's (none made, or one left from before a
+    /// reload, past which Back would leave the page).
+    None,
+    /// The current step is the open article's, made by this page.
+    Open,
+    /// The article was closed and its step is being taken off: the
+    /// `popstate` of that step back is still to come.
+    Closing,
+}
+
 thread_local! {
-    /// The history's current step is the open article's, made by this page
-    /// (not one left from before a reload, past which Back would leave it).
-    static ARTICLE_STEP: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    static STEP: std::cell::Cell<Step> = const { std::cell::Cell::new(Step::None) };
 }
 
 /// The source panel has opened the article: outside an embed (whose steps
 /// would be the host page's), that is a step in the browser's history, so
 /// that a phone's Back closes it, as it closes a sheet, and the reader
 /// stays in the story rather than leaving the page. A quote opened over
-/// another is the same step.
-pub fn article_opened(embedded: bool) {
-    if embedded || ARTICLE_STEP.get() {
+/// another is the same step; so is one opened while the last one's step
+/// is still being taken off.
+pub fn push_article_step(embedded: bool) {
+    if embedded || STEP.get() != Step::None {
         return;
     }
     if let Ok(history) = gloo::utils::window().history() {
-        ARTICLE_STEP.set(
-            history
-                .push_state_with_url(&JsValue::NULL, "", None)
-                .is_ok(),
-        );
+        if history
+            .push_state_with_url(&JsValue::NULL, "", None)
+            .is_ok()
+        {
+            STEP.set(Step::Open);
+        }
     }
 }
 
 /// The reader closes the article: its step is taken off the history if it
-/// is still the current one (the `popstate` it sends finds it gone).
-pub fn article_closed() {
-    if ARTICLE_STEP.replace(false) {
-        let _ = gloo::utils::window().history().map(|h| h.back());
+/// is still the current one.
+pub fn take_article_step_off() {
+    if STEP.get() == Step::Open
+        && gloo::utils::window()
+            .history()
+            .and_then(|h| h.back())
+            .is_ok()
+    {
+        STEP.set(Step::Closing);
     }
 }

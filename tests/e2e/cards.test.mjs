@@ -251,6 +251,7 @@ test('a quote opens in its paragraph in the source panel, and closing it goes ba
   await heading.waitFor();
   await page.getByRole('button', { name: 'Close' }).click();
   assert.equal(await focusedOn(page, 'textContent', 'Read paragraph 14 of the article'), 'Read paragraph 14 of the article');
+  await page.waitForFunction((s) => navigation.currentEntry.index === s, start, { timeout: 2000 });
   // And with the way back under the paragraph, on screen where the reader
   // lands (the panel's Close is paragraphs above, and a phone has no Escape).
   await read.click();
@@ -263,6 +264,44 @@ test('a quote opens in its paragraph in the source panel, and closing it goes ba
   assert.equal(await page.locator('.source-panel').count(), 0);
   assert.equal(await focusedOn(page, 'textContent', 'Read paragraph 14 of the article'), 'Read paragraph 14 of the article');
   assert.ok(await onScreen(read));
+  await context.close();
+});
+
+test('the article\'s step in the history gives way to the view: a search typed while it is open stays, and a sort chosen takes the step over', async () => {
+  const { context, page } = await open('#sel=event:e-afp-tally', { width: 1200, height: 900 });
+  const card = page.locator('[data-event-id="e-afp-tally"]');
+  const read = card.getByRole('button', { name: 'Read paragraph 14 of the article' });
+  const heading = page.getByRole('heading', { name: 'The article, paragraph 14' });
+  const step = () => page.evaluate(() => navigation.currentEntry.index);
+  const start = await step();
+  await read.click();
+  await heading.waitFor();
+  assert.equal(await step(), start + 1);
+  // Typed while the article is open, the search is written over its step
+  // (typing makes no steps), and stays when Close takes the step off.
+  await page.fill('#dossier-search', 'journalists');
+  await page.waitForFunction(() => location.hash.includes('q=journalists'), null, { timeout: 2000 });
+  await page.getByRole('button', { name: 'Close' }).click();
+  await page.waitForFunction((s) => navigation.currentEntry.index === s, start, { timeout: 2000 });
+  await page.waitForTimeout(200);
+  assert.ok((await urlHash(page)).includes('q=journalists'), await urlHash(page));
+  assert.equal(await page.inputValue('#dossier-search'), 'journalists');
+  // A sort chosen while it is open takes the article's step over: closing
+  // leaves it, and Back undoes the sort, as it would without the article.
+  await read.click();
+  await heading.waitFor();
+  assert.equal(await step(), start + 1);
+  await page.selectOption('#dossier-sort', 'newest');
+  await page.waitForFunction(() => location.hash.includes('sort=newest'), null, { timeout: 2000 });
+  assert.equal(await step(), start + 1);
+  await page.getByRole('button', { name: 'Close' }).click();
+  await page.waitForTimeout(300);
+  assert.equal(await step(), start + 1);
+  assert.ok((await urlHash(page)).includes('sort=newest'));
+  await page.evaluate(() => history.back());
+  await page.waitForFunction(() => !location.hash.includes('sort=newest'), null, { timeout: 2000 });
+  assert.equal(await page.inputValue('#dossier-sort'), 'oldest');
+  assert.equal(await page.locator('.source-panel').count(), 0);
   await context.close();
 });
 

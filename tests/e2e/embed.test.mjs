@@ -157,9 +157,12 @@ test('in a host page, "Read paragraph" brings the paragraph on screen, and closi
     const card = frame.locator('.card').nth(2);
     await card.getByRole('button', { name: 'Show quote' }).click();
     const read = card.getByRole('button', { name: /^Read paragraph/ });
+    const steps = await page.evaluate(() => history.length);
     await read.click();
     const mark = frame.locator('.source-panel mark');
     await mark.waitFor();
+    // The article is no step in the host page's history.
+    assert.equal(await page.evaluate(() => history.length), steps, `${host}: a step in the host's history`);
     let top = await onHost(mark);
     for (let i = 0; i < 30 && !(top >= 0 && top < 740); i++) {
       await page.waitForTimeout(100);

@@ -108,7 +108,7 @@ impl MarkHandlers {
         };
         MarkHandlers {
             click,
-            key: keys(activate, hide.clone()),
+            key: button_keys(activate, hide.clone()),
             focus: show.reform(|_| ()),
             blur: hide.reform(|_| ()),
             enter: show.reform(|_| ()),
@@ -119,7 +119,7 @@ impl MarkHandlers {
 
 /// A mark's keys, as a button's: Enter and Space activate it, and Escape
 /// hides its tooltip.
-pub fn keys(activate: Callback<()>, hide: Callback<()>) -> Callback<KeyboardEvent> {
+pub fn button_keys(activate: Callback<()>, hide: Callback<()>) -> Callback<KeyboardEvent> {
     Callback::from(move |e: KeyboardEvent| match e.key().as_str() {
         "Enter" | " " => {
             e.prevent_default();

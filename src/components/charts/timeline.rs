@@ -2,7 +2,7 @@
 //! filters by date. Its geometry is [`crate::charts::timeline`]'s.
 
 use super::marks::{
-    data_table, keys, table_html, text, tooltip, use_tip_place, MarkHandlers, TipAt,
+    button_keys, data_table, table_html, text, tooltip, use_tip_place, MarkHandlers, TipAt,
 };
 use crate::base::gather::Gather;
 use crate::base::svg::{num, translate, whole};
@@ -188,7 +188,7 @@ pub fn TimelineChart() -> Html {
             <rect class="timeline__range" x={num(r.x)} y={num(t.axis_y)}
                 width={num(r.w)} height="26" tabindex="0" role="button"
                 aria-pressed={crate::components::aria(current)}
-                onclick={d.send::<MouseEvent>(action.clone())} onkeydown={keys(d.send(action), Callback::noop())}>
+                onclick={d.send::<MouseEvent>(action.clone())} onkeydown={button_keys(d.send(action), Callback::noop())}>
                 <title>{ &r.label }</title>
             </rect>
         }
@@ -197,7 +197,7 @@ pub fn TimelineChart() -> Html {
     // pointer picks them in `on_up`, so that a drag across them brushes).
     let bins = t.bins.iter().flat_map(|b| b.cells.iter().enumerate()).map(|(k, bin)| {
         let current = from == Some(bin.from) && to == Some(bin.to);
-        let key = keys(d.send(pick(bin.from, bin.to)), Callback::noop());
+        let key = button_keys(d.send(pick(bin.from, bin.to)), Callback::noop());
         html! {
             <rect class="tl-bin" data-bin={k.to_string()} x={num(bin.x)} y={num(t.top)} width={num(bin.w)}
                 height={num(t.axis_y - t.top)} tabindex="0" role="button" aria-pressed={crate::components::aria(current)}
