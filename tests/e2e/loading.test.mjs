@@ -222,6 +222,38 @@ test('a list longer than a page shows the first 20, past them skips drawing the 
   await context.close();
 });
 
+test('the widget starts with the cards of a first screen and draws the rest just after its paint, unless a link chose an event', async () => {
+  for (const [width, height] of [[375, 800], [1200, 900]]) {
+    for (const fragment of ['', '#sel=event:e-israel-toll']) {
+      const { context, page, problems } = await openPage(env.browser, { width, height });
+      // Read in the task that makes the widget live, before any paint.
+      await page.addInitScript(() => {
+        new MutationObserver((_, watch) => {
+          const host = document.getElementById('dossier');
+          if (!host?.hasAttribute('data-live')) return;
+          watch.disconnect();
+          const room = document.querySelector('.cards > .card--room');
+          globalThis.atLive_ = {
+            cards: document.querySelectorAll('.cards > .card:not(.card--room)').length,
+            rooms: document.querySelectorAll('.cards > .card--room').length,
+            // A room held is below the first screen, never in it.
+            roomBelow: !room || room.getBoundingClientRect().top >= innerHeight,
+          };
+        }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-live'] });
+      });
+      await page.goto(env.server.url + fragment);
+      await ready(page);
+      await page.waitForFunction(() => globalThis.atLive_ && !document.querySelector('.card--room'), null, { timeout: 5000 });
+      const atLive = await page.evaluate(() => globalThis.atLive_);
+      const expected = fragment ? { cards: 18, rooms: 0, roomBelow: true } : { cards: 8, rooms: 10, roomBelow: true };
+      assert.deepEqual(atLive, expected, `${width} px ${fragment || 'no link'}`);
+      assert.equal(await page.locator('.cards > .card:not(.card--room)').count(), 18);
+      assert.deepEqual(problems, []);
+      await context.close();
+    }
+  }
+});
+
 test('a filter on a long list draws the cards in view in its own frame and the rest just after, in their room, and a card pressed keeps its focus', async () => {
   const { context, page, problems } = await openPage(env.browser, { width: 1200, height: 800 });
   await page.goto(env.server.url + '?data=port-strike-long.json');
