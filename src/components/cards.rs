@@ -94,10 +94,10 @@ pub fn CardList() -> Html {
     // and its open quote, nor while the focus is in the list (a step Back
     // with a card focused). A press that changes nothing leaves the flag
     // for the next change, which then draws the whole page at once.
-    // The widget's first render draws a first screen of cards the same
-    // way, however long the list (unless it opens on a chosen event), so
-    // that its start is two shorter tasks on a phone's main thread, not
-    // one long one: none of the cards held is on the first screen.
+    // A story's first render draws as many cards as the page's picture
+    // shows, and the rest the same way, however long the list (unless it
+    // opens on a chosen event): the widget's start is then two shorter
+    // tasks on a phone's main thread, not one long one.
     let list = use_node_ref();
     let pressed = use_mut_ref(|| false);
     let from_list = std::mem::take(&mut *pressed.borrow_mut());
@@ -108,16 +108,20 @@ pub fn CardList() -> Html {
     if std::mem::take(&mut *settle.borrow_mut()) {
         *drawn_for.borrow_mut() = Some(d.view.filters.clone());
     }
-    let staged = !from_list
-        && !holds_focus(&list)
-        && match &*drawn_for.borrow() {
-            Some(filters) => long && *filters != d.view.filters,
-            None => {
-                cfg!(target_arch = "wasm32")
-                    && d.view.selected.is_none()
-                    && matches.len().min(*limit) > FIRST
-            }
-        };
+    // How many cards to draw now, when the rest follow after the paint.
+    let first = if from_list || holds_focus(&list) {
+        None
+    } else {
+        match &*drawn_for.borrow() {
+            Some(filters) => (long && *filters != d.view.filters).then_some(FIRST),
+            // The first render: the cards the picture showed.
+            None => (cfg!(target_arch = "wasm32")
+                && d.view.selected.is_none()
+                && matches.len().min(*limit) > EMBED_PAGE)
+                .then_some(EMBED_PAGE),
+        }
+    };
+    let staged = first.is_some();
     {
         // A new filter starts again from the first page (or the pages that
         // reach the chosen event).
@@ -137,7 +141,7 @@ pub fn CardList() -> Html {
             move || drop(frame)
         });
     }
-    let drawn = if staged { FIRST } else { *limit };
+    let drawn = first.unwrap_or(*limit);
     if matches.is_empty() {
         // An actor chosen in no event shown may still have ties, stated
         // apart from events (a research network's): the network draws them.
