@@ -1,7 +1,9 @@
 // Event cards: filter, search, share, step back and forward, survive hostile links.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { setup, openPage, ready, screenshot, axe, urlHash, hashMatching, focusedOn } from './harness.mjs';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { setup, openPage, ready, screenshot, axe, urlHash, hashMatching, focusedOn, ROOT } from './harness.mjs';
 
 const env = setup();
 
@@ -302,6 +304,47 @@ test('the article\'s step in the history gives way to the view: a search typed w
   await page.waitForFunction(() => !location.hash.includes('sort=newest'), null, { timeout: 2000 });
   assert.equal(await page.inputValue('#dossier-sort'), 'oldest');
   assert.equal(await page.locator('.source-panel').count(), 0);
+  await context.close();
+});
+
+test('a story opened while the article is open starts afresh: its own article is a step of its own, and Back keeps it on screen', async () => {
+  const { context, page, problems } = await open('#sel=event:e-afp-tally', { width: 1200, height: 900 });
+  const step = () => page.evaluate(() => navigation.currentEntry.index);
+  const start = await step();
+  await page.locator('[data-event-id="e-afp-tally"]').getByRole('button', { name: 'Read paragraph 14 of the article' }).click();
+  await page.getByRole('heading', { name: 'The article, paragraph 14' }).waitFor();
+  assert.equal(await step(), start + 1);
+  // The data guide's minimal example, chosen with "Open file…" (under the
+  // open article, as a file dropped on the page would be).
+  const guide = readFileSync(join(ROOT, 'docs/DATA_FORMAT.md'), 'utf8');
+  const example = guide.split('```json\n')[1].split('```')[0];
+  await page.locator('#dossier-open').setInputFiles({ name: 'port-strike.json', mimeType: 'application/json', buffer: Buffer.from(example) });
+  await page.locator('.story__title', { hasText: 'Port strike halts shipping' }).waitFor();
+  assert.equal(await page.locator('.source-panel').count(), 0, 'the old story\'s article went with it');
+  // The old article's step did not stay open behind the new story: its
+  // first change (showing a quote chooses its event) is a step of its own,
+  // not written over that one, and so is its own article, which its Close
+  // takes off.
+  await page.waitForTimeout(300);
+  const loaded = await step();
+  await page.getByRole('button', { name: 'Show quote' }).first().click();
+  await page.waitForFunction(() => location.hash.includes('sel='), null, { timeout: 2000 });
+  const before = await step();
+  assert.equal(before, loaded + 1, 'the new story\'s first change is a step');
+  await page.getByRole('button', { name: /^Read paragraph \d+ of the article$/ }).first().click();
+  await page.locator('.source-panel').waitFor();
+  assert.equal(await step(), before + 1, 'the new story\'s article is a step');
+  await page.getByRole('button', { name: 'Close' }).click();
+  await page.waitForFunction((s) => navigation.currentEntry.index === s, before, { timeout: 2000 });
+  // Back steps through the history the page made; the new story stays on
+  // screen, and the page with it.
+  await page.evaluate(() => history.back());
+  await page.waitForFunction((s) => navigation.currentEntry.index === s - 1, before, { timeout: 2000 });
+  await page.waitForTimeout(300);
+  assert.equal(await page.locator('.story__title').textContent(), 'Port strike halts shipping');
+  assert.equal(await page.locator('.source-panel').count(), 0);
+  assert.equal(await page.locator('.cards > .card').count(), 1);
+  assert.deepEqual(problems, []);
   await context.close();
 });
 
