@@ -94,9 +94,10 @@ pub fn CardList() -> Html {
     // and its open quote, nor while the focus is in the list (a step Back
     // with a card focused). A press that changes nothing leaves the flag
     // for the next change, which then draws the whole page at once.
-    // A story's first render draws as many cards as the page's picture
-    // shows, and the rest the same way, however long the list (unless it
-    // opens on a chosen event): the widget's start is then two shorter
+    // The list's first render (a story's start, or a return from the
+    // network) draws as many cards as the page's picture shows, and the
+    // rest the same way, however long the list (unless a chosen event's
+    // card is to be scrolled to): the widget's start is then two shorter
     // tasks on a phone's main thread, not one long one.
     let list = use_node_ref();
     let pressed = use_mut_ref(|| false);
@@ -114,7 +115,7 @@ pub fn CardList() -> Html {
     } else {
         match &*drawn_for.borrow() {
             Some(filters) => (long && *filters != d.view.filters).then_some(FIRST),
-            // The first render: the cards the picture showed.
+            // Never drawn whole yet: as many cards as the picture shows.
             None => (cfg!(target_arch = "wasm32")
                 && d.view.selected.is_none()
                 && matches.len().min(*limit) > EMBED_PAGE)
@@ -122,22 +123,23 @@ pub fn CardList() -> Html {
         }
     };
     let staged = first.is_some();
+    if !staged {
+        // The whole page is drawn, for the filters of now.
+        *drawn_for.borrow_mut() = Some(d.view.filters.clone());
+    }
     {
         // A new filter starts again from the first page (or the pages that
         // reach the chosen event).
         let (limit, rest) = (limit.clone(), use_force_update());
-        use_effect_with(d.view.filters.clone(), move |filters| {
+        use_effect_with(d.view.filters.clone(), move |_| {
             limit.set(reach);
             // A change before the paint cancels it.
-            let frame = if staged {
-                Some(super::after_paint(Box::new(move || {
+            let frame = staged.then(|| {
+                super::after_paint(Box::new(move || {
                     *settle.borrow_mut() = true;
                     rest.force_update();
-                })))
-            } else {
-                *drawn_for.borrow_mut() = Some(filters.clone());
-                None
-            };
+                }))
+            });
             move || drop(frame)
         });
     }

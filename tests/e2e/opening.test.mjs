@@ -190,6 +190,8 @@ test('an export chosen once the opener has warmed up on its own imports as it do
   const path = file('warm.csv', acledRows(3000));
   const seen = async (page) => {
     await page.getByText('ACLED events: warm.csv').waitFor({ timeout: 60000 });
+    // The cards past the first six follow just after the story's paint.
+    await page.waitForFunction(() => !document.querySelector('.card--room'));
     return page.evaluate(() => ({
       count: document.querySelector('.toolbar__count').textContent,
       cards: [...document.querySelectorAll('.cards .card [id^=dossier-summary-]')].map((h) => h.id),

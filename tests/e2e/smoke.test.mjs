@@ -96,7 +96,7 @@ test('the header and the first cards paint before the wasm has loaded, then come
   await ready(page);
   await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => setTimeout(ok, 0))));
   assert.deepEqual(await page.evaluate(() => window.shifts), [], 'no layout shift while loading');
-  assert.equal(await page.locator('.card').count(), 18, 'live, every card is drawn');
+  assert.equal(await page.locator('[data-event-id]').count(), 18, 'live, every card is drawn');
   // Live: the same markup now answers the reader.
   await page.locator('.filters__toggle').click();
   await page.getByLabel(/^Hamas\s*\d+$/).check();
