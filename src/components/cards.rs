@@ -143,7 +143,9 @@ pub fn CardList() -> Html {
             move || drop(frame)
         });
     }
-    let drawn = first.unwrap_or(*limit);
+    // Unstaged, every item is drawn: the page and, above it, a chosen
+    // event's card from further down (one more than the page).
+    let drawn = first.unwrap_or(usize::MAX);
     if matches.is_empty() {
         // An actor chosen in no event shown may still have ties, stated
         // apart from events (a research network's): the network draws them.
