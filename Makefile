@@ -41,7 +41,7 @@ BENCH := target/bench
 BENCH_BASELINE ?= 98ce7ec
 LIGHTHOUSE := .tools/lighthouse/node_modules/.bin/lighthouse
 
-.PHONY: help tools node-tools browser serve dist size bench test lint fmt-check clippy test-native test-wasm test-e2e test-summary fixtures clean
+.PHONY: help tools node-tools xz browser serve dist size bench test lint fmt-check clippy test-native test-wasm test-e2e test-summary fixtures clean
 
 help:
 	@echo "make serve   set up and serve the widget at http://127.0.0.1:8080"
@@ -104,8 +104,16 @@ node-tools: node_modules/.stamp
 # Trunk and wasm-bindgen-cli build side by side: each leaves a core idle in
 # its long single-crate stretches and its link, which the other fills (cold,
 # with an empty cargo home: 235 s against 271 s one after the other).
-tools: $(STAMP)/wasm32-target $(STAMP)/rust-src node-tools
+tools: $(STAMP)/wasm32-target $(STAMP)/rust-src node-tools xz
 	@$(MAKE) --no-print-directory -j2 $(STAMP)/trunk-$(TRUNK_VERSION) $(STAMP)/wasm-bindgen-$(WASM_BINDGEN_VERSION)
+
+# xz packs the widget's module in a release build (web/pack-wasm.mjs), and
+# the LZMA decoder's tests check against it (tests/lzma.rs).
+xz:
+	@if ! command -v xz > /dev/null; then \
+	  $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq xz-utils; \
+	fi
 
 browser:
 	@if [ ! -x $(CHROMIUM) ] || [ ! -x $(CHROMEDRIVER) ]; then \

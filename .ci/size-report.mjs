@@ -2,7 +2,8 @@
 // then what each page downloads: the first story's page (index.html) and the
 // embed page (embed.html) each load their HTML, boot.js (with the widget's JS
 // loader in it, web/merge-loader.mjs; a build without node keeps it apart), the widget's
-// wasm, its stylesheet and its icon, and nothing else, however much the
+// wasm (packed as LZMA, app-….wasm.lzma, with its decoder unlzma-….wasm: web/lzma.js),
+// its stylesheet and its icon, and nothing else, however much the
 // reader uses the widget (tests/e2e/download.test.mjs records it). The
 // opener (opener*) loads only when a reader opens a file; the editor
 // (editor*) only on editor.html.
@@ -35,7 +36,7 @@ for (const r of rows) {
   console.log(`${r.file.padEnd(w)}  ${String(r.raw).padStart(9)}  ${String(r.gzip).padStart(9)}  ${kb(r.gzip).padStart(8)}`);
 }
 const sum = (rs, k) => rs.reduce((s, r) => s + r[k], 0);
-const widget = (f) => /^(boot\.js|app-.*\.(js|wasm)|main-.*\.css|favicon-.*\.png)$/.test(f);
+const widget = (f) => /^(boot\.js|app-.*\.(js|wasm|wasm\.lzma)|unlzma-.*\.wasm|main-.*\.css|favicon-.*\.png)$/.test(f);
 const page = (html) => rows.filter((r) => r.file === html || widget(r.file));
 const opener = rows.filter((r) => /^opener/.test(r.file));
 // The editor's page loads its own files and the widget's stylesheet and icon.

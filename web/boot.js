@@ -1,9 +1,11 @@
 // Starts the widget from a file rather than an inline script, so that the
 // page works under a Content-Security-Policy without 'unsafe-inline'.
 // Trunk.toml sets inject_scripts = false, and its post-build hook writes the
-// hashed file names in place of the two placeholders below, then puts the
-// loader itself in place of this import (web/merge-loader.mjs).
+// hashed file names in place of the placeholders below, then puts the
+// loader and the unpacker themselves in place of these imports
+// (web/merge-loader.mjs).
 import init from './__APP_JS__';
+import unpack from './lzma.js';
 
 // The pre-rendered view is on screen before the wasm. What the reader does
 // to it meanwhile (ticks a filter, types a search, presses a button) is
@@ -183,7 +185,10 @@ await new Promise((ok) => {
 // SIMD, older than Safari 16.4) leaves the picture, and says what it is.
 let wasm;
 try {
-  wasm = await init({ module_or_path: new URL('./__APP_WASM__', import.meta.url) });
+  // A release build's module is packed (web/lzma.js): it comes with its decoder.
+  const url = new URL('./__APP_WASM__', import.meta.url);
+  const packed = url.pathname.endsWith('.lzma');
+  wasm = await init({ module_or_path: packed ? unpack(fetch(url), fetch(new URL('./__UNLZMA_WASM__', import.meta.url))) : url });
 } catch (e) {
   // A trap while starting is the widget stopping (above), not the browser.
   if (root && !(Trap && e instanceof Trap)) {

@@ -11,6 +11,9 @@
 // boot.js's spelled the same: wasm-bindgen's loader declares what it uses,
 // `wasm` included, and otherwise names only the browser's own globals
 // (`WebAssembly`, `TextDecoder`…), which boot.js does not declare.)
+// The unpacker of the widget's module (web/lzma.js, `import unpack from
+// './lzma.js';`) goes in the same way: any module of one default export
+// and no imports does, under the name boot.js imports it by.
 //
 // Usage (web/post-build.sh): node web/merge-loader.mjs BOOT.js LOADER.js
 // BOOT.js is rewritten and LOADER.js removed; or, if anything is unexpected,
@@ -42,9 +45,12 @@ const body = loader.slice(0, exported.index);
 const statements = /(^|[;{}])\s*(import\s*[{*'"]|import\s+[\w$]+\s*(,|from)|export\s*[{*]|export\s+(default|const|let|var|function|class|async)\b)/m;
 if (statements.test(body)) leave('an import or export before its end');
 
-const statement = `import init from './${basename(loaderPath)}';`;
-if (boot.split(statement).length !== 2) leave(`boot.js does not have ${statement} once`);
-const merged = boot.replace(statement, () => `const init = (() => {\n${body}\nreturn ${init};\n})();`);
+// boot.js's import of it, under whatever name boot.js gives it.
+const file = basename(loaderPath).replace(/[.$]/g, '\\$&');
+const imports = [...boot.matchAll(new RegExp(`import ([A-Za-z_$][\\w$]*) from '\\./${file}';`, 'g'))];
+if (imports.length !== 1) leave(`boot.js does not import it once, as its default`);
+const [statement, name] = imports[0];
+const merged = boot.replace(statement, () => `const ${name} = (() => {\n${body}\nreturn ${init};\n})();`);
 
 writeFileSync(`${bootPath}.tmp`, merged);
 renameSync(`${bootPath}.tmp`, bootPath);

@@ -8,6 +8,7 @@
 //! - [`hash`]: the hash maps and sets of ids and names;
 //! - [`html`]: HTML written as text: escaping, and a table of text cells;
 //! - [`labels`]: label placement without collisions, and text measurement;
+//! - [`lzma`]: decoding the LZMA the reader's module travels in;
 //! - [`num`]: numbers in words a reader reads ("1,234,567"), and whole
 //!   numbers read back from digits;
 //! - [`order`]: sorting, with one sort for the whole download;
@@ -25,6 +26,7 @@ pub mod gather;
 pub mod hash;
 pub mod html;
 pub mod labels;
+pub mod lzma;
 pub mod num;
 pub mod order;
 pub mod query;

@@ -68,7 +68,9 @@ for (const [name, path, width] of [
     const { context, page, files, problems } = await recorded(path, { width });
     await useEverything(page);
     assert.deepEqual(files.filter((f) => OPENER.test(f) || EDITOR.test(f)), [], files.join('\n'));
-    assert.ok(files.some((f) => f.endsWith('.wasm')), 'the widget ran');
+    // The widget's module, packed, and its decoder (web/lzma.js).
+    assert.ok(files.some((f) => /^app-[0-9a-f]+_bg\.wasm\.lzma$/.test(f)), `the widget ran from its packed module:\n${files.join('\n')}`);
+    assert.ok(files.some((f) => /^unlzma-[0-9a-f]+\.wasm$/.test(f)), `the packed module's decoder came with it:\n${files.join('\n')}`);
     // One script, with the wasm's loader in it (web/merge-loader.mjs): no
     // script that asks for another before the wasm can be asked for.
     assert.deepEqual(files.filter((f) => f.endsWith('.js')), ['boot.js'], files.join('\n'));
@@ -94,7 +96,7 @@ for (const path of ['', 'embed.html']) {
       const { context, page } = await recorded(path, { width: 375 });
       const t = await page.evaluate(() => ({
         paint: performance.getEntriesByName('first-contentful-paint')[0]?.startTime,
-        wasm: performance.getEntriesByType('resource').find((e) => e.name.endsWith('.wasm'))?.startTime,
+        wasm: performance.getEntriesByType('resource').find((e) => /\.wasm(\.lzma)?$/.test(e.name))?.startTime,
         boot: performance.getEntriesByType('resource').find((e) => e.name.endsWith('/boot.js'))?.responseEnd,
       }));
       assert.ok(t.paint > 0 && t.wasm > 0, JSON.stringify(t));

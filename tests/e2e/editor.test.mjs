@@ -360,7 +360,7 @@ test("the widget's pages load no file of the editor", async () => {
     page.on('request', (r) => requested.push(new URL(r.url()).pathname));
     await page.goto(`${env.server.url}${name}`);
     await page.waitForSelector('[data-live]');
-    assert.ok(requested.some((p) => p.endsWith('.wasm')), `${name} loads the widget`);
+    assert.ok(requested.some((p) => /\.wasm(\.lzma)?$/.test(p)), `${name} loads the widget`);
     assert.deepEqual(requested.filter((p) => /editor/.test(p)), [], name);
     const html = await readFile(join(ROOT, 'dist', name), 'utf8');
     assert.doesNotMatch(html.replace(/<!--[\s\S]*?-->/g, ''), /editor[-_.]/, `${name} names no editor file`);

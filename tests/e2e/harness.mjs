@@ -19,6 +19,11 @@ export const SHOTS = process.env.SCREENSHOTS === 'docs' ? join(ROOT, 'docs/scree
 
 const WASM_DELAY = Number(process.env.E2E_WASM_DELAY_MS ?? 0);
 
+/** The widget's module (packed as LZMA in a release build) and its decoder. */
+export const WASM = /\.wasm(\.lzma)?$/;
+/** A route's match for them (page.route). */
+export const wasmFiles = (url) => WASM.test(url.pathname);
+
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -63,7 +68,7 @@ export async function serve({ dir = DIST, base = '/', headers = {}, extra = {}, 
       // E2E_WASM_DELAY_MS=1500 plays a slow machine or network: the
       // pre-rendered view then stays inert for that long, and any test that
       // acts before the widget is live shows up.
-      if (WASM_DELAY && file.endsWith('.wasm')) await new Promise((ok) => setTimeout(ok, WASM_DELAY));
+      if (WASM_DELAY && WASM.test(file)) await new Promise((ok) => setTimeout(ok, WASM_DELAY));
       const type = TYPES[extname(file)] ?? 'application/octet-stream';
       if (compress && /gzip/.test(req.headers['accept-encoding'] ?? '') && !type.startsWith('image/png')) {
         if (!gzipped.has(file)) gzipped.set(file, gzipSync(body, { level: 9 }));
@@ -210,7 +215,7 @@ export async function chartsMeasured(page, timeout = 5000) {
 export async function holdWasm(page) {
   let release;
   const held = new Promise((ok) => (release = ok));
-  await page.route('**/*.wasm', async (route) => {
+  await page.route(wasmFiles, async (route) => {
     await held;
     await route.continue();
   });

@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { setup, openPage, ready, axe, screenshotOf, focusedOn, ROOT, ARTIFACTS } from './harness.mjs';
+import { setup, openPage, ready, axe, screenshotOf, focusedOn, wasmFiles, ROOT, ARTIFACTS } from './harness.mjs';
 
 // The data guide's minimal example is a complete story of its own.
 const env = setup(() => {
@@ -68,7 +68,7 @@ test("while a link's story opens, the picture shows none of the page's own", asy
   // The module held back: the picture is all there is.
   let release;
   const held = new Promise((ok) => { release = ok; });
-  await page.route('**/*.wasm', async (route) => { await held; await route.continue(); });
+  await page.route(wasmFiles, async (route) => { await held; await route.continue(); });
   await page.goto(env.server.url + '?data=port-strike.json');
   await page.waitForSelector('#dossier > .dossier[aria-busy=true]', { state: 'attached' });
   assert.equal(await page.locator('#dossier .story__title').first().isVisible(), false, "the page's own title shows");

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { setup, serve, openPage, ready, holdWasm, screenshot, screenshotOf, axe, hashMatching, ROOT } from './harness.mjs';
+import { setup, serve, openPage, ready, holdWasm, screenshot, screenshotOf, axe, hashMatching, wasmFiles, ROOT } from './harness.mjs';
 
 const env = setup();
 
@@ -126,7 +126,7 @@ test('a module that cannot start leaves the picture on screen and says what it i
   const { context, page, problems } = await openPage(env.browser, { width: 375, height: 800 });
   // As a browser without wasm's SIMD, or a network that drops the file;
   // from a link to the charts, which the picture then no longer promises.
-  await page.route('**/*.wasm', (route) => route.abort());
+  await page.route(wasmFiles, (route) => route.abort());
   await page.goto(`${env.server.url}#v=charts`);
   const note = page.locator('#dossier > .dossier__crashed[role=status]');
   await note.waitFor();
@@ -140,6 +140,30 @@ test('a module that cannot start leaves the picture on screen and says what it i
   assert.ok(problems.length > 0 && problems.every((p) => /wasm|fetch|Failed|WebAssembly/i.test(p)), problems.join('\n'));
   await context.close();
 });
+
+// The widget's module travels packed (web/lzma.js): a file cut short on
+// its way, or damaged, is said so as a module that cannot start, with the
+// picture kept.
+for (const [what, spoil] of [
+  ['cut short', (bytes) => bytes.subarray(0, bytes.length >> 1)],
+  ['damaged', (bytes) => Buffer.from(bytes.map((b, i) => (i >= 18 && i % 7 === 0 ? b ^ 0x5a : b)))],
+]) {
+  test(`a packed module ${what} on its way leaves the picture on screen and says so`, async () => {
+    const { context, page, problems } = await openPage(env.browser, { width: 375, height: 800 });
+    await page.route(/\.wasm\.lzma$/, async (route) => {
+      const response = await route.fetch();
+      await route.fulfill({ response, body: spoil(await response.body()) });
+    });
+    await page.goto(env.server.url);
+    const note = page.locator('#dossier > .dossier__crashed[role=status]');
+    await note.waitFor();
+    assert.match(await note.textContent(), /could not start in this browser: below is a still picture of it/);
+    assert.equal(await page.locator('[data-event-id]').count(), 6);
+    assert.equal(await page.locator('[data-live]').count(), 0);
+    assert.ok(problems.length > 0 && problems.every((p) => /wasm|WebAssembly/i.test(p)), problems.join('\n'));
+    await context.close();
+  });
+}
 
 test('a browser without WebAssembly (or with it turned off) keeps the picture and says so', async () => {
   const { context, page } = await openPage(env.browser, { width: 375, height: 800 });
