@@ -100,10 +100,12 @@ fn decodes_every_property_an_lzma2_stream_may_have() {
 fn a_stream_cut_anywhere_is_short_and_never_a_panic() {
     let data = sample(11, 20_000);
     let input = packed(&data, "preset=9e,lc=4,lp=0,pb=0");
-    // The end marker's few bytes are past the output: cut before them.
+    // The last bytes are the end marker (a packet of its own, past the
+    // output) and the range coder's flush of five: a cut among them loses
+    // none of the output. Before them, the output is short.
     for cut in (HEADER + 5..input.len() - 12).step_by(97) {
         let got = unpack_in_pieces(&input[..cut], 1000);
-        assert!(got.is_err(), "cut at {cut} of {}", input.len());
+        assert_eq!(got, Err(Error::Short), "cut at {cut} of {}", input.len());
     }
 }
 
@@ -121,6 +123,28 @@ fn damage_is_an_error_or_other_bytes_never_a_panic() {
         }
     }
     assert!(errors > 0, "some damage is found");
+}
+
+#[test]
+fn a_size_past_the_stream_meets_its_end_marker_as_an_error() {
+    let data = sample(9, 5000);
+    let mut input = packed(&data, "preset=9e,lc=4,lp=0,pb=0");
+    input[5..HEADER].copy_from_slice(&(data.len() as u64 + 1).to_le_bytes());
+    assert_eq!(unpack_in_pieces(&input, 700), Err(Error::Distance));
+}
+
+#[test]
+fn an_error_is_for_good() {
+    let data = sample(13, 5000);
+    let input = packed(&data, "preset=9e,lc=4,lp=0,pb=0");
+    let mut decoder = Decoder::EMPTY;
+    let size = decoder.start(&input).unwrap().unwrap() as usize;
+    let mut out = vec![0; size];
+    let cut = &input[..input.len() / 2];
+    assert_eq!(decoder.run(cut, true, &mut out, size), Err(Error::Short));
+    // The whole input now: the decoder, past its error, says it again.
+    assert_eq!(decoder.run(&input, true, &mut out, size), Err(Error::Short));
+    assert_eq!(decoder.run(&[], false, &mut out, size), Err(Error::Short));
 }
 
 proptest! {

@@ -1,15 +1,16 @@
 // The reader's wasm module travels as LZMA (web/pack-wasm.mjs, release
 // builds): about 152 KB, where gzip -9 makes 187 KB of it and brotli, at
 // the levels hosts compress with on the fly, 175 KB. This unpacks it in the
-// page while it downloads, with a decoder of 3 KB (src/base/lzma.rs, built
-// as its own wasm module, src/bin/unlzma.rs), and hands the bytes on as
+// page while it downloads, with a decoder of 5.3 KB, 2.2 KB gzip
+// (src/base/lzma.rs, built as its own wasm module, src/bin/unlzma.rs), and hands the bytes on as
 // they come, as a Response that WebAssembly compiles while it streams: the
 // download, the decoding and the compiling overlap.
 //
 // The decoder's memory, from the address its `base` gives: the output (the
 // unpacked size, which the header gives), then the input so far. It grows
 // as the input comes. Work is handed back to the page every SLICE bytes of
-// output, so that no task holds the page for long on a slow phone; the
+// output (a match may run a few hundred bytes past it), so that no task
+// holds the page for long on a slow phone; the
 // yield is a message, not a timer, which a hidden tab would slow to one a
 // second.
 
@@ -29,9 +30,12 @@ async function unpack(packed, decoder) {
   const bad = (why) => new Error(`the widget's module (${response.url}) cannot be unpacked: ${why}`);
   if (!code.ok) throw bad(`its decoder (${code.url}) answered ${code.status}`);
   const module = await WebAssembly.compile(await code.arrayBuffer());
-  // The decoder uses none of its imports (wasm-bindgen's, left in by the build).
+  // The decoder uses none of its imports: wasm-bindgen's functions, left in
+  // by the build. (Any other kind of import would fail to link, and say so.)
   const imports = {};
-  for (const { module: from, name } of WebAssembly.Module.imports(module)) (imports[from] ??= {})[name] = () => {};
+  for (const { module: from, name, kind } of WebAssembly.Module.imports(module)) {
+    if (kind === 'function') (imports[from] ??= {})[name] = () => {};
+  }
   const { memory, base, start, decode } = (await WebAssembly.instantiate(module, imports)).exports;
 
   const reader = response.body.getReader();
@@ -59,6 +63,8 @@ async function unpack(packed, decoder) {
   };
 
   const turn = new MessageChannel();
+  // Set once the compiler stops reading (a module that does not compile).
+  let dropped = false;
   const body = new ReadableStream({
     async start(controller) {
       try {
@@ -75,14 +81,14 @@ async function unpack(packed, decoder) {
         const view = new DataView(head.buffer);
         size = view.getUint32(9, true) ? -1 : view.getUint32(5, true);
         if (size < 0 || size >= 2 ** 31) throw bad('no size, or too large');
-        input = (out + size + 7) & ~7;
+        input = Math.ceil((out + size) / 8) * 8;
         put(head, 0);
         const told = start(input, have);
         if (told !== size) throw bad(told === -2 ? 'not LZMA' : 'no size, or too large');
         let pos = 0;
         let sent = 0;
-        while (pos < size) {
-          pos = decode(input, have, ended, out, size, Math.min(size, pos + SLICE));
+        while (pos < size && !dropped) {
+          pos = decode(input, have, ended, out, size, Math.min(size, sent + SLICE));
           if (pos < 0) throw bad(ended ? 'it ends early, or is damaged' : 'it is damaged');
           if (pos - sent >= SLICE || pos === size) {
             controller.enqueue(new Uint8Array(memory.buffer, out + sent, pos - sent).slice());
@@ -97,13 +103,19 @@ async function unpack(packed, decoder) {
             await more();
           }
         }
-        controller.close();
+        if (!dropped) controller.close();
       } catch (e) {
+        // Said here too: the compiler that reads this stream may report
+        // only that it failed.
+        console.error(e);
         controller.error(e);
       } finally {
-        reader.cancel();
+        reader.cancel().catch(() => {});
         turn.port1.close();
       }
+    },
+    cancel() {
+      dropped = true;
     },
   });
   return new Response(body, { headers: { 'content-type': 'application/wasm' } });

@@ -12,8 +12,10 @@
 // Usage (web/post-build.sh, release builds):
 //   node web/pack-wasm.mjs MODULE.wasm DECODER.wasm
 // where DECODER.wasm is the decoder's module (src/bin/unlzma.rs).
-// Prints the packed file's name. Without xz, or if anything is unexpected,
-// it leaves the module as it is, says why on stderr, and prints its name.
+// Without xz, or if anything is unexpected, it leaves the module as it is
+// and says why on stderr: the build then works, but the first story's
+// download is over its budget (.ci/size-budget-kb assumes the packing), and
+// `make test` says so.
 import { spawnSync } from 'node:child_process';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import unpack from './lzma.js';
@@ -21,7 +23,6 @@ import unpack from './lzma.js';
 const [path, decoder] = process.argv.slice(2);
 const leave = (why) => {
   console.error(`pack-wasm: ${path}: ${why}; the module ships as it is`);
-  console.log(path);
   process.exit(0);
 };
 
@@ -34,9 +35,13 @@ const packed = Buffer.from(xz.stdout);
 if (packed.length < 13 || packed.readBigUInt64LE(5) !== 0xffffffffffffffffn) leave('xz wrote an unexpected header');
 packed.writeBigUInt64LE(BigInt(module.length), 5);
 
-const back = new Uint8Array(await (await unpack(new Response(packed), new Response(readFileSync(decoder)))).arrayBuffer());
+let back;
+try {
+  back = new Uint8Array(await (await unpack(new Response(packed), new Response(readFileSync(decoder)))).arrayBuffer());
+} catch (e) {
+  leave(`the packed module does not decode (${e.message})`);
+}
 if (Buffer.compare(back, module) !== 0) leave('the packed module does not decode to the same bytes');
 
 writeFileSync(`${path}.lzma`, packed);
 rmSync(path);
-console.log(`${path}.lzma`);

@@ -1,6 +1,7 @@
 #!/bin/sh
 # Trunk's post-build hook (Trunk.toml), run in the staging directory:
-# 1. write the hashed names of the module and the wasm into boot.js;
+# 1. write the hashed name of the widget's JS loader into boot.js (the
+#    wasm's, once packed, at step 6);
 # 2. put the pre-rendered views in place, after Trunk's minifier: the page's
 #    (web/generated/page-view.html, written by `dossier prerender`) into
 #    index.html, and the embed's into embed.html, a copy of index.html with
@@ -94,11 +95,14 @@ fi
 # module as it is, and no decoder.
 packed=$wasm
 if [ "${TRUNK_PROFILE:-}" = release ] && command -v node > /dev/null && [ -f unlzma_bg.wasm ]; then
-  packed=$(node "${TRUNK_SOURCE_DIR:-.}/web/pack-wasm.mjs" "$wasm" unlzma_bg.wasm)
+  node "${TRUNK_SOURCE_DIR:-.}/web/pack-wasm.mjs" "$wasm" unlzma_bg.wasm
+  if [ -f "$wasm.lzma" ] && [ ! -f "$wasm" ]; then packed=$wasm.lzma; fi
 fi
 decoder=unlzma_bg.wasm
 if [ "$packed" != "$wasm" ]; then
-  decoder=unlzma-$(sha256sum unlzma_bg.wasm | cut -c1-16).wasm
+  hash=$(sha256sum unlzma_bg.wasm | cut -c1-16)
+  [ ${#hash} -eq 16 ] || { echo "post-build: no sha256sum to name the decoder by" >&2; exit 1; }
+  decoder=unlzma-$hash.wasm
   mv unlzma_bg.wasm "$decoder"
 fi
 rm -f unlzma.js

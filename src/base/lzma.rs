@@ -51,7 +51,8 @@ const LITERALS: usize = REP_LENGTHS + LENGTH;
 const PROBABILITIES: usize = LITERALS + (0x300 << 4);
 
 /// A decoder's state between calls. Every probability, once reset, starts
-/// at even odds (1024 of 2048).
+/// at even odds (1024 of 2048). An error is for good: every call after it
+/// gives it again.
 pub struct Decoder {
     probs: [u16; PROBABILITIES],
     range: u32,
@@ -62,9 +63,10 @@ pub struct Decoder {
     lp_mask: usize,
     pb_mask: usize,
     /// How much of the input is read.
-    pub at: usize,
+    at: usize,
     /// How much of the output is written.
-    pub pos: usize,
+    pos: usize,
+    failed: Option<Error>,
 }
 
 impl Decoder {
@@ -81,6 +83,7 @@ impl Decoder {
         pb_mask: 0,
         at: 0,
         pos: 0,
+        failed: None,
     };
 
     /// Starts on `input`, which holds the header and the range coder's
@@ -120,8 +123,11 @@ impl Decoder {
 
     /// Decodes from `input` (the whole stream so far, header included) into
     /// `out` (the whole output, its length the unpacked size) until `stop`
-    /// bytes are out or, unless the input has `ended`, the input so far
-    /// may not hold the next packet. Returns how much is out.
+    /// bytes at least are out (a match may run past it) or, unless the
+    /// input has `ended`, the input so far may not hold the next packet.
+    /// Returns how much is out. A header's size smaller than the stream's
+    /// output gives that many of its first bytes (`web/pack-wasm.mjs`
+    /// writes the exact size, and checks the round trip).
     pub fn run(
         &mut self,
         input: &[u8],
@@ -129,11 +135,19 @@ impl Decoder {
         out: &mut [u8],
         stop: usize,
     ) -> Result<usize, Error> {
+        if let Some(error) = self.failed {
+            return Err(error);
+        }
         let stop = stop.min(out.len());
-        while self.pos < stop && (ended || input.len() - self.at >= PACKET) {
-            self.packet(input, out)?;
-            if self.at > input.len() {
-                return Err(Error::Short);
+        while self.pos < stop && (ended || input.len().saturating_sub(self.at) >= PACKET) {
+            let mut packet = self.packet(input, out);
+            // Past the input's end, the packet read zeros: it is not one.
+            if packet.is_ok() && self.at > input.len() {
+                packet = Err(Error::Short);
+            }
+            if let Err(error) = packet {
+                self.failed = Some(error);
+                return Err(error);
             }
         }
         Ok(self.pos)
@@ -358,8 +372,8 @@ mod tests {
 
     #[test]
     fn a_stream_cut_short_is_an_error() {
-        // A literal needs more of the range coder than zeros give: the
-        // output of one byte asks for input that is not there.
+        // The output of one byte needs a packet, and the input holds none
+        // past the range coder's first five bytes.
         let mut input = [0u8; HEADER + 5];
         input[0] = 93;
         input[5] = 200;

@@ -1,10 +1,12 @@
 //! The LZMA decoder's wasm module ([`dossier::base::lzma`]): Trunk builds it
 //! next to the widget (index.html, data-bin="unlzma"), and `web/lzma.js`
 //! runs it to decode the widget's packed module while it downloads. It
-//! takes no imports and holds no allocator: the page lays out its memory
-//! from the address `base` gives, the output (of the unpacked size) and
-//! then the input so far, and grows it as the input comes. Built natively,
-//! it does nothing.
+//! uses none of its imports (wasm-bindgen's, which the page stubs) and
+//! allocates nothing: the page lays out its memory from the address `base`
+//! gives, the output (of the unpacked size) and then the input so far, and
+//! grows it as the input comes. (The library's allocator is linked in, and
+//! would claim memory the page writes to: nothing here may allocate.)
+//! Built natively, it does nothing.
 #![cfg_attr(target_arch = "wasm32", no_main)]
 
 #[cfg(target_arch = "wasm32")]
@@ -27,11 +29,14 @@ mod module {
 
     /// Starts on the input's first `have` bytes at `input`: the header and
     /// the range coder's first five at least. Returns the unpacked size; -1
-    /// where the header gives none, or one past 2^31; -2 where the stream
+    /// where the header gives none, or 2^31 or more; -2 where the stream
     /// is not LZMA as this decoder reads it.
     #[no_mangle]
     pub extern "C" fn start(input: *const u8, have: usize) -> i32 {
-        // SAFETY: the page wrote `have` bytes at `input`, and runs one decoder.
+        // SAFETY: the page wrote `have` bytes at `input`, at or past
+        // `base()` and inside the memory, so apart from the decoder's
+        // static and the stack; it calls one export at a time, none
+        // re-entered, so the reference to the decoder is the only one.
         let (decoder, input) = unsafe {
             (
                 &mut *addr_of_mut!(DECODER),
@@ -45,21 +50,25 @@ mod module {
     }
 
     /// Decodes from the input's first `have` bytes at `input` into the
-    /// output of `size` bytes at `out`, until `stop` bytes are out or,
-    /// unless the input has `ended`, it may not hold the next packet.
+    /// output of `size` bytes at `out`, until `stop` bytes at least are out
+    /// or, unless the input has `ended` (not 0), it may not hold the next
+    /// packet.
     /// Returns how many bytes are out, or -1 where the stream cannot be
     /// decoded.
     #[no_mangle]
     pub extern "C" fn decode(
         input: *const u8,
         have: usize,
-        ended: bool,
+        ended: u32,
         out: *mut u8,
         size: usize,
         stop: usize,
     ) -> isize {
         // SAFETY: the page wrote `have` bytes at `input` and laid out `size`
-        // bytes at `out`, apart; it runs one decoder.
+        // bytes at `out`, apart from each other, at or past `base()` and
+        // inside the memory, so apart from the decoder's static and the
+        // stack; it calls one export at a time, none re-entered, so the
+        // reference to the decoder is the only one.
         let (decoder, input, out) = unsafe {
             (
                 &mut *addr_of_mut!(DECODER),
@@ -67,7 +76,7 @@ mod module {
                 core::slice::from_raw_parts_mut(out, size),
             )
         };
-        match decoder.run(input, ended, out, stop) {
+        match decoder.run(input, ended != 0, out, stop) {
             Ok(pos) => pos as isize,
             Err(_) => -1,
         }
