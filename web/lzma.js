@@ -1,18 +1,17 @@
 // The reader's wasm module travels as LZMA (web/pack-wasm.mjs, release
 // builds): about 152 KB, where gzip -9 makes 187 KB of it and brotli, at
 // the levels hosts compress with on the fly, 175 KB. This unpacks it in the
-// page while it downloads, with a decoder of 5.3 KB, 2.2 KB gzip
-// (src/base/lzma.rs, built as its own wasm module, src/bin/unlzma.rs), and hands the bytes on as
-// they come, as a Response that WebAssembly compiles while it streams: the
-// download, the decoding and the compiling overlap.
+// page while it downloads, with a decoder of 5.4 KB, 2.2 KB gzip
+// (src/base/lzma.rs, built as its own wasm module, src/bin/unlzma.rs), and
+// hands the bytes on as they come, as a Response that WebAssembly compiles
+// while it streams: the download, the decoding and the compiling overlap.
 //
 // The decoder's memory, from the address its `base` gives: the output (the
 // unpacked size, which the header gives), then the input so far. It grows
 // as the input comes. Work is handed back to the page every SLICE bytes of
 // output (a match may run a few hundred bytes past it), so that no task
-// holds the page for long on a slow phone; the
-// yield is a message, not a timer, which a hidden tab would slow to one a
-// second.
+// holds the page for long on a slow phone; the yield is a message, not a
+// timer, which a hidden tab would slow to one a second.
 
 const SLICE = 1 << 16;
 // The header, with the range coder's first five bytes.
@@ -28,22 +27,31 @@ async function unpack(packed, decoder) {
   const [response, code] = await Promise.all([packed, decoder]);
   if (!response.ok || !response.body) return response;
   const bad = (why) => new Error(`the widget's module (${response.url}) cannot be unpacked: ${why}`);
-  if (!code.ok) throw bad(`its decoder (${code.url}) answered ${code.status}`);
-  const module = await WebAssembly.compile(await code.arrayBuffer());
-  // The decoder uses none of its imports: wasm-bindgen's functions, left in
-  // by the build. (Any other kind of import would fail to link, and say so.)
-  const imports = {};
-  for (const { module: from, name, kind } of WebAssembly.Module.imports(module)) {
-    if (kind === 'function') (imports[from] ??= {})[name] = () => {};
+  let exports;
+  try {
+    if (!code.ok) throw bad(`its decoder (${code.url}) answered ${code.status}`);
+    const module = await WebAssembly.compile(await code.arrayBuffer());
+    // The decoder uses none of its imports: wasm-bindgen's functions, left
+    // in by the build. (Any other kind of import would fail to link, and
+    // say so.)
+    const imports = {};
+    for (const { module: from, name, kind } of WebAssembly.Module.imports(module)) {
+      if (kind === 'function') (imports[from] ??= {})[name] = () => {};
+    }
+    ({ exports } = await WebAssembly.instantiate(module, imports));
+  } catch (e) {
+    // No decoder, no use for the download.
+    response.body.cancel().catch(() => {});
+    throw e;
   }
-  const { memory, base, start, decode } = (await WebAssembly.instantiate(module, imports)).exports;
+  const { memory, base, start, decode } = exports;
 
   const reader = response.body.getReader();
   // The input until the header is in: then the output's place is known.
   let early = [];
   let have = 0;
   let ended = false;
-  let out = base();
+  const out = base();
   let size = -1;
   let input = 0;
   const more = async () => {

@@ -110,8 +110,9 @@ test('when the compiler stops reading, the download is given up', async () => {
 test('an answer that is not the module is handed back as it is; a decoder that is not there is said', async () => {
   const missing = new Response('not here', { status: 404 });
   assert.equal(await unpack(missing, new Response(decoder)), missing);
-  await assert.rejects(
-    unpack(download(packed, () => 65536).response, new Response('', { status: 404 })),
-    /cannot be unpacked: its decoder .* answered 404/,
-  );
+  const { response, cancelled } = download(packed, () => 65536);
+  await assert.rejects(unpack(response, new Response('', { status: 404 })), /cannot be unpacked: its decoder .* answered 404/);
+  // Nor is the module downloaded for nothing.
+  const given = await Promise.race([cancelled.then(() => true), new Promise((ok) => setTimeout(ok, 5000, false))]);
+  assert.equal(given, true, 'the download goes on without its decoder');
 });
