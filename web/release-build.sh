@@ -45,4 +45,12 @@ fetch() {
 if ! fetch --offline >/dev/null 2>&1; then
   fetch
 fi
+# The modules index.html names (its data-bin links), built by one cargo
+# run before Trunk's: Trunk builds each with a cargo run of its own, which
+# wait on each other, so that the modules' link-time optimisation, one
+# core's work each, would run one after another. Built together, two run
+# at a time; Trunk's runs then find them built.
+bins=$(sed -n 's/.*data-bin="\([^"]*\)".*/--bin \1/p' index.html)
+# shellcheck disable=SC2086
+cargo build --release --offline --target wasm32-unknown-unknown $bins
 exec trunk build --release --offline "$@"
