@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
-import { serve, launch, openPage, ready, ROOT, DIST, ARTIFACTS } from './harness.mjs';
+import { serve, launch, openPage, ready, ROOT, DIST, ARTIFACTS, WASM } from './harness.mjs';
 
 const env = {};
 const OPENER = /opener/;
@@ -94,11 +94,11 @@ for (const path of ['', 'embed.html']) {
   test(`${path || 'the page'} asks for its wasm only after the picture's first paint is on screen`, async () => {
     for (let run = 0; run < 3; run++) {
       const { context, page } = await recorded(path, { width: 375 });
-      const t = await page.evaluate(() => ({
+      const t = await page.evaluate((wasm) => ({
         paint: performance.getEntriesByName('first-contentful-paint')[0]?.startTime,
-        wasm: performance.getEntriesByType('resource').find((e) => /\.wasm(\.lzma)?$/.test(e.name))?.startTime,
+        wasm: performance.getEntriesByType('resource').find((e) => new RegExp(wasm).test(e.name))?.startTime,
         boot: performance.getEntriesByType('resource').find((e) => e.name.endsWith('/boot.js'))?.responseEnd,
-      }));
+      }), WASM.source);
       assert.ok(t.paint > 0 && t.wasm > 0, JSON.stringify(t));
       // On a machine too busy to paint within half a second, the fallback
       // fetches first, as it should: nothing to hold to the paint then.

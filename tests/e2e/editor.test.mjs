@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { setup, openPage, axe, screenshot, focusedOn, ROOT } from './harness.mjs';
+import { setup, openPage, axe, screenshot, focusedOn, ROOT, WASM } from './harness.mjs';
 import { author as counted, check, exported, fid, settle } from './authoring.mjs';
 
 /** The author of these tests selects with every arrow key, as a person does. */
@@ -360,7 +360,7 @@ test("the widget's pages load no file of the editor", async () => {
     page.on('request', (r) => requested.push(new URL(r.url()).pathname));
     await page.goto(`${env.server.url}${name}`);
     await page.waitForSelector('[data-live]');
-    assert.ok(requested.some((p) => /\.wasm(\.lzma)?$/.test(p)), `${name} loads the widget`);
+    assert.ok(requested.some((p) => WASM.test(p)), `${name} loads the widget`);
     assert.deepEqual(requested.filter((p) => /editor/.test(p)), [], name);
     const html = await readFile(join(ROOT, 'dist', name), 'utf8');
     assert.doesNotMatch(html.replace(/<!--[\s\S]*?-->/g, ''), /editor[-_.]/, `${name} names no editor file`);

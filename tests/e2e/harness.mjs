@@ -136,9 +136,15 @@ export async function openPage(browser, { width = 1200, height = 900, colorSchem
  */
 export async function ready(page) {
   await page.waitForSelector('[data-live] > .dossier .story__title');
-  // A list's first render holds the room of the cards past the picture's,
-  // drawn just after its paint (src/components/cards.rs): wait for them.
-  await page.waitForFunction(() => !document.querySelector('.card--room'));
+  await roomsFilled(page);
+}
+
+/**
+ * A list's first render holds the room of the cards past the picture's,
+ * drawn just after its paint (src/components/cards.rs): wait for them.
+ */
+export function roomsFilled(page, options) {
+  return page.waitForFunction(() => !document.querySelector('.card--room'), null, options);
 }
 
 export async function screenshot(page, name) {

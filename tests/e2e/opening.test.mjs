@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, truncateSync, writeFileSync } from 'node:fs'
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { serve, launch, openPage, ready, ROOT } from './harness.mjs';
+import { serve, launch, openPage, ready, roomsFilled, ROOT } from './harness.mjs';
 
 const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; connect-src 'self' https:; frame-ancestors *";
 const TITLE = /Lebanon’s Hezbollah hosts Hamas delegation/;
@@ -191,7 +191,7 @@ test('an export chosen once the opener has warmed up on its own imports as it do
   const seen = async (page) => {
     await page.getByText('ACLED events: warm.csv').waitFor({ timeout: 60000 });
     // The cards past the first six follow just after the story's paint.
-    await page.waitForFunction(() => !document.querySelector('.card--room'));
+    await roomsFilled(page);
     return page.evaluate(() => ({
       count: document.querySelector('.toolbar__count').textContent,
       cards: [...document.querySelectorAll('.cards .card [id^=dossier-summary-]')].map((h) => h.id),
