@@ -13,7 +13,8 @@ import { promisify } from 'node:util';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { serve, launch, openPage } from '../tests/e2e/harness.mjs';
+import { serve, launch } from '../tests/e2e/harness.mjs';
+import { timeLive, median } from './live.mjs';
 
 const [lighthouse, dist = 'dist', baseline] = process.argv.slice(2);
 const FLAGS = '--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync --no-first-run';
@@ -84,55 +85,16 @@ try {
   // The widget live, timed rather than simulated: Lighthouse's TTI above is
   // its model's estimate (from the last long task), not the moment the
   // host gets `data-live`. Here the page loads under the throttling
-  // Lighthouse applies when it throttles for real (its "devtools" method
-  // for the mobile preset: 562.5 ms request latency, 1,474.56 kbit/s down,
-  // 675 up, 4× slower CPU), and the time from the navigation's start to
-  // `data-live` is read in the page. Median of RUNS per page and build, in turns.
+  // Lighthouse applies when it throttles for real (benches/live.mjs), and
+  // the time from the navigation's start to `data-live` is read in the
+  // page. Median of RUNS per page and build, in turns.
   const browser = await launch();
   const live = {};
   try {
     for (let i = 0; i < RUNS; i++) {
       for (const [name, path] of [['widget', ''], ['embed', 'embed.html?embed']]) {
         for (const [build] of builds) {
-          const { context, page } = await openPage(browser, { width: 412, height: 823 });
-          const cdp = await context.newCDPSession(page);
-          await cdp.send('Network.enable');
-          await cdp.send('Network.emulateNetworkConditions', {
-            offline: false, latency: 562.5, downloadThroughput: (1474.56 * 1024) / 8, uploadThroughput: (675 * 1024) / 8,
-          });
-          await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
-          await page.addInitScript(() => {
-            // Every task over 50 ms on the page's main thread, as the
-            // browser reports it (longtask entries): what the reader's taps
-            // wait behind, measured rather than simulated.
-            globalThis.longTasks_ = [];
-            new PerformanceObserver((list) => {
-              for (const e of list.getEntries()) globalThis.longTasks_.push(e.duration);
-            }).observe({ type: 'longtask', buffered: true });
-            new MutationObserver((_, watch) => {
-              const host = document.getElementById('dossier');
-              if (host?.hasAttribute('data-live')) {
-                globalThis.liveAt_ = performance.now();
-                watch.disconnect();
-              }
-            }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-live'] });
-          });
-          await page.goto(servers[build].url + path);
-          await page.waitForFunction(() => globalThis.liveAt_, null, { timeout: 60000, polling: 100 });
-          // The tasks of the first two seconds of life count too: the
-          // work the first render leaves (the address written after the
-          // paint, the effects that measure) runs then.
-          await page.waitForTimeout(2000);
-          (((live[build] ??= {})[name] ??= [])).push(await page.evaluate(() => ({
-            liveMs: globalThis.liveAt_,
-            // Blocking time counted as Lighthouse counts it (each long
-            // task's time past 50 ms), but from the navigation's start to
-            // two seconds after live, not from the first paint to its
-            // estimate of time to interactive.
-            blockingMs: globalThis.longTasks_.reduce((sum, d) => sum + Math.max(0, d - 50), 0),
-            longestMs: Math.max(0, ...globalThis.longTasks_),
-          })));
-          await context.close();
+          (((live[build] ??= {})[name] ??= [])).push(await timeLive(browser, servers[build].url + path));
         }
       }
     }
@@ -142,10 +104,9 @@ try {
   for (const [build, pages] of Object.entries(live)) {
     const target = build === 'this' ? out : out.baseline;
     for (const [name, list] of Object.entries(pages)) {
-      const median = (key) => list.map((r) => r[key]).sort((a, b) => a - b)[Math.floor(list.length / 2)];
-      target[name].liveMs = median('liveMs');
-      target[name].blockingTimedMs = median('blockingMs');
-      target[name].longestTaskMs = median('longestMs');
+      target[name].liveMs = median(list, 'liveMs');
+      target[name].blockingTimedMs = median(list, 'blockingMs');
+      target[name].longestTaskMs = median(list, 'longestMs');
     }
   }
 } finally {

@@ -2,11 +2,11 @@
 // criterion's medians, the in-browser timings and the size of dist/.
 //
 // Usage: node benches/report.mjs BROWSER.json SIZE.txt LAYOUT.json LIGHTHOUSE.json [SCALE.json] [EDITOR.json]
-//   [TWIGGY.json TWIGGY-BASELINE.json]
+//   [TWIGGY.json TWIGGY-BASELINE.json] [UNPACK.json]
 import { readFileSync, writeFileSync, existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
-const [browserJson, sizeTxt, layoutJson, lighthouseJson, scaleJson, editorJson, twiggyJson, twiggyBaseJson] =
+const [browserJson, sizeTxt, layoutJson, lighthouseJson, scaleJson, editorJson, twiggyJson, twiggyBaseJson, unpackJson] =
   process.argv.slice(2);
 const editor = editorJson && existsSync(editorJson) ? JSON.parse(readFileSync(editorJson, 'utf8')) : null;
 const editorLines = () => {
@@ -100,6 +100,21 @@ const twiggyLines = () => {
     ...shipped(now)
       .slice(0, 25)
       .map((r) => `| \`${short(r.name).replaceAll('|', '\\|')}\` | ${r.shallow_size.toLocaleString('en')} | ${cellOf(short(r.name))} |`),
+  ];
+};
+const unpack = unpackJson && existsSync(unpackJson) ? JSON.parse(readFileSync(unpackJson, 'utf8')) : null;
+const unpackLines = () => {
+  if (!unpack) return ['Not run.'];
+  if (!unpack.packed) return ['This build ships its module unpacked.'];
+  const row = (label, net) =>
+    `| ${label} | ${['packed', 'plain'].map((v) => `${unpack[net][v].liveMs.toLocaleString('en', { maximumFractionDigits: 0 })} ms`).join(' | ')} | ${(unpack[net].packed.liveMs / unpack[net].plain.liveMs).toFixed(2)}× | ${['packed', 'plain'].map((v) => `${unpack[net][v].blockingMs.toFixed(0)} / ${unpack[net][v].longestMs.toFixed(0)} ms`).join(' | ')} |`;
+  return [
+    `The first story's page as built (\`${unpack.packed}\`, unpacked in the page as it downloads) against the same page with the module as it was before packing (gzip only), in turns in one run (\`node benches/unpack.mjs\`): from the navigation's start to the widget's \`data-live\`, CPU 4× slower, median of ${unpack.runs} runs. "Blocking / longest" are the page's own long tasks, as in the Lighthouse table above. On the slow network the smaller download wins; with no network to wait for, what is left is the decoding.`,
+    '',
+    '| network | live, packed | live, plain | ratio | blocking / longest, packed | blocking / longest, plain |',
+    '|---|---|---|---|---|---|',
+    row("Lighthouse's mobile (562.5 ms latency, 1,474.56 kbit/s)", 'mobile'),
+    row('none (a local server)', 'none'),
   ];
 };
 const lighthouse = lighthouseJson && existsSync(lighthouseJson) ? JSON.parse(readFileSync(lighthouseJson, 'utf8')) : null;
@@ -218,6 +233,10 @@ const lines = [
         ...['widget', 'embed'].filter((k) => lighthouse[k].failed.length).map((k) => `Audits below full marks on the ${k} page: ${lighthouse[k].failed.join(', ')}.`),
       ]
     : ['Not run.']),
+  '',
+  '## Unpacking the reader\'s module',
+  '',
+  ...unpackLines(),
   '',
   '## Bytes shipped (`make dist`)',
   '',
