@@ -109,7 +109,7 @@ const unpackLines = () => {
   const row = (label, net) =>
     `| ${label} | ${['packed', 'plain'].map((v) => `${unpack[net][v].liveMs.toLocaleString('en', { maximumFractionDigits: 0 })} ms`).join(' | ')} | ${(unpack[net].packed.liveMs / unpack[net].plain.liveMs).toFixed(2)}× | ${['packed', 'plain'].map((v) => `${unpack[net][v].blockingMs.toFixed(0)} / ${unpack[net][v].longestMs.toFixed(0)} ms`).join(' | ')} |`;
   return [
-    `The first story's page as built (\`${unpack.packed}\`, unpacked in the page as it downloads) against the same page with the module as it was before packing (gzip only), in turns in one run (\`node benches/unpack.mjs\`): from the navigation's start to the widget's \`data-live\`, CPU 4× slower, median of ${unpack.runs} runs. "Blocking / longest" are the page's own long tasks, as in the Lighthouse table above. On the slow network the smaller download wins; with no network to wait for, what is left is the decoding.`,
+    `The first story's page as built (\`${unpack.packed}\`, unpacked in the page as it downloads) against the same page with the module as it was before packing (gzip only), in turns in one run (\`node benches/unpack.mjs\`): from the navigation's start to the widget's \`data-live\`, CPU 4× slower, median of ${unpack.runs} runs. "Blocking / longest" are the page's own long tasks, as in the Lighthouse table above. On the slow network the smaller download counts most; with no network to wait for, the difference is the decoding.`,
     '',
     '| network | live, packed | live, plain | ratio | blocking / longest, packed | blocking / longest, plain |',
     '|---|---|---|---|---|---|',

@@ -103,7 +103,8 @@ function bodies(bytes) {
 // likeness: the log of the functions over those that hold it (a piece most
 // functions hold says little). Numbered pieces and typed arrays, not sets
 // and maps of the pieces themselves: the chains below read them some
-// hundred million times, about 8 times faster so.
+// hundred million times, five times faster so (the editor's 32 chains in
+// 12 s rather than 63, the same orders).
 function pieces(code, width) {
   const number = new Map();
   const ids = code.map((body) => {
