@@ -143,8 +143,8 @@ export async function ready(page) {
  * A list's first render holds the room of the cards past the picture's,
  * drawn just after its paint (src/components/cards.rs): wait for them.
  */
-export function roomsFilled(page, options) {
-  return page.waitForFunction(() => !document.querySelector('.card--room'), null, options);
+export function roomsFilled(page) {
+  return page.waitForFunction(() => !document.querySelector('.card--room'));
 }
 
 export async function screenshot(page, name) {
