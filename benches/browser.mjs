@@ -5,10 +5,10 @@
 // Usage: node benches/browser.mjs EVENTS.json NETWORK.json ACLED.csv [EVENTS-100000.json]   (prints JSON on stdout)
 import { serve, launch, openPage, tiesDrawn } from '../tests/e2e/harness.mjs';
 import { dragFrames } from './frames.mjs';
+import { median } from './live.mjs';
 
 const [dataset, networkDataset, acledCsv, dataset100k] = process.argv.slice(2);
 const RUNS = 21;
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const p95 = (xs) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * 0.95))];
 
 // Time from an action to the next paint: requestAnimationFrame runs just

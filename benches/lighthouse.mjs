@@ -14,7 +14,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { serve, launch } from '../tests/e2e/harness.mjs';
-import { timeLive, median } from './live.mjs';
+import { timeLive, median, timedMedians } from './live.mjs';
 
 const [lighthouse, dist = 'dist', baseline] = process.argv.slice(2);
 const FLAGS = '--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync --no-first-run';
@@ -68,12 +68,10 @@ try {
     const pages = {};
     for (const [name, list] of Object.entries(runs[build])) {
       const sorted = [...list].sort((a, b) => a.performance - b.performance);
-      const tbt = list.map((r) => r.tbtMs).sort((a, b) => a - b);
-      const tti = list.map((r) => r.ttiMs).sort((a, b) => a - b);
       pages[name] = {
         ...sorted[Math.floor(sorted.length / 2)],
-        tbtMedianMs: tbt[Math.floor(tbt.length / 2)],
-        ttiMedianMs: tti[Math.floor(tti.length / 2)],
+        tbtMedianMs: median(list.map((r) => r.tbtMs)),
+        ttiMedianMs: median(list.map((r) => r.ttiMs)),
         performanceMin: sorted[0].performance,
         lateLcp: list.filter((r) => r.lcpMs > 2500).length,
         runs: list.length,
@@ -104,9 +102,8 @@ try {
   for (const [build, pages] of Object.entries(live)) {
     const target = build === 'this' ? out : out.baseline;
     for (const [name, list] of Object.entries(pages)) {
-      target[name].liveMs = median(list, 'liveMs');
-      target[name].blockingTimedMs = median(list, 'blockingMs');
-      target[name].longestTaskMs = median(list, 'longestMs');
+      const { liveMs, blockingMs, longestMs } = timedMedians(list);
+      Object.assign(target[name], { liveMs, blockingTimedMs: blockingMs, longestTaskMs: longestMs });
     }
   }
 } finally {

@@ -59,5 +59,12 @@ export async function timeLive(browser, url, network = MOBILE) {
   }
 }
 
-/** The median of `key` over `list`'s runs. */
-export const median = (list, key) => list.map((r) => r[key]).sort((a, b) => a - b)[Math.floor(list.length / 2)];
+/** The median of `xs` (the upper one of an even count). */
+export const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+/** Each of `timeLive`'s figures, its median over `runs`. */
+export const timedMedians = (runs) => ({
+  liveMs: median(runs.map((r) => r.liveMs)),
+  blockingMs: median(runs.map((r) => r.blockingMs)),
+  longestMs: median(runs.map((r) => r.longestMs)),
+});

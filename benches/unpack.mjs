@@ -3,9 +3,8 @@
 // web/lzma.js) against the same page with the module as it was before
 // packing (gzip only), timed to `data-live` with the CPU 4× slower, on
 // Lighthouse's throttled mobile network and with no network to wait for.
-// On the slow network the smaller download comes first; with none, the
-// decoding is all there is to see. Median of RUNS per variant and network,
-// in turns.
+// On the slow network the download counts most; with none, the difference
+// is the decoding. Median of RUNS per variant and network, in turns.
 //
 // Usage: node benches/unpack.mjs [DIST]   (prints JSON on stdout)
 import { execFileSync } from 'node:child_process';
@@ -13,7 +12,7 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { serve, launch } from '../tests/e2e/harness.mjs';
-import { timeLive, median, MOBILE } from './live.mjs';
+import { timeLive, timedMedians, MOBILE } from './live.mjs';
 
 const dist = resolve(process.argv[2] ?? 'dist');
 const RUNS = Number(process.env.RUNS ?? 5);
@@ -54,7 +53,7 @@ const out = { packed, runs: RUNS };
 for (const [net, byVariant] of Object.entries(runs)) {
   out[net] = {};
   for (const [variant, list] of Object.entries(byVariant)) {
-    out[net][variant] = { liveMs: median(list, 'liveMs'), blockingMs: median(list, 'blockingMs'), longestMs: median(list, 'longestMs') };
+    out[net][variant] = timedMedians(list);
   }
 }
 console.log(JSON.stringify(out, null, 2));

@@ -237,7 +237,7 @@ export async function screenshotOf(locator, name) {
 /**
  * axe-core violations on the widget, as "rule: target" strings. axe runs
  * every rule as ever; told that only violations are wanted, it does not
- * gather the passes' nodes (about 15 % of its time on the big shapes).
+ * gather the passes' nodes (10 to 23 % of its time on the big shapes).
  */
 export async function axe(page) {
   const result = await new AxeBuilder({ page }).include('.dossier').options({ resultTypes: ['violations'] }).analyze();
