@@ -316,6 +316,33 @@ test('the bundled story, edited: one event changed, a tally added by selection, 
   await context.close();
 });
 
+test('an id being typed is kept through a render before it is committed', async () => {
+  const { context, page, problems } = await openPage(env.browser, { width: 1280, height: 860 });
+  await page.goto(`${env.server.url}editor.html`);
+  await page.click('button:has-text("Edit the bundled story")');
+  await page.waitForSelector('.editor__preview .card');
+  await page.click('.tabs__tab:has-text("Events")');
+  await page.click('.items__open >> nth=0');
+  const old = await page.inputValue(fid('events[0].id'));
+  // Typing in another field: the editor checks the draft once typing
+  // pauses, and draws the form again then, while the id is being typed.
+  await page.fill(fid('events[0].summary'), 'Edited.');
+  await page.fill(fid('events[0].id'), 'e-renamed');
+  await page.waitForTimeout(1000);
+  assert.equal(await page.inputValue(fid('events[0].id')), 'e-renamed');
+  await page.press(fid('events[0].id'), 'Tab');
+  await page.waitForFunction((sel) => document.querySelector(sel)?.value === 'e-renamed', fid('events[0].id'), { timeout: 5000 }).catch(() => {});
+  assert.equal(await page.inputValue(fid('events[0].id')), 'e-renamed');
+  // Refused, it shows the id it keeps.
+  await page.fill(fid('events[0].id'), 'Not An Id');
+  await page.press(fid('events[0].id'), 'Tab');
+  await page.waitForFunction((sel) => document.querySelector(sel)?.value === 'e-renamed', fid('events[0].id'), { timeout: 5000 }).catch(() => {});
+  assert.equal(await page.inputValue(fid('events[0].id')), 'e-renamed');
+  assert.notEqual(old, 'e-renamed');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('problems show beside their fields, and the list of them leads to each', async () => {
   const { context, page, problems } = await openPage(env.browser, { width: 1280, height: 860 });
   await page.goto(`${env.server.url}editor.html`);

@@ -116,15 +116,46 @@ pub(super) fn number_input(s: &Spot, f: &'static Field) -> Html {
     html! { <input id={s.id.to_owned()} type="text" inputmode={mode} value={s.text.to_owned()} {oninput} aria-describedby={s.described.to_owned()} aria-invalid={s.invalid} /> }
 }
 
-/// An item's id: a new one renames every reference to it.
+/// An item's id field, drawn from its [`Spot`].
 pub(super) fn id_input(s: &Spot) -> Html {
+    html! {
+        <IdField id={s.id.to_owned()} committed={s.text.to_owned()} item={s.item}
+            dispatch={s.ctx.dispatch.clone()} described={s.described.to_owned()} invalid={s.invalid} />
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct IdProps {
+    id: AttrValue,
+    /// The id the draft has.
+    committed: AttrValue,
+    item: Option<(List, usize)>,
+    dispatch: Callback<Action>,
+    described: AttrValue,
+    invalid: Option<&'static str>,
+}
+
+/// An item's id: a new one renames every reference to it once committed.
+/// Until then what is typed is the field's own, so that the form drawn
+/// again meanwhile (the draft checked once typing pauses in another
+/// field) does not put the draft's id back in its place.
+#[component]
+fn IdField(p: &IdProps) -> Html {
+    let typed = use_state(|| None::<String>);
+    let oninput = {
+        let typed = typed.clone();
+        Callback::from(move |e: InputEvent| typed.set(Some(value_of(&e))))
+    };
     let onchange = {
-        let (dispatch, item) = (s.ctx.dispatch.clone(), s.item);
+        let (typed, dispatch, item) = (typed.clone(), p.dispatch.clone(), p.item);
         Callback::from(move |e: Event| {
+            // Taken or refused, the field shows the draft's id again.
+            typed.set(None);
             if let Some((list, i)) = item {
                 dispatch.emit(Action::RenameId(list, i, value_of(&e).trim().to_owned()));
             }
         })
     };
-    html! { <input id={s.id.to_owned()} type="text" class="field__id" value={s.text.to_owned()} {onchange} spellcheck="false" aria-describedby={s.described.to_owned()} aria-invalid={s.invalid} /> }
+    let value = typed.as_deref().unwrap_or(&p.committed).to_owned();
+    html! { <input id={p.id.clone()} type="text" class="field__id" {value} {oninput} {onchange} spellcheck="false" aria-describedby={p.described.clone()} aria-invalid={p.invalid} /> }
 }
