@@ -19,15 +19,32 @@ const FOLDED_OPTIONS: usize = 8;
 #[hook]
 pub fn use_filter_panel(d: &Dossier, shown: bool) -> Html {
     let open = use_state(|| false);
+    // Folded on a phone, the panel's body is out of sight until the reader
+    // opens it: the widget's first render leaves it empty and fills it
+    // just after the paint, in a task of its own. Half the elements of the
+    // first story's opening view are the facets', and a phone's main thread
+    // then runs two shorter tasks at the start rather than one long one.
+    // A reader cannot tick or type in it on the picture meanwhile: it is
+    // folded there too. (The picture itself is gone by the first render:
+    // Yew empties the host as it starts.)
+    let later = use_state(|| cfg!(target_arch = "wasm32") && shown && folded());
+    {
+        let later = later.clone();
+        use_effect_with((), move |_| {
+            let frame = (*later).then(|| super::after_paint(Box::new(move || later.set(false))));
+            move || drop(frame)
+        });
+    }
+    let drawn = !*later || *open;
     // Each facet's own state, called in one order at every render. Written
     // with html!'s `{ for … }`, not `each`: over this array (a type no
     // other list has) `each` measured 178 B gzip more.
     let facets = [
-        use_facet_group(d, Facet::Actor),
-        use_facet_group(d, Facet::Kind),
-        use_facet_group(d, Facet::Status),
-        use_facet_group(d, Facet::Source),
-        use_facet_group(d, Facet::Place),
+        use_facet_group(d, Facet::Actor, drawn),
+        use_facet_group(d, Facet::Kind, drawn),
+        use_facet_group(d, Facet::Status, drawn),
+        use_facet_group(d, Facet::Source, drawn),
+        use_facet_group(d, Facet::Place, drawn),
     ];
     if !shown {
         return Html::default();
@@ -57,24 +74,36 @@ pub fn use_filter_panel(d: &Dossier, shown: bool) -> Html {
                 } }
             </button>
             <div id="dossier-filter-body" class="filters__body">
-                <div class="filters__search">
-                    <label for="dossier-search">{ "Search events, people and quotes" }</label>
-                    <input id="dossier-search" type="search" autocomplete="off" spellcheck="false"
-                        value={d.view.filters.query.clone()} oninput={on_query} />
-                </div>
-                { for facets }
-                <fieldset class="facet facet--dates">
-                    <legend>{ "Dates" }</legend>
-                    <label for="dossier-from">{ "From" }</label>
-                    <input id="dossier-from" type="date" min={min.clone()} max={max.clone()}
-                        value={day(d.view.filters.from).unwrap_or_default()} onchange={on_from} />
-                    <label for="dossier-to">{ "Until" }</label>
-                    <input id="dossier-to" type="date" min={min} max={max}
-                        value={day(d.view.filters.to).unwrap_or_default()} onchange={on_to} />
-                </fieldset>
+                if drawn {
+                    <div class="filters__search">
+                        <label for="dossier-search">{ "Search events, people and quotes" }</label>
+                        <input id="dossier-search" type="search" autocomplete="off" spellcheck="false"
+                            value={d.view.filters.query.clone()} oninput={on_query} />
+                    </div>
+                    { for facets }
+                    <fieldset class="facet facet--dates">
+                        <legend>{ "Dates" }</legend>
+                        <label for="dossier-from">{ "From" }</label>
+                        <input id="dossier-from" type="date" min={min.clone()} max={max.clone()}
+                            value={day(d.view.filters.from).unwrap_or_default()} onchange={on_from} />
+                        <label for="dossier-to">{ "Until" }</label>
+                        <input id="dossier-to" type="date" min={min} max={max}
+                            value={day(d.view.filters.to).unwrap_or_default()} onchange={on_to} />
+                    </fieldset>
+                }
             </div>
         </aside>
     }
+}
+
+/// Whether the filters are folded behind their button now: the host is
+/// narrower than style/main.css's 56rem, taken at the browser's usual 16 px
+/// (with a larger font, the panel folds at a wider host, and there it is
+/// drawn at once).
+fn folded() -> bool {
+    gloo::utils::document()
+        .get_element_by_id("dossier")
+        .is_some_and(|host| (1..896).contains(&host.client_width()))
 }
 
 /// The first and last day of the story's events, for the date inputs.
@@ -146,8 +175,11 @@ fn facet_legend(facet: Facet) -> &'static str {
 /// options on screen are labelled, so a story with hundreds of actors costs
 /// no more to re-render than one with ten.
 #[hook]
-fn use_facet_group(d: &Dossier, facet: Facet) -> Html {
+fn use_facet_group(d: &Dossier, facet: Facet, drawn: bool) -> Html {
     let expanded = use_state(|| false);
+    if !drawn {
+        return Html::default();
+    }
     // Ticked options always show, even when the list is folded.
     let all = *expanded;
     let (total, shown) = facet_options(d, facet, &|i, ticked| all || i < FOLDED_OPTIONS || ticked);
