@@ -187,6 +187,32 @@ test('on a phone, the open filters keep their toggle on screen, with what they l
   await context.close();
 });
 
+test('on a phone, the folded filters are filled just after the first paint, and show when the page widens', async () => {
+  const { context, page } = await openPage(env.browser, { width: 375, height: 740 });
+  // What the widget's first render drew: the host's elements, and the
+  // panel's, as it goes live.
+  await page.addInitScript(() => {
+    new MutationObserver((_, watch) => {
+      const host = document.getElementById('dossier');
+      if (!host?.hasAttribute('data-live')) return;
+      globalThis.atLive = [host.querySelectorAll('.cards > li').length, host.querySelectorAll('.filters__body *').length];
+      watch.disconnect();
+    }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-live'] });
+  });
+  await page.goto(env.server.url);
+  await ready(page);
+  assert.deepEqual(await page.evaluate(() => globalThis.atLive), [18, 0]);
+  // Then drawn while folded (in the DOM, not on screen), without a press.
+  await page.waitForFunction(() => document.querySelectorAll('.filters__body .facet input[type=checkbox]').length > 0, null, { timeout: 5000 }).catch(() => {});
+  assert.ok(await page.locator('.filters__body .facet input[type=checkbox]').count() > 0);
+  assert.equal(await page.getByLabel(/^Meeting\s*\d+$/).isVisible(), false);
+  // A phone turned sideways, or a window widened: the panel shows, whole.
+  await page.setViewportSize({ width: 1200, height: 740 });
+  await page.getByLabel(/^Meeting\s*\d+$/).check();
+  assert.equal(await hash(page), '#k=meeting');
+  await context.close();
+});
+
 test('a link to one event opens at its card, on a phone', async () => {
   // The story's last card, far below the first screen at 375 px.
   const { context, page } = await open('#sel=event:e-israel-toll', { width: 375, height: 740 });
