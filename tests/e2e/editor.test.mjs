@@ -316,13 +316,20 @@ test('the bundled story, edited: one event changed, a tally added by selection, 
   await context.close();
 });
 
-test('an id being typed is kept through a render before it is committed', async () => {
-  const { context, page, problems } = await openPage(env.browser, { width: 1280, height: 860 });
+/** The editor on the bundled story, with its `n`th event open. */
+async function bundledEvent(n) {
+  const opened = await openPage(env.browser, { width: 1280, height: 860 });
+  const { page } = opened;
   await page.goto(`${env.server.url}editor.html`);
   await page.click('button:has-text("Edit the bundled story")');
   await page.waitForSelector('.editor__preview .card');
   await page.click('.tabs__tab:has-text("Events")');
-  await page.click('.items__open >> nth=0');
+  await page.click(`.items__open >> nth=${n}`);
+  return opened;
+}
+
+test('an id being typed is kept through a render before it is committed', async () => {
+  const { context, page, problems } = await bundledEvent(0);
   const old = await page.inputValue(fid('events[0].id'));
   // Typing in another field: the editor checks the draft once typing
   // pauses, and draws the form again then, while the id is being typed.
@@ -344,12 +351,7 @@ test('an id being typed is kept through a render before it is committed', async 
 });
 
 test('problems show beside their fields, and the list of them leads to each', async () => {
-  const { context, page, problems } = await openPage(env.browser, { width: 1280, height: 860 });
-  await page.goto(`${env.server.url}editor.html`);
-  await page.click('button:has-text("Edit the bundled story")');
-  await page.waitForSelector('.editor__preview .card');
-  await page.click('.tabs__tab:has-text("Events")');
-  await page.click('.items__open >> nth=2');
+  const { context, page, problems } = await bundledEvent(2);
   await page.fill(fid('events[2].date'), '2025-13');
   await page.waitForSelector(`${fid('events[2].date')}[aria-invalid="true"]`);
   assert.match(await page.locator('.field--problem .field__problems').first().innerText(), /month 13 does not exist/);
