@@ -2,9 +2,16 @@
 // the page's thread (src/bin/opener.rs), and posts back the story packed.
 // The reader starts it when a file is first opened (src/components/opener.rs):
 // no page loads it before then. A failure to start is posted as text.
+// In a release build its module travels packed as LZMA, as the widget's
+// does, and is unpacked here while it downloads (web/lzma.js, which
+// web/post-build.sh puts into this file, with the decoder's name).
 import init, { open, unreadable, warm_up_step } from './opener.js';
+import unpack from './lzma.js';
 
-const ready = init({ module_or_path: new URL('./opener_bg.wasm', import.meta.url) });
+const module = new URL('./__OPENER_WASM__', import.meta.url);
+const ready = init({
+  module_or_path: module.pathname.endsWith('.lzma') ? unpack(fetch(module), fetch(new URL('./__UNLZMA_WASM__', import.meta.url))) : module,
+});
 const post = (bytes) => postMessage(bytes, [bytes.buffer]);
 
 // A worker is started ahead of its file (the reader presses "Open file…",

@@ -98,11 +98,18 @@ fi
 
 # The widget's module, packed (release builds), and its decoder beside it,
 # named by its content as Trunk names the widget's files; otherwise the
-# module as it is, and no decoder.
+# module as it is, and no decoder. The opener's module too, when the
+# widget's is (the two share the decoder): a reader who opens a file or
+# follows a link to another story downloads about 23 KB less.
 packed=$wasm
+opener=opener_bg.wasm
 if [ "${TRUNK_PROFILE:-}" = release ] && command -v node > /dev/null && [ -f unlzma_bg.wasm ]; then
   node "${TRUNK_SOURCE_DIR:-.}/web/pack-wasm.mjs" "$wasm" unlzma_bg.wasm
   if [ -f "$wasm.lzma" ] && [ ! -f "$wasm" ]; then packed=$wasm.lzma; fi
+  if [ "$packed" != "$wasm" ] && [ -f "$opener" ]; then
+    node "${TRUNK_SOURCE_DIR:-.}/web/pack-wasm.mjs" "$opener" unlzma_bg.wasm
+    if [ -f "$opener.lzma" ] && [ ! -f "$opener" ]; then opener=$opener.lzma; fi
+  fi
 fi
 decoder=unlzma_bg.wasm
 if [ "$packed" != "$wasm" ]; then
@@ -114,9 +121,16 @@ fi
 rm -f unlzma.js
 [ "$packed" != "$wasm" ] || rm -f unlzma_bg.wasm
 sed -i "s/__APP_WASM__/$packed/g; s/__UNLZMA_WASM__/$decoder/g" boot.js
+sed -i "s/__OPENER_WASM__/$opener/g; s/__UNLZMA_WASM__/$decoder/g" opener-worker.js
 
 if command -v node > /dev/null; then
   node "${TRUNK_SOURCE_DIR:-.}/web/merge-loader.mjs" boot.js "$js"
+  # The unpacker goes into the opener's worker too, from a copy (merging
+  # removes the file merged).
+  mkdir -p worker-lzma && cp lzma.js worker-lzma/lzma.js
+  node "${TRUNK_SOURCE_DIR:-.}/web/merge-loader.mjs" opener-worker.js worker-lzma/lzma.js
+  rm -rf worker-lzma
   node "${TRUNK_SOURCE_DIR:-.}/web/merge-loader.mjs" boot.js lzma.js
 fi
 minify boot.js
+minify opener-worker.js

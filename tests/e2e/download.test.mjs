@@ -124,7 +124,7 @@ test('opening a file loads the opener once, and a second file needs no new downl
     });
     await page.getByText(title).waitFor();
   }
-  assert.equal(files.filter((f) => /opener_bg\.wasm$/.test(f)).length, 1, files.join('\n'));
+  assert.equal(files.filter((f) => /opener_bg\.wasm(\.lzma)?$/.test(f)).length, 1, files.join('\n'));
   assert.equal(files.filter((f) => /opener-worker\.js$/.test(f)).length, 1, files.join('\n'));
   assert.deepEqual(problems, []);
   await context.close();
@@ -132,7 +132,7 @@ test('opening a file loads the opener once, and a second file needs no new downl
 
 test('pressing "Open file…" loads the opener while the file is chosen, once, and the file opens with it', async () => {
   const { context, page, files, problems } = await recorded('');
-  const loaded = () => files.filter((f) => /opener_bg\.wasm$/.test(f)).length;
+  const loaded = () => files.filter((f) => /opener_bg\.wasm(\.lzma)?$/.test(f)).length;
   assert.equal(loaded(), 0, 'nothing of the opener before the press');
   const chosen = page.waitForEvent('filechooser');
   await page.locator('label[for=dossier-open]').click();
@@ -152,8 +152,8 @@ test('a ?data= link loads the opener once and shows the story', async () => {
   const { context, page, files, problems } = await recorded('?data=linked.json');
   await page.locator('.cards .card').first().waitFor();
   // The bundled story and the linked one look alike: wait for the opener itself.
-  for (let i = 0; i < 50 && !files.some((f) => /opener_bg\.wasm$/.test(f)); i++) await page.waitForTimeout(100);
-  assert.equal(files.filter((f) => /opener_bg\.wasm$/.test(f)).length, 1, files.join('\n'));
+  for (let i = 0; i < 50 && !files.some((f) => /opener_bg\.wasm(\.lzma)?$/.test(f)); i++) await page.waitForTimeout(100);
+  assert.equal(files.filter((f) => /opener_bg\.wasm(\.lzma)?$/.test(f)).length, 1, files.join('\n'));
   assert.ok(files.includes('linked.json'));
   assert.deepEqual(problems, []);
   await context.close();
@@ -177,7 +177,7 @@ test('a dropped file loads the opener and opens; a broken one keeps the story an
   await notice.waitFor();
   assert.match(await notice.textContent(), /broken\.json could not be opened.*invalid JSON at line 1/s);
   assert.match(await page.locator('.story__title').textContent(), /Hezbollah hosts Hamas delegation/);
-  assert.equal(files.filter((f) => /opener_bg\.wasm$/.test(f)).length, 1, files.join('\n'));
+  assert.equal(files.filter((f) => /opener_bg\.wasm(\.lzma)?$/.test(f)).length, 1, files.join('\n'));
   assert.deepEqual(problems, []);
   await context.close();
 });
