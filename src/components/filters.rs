@@ -99,7 +99,7 @@ pub fn use_filter_panel(d: &Dossier, shown: bool) -> Html {
 /// Whether the filters are folded behind their button now: the host is
 /// narrower than style/main.css's 56rem, taken at the browser's usual 16 px
 /// (with a larger font, the panel folds at a wider host, and there it is
-/// drawn at once).
+/// drawn at once). A change to that breakpoint changes this figure too.
 fn folded() -> bool {
     gloo::utils::document()
         .get_element_by_id("dossier")
