@@ -218,10 +218,15 @@ impl Draft {
     fn event(&mut self, date: PartialDate, kind: EventKind, who: &str, whom: &[&str]) -> usize {
         let place = PLACES[self.rng.below(PLACES.len())];
         let names: Vec<String> = whom.iter().map(|w| self.name_of(w)).collect();
+        let noun = kind.label().to_lowercase();
+        let article = if noun.starts_with(['a', 'e', 'i', 'o', 'u']) {
+            "an"
+        } else {
+            "a"
+        };
         let summary = format!(
-            "{} was involved in a {} with {} near {place}.",
+            "{} was involved in {article} {noun} with {} near {place}.",
             self.name_of(who),
-            kind.label().to_lowercase(),
             if names.is_empty() {
                 "no named party".to_owned()
             } else {
@@ -383,10 +388,11 @@ fn hub() -> Dataset {
     for i in 0..48 {
         let date = PartialDate::from_days(start + d.rng.below(90) as i64);
         let kind = d.violent();
-        let other = others[d.rng.below(others.len())].clone();
+        let at = d.rng.below(others.len());
+        let other = others[at].clone();
         if i % 7 == 6 {
-            // A few events without the hub.
-            let third = others[(d.rng.below(others.len()) + 1) % others.len()].clone();
+            // A few events without the hub, between two others.
+            let third = others[(at + 1 + d.rng.below(others.len() - 1)) % others.len()].clone();
             d.event(date, kind, &other, &[&third]);
         } else {
             d.event(date, kind, &hub, &[&other]);
@@ -838,6 +844,34 @@ mod tests {
             .filter(|e| ds.actor_ids(e).any(|a| a == hub))
             .count();
         assert!(with_hub * 4 > ds.events.len() * 3, "{with_hub}");
+    }
+
+    #[test]
+    fn no_actor_acts_on_itself_and_the_summaries_read() {
+        for (name, ext, _) in SHAPES {
+            let Some(Fixture::Json(ds)) = fixture(name) else {
+                assert_ne!(ext, "json", "{name}");
+                continue;
+            };
+            for e in &ds.events {
+                let ids: Vec<&str> = ds
+                    .participants_of(e)
+                    .iter()
+                    .filter_map(|p| p.actor.as_deref())
+                    .collect();
+                let mut unique = ids.clone();
+                unique.sort_unstable();
+                unique.dedup();
+                assert_eq!(unique.len(), ids.len(), "{name}: {}", e.summary);
+                for vowel in ["a a", "a e", "a i", "a o", "a u"] {
+                    assert!(
+                        !e.summary.contains(&format!(" {vowel}")),
+                        "{name}: {}",
+                        e.summary
+                    );
+                }
+            }
+        }
     }
 
     #[test]
