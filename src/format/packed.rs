@@ -384,7 +384,8 @@ impl ProblemText {
 pub enum Reply {
     /// So far: the rows an import has read (none for a JSON file), and the share of bytes done (0 to 1).
     Progress { rows: Option<u64>, share: f64 },
-    /// A checked story, and the rows an import had to leave out.
+    /// A checked story, and what an import could not read: first what the
+    /// file as a whole lacks (`$`), then the rows it had to leave out.
     Opened {
         dataset: Box<Dataset>,
         skipped: Vec<ProblemText>,

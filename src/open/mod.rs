@@ -69,10 +69,12 @@ pub fn open(name: &str, bytes: Vec<u8>, mut progress: impl FnMut(Reply)) -> Repl
     match importer.finish() {
         Ok(import) => Reply::Opened {
             dataset: Box::new(import.dataset),
+            // What the file as a whole lacks first, then the rows left out.
             skipped: import
-                .skipped
-                .iter()
-                .map(|s| (&s.problem()).into())
+                .warnings
+                .into_iter()
+                .map(ProblemText::whole)
+                .chain(import.skipped.iter().map(|s| (&s.problem()).into()))
                 .gather(),
         },
         Err(problems) => Reply::Failed(texts(problems)),

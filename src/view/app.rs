@@ -124,7 +124,8 @@ pub enum AppAction {
     Fetching(String),
     /// A file is being read, checked or imported.
     Progress(Progress),
-    /// A story was opened; `skipped` lists what an import left out.
+    /// A story was opened; `skipped` lists what an import could not read
+    /// (the whole file's first, then its rows).
     Opened {
         from: Origin,
         dataset: Rc<Dataset>,
@@ -244,11 +245,12 @@ impl AppState {
                     }
                     Origin::Query => "Opened the linked story".to_owned(),
                 };
+                let rows = skipped.iter().filter(|p| p.path != "$").count();
                 next.notice = (!skipped.is_empty()).then(|| Notice {
-                    title: format!(
-                        "{opened}; {} rows could not be used",
-                        thousands(skipped.len() as u64)
-                    ),
+                    title: match rows {
+                        0 => format!("{opened}; note what the file lacks"),
+                        n => format!("{opened}; {} rows could not be used", thousands(n as u64)),
+                    },
                     problems: Rc::new(skipped),
                 });
             }
@@ -393,15 +395,32 @@ mod tests {
         let s = s.apply(AppAction::Opened {
             from: Origin::File("a.csv".into()),
             dataset: story(),
-            skipped: vec![problem("row 3"), problem("row 9")],
+            skipped: vec![problem("no fatalities column"), row(3), row(9)],
         });
         assert_eq!(s.progress, None);
         assert_eq!(s.fragment, None);
         assert_eq!(s.generation, 1);
         assert_eq!(
-            s.notice.map(|n| n.title),
-            Some("Opened a.csv; 2 rows could not be used".into())
+            s.notice.as_ref().map(|n| n.title.as_str()),
+            Some("Opened a.csv; 2 rows could not be used"),
+            "the rows counted, not what the file as a whole lacks"
         );
+        let lacking = s.apply(AppAction::Opened {
+            from: Origin::File("b.csv".into()),
+            dataset: story(),
+            skipped: vec![problem("no fatalities column")],
+        });
+        assert_eq!(
+            lacking.notice.map(|n| n.title),
+            Some("Opened b.csv; note what the file lacks".into())
+        );
+    }
+
+    fn row(n: usize) -> Problem {
+        Problem {
+            path: format!("row {n} (line {})", n + 1),
+            text: "actor1 is empty".into(),
+        }
     }
 
     #[test]

@@ -92,13 +92,25 @@ impl Skipped {
     }
 }
 
-/// An imported dataset and the rows that could not be used.
+/// An imported dataset, the rows that could not be used, and what the
+/// reader should know of the file as a whole (a column it lacks).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Import {
     pub dataset: Dataset,
     pub skipped: Vec<Skipped>,
     pub rows: usize,
+    pub warnings: Vec<String>,
 }
+
+/// How many figures of deaths by event type and country an import makes
+/// at most, the deadliest; the rest of each type's are one figure.
+const PLACES: usize = 12;
+
+/// Said of an export without a `fatalities` column, where its reader
+/// would otherwise read no deaths as none counted.
+const NO_FATALITIES: &str = "the export has no fatalities column, so its events carry no death \
+                             counts and the casualty chart has no figures: none were counted \
+                             here, which is not to say there were none";
 
 /// The columns a row is read from, each with its name in the header.
 macro_rules! columns {
@@ -190,7 +202,7 @@ fn line_ends(s: &str) -> Cow<'_, str> {
 
 /// A problem with the file as a whole (its header, its size).
 fn problem(kind: ProblemKind) -> Vec<Problem> {
-    vec![Problem::new("the file", kind)]
+    vec![Problem::new("$", kind)]
 }
 
 const MONTHS: [&str; 12] = [
@@ -754,49 +766,81 @@ impl Builder {
             }],
             note: None,
         };
-        // Deaths by a key, the deadliest first.
-        let group = |b: &Builder, key: &dyn Fn(usize) -> Option<String>| {
-            let mut by: BTreeMap<String, (u64, Vec<usize>)> = BTreeMap::new();
-            for (i, d) in b.fatalities.iter().enumerate() {
-                if d.count == 0 {
-                    continue;
-                }
-                if let Some(k) = key(i) {
-                    let entry = by.entry(k).or_default();
-                    entry.0 += d.count;
-                    entry.1.push(i);
-                }
-            }
-            let mut ranked: Vec<(String, (u64, Vec<usize>))> = by.into_iter().collect();
-            ranked.sort_by(|a, b| b.1 .0.cmp(&a.1 .0).then(a.0.cmp(&b.0)));
-            ranked
+        // Deaths by event type and country, the deadliest first: a total
+        // over two countries' wars answers no reader's question, and a
+        // card in one country would read another's dead as its own. (One
+        // map type, keyed by the words the figure is named by, for all
+        // the groupings here: each other would be more code to download.)
+        let country = |i: usize| {
+            self.events[i]
+                .place
+                .as_ref()
+                .and_then(|p| p.country.as_deref())
         };
-        let by_type = group(self, &|i| Some(self.fatalities[i].event_type.clone()));
-        for (n, (event_type, (count, events))) in by_type.iter().enumerate() {
+        let mut by = Groups::new();
+        for (i, d) in self.fatalities.iter().enumerate() {
+            let mut what = d.event_type.to_lowercase();
+            if let Some(c) = country(i) {
+                what = format!("{what} in {c}");
+            }
+            add(&mut by, what, d.count, i);
+        }
+        let mut wholes = ranked(by);
+        // An export of many countries: the deadliest places keep their own
+        // figures, and each type's others are one figure, so that the
+        // chart stays one a reader can read.
+        let mut rest = Groups::new();
+        for (_, (count, events)) in wholes.drain(PLACES.min(wholes.len())..) {
+            let kind = self.fatalities[events[0]].event_type.to_lowercase();
+            let entry = rest.entry(kind).or_default();
+            entry.0 += count;
+            entry.1.extend(events);
+        }
+        let mut wholes: Vec<(String, Option<&str>, u64, Vec<usize>)> = wholes
+            .into_iter()
+            .map(|(what, (count, events))| (what, country(events[0]), count, events))
+            .collect();
+        for (kind, (count, mut events)) in rest {
+            events.sort_unstable();
+            let mut places: Vec<Option<&str>> = events.iter().map(|&i| country(i)).collect();
+            places.sort_unstable();
+            places.dedup();
+            // "Other" where the type's deadliest have figures of their own.
+            let other = if wholes
+                .iter()
+                .any(|w| w.0.starts_with(&format!("{kind} in ")))
+            {
+                " other"
+            } else {
+                ""
+            };
+            let what = format!("{kind} in {}{other} countries", places.len());
+            wholes.push((what, None, count, events));
+        }
+        for (n, (what, country, count, events)) in wholes.iter().enumerate() {
             let id = format!("t-type-{}", n + 1);
             out.push(Tally {
-                victims: Some(format!(
-                    "people on any side in {}",
-                    event_type.to_lowercase()
-                )),
+                victims: Some(format!("people on any side in {what}")),
+                place: country.map(str::to_owned),
                 note: Some(format!(
                     "ACLED's fatalities are the deaths in an event on every side, and its most \
-                     conservative estimate: the deaths in the export's {} events.",
-                    event_type.to_lowercase()
+                     conservative estimate: the deaths in the export's {what}."
                 )),
                 ..tally(self, id.clone(), events, *count)
             });
             // Civilians killed in violence against them: the codebook makes
             // them the victims, so these deaths are theirs.
-            let civilians = group(self, &|i| {
-                let d = &self.fatalities[i];
-                (d.event_type == *event_type)
-                    .then(|| d.civilians.clone())
-                    .flatten()
-            });
+            let mut civilians = Groups::new();
+            for &i in events {
+                if let Some(actor) = &self.fatalities[i].civilians {
+                    add(&mut civilians, actor.clone(), self.fatalities[i].count, i);
+                }
+            }
+            let civilians = ranked(civilians);
             for (actor, (count, events)) in civilians.iter().take(3) {
                 out.push(Tally {
                     side: Some(actor.clone()),
+                    place: country.map(str::to_owned),
                     category: TallyCategory::Civilians,
                     subset_of: Some(id.clone()),
                     note: Some(
@@ -810,6 +854,25 @@ impl Builder {
         }
         out
     }
+}
+
+/// Deaths and the events they are in, by the words a figure is named by.
+type Groups = BTreeMap<String, (u64, Vec<usize>)>;
+
+/// Add event `i`'s `count` deaths to its group; none leaves it out.
+fn add(groups: &mut Groups, key: String, count: u64, i: usize) {
+    if count > 0 {
+        let entry = groups.entry(key).or_default();
+        entry.0 += count;
+        entry.1.push(i);
+    }
+}
+
+/// The groups, the deadliest first (as many: by name).
+fn ranked(groups: Groups) -> Vec<(String, (u64, Vec<usize>))> {
+    let mut ranked: Vec<_> = groups.into_iter().collect();
+    ranked.sort_by(|a, b| b.1 .0.cmp(&a.1 .0).then(a.0.cmp(&b.0)));
+    ranked
 }
 
 /// Whether a file writes its dates in numbers month first ("5/15/2024",
@@ -1039,6 +1102,7 @@ impl Importer {
             note: Some("Armed Conflict Location & Event Data: the export's own coding.".into()),
         });
         let tallies = b.tallies(&acled);
+        let counted = self.columns.at[Col::Fatalities as usize].is_some();
         let last = b
             .events
             .iter()
@@ -1066,7 +1130,11 @@ impl Importer {
             relations: std::mem::take(&mut b.ties),
             tallies,
             notes: vec![
-                "Imported from an ACLED export. Fatalities are ACLED's most conservative estimates, shown as minimums, and count the deaths in an event on every side.".into(),
+                if counted {
+                    "Imported from an ACLED export. Fatalities are ACLED's most conservative estimates, shown as minimums, and count the deaths in an event on every side.".into()
+                } else {
+                    format!("Imported from an ACLED export: {NO_FATALITIES}.")
+                },
                 "Ties: \"fought\" joins the two sides of a battle, or of a strike between armed sides, where ACLED names no attacker; \"attacked\" runs towards the side its codebook makes the victims (civilians; protesters met with excessive force).".into(),
             ],
         };
@@ -1083,6 +1151,11 @@ impl Importer {
             dataset,
             skipped: self.skipped,
             rows: self.rows,
+            warnings: if counted {
+                Vec::new()
+            } else {
+                vec![NO_FATALITIES.to_owned()]
+            },
         })
     }
 }
@@ -1389,8 +1462,9 @@ mod tests {
         let strikes = t.iter().find(|t| t.id == "t-type-2").unwrap();
         assert_eq!(
             strikes.victims.as_deref(),
-            Some("people on any side in explosions/remote violence")
+            Some("people on any side in explosions/remote violence in Lebanon")
         );
+        assert_eq!(strikes.place.as_deref(), Some("Lebanon"));
         assert_eq!(
             (strikes.count.value, strikes.side.as_deref()),
             (Some(1), None)
@@ -1437,6 +1511,72 @@ mod tests {
     }
 
     #[test]
+    fn deaths_are_counted_by_country_and_the_fewest_places_are_one_figure() {
+        let mut csv = String::from(
+            "event_date,event_type,sub_event_type,actor1,actor2,location,country,fatalities\n",
+        );
+        // Country k has k + 1 battles of 10 dead; the first two have
+        // violence against their civilians too.
+        for k in 0..PLACES + 3 {
+            for _ in 0..=k {
+                csv += &format!(
+                    "2024-01-02,Battles,Armed clash,Army {k},Rebels {k},Town,Land {k},10\n"
+                );
+            }
+        }
+        for k in 0..2 {
+            csv += &format!(
+                "2024-01-03,Violence against civilians,Attack,Army {k},Civilians (Land {k}),Town,Land {k},7\n"
+            );
+        }
+        let ds = import(csv.as_bytes(), "many.csv").unwrap().dataset;
+        let whole: Vec<(&str, Option<&str>, Option<u64>)> = ds
+            .tallies
+            .iter()
+            .filter(|t| t.subset_of.is_none())
+            .map(|t| {
+                (
+                    t.victims.as_deref().unwrap(),
+                    t.place.as_deref(),
+                    t.count.value,
+                )
+            })
+            .collect();
+        assert_eq!(whole.len(), PLACES + 2, "{whole:#?}");
+        assert_eq!(
+            whole[0],
+            (
+                "people on any side in battles in Land 14",
+                Some("Land 14"),
+                Some(150)
+            )
+        );
+        // The three smallest battles' countries (Land 0, 1, 2: 10 + 20 +
+        // 30 dead) and the two civilians' (7 each) are past the twelve.
+        assert!(whole.contains(&(
+            "people on any side in battles in 3 other countries",
+            None,
+            Some(60)
+        )));
+        assert!(whole.contains(&(
+            "people on any side in violence against civilians in 2 countries",
+            None,
+            Some(14)
+        )));
+        // Each civilians' figure inside its own whole, of its own country.
+        let parts: Vec<(&str, Option<u64>)> = ds
+            .tallies
+            .iter()
+            .filter(|t| t.subset_of.is_some())
+            .map(|t| (t.side.as_deref().unwrap(), t.count.value))
+            .collect();
+        assert_eq!(
+            parts,
+            [("civilians-land-0", Some(7)), ("civilians-land-1", Some(7))]
+        );
+    }
+
+    #[test]
     fn ids_keep_accented_letters_and_never_collide() {
         let csv = "event_date,event_type,sub_event_type,actor1,actor2,location,source\n\
                    2024-01-02,Battles,Armed clash,Militia,militia,Here,Agência Lusa\n\
@@ -1471,6 +1611,25 @@ mod tests {
             new.dataset.events[0].place.as_ref().unwrap().name,
             "Mount Hermon"
         );
+    }
+
+    #[test]
+    fn an_export_without_fatalities_says_none_were_counted_not_that_none_died() {
+        let csv = b"event_date,event_type,sub_event_type,actor1,location\n\
+                    2024-05-14,Battles,Armed clash,Hezbollah,Kfar Kila\n";
+        let i = import(csv, "lean.csv").unwrap();
+        assert_eq!(i.warnings, [NO_FATALITIES]);
+        assert!(i.dataset.tallies.is_empty());
+        assert!(i.dataset.notes[0].contains("no fatalities column"));
+        assert!(!i
+            .dataset
+            .notes
+            .iter()
+            .any(|n| n.contains("most conservative")));
+        // With the column, nothing is said.
+        let full = import(&fixture("no-actor2-reordered.csv"), "new.csv").unwrap();
+        assert!(full.warnings.is_empty());
+        assert!(full.dataset.notes[0].contains("most conservative"));
     }
 
     #[test]
@@ -1660,7 +1819,8 @@ mod tests {
         assert!(reason(&fixture("not-acled.csv")).contains("no event_date, event_type"));
         assert_eq!(
             import(&fixture("not-acled.csv"), "x").unwrap_err()[0].path,
-            "the file"
+            "$",
+            "the whole file, as a JSON file's: its reason says \"the file\" once"
         );
         assert_eq!(reason(b""), "the file is empty");
         assert_eq!(reason(b"\xEF\xBB\xBF \r\n"), "the file is empty");
