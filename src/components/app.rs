@@ -11,6 +11,7 @@ use super::page::current_page;
 use super::problems::problem_panel;
 use super::ptr::ByPtr;
 use super::story::StoryView;
+use crate::format::packed::Reply;
 use crate::view::app::{AppAction, AppState, Loaded, Origin, Progress};
 use crate::view::page::Page;
 use std::rc::Rc;
@@ -113,6 +114,7 @@ pub fn App(props: &AppProps) -> Html {
         use_callback((), move |file: web_sys::File, _| {
             let name = file.name();
             dispatch.dispatch(AppAction::Progress(Progress::Reading(name.clone())));
+            to_the_top();
             open_in_worker(
                 Origin::File(name.clone()),
                 name,
@@ -222,13 +224,31 @@ fn open_in_worker(
 ) {
     let named = name.clone();
     super::opener::open(&name, source, move |reply| {
+        let done = !matches!(reply, Reply::Progress { .. });
         let action = AppAction::replied(&from, &named, reply);
         // The tab and the history name the story on the page.
         if let Some(title) = action.page_title() {
             gloo::utils::document().set_title(&title);
         }
-        dispatch.dispatch(action)
+        dispatch.dispatch(action);
+        if done && matches!(from, Origin::File(_)) {
+            to_the_top();
+        }
     });
+}
+
+/// Take the page to the widget's top, once what was just dispatched is
+/// drawn: the button and a drop may be far down a long story, and the
+/// progress, then any problem or the new story, show at the top. (Drawn
+/// first, so that the browser's scroll anchoring, which holds what was on
+/// screen in place as something is put above it, cannot push it off.)
+fn to_the_top() {
+    let top: Box<dyn FnOnce()> = Box::new(|| {
+        if let Some(host) = gloo::utils::document().get_element_by_id("dossier") {
+            host.scroll_into_view();
+        }
+    });
+    gloo::timers::callback::Timeout::new(0, top).forget();
 }
 
 /// Whether a drag carries files (and not, say, selected text).

@@ -106,6 +106,19 @@ test('an ACLED CSV is imported in the browser, with its skipped rows listed', as
   await context.close();
 });
 
+test('an ACLED export without fatalities opens, saying that none were counted, not that none died', async () => {
+  const { context, page } = await open();
+  const csv = 'event_date,event_type,sub_event_type,actor1,actor2,location,notes\n'
+    + '2024-05-14,Battles,Armed clash,Hezbollah,Military Forces of Israel,Kfar Kila,A clash near the border.\n';
+  await pick(page, file('lean.csv', csv));
+  await page.getByText('ACLED events: lean.csv').waitFor();
+  const notice = await page.locator('.dossier__notice').textContent();
+  assert.match(notice, /Opened lean\.csv; note what the file lacks/);
+  assert.match(notice, /no fatalities column/);
+  assert.doesNotMatch(notice, /rows could not be used/);
+  await context.close();
+});
+
 test('drag and drop opens a file too', async () => {
   const { context, page } = await open();
   const csv = readFileSync(join(ROOT, 'tests/fixtures/acled/modern-bom-crlf.csv'), 'latin1');
@@ -273,9 +286,14 @@ test('bad files get a readable error and the story stays as it was', async () =>
   await page.getByLabel(/^Hamas\s*\d+$/).check();
   const before = await page.locator('.toolbar__count').textContent();
   for (const [what, name, contents, message] of BAD) {
+    // Chosen from the foot of the story, where its button is: the page
+    // goes up to the widget's top, where the error shows.
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
     await pick(page, file(name, contents));
     const panel = page.locator('.dossier__notice');
     await panel.waitFor();
+    const seen = await panel.evaluate((el) => [el.getBoundingClientRect().top, window.scrollY, window.innerHeight, document.querySelector('#dossier').getBoundingClientRect().top]);
+    assert.ok(seen[0] >= 0 && seen[0] < seen[2], `${what}: the error is on screen ${seen}`);
     assert.match(await panel.textContent(), new RegExp(`${name.replace('.', '\\.')} could not be opened`), what);
     assert.match(await panel.textContent(), message, what);
     assert.match(await title(page), TITLE, `${what}: the story stays`);
