@@ -925,6 +925,30 @@ fn happenings(p: &str, ts: &[Token<'_>], paragraph: u32, out: &mut Vec<Suggestio
         if kind == EventKind::Strike && fired {
             kind = EventKind::ShellingArtilleryMissileAttack;
         }
+        // "Dockworkers struck", "teachers went on strike", "a general
+        // strike": people stopping work, which ACLED codes as a protest,
+        // never as an attack.
+        let before = |n: usize| k.checked_sub(n).map(|i| lower(&ts[i]));
+        let labour = ts[k.saturating_sub(3)..k].iter().any(|w| {
+            let w = lower(w);
+            w.ends_with("workers")
+                || matches!(
+                    w.as_str(),
+                    "union"
+                        | "unions"
+                        | "staff"
+                        | "employees"
+                        | "teachers"
+                        | "doctors"
+                        | "nurses"
+                        | "drivers"
+                        | "miners"
+                )
+        }) || matches!(before(1).as_deref(), Some("on" | "general"))
+            || (before(1).as_deref() == Some("a") && before(2).as_deref() == Some("on"));
+        if kind == EventKind::Strike && labour && !by_air {
+            kind = EventKind::PeacefulProtest;
+        }
         // "said" is an attribution already; only a denial or a warning is
         // a statement worth its own event.
         if lower(t) == "said" {
@@ -1548,6 +1572,22 @@ mod tests {
             [EventKind::ShellingArtilleryMissileAttack]
         );
         assert_eq!(kinds_in("Gunmen struck the market."), [EventKind::Strike]);
+    }
+
+    #[test]
+    fn people_who_stop_work_protest_and_attack_no_one() {
+        for p in [
+            "Dockworkers struck at the port of Calder on Monday, the union said.",
+            "Teachers went on strike in the capital.",
+            "The unions called a general strike.",
+        ] {
+            assert!(kinds_in(p).contains(&EventKind::PeacefulProtest), "{p}");
+            assert!(!kinds_in(p).contains(&EventKind::Strike), "{p}");
+        }
+        assert_eq!(
+            kinds_in("Jets struck the workers' camp."),
+            [EventKind::AirDroneStrike]
+        );
     }
 
     #[test]
