@@ -692,17 +692,18 @@ pub fn timeline(
     // The days' labels on one row; in a story told by time of day, the
     // parts of the day on a row of their own under it, so that neither
     // crowds the other out on a phone.
-    let mut last_box: [Option<Rect>; 2] = [None; 2];
+    let mut last_box: [Option<Rect>; 3] = [None; 3];
     // A story of a few days: each day told by time of day has its parts
     // (morning to night, after its events with no time) marked too, where
     // its events are drawn in them.
     let timed = parted && axis.end() - axis.start() <= 3;
-    let mut second_row = false;
-    // Each label with its tick's year (none for a time of day).
-    let mut at: Vec<(f64, String, Option<i32>)> = Vec::new();
+    // The rows of labels under the days' (the parts of the day's).
+    let mut rows_below = 0;
+    // Each label with its tick's year (none for a time of day), and its row.
+    let mut at: Vec<(f64, String, Option<i32>, usize)> = Vec::new();
     for t in &raw {
         let year = crate::format::date::civil_from_days(t.day).0;
-        at.push((axis.map(t.day), t.label.clone(), Some(year)));
+        at.push((axis.map(t.day), t.label.clone(), Some(year), 0));
         // The tick's day's events, looked for only where parts can be named.
         let day: Vec<usize> = if timed {
             (0..events.len())
@@ -712,12 +713,14 @@ pub fn timeline(
             Vec::new()
         };
         if let Some((before, n)) = day_parts(&events, &day) {
-            second_row = true;
             let (d0, d1) = (axis.map(t.day), axis.map_end(t.day + 1));
             // Every part named where each name has room (the widest is
-            // the afternoon's); else every other one (or fewer), so that
-            // those named stay evenly spaced, not one left out where it
-            // would run into the last.
+            // the afternoon's); where each has two parts' room, every
+            // part still, on two rows in turn, so that no part goes
+            // unnamed and is read as the one before it ("morning" over
+            // the afternoon's events); else every third one (or fewer),
+            // evenly spaced, not one left out where it would run into
+            // the last.
             let widest = Text::new(
                 0.0,
                 0.0,
@@ -728,11 +731,17 @@ pub fn timeline(
             .bbox()
             .x1;
             let stride = ((widest + 6.0) * n / (d1 - d0)).ceil().max(1.0) as usize;
-            for q in TimeOfDay::ALL.iter().step_by(stride) {
+            let (stride, rows) = match stride {
+                1 | 2 => (1, stride),
+                _ => (stride, 1),
+            };
+            rows_below = rows_below.max(rows);
+            for (k, q) in TimeOfDay::ALL.iter().step_by(stride).enumerate() {
                 at.push((
                     d0 + (d1 - d0) * (before + *q as usize) as f64 / n,
                     q.label().to_owned(),
                     None,
+                    1 + k % rows,
                 ));
             }
         }
@@ -747,7 +756,7 @@ pub fn timeline(
     let breaks = axis.breaks();
     let mut owed = false;
     let mut named = None;
-    for (x, text, year) in at {
+    for (x, text, year, row) in at {
         let limit = breaks.iter().copied().find(|&b| b > x).unwrap_or(width);
         let names_year = |t: &str| year.is_some_and(|y| t.ends_with(&y.to_string()));
         let text = match year {
@@ -758,7 +767,6 @@ pub fn timeline(
             },
             _ => text,
         };
-        let row = year.is_none() as usize;
         let label = Text::new(
             x + 3.0,
             label_y + ROW * row as f64,
@@ -828,7 +836,7 @@ pub fn timeline(
     };
     Some(Timeline {
         width,
-        height: label_y + 8.0 + if second_row { ROW } else { 0.0 },
+        height: label_y + 8.0 + ROW * rows_below as f64,
         top,
         axis_y,
         description: format!(
@@ -1175,30 +1183,36 @@ mod tests {
 
     #[cfg(not(target_arch = "wasm32"))]
     #[test]
-    fn the_parts_of_a_day_named_are_evenly_spaced_at_any_width() {
+    fn the_parts_of_a_day_are_all_named_and_evenly_spaced_at_any_width() {
         let ds = shape("stages");
-        let parts = |t: &Timeline| -> Vec<(f64, String)> {
+        let parts = |t: &Timeline| -> Vec<(f64, f64, String)> {
             let names: Vec<&str> = TimeOfDay::ALL.iter().map(|q| q.label()).gather();
             t.ticks
                 .iter()
                 .filter(|k| names.contains(&k.label.text.as_str()))
-                .map(|k| (k.x, k.label.text.clone()))
+                .map(|k| (k.x, k.label.y, k.label.text.clone()))
                 .gather()
         };
-        let mut fewer = false;
+        let mut rows_seen = Vec::new();
         for width in [288.0, 343.0, 600.0, 840.0] {
             let t = timeline(&ds, &all(&ds), None, None, width).unwrap();
             let named = parts(&t);
-            assert!(named.len() >= 2, "{named:?} at {width}");
-            fewer |= named.len() < 4;
+            // None left out, to be read as the part before it.
+            assert_eq!(named.len(), 4, "{named:?} at {width}");
             let gaps: Vec<f64> = named.windows(2).map(|w| w[1].0 - w[0].0).gather();
             assert!(
                 gaps.iter().all(|g| (g - gaps[0]).abs() < 0.5),
                 "{named:?} at {width}"
             );
+            let mut rows: Vec<f64> = named.iter().map(|n| n.1).gather();
+            rows.dedup();
+            // Two rows in turn where one has no room.
+            assert!(rows.len() == 1 || rows.len() == 4, "{named:?} at {width}");
+            rows_seen.push(rows.len());
             assert_legible(&t);
         }
-        assert!(fewer, "no width too narrow for every part's name");
+        assert_eq!(rows_seen.first(), Some(&4), "a phone's width staggers them");
+        assert_eq!(rows_seen.last(), Some(&1), "a desktop's has one row");
     }
 
     #[test]
