@@ -42,12 +42,15 @@ pub fn use_tip_place() -> TipPlace {
         use_effect(move || {
             if let (Some((x, y)), Some(el)) = (*place.at.borrow(), place.node.cast::<HtmlElement>())
             {
-                let room = el
-                    .parent_element()
-                    .map_or(0.0, |p| f64::from(p.client_width()));
+                let plot = el.parent_element();
+                let room = plot.as_ref().map_or(0.0, |p| f64::from(p.client_width()));
                 let (w, h) = (f64::from(el.offset_width()), f64::from(el.offset_height()));
                 let left = crate::base::num::clamp(x - w / 2.0, 0.0, (room - w).max(0.0));
-                let top = if y - h - 12.0 >= 0.0 {
+                // Above the mark where the screen has room for it (over the
+                // chart's title, if need be), so that a mark near the foot
+                // of the screen does not put its tooltip off it; else below.
+                let screen_top = plot.map_or(0.0, |p| p.get_bounding_client_rect().top());
+                let top = if screen_top + y - h - 12.0 >= 0.0 {
                     y - h - 12.0
                 } else {
                     y + 14.0
