@@ -17,6 +17,18 @@ pub fn num(v: f64) -> String {
     fixed(v, 1)
 }
 
+/// `v` rounded up to the tenth [`num`] writes: a font size so written is
+/// never below the size it stands for (an 11 px label is not drawn at
+/// 10.95).
+///
+/// ```
+/// assert_eq!(dossier::base::svg::tenth_up(10.43), 10.5);
+/// assert_eq!(dossier::base::svg::num(dossier::base::svg::tenth_up(11.0)), "11.0");
+/// ```
+pub fn tenth_up(v: f64) -> f64 {
+    (v * 10.0 - 1e-9).ceil() / 10.0
+}
+
 /// A size in whole pixels, for a chart's width and height.
 ///
 /// ```

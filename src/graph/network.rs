@@ -212,7 +212,7 @@ impl EdgeStyle {
             EdgeStyle::Structure => "Leads, member of, part of",
             EdgeStyle::Alliance => "Allied with",
             EdgeStyle::Meeting => "Met with",
-            EdgeStyle::Hostility => "Attacked, killed or fought (arrow: who did it)",
+            EdgeStyle::Hostility => "Attacked, killed or fought (arrow towards the target)",
             EdgeStyle::Together => "In the same events (thicker: more)",
             EdgeStyle::Other => "Other tie",
         }

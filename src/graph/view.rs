@@ -420,7 +420,8 @@ impl Labels {
         unit: f64,
         view: Fit,
     ) -> Labels {
-        let font = LABEL_PX * unit;
+        // Written in tenths: rounded up, so as never to show below 11 px.
+        let font = crate::base::svg::tenth_up(LABEL_PX * unit);
         let mut marks: Vec<Mark> = g
             .nodes
             .iter()
@@ -651,8 +652,10 @@ mod tests {
             let unit = units_per_px(fit, width, z);
             let view = visible(fit, z);
             let labels = Labels::place(&ds, &g, (&xs, &ys), (&priority, 3), unit, view);
-            // 11 CSS pixels, whatever the frame and the zoom.
-            assert!((labels.font / unit - LABEL_PX).abs() < 1e-9);
+            // 11 CSS pixels, whatever the frame and the zoom: as written (in
+            // tenths), never below.
+            assert!(labels.font / unit >= LABEL_PX - 1e-9);
+            assert!(labels.font - LABEL_PX * unit < 0.1 + 1e-9);
             for (m, p) in labels.marks.iter().zip(&labels.at) {
                 if let Some(p) = p {
                     let b = crate::base::labels::label_box(m, p, 3.0 * unit);

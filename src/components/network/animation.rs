@@ -191,7 +191,8 @@ impl Live {
                 rescaled = true;
                 // On the labels' group (see the network's markup).
                 if let Some(group) = self.labels.first().and_then(|l| l.0.parent_element()) {
-                    let _ = group.set_attribute("font-size", &num(self.label_font * scale));
+                    let font = crate::base::svg::tenth_up(self.label_font * scale);
+                    let _ = group.set_attribute("font-size", &num(font));
                 }
             }
         }

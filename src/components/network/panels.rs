@@ -9,7 +9,7 @@ use crate::components::ptr::ByPtr;
 use crate::format::vocab::RelationFamily;
 use crate::graph::network::{EdgeKind, EdgeStyle, Graph, NodeShape};
 use crate::graph::view::{Described, BIG_NETWORK};
-use crate::view::present::{self, and_list, capitalised, plural};
+use crate::view::present::{self, and_list, plural};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -184,9 +184,11 @@ pub fn legend(d: &Dossier, graph: &Graph, big: bool, together_on: bool) -> Html 
                     .filter(|&&s| (together_on || s != EdgeStyle::Together) && graph.edges.iter().any(|e| e.style == s))
                     .map(|&s| html! { <li>{ line(s) }{ s.label() }</li> })) }
                 // So do its own kinds of tie: one entry, as one line
-                // style draws them all (a tie's title names its kind).
+                // style draws them all (a tie's title names its kind),
+                // read as kinds, not as one tie ("designated as
+                // terrorists and fights").
                 if !added_ties.is_empty() {
-                    <li>{ line(EdgeStyle::Other) }{ capitalised(&and_list(&added_ties)) }</li>
+                    <li>{ line(EdgeStyle::Other) }{ "Other ties: " }{ and_list(&added_ties) }</li>
                 }
                 if big {
                     <li class="legend__note">{ "Faint lines: ties out of focus, in their kind’s colour (select an actor for its own)" }</li>
