@@ -247,8 +247,9 @@ impl AppState {
                 };
                 let rows = skipped.iter().filter(|p| p.path != "$").count();
                 next.notice = (!skipped.is_empty()).then(|| Notice {
+                    // What the file as a whole lacks is said in the list.
                     title: match rows {
-                        0 => format!("{opened}; note what the file lacks"),
+                        0 => opened,
                         n => format!("{opened}; {} rows could not be used", thousands(n as u64)),
                     },
                     problems: Rc::new(skipped),
@@ -410,10 +411,7 @@ mod tests {
             dataset: story(),
             skipped: vec![problem("no fatalities column")],
         });
-        assert_eq!(
-            lacking.notice.map(|n| n.title),
-            Some("Opened b.csv; note what the file lacks".into())
-        );
+        assert_eq!(lacking.notice.map(|n| n.title), Some("Opened b.csv".into()));
     }
 
     fn row(n: usize) -> Problem {
