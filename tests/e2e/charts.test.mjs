@@ -196,6 +196,30 @@ test('timeline marks: a month is a span, a day a point, and the keyboard reaches
   await context.close();
 });
 
+test('at 375 px, a mark near the foot of the screen shows its whole tooltip, above it', async () => {
+  const { context, page } = await open('#v=charts', { width: 375, height: 740 });
+  const mark = page.locator('.tl-mark[data-event-id="e-hezbollah-toll"]');
+  // The mark 60 px above the screen's foot.
+  await page.evaluate(() => {
+    const b = document.querySelector('.tl-mark[data-event-id="e-hezbollah-toll"]').getBoundingClientRect();
+    window.scrollBy(0, b.bottom - (window.innerHeight - 60));
+  });
+  await mark.focus({ preventScroll: true });
+  const tip = page.locator('#dossier-timeline-tip');
+  await tip.waitFor();
+  const [box, markBox, height] = await page.evaluate(() => [
+    document.querySelector('#dossier-timeline-tip').getBoundingClientRect().toJSON(),
+    document.querySelector('.tl-mark[data-event-id="e-hezbollah-toll"]').getBoundingClientRect().toJSON(),
+    window.innerHeight,
+  ]);
+  assert.ok(markBox.bottom + 14 + box.height > height, `no room below the mark: ${markBox.bottom} of ${height}`);
+  assert.ok(box.top >= 0 && box.bottom <= height, `the tooltip is on screen: ${box.top}–${box.bottom} of ${height}`);
+  assert.ok(box.bottom <= markBox.top, 'above its mark');
+  // Its date's word, said once.
+  assert.match(await tip.textContent(), /Date inferred$/);
+  await context.close();
+});
+
 test('at 375 px, a press beside a small timeline mark chooses it, and again lets it go', async () => {
   // A mouse's press: a touch screen's browser may aim a tap near a mark at
   // the mark itself (Chrome does; Safari does not), the mouse never.
