@@ -9,7 +9,7 @@ use super::draft::{self, paragraphs};
 use super::fields::{Control, Form, List};
 use super::history::History;
 use super::path;
-use super::quote::{provenance, quote_in, Selection};
+use super::quote::{byte_at, provenance, quote_in, Selection};
 use super::suggest::{figure_in, Fact, Suggestion};
 use crate::format::date::PartialDate;
 use crate::format::parts::Target;
@@ -451,7 +451,9 @@ impl Editor {
         // A figure or an event is credited to whom its sentence says said
         // it, where the story has that source, not to the one used last.
         let speaker = match s.fact {
-            Fact::Figure { .. } | Fact::Happening { .. } => self.speaker_of(&p, &s),
+            Fact::Figure { .. } | Fact::Happening { .. } => {
+                self.speaker_of(&p, s.paragraph, s.start, s.end)
+            }
             _ => None,
         };
         let credit = match speaker {
@@ -538,10 +540,22 @@ impl Editor {
             .map(|i| self.name_of(List::Sources, i))
     }
 
-    /// Who the sentence of `s` says said it, in the case a name needs, and
-    /// the id of the story's source of that name, if there is one.
-    fn speaker_of(&self, p: &str, s: &Suggestion) -> Option<(String, Option<String>)> {
-        let (from, to) = super::suggest::sentence_around(p, s.start, s.end);
+    /// Who the clause of the words from `start` to `end` (bytes) of
+    /// paragraph `paragraph` says said them, in the case a name needs, and
+    /// the id of the story's source of that name, if there is one. The
+    /// clause, not the whole sentence: in "Police detained 14, according
+    /// to the ministry; the union put the number at 20", the 20 is not the
+    /// ministry's.
+    fn speaker_of(
+        &self,
+        p: &str,
+        paragraph: u32,
+        start: usize,
+        end: usize,
+    ) -> Option<(String, Option<String>)> {
+        let (from, to) = super::suggest::sentence_around(p, start, end);
+        let from = p[from..start].rfind(';').map_or(from, |i| from + i + 1);
+        let to = p[end..to].find(';').map_or(to, |i| end + i);
         let inputs = self.read_for_suggestions();
         let published = inputs
             .published
@@ -551,7 +565,7 @@ impl Editor {
             .into_iter()
             .find_map(|o| match o.fact {
                 Fact::Attribution { source, .. }
-                    if o.paragraph == s.paragraph && o.start >= from && o.end <= to =>
+                    if o.paragraph == paragraph && o.start >= from && o.end <= to =>
                 {
                     Some(super::quote::name_case(&source, p, &inputs.paragraphs))
                 }
@@ -1033,6 +1047,34 @@ impl Editor {
     }
 
     fn quote(&mut self, what: QuoteAs) {
+        // A figure, event, tie or tally is credited, as a suggestion taken
+        // up is, to whom its clause says said it, where the story has that
+        // source; not silently to the one used last.
+        let new_fact = matches!(
+            what,
+            QuoteAs::Quantity | QuoteAs::New(List::Events | List::Relations | List::Tallies)
+        );
+        let mut credit = String::new();
+        if let (true, Some(sel)) = (new_fact, self.selection) {
+            let ps = paragraphs(&self.doc);
+            if let Some(p) = (sel.paragraph as usize)
+                .checked_sub(1)
+                .and_then(|i| ps.get(i))
+            {
+                let (a, b) = (byte_at(p, sel.start), byte_at(p, sel.end));
+                if let Some((name, Some(id))) = self.speaker_of(p, sel.paragraph, a, b) {
+                    if id != self.source {
+                        self.source = id;
+                        credit = format!(" Credited to {name}, as its words say.");
+                    }
+                }
+            }
+        }
+        self.quote_as(what);
+        self.said.push_str(&credit);
+    }
+
+    fn quote_as(&mut self, what: QuoteAs) {
         let Some((quote, paragraph)) = self.selected_quote() else {
             return;
         };
@@ -1095,6 +1137,7 @@ impl Editor {
             QuoteAs::New(list) => {
                 let published = path::text(&self.doc, "story.published").to_owned();
                 let mut item = draft::blank(list);
+                let mut unsaid = "";
                 match list {
                     List::Actors | List::Sources => {
                         let ps = paragraphs(&self.doc);
@@ -1104,11 +1147,25 @@ impl Editor {
                     List::Tallies => {
                         item["counted_by"] = json!(source);
                         item["as_of"] = json!(published);
-                        if let Some((count, _, outcome)) = figure_in(&quote) {
+                        let figure = figure_in(&quote);
+                        if let Some((count, ..)) = &figure {
                             item["count"] = serde_json::to_value(count).unwrap_or_default();
-                            if let Some(o) = outcome.filter(|o| !o.is_killed()) {
-                                item["outcome"] = json!(o.as_str());
-                            }
+                        }
+                        // What befell them, from the words or else their
+                        // sentence ("Police detained 14 …; the union put the
+                        // number at 20": 20 detained); where neither says,
+                        // the author is told it counts the killed.
+                        let outcome = figure.and_then(|f| f.2).or_else(|| {
+                            let ps = paragraphs(&self.doc);
+                            let p = ps.get(paragraph as usize - 1)?;
+                            let at = p.find(quote.as_str())?;
+                            let (a, b) = super::suggest::sentence_around(p, at, at + quote.len());
+                            figure_in(&p[a..b])?.2
+                        });
+                        match outcome {
+                            Some(o) if !o.is_killed() => item["outcome"] = json!(o.as_str()),
+                            Some(_) => {}
+                            None => unsaid = " Its words say not what befell them: it counts the killed until its outcome says otherwise.",
                         }
                         item["provenance"] = json!([entry]);
                     }
@@ -1125,7 +1182,7 @@ impl Editor {
                 self.opened(
                     list,
                     at,
-                    format!("New {} made from “{short}”.", list.noun()),
+                    format!("New {} made from “{short}”.{unsaid}", list.noun()),
                 );
             }
             QuoteAs::Replace(at)
@@ -1594,6 +1651,53 @@ mod tests {
             "{}",
             e.said
         );
+    }
+
+    #[test]
+    fn selected_words_are_credited_to_their_clauses_speaker_and_a_tally_takes_its_sentences_outcome(
+    ) {
+        let e = drafted(
+            "Strike",
+            "2025-03-03",
+            "Police detained 14 strikers on Tuesday night, according to the interior ministry; the union put the number at 20.",
+        );
+        let e = ["the union", "the interior ministry"]
+            .iter()
+            .fold(e, |e, name| {
+                e.apply(Action::NewSource {
+                    name: (*name).into(),
+                    kind: "official_statement".into(),
+                })
+            });
+        let ministry = e.source.clone();
+        let union = path::text(&e.doc, "sources[0].id").to_owned();
+        assert_ne!(ministry, union);
+        // The union's 20: its clause names no speaker, so it is not the
+        // ministry's, whose source it keeps only if chosen.
+        let e = e.apply(Action::Source(union.clone()));
+        let e = select(e, 1, "the union put the number at 20");
+        let e = e.apply(Action::QuoteAs(QuoteAs::New(List::Tallies)));
+        assert_eq!(path::text(&e.doc, "tallies[0].counted_by"), union);
+        assert_eq!(
+            path::text(&e.doc, "tallies[0].outcome"),
+            "detained",
+            "from its sentence"
+        );
+        assert!(!e.said.contains("counts the killed"), "{}", e.said);
+        // The ministry's 14, selected while the union is the source.
+        let e = select(e, 1, "Police detained 14 strikers on Tuesday night");
+        let e = e.apply(Action::QuoteAs(QuoteAs::New(List::Tallies)));
+        assert_eq!(path::text(&e.doc, "tallies[1].counted_by"), ministry);
+        assert!(
+            e.said.contains("Credited to the interior ministry"),
+            "{}",
+            e.said
+        );
+        // Words that say nothing of what befell them are said to count the killed.
+        let e = drafted("Toll", "2025-03-03", "The toll stood at 30 on Monday.");
+        let e = select(e, 1, "The toll stood at 30");
+        let e = e.apply(Action::QuoteAs(QuoteAs::New(List::Tallies)));
+        assert!(e.said.contains("counts the killed"), "{}", e.said);
     }
 
     #[test]
