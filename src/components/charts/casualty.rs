@@ -1,7 +1,9 @@
 //! The casualty chart: the figures grouped by side and counter, with their
 //! qualifiers drawn. Its geometry is [`crate::charts::casualty`]'s.
 
-use super::marks::{data_table, table_html, text, tooltip, use_tip_place, MarkHandlers, TipAt};
+use super::marks::{
+    data_table, fixed, table_html, text, tooltip, use_tip_place, MarkHandlers, TipAt,
+};
 use crate::base::gather::Gather;
 use crate::base::svg::{num, whole};
 use crate::charts::casualty::{self, visual_end, End};
@@ -14,6 +16,17 @@ use yew::prelude::*;
 
 /// The casualty figures, grouped by side and counter, with their
 /// qualifiers drawn; selecting one filters the events to those behind it.
+/// A lower bound's fade, for each of [`casualty::TONES`] (a test checks).
+macro_rules! fade {
+    ($($tone:literal),*) => {
+        concat!($(
+            r#"<linearGradient id="dossier-fade-"#, $tone, r#"" class="cas-gradient" data-tone=""#, $tone,
+            r#"" x1="0" x2="1" y1="0" y2="0"><stop offset="0" stop-opacity="0.85"></stop><stop offset="1" stop-opacity="0"></stop></linearGradient>"#,
+        )*)
+    };
+}
+const FADES: &str = fade!("combatants", "civilians", "subgroup", "unknown");
+
 #[component]
 pub fn CasualtyChart() -> Html {
     let d = use_dossier();
@@ -31,7 +44,7 @@ pub fn CasualtyChart() -> Html {
         return html! {
             <figure class="chart chart--casualties" ref={node}>
                 <h3 class="chart__title">{ "Casualty figures" }</h3>
-                <p class="chart__none">{ "This story's data has no casualty figures (no tallies), so there is no casualty chart." }</p>
+                <p class="chart__none">{ "This story’s data has no casualty figures, so there is no casualty chart." }</p>
             </figure>
         };
     };
@@ -154,14 +167,7 @@ pub fn CasualtyChart() -> Html {
                 <svg class="chart__svg casualties" width={whole(c.width)} height={whole(c.height)}
                     viewBox={format!("0 0 {} {}", whole(c.width), whole(c.height))}
                     role="group" aria-labelledby="dossier-casualty-title" aria-describedby="dossier-casualty-desc">
-                    <defs>
-                        { each(casualty::TONES.iter().map(|tone| html! {
-                            <linearGradient id={format!("dossier-fade-{tone}")} class="cas-gradient" data-tone={*tone} x1="0" x2="1" y1="0" y2="0">
-                                <stop offset="0" stop-opacity="0.85" />
-                                <stop offset="1" stop-opacity="0" />
-                            </linearGradient>
-                        })) }
-                    </defs>
+                    <defs>{ fixed(FADES) }</defs>
                     { each(c.groups.iter().map(|g| html! {
                         <g class="cas-group">
                             { for g.heading.iter().map(|h| text(h, "heading")) }
@@ -200,5 +206,23 @@ pub fn CasualtyChart() -> Html {
                 )
             }) }
         </figure>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_fade_for_every_tone() {
+        let ids: Vec<&str> = super::FADES
+            .match_indices("id=\"dossier-fade-")
+            .map(|(i, _)| &super::FADES[i..])
+            .collect();
+        assert_eq!(ids.len(), super::casualty::TONES.len());
+        for (id, tone) in ids.iter().zip(super::casualty::TONES) {
+            assert!(
+                id.starts_with(&format!("id=\"dossier-fade-{tone}\"")),
+                "{id}"
+            );
+        }
     }
 }

@@ -78,6 +78,13 @@ pub fn tooltip(place: &TipPlace, id: &'static str, tip: Option<TipAt>) -> Html {
     }
 }
 
+/// Markup fixed in the source, as it is: never text a story gave. Written
+/// as text, not built by the virtual DOM, which costs the download code
+/// for every element and attribute.
+pub fn fixed(markup: &'static str) -> Html {
+    Html::from_html_unchecked(AttrValue::Static(markup))
+}
+
 /// A chart's text; `role` names it for the style sheet (`data-role`):
 /// `tick`, `name`, `value`, `value-inside`, `heading` or `meta`.
 pub fn text(t: &Text, role: &'static str) -> Html {

@@ -2,7 +2,7 @@
 //! filters by date. Its geometry is [`crate::charts::timeline`]'s.
 
 use super::marks::{
-    button_keys, data_table, table_html, text, tooltip, use_tip_place, MarkHandlers, TipAt,
+    button_keys, data_table, fixed, table_html, text, tooltip, use_tip_place, MarkHandlers, TipAt,
 };
 use crate::base::gather::Gather;
 use crate::base::svg::{num, translate, whole};
@@ -301,9 +301,7 @@ pub fn TimelineChart() -> Html {
                         <li>{ format!("An event that lasts, or is known only to a longer period, counts in each {} it may fall in", b.unit) }</li>
                     }
                 } else {
-                    // Fixed markup, written as text: an element tree
-                    // built by the virtual DOM costs the download code
-                    // for every element and attribute.
+                    // Fixed markup ([`fixed`]).
                     if t.marks.iter().any(|m| m.w > 0.0 && !m.uncertain) {
                         { fixed(concat!(r#"<li><svg class="chart__swatch chart__swatch--wide" viewBox="0 0 24 16" aria-hidden="true"><rect class="tl-span tl-span--legend" x="1" y="5" width="22" height="6" rx="3"></rect></svg>"#, "Known only to the month or year, or lasting days</li>")) }
                     }
@@ -330,9 +328,4 @@ pub fn TimelineChart() -> Html {
             }) }
         </figure>
     }
-}
-
-/// Markup fixed in the source, as it is: never text a story gave.
-fn fixed(markup: &'static str) -> Html {
-    Html::from_html_unchecked(AttrValue::Static(markup))
 }
