@@ -118,13 +118,26 @@ test('the keyboard reaches the nodes, selects with Enter and clears with Escape'
   const { context, page } = await open('#v=network');
   await page.getByRole('button', { name: 'Reset' }).focus();
   await page.keyboard.press('Tab');
-  const first = await page.evaluate(() => document.activeElement?.dataset.actorId);
-  // Tab meets the busiest actors first.
-  assert.equal(first, 'hamas');
+  const focused = () => page.evaluate(() => document.activeElement?.dataset.actorId);
+  // Tab meets the busiest actor first, and the arrows go on in that order.
+  assert.equal(await focused(), 'hamas');
   assert.match(await page.textContent('.network__details-title'), /^Hamas: \d+ ties$/);
+  const order = await page.$$eval('.network .node', (els) => els.map((e) => e.dataset.actorId));
+  await page.keyboard.press('ArrowRight');
+  assert.equal(await focused(), order[1]);
+  await page.keyboard.press('ArrowDown');
+  assert.equal(await focused(), order[2]);
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('ArrowLeft');
+  assert.equal(await focused(), 'hamas');
+  // One Tab stop for the drawing: the next Tab leaves it.
+  await page.keyboard.press('Tab');
+  assert.equal(await focused(), undefined, 'Tab left the drawing');
+  await page.keyboard.press('Shift+Tab');
+  assert.equal(await focused(), 'hamas');
   await page.keyboard.press('Enter');
   assert.equal(await hash(page), '#a=hamas&v=network');
-  await page.keyboard.press('Tab');
+  await page.keyboard.press('ArrowRight');
   await page.keyboard.press('Escape');
   assert.equal(await hash(page), '#v=network');
   // The network drawn for a choice puts its nodes in a new tab order; the
@@ -140,9 +153,9 @@ test('the keyboard reaches the nodes, selects with Enter and clears with Escape'
   // not on the page.
   await page.keyboard.press('Enter');
   assert.equal(await hash(page), '#a=israel&v=network');
-  await page.keyboard.press('Tab');
+  await page.keyboard.press('ArrowRight');
   const next = await page.evaluate(() => document.activeElement?.dataset.actorId);
-  assert.ok(next && next !== 'israel', `Tab went on to ${next}`);
+  assert.ok(next && next !== 'israel', `the arrow went on to ${next}`);
   await page.keyboard.press('Escape');
   assert.equal(await hash(page), '#v=network');
   assert.equal(await focusedOn(page, 'dataset.actorId', next), next);

@@ -235,7 +235,10 @@ pub fn NetworkView() -> Html {
                 </path>
             }
         });
-    let nodes = described.order.iter().map(|&i| {
+    // One Tab stop for the drawing, its busiest actor; the arrow keys go
+    // from actor to actor in the same order (see `on_key`), so that a
+    // network of hundreds is not hundreds of Tab presses to get past.
+    let nodes = described.order.iter().enumerate().map(|(k, &i)| {
         let m = &drawn.nodes[i];
         let active = d.view.filters.actors.contains(m.id.as_str());
         let pinned = live.borrow().as_ref().is_some_and(|l| l.sim.nodes.fixed.get(i).is_some_and(Option::is_some))
@@ -248,7 +251,7 @@ pub fn NetworkView() -> Html {
         html! {
             <g key={m.key.clone()} class="node" data-shape={m.shape} data-active={flag(active)} data-lit={flag(lit(i))}
                 transform={drawn.at[i].clone()}
-                tabindex="0" role="button" aria-pressed={crate::components::aria(active)} aria-label={label}
+                tabindex={if k == 0 { "0" } else { "-1" }} role="button" aria-pressed={crate::components::aria(active)} aria-label={label}
                 data-actor-id={m.id.clone()} data-index={m.index.clone()}>
                 <path d={m.path.clone()} />
             </g>
@@ -293,6 +296,9 @@ pub fn NetworkView() -> Html {
                 focused.borrow_mut().give_back = true;
                 dispatch.emit(Action::ClearActors)
             }
+            // The nodes are in the tab order in the document.
+            "ArrowDown" | "ArrowRight" => step(&e, web_sys::Element::next_element_sibling),
+            "ArrowUp" | "ArrowLeft" => step(&e, web_sys::Element::previous_element_sibling),
             _ => {}
         })
     };
@@ -463,6 +469,18 @@ pub fn NetworkView() -> Html {
             { legend(&d, &graph, big, together_on) }
             <ActorList graph={ByPtr(graph.clone())} described={ByPtr(described.clone())} />
         </section>
+    }
+}
+
+/// Move the keyboard's focus from the node a key was pressed on to the one
+/// `to` gives (the next or the one before, in the document), if any.
+fn step(e: &KeyboardEvent, to: fn(&web_sys::Element) -> Option<web_sys::Element>) {
+    let node = e
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+    if let Some(next) = node.as_ref().and_then(to) {
+        e.prevent_default();
+        super::focus(&next);
     }
 }
 

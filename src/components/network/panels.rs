@@ -35,7 +35,7 @@ pub fn node_details(
     together_on: bool,
 ) -> Html {
     let Some(n) = node.filter(|&n| n < g.nodes.len()) else {
-        return html! { <p class="network__details network__details--empty" aria-live="polite">{ "Point at, tap or tab to an actor to see its ties and their sources." }</p> };
+        return html! { <p class="network__details network__details--empty" aria-live="polite">{ "Point at, tap or tab to an actor to see its ties and their sources; the arrow keys go on to the next." }</p> };
     };
     let actor = &d.dataset.actors[g.nodes[n].actor];
     // The ties drawn: those from shared events only while they are shown.
