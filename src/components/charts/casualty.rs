@@ -14,8 +14,6 @@ use crate::components::{flag, set_to};
 use crate::view::state::Action;
 use yew::prelude::*;
 
-/// The casualty figures, grouped by side and counter, with their
-/// qualifiers drawn; selecting one filters the events to those behind it.
 /// A lower bound's fade, for each of [`casualty::TONES`] (a test checks).
 macro_rules! fade {
     ($($tone:literal),*) => {
@@ -27,6 +25,8 @@ macro_rules! fade {
 }
 const FADES: &str = fade!("combatants", "civilians", "subgroup", "unknown");
 
+/// The casualty figures, grouped by side and counter, with their
+/// qualifiers drawn; selecting one filters the events to those behind it.
 #[component]
 pub fn CasualtyChart() -> Html {
     let d = use_dossier();

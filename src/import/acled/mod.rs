@@ -29,10 +29,12 @@
 //!
 //! The casualty chart gets tallies of fatalities, counted by ACLED, as the
 //! codebook defines them: the deaths in an event on every side. So they are
-//! counted by event type, as "people on any side in battles",
-//! never as a party's dead; only civilians killed in violence
+//! counted by event type and country, as "people on any side in battles in
+//! Mali", never as a party's dead; only civilians killed in violence
 //! against them are counted as theirs, since there the codebook makes them
-//! the victims.
+//! the victims. An export of many countries keeps the deadliest twelve
+//! such figures, and one for each type's others. Without a `fatalities`
+//! column, the import says that none were counted.
 //!
 //! Real exports vary, and all of these are read: dates as `2024-01-04`,
 //! `5-Aug-24`, `31-12-19` or `15 May 2024`; older files with `data_id` and
