@@ -35,7 +35,7 @@ pub fn node_details(
     together_on: bool,
 ) -> Html {
     let Some(n) = node.filter(|&n| n < g.nodes.len()) else {
-        return html! { <p class="network__details network__details--empty" aria-live="polite">{ "Point at, tap or tab to an actor to see its ties and their sources; the arrow keys go on to the next." }</p> };
+        return html! { <p class="network__details network__details--empty" aria-live="polite">{ "Point at, tap or tab to an actor to see its ties and their sources." }</p> };
     };
     let actor = &d.dataset.actors[g.nodes[n].actor];
     // The ties drawn: those from shared events only while they are shown.
@@ -224,22 +224,42 @@ pub fn ActorList(props: &DescribedProps) -> Html {
         <details class="network__list" ontoggle={on_toggle}>
             <summary>{ "The actors and their ties, as a list" }</summary>
             if *opened || g.nodes.len() < BIG_NETWORK {
-                <ul>
-                    { each(described.order.iter().map(|&n| {
-                        let actor = &d.dataset.actors[g.nodes[n].actor];
-                        let ties = &described.ties[n];
-                        html! {
-                            <li>
-                                <strong>{ &actor.name }</strong>
-                                { format!(" ({}, {})", crate::base::case::lower(&actor.kind.label()), plural(g.nodes[n].events, "event", "events")) }
-                                if !ties.is_empty() {
-                                    <ul>{ for ties.iter().map(|&k| html! { <li>{ described.titles[k].clone() }</li> }) }</ul>
-                                }
-                            </li>
-                        }
-                    })) }
-                </ul>
+                // Text alone, written as one escaped text: built element by
+                // element in the virtual DOM, it costs the reader's
+                // download code for each (see `crate::base::html::table`).
+                { Html::from_html_unchecked(AttrValue::from(actor_list_html(&d.dataset, g, described))) }
             }
         </details>
     }
+}
+
+/// The list's items: each actor, busiest first, with its kind, its events
+/// and its ties, every text escaped.
+fn actor_list_html(ds: &crate::format::model::Dataset, g: &Graph, described: &Described) -> String {
+    use crate::base::html::escape;
+    let mut out = String::from("<ul>");
+    for &n in &described.order {
+        let actor = &ds.actors[g.nodes[n].actor];
+        out.push_str("<li><strong>");
+        out.push_str(&escape(&actor.name));
+        out.push_str("</strong>");
+        out.push_str(&escape(&format!(
+            " ({}, {})",
+            crate::base::case::lower(&actor.kind.label()),
+            plural(g.nodes[n].events, "event", "events")
+        )));
+        let ties = &described.ties[n];
+        if !ties.is_empty() {
+            out.push_str("<ul>");
+            for &k in ties {
+                out.push_str("<li>");
+                out.push_str(&escape(&described.titles[k]));
+                out.push_str("</li>");
+            }
+            out.push_str("</ul>");
+        }
+        out.push_str("</li>");
+    }
+    out.push_str("</ul>");
+    out
 }
