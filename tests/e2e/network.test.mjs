@@ -130,10 +130,14 @@ test('the keyboard reaches the nodes, selects with Enter and clears with Escape'
   await page.keyboard.press('ArrowUp');
   await page.keyboard.press('ArrowLeft');
   assert.equal(await focused(), 'hamas');
-  // One Tab stop for the drawing: the next Tab leaves it.
+  // One Tab stop for the drawing: the next Tab leaves it, and Shift+Tab
+  // comes back to the actor it left from.
+  await page.keyboard.press('ArrowRight');
   await page.keyboard.press('Tab');
   assert.equal(await focused(), undefined, 'Tab left the drawing');
   await page.keyboard.press('Shift+Tab');
+  assert.equal(await focused(), order[1]);
+  await page.keyboard.press('ArrowLeft');
   assert.equal(await focused(), 'hamas');
   await page.keyboard.press('Enter');
   assert.equal(await hash(page), '#a=hamas&v=network');

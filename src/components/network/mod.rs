@@ -407,7 +407,7 @@ pub fn NetworkView() -> Html {
             <h2 id="dossier-network-title" class="network__title">{ "Who is connected to whom" }</h2>
             <p id="dossier-network-desc" class="network__desc">
                 { format!(
-                    "{} and {}. Select an actor to show only its events; drag to pin it, double-click to release it (Reset releases them all).",
+                    "{} and {}. Select an actor to show only its events; drag to pin it, double-click to release it (Reset releases them all). The arrow keys go from actor to actor.",
                     plural(graph.nodes.len(), "actor", "actors"), plural(shown_count, "tie", "ties")
                 ) }
             </p>
@@ -473,13 +473,18 @@ pub fn NetworkView() -> Html {
 }
 
 /// Move the keyboard's focus from the node a key was pressed on to the one
-/// `to` gives (the next or the one before, in the document), if any.
+/// `to` gives (the next or the one before, in the document), if any; the
+/// drawing's one Tab stop goes with it, so that Tab away and back returns
+/// to it. (Set on the document: the markup's stays on the busiest actor,
+/// which a render writes again only when the nodes change.)
 fn step(e: &KeyboardEvent, to: fn(&web_sys::Element) -> Option<web_sys::Element>) {
     let node = e
         .target()
         .and_then(|t| t.dyn_into::<web_sys::Element>().ok());
-    if let Some(next) = node.as_ref().and_then(to) {
+    if let (Some(node), Some(next)) = (&node, node.as_ref().and_then(to)) {
         e.prevent_default();
+        let _ = node.set_attribute("tabindex", "-1");
+        let _ = next.set_attribute("tabindex", "0");
         super::focus(&next);
     }
 }
