@@ -584,13 +584,11 @@ impl Editor {
         match s.fact {
             Fact::Figure {
                 outcome: Some(_), ..
-            } => self.apply(Action::QuoteAs(QuoteAs::New(List::Tallies))),
-            Fact::Figure { .. } if event.is_some() => {
-                self.apply(Action::QuoteAs(QuoteAs::Quantity))
-            }
-            Fact::Figure { .. } => self.apply(Action::QuoteAs(QuoteAs::New(List::Events))),
+            } => self.made(QuoteAs::New(List::Tallies)),
+            Fact::Figure { .. } if event.is_some() => self.made(QuoteAs::Quantity),
+            Fact::Figure { .. } => self.made(QuoteAs::New(List::Events)),
             Fact::Happening { kind } => {
-                let mut e = self.apply(Action::QuoteAs(QuoteAs::New(List::Events)));
+                let mut e = self.made(QuoteAs::New(List::Events));
                 if let Some((List::Events, i)) = e.open {
                     let at = path::key(&path::index("events", i), "kind");
                     e.change(Some(&at), |d| path::set(d, &at, json!(kind.as_str())));
@@ -604,7 +602,7 @@ impl Editor {
             } => {
                 let mut e = match event {
                     Some(_) => self,
-                    None => self.apply(Action::QuoteAs(QuoteAs::New(List::Events))),
+                    None => self.made(QuoteAs::New(List::Events)),
                 };
                 let Some((List::Events, i)) = e.open else {
                     return e;
@@ -664,7 +662,7 @@ impl Editor {
                 // the two only where their ids agree; the name taken up may
                 // be shorter than the source's, "Lina Vosk" of "Mayor Lina
                 // Vosk", and its id another.)
-                let mut e = self.apply(Action::QuoteAs(QuoteAs::New(List::Actors)));
+                let mut e = self.made(QuoteAs::New(List::Actors));
                 let actor = match e.open {
                     Some((List::Actors, i)) => {
                         path::text(&e.doc, &format!("actors[{i}].id")).to_owned()
@@ -694,9 +692,7 @@ impl Editor {
                     self
                 }
             },
-            Fact::Name { known: None, .. } => {
-                self.apply(Action::QuoteAs(QuoteAs::New(List::Actors)))
-            }
+            Fact::Name { known: None, .. } => self.made(QuoteAs::New(List::Actors)),
             Fact::Place { name } => match event {
                 Some(at) => {
                     let at = path::key(&path::key(&at, "place"), "name");
@@ -1055,23 +1051,48 @@ impl Editor {
             QuoteAs::Quantity | QuoteAs::New(List::Events | List::Relations | List::Tallies)
         );
         let mut credit = String::new();
-        if let (true, Some(sel)) = (new_fact, self.selection) {
-            let ps = paragraphs(&self.doc);
-            if let Some(p) = (sel.paragraph as usize)
-                .checked_sub(1)
-                .and_then(|i| ps.get(i))
-            {
-                let (a, b) = (byte_at(p, sel.start), byte_at(p, sel.end));
-                if let Some((name, Some(id))) = self.speaker_of(p, sel.paragraph, a, b) {
-                    if id != self.source {
-                        self.source = id;
-                        credit = format!(" Credited to {name}, as its words say.");
-                    }
+        if let (true, Some((p, paragraph, a, b))) = (new_fact, self.selected_span()) {
+            match self.speaker_of(&p, paragraph, a, b) {
+                Some((name, Some(id))) if id != self.source => {
+                    self.source = id;
+                    credit = format!(" Credited to {name}, as its words say.");
                 }
+                Some(_) => {}
+                // Said, as for a suggestion taken up: never silently.
+                None if !self.source.is_empty() => {
+                    credit = format!(
+                        " Its words name no speaker: it is credited to {}, as “Credited to” says.",
+                        self.source_name()
+                    );
+                }
+                None => {}
             }
         }
         self.quote_as(what);
         self.said.push_str(&credit);
+    }
+
+    /// What a suggestion taken up makes of its words: as
+    /// [`Action::QuoteAs`], but credited already (see [`Editor::accept`]),
+    /// so not credited again.
+    fn made(mut self, what: QuoteAs) -> Editor {
+        self.focus = None;
+        self.typed = false;
+        self.quote_as(what);
+        self
+    }
+
+    /// The selection's paragraph (its text and number) and its bytes in
+    /// it, in order (a selection may be made backwards), when it quotes
+    /// any words.
+    fn selected_span(&self) -> Option<(String, u32, usize, usize)> {
+        self.selected_quote()?;
+        let sel = self.selection?;
+        let p = paragraphs(&self.doc)
+            .get((sel.paragraph as usize).checked_sub(1)?)?
+            .clone();
+        let (a, b) = (byte_at(&p, sel.start), byte_at(&p, sel.end));
+        Some((p, sel.paragraph, a.min(b), a.max(b)))
     }
 
     fn quote_as(&mut self, what: QuoteAs) {
@@ -1156,11 +1177,8 @@ impl Editor {
                         // number at 20": 20 detained); where neither says,
                         // the author is told it counts the killed.
                         let outcome = figure.and_then(|f| f.2).or_else(|| {
-                            let ps = paragraphs(&self.doc);
-                            let p = ps.get(paragraph as usize - 1)?;
-                            let at = p.find(quote.as_str())?;
-                            let (a, b) = super::suggest::sentence_around(p, at, at + quote.len());
-                            figure_in(&p[a..b])?.2
+                            let (p, _, a, b) = self.selected_span()?;
+                            super::suggest::outcome_at(&p, a, b)
                         });
                         match outcome {
                             Some(o) if !o.is_killed() => item["outcome"] = json!(o.as_str()),
@@ -1684,14 +1702,45 @@ mod tests {
             "from its sentence"
         );
         assert!(!e.said.contains("counts the killed"), "{}", e.said);
-        // The ministry's 14, selected while the union is the source.
+        // The ministry's 14, selected backwards while the union is the source.
         let e = select(e, 1, "Police detained 14 strikers on Tuesday night");
+        let forwards = e.selection.unwrap();
+        let e = e.apply(Action::Select(Some(Selection {
+            start: forwards.end,
+            end: forwards.start,
+            ..forwards
+        })));
         let e = e.apply(Action::QuoteAs(QuoteAs::New(List::Tallies)));
         assert_eq!(path::text(&e.doc, "tallies[1].counted_by"), ministry);
         assert!(
             e.said.contains("Credited to the interior ministry"),
             "{}",
             e.said
+        );
+        // Words whose clause names no one: the source chosen, said so.
+        let e = select(e, 1, "the union put the number at 20");
+        let e = e.apply(Action::QuoteAs(QuoteAs::New(List::Tallies)));
+        assert_eq!(path::text(&e.doc, "tallies[2].counted_by"), ministry);
+        assert!(e.said.contains("name no speaker"), "{}", e.said);
+        // A figure's own outcome comes before its sentence's first.
+        let e = drafted(
+            "Raid",
+            "2025-03-03",
+            "14 were detained and 3 killed in the raid.",
+        );
+        let e = select(e, 1, "3 killed");
+        let e = e.apply(Action::QuoteAs(QuoteAs::New(List::Tallies)));
+        assert_eq!(
+            path::text(&e.doc, "tallies[0].outcome"),
+            "",
+            "killed: the default, left out"
+        );
+        let e = select(e, 1, "3");
+        let e = e.apply(Action::QuoteAs(QuoteAs::New(List::Tallies)));
+        assert_eq!(
+            path::text(&e.doc, "tallies[1].outcome"),
+            "",
+            "the figure at the words, not the first"
         );
         // Words that say nothing of what befell them are said to count the killed.
         let e = drafted("Toll", "2025-03-03", "The toll stood at 30 on Monday.");

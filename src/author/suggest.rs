@@ -928,9 +928,10 @@ fn happenings(p: &str, ts: &[Token<'_>], paragraph: u32, out: &mut Vec<Suggestio
         // "Dockworkers struck", "teachers went on strike", "a general
         // strike": people stopping work, which ACLED codes as a protest,
         // never as an attack.
+        // The workers are the verb's subject, just before it: not "killed
+        // two aid workers and struck a convoy".
         let before = |n: usize| k.checked_sub(n).map(|i| lower(&ts[i]));
-        let labour = ts[k.saturating_sub(3)..k].iter().any(|w| {
-            let w = lower(w);
+        let labour = before(1).is_some_and(|w| {
             w.ends_with("workers")
                 || matches!(
                     w.as_str(),
@@ -943,9 +944,11 @@ fn happenings(p: &str, ts: &[Token<'_>], paragraph: u32, out: &mut Vec<Suggestio
                         | "nurses"
                         | "drivers"
                         | "miners"
+                        | "on"
+                        | "general"
                 )
-        }) || matches!(before(1).as_deref(), Some("on" | "general"))
-            || (before(1).as_deref() == Some("a") && before(2).as_deref() == Some("on"));
+        }) || (before(1).as_deref() == Some("a")
+            && before(2).as_deref() == Some("on"));
         if kind == EventKind::Strike && labour && !by_air {
             kind = EventKind::PeacefulProtest;
         }
@@ -1001,6 +1004,26 @@ pub fn suggestions(
         }
     }
     out
+}
+
+/// What befell the people the figure at bytes `start..end` of paragraph
+/// `p` counts: the figure's own outcome where its words say it ("3
+/// killed"), else the first its sentence states ("Police detained 14 …;
+/// the union put the number at 20": detained).
+pub fn outcome_at(p: &str, start: usize, end: usize) -> Option<Outcome> {
+    let (from, to) = sentence_around(p, start, end);
+    let sentence = &p[from..to];
+    let mut found = Vec::new();
+    figures(sentence, &tokens(sentence), 1, &mut found);
+    let outcome = |s: &Suggestion| match s.fact {
+        Fact::Figure { outcome, .. } => outcome,
+        _ => None,
+    };
+    found
+        .iter()
+        .find(|s| from + s.start < end && start < from + s.end)
+        .and_then(outcome)
+        .or_else(|| found.iter().find_map(outcome))
 }
 
 /// The first figure a quote states: its count, what it counts and what
@@ -1587,6 +1610,10 @@ mod tests {
         assert_eq!(
             kinds_in("Jets struck the workers' camp."),
             [EventKind::AirDroneStrike]
+        );
+        assert!(
+            !kinds_in("Gunmen killed two aid workers and struck a convoy.")
+                .contains(&EventKind::PeacefulProtest)
         );
     }
 
