@@ -728,7 +728,8 @@ impl Builder {
     }
 
     /// Tallies of fatalities, counted by ACLED, as its codebook defines
-    /// them: the deaths in an event on every side. By event type, each with
+    /// them: the deaths in an event on every side. By event type and
+    /// country, each with
     /// the civilians killed in violence against them inside it: the one
     /// place where the codebook makes the dead one party's. (Deaths over
     /// time are the timeline's to show, with the events they are in.)
@@ -779,32 +780,43 @@ impl Builder {
                 .as_ref()
                 .and_then(|p| p.country.as_deref())
         };
+        // Rows with no country, in an export whose others name theirs,
+        // are said to be so, not read as every event of their type.
+        let some_named = (0..self.events.len()).any(|i| country(i).is_some());
         let mut by = Groups::new();
         for (i, d) in self.fatalities.iter().enumerate() {
             let mut what = d.event_type.to_lowercase();
-            if let Some(c) = country(i) {
-                what = format!("{what} in {c}");
+            match country(i) {
+                Some(c) => what = format!("{what} in {c}"),
+                None if some_named => what += " where no country is given",
+                None => {}
             }
             add(&mut by, what, d.count, i);
         }
         let mut wholes = ranked(by);
         // An export of many countries: the deadliest places keep their own
         // figures, and each type's others are one figure, so that the
-        // chart stays one a reader can read.
-        let mut rest = Groups::new();
-        for (_, (count, events)) in wholes.drain(PLACES.min(wholes.len())..) {
-            let kind = self.fatalities[events[0]].event_type.to_lowercase();
-            let entry = rest.entry(kind).or_default();
-            entry.0 += count;
-            entry.1.extend(events);
+        // chart stays one a reader can read (a type with only one other
+        // place keeps its name).
+        let mut rest: BTreeMap<String, Ranked> = BTreeMap::new();
+        for (what, group) in wholes.drain(PLACES.min(wholes.len())..) {
+            let kind = self.fatalities[group.1[0]].event_type.to_lowercase();
+            rest.entry(kind).or_default().push((what, group));
         }
         let mut wholes: Vec<(String, Option<&str>, u64, Vec<usize>)> = wholes
             .into_iter()
             .map(|(what, (count, events))| (what, country(events[0]), count, events))
             .collect();
-        for (kind, (count, mut events)) in rest {
+        for (kind, mut groups) in rest {
+            if groups.len() == 1 {
+                let (what, (count, events)) = groups.remove(0);
+                wholes.push((what, country(events[0]), count, events));
+                continue;
+            }
+            let count = groups.iter().map(|g| g.1 .0).sum();
+            let mut events: Vec<usize> = groups.into_iter().flat_map(|g| g.1 .1).collect();
             events.sort_unstable();
-            let mut places: Vec<Option<&str>> = events.iter().map(|&i| country(i)).collect();
+            let mut places: Vec<&str> = events.iter().filter_map(|&i| country(i)).collect();
             places.sort_unstable();
             places.dedup();
             // "Other" where the type's deadliest have figures of their own.
@@ -816,7 +828,17 @@ impl Builder {
             } else {
                 ""
             };
-            let what = format!("{kind} in {}{other} countries", places.len());
+            let unnamed = if events.iter().any(|&i| country(i).is_none()) {
+                " and where no country is given"
+            } else {
+                ""
+            };
+            let countries = if places.len() == 1 {
+                "country"
+            } else {
+                "countries"
+            };
+            let what = format!("{kind} in {}{other} {countries}{unnamed}", places.len());
             wholes.push((what, None, count, events));
         }
         for (n, (what, country, count, events)) in wholes.iter().enumerate() {
@@ -870,8 +892,11 @@ fn add(groups: &mut Groups, key: String, count: u64, i: usize) {
     }
 }
 
+/// Groups in order, each with its name.
+type Ranked = Vec<(String, (u64, Vec<usize>))>;
+
 /// The groups, the deadliest first (as many: by name).
-fn ranked(groups: Groups) -> Vec<(String, (u64, Vec<usize>))> {
+fn ranked(groups: Groups) -> Ranked {
     let mut ranked: Vec<_> = groups.into_iter().collect();
     ranked.sort_by(|a, b| b.1 .0.cmp(&a.1 .0).then(a.0.cmp(&b.0)));
     ranked
@@ -1575,6 +1600,39 @@ mod tests {
         assert_eq!(
             parts,
             [("civilians-land-0", Some(7)), ("civilians-land-1", Some(7))]
+        );
+    }
+
+    #[test]
+    fn rows_without_a_country_are_said_to_be_so_and_a_lone_leftover_keeps_its_name() {
+        let mut csv = String::from(
+            "event_date,event_type,sub_event_type,actor1,actor2,location,country,fatalities\n\
+             2024-01-02,Battles,Armed clash,Army,Rebels,Town,,4\n",
+        );
+        // Twelve countries of battles, and one more with the fewest dead.
+        for k in 0..PLACES {
+            csv += &format!(
+                "2024-01-02,Battles,Armed clash,Army,Rebels,Town,Land {k},{}\n",
+                10 + k
+            );
+        }
+        let ds = import(csv.as_bytes(), "gaps.csv").unwrap().dataset;
+        let named: Vec<&str> = ds
+            .tallies
+            .iter()
+            .filter_map(|t| t.victims.as_deref())
+            .collect();
+        assert!(
+            named.contains(&"people on any side in battles where no country is given"),
+            "{named:?}"
+        );
+        assert!(
+            !named.iter().any(|n| n.contains("other countr")),
+            "{named:?}"
+        );
+        assert!(
+            !named.contains(&"people on any side in battles"),
+            "{named:?}"
         );
     }
 
