@@ -798,10 +798,15 @@ impl Builder {
         // figures, and each type's others are one figure, so that the
         // chart stays one a reader can read (a type with only one other
         // place keeps its name).
-        let mut rest: BTreeMap<String, Ranked> = BTreeMap::new();
+        // (A list, searched: a map of lists would be a copy of the map's
+        // code for a handful of types.)
+        let mut rest: Vec<(String, Ranked)> = Vec::new();
         for (what, group) in wholes.drain(PLACES.min(wholes.len())..) {
             let kind = self.fatalities[group.1[0]].event_type.to_lowercase();
-            rest.entry(kind).or_default().push((what, group));
+            match rest.iter_mut().find(|r| r.0 == kind) {
+                Some(r) => r.1.push((what, group)),
+                None => rest.push((kind, vec![(what, group)])),
+            }
         }
         let mut wholes: Vec<(String, Option<&str>, u64, Vec<usize>)> = wholes
             .into_iter()
